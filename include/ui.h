@@ -1,0 +1,26 @@
+/* ui.h: the interactive reader. */
+#ifndef PB_UI_H
+#define PB_UI_H
+
+#include "model.h"
+
+struct ui_opts {
+	const char *lang;	/* summary language shown first ("en", "ko") or NULL */
+	/*
+	 * Re-read the inputs from disk: returns a new library (the reader
+	 * takes ownership) or NULL, and sets *msg to a one-line message for
+	 * the status line (static or owned by the callback's arg).
+	 */
+	struct lib *(*reload)(void *arg, const char **msg);
+	void *reload_arg;
+	const char *status;	/* first status line message, or NULL */
+};
+
+/*
+ * Run the reader on lib until the user quits.  Takes ownership of lib
+ * (and of every library returned by reload) and frees them.  Returns the
+ * process exit status.
+ */
+int ui_run(struct lib *lib, const struct ui_opts *opts);
+
+#endif

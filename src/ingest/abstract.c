@@ -1,0 +1,48 @@
+/* abstract.c: plain "Abstract:" lines, one untitled, undated paper each.
+ * Lines that follow an abstract without a new "Abstract:" continue it. */
+#include "parse.h"
+
+#include <string.h>
+
+/* Parse a file of abstracts. */
+void
+parse_abstract(struct pctx *p)
+{
+	struct lines it;
+	const char *s, *start = NULL;
+	size_t n, line = 0, end = 0;
+
+	p->mark = arena_mark(p->scratch);
+	lines_init(&it, p->data, p->len, 1);
+	while (1) {
+		int more = lines_next(&it, &s, &n);
+
+		if (start && (!more || starts_with(s, n, "Abstract:"))) {
+			struct rec_build b;
+
+			rb_init(p, &b, line, "abstract");
+			rb_summary(p, &b, start, end - (size_t)(start - p->data));
+			if (b.nblocks == 0) {
+				pctx_warn(p, line, "empty abstract: skipped");
+				arena_reset(p->scratch, p->mark);
+			} else {
+				pctx_emit(p, &b);
+			}
+			start = NULL;
+		}
+		if (!more)
+			break;
+		if (starts_with(s, n, "Abstract:")) {
+			start = s + 9;
+			line = it.lineno;
+			end = (size_t)(s - p->data) + n;
+			continue;
+		}
+		if (start) {
+			end = (size_t)(s - p->data) + n;
+			continue;
+		}
+		if (!is_blank(s, n))
+			pctx_warn(p, it.lineno, "text before the first 'Abstract:': ignored");
+	}
+}

@@ -1,0 +1,201 @@
+/* ko.c: Korean digests ("## Daily Papers (YYYY-MM-DD)", "### [title](url)").
+ *
+ * An entry runs from its "###" heading to the next heading.  Inside it:
+ * a thumbnail "![](url)", "[Watch Video](url)" or an embedded <video>,
+ * "Vote: N" (or "-"), "Authors: ...", then bullets, plain or labelled
+ * ("***What's New***: ..."), kept as summary blocks.
+ */
+#include "parse.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Split "[title](url)" (the title may hold brackets): find the last "](". */
+static int
+heading_link(const char *s, size_t n, const char **t, size_t *tn, const char **u, size_t *un)
+{
+	size_t i, close = n;
+
+	trim(&s, &n);
+	if (n < 4 || s[0] != '[' || s[n - 1] != ')')
+		return 0;
+	for (i = n - 1; i > 0; i--)
+		if (s[i - 1] == ']' && s[i] == '(') {
+			close = i - 1;
+			break;
+		}
+	if (close == n)
+		return 0;
+	*t = s + 1;
+	*tn = close - 1;
+	*u = s + close + 2;
+	*un = n - 1 - (close + 2);
+	return 1;
+}
+
+/* The value of src="..." or src='...' in an HTML line. */
+static int
+html_src(const char *s, size_t n, const char **u, size_t *un)
+{
+	size_t i;
+
+	for (i = 0; i + 5 < n; i++)
+		if (memcmp(s + i, "src=", 4) == 0 && (s[i + 4] == '"' || s[i + 4] == '\'')) {
+			char q = s[i + 4];
+			const char *e = memchr(s + i + 5, q, n - i - 5);
+
+			if (e == NULL)
+				return 0;
+			*u = s + i + 5;
+			*un = (size_t)(e - *u);
+			return 1;
+		}
+	return 0;
+}
+
+/* Parse "Vote: N"; -1 for "-" or junk (warned). */
+static long
+parse_votes(struct pctx *p, size_t line, const char *s, size_t n)
+{
+	long v = 0;
+	size_t i;
+
+	trim(&s, &n);
+	if (n == 0 || (n == 1 && s[0] == '-'))
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9' || v > 100000000) {
+			pctx_warn(p, line, "vote count '%.*s' is not a number: ignored",
+			    (int)(n > 40 ? 40 : n), s);
+			return -1;
+		}
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* Parse a Korean digest. */
+void
+parse_ko(struct pctx *p)
+{
+	struct lines it;
+	const char *s, *day = NULL;
+	size_t n;
+	struct rec_build b;
+	int open = 0;
+	char date[11];
+	struct arena_mark daymark = arena_mark(p->scratch);
+
+	p->mark = daymark;
+	lines_init(&it, p->data, p->len, 1);
+	while (1) {
+		int more = lines_next(&it, &s, &n);
+
+		if (open && (!more || (n >= 2 && s[0] == '#' && (s[1] == '#' || s[1] == ' ')))) {
+			if (b.r.title == NULL && b.r.id == NULL) {
+				pctx_warn(p, b.r.line, "entry without a title: skipped");
+				arena_reset(p->scratch, p->mark);
+				memset(&b, 0, sizeof b);
+			} else {
+				pctx_emit(p, &b);
+			}
+			open = 0;
+		}
+		if (!more)
+			break;
+		if (starts_with(s, n, "### ")) {
+			const char *t, *u;
+			size_t tn, un;
+
+			rb_init(p, &b, it.lineno, "ko-digest");
+			b.r.day = day;
+			open = 1;
+			s += 4, n -= 4;
+			if (heading_link(s, n, &t, &tn, &u, &un)) {
+				b.r.title = pctx_text(p, t, tn, TEXT_INLINE | TEXT_ONELINE);
+				rb_link(p, &b, it.lineno, u, un, LINK_NKINDS);
+			} else {
+				b.r.title = pctx_text(p, s, n, TEXT_INLINE | TEXT_ONELINE);
+			}
+			continue;
+		}
+		if (n >= 2 && s[0] == '#') {
+			/* a day heading: "## Daily Papers (2024-05-06)" */
+			arena_reset(p->scratch, daymark);
+			day = NULL;
+			if (find_iso_date(s, n, date))
+				day = arena_strndup(p->scratch, date, 10);
+			p->mark = arena_mark(p->scratch);
+			continue;
+		}
+		if (!open) {
+			if (!is_blank(s, n))
+				pctx_warn(p, it.lineno, "text outside an entry: ignored");
+			continue;
+		}
+		trim(&s, &n);
+		if (n == 0)
+			continue;
+		if (starts_with(s, n, "![")) {
+			const char *c = memchr(s, '(', n);
+
+			if (c && s[n - 1] == ')')
+				rb_link(p, &b, it.lineno, c + 1, (size_t)(s + n - 1 - (c + 1)), LINK_THUMBNAIL);
+			else
+				pctx_warn(p, it.lineno, "malformed image line: ignored");
+			continue;
+		}
+		if (starts_with(s, n, "Vote:")) {
+			long v = parse_votes(p, it.lineno, s + 5, n - 5);
+
+			if (v > b.r.votes)
+				b.r.votes = v;
+			continue;
+		}
+		if (starts_with(s, n, "Authors:")) {
+			rb_authors(p, &b, s + 8, n - 8);
+			continue;
+		}
+		if (s[0] == '<') {
+			const char *u;
+			size_t un;
+
+			if (html_src(s, n, &u, &un))
+				rb_link(p, &b, it.lineno, u, un, LINK_OTHER);
+			continue;
+		}
+		if (s[0] == '[' && !starts_with(s, n, "[[")) {
+			/* [Watch Video](url) or the malformed [Watch Video]url */
+			const char *rb = memchr(s, ']', n);
+
+			if (rb && (size_t)(rb - s) + 1 < n) {
+				const char *u = rb + 1;
+				size_t un = n - (size_t)(u - s);
+
+				if (*u == '(' && s[n - 1] == ')')
+					u++, un -= 2;
+				if (un > 4 && (starts_with(u, un, "http") || memchr(u, '.', un))) {
+					rb_link(p, &b, it.lineno, u, un, LINK_OTHER);
+					continue;
+				}
+			}
+		}
+		if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') {
+			rb_bullet(p, &b, s + 2, n - 2);
+			continue;
+		}
+		{
+			/* numbered items "1. text" and "1) text" stay bullets; the rest paragraphs */
+			size_t i = 0;
+
+			while (i < n && s[i] >= '0' && s[i] <= '9')
+				i++;
+			if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ')
+				rb_bullet(p, &b, s, n);
+			else
+				rb_block(p, &b, BLOCK_PARA, NULL, 0, s, n);
+		}
+	}
+	arena_reset(p->scratch, daymark);
+}

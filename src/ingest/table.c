@@ -1,0 +1,474 @@
+/* table.c: English markdown table digests ("## Papers for YYYY-MM-DD").
+ *
+ * Columns are found by header name.  A row starts on a line beginning with
+ * '|' and runs over the following lines until one ends with '|'; since the
+ * lines are contiguous in memory a row is one byte range, split into cells
+ * at unescaped '|'.  Extra cells (an unescaped '|' in a summary) are given
+ * back to the free-text column: cells left of it map from the left, cells
+ * right of it from the right.
+ */
+#include "parse.h"
+#include "text.h"
+
+#include <string.h>
+
+enum col {
+	COL_CATEGORY, COL_TITLE, COL_AUTHORS, COL_SUMMARY, COL_LINK,
+	COL_CLASS, COL_GITHUB, COL_HF, COL_NCOLS
+};
+
+struct cell {
+	const char *s;
+	size_t n;
+};
+
+struct table {
+	int col[COL_NCOLS];	/* header position of each known column, or -1 */
+	size_t ncols;		/* header cells */
+	int free_col;		/* position that absorbs extra cells */
+};
+
+/* Split s[0..n) (a whole row, leading '|' included) into cells. */
+static struct cell *
+split_cells(struct pctx *p, const char *s, size_t n, size_t *ncells)
+{
+	size_t cap = 16, k = 0, i = 0, start;
+	struct cell *c = arena_alloc(p->scratch, cap * sizeof *c);
+
+	trim(&s, &n);
+	while (n && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
+	if (n && s[0] == '|')
+		i = 1;
+	if (n > i && s[n - 1] == '|' && !(n >= 2 && s[n - 2] == '\\'))
+		n--;
+	start = i;
+	for (;;) {
+		const char *bar = i < n ? memchr(s + i, '|', n - i) : NULL;
+		size_t e = bar ? (size_t)(bar - s) : n;
+
+		if (bar && e > 0 && s[e - 1] == '\\') {
+			i = e + 1;
+			continue;
+		}
+		if (k == cap) {
+			c = arena_grow(p->scratch, c, k, cap * 2, sizeof *c);
+			cap *= 2;
+		}
+		c[k].s = s + start;
+		c[k].n = e - start;
+		k++;
+		if (!bar)
+			break;
+		i = start = e + 1;
+	}
+	*ncells = k;
+	return c;
+}
+
+/* Case-insensitive comparison of a trimmed cell with a header name. */
+static int
+cell_is(struct cell c, const char *name)
+{
+	size_t i, m = strlen(name);
+
+	trim(&c.s, &c.n);
+	/* drop emphasis around header names */
+	while (c.n && (c.s[0] == '*' || c.s[0] == '_'))
+		c.s++, c.n--;
+	while (c.n && (c.s[c.n - 1] == '*' || c.s[c.n - 1] == '_'))
+		c.n--;
+	if (c.n != m)
+		return 0;
+	for (i = 0; i < m; i++) {
+		char a = c.s[i], b = name[i];
+
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a + 32);
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
+/* Read the header row into t. */
+static void
+read_header(struct pctx *p, struct table *t, const char *s, size_t n)
+{
+	static const char *const names[COL_NCOLS][4] = {
+		{ "category", "categories", NULL, NULL },
+		{ "title", "paper", NULL, NULL },
+		{ "authors", "author", NULL, NULL },
+		{ "summary", "abstract", "tl;dr", NULL },
+		{ "link", "links", "url", NULL },
+		{ "classification", "tags", NULL, NULL },
+		{ "github urls", "github", "code", NULL },
+		{ "huggingface urls", "huggingface", "hf urls", NULL },
+	};
+	size_t nc, i, k, j;
+	struct cell *c = split_cells(p, s, n, &nc);
+
+	for (k = 0; k < COL_NCOLS; k++)
+		t->col[k] = -1;
+	for (i = 0; i < nc; i++)
+		for (k = 0; k < COL_NCOLS; k++)
+			for (j = 0; j < 4 && names[k][j]; j++)
+				if (t->col[k] < 0 && cell_is(c[i], names[k][j]))
+					t->col[k] = (int)i;
+	t->ncols = nc;
+	t->free_col = t->col[COL_SUMMARY] >= 0 ? t->col[COL_SUMMARY] : t->col[COL_TITLE];
+}
+
+/* Find "[text](url)" at or after s[i]; returns 1 with the parts. */
+static int
+next_md_link(const char *s, size_t n, size_t *i, const char **text, size_t *tn,
+    const char **url, size_t *un)
+{
+	while (*i < n) {
+		const char *lb = memchr(s + *i, '[', n - *i);
+		size_t a, j;
+		int depth = 0;
+
+		if (lb == NULL)
+			return 0;
+		a = (size_t)(lb - s) + 1;
+		for (j = a; j < n; j++) {
+			if (s[j] == '[')
+				depth++;
+			else if (s[j] == ']' && depth-- == 0)
+				break;
+		}
+		if (j + 1 < n && s[j] == ']' && s[j + 1] == '(') {
+			const char *rp;
+			size_t u = j + 2, depth2 = 0, e;
+
+			for (e = u; e < n; e++) {
+				if (s[e] == '(')
+					depth2++;
+				else if (s[e] == ')' && depth2-- == 0)
+					break;
+			}
+			rp = e < n ? s + e : NULL;
+			if (rp) {
+				*text = s + a;
+				*tn = j - a;
+				*url = s + u;
+				*un = e - u;
+				*i = e + 1;
+				return 1;
+			}
+			*i = j + 1;
+			continue;
+		}
+		*i = a;
+	}
+	return 0;
+}
+
+/* Add every link of a cell: markdown links, else bare URLs split at commas/spaces. */
+static void
+cell_links(struct pctx *p, struct rec_build *b, size_t line, struct cell c, enum link_kind hint)
+{
+	size_t i = 0;
+	const char *t, *u;
+	size_t tn, un;
+	int any = 0;
+
+	trim(&c.s, &c.n);
+	if (c.n == 0 || (c.n == 3 && memcmp(c.s, "N/A", 3) == 0))
+		return;
+	while (next_md_link(c.s, c.n, &i, &t, &tn, &u, &un)) {
+		rb_link(p, b, line, u, un, hint);
+		any = 1;
+	}
+	if (any)
+		return;
+	for (i = 0; i < c.n;) {
+		size_t e = i;
+
+		while (e < c.n && c.s[e] != ',' && c.s[e] != ' ' && c.s[e] != '\n')
+			e++;
+		if (e > i)
+			rb_link(p, b, line, c.s + i, e - i, hint);
+		i = e + 1;
+	}
+}
+
+/* Position of a case-insensitive ASCII needle in s, or n. */
+static size_t
+find_ci(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle), i, k;
+
+	for (i = 0; i + m <= n; i++) {
+		for (k = 0; k < m; k++) {
+			char a = s[i + k];
+
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a + 32);
+			if (a != needle[k])
+				break;
+		}
+		if (k == m)
+			return i;
+	}
+	return n;
+}
+
+/* Title cell: "[title](url)", "title (Read more on [..](..))", "title - read more on ...". */
+static void
+title_cell(struct pctx *p, struct rec_build *b, size_t line, struct cell c)
+{
+	const char *s = c.s, *t, *u;
+	size_t n = c.n, i = 0, tn, un, cut;
+
+	trim(&s, &n);
+	if (n && s[0] == '[' && next_md_link(s, n, &i, &t, &tn, &u, &un) && t == s + 1) {
+		b->r.title = pctx_text(p, t, tn, TEXT_INLINE | TEXT_ONELINE);
+		rb_link(p, b, line, u, un, LINK_NKINDS);
+		/* any further links after the title */
+		while (next_md_link(s, n, &i, &t, &tn, &u, &un))
+			rb_link(p, b, line, u, un, LINK_NKINDS);
+		return;
+	}
+	cut = find_ci(s, n, "(read more on");
+	if (cut == n)
+		cut = find_ci(s, n, " - read more on");
+	if (cut == n)
+		cut = find_ci(s, n, "read more on [");
+	i = cut;
+	while (next_md_link(s, n, &i, &t, &tn, &u, &un))
+		rb_link(p, b, line, u, un, LINK_NKINDS);
+	b->r.title = pctx_text(p, s, cut, TEXT_INLINE | TEXT_ONELINE);
+}
+
+/* Python list literal "['A', 'B']" (or a plain comma list) to categories. */
+static void
+class_cell(struct pctx *p, struct rec_build *b, struct cell c)
+{
+	const char *s = c.s;
+	size_t n = c.n, i = 0;
+
+	trim(&s, &n);
+	if (n && s[0] == '[')
+		s++, n--;
+	if (n && s[n - 1] == ']')
+		n--;
+	while (i < n) {
+		size_t e = i;
+		char q = 0;
+
+		while (e < n && (s[e] == ' ' || s[e] == ','))
+			e++;
+		i = e;
+		if (i < n && (s[i] == '\'' || s[i] == '"')) {
+			q = s[i];
+			e = i + 1;
+			while (e < n && s[e] != q)
+				e++;
+			rb_cat(p, b, s + i + 1, e - i - 1);
+			i = e + 1;
+			continue;
+		}
+		while (e < n && s[e] != ',')
+			e++;
+		if (e > i)
+			rb_cat(p, b, s + i, e - i);
+		i = e + 1;
+	}
+}
+
+/* Parse one row s[0..n) starting at line. */
+static void
+read_row(struct pctx *p, const struct table *t, const char *day, size_t line,
+    const char *s, size_t n)
+{
+	struct rec_build b;
+	size_t nc, k;
+	struct cell *c = split_cells(p, s, n, &nc);
+	struct cell cols[COL_NCOLS];
+	int have[COL_NCOLS];
+
+	rb_init(p, &b, line, "table");
+	b.r.day = day;
+	if (nc < t->ncols && nc < 2) {
+		pctx_warn(p, line, "table row with %zu cell%s, expected %zu: skipped", nc,
+		    nc == 1 ? "" : "s", t->ncols);
+		arena_reset(p->scratch, p->mark);
+		return;
+	}
+	if (nc != t->ncols && (nc < t->ncols || t->free_col < 0))
+		pctx_warn(p, line, "table row with %zu cells, expected %zu: read by position",
+		    nc, t->ncols);
+	for (k = 0; k < COL_NCOLS; k++) {
+		int col = t->col[k];
+		size_t pos;
+
+		have[k] = 0;
+		if (col < 0)
+			continue;
+		pos = (size_t)col;
+		if (nc > t->ncols && t->free_col >= 0) {
+			size_t extra = nc - t->ncols;
+
+			if (col == t->free_col) {
+				/* the free column spans its cells and the extras */
+				cols[k].s = c[pos].s;
+				cols[k].n = (size_t)(c[pos + extra].s + c[pos + extra].n - c[pos].s);
+				have[k] = 1;
+				continue;
+			}
+			if (col > t->free_col)
+				pos += extra;
+		}
+		if (pos < nc) {
+			cols[k] = c[pos];
+			have[k] = 1;
+		}
+	}
+	if (have[COL_TITLE])
+		title_cell(p, &b, line, cols[COL_TITLE]);
+	if (have[COL_LINK])
+		cell_links(p, &b, line, cols[COL_LINK], LINK_NKINDS);
+	if (have[COL_CATEGORY])
+		rb_cat(p, &b, cols[COL_CATEGORY].s, cols[COL_CATEGORY].n);
+	if (have[COL_CLASS])
+		class_cell(p, &b, cols[COL_CLASS]);
+	if (have[COL_AUTHORS])
+		rb_authors(p, &b, cols[COL_AUTHORS].s, cols[COL_AUTHORS].n);
+	if (have[COL_SUMMARY])
+		rb_summary(p, &b, cols[COL_SUMMARY].s, cols[COL_SUMMARY].n);
+	if (have[COL_GITHUB])
+		cell_links(p, &b, line, cols[COL_GITHUB], LINK_PROJECT);
+	if (have[COL_HF])
+		cell_links(p, &b, line, cols[COL_HF], LINK_NKINDS);
+	if (b.r.title == NULL && b.nblocks == 0 && b.r.id == NULL) {
+		pctx_warn(p, line, "table row without title or summary: skipped");
+		arena_reset(p->scratch, p->mark);
+		return;
+	}
+	pctx_emit(p, &b);
+}
+
+/* Ends with an unescaped '|' (ignoring trailing blanks). */
+static int
+ends_row(const char *s, size_t n)
+{
+	trim(&s, &n);
+	return n >= 1 && s[n - 1] == '|' && !(n >= 2 && s[n - 2] == '\\');
+}
+
+/* A |---|---| separator line. */
+static int
+is_separator(const char *s, size_t n)
+{
+	size_t i;
+	int dash = 0;
+
+	trim(&s, &n);
+	if (n == 0 || s[0] != '|')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '-')
+			dash = 1;
+		else if (s[i] != '|' && s[i] != ':' && s[i] != ' ')
+			return 0;
+	}
+	return dash;
+}
+
+/* Parse a table digest. */
+void
+parse_table(struct pctx *p)
+{
+	struct lines it;
+	const char *s, *day = NULL, *prev = NULL;
+	size_t n, prevn = 0, prevline = 0;
+	struct table t;
+	int in_table = 0;
+	const char *row = NULL;
+	size_t rowline = 0, rowend = 0;
+	char date[11];
+	struct arena_mark daymark;
+
+	/* the day label lives in scratch below every record's mark */
+	p->mark = arena_mark(p->scratch);
+	daymark = p->mark;
+	memset(&t, 0, sizeof t);
+	lines_init(&it, p->data, p->len, 1);
+	while (1) {
+		int more = lines_next(&it, &s, &n);
+		int starts = more && n > 0 && (s[0] == '|' || (s[0] == ' ' && n > 1 && s[1] == '|'));
+
+		/* finish a pending row when a new one starts or the row context ends */
+		if (row && (!more || starts || is_blank(s, n) || s[0] == '#')) {
+			read_row(p, &t, day, rowline, row, rowend - (size_t)(row - p->data));
+			row = NULL;
+		}
+		if (!more)
+			break;
+		if (n && s[0] == '#') {
+			in_table = 0;
+			if (n > 1 && (s[1] == '#' || s[1] == ' ')) {
+				arena_reset(p->scratch, daymark);
+				day = NULL;
+				if (find_iso_date(s, n, date))
+					day = arena_strndup(p->scratch, date, 10);
+				p->mark = arena_mark(p->scratch);
+			}
+			prev = NULL;
+			continue;
+		}
+		if (is_blank(s, n)) {
+			in_table = 0;
+			prev = NULL;
+			continue;
+		}
+		if (!in_table) {
+			if (prev && is_separator(s, n) && prev[0] == '|') {
+				read_header(p, &t, prev, prevn);
+				/* the header's cells live in scratch: keep them below the mark */
+				p->mark = arena_mark(p->scratch);
+				if (t.col[COL_TITLE] < 0 && t.col[COL_SUMMARY] < 0) {
+					pctx_warn(p, prevline, "table without a Title or Summary column: ignored");
+					in_table = 2;
+				} else {
+					in_table = 1;
+				}
+				prev = NULL;
+				continue;
+			}
+			if (prev && prev[0] == '|' && !starts)
+				pctx_warn(p, prevline, "table line outside a table: ignored");
+			prev = s;
+			prevn = n;
+			prevline = it.lineno;
+			continue;
+		}
+		if (in_table == 2) {
+			if (starts)
+				pctx_warn(p, it.lineno, "row of a table without a Title column: skipped");
+			continue;
+		}
+		if (starts) {
+			row = s;
+			rowline = it.lineno;
+			rowend = (size_t)(s - p->data) + n;
+			if (ends_row(s, n) && n > 1) {
+				read_row(p, &t, day, rowline, row, n);
+				row = NULL;
+			}
+			continue;
+		}
+		if (row) {
+			rowend = (size_t)(s - p->data) + n;
+			if (ends_row(s, n)) {
+				read_row(p, &t, day, rowline, row, rowend - (size_t)(row - p->data));
+				row = NULL;
+			}
+			continue;
+		}
+		pctx_warn(p, it.lineno, "text inside a table that is not a row: ignored");
+	}
+	arena_reset(p->scratch, daymark);
+}

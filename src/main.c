@@ -1,0 +1,339 @@
+/* main.c: the command line. */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <dirent.h>
+
+#include "buf.h"
+#include "dump.h"
+#include "ingest.h"
+#include "model.h"
+#include "ui.h"
+
+enum mode { MODE_READ, MODE_DUMP, MODE_CHECK };
+
+struct opts {
+	enum mode mode;
+	const char *lang;
+	char **paths;
+	size_t npaths;
+	struct buf libdir;	/* default library directory when no PATH is given */
+};
+
+/* Print the --help text. */
+static void
+usage(FILE *f)
+{
+	fputs(
+"usage: paperboy [OPTION]... [PATH]...\n"
+"Read daily AI-paper digests (Hugging Face Daily Papers and the digests\n"
+"published from it, in English and Korean) in the terminal.\n"
+"\n"
+"Each PATH is a digest file or a directory read recursively.  Without a PATH,\n"
+"the library directory is read ($PAPERBOY_LIBRARY, else\n"
+"$XDG_DATA_HOME/paperboy/library), or the bundled samples when it is empty.\n"
+"\n"
+"  --dump          print the merged library as JSON Lines and exit\n"
+"  --check         print each file's format and paper count, and every\n"
+"                  problem as FILE:LINE: warning: ...; exit 1 when a file\n"
+"                  could not be read or recognised\n"
+"  --lang=LANG     show summaries in LANG (en or ko) first\n"
+"  --help          show this help and exit\n"
+"  --version       show the version and exit\n"
+"\n"
+"Keys in the reader:\n"
+"  j/k, Down/Up     move            g/G        first/last\n"
+"  PgDn/PgUp, C-d/C-u  page         Tab/S-Tab, l/h  next/previous pane\n"
+"  Enter            drill in / open link      t  cycle summary language\n"
+"  r                reload from disk          C-l  redraw\n"
+"  ?                help                      q  quit\n"
+"\n"
+"Formats: markdown table digests, Korean digests, Abstract: lines, the text\n"
+"of a huggingface.co/papers page, JSON day files and arXiv Atom feeds;\n"
+"detected from the content, not the file name.\n", f);
+}
+
+/* Report a usage error in one line and exit 2. */
+static void usage_error(const char *fmt, const char *arg)
+	__attribute__((format(printf, 1, 0), noreturn));
+
+static void
+usage_error(const char *fmt, const char *arg)
+{
+	struct buf b = BUF_INIT;
+
+	buf_init(&b);
+	buf_puts(&b, "paperboy: ");
+	buf_puts(&b, fmt);
+	{
+		/* fmt holds exactly one %s */
+		const char *at = strstr(b.buf, "%s");
+		size_t off = at ? (size_t)(at - b.buf) : b.len;
+
+		fwrite(b.buf, 1, off, stderr);
+		if (at) {
+			fputs(arg, stderr);
+			fputs(at + 2, stderr);
+		}
+	}
+	buf_free(&b);
+	fputs(" (try 'paperboy --help')\n", stderr);
+	exit(2);
+}
+
+/* Parse the command line into o. */
+static void
+parse_args(struct opts *o, int argc, char **argv)
+{
+	int i, only_paths = 0;
+
+	o->paths = xcalloc((size_t)argc + 1, sizeof *o->paths);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (only_paths || a[0] != '-' || a[1] == '\0') {
+			o->paths[o->npaths++] = argv[i];
+			continue;
+		}
+		if (strcmp(a, "--") == 0)
+			only_paths = 1;
+		else if (strcmp(a, "--dump") == 0)
+			o->mode = MODE_DUMP;
+		else if (strcmp(a, "--check") == 0)
+			o->mode = MODE_CHECK;
+		else if (strncmp(a, "--lang=", 7) == 0) {
+			o->lang = a + 7;
+			if (strcmp(o->lang, "en") != 0 && strcmp(o->lang, "ko") != 0)
+				usage_error("unknown language '%s' (use en or ko)", o->lang);
+		} else if (strcmp(a, "--lang") == 0) {
+			if (i + 1 >= argc)
+				usage_error("option '%s' needs a value", a);
+			o->lang = argv[++i];
+			if (strcmp(o->lang, "en") != 0 && strcmp(o->lang, "ko") != 0)
+				usage_error("unknown language '%s' (use en or ko)", o->lang);
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			exit(0);
+		} else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
+			printf("paperboy %s\n", PACKAGE_VERSION);
+			exit(0);
+		} else {
+			usage_error("unknown option '%s'", a);
+		}
+	}
+}
+
+/* A directory that exists and holds at least one visible entry. */
+static int
+dir_has_entries(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *de;
+	int found = 0;
+
+	if (d == NULL)
+		return 0;
+	while (!found && (de = readdir(d)) != NULL)
+		found = de->d_name[0] != '.';
+	closedir(d);
+	return found;
+}
+
+/* Choose what to read when no PATH was given. */
+static void
+default_paths(struct opts *o)
+{
+	const char *env = getenv("PAPERBOY_LIBRARY");
+
+	buf_init(&o->libdir);
+	if (env && *env) {
+		buf_puts(&o->libdir, env);
+	} else {
+		const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+		if (xdg && *xdg)
+			buf_printf(&o->libdir, "%s/paperboy/library", xdg);
+		else if (home && *home)
+			buf_printf(&o->libdir, "%s/.local/share/paperboy/library", home);
+	}
+	if (o->libdir.len && dir_has_entries(o->libdir.buf))
+		o->paths[o->npaths++] = o->libdir.buf;
+	else
+		o->paths[o->npaths++] = (char *)PB_SAMPLES_DIR;
+}
+
+/* Print one message as FILE:LINE: LEVEL: TEXT. */
+static void
+print_msg(FILE *f, const struct ingest_msg *m)
+{
+	static const char *const lv[] = { "note", "warning", "error" };
+
+	if (m->line)
+		fprintf(f, "%s:%zu: %s: %s\n", m->file, m->line, lv[m->level], m->text);
+	else
+		fprintf(f, "%s: %s: %s\n", m->file, lv[m->level], m->text);
+}
+
+/* Read every path into a new library; returns -1 if any could not be read. */
+static int
+load(const struct opts *o, struct lib **libp, struct ingest **ingp)
+{
+	struct lib *lib = lib_new();
+	struct ingest *ing = ingest_new(lib);
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < o->npaths; i++)
+		if (ingest_path(ing, o->paths[i]) < 0)
+			rc = -1;
+	lib_finish(lib);
+	*libp = lib;
+	*ingp = ing;
+	return rc;
+}
+
+/* --check: a line per file, its messages, and a total. */
+static int
+run_check(const struct opts *o)
+{
+	struct lib *lib;
+	struct ingest *ing;
+	int rc = load(o, &lib, &ing);
+	size_t i, m = 0, nm = ingest_nmsgs(ing), warnings = 0, records = 0;
+
+	for (i = 0; i < ingest_nfiles(ing); i++) {
+		const struct ingest_file *f = ingest_file(ing, i);
+
+		if (f->failed)
+			printf("%s: unreadable or unrecognised\n", f->path);
+		else if (f->fmt == FMT_UNKNOWN)
+			printf("%s: skipped (not a digest)\n", f->path);
+		else
+			printf("%s: %s, %zu paper%s\n", f->path, fmt_name(f->fmt), f->npapers,
+			    f->npapers == 1 ? "" : "s");
+		records += f->npapers;
+		while (m < nm && ingest_msg(ing, m)->file == f->path) {
+			const struct ingest_msg *msg = ingest_msg(ing, m++);
+
+			if (msg->level != MSG_NOTE)
+				warnings++;
+			print_msg(stdout, msg);
+		}
+	}
+	for (; m < nm; m++)
+		print_msg(stdout, ingest_msg(ing, m));
+	printf("%zu file%s, %zu record%s, %zu paper%s after merging, %zu problem%s\n",
+	    ingest_nfiles(ing), ingest_nfiles(ing) == 1 ? "" : "s",
+	    records, records == 1 ? "" : "s",
+	    lib_npapers(lib), lib_npapers(lib) == 1 ? "" : "s",
+	    warnings, warnings == 1 ? "" : "s");
+	ingest_free(ing);
+	lib_free(lib);
+	if (fflush(stdout) != 0)
+		return 1;
+	return rc < 0 ? 1 : 0;
+}
+
+/* --dump: messages on stderr, JSON Lines on stdout. */
+static int
+run_dump(const struct opts *o)
+{
+	struct lib *lib;
+	struct ingest *ing;
+	int rc = load(o, &lib, &ing);
+	size_t i;
+
+	for (i = 0; i < ingest_nmsgs(ing); i++)
+		if (ingest_msg(ing, i)->level != MSG_NOTE)
+			print_msg(stderr, ingest_msg(ing, i));
+	if (dump_lib(stdout, lib) < 0) {
+		fprintf(stderr, "paperboy: cannot write the dump: %s\n", strerror(errno));
+		rc = -1;
+	}
+	ingest_free(ing);
+	lib_free(lib);
+	return rc < 0 ? 1 : 0;
+}
+
+struct reload_arg {
+	const struct opts *o;
+	struct buf msg;
+};
+
+/* Reader callback: read the inputs again. */
+static struct lib *
+reload(void *arg, const char **msg)
+{
+	struct reload_arg *ra = arg;
+	struct lib *lib;
+	struct ingest *ing;
+	size_t i, warnings = 0;
+
+	load(ra->o, &lib, &ing);
+	for (i = 0; i < ingest_nmsgs(ing); i++)
+		if (ingest_msg(ing, i)->level != MSG_NOTE)
+			warnings++;
+	buf_setlen(&ra->msg, 0);
+	buf_printf(&ra->msg, "reloaded %zu papers from %zu files", lib_npapers(lib), ingest_nfiles(ing));
+	if (warnings)
+		buf_printf(&ra->msg, ", %zu problem%s (see paperboy --check)", warnings,
+		    warnings == 1 ? "" : "s");
+	*msg = ra->msg.buf;
+	ingest_free(ing);
+	return lib;
+}
+
+/* Entry point. */
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	int rc;
+
+	setlocale(LC_ALL, "");
+	memset(&o, 0, sizeof o);
+	buf_init(&o.libdir);
+	parse_args(&o, argc, argv);
+	if (o.npaths == 0)
+		default_paths(&o);
+	if (o.mode == MODE_CHECK) {
+		rc = run_check(&o);
+	} else if (o.mode == MODE_DUMP) {
+		rc = run_dump(&o);
+	} else {
+		struct lib *lib;
+		struct ingest *ing;
+		struct ui_opts uo;
+		struct reload_arg ra;
+		size_t i, warnings = 0;
+		struct buf status = BUF_INIT;
+
+		buf_init(&status);
+		load(&o, &lib, &ing);
+		for (i = 0; i < ingest_nmsgs(ing); i++)
+			if (ingest_msg(ing, i)->level != MSG_NOTE)
+				warnings++;
+		if (warnings)
+			buf_printf(&status, "%zu problem%s while reading (see paperboy --check)",
+			    warnings, warnings == 1 ? "" : "s");
+		ingest_free(ing);
+		memset(&uo, 0, sizeof uo);
+		ra.o = &o;
+		buf_init(&ra.msg);
+		uo.lang = o.lang;
+		uo.reload = reload;
+		uo.reload_arg = &ra;
+		uo.status = status.len ? status.buf : NULL;
+		rc = ui_run(lib, &uo);
+		buf_free(&ra.msg);
+		buf_free(&status);
+	}
+	buf_free(&o.libdir);
+	free(o.paths);
+	return rc;
+}
