@@ -20,7 +20,19 @@ struct ui_opts {
  * Run the reader on lib until the user quits.  Takes ownership of lib
  * (and of every library returned by reload) and frees them.  Returns the
  * process exit status.
+ *
+ * With PAPERBOY_BENCH_KEYS=N in the environment it instead draws into a
+ * 200x60 terminal on /dev/null, feeds N j/k keystrokes through the key
+ * handler and the drawing code, prints the median and p99 time per key
+ * to stderr and returns 0.
  */
 int ui_run(struct lib *lib, const struct ui_opts *opts);
+
+struct ui_state;
+/*
+ * Hook for Enter on a link: for now it only shows "open: URL" on the
+ * status line (the links issue replaces it with opening the URL).
+ */
+void ui_open_link(struct ui_state *st, const struct link *l);
 
 #endif

@@ -150,6 +150,9 @@ is_table_header(const char *s, size_t n, const char *next, size_t nn)
 	trim(&next, &nn);
 	if (n < 3 || s[0] != '|' || nn < 3 || next[0] != '|' || !memchr(next, '-', nn))
 		return 0;
+	for (i = 0; i < nn; i++)
+		if (!strchr("|-: \t", next[i]))
+			return 0;
 	for (i = 0; i + 5 <= n; i++)
 		if ((s[i] | 0x20) == 't' && (s[i + 1] | 0x20) == 'i' &&
 		    (s[i + 2] | 0x20) == 't' && (s[i + 3] | 0x20) == 'l' && (s[i + 4] | 0x20) == 'e')

@@ -140,7 +140,16 @@ parse_ko(struct pctx *p)
 		if (starts_with(s, n, "![")) {
 			const char *c = memchr(s, '(', n);
 
-			if (c && s[n - 1] == ')')
+			if (c && s[n - 1] == ')' && c[1] == '/' && c[2] != '/') {
+				/* a site-relative image of the Hugging Face page the digest was made from */
+				struct buf u = BUF_INIT;
+
+				buf_init(&u);
+				buf_puts(&u, "https://huggingface.co");
+				buf_add(&u, c + 1, (size_t)(s + n - 1 - (c + 1)));
+				rb_link(p, &b, it.lineno, u.buf, u.len, LINK_THUMBNAIL);
+				buf_free(&u);
+			} else if (c && s[n - 1] == ')')
 				rb_link(p, &b, it.lineno, c + 1, (size_t)(s + n - 1 - (c + 1)), LINK_THUMBNAIL);
 			else
 				pctx_warn(p, it.lineno, "malformed image line: ignored");

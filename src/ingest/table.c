@@ -165,6 +165,30 @@ next_md_link(const char *s, size_t n, size_t *i, const char **text, size_t *tn,
 	return 0;
 }
 
+/*
+ * Add a link; in the HuggingFace column a bare "owner/name" (no host) is a
+ * repository on huggingface.co.
+ */
+static void
+hf_link(struct pctx *p, struct rec_build *b, size_t line, const char *u, size_t un,
+    enum link_kind hint)
+{
+	const char *slash = memchr(u, '/', un);
+
+	if (hint == LINK_MODEL && slash && slash > u && !memchr(u, '.', (size_t)(slash - u)) &&
+	    !memchr(u, ':', un) && memchr(slash + 1, '/', un - (size_t)(slash + 1 - u)) == NULL) {
+		struct buf full = BUF_INIT;
+
+		buf_init(&full);
+		buf_puts(&full, "huggingface.co/");
+		buf_add(&full, u, un);
+		rb_link(p, b, line, full.buf, full.len, LINK_NKINDS);
+		buf_free(&full);
+		return;
+	}
+	rb_link(p, b, line, u, un, hint == LINK_MODEL ? LINK_NKINDS : hint);
+}
+
 /* Add every link of a cell: markdown links, else bare URLs split at commas/spaces. */
 static void
 cell_links(struct pctx *p, struct rec_build *b, size_t line, struct cell c, enum link_kind hint)
@@ -178,7 +202,7 @@ cell_links(struct pctx *p, struct rec_build *b, size_t line, struct cell c, enum
 	if (c.n == 0 || (c.n == 3 && memcmp(c.s, "N/A", 3) == 0))
 		return;
 	while (next_md_link(c.s, c.n, &i, &t, &tn, &u, &un)) {
-		rb_link(p, b, line, u, un, hint);
+		hf_link(p, b, line, u, un, hint);
 		any = 1;
 	}
 	if (any)
@@ -189,7 +213,7 @@ cell_links(struct pctx *p, struct rec_build *b, size_t line, struct cell c, enum
 		while (e < c.n && c.s[e] != ',' && c.s[e] != ' ' && c.s[e] != '\n')
 			e++;
 		if (e > i)
-			rb_link(p, b, line, c.s + i, e - i, hint);
+			hf_link(p, b, line, c.s + i, e - i, hint);
 		i = e + 1;
 	}
 }
@@ -341,7 +365,7 @@ read_row(struct pctx *p, const struct table *t, const char *day, size_t line,
 	if (have[COL_GITHUB])
 		cell_links(p, &b, line, cols[COL_GITHUB], LINK_PROJECT);
 	if (have[COL_HF])
-		cell_links(p, &b, line, cols[COL_HF], LINK_NKINDS);
+		cell_links(p, &b, line, cols[COL_HF], LINK_MODEL);
 	if (b.r.title == NULL && b.nblocks == 0 && b.r.id == NULL) {
 		pctx_warn(p, line, "table row without title or summary: skipped");
 		arena_reset(p->scratch, p->mark);

@@ -167,6 +167,9 @@ rb_author(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 	const char *t;
 
 	trim(&s, &n);
+	/* an element of a Python list literal: 'Name' */
+	if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0])
+		s++, n -= 2;
 	t = pctx_text(p, s, n, TEXT_INLINE | TEXT_ONELINE);
 	if (is_na(t))
 		return;
@@ -179,6 +182,10 @@ rb_authors(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 {
 	size_t i = 0;
 
+	trim(&s, &n);
+	/* "['A', 'B']": a Python list literal */
+	if (n >= 2 && s[0] == '[' && s[n - 1] == ']')
+		s++, n -= 2;
 	while (i < n) {
 		const char *c = memchr(s + i, ',', n - i);
 		size_t e = c ? (size_t)(c - s) : n;
@@ -236,7 +243,8 @@ rb_link(struct pctx *p, struct rec_build *b, size_t line,
 	size_t k;
 
 	trim(&s, &n);
-	if (n == 0 || (n == 3 && memcmp(s, "N/A", 3) == 0))
+	if (n == 0 || (n == 3 && (memcmp(s, "N/A", 3) == 0 || memcmp(s, "n/a", 3) == 0)) ||
+	    (n == 4 && (memcmp(s, "null", 4) == 0 || memcmp(s, "None", 4) == 0)))
 		return;
 	buf_setlen(&p->tmp, 0);
 	if (!link_normalise(&p->tmp, s, n, &why)) {

@@ -1,0 +1,519 @@
+/* ui_draw.c: the terminal and the drawing of the reader (the only user of curses).
+ *
+ * Every string reaches curses through put_text: it is cut to the cells
+ * available by text_trunc (which emits only printable clusters), then each
+ * cluster is checked against the C library's wcwidth, which curses and the
+ * terminal use; a cluster they would measure differently is drawn as U+FFFD
+ * plus spaces, so pane borders stay in the same column on every row.
+ */
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include "ui_draw.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "text_width.h"
+
+struct ui_term {
+	SCREEN *scr;
+	FILE *out, *in;		/* opened here for the bench terminal, else NULL */
+	struct buf tmp;		/* truncated text */
+	struct buf row;		/* a row being composed */
+	wchar_t *wbuf;		/* text converted for curses */
+	size_t walloc;
+	int errs;		/* consecutive read errors */
+};
+
+/* Make sure LC_CTYPE is a UTF-8 locale (curses and wcwidth depend on it). */
+static void
+utf8_locale(void)
+{
+	const char *cs;
+
+	setlocale(LC_CTYPE, "");
+	cs = nl_langinfo(CODESET);
+	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
+		return;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "en_US.UTF-8");
+}
+
+/* Common curses settings after the screen is created. */
+static void
+term_setup(void)
+{
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	scrollok(stdscr, FALSE);
+	leaveok(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+}
+
+/* Open the real terminal, or a /dev/null one of a fixed size for the bench. */
+struct ui_term *
+ui_term_open(int bench_rows, int bench_cols, const char **err)
+{
+	struct ui_term *t = xcalloc(1, sizeof *t);
+	const char *term = getenv("TERM");
+
+	utf8_locale();
+	buf_init(&t->tmp);
+	buf_init(&t->row);
+	if (bench_rows > 0) {
+		t->out = fopen("/dev/null", "w");
+		t->in = fopen("/dev/null", "r");
+		if (t->out && t->in)
+			t->scr = newterm("xterm-256color", t->out, t->in);
+		if (t->scr == NULL && t->out && t->in)
+			t->scr = newterm("vt100", t->out, t->in);
+		if (t->scr)
+			resizeterm(bench_rows, bench_cols);
+	} else {
+		t->scr = newterm(term && *term ? term : NULL, stdout, stdin);
+	}
+	if (t->scr == NULL) {
+		*err = "cannot initialise the terminal (is TERM set to a known terminal?)";
+		ui_term_close(t);
+		return NULL;
+	}
+	set_term(t->scr);
+	term_setup();
+	return t;
+}
+
+/* End curses and free. */
+void
+ui_term_close(struct ui_term *t)
+{
+	if (t == NULL)
+		return;
+	if (t->scr) {
+		endwin();
+		delscreen(t->scr);
+	}
+	if (t->out)
+		fclose(t->out);
+	if (t->in)
+		fclose(t->in);
+	buf_free(&t->tmp);
+	buf_free(&t->row);
+	free(t->wbuf);
+	free(t);
+}
+
+/* The screen size curses knows. */
+void
+ui_term_size(struct ui_term *t, int *rows, int *cols)
+{
+	int r, c;
+
+	(void)t;
+	getmaxyx(stdscr, r, c);
+	*rows = r > 0 ? r : 0;
+	*cols = c > 0 ? c : 0;
+}
+
+/* Translate a curses function key. */
+static int
+map_function_key(wint_t k)
+{
+	switch (k) {
+	case KEY_UP: return UI_KEY_UP;
+	case KEY_DOWN: return UI_KEY_DOWN;
+	case KEY_LEFT: return UI_KEY_LEFT;
+	case KEY_RIGHT: return UI_KEY_RIGHT;
+	case KEY_PPAGE: return UI_KEY_PGUP;
+	case KEY_NPAGE: return UI_KEY_PGDN;
+	case KEY_HOME: return UI_KEY_HOME;
+	case KEY_END: return UI_KEY_END;
+	case KEY_BTAB: return UI_KEY_BTAB;
+	case KEY_ENTER: return UI_KEY_ENTER;
+	case KEY_RESIZE: return UI_KEY_RESIZE;
+	case KEY_BACKSPACE: return UI_KEY_BACKSPACE;
+	default: return 0x110000 + (int)(k & 0xffff);	/* unbound */
+	}
+}
+
+/* Read one key. */
+int
+ui_term_getkey(struct ui_term *t)
+{
+	wint_t k;
+	int r = wget_wch(stdscr, &k);
+
+	if (r == ERR) {
+		/* EINTR gives ERR too; only a long run of errors means end of input */
+		return ++t->errs > 1000 ? UI_TERM_EOF : UI_TERM_AGAIN;
+	}
+	t->errs = 0;
+	if (r == KEY_CODE_YES)
+		return map_function_key(k);
+	if (k == '\r' || k == '\n')
+		return UI_KEY_ENTER;
+	if (k == 127 || k == 8)
+		return UI_KEY_BACKSPACE;
+	return (int)k;
+}
+
+/* Make room for n wide characters. */
+static void
+wgrow(struct ui_term *t, size_t n)
+{
+	if (n <= t->walloc)
+		return;
+	t->walloc = n * 2;
+	t->wbuf = xrealloc(t->wbuf, t->walloc * sizeof *t->wbuf);
+}
+
+/* Convert safe UTF-8 to wide characters, replacing clusters wcwidth measures differently. */
+static size_t
+to_wide(struct ui_term *t, const char *s, size_t n)
+{
+	struct text_cluster c;
+	size_t pos = 0, k = 0;
+
+	wgrow(t, n + 1);
+	while (text_next_cluster(s, n, &pos, &c)) {
+		size_t i = c.off, start = k, w = 0;
+		int bad = 0;
+
+		while (i < c.off + c.len) {
+			int32_t cp = text_width_decode(s, c.off + c.len, &i);
+			int cw = wcwidth((wchar_t)cp);
+
+			if (cw < 0)
+				bad = 1;
+			else
+				w += (size_t)cw;
+			t->wbuf[k++] = (wchar_t)cp;
+		}
+		if (bad || w != c.width) {
+			k = start;
+			if (c.width > 0) {
+				wgrow(t, k + c.width + (n - pos) + 1);
+				t->wbuf[k++] = 0xFFFD;
+				for (w = 1; w < c.width; w++)
+					t->wbuf[k++] = L' ';
+			}
+		}
+	}
+	t->wbuf[k] = 0;
+	return k;
+}
+
+/* Draw s[0..n) at (y, x) in at most w cells (padded to w with TEXT_PAD). */
+static void
+put_text(struct ui_term *t, int y, int x, int w, const char *s, size_t n,
+    attr_t attr, unsigned flags)
+{
+	size_t k;
+
+	if (w <= 0 || y < 0 || x < 0 || y >= LINES || x >= COLS)
+		return;
+	if (x + w > COLS)
+		w = COLS - x;
+	buf_setlen(&t->tmp, 0);
+	text_trunc(&t->tmp, s, n, (size_t)w, flags);
+	k = to_wide(t, t->tmp.buf, t->tmp.len);
+	if (k == 0)
+		return;
+	attrset(attr);
+	mvaddnwstr(y, x, t->wbuf, (int)k);
+	attrset(A_NORMAL);
+}
+
+/* Draw a C string (see put_text). */
+static void
+put_str(struct ui_term *t, int y, int x, int w, const char *s, attr_t attr, unsigned flags)
+{
+	put_text(t, y, x, w, s, strlen(s), attr, flags);
+}
+
+/* Draw the border of r (double lines when focused) with a heading and a footer. */
+static void
+draw_box(struct ui_term *t, struct ui_rect r, int focused, const char *title,
+    const char *footer)
+{
+	const cchar_t *hl = focused ? WACS_D_HLINE : WACS_HLINE;
+	const cchar_t *vl = focused ? WACS_D_VLINE : WACS_VLINE;
+	int bottom = r.y + r.h - 1, right = r.x + r.w - 1;
+
+	if (!ui_rect_boxed(r) || bottom >= LINES || right >= COLS)
+		return;
+	mvhline_set(r.y, r.x + 1, hl, r.w - 2);
+	mvhline_set(bottom, r.x + 1, hl, r.w - 2);
+	mvvline_set(r.y + 1, r.x, vl, r.h - 2);
+	mvvline_set(r.y + 1, right, vl, r.h - 2);
+	mvadd_wch(r.y, r.x, focused ? WACS_D_ULCORNER : WACS_ULCORNER);
+	mvadd_wch(r.y, right, focused ? WACS_D_URCORNER : WACS_URCORNER);
+	mvadd_wch(bottom, r.x, focused ? WACS_D_LLCORNER : WACS_LLCORNER);
+	mvadd_wch(bottom, right, focused ? WACS_D_LRCORNER : WACS_LRCORNER);
+	if (r.w >= 4) {
+		buf_setlen(&t->row, 0);
+		buf_printf(&t->row, focused ? "[%s]" : " %s ", title);
+		put_text(t, r.y, r.x + 1, r.w - 2, t->row.buf, t->row.len,
+		    focused ? A_BOLD | A_REVERSE : A_BOLD, 0);
+	}
+	if (footer && r.w >= 6) {
+		size_t fw = text_swidth(footer) + 2;
+
+		if (fw + 4 <= (size_t)r.w) {
+			buf_setlen(&t->row, 0);
+			buf_printf(&t->row, " %s ", footer);
+			put_text(t, bottom, right - (int)fw, (int)fw, t->row.buf, t->row.len,
+			    A_NORMAL, 0);
+		}
+	}
+}
+
+/* Draw one list row: a selection marker, then left and right text. */
+static void
+draw_row(struct ui_term *t, struct ui_rect in, int i, int selected, int focused,
+    const char *left, const char *right)
+{
+	struct buf *row = &t->row;
+	attr_t attr = selected ? (focused ? A_REVERSE | A_BOLD : A_BOLD) : A_NORMAL;
+	int mark = in.w >= 3 ? 2 : 0;
+
+	buf_setlen(row, 0);
+	if (mark)
+		buf_puts(row, selected ? "> " : "  ");
+	ui_format_row(row, left, right, (size_t)(in.w - mark));
+	put_text(t, in.y + i, in.x, in.w, row->buf, row->len, attr, TEXT_PAD);
+}
+
+/* "a/b" position text for a footer, in the caller's buffer. */
+static const char *
+position(char *dst, size_t size, size_t i, size_t n)
+{
+	if (n == 0)
+		snprintf(dst, size, "0/0");
+	else
+		snprintf(dst, size, "%zu/%zu", i + 1, n);
+	return dst;
+}
+
+/* The Days pane: each day with its paper count. */
+static void
+draw_days(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int focused)
+{
+	struct ui_rect in = ui_rect_inner(r);
+	size_t n = lib_ndays(st->lib), i;
+	char num[48], foot[48];
+
+	draw_box(t, r, focused, "Days", position(foot, sizeof foot, st->day, n));
+	for (i = 0; (int)i < in.h && st->top[UI_DAYS] + i < n; i++) {
+		const struct day *d = lib_day(st->lib, st->top[UI_DAYS] + i);
+
+		snprintf(num, sizeof num, "%zu", d->npapers);
+		draw_row(t, in, (int)i, st->top[UI_DAYS] + i == st->day, focused,
+		    d->label ? d->label : "?", num);
+	}
+}
+
+/* The Categories pane: All, then each category of the day with its count. */
+static void
+draw_cats(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int focused)
+{
+	struct ui_rect in = ui_rect_inner(r);
+	const struct day *d = st->day < lib_ndays(st->lib) ? lib_day(st->lib, st->day) : NULL;
+	size_t n = st->ncats + 1, i;
+	char num[48], foot[48];
+
+	draw_box(t, r, focused, "Categories", position(foot, sizeof foot, st->cat, n));
+	for (i = 0; (int)i < in.h && st->top[UI_CATS] + i < n; i++) {
+		size_t c = st->top[UI_CATS] + i;
+
+		if (c == 0)
+			snprintf(num, sizeof num, "%zu", d ? d->npapers : (size_t)0);
+		else
+			snprintf(num, sizeof num, "%zu", st->cats[c - 1].count);
+		draw_row(t, in, (int)i, c == st->cat, focused,
+		    c == 0 ? "All" : st->cats[c - 1].name, num);
+	}
+}
+
+/* The Papers pane: read mark, title and votes. */
+static void
+draw_papers(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int focused)
+{
+	struct ui_rect in = ui_rect_inner(r);
+	struct buf left = BUF_INIT;
+	char num[48], foot[48];
+	size_t i;
+
+	draw_box(t, r, focused, "Papers", position(foot, sizeof foot, st->sel, st->nlist));
+	buf_init(&left);
+	for (i = 0; (int)i < in.h && st->top[UI_PAPERS] + i < st->nlist; i++) {
+		size_t row = st->top[UI_PAPERS] + i;
+		const struct paper *p = lib_paper(st->lib, st->list[row]);
+
+		buf_setlen(&left, 0);
+		buf_puts(&left, st->read[st->list[row]] ? "\xE2\x9C\x93 " : "  ");	/* U+2713 */
+		buf_puts(&left, ui_paper_label(p));
+		if (p->votes >= 0)
+			snprintf(num, sizeof num, "%ld", p->votes);
+		draw_row(t, in, (int)i, row == st->sel, focused, left.buf,
+		    p->votes >= 0 ? num : NULL);
+	}
+	if (st->nlist == 0 && in.h > 0)
+		put_str(t, in.y, in.x, in.w, "(no papers)", A_NORMAL, 0);
+	buf_free(&left);
+}
+
+/* Attributes of a summary line kind. */
+static attr_t
+line_attr(enum ui_line_kind k)
+{
+	switch (k) {
+	case UI_LINE_TITLE: return A_BOLD;
+	case UI_LINE_HEAD: return A_BOLD | A_UNDERLINE;
+	case UI_LINE_META: return A_DIM;
+	default: return A_NORMAL;
+	}
+}
+
+/* The Summary pane: the laid-out summary from sum_top. */
+static void
+draw_summary(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int focused)
+{
+	struct ui_rect in = ui_rect_inner(r);
+	const struct ui_sumview *sv = &st->sv;
+	struct buf title = BUF_INIT;
+	char foot[96];
+	size_t i;
+
+	buf_init(&title);
+	buf_puts(&title, "Summary");
+	if (ui_state_paper(st) && ui_state_paper(st)->nsums) {
+		buf_puts(&title, " ");
+		ui_state_sum_name(st, &title);
+	}
+	foot[0] = '\0';
+	if (sv->n > (size_t)in.h && in.h > 0)
+		snprintf(foot, sizeof foot, "%zu-%zu/%zu", st->sum_top + 1,
+		    st->sum_top + (size_t)in.h < sv->n ? st->sum_top + (size_t)in.h : sv->n, sv->n);
+	draw_box(t, r, focused, title.buf, foot[0] ? foot : NULL);
+	buf_free(&title);
+	if (!sv->valid || sv->width != in.w)
+		return;
+	for (i = 0; (int)i < in.h && st->sum_top + i < sv->n; i++) {
+		const struct ui_line *ln = &sv->v[st->sum_top + i];
+		int y = in.y + (int)i;
+
+		if (ln->kind == UI_LINE_BULLET && ln->indent >= 2)
+			put_str(t, y, in.x + ln->indent - 2, 2, "\xE2\x80\xA2", A_NORMAL, 0);	/* U+2022 */
+		put_text(t, y, in.x + ln->indent, in.w - ln->indent, sv->text.buf + ln->off,
+		    ln->len, line_attr(ln->kind), 0);
+	}
+}
+
+/* The Links pane: numbered links with their kind and URL. */
+static void
+draw_links(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int focused)
+{
+	struct ui_rect in = ui_rect_inner(r);
+	const struct paper *p = ui_state_paper(st);
+	size_t n = p ? p->nlinks : 0, i;
+	struct buf left = BUF_INIT;
+	char foot[48];
+
+	draw_box(t, r, focused, "Links", position(foot, sizeof foot, st->link, n));
+	if (n == 0 && in.h > 0)
+		put_str(t, in.y, in.x, in.w, "(no links)", A_NORMAL, 0);
+	buf_init(&left);
+	for (i = 0; (int)i < in.h && st->top[UI_LINKS] + i < n; i++) {
+		const struct link *l = &p->links[st->top[UI_LINKS] + i];
+
+		buf_setlen(&left, 0);
+		buf_printf(&left, "%zu %-11s %s", st->top[UI_LINKS] + i + 1,
+		    link_kind_name(l->kind), l->url ? l->url : "");
+		draw_row(t, in, (int)i, st->top[UI_LINKS] + i == st->link, focused, left.buf, NULL);
+	}
+	buf_free(&left);
+}
+
+/* The status line: position, day, language, message, and a help hint. */
+static void
+draw_status(struct ui_term *t, const struct ui_state *st, struct ui_rect r)
+{
+	struct buf left = BUF_INIT;
+	int w = r.w;
+
+	if (r.h <= 0)
+		return;
+	if (r.y + 1 >= LINES)
+		w--;	/* the bottom-right cell cannot be written without scrolling */
+	buf_init(&left);
+	ui_state_position(st, &left);
+	if (st->status.len) {
+		buf_puts(&left, " | ");
+		buf_add(&left, st->status.buf, st->status.len);
+	}
+	buf_setlen(&t->row, 0);
+	ui_format_row(&t->row, left.buf, "? help", w > 0 ? (size_t)w : 0);
+	put_text(t, r.y, r.x, w, t->row.buf, t->row.len, A_REVERSE, TEXT_PAD);
+	buf_free(&left);
+}
+
+/* The help screen over the panes. */
+static void
+draw_help(struct ui_term *t, const struct ui_state *st, struct ui_rect r)
+{
+	struct ui_rect in = ui_rect_inner(r);
+	struct buf text = BUF_INIT;
+	size_t pos = 0, line = 0;
+	int y;
+
+	if (r.h <= 0)
+		return;
+	for (y = r.y; y < r.y + r.h; y++)
+		put_str(t, y, r.x, r.w, "", A_NORMAL, TEXT_PAD);
+	draw_box(t, r, 1, "Help", NULL);
+	buf_init(&text);
+	ui_help_build(st, &text);
+	y = in.y;
+	while (pos < text.len && y < in.y + in.h) {
+		const char *nl = memchr(text.buf + pos, '\n', text.len - pos);
+		size_t end = nl ? (size_t)(nl - text.buf) : text.len;
+
+		if (line++ >= st->help_top)
+			put_text(t, y++, in.x + 1, in.w - 1, text.buf + pos, end - pos, A_NORMAL, 0);
+		pos = end + 1;
+	}
+	buf_free(&text);
+}
+
+/* Draw everything from the state. */
+void
+ui_draw(struct ui_term *t, const struct ui_state *st, const struct ui_layout *l, int repaint)
+{
+	static void (*const pane[UI_NPANES])(struct ui_term *, const struct ui_state *,
+	    struct ui_rect, int) = {
+		draw_days, draw_cats, draw_papers, draw_summary, draw_links,
+	};
+	int i;
+
+	if (repaint)
+		clearok(curscr, TRUE);
+	erase();
+	for (i = 0; i < UI_NPANES; i++)
+		if (l->pane[i].h > 0 && l->pane[i].w > 0)
+			pane[i](t, st, l->pane[i], st->focus == (enum ui_pane)i);
+	draw_status(t, st, l->status);
+	if (st->help)
+		draw_help(t, st, l->help);
+	wnoutrefresh(stdscr);
+	doupdate();
+}

@@ -1,0 +1,62 @@
+#!/bin/sh
+# cli.sh: options, exit statuses, messages and the default library.
+. "$PB_SRCDIR/tests/lib.sh"
+S="$PB_SRCDIR/assets/samples"
+
+"$PB_BIN" --help >"$TMP/out" 2>&1; expect "--help exits 0" [ $? = 0 ]
+expect "--help names --dump and --check" grep -q -- '--check' "$TMP/out"
+"$PB_BIN" --version >"$TMP/out" 2>&1; expect "--version exits 0" [ $? = 0 ]
+expect "--version prints the version" grep -q '^paperboy [0-9]' "$TMP/out"
+"$PB_BIN" --bogus >"$TMP/out" 2>"$TMP/err"; expect "unknown option exits 2" [ $? = 2 ]
+expect "usage error is one line" [ "$(wc -l <"$TMP/err")" = 1 ]
+expect "usage error names the option" grep -q "unknown option '--bogus'" "$TMP/err"
+"$PB_BIN" --lang=fr --dump "$S" >/dev/null 2>"$TMP/err"; expect "bad --lang exits 2" [ $? = 2 ]
+
+"$PB_BIN" --check "$S" >"$TMP/out" 2>&1; expect "--check on the samples exits 0" [ $? = 0 ]
+expect "--check names each format" grep -q 'ko-digest, 2 papers' "$TMP/out"
+expect "--check counts json" grep -q '2025-05-08.json: json, 3 papers' "$TMP/out"
+"$PB_BIN" --check "$TMP/missing.md" >"$TMP/out" 2>&1; expect "--check on a missing file exits 1" [ $? = 1 ]
+expect "missing file message" grep -q "missing.md: error: cannot open: No such file" "$TMP/out"
+printf 'just some notes\nnothing to see\n' >"$TMP/notes.txt"
+"$PB_BIN" --check "$TMP/notes.txt" >"$TMP/out" 2>&1; expect "--check on an unrecognised file exits 1" [ $? = 1 ]
+mkdir "$TMP/dir"; cp "$TMP/notes.txt" "$TMP/dir/README"; cp "$S/abstracts.txt" "$TMP/dir/"
+"$PB_BIN" --check "$TMP/dir" >"$TMP/out" 2>&1; expect "an unrecognised file inside a directory is skipped, exit 0" [ $? = 0 ]
+expect "the skipped file is noted" grep -q 'README: note: skipped' "$TMP/out"
+
+# bad rows are warned with FILE:LINE and the rest still loads
+cat >"$TMP/bad.md" <<'MD'
+## Papers for 2025-01-02
+
+| Title | Authors | Summary |
+|-------|---------|---------|
+| Good One (Read more on [arXiv](https://arxiv.org/abs/2501.00001)) | A B | Fine. |
+| | | |
+| Bad Link [x](javascript:alert(1)) | C D | Text. |
+| Good Two (Read more on [arXiv](https://arxiv.org/abs/2501.00002)) | E F | Fine too. |
+MD
+"$PB_BIN" --check "$TMP/bad.md" >"$TMP/out" 2>&1; expect "--check with warnings exits 0" [ $? = 0 ]
+expect "empty row warned at line 6" grep -q 'bad.md:6: warning: table row without title or summary' "$TMP/out"
+"$PB_BIN" --dump "$TMP/bad.md" >"$TMP/dump" 2>"$TMP/err"
+expect "--dump still loads the good rows" [ "$(wc -l <"$TMP/dump")" = 3 ]
+expect "--dump reports the same problem on stderr" grep -q 'bad.md:6: warning' "$TMP/err"
+expect "javascript: links never reach the dump" sh -c "! grep -q javascript '$TMP/dump'"
+
+# default library: $PAPERBOY_LIBRARY, else the samples
+mkdir "$TMP/lib"; cp "$S/2025-05-08.json" "$TMP/lib/"
+PAPERBOY_LIBRARY="$TMP/lib" "$PB_BIN" --dump >"$TMP/dump" 2>/dev/null
+expect "\$PAPERBOY_LIBRARY is read when no PATH is given" [ "$(wc -l <"$TMP/dump")" = 3 ]
+
+# output is valid UTF-8 without control characters
+printf '## Papers for 2025-01-03\n\n| Title | Authors | Summary |\n|---|---|---|\n| Evil \033]52;c;aGk=\007 \302\233title\342\200\256 | X Y | bad \377 bytes \001 here |\n' >"$TMP/evil.md"
+"$PB_BIN" --dump "$TMP/evil.md" >"$TMP/dump" 2>/dev/null
+expect "dump has no control bytes" sh -c "! LC_ALL=C grep -q \"\$(printf '[\\001-\\010\\013-\\037\\177]')\" '$TMP/dump'"
+if command -v python3 >/dev/null; then
+	expect "dump is valid UTF-8 without C1 or bidi overrides" python3 -c "
+import sys, json
+t = open(sys.argv[1], 'rb').read().decode('utf-8')
+assert not any(0x80 <= ord(c) <= 0x9f or ord(c) in (0x202e, 0x202a, 0x2066) for c in t), 'bad char'
+p = json.loads(t)
+assert '\ufffd' in p['summaries'][0]['text'], p
+" "$TMP/dump"
+fi
+finish

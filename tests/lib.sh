@@ -1,0 +1,19 @@
+# lib.sh: shared helpers for the shell tests (sourced).
+: "${PB_BIN:?PB_BIN must name the paperboy binary}"
+: "${PB_SRCDIR:?PB_SRCDIR must name the source directory}"
+SHARED="$PB_SRCDIR/../shared"
+fails=0
+checks=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/pbtest.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+# ok CONDITION-DESCRIPTION: record a passed check
+ok() { checks=$((checks + 1)); echo "ok - $1"; }
+# bad DESCRIPTION: record a failed check
+bad() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL - $1"; }
+# expect DESCRIPTION COMMAND...: run the command, pass if it succeeds
+expect() { d=$1; shift; if "$@"; then ok "$d"; else bad "$d"; fi; }
+# skip_all REASON: skip the whole test visibly
+skip_all() { echo "SKIP: $1"; exit 77; }
+# finish: exit with the result
+finish() { echo "$checks checks, $fails failed"; [ "$fails" = 0 ]; exit $?; }

@@ -1,0 +1,164 @@
+/* test_text.c: the text layer: decoding, sanitising, inline reduction, NFC, keys. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "buf.h"
+#include "text.h"
+
+/* Clean s with flags into a static-free buffer the caller frees. */
+static char *
+clean(const char *s, size_t n, unsigned flags)
+{
+	struct buf b = BUF_INIT;
+
+	buf_init(&b);
+	text_clean(&b, s, n, flags);
+	return buf_detach(&b, NULL);
+}
+
+#define CLEAN_EQ(in, flags, want) do { \
+	char *got_ = clean((in), sizeof(in) - 1, (flags)); \
+	assert_string_equal(got_, (want)); \
+	free(got_); \
+} while (0)
+
+static void
+test_decode_invalid(void **state)
+{
+	(void)state;
+	CLEAN_EQ("a\xC0\xAF" "b", 0, "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");	/* overlong: each byte */
+	CLEAN_EQ("\xED\xA0\x80", 0, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");	/* surrogate */
+	CLEAN_EQ("x\xE2\x82", 0, "x\xEF\xBF\xBD");	/* truncated sequence: one U+FFFD */
+	CLEAN_EQ("\xF4\x90\x80\x80", 0, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+	CLEAN_EQ("\xEF\xBF\xBD", 0, "\xEF\xBF\xBD");	/* a real U+FFFD stays */
+	CLEAN_EQ("\xF0\x9F\x98\x80", 0, "\xF0\x9F\x98\x80");
+}
+
+static void
+test_controls(void **state)
+{
+	(void)state;
+	CLEAN_EQ("a\x1b]52;c;x\x07" "b", 0, "a]52;c;xb");
+	CLEAN_EQ("t\tn\nx\x7f\x01", 0, "t\tn\nx");
+	CLEAN_EQ("c1\xC2\x9B" "31m", 0, "c131m");
+	CLEAN_EQ("bidi\xE2\x80\xAE" "evil\xE2\x81\xA6" "x", 0, "bidievilx");
+	CLEAN_EQ("crlf\r\nline\rend", 0, "crlf\nline\nend");
+	CLEAN_EQ("nul\0byte", 0, "nulbyte");
+}
+
+static void
+test_inline(void **state)
+{
+	(void)state;
+	CLEAN_EQ("**bold** and *it* and `code *x*`", TEXT_INLINE, "bold and it and code *x*");
+	CLEAN_EQ("snake_case_name stays", TEXT_INLINE, "snake_case_name stays");
+	CLEAN_EQ("x<sup>2</sup> &amp; &lt;b&gt; &#x41;&#66;", TEXT_INLINE, "x2 & <b> AB");
+	CLEAN_EQ("keep <TRK> pseudo-tags", TEXT_INLINE, "keep <TRK> pseudo-tags");
+	CLEAN_EQ("math $a*b*c$ stays", TEXT_INLINE, "math $a*b*c$ stays");
+	CLEAN_EQ("see [the paper](https://x.org) now", TEXT_INLINE, "see the paper now");
+	CLEAN_EQ("esc &#27;[31m gone", TEXT_INLINE, "esc [31m gone");
+	CLEAN_EQ("5 * 3 = 15", TEXT_INLINE, "5 * 3 = 15");
+	CLEAN_EQ("unclosed [link](http", TEXT_INLINE, "unclosed [link](http");
+	CLEAN_EQ("<div><video controls src=\"u\"></video></div>text", TEXT_INLINE, "text");
+}
+
+static void
+test_squeeze(void **state)
+{
+	(void)state;
+	CLEAN_EQ("  Wrapped title\n  continues  here ", TEXT_ONELINE | TEXT_SQUEEZE,
+	    "Wrapped title continues here");
+	CLEAN_EQ("\n\npara one\n\npara two\n\n", TEXT_SQUEEZE, "para one\n\npara two");
+}
+
+static void
+test_nfc(void **state)
+{
+	(void)state;
+	/* e + combining acute -> é; Hangul jamo -> syllable */
+	CLEAN_EQ("e\xCC\x81", 0, "\xC3\xA9");
+	CLEAN_EQ("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB", 0, "\xED\x95\x9C");
+	CLEAN_EQ("\xED\x95\x9C\xEA\xB8\x80", 0, "\xED\x95\x9C\xEA\xB8\x80");
+}
+
+static void
+test_title_key(void **state)
+{
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	const char *x = "Unlearning Sensitive Information in Multimodal LLMs: Benchmark and Attack-Defense Evaluation";
+	const char *y = "unlearning  sensitive information in multimodal llms - benchmark and attack defense evaluation!";
+
+	(void)state;
+	buf_init(&a);
+	buf_init(&b);
+	text_title_key(&a, x, strlen(x));
+	text_title_key(&b, y, strlen(y));
+	assert_string_equal(a.buf, b.buf);
+	buf_setlen(&a, 0);
+	buf_setlen(&b, 0);
+	text_title_key(&a, "\xC3\x89" "chos", 6);
+	text_title_key(&b, "E\xCC\x81" "CHOS", 7);
+	assert_string_equal(a.buf, b.buf);
+	buf_free(&a);
+	buf_free(&b);
+}
+
+static void
+test_lang(void **state)
+{
+	const char *ko = "Voila는 자율적 상호작용과 음성 롤플레이(Voice Role-Play)를 위한 실시간 모델입니다.";
+	const char *en = "The paper introduces Voila, a family of voice-language models.";
+
+	(void)state;
+	assert_string_equal(text_lang(ko, strlen(ko)), "ko");
+	assert_string_equal(text_lang(en, strlen(en)), "en");
+	assert_string_equal(text_lang("", 0), "en");
+}
+
+static void
+test_fold(void **state)
+{
+	struct buf a = BUF_INIT, b = BUF_INIT;
+
+	(void)state;
+	buf_init(&a);
+	buf_init(&b);
+	text_fold(&a, "STRASSE Ǆ", strlen("STRASSE Ǆ"));
+	text_fold(&b, "straße ǆ", strlen("straße ǆ"));
+	assert_string_equal(a.buf, b.buf);
+	buf_free(&a);
+	buf_free(&b);
+}
+
+static void
+test_is_clean(void **state)
+{
+	(void)state;
+	assert_true(text_is_clean("ok\ttab\n", 7));
+	assert_false(text_is_clean("bad\x1b", 4));
+	assert_false(text_is_clean("bad\xC2\x9B", 5));
+	assert_false(text_is_clean("\xFF", 1));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode_invalid),
+		cmocka_unit_test(test_controls),
+		cmocka_unit_test(test_inline),
+		cmocka_unit_test(test_squeeze),
+		cmocka_unit_test(test_nfc),
+		cmocka_unit_test(test_title_key),
+		cmocka_unit_test(test_lang),
+		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_is_clean),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
