@@ -90,6 +90,13 @@ struct lib;
 struct lib *lib_new(void);
 /* Free the library and everything in it. */
 void lib_free(struct lib *lib);
+/*
+ * Keep no summary text (except an untitled paper's, which is its identity):
+ * for --check, which needs the merge but not the text.  Call before adding.
+ */
+void lib_set_light(struct lib *lib, int light);
+/* True when the library keeps no summary text. */
+int lib_is_light(const struct lib *lib);
 /* Merge one record: by arXiv id, else by normalised title, else by summary text. */
 void lib_add_paper(struct lib *lib, const struct rec *r);
 /* Sort papers and days into display order; call after the last add. */

@@ -184,9 +184,12 @@ static int
 load(const struct opts *o, struct lib **libp, struct ingest **ingp)
 {
 	struct lib *lib = lib_new();
-	struct ingest *ing = ingest_new(lib);
+	struct ingest *ing;
 	size_t i;
 	int rc = 0;
+
+	lib_set_light(lib, o->mode == MODE_CHECK);
+	ing = ingest_new(lib);
 
 	for (i = 0; i < o->npaths; i++)
 		if (ingest_path(ing, o->paths[i]) < 0)

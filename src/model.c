@@ -48,6 +48,7 @@ struct lib {
 	const struct paper **order;	/* display order after lib_finish */
 	struct buf tmp;
 	int finished;
+	int light;		/* keep no summary text (--check) */
 };
 
 /* 64-bit FNV-1a. */
@@ -371,7 +372,7 @@ paper_merge(struct lib *lib, struct mpaper *p, const struct rec *r)
 	}
 	if (r->votes > p->pub.votes)
 		p->pub.votes = r->votes;
-	if (r->nblocks) {
+	if (r->nblocks && (!lib->light || (r->id == NULL && r->title == NULL))) {
 		struct summary *s;
 		struct block *b;
 
@@ -520,7 +521,8 @@ lib_finish(struct lib *lib)
 	struct mday **sorted = xcalloc(lib->ndays ? lib->ndays : 1, sizeof *sorted);
 	struct mpaper **ps = xcalloc(lib->npapers ? lib->npapers : 1, sizeof *ps);
 
-	memcpy(sorted, lib->days, lib->ndays * sizeof *sorted);
+	if (lib->ndays)
+		memcpy(sorted, lib->days, lib->ndays * sizeof *sorted);
 	qsort(sorted, lib->ndays, sizeof *sorted, day_cmp);
 	for (i = 0; i < lib->ndays; i++)
 		sorted[i]->pos = (uint32_t)i;
@@ -552,7 +554,8 @@ lib_finish(struct lib *lib)
 		ps[i] = p;
 	}
 	/* the days are now stored in sorted order; maps are rebuilt lazily */
-	memcpy(lib->days, sorted, lib->ndays * sizeof *sorted);
+	if (lib->ndays)
+		memcpy(lib->days, sorted, lib->ndays * sizeof *sorted);
 	map_free(&lib->by_day);
 	memset(&lib->by_day, 0, sizeof lib->by_day);
 	for (i = 0; i < lib->ndays; i++) {
@@ -578,6 +581,20 @@ lib_finish(struct lib *lib)
 	free(sorted);
 	free(rank);
 	lib->finished = 1;
+}
+
+/* Light mode: summaries are merged away (except for untitled papers, whose text is their identity). */
+void
+lib_set_light(struct lib *lib, int light)
+{
+	lib->light = light;
+}
+
+/* True in light mode. */
+int
+lib_is_light(const struct lib *lib)
+{
+	return lib->light;
 }
 
 /* Number of papers. */

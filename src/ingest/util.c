@@ -223,6 +223,15 @@ rb_block(struct pctx *p, struct rec_build *b, enum block_kind k,
 	struct block blk;
 
 	blk.kind = k;
+	if (lib_is_light(p->lib) && (b->r.title || b->r.id)) {
+		/* the text will not be kept: only whether there is some matters */
+		if (is_blank(s, n) && label == NULL)
+			return;
+		blk.label = NULL;
+		blk.text = "";
+		RB_PUSH(p, b->blocks, b->nblocks, b->ablocks, blk);
+		return;
+	}
 	blk.label = label ? pctx_text(p, label, llen, TEXT_INLINE | TEXT_ONELINE) : NULL;
 	blk.text = pctx_text(p, s, n, TEXT_INLINE | TEXT_ONELINE);
 	if (blk.text == NULL) {
