@@ -263,14 +263,18 @@ static const char *const html_tags[] = {
 
 /* Length of an HTML tag or comment starting at s[0] == '<', or 0. */
 static size_t
-html_tag_len(const char *s, size_t n)
+html_tag_len(const char *s, size_t n, int *no_comment_end)
 {
 	size_t i = 1, name0, namelen, k;
 
 	if (n >= 4 && memcmp(s, "<!--", 4) == 0) {
+		/* once a scan found no "-->", none further on can: stay linear */
+		if (*no_comment_end)
+			return 0;
 		for (i = 4; i + 2 < n; i++)
 			if (s[i] == '-' && s[i + 1] == '-' && s[i + 2] == '>')
 				return i + 3;
+		*no_comment_end = 1;
 		return 0;
 	}
 	if (i < n && s[i] == '/')
@@ -374,6 +378,7 @@ reduce_inline(struct buf *out, const char *s, size_t n, int *nfc)
 	int dollar_none = 0;
 	size_t no_paren_close = 0;
 	int paren_none = 0;
+	int no_comment_end = 0;
 
 	while (i < n) {
 		char c = s[i];
@@ -457,7 +462,7 @@ reduce_inline(struct buf *out, const char *s, size_t n, int *nfc)
 			continue;
 		}
 		if (c == '<') {
-			size_t t = html_tag_len(s + i, n - i);
+			size_t t = html_tag_len(s + i, n - i, &no_comment_end);
 
 			if (t) {
 				/* keep words apart where a block tag separated them */
@@ -484,7 +489,8 @@ reduce_inline(struct buf *out, const char *s, size_t n, int *nfc)
 			size_t a = i + (c == '!' ? 2 : 1), j = a;
 			int depth = 0;
 
-			while (j < n && j - a < 4096) {
+			/* link texts are short: bounding the scan keeps "[[[[..." linear */
+			while (j < n && j - a < 512) {
 				if (s[j] == '[')
 					depth++;
 				else if (s[j] == ']') {
@@ -643,7 +649,8 @@ text_fold(struct buf *out, const char *s, size_t n)
 void
 text_title_key(struct buf *out, const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, from = out->len;
+	int wide = 0;
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
@@ -656,15 +663,16 @@ text_title_key(struct buf *out, const char *s, size_t n)
 			i++;
 			continue;
 		}
+		wide = 1;
 		{
 			int32_t cp = text_decode(s, n, &i);
-			utf8proc_int32_t d[8];
+			utf8proc_int32_t d[32];	/* U+FDFA, the longest, gives 18 */
 			utf8proc_ssize_t k, m;
 			int last = 0;
 
-			m = utf8proc_decompose_char(cp, d, 8,
+			m = utf8proc_decompose_char(cp, d, 32,
 			    UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last);
-			for (k = 0; k >= 0 && k < m && k < 8; k++) {
+			for (k = 0; k >= 0 && k < m && k < 32; k++) {
 				utf8proc_category_t cat = utf8proc_category(d[k]);
 
 				if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
@@ -673,6 +681,9 @@ text_title_key(struct buf *out, const char *s, size_t n)
 			}
 		}
 	}
+	/* keys are compared as strings: recompose what was decomposed */
+	if (wide)
+		nfc_tail(out, from);
 }
 
 /* "ko" when Hangul letters are at least a fifth of the letters, else "en". */

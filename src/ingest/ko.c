@@ -15,9 +15,10 @@
 static int
 heading_link(const char *s, size_t n, const char **t, size_t *tn, const char **u, size_t *un)
 {
-	size_t i, close = n;
+	size_t i, close;
 
 	trim(&s, &n);
+	close = n;
 	if (n < 4 || s[0] != '[' || s[n - 1] != ')')
 		return 0;
 	for (i = n - 1; i > 0; i--)
@@ -120,8 +121,8 @@ parse_ko(struct pctx *p)
 			}
 			continue;
 		}
-		if (n >= 2 && s[0] == '#') {
-			/* a day heading: "## Daily Papers (2024-05-06)" */
+		if (n >= 2 && s[0] == '#' && (s[1] == '#' || s[1] == ' ')) {
+			/* a day heading: "## Daily Papers (2024-05-06)"; any open entry was emitted above */
 			arena_reset(p->scratch, daymark);
 			day = NULL;
 			if (find_iso_date(s, n, date))

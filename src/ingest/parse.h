@@ -38,6 +38,7 @@ struct rec_build {
 	const char **cats; size_t ncats, acats;
 	struct block *blocks; size_t nblocks, ablocks;
 	struct link *links; size_t nlinks, alinks;
+	int warned_links, warned_cats;	/* the "too many" warning was given */
 };
 
 /* Record a message for the current file (ingest.c). */

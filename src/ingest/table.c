@@ -119,48 +119,62 @@ read_header(struct pctx *p, struct table *t, const char *s, size_t n)
 	t->free_col = t->col[COL_SUMMARY] >= 0 ? t->col[COL_SUMMARY] : t->col[COL_TITLE];
 }
 
-/* Find "[text](url)" at or after s[i]; returns 1 with the parts. */
+/*
+ * Find the next "[text](url)" at or after s[*i].  Linear over a whole
+ * cell: we look for the next "](", match its '[' backwards and its ')'
+ * forwards (both with nesting), and continue after what was scanned.
+ */
 static int
 next_md_link(const char *s, size_t n, size_t *i, const char **text, size_t *tn,
     const char **url, size_t *un)
 {
-	while (*i < n) {
-		const char *lb = memchr(s + *i, '[', n - *i);
-		size_t a, j;
-		int depth = 0;
+	while (*i + 1 < n) {
+		const char *mid = NULL;
+		size_t j, a, e, depth = 0;
 
-		if (lb == NULL)
-			return 0;
-		a = (size_t)(lb - s) + 1;
-		for (j = a; j < n; j++) {
-			if (s[j] == '[')
-				depth++;
-			else if (s[j] == ']' && depth-- == 0)
+		for (j = *i; j + 1 < n; j++) {
+			const char *q = memchr(s + j, ']', n - j - 1);
+
+			if (q == NULL)
 				break;
+			j = (size_t)(q - s);
+			if (s[j + 1] == '(') {
+				mid = q;
+				break;
+			}
 		}
-		if (j + 1 < n && s[j] == ']' && s[j + 1] == '(') {
-			const char *rp;
-			size_t u = j + 2, depth2 = 0, e;
-
-			for (e = u; e < n; e++) {
-				if (s[e] == '(')
-					depth2++;
-				else if (s[e] == ')' && depth2-- == 0)
+		if (mid == NULL)
+			return 0;
+		j = (size_t)(mid - s);
+		/* the matching '[' before j, not before *i */
+		for (a = j; a > *i; a--) {
+			if (s[a - 1] == ']')
+				depth++;
+			else if (s[a - 1] == '[') {
+				if (depth == 0)
 					break;
+				depth--;
 			}
-			rp = e < n ? s + e : NULL;
-			if (rp) {
-				*text = s + a;
-				*tn = j - a;
-				*url = s + u;
-				*un = e - u;
-				*i = e + 1;
-				return 1;
-			}
+		}
+		if (a == *i || s[a - 1] != '[') {
 			*i = j + 1;
 			continue;
 		}
-		*i = a;
+		depth = 0;
+		for (e = j + 2; e < n; e++) {
+			if (s[e] == '(')
+				depth++;
+			else if (s[e] == ')' && depth-- == 0)
+				break;
+		}
+		if (e >= n)
+			return 0;	/* no ')' closes it, nor any later link */
+		*text = s + a;
+		*tn = j - a;
+		*url = s + j + 2;
+		*un = e - (j + 2);
+		*i = e + 1;
+		return 1;
 	}
 	return 0;
 }

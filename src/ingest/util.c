@@ -143,6 +143,10 @@ rb_init(struct pctx *p, struct rec_build *b, size_t line, const char *source)
 	b->r.source = source;
 }
 
+/* Links and categories per record; beyond this they are dropped with a warning
+ * (de-duplication is quadratic, and no real paper comes close). */
+#define RB_MAX_ITEMS 1000
+
 #define RB_PUSH(p, arr, n, cap, val) do { \
 	if ((n) == (cap)) { \
 		size_t nc_ = (cap) ? (cap) * 2 : 8; \
@@ -212,6 +216,12 @@ rb_cat(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 	for (k = 0; k < b->ncats; k++)
 		if (strcmp(b->cats[k], t) == 0)
 			return;
+	if (b->ncats >= RB_MAX_ITEMS) {
+		if (!b->warned_cats)
+			pctx_warn(p, b->r.line, "more than %d categories: the rest dropped", RB_MAX_ITEMS);
+		b->warned_cats = 1;
+		return;
+	}
 	RB_PUSH(p, b->cats, b->ncats, b->acats, t);
 }
 
@@ -276,6 +286,12 @@ rb_link(struct pctx *p, struct rec_build *b, size_t line,
 	for (k = 0; k < b->nlinks; k++)
 		if (strcmp(b->links[k].url, l.url) == 0)
 			return;
+	if (b->nlinks >= RB_MAX_ITEMS) {
+		if (!b->warned_links)
+			pctx_warn(p, line, "more than %d links: the rest dropped", RB_MAX_ITEMS);
+		b->warned_links = 1;
+		return;
+	}
 	RB_PUSH(p, b->links, b->nlinks, b->alinks, l);
 }
 

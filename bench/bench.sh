@@ -1,0 +1,142 @@
+#!/bin/sh
+# bench.sh: ingestion throughput and peak memory of paperboy (make bench).
+#
+#   PB_BIN=./paperboy PB_SRCDIR=/path/to/src sh bench/bench.sh
+#
+# Measures `paperboy --check DIR` and `paperboy --dump DIR >/dev/null` on
+#  (a) $PB_SRCDIR/../shared/realdata, when present;
+#  (b) a synthetic ten-year archive (about 200 MB in about 11,000 day files,
+#      generated once by bench/gen_archive.c into ${PB_BUILDDIR:-.}/_bench/archive
+#      and cached there);
+# and reports the best wall time of $BENCH_RUNS runs (default 3), MB/s
+# (input bytes / 10^6 / seconds), peak RSS (bench/peakrss.c: ru_maxrss from
+# wait4), files and papers from --check's per-file lines, merged papers
+# (lines of --dump), and `cat` of the same files for reference.
+# Target: >= 300 MB/s for --check on the archive (BENCH_STRICT=1 makes a
+# miss exit 1).
+set -u
+
+: "${PB_BIN:?PB_BIN must name the built paperboy}"
+here=$(cd "$(dirname "$0")" && pwd)
+PB_SRCDIR=${PB_SRCDIR:-$here/..}
+runs=${BENCH_RUNS:-3}
+target=300
+CC=${CC:-cc}
+
+out=${PB_BUILDDIR:-.}/_bench
+mkdir -p "$out" || exit 1
+out=$(cd "$out" && pwd)
+case $PB_BIN in /*) ;; *) PB_BIN=$(pwd)/$PB_BIN ;; esac
+[ -x "$PB_BIN" ] || { echo "bench: $PB_BIN is not executable"; exit 1; }
+
+# build_tool NAME: compile bench/NAME.c into $out/NAME when missing or stale.
+build_tool() {
+	if [ ! -x "$out/$1" ] || [ -n "$(find "$here/$1.c" -newer "$out/$1")" ]; then
+		$CC -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -o "$out/$1" \
+			"$here/$1.c" || { echo "bench: compiling bench/$1.c failed"; exit 1; }
+	fi
+}
+build_tool peakrss
+build_tool gen_archive
+
+# The synthetic archive, regenerated only when the generator changed.
+archive=$out/archive
+stamp=$(cksum <"$here/gen_archive.c" | cut -d' ' -f1)
+if [ "$(cat "$archive/.stamp" 2>/dev/null)" != "$stamp" ]; then
+	echo "bench: generating the synthetic archive in $archive"
+	rm -rf "$archive"
+	t0=$(date +%s)
+	"$out/gen_archive" "$archive" >"$out/gen.out" || { echo "bench: generation failed"; exit 1; }
+	echo "bench: generated $(cut -d' ' -f1 "$out/gen.out") files," \
+		"$(cut -d' ' -f2 "$out/gen.out") bytes in $(( $(date +%s) - t0 )) s"
+	echo "$stamp" >"$archive/.stamp"
+fi
+
+# list_files DIR: the files paperboy reads there (hidden entries skipped).
+list_files() { find "$1" -name '.*' ! -path "$1" -prune -o -type f -print; }
+
+# timed LABEL STDOUT CMD...: run CMD $runs times; sets best (s) and rss (MB).
+timed() {
+	label=$1 dest=$2
+	shift 2
+	rm -f "$out/report"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		"$out/peakrss" "$out/report" "$@" >"$dest" 2>"$out/stderr"
+		i=$((i + 1))
+	done
+	best=$(awk 'NR == 1 || $1 < b { b = $1 } END { printf "%.3f", b }' "$out/report")
+	rss=$(awk '$2 > m { m = $2 } END { printf "%.1f", m / 1024 }' "$out/report")
+	status=$(awk '$3 != 0 { s = $3 } END { print s + 0 }' "$out/report")
+	if [ "$status" -ne 0 ]; then
+		echo "  $label: exit status $status; stderr:"
+		head -n 5 "$out/stderr" | sed 's/^/    /'
+	fi
+}
+
+mbs() { awk -v b="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", b / 1e6 / s; else print "inf" }'; }
+
+check_mbs=
+bench_dir() {
+	name=$1 dir=$2
+	list_files "$dir" >"$out/files"
+	nfiles=$(wc -l <"$out/files" | tr -d ' ')
+	bytes=$(tr '\n' '\0' <"$out/files" | xargs -0 cat | wc -c | tr -d ' ')
+	echo
+	echo "== $name: $dir"
+	echo "   $nfiles files, $bytes bytes ($(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB)"
+
+	# Warm the page cache, then time cat for reference.
+	tr '\n' '\0' <"$out/files" | xargs -0 cat >/dev/null
+	# shellcheck disable=SC2016
+	timed "cat" /dev/null sh -c 'tr "\n" "\0" <"$1" | xargs -0 cat' sh "$out/files"
+	printf '   %-22s %8s s %7s MB/s %8s MB peak RSS\n' "cat (reference)" "$best" \
+		"$(mbs "$bytes" "$best")" "$rss"
+
+	timed "--check" "$out/check.out" "$PB_BIN" --check "$dir"
+	cbest=$best
+	printf '   %-22s %8s s %7s MB/s %8s MB peak RSS\n' "paperboy --check" "$best" \
+		"$(mbs "$bytes" "$best")" "$rss"
+	timed "--dump" /dev/null "$PB_BIN" --dump "$dir"
+	printf '   %-22s %8s s %7s MB/s %8s MB peak RSS\n' "paperboy --dump" "$best" \
+		"$(mbs "$bytes" "$best")" "$rss"
+
+	# Files and papers from --check's per-file lines "PATH: FORMAT, N papers".
+	read_files=$(grep -Ec ': [A-Za-z0-9_-]+, [0-9]+ papers?$' "$out/check.out")
+	records=$(sed -nE 's/.*: [A-Za-z0-9_-]+, ([0-9]+) papers?$/\1/p' "$out/check.out" |
+		awk '{ s += $1 } END { print s + 0 }')
+	warnings=$(grep -c ': warning: ' "$out/check.out")
+	merged=$("$PB_BIN" --dump "$dir" 2>/dev/null | wc -l | tr -d ' ')
+	echo "   --check: $read_files files read, $records papers read," \
+		"$warnings warnings; --dump: $merged merged papers"
+	if [ "$name" = archive ]; then
+		check_mbs=$(mbs "$bytes" "$cbest")
+	fi
+}
+
+echo "bench: $PB_BIN, best of $runs runs"
+real=$PB_SRCDIR/../shared/realdata
+if [ -d "$real" ]; then
+	bench_dir realdata "$real"
+else
+	echo
+	echo "== realdata: SKIP: $real not present"
+fi
+bench_dir archive "$archive"
+
+echo
+rc=0
+if [ -n "$check_mbs" ] && [ "$check_mbs" != inf ] && [ "$check_mbs" -lt $target ]; then
+	echo "bench: --check on the archive: $check_mbs MB/s, BELOW the target of $target MB/s"
+	[ "${BENCH_STRICT:-0}" = 1 ] && rc=1
+else
+	echo "bench: --check on the archive: $check_mbs MB/s (target $target MB/s: met)"
+fi
+
+# reader keystroke benchmark
+# TODO(lead): wire the reader benchmark here, e.g.
+#   PAPERBOY_BENCH_KEYS=1000 "$PB_BIN" ... "$archive"
+# and report keystrokes per second / worst frame time.
+echo "reader keystroke benchmark: not yet wired"
+
+exit $rc

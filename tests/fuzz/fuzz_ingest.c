@@ -1,0 +1,109 @@
+/* fuzz_ingest.c: libFuzzer target for the sniffer and every parser.
+ *
+ * The input is ingested once as it is (sniffed), then once behind each
+ * format's recognisable header so that every parser sees it whatever the
+ * sniffer would say, all into one library that is then finished and dumped
+ * to /dev/null.  Also checks that the sniffer is stable and that the
+ * library's strings stay clean (text.h's promise) by dumping into memory.
+ *
+ * Build and run: tests/fuzz/run.sh (make fuzz).
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "dump.h"
+#include "ingest.h"
+#include "model.h"
+#include "text.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char *const headers[] = {
+	"## Papers for 2025-05-06\n\n| Title | Authors | Summary |\n|---|---|---|\n",
+	"## Papers for 2025-05-06\n\n| Category | Title | Authors | Summary |\n"
+	    "|----------|-------|---------|---------|\n",
+	"## Papers for 2025-05-06\n\n| Title | Authors | Summary | Classification | "
+	    "GitHub URLs | HuggingFace URLs |\n|---|---|---|---|---|---|\n",
+	"## Daily Papers (2025-05-06)\n\n",
+	"## Daily Papers (2025-05-06)\n\n### [",
+	"Abstract:",
+	"new\n\nGet trending papers in your email inbox!\n\n",
+	"[",
+	"[{\"title\": \"",
+	"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">",
+	"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>",
+};
+
+static FILE *devnull(void)
+{
+	static FILE *f;
+
+	if (!f && !(f = fopen("/dev/null", "w")))
+		abort();
+	return f;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct lib *lib = lib_new();
+	struct ingest *ing = ingest_new(lib);
+	struct buf in = BUF_INIT;
+	char name[32];
+	enum fmt f1, f2;
+
+	/* The sniffer: a valid format, deterministic. */
+	f1 = ingest_sniff((const char *)data, size);
+	f2 = ingest_sniff((const char *)data, size);
+	if (f1 != f2 || (int)f1 < 0 || f1 >= FMT_NFORMATS || !fmt_name(f1))
+		abort();
+
+	(void)ingest_buffer(ing, "fuzz.md", (const char *)data, size);
+	for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++) {
+		buf_setlen(&in, 0);
+		buf_puts(&in, headers[i]);
+		buf_add(&in, data, size);
+		snprintf(name, sizeof name, "fuzz-%zu.md", i);
+		(void)ingest_buffer(ing, name, in.buf, in.len);
+	}
+	buf_free(&in);
+	lib_finish(lib);
+	dump_lib(devnull(), lib);
+
+	/* Every string reachable from the library is clean. */
+	for (size_t i = 0; i < lib_npapers(lib); i++) {
+		const struct paper *p = lib_paper(lib, i);
+		if (!p || !p->key || !text_is_clean(p->key, strlen(p->key)))
+			abort();
+		if (p->title && !text_is_clean(p->title, strlen(p->title)))
+			abort();
+		for (size_t k = 0; k < p->nauthors; k++)
+			if (!text_is_clean(p->authors[k], strlen(p->authors[k])))
+				abort();
+		for (size_t k = 0; k < p->nsums; k++)
+			if (p->sums[k].text && !text_is_clean(p->sums[k].text, strlen(p->sums[k].text)))
+				abort();
+		for (size_t k = 0; k < p->nlinks; k++) {
+			const char *u = p->links[k].url;
+			if (!u || (strncmp(u, "http://", 7) && strncmp(u, "https://", 8)))
+				abort();
+			for (const char *c = u; *c; c++)
+				if ((unsigned char)*c <= 0x20 || *c == 0x7f)
+					abort();
+		}
+		for (size_t k = 0; k < p->ndays; k++)
+			if (p->days[k] >= lib_ndays(lib))
+				abort();
+	}
+	for (size_t i = 0; i < ingest_nmsgs(ing); i++) {
+		const struct ingest_msg *m = ingest_msg(ing, i);
+		if (!m->text || !text_is_clean(m->text, strlen(m->text)) || strchr(m->text, '\n'))
+			abort();
+	}
+	ingest_free(ing);
+	lib_free(lib);
+	return 0;
+}
