@@ -10,8 +10,9 @@
  * invalid UTF-8 and control characters become U+FFFD (one cell), newline
  * and tab become a space, bidi controls and other invisible format
  * characters (ZWJ included, so that every terminal agrees on the width)
- * are dropped, and a cluster of width zero (a mark with no base) is not
- * emitted.  Widths reported always describe that safe form.
+ * are dropped, so are an emoji presentation selector (U+FE0F) and a skin
+ * tone modifier after their base, and a cluster of width zero (a mark
+ * with no base) is not emitted.  Widths reported always describe that safe form.
  */
 #ifndef PB_TEXT_WIDTH_H
 #define PB_TEXT_WIDTH_H

@@ -69,6 +69,20 @@ is_hangul_vt(int32_t cp)
 	return (cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF);
 }
 
+/*
+ * The code point shown for cp inside a cluster (first: it starts the
+ * cluster).  Besides text_shown_cp, an emoji presentation selector and a
+ * skin tone modifier after the base are dropped: terminals disagree on the
+ * width of the combined form, but all agree on the base alone.
+ */
+static int32_t
+shown_in_cluster(int32_t cp, int first)
+{
+	if (!first && (cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF)))
+		return -1;
+	return text_shown_cp(cp);
+}
+
 /* Width of shown code point cp at position first/non-first in its cluster. */
 static size_t
 cp_cells(int32_t shown, int first)
@@ -105,7 +119,7 @@ text_next_cluster(const char *s, size_t n, size_t *pos, struct text_cluster *c)
 		return 1;
 	}
 	prev = text_width_decode(s, n, &i);
-	c->width = cp_cells(text_shown_cp(prev), 1);
+	c->width = cp_cells(shown_in_cluster(prev, 1), 1);
 	while (i < n) {
 		int32_t cp;
 
@@ -113,7 +127,7 @@ text_next_cluster(const char *s, size_t n, size_t *pos, struct text_cluster *c)
 		cp = text_width_decode(s, n, &j);
 		if (utf8proc_grapheme_break_stateful(prev, cp, &state))
 			break;
-		c->width += cp_cells(text_shown_cp(cp), 0);
+		c->width += cp_cells(shown_in_cluster(cp, 0), 0);
 		prev = cp;
 		i = j;
 	}
@@ -166,7 +180,7 @@ text_put_cluster(struct buf *out, const char *s, const struct text_cluster *c)
 		return;
 	}
 	while (i < end) {
-		int32_t shown = text_shown_cp(text_width_decode(s, end, &i));
+		int32_t shown = shown_in_cluster(text_width_decode(s, end, &i), first);
 		size_t w = cp_cells(shown, first);
 
 		first = 0;

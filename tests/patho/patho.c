@@ -1086,7 +1086,7 @@ static void base_ko(struct buf *b)
 {
 	buf_puts(b, "## Daily Papers (2025-05-06)\n\n");
 	for (int i = 0; i < 15; i++) {
-		char id[16], title[64];
+		char id[32], title[64];
 		snprintf(id, sizeof id, "2505.%05d", 2000 + i);
 		snprintf(title, sizeof title, "Caf\xc3\xa9 Model %d", i);
 		ko_entry(b, title, id, "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 \xec\x9a\x94\xec\x95\xbd"
@@ -1098,7 +1098,7 @@ static void base_json(struct buf *b)
 {
 	buf_puts(b, "[\n");
 	for (int i = 0; i < 12; i++) {
-		char id[16], title[64];
+		char id[32], title[64];
 		snprintf(id, sizeof id, "2505.%05d", 2000 + i);
 		snprintf(title, sizeof title, "Caf\xc3\xa9 Model %d", i);
 		json_entry(b, title, id, "- First point.\\n- Second point with \xc3\xa9.");

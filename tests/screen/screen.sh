@@ -1,0 +1,360 @@
+#!/bin/sh
+# screen.sh: run the real reader in tmux and compare its screens with golden files.
+#
+#   PB_BIN     the paperboy binary (set by make check)
+#   PB_SRCDIR  the source directory (set by make check)
+#   UPDATE=1   write the golden screens instead of comparing (inspect them!)
+#   PB_SCREEN_TIMEOUT  seconds to wait for a screen (default 10)
+#
+# Every comparison polls the pane until it matches the golden screen or the
+# timeout passes, so the test does not depend on timing.  Exits 77 (skip)
+# when tmux is missing.
+set -u
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "screen.sh: SKIP: tmux is not installed (apt-get install tmux)"
+	exit 77
+fi
+
+SRC=${PB_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+BIN=${PB_BIN:-$SRC/paperboy}
+if [ ! -x "$BIN" ]; then
+	echo "screen.sh: paperboy binary not found: $BIN (set PB_BIN)"
+	exit 99
+fi
+FIX=$SRC/tests/screen/fixtures
+GOLD=$SRC/tests/screen/golden
+UPDATE=${UPDATE:-0}
+TIMEOUT=${PB_SCREEN_TIMEOUT:-10}
+SOCK=pbtest$$
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/pbscreen.XXXXXX")
+FAILS=0
+NTESTS=0
+
+LANG=C.UTF-8
+LC_ALL=C.UTF-8
+export LANG LC_ALL
+unset LANGUAGE PAPERBOY_BENCH_KEYS TMUX
+
+TERMNAME=
+for t in tmux-256color screen-256color screen; do
+	if infocmp "$t" >/dev/null 2>&1; then
+		TERMNAME=$t
+		break
+	fi
+done
+if [ -z "$TERMNAME" ]; then
+	echo "screen.sh: SKIP: no tmux-256color or screen terminfo entry"
+	exit 77
+fi
+
+# tmux on the private socket.
+T() {
+	tmux -u -L "$SOCK" -f /dev/null "$@"
+}
+
+cleanup() {
+	T kill-server >/dev/null 2>&1
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+# A control session keeps the server up and gives the untouched pane title.
+T new-session -d -s ctl -x 40 -y 10 'sleep 86400' \; \
+	set -g default-terminal "$TERMNAME" \; \
+	set -g status off \; \
+	set -g remain-on-exit on \; \
+	set -g set-clipboard on \; \
+	set -g allow-rename on \; \
+	set -g automatic-rename off \; \
+	set -g escape-time 10 || { echo "screen.sh: cannot start tmux"; exit 99; }
+BASE_TITLE=$(T display -p -t ctl '#{pane_title}')
+
+fail() {
+	echo "FAIL: $*"
+	FAILS=$((FAILS + 1))
+}
+
+# start W H ARG...: run paperboy ARG... in a fresh W x H window pb:main.
+start() {
+	W=$1
+	H=$2
+	shift 2
+	T kill-session -t pb >/dev/null 2>&1
+	rm -f "$TMP/exit"
+	cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$TERMNAME PAPERBOY_LIBRARY=/nonexistent '$BIN'"
+	for a in "$@"; do
+		cmd="$cmd '$a'"
+	done
+	# the exit status goes to a file when the reader ends
+	cmd="$cmd; echo \$? >'$TMP/exit.new'; mv '$TMP/exit.new' '$TMP/exit'"
+	T new-session -d -s pb -n main -x "$W" -y "$H" "$cmd"
+}
+
+# keys KEY...: send keys to the reader.
+keys() {
+	T send-keys -t pb:main "$@"
+}
+
+# resize W H: resize the window (the reader gets SIGWINCH).
+resize() {
+	W=$1
+	H=$2
+	T resize-window -t pb:main -x "$W" -y "$H"
+}
+
+capture() {
+	T capture-pane -p -t pb:main >"$1" 2>/dev/null
+}
+
+# check_widths FILE: every row but the status line fills exactly W cells
+# (the right border is in the last column on every row).
+check_widths() {
+	name=$1
+	file=$2
+	[ "$W" -ge 2 ] && [ "$H" -ge 3 ] || return 0
+	n=0
+	while IFS= read -r line; do
+		n=$((n + 1))
+		[ "$n" -lt "$H" ] || break
+		cells=$(printf '%s\n' "$line" | wc -L)
+		if [ "$cells" -ne "$W" ]; then
+			fail "$name: row $n is $cells cells wide, not $W (a border moved)"
+			return
+		fi
+	done <"$file"
+}
+
+# screen NAME: wait for the pane to show golden/NAME.txt (or record it).
+screen() {
+	name=$1
+	gold=$GOLD/$name.txt
+	cur=$TMP/$name.txt
+	NTESTS=$((NTESTS + 1))
+	if [ "$UPDATE" = 1 ]; then
+		# wait until the screen has been stable for half a second
+		sleep 0.3
+		capture "$cur.prev"
+		stable=0
+		i=0
+		while [ "$stable" -lt 5 ] && [ "$i" -lt $((TIMEOUT * 10)) ]; do
+			sleep 0.1
+			capture "$cur"
+			if cmp -s "$cur" "$cur.prev"; then
+				stable=$((stable + 1))
+			else
+				stable=0
+				cp "$cur" "$cur.prev"
+			fi
+			i=$((i + 1))
+		done
+		cp "$cur" "$gold"
+		echo "updated $gold"
+	else
+		if [ ! -f "$gold" ]; then
+			fail "$name: no golden screen $gold (run with UPDATE=1)"
+			return
+		fi
+		i=0
+		while :; do
+			capture "$cur"
+			cmp -s "$cur" "$gold" && break
+			i=$((i + 1))
+			if [ "$i" -ge $((TIMEOUT * 20)) ]; then
+				fail "$name: screen differs from $gold after ${TIMEOUT}s"
+				diff -u "$gold" "$cur"
+				return
+			fi
+			sleep 0.05
+		done
+		echo "ok: $name"
+	fi
+	check_widths "$name" "$cur"
+}
+
+# exit_status: the reader's exit status once it has ended, else empty.
+exit_status() {
+	cat "$TMP/exit" 2>/dev/null
+}
+
+# alive NAME: the reader is still running.
+alive() {
+	st=$(exit_status)
+	if [ -n "$st" ]; then
+		fail "$1: paperboy ended with status $st"
+		return 1
+	fi
+	return 0
+}
+
+# quits NAME: q ends the reader with status 0.
+quits() {
+	keys q
+	i=0
+	while [ -z "$(exit_status)" ]; do
+		i=$((i + 1))
+		if [ "$i" -ge $((TIMEOUT * 20)) ]; then
+			fail "$1: q did not quit"
+			return
+		fi
+		sleep 0.05
+	done
+	st=$(exit_status)
+	[ "$st" = 0 ] || fail "$1: exit status $st"
+}
+
+EN=$FIX/en
+KO=$FIX/ko-2025-05-06.md
+
+# ---- the English digest at three sizes ----------------------------------
+start 80 24 "$EN"
+screen en-80x24
+quits en-80x24
+start 120 40 "$EN"
+screen en-120x40
+start 200 60 "$EN"
+screen en-200x60
+
+# ---- Korean summaries: --lang=ko, scrolling, the language toggle ---------
+start 100 30 --lang=ko "$EN" "$KO"
+screen ko-start
+keys l j j j j j
+screen ko-scrolled
+keys t
+screen ko-toggle-en
+keys h j j
+screen ko-only
+keys l G
+screen ko-only-end
+
+# ---- Hangul, CJK, emoji ZWJ sequences and combining marks ----------------
+start 80 24 "$FIX/mixed.md"
+screen mixed-80x24
+keys j
+screen mixed-80x24-second
+start 100 30 "$FIX/mixed.md"
+screen mixed-100x30
+keys j l
+screen mixed-100x30-summary
+keys G
+screen mixed-100x30-end
+
+# ---- navigation through every pane ---------------------------------------
+start 100 30 "$EN"
+screen nav-start
+keys h h j
+screen nav-days
+keys Enter j j
+screen nav-cats
+keys k k Enter j
+screen nav-papers
+keys Enter C-d
+screen nav-summary
+keys Enter j Enter
+screen nav-links
+keys Tab g
+screen nav-cycle
+keys BTab BTab BTab G PPage
+screen nav-back
+keys '?'
+screen nav-help
+keys Escape
+screen nav-back
+keys C-l
+screen nav-back
+quits nav
+
+# ---- resizes down to 1x1 and back, and a storm of them --------------------
+start 80 24 "$EN"
+screen en-80x24
+resize 1 1
+screen tiny-1x1
+alive tiny-1x1
+resize 2 2
+screen tiny-2x2
+resize 30 8
+screen small-30x8
+keys Tab
+screen small-30x8-summary
+keys BTab
+for s in 1x1 200x60 3x2 80x24 1x40 150x5 40x12 7x3 120x40 1x1 99x30 60x1 13x13 2x50; do
+	resize "${s%x*}" "${s#*x}"
+done
+alive storm
+for s in 1x1 200x60 3x2 80x24 1x40 150x5 40x12 7x3 120x40 1x1; do
+	resize "${s%x*}" "${s#*x}"
+	keys C-l
+done
+resize 80 24
+screen en-80x24
+alive storm
+resize 120 40
+screen en-120x40
+resize 200 60
+screen en-200x60
+
+# ---- hostile digest: escape sequences never reach the terminal -----------
+start 100 30 "$FIX/hostile.md"
+screen hostile-1
+keys j
+screen hostile-2
+keys j
+screen hostile-3
+keys j
+screen hostile-4
+keys l G
+screen hostile-4-end
+alive hostile
+title=$(T display -p -t pb:main '#{pane_title}')
+[ "$title" = "$BASE_TITLE" ] || fail "hostile: pane title changed to '$title'"
+wname=$(T display -p -t pb:main '#{window_name}')
+[ "$wname" = main ] || fail "hostile: window renamed to '$wname'"
+bufs=$(T list-buffers 2>/dev/null)
+[ -z "$bufs" ] || fail "hostile: tmux buffer (clipboard) set: $bufs"
+quits hostile
+# control: the first paper's row written raw does change the title and the
+# clipboard, so the checks above can fail
+T new-window -d -t ctl -n raw "sed -n 5p '$FIX/hostile.md'; sleep 86400"
+i=0
+while [ -z "$(T list-buffers 2>/dev/null)" ] && [ "$i" -lt $((TIMEOUT * 20)) ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+[ -n "$(T list-buffers 2>/dev/null)" ] || fail "control: raw OSC 52 did not reach the tmux buffers"
+case $(T display -p -t ctl:raw '#{pane_title}') in
+*PWNED*) ;;
+*) fail "control: raw OSC 2 did not change the pane title" ;;
+esac
+
+# ---- optional: the shared seeds, if present (not part of the tree) --------
+SEEDS=$SRC/../shared/seeds
+if [ -d "$SEEDS" ] && [ "$UPDATE" != 1 ]; then
+	for size in 80x24 120x40 200x60; do
+		start "${size%x*}" "${size#*x}" "$SEEDS"
+		i=0
+		while ! T capture-pane -p -t pb:main | grep -q 'paper 1/'; do
+			i=$((i + 1))
+			[ "$i" -lt $((TIMEOUT * 20)) ] || break
+			sleep 0.05
+		done
+		capture "$TMP/seeds.txt"
+		if grep -q 'paper 1/' "$TMP/seeds.txt" && alive "seeds-$size"; then
+			NTESTS=$((NTESTS + 1))
+			check_widths "seeds-$size" "$TMP/seeds.txt"
+			echo "ok: seeds-$size"
+		else
+			fail "seeds-$size: no reader screen"
+		fi
+	done
+else
+	echo "screen.sh: note: skipping the seed screens ($SEEDS not found or UPDATE=1)"
+fi
+
+if [ "$FAILS" -gt 0 ]; then
+	echo "screen.sh: $FAILS of $NTESTS checks failed"
+	exit 1
+fi
+echo "screen.sh: all $NTESTS screens ok"
+exit 0

@@ -1,0 +1,494 @@
+/* test_layout.c: pane geometry, summary layout and key handling without a terminal. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "buf.h"
+#include "model.h"
+#include "text_width.h"
+#include "ui_layout.h"
+#include "ui_state.h"
+
+/* True when a and b (non-empty) overlap. */
+static int
+overlap(struct ui_rect a, struct ui_rect b)
+{
+	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* Check one terminal size: rectangles inside the screen, disjoint, all reachable. */
+static void
+check_size(int rows, int cols, enum ui_pane focus)
+{
+	struct ui_layout l;
+	int i, j, shown = 0;
+
+	ui_layout_compute(&l, rows, cols, focus);
+	for (i = 0; i < UI_NPANES; i++) {
+		struct ui_rect r = l.pane[i], in = ui_rect_inner(r);
+
+		if (r.h == 0 || r.w == 0) {
+			assert_int_equal(r.h, 0);
+			assert_int_equal(r.w, 0);
+			continue;
+		}
+		shown++;
+		assert_true(r.y >= 0 && r.x >= 0);
+		assert_true(r.y + r.h <= rows - 1);	/* above the status line */
+		assert_true(r.x + r.w <= cols);
+		assert_true(in.h >= 0 && in.w >= 0);
+		if (in.h)
+			assert_true(in.y >= r.y && in.y + in.h <= r.y + r.h);
+		for (j = 0; j < i; j++)
+			if (l.pane[j].h && l.pane[j].w)
+				assert_false(overlap(r, l.pane[j]));
+	}
+	if (rows >= 1 && cols >= 1) {
+		assert_int_equal(l.status.y, rows - 1);
+		assert_int_equal(l.status.w, cols);
+	}
+	if (l.mode == UI_MODE_SINGLE) {
+		assert_true(shown <= 1);
+		if (rows >= 2 && cols >= 1)
+			assert_true(l.pane[focus].h > 0);	/* the focused pane is reachable */
+	} else {
+		assert_int_equal(shown, UI_NPANES);
+	}
+	if (l.help.h)
+		assert_true(l.help.y + l.help.h <= rows - 1 && l.help.x + l.help.w <= cols);
+}
+
+/* Every size from 0x0 to 130x70 and a few large ones. */
+static void
+test_layout_sizes(void **state)
+{
+	int r, c, f;
+
+	(void)state;
+	for (r = 0; r <= 70; r++)
+		for (c = 0; c <= 130; c++)
+			check_size(r, c, (enum ui_pane)((r + c) % UI_NPANES));
+	for (f = 0; f < UI_NPANES; f++) {
+		check_size(1, 1, (enum ui_pane)f);
+		check_size(2, 1, (enum ui_pane)f);
+		check_size(500, 1000, (enum ui_pane)f);
+	}
+}
+
+/* The modes switch where documented. */
+static void
+test_layout_modes(void **state)
+{
+	struct ui_layout l;
+
+	(void)state;
+	ui_layout_compute(&l, 24, 80, UI_PAPERS);
+	assert_int_equal(l.mode, UI_MODE_STACKED);
+	assert_true(ui_rect_inner(l.pane[UI_SUMMARY]).h >= 8);
+	assert_true(ui_rect_inner(l.pane[UI_PAPERS]).h >= 4);
+	assert_true(ui_rect_inner(l.pane[UI_LINKS]).h >= 2);
+	ui_layout_compute(&l, 40, 120, UI_PAPERS);
+	assert_int_equal(l.mode, UI_MODE_WIDE);
+	ui_layout_compute(&l, 60, 200, UI_PAPERS);
+	assert_int_equal(l.mode, UI_MODE_WIDE);
+	ui_layout_compute(&l, 24, 99, UI_PAPERS);
+	assert_int_equal(l.mode, UI_MODE_STACKED);
+	ui_layout_compute(&l, 10, 80, UI_LINKS);
+	assert_int_equal(l.mode, UI_MODE_SINGLE);
+	assert_int_equal(l.pane[UI_LINKS].h, 9);
+	ui_layout_compute(&l, 1, 1, UI_DAYS);
+	assert_int_equal(l.pane[UI_DAYS].h, 0);
+	assert_int_equal(l.status.h, 1);
+	ui_layout_compute(&l, 0, 0, UI_DAYS);
+	assert_int_equal(l.status.h, 0);
+}
+
+/* List rows have exactly the width asked for. */
+static void
+test_format_row(void **state)
+{
+	struct buf b = BUF_INIT;
+	size_t w;
+
+	(void)state;
+	buf_init(&b);
+	for (w = 0; w < 40; w++) {
+		buf_setlen(&b, 0);
+		ui_format_row(&b, "\xED\x95\x9C\xEA\xB8\x80 title of a paper", "123", w);
+		assert_int_equal(text_width(b.buf, b.len), w);
+	}
+	buf_setlen(&b, 0);
+	ui_format_row(&b, "abc", "7", 8);
+	assert_string_equal(b.buf, "abc    7");
+	buf_setlen(&b, 0);
+	ui_format_row(&b, "abcdefgh", "7", 6);
+	assert_string_equal(b.buf, "abc\xE2\x80\xA6 7");
+	buf_free(&b);
+}
+
+/* Scrolling keeps the selection visible and the window full. */
+static void
+test_scroll(void **state)
+{
+	size_t top = 0;
+
+	(void)state;
+	ui_scroll_to(&top, 5, 100, 10);
+	assert_int_equal(top, 0);
+	ui_scroll_to(&top, 15, 100, 10);
+	assert_int_equal(top, 6);
+	ui_scroll_to(&top, 3, 100, 10);
+	assert_int_equal(top, 3);
+	top = 95;
+	ui_scroll_to(&top, 99, 100, 10);
+	assert_int_equal(top, 90);
+	ui_scroll_to(&top, 2, 3, 10);
+	assert_int_equal(top, 0);
+}
+
+/* Build a small library: two dated days, a label day, an undated paper. */
+static struct lib *
+make_lib(int extra)
+{
+	static const char *const cats1[] = { "Vision", "NLP" };
+	static const char *const cats2[] = { "NLP" };
+	static const char *const authors[] = { "Ann Author", "Bo Writer" };
+	static const struct link links[] = {
+		{ LINK_ARXIV, "https://arxiv.org/abs/2505.00001" },
+		{ LINK_GITHUB, "https://github.com/x/y" },
+	};
+	struct block en[] = {
+		{ BLOCK_PARA, NULL, "First paragraph of the English summary." },
+		{ BLOCK_BULLET, NULL, "a bullet point that is long enough to wrap" },
+		{ BLOCK_BULLET, "What's New", "the news" },
+	};
+	struct block ko[] = {
+		{ BLOCK_PARA, NULL, "\xED\x95\x9C\xEA\xB8\x80 \xEC\x9A\x94\xEC\x95\xBD" },
+	};
+	struct lib *lib = lib_new();
+	struct rec r;
+
+	memset(&r, 0, sizeof r);
+	r.file = "t";
+	r.votes = -1;
+	r.source = "table";
+	r.id = "2505.00001";
+	r.title = "Alpha paper";
+	r.day = "2025-05-06";
+	r.authors = authors;
+	r.nauthors = 2;
+	r.cats = cats1;
+	r.ncats = 2;
+	r.votes = 50;
+	r.blocks = en;
+	r.nblocks = 3;
+	r.links = links;
+	r.nlinks = 2;
+	lib_add_paper(lib, &r);
+	r.source = "ko-digest";
+	r.blocks = ko;
+	r.nblocks = 1;
+	lib_add_paper(lib, &r);
+
+	memset(&r, 0, sizeof r);
+	r.file = "t";
+	r.source = "table";
+	r.id = "2505.00002";
+	r.title = "Beta paper";
+	r.day = "2025-05-06";
+	r.cats = cats2;
+	r.ncats = 1;
+	r.votes = 10;
+	r.blocks = en;
+	r.nblocks = 1;
+	lib_add_paper(lib, &r);
+
+	r.id = "2505.00003";
+	r.title = "Gamma paper";
+	r.day = "2025-05-05";
+	r.votes = -1;
+	lib_add_paper(lib, &r);
+
+	r.id = NULL;
+	r.title = "Delta label-day paper";
+	r.day = "May 9";
+	lib_add_paper(lib, &r);
+
+	r.title = NULL;
+	r.day = NULL;
+	r.cats = NULL;
+	r.ncats = 0;
+	r.blocks = ko;
+	lib_add_paper(lib, &r);
+	if (extra) {
+		r.title = "Epsilon new paper";
+		r.day = "2025-05-06";
+		r.votes = 99;
+		r.cats = cats2;
+		r.ncats = 1;
+		lib_add_paper(lib, &r);
+	}
+	lib_finish(lib);
+	return lib;
+}
+
+/* Fit the state to an 80x24 terminal. */
+static void
+fit(struct ui_state *st, int rows, int cols)
+{
+	struct ui_layout l;
+
+	ui_layout_compute(&l, rows, cols, st->focus);
+	ui_state_fit(st, &l);
+}
+
+/* Title of the selected paper. */
+static const char *
+sel_title(const struct ui_state *st)
+{
+	const struct paper *p = ui_state_paper(st);
+
+	return p ? ui_paper_label(p) : "";
+}
+
+/* Start state, focus cycling and drilling in. */
+static void
+test_state_start(void **state)
+{
+	struct ui_state st;
+	struct buf b = BUF_INIT;
+	int i;
+
+	(void)state;
+	ui_state_init(&st, make_lib(0), NULL, "hello");
+	fit(&st, 24, 80);
+	assert_int_equal(st.focus, UI_PAPERS);
+	assert_int_equal(st.day, 0);
+	assert_string_equal(lib_day(st.lib, 0)->label, "2025-05-06");
+	assert_int_equal(st.cat, 0);
+	assert_int_equal(st.nlist, 2);
+	assert_string_equal(sel_title(&st), "Alpha paper");
+	assert_string_equal(st.status.buf, "hello");
+	buf_init(&b);
+	ui_state_position(&st, &b);
+	assert_string_equal(b.buf, "paper 1/2 | 2025-05-06 | en table 1/2");
+	buf_free(&b);
+	/* Tab cycles Days -> Categories -> Papers -> Summary -> Links -> Days */
+	for (i = 0; i < UI_NPANES; i++) {
+		enum ui_pane before = st.focus;
+
+		assert_true(ui_handle_key(&st, '\t') & UI_ACT_REDRAW);
+		assert_int_equal(st.focus, (before + 1) % UI_NPANES);
+	}
+	assert_int_equal(st.focus, UI_PAPERS);
+	ui_handle_key(&st, UI_KEY_BTAB);
+	assert_int_equal(st.focus, UI_CATS);
+	ui_handle_key(&st, 'h');
+	assert_int_equal(st.focus, UI_DAYS);
+	ui_handle_key(&st, 'h');
+	assert_int_equal(st.focus, UI_LINKS);
+	ui_handle_key(&st, 'l');
+	assert_int_equal(st.focus, UI_DAYS);
+	ui_handle_key(&st, UI_KEY_ENTER);
+	assert_int_equal(st.focus, UI_CATS);
+	ui_handle_key(&st, UI_KEY_ENTER);
+	assert_int_equal(st.focus, UI_PAPERS);
+	ui_handle_key(&st, UI_KEY_ENTER);
+	assert_int_equal(st.focus, UI_SUMMARY);
+	ui_handle_key(&st, UI_KEY_ENTER);
+	assert_int_equal(st.focus, UI_LINKS);
+	ui_handle_key(&st, 'j');
+	assert_int_equal(st.link, 1);
+	assert_true(ui_handle_key(&st, UI_KEY_ENTER) & UI_ACT_OPEN);
+	assert_string_equal(ui_state_link(&st)->url, "https://github.com/x/y");
+	assert_true(ui_handle_key(&st, 'q') & UI_ACT_QUIT);
+	ui_state_free(&st);
+}
+
+/* Moving through days, categories and papers. */
+static void
+test_state_moves(void **state)
+{
+	struct ui_state st;
+
+	(void)state;
+	ui_state_init(&st, make_lib(0), NULL, NULL);
+	fit(&st, 24, 80);
+	ui_handle_key(&st, 'j');
+	assert_string_equal(sel_title(&st), "Beta paper");
+	assert_true(st.read[st.list[0]] && st.read[st.list[1]]);
+	ui_handle_key(&st, 'j');	/* stays on the last */
+	assert_int_equal(st.sel, 1);
+	ui_handle_key(&st, 'g');
+	assert_int_equal(st.sel, 0);
+	ui_handle_key(&st, 'G');
+	assert_int_equal(st.sel, 1);
+	/* categories of the day: All, NLP (2), Vision (1) */
+	st.focus = UI_CATS;
+	assert_int_equal(st.ncats, 2);
+	assert_string_equal(st.cats[0].name, "NLP");
+	assert_int_equal(st.cats[0].count, 2);
+	assert_string_equal(st.cats[1].name, "Vision");
+	ui_handle_key(&st, 'G');
+	assert_int_equal(st.cat, 2);
+	assert_int_equal(st.nlist, 1);
+	assert_string_equal(sel_title(&st), "Alpha paper");
+	/* days: dated newest first, then the label, then undated */
+	st.focus = UI_DAYS;
+	ui_handle_key(&st, UI_KEY_DOWN);
+	assert_string_equal(lib_day(st.lib, st.day)->label, "2025-05-05");
+	assert_int_equal(st.cat, 0);
+	assert_string_equal(sel_title(&st), "Gamma paper");
+	ui_handle_key(&st, 'j');
+	assert_string_equal(lib_day(st.lib, st.day)->label, "May 9");
+	ui_handle_key(&st, UI_KEY_END);
+	assert_int_equal(lib_day(st.lib, st.day)->kind, DAY_NONE);
+	assert_int_equal(st.nlist, 1);
+	assert_null(ui_state_paper(&st)->title);
+	assert_string_equal(sel_title(&st), "\xED\x95\x9C\xEA\xB8\x80 \xEC\x9A\x94\xEC\x95\xBD");
+	ui_handle_key(&st, UI_KEY_PGUP);
+	assert_int_equal(st.day, 0);
+	ui_handle_key(&st, UI_CTRL('d'));
+	assert_true(st.day > 0);
+	ui_state_free(&st);
+}
+
+/* The summary lays out headers, bullets and sections, and scrolls. */
+static void
+test_state_summary(void **state)
+{
+	struct ui_state st;
+	const struct ui_sumview *sv = &st.sv;
+	size_t i, bullets = 0, heads = 0;
+
+	(void)state;
+	ui_state_init(&st, make_lib(0), NULL, NULL);
+	fit(&st, 24, 30);	/* single mode: only Papers is shown */
+	st.focus = UI_SUMMARY;
+	fit(&st, 24, 30);
+	assert_true(sv->valid);
+	assert_int_equal(sv->width, 28);
+	for (i = 0; i < sv->n; i++) {
+		assert_true(sv->v[i].width + (size_t)sv->v[i].indent <= 28);
+		bullets += sv->v[i].kind == UI_LINE_BULLET;
+		heads += sv->v[i].kind == UI_LINE_HEAD;
+	}
+	assert_int_equal(bullets, 1);
+	assert_int_equal(heads, 1);
+	assert_int_equal(sv->v[0].kind, UI_LINE_TITLE);
+	assert_memory_equal(sv->text.buf + sv->v[1].off, "Authors: Ann Author, Bo", 23);
+	/* scrolling is bounded by the summary length */
+	fit(&st, 8, 30);
+	ui_handle_key(&st, 'G');
+	assert_int_equal(st.sum_top, st.sum_lines - st.rows[UI_SUMMARY]);
+	ui_handle_key(&st, 'j');
+	assert_int_equal(st.sum_top, st.sum_lines - st.rows[UI_SUMMARY]);
+	ui_handle_key(&st, 'g');
+	assert_int_equal(st.sum_top, 0);
+	ui_state_free(&st);
+}
+
+/* t cycles summaries and remembers the language; --lang picks the first. */
+static void
+test_state_lang(void **state)
+{
+	struct ui_state st;
+
+	(void)state;
+	ui_state_init(&st, make_lib(0), "ko", NULL);
+	fit(&st, 24, 80);
+	assert_string_equal(ui_state_paper(&st)->sums[st.sum].lang, "ko");
+	ui_handle_key(&st, 't');
+	assert_string_equal(ui_state_paper(&st)->sums[st.sum].lang, "en");
+	assert_string_equal(st.status.buf, "summary: en table 1/2");
+	ui_handle_key(&st, 't');
+	assert_string_equal(ui_state_paper(&st)->sums[st.sum].lang, "ko");
+	ui_handle_key(&st, 'j');	/* Beta has only English */
+	ui_handle_key(&st, 't');
+	assert_string_equal(st.status.buf, "only one summary: en table");
+	ui_handle_key(&st, 'x');
+	assert_string_equal(st.status.buf, "unknown key x (? shows the keys)");
+	ui_handle_key(&st, '?');
+	assert_true(st.help);
+	ui_handle_key(&st, 'q');	/* q closes the help first */
+	assert_false(st.help);
+	ui_handle_key(&st, '?');
+	ui_handle_key(&st, UI_KEY_ESC);
+	assert_false(st.help);
+	ui_state_free(&st);
+}
+
+/* Reload keeps day, category, paper and read marks by key. */
+static void
+test_state_reload(void **state)
+{
+	struct ui_state st;
+
+	(void)state;
+	ui_state_init(&st, make_lib(0), NULL, NULL);
+	fit(&st, 24, 80);
+	ui_handle_key(&st, 'j');	/* Beta, read */
+	st.focus = UI_CATS;
+	ui_handle_key(&st, 'j');	/* NLP */
+	st.focus = UI_PAPERS;
+	ui_handle_key(&st, 'j');
+	assert_string_equal(sel_title(&st), "Beta paper");
+	assert_true(ui_handle_key(&st, 'r') & UI_ACT_RELOAD);
+	ui_state_replace_lib(&st, make_lib(1));	/* Epsilon joins the day, ranked first */
+	fit(&st, 24, 80);
+	assert_string_equal(lib_day(st.lib, st.day)->label, "2025-05-06");
+	assert_string_equal(st.cats[st.cat - 1].name, "NLP");
+	assert_string_equal(sel_title(&st), "Beta paper");
+	assert_int_equal(st.focus, UI_PAPERS);
+	assert_int_equal(st.nlist, 3);
+	ui_handle_key(&st, 'g');
+	assert_string_equal(sel_title(&st), "Epsilon new paper");
+	ui_state_free(&st);
+}
+
+/* A key table in the help text. */
+static void
+test_help(void **state)
+{
+	struct ui_state st;
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	ui_state_init(&st, make_lib(0), NULL, NULL);
+	buf_init(&b);
+	ui_help_build(&st, &b);
+	assert_non_null(strstr(b.buf, "j, Down"));
+	assert_non_null(strstr(b.buf, "Ctrl-D"));
+	assert_non_null(strstr(b.buf, "Tab, l, Right"));
+	assert_non_null(strstr(b.buf, "Shift-Tab, h, Left"));
+	assert_non_null(strstr(b.buf, "Ctrl-L"));
+	buf_free(&b);
+	ui_state_free(&st);
+}
+
+/* Run the groups. */
+int
+main(void)
+{
+	const struct CMUnitTest layout[] = {
+		cmocka_unit_test(test_layout_sizes),
+		cmocka_unit_test(test_layout_modes),
+		cmocka_unit_test(test_format_row),
+		cmocka_unit_test(test_scroll),
+	};
+	const struct CMUnitTest keys[] = {
+		cmocka_unit_test(test_state_start),
+		cmocka_unit_test(test_state_moves),
+		cmocka_unit_test(test_state_summary),
+		cmocka_unit_test(test_state_lang),
+		cmocka_unit_test(test_state_reload),
+		cmocka_unit_test(test_help),
+	};
+	int rc = cmocka_run_group_tests_name("layout", layout, NULL, NULL);
+
+	return rc | cmocka_run_group_tests_name("keys", keys, NULL, NULL);
+}
