@@ -125,5 +125,7 @@ struct buf;
 int link_normalise(struct buf *out, const char *s, size_t n, const char **why);
 /* Extract an arXiv id ("2505.02707", version dropped) from a URL or text; 1 on success. */
 int link_arxiv_id(struct buf *out, const char *s, size_t n);
+/* Like link_arxiv_id, but also a bare id, with "arXiv:" / "oai:arXiv.org:" prefix and version. */
+int link_arxiv_any_id(struct buf *out, const char *s, size_t n);
 
 #endif

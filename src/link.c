@@ -3,6 +3,7 @@
 #include "buf.h"
 
 #include <string.h>
+#include <strings.h>
 
 static const char *const kind_names[LINK_NKINDS] = {
 	"arxiv", "pdf", "huggingface", "github", "thumbnail",
@@ -302,4 +303,46 @@ link_arxiv_id(struct buf *out, const char *s, size_t n)
 		}
 	}
 	return 0;
+}
+
+/*
+ * Like link_arxiv_id, but also a bare id with an optional "arXiv:" or
+ * "oai:arXiv.org:" prefix and a version ("2505.02707",
+ * "oai:arXiv.org:2508.13167v1").  1 on success.
+ */
+int
+link_arxiv_any_id(struct buf *out, const char *s, size_t n)
+{
+	struct buf u = BUF_INIT;
+	size_t before = out->len, i;
+	int ok;
+
+	while (n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	if (link_arxiv_id(out, s, n))
+		return 1;
+	if (n >= 14 && strncasecmp(s, "oai:arxiv.org:", 14) == 0)
+		s += 14, n -= 14;
+	else if (n >= 6 && strncasecmp(s, "arxiv:", 6) == 0)
+		s += 6, n -= 6;
+	buf_init(&u);
+	buf_puts(&u, "arxiv.org/abs/");
+	buf_add(&u, s, n);
+	ok = link_arxiv_id(out, u.buf, u.len);
+	buf_free(&u);
+	if (!ok)
+		return 0;
+	/* nothing may follow but a version */
+	i = out->len - before;
+	if (i < n && s[i] == 'v') {
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			;
+	}
+	if (i != n) {
+		buf_setlen(out, before);
+		return 0;
+	}
+	return 1;
 }

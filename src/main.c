@@ -58,32 +58,24 @@ usage(FILE *f)
 "detected from the content, not the file name.\n", f);
 }
 
-/* Report a usage error in one line and exit 2. */
-static void usage_error(const char *fmt, const char *arg)
-	__attribute__((format(printf, 1, 0), noreturn));
+static void usage_error(const char *what, const char *arg, const char *hint)
+	__attribute__((noreturn));
 
+/* Report a usage error in one line ("WHAT 'ARG'HINT") and exit 2. */
 static void
-usage_error(const char *fmt, const char *arg)
+usage_error(const char *what, const char *arg, const char *hint)
 {
-	struct buf b = BUF_INIT;
-
-	buf_init(&b);
-	buf_puts(&b, "paperboy: ");
-	buf_puts(&b, fmt);
-	{
-		/* fmt holds exactly one %s */
-		const char *at = strstr(b.buf, "%s");
-		size_t off = at ? (size_t)(at - b.buf) : b.len;
-
-		fwrite(b.buf, 1, off, stderr);
-		if (at) {
-			fputs(arg, stderr);
-			fputs(at + 2, stderr);
-		}
-	}
-	buf_free(&b);
-	fputs(" (try 'paperboy --help')\n", stderr);
+	fprintf(stderr, "paperboy: %s '%s'%s (try 'paperboy --help')\n", what, arg, hint);
 	exit(2);
+}
+
+/* Accept a summary language or exit 2. */
+static const char *
+check_lang(const char *lang)
+{
+	if (strcmp(lang, "en") != 0 && strcmp(lang, "ko") != 0)
+		usage_error("unknown language", lang, " (use en or ko)");
+	return lang;
 }
 
 /* Parse the command line into o. */
@@ -107,15 +99,11 @@ parse_args(struct opts *o, int argc, char **argv)
 		else if (strcmp(a, "--check") == 0)
 			o->mode = MODE_CHECK;
 		else if (strncmp(a, "--lang=", 7) == 0) {
-			o->lang = a + 7;
-			if (strcmp(o->lang, "en") != 0 && strcmp(o->lang, "ko") != 0)
-				usage_error("unknown language '%s' (use en or ko)", o->lang);
+			o->lang = check_lang(a + 7);
 		} else if (strcmp(a, "--lang") == 0) {
 			if (i + 1 >= argc)
-				usage_error("option '%s' needs a value", a);
-			o->lang = argv[++i];
-			if (strcmp(o->lang, "en") != 0 && strcmp(o->lang, "ko") != 0)
-				usage_error("unknown language '%s' (use en or ko)", o->lang);
+				usage_error("option", a, " needs a value");
+			o->lang = check_lang(argv[++i]);
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
 			exit(0);
@@ -123,7 +111,7 @@ parse_args(struct opts *o, int argc, char **argv)
 			printf("paperboy %s\n", PACKAGE_VERSION);
 			exit(0);
 		} else {
-			usage_error("unknown option '%s'", a);
+			usage_error("unknown option", a, "");
 		}
 	}
 }

@@ -337,8 +337,8 @@ is_space(char c)
 
 /*
  * Position of the closing code span run of exactly k backticks after from,
- * or n.  next_tick caches the scan so that a text full of unmatched runs
- * stays linear: we remember where the scan for each run length ended.
+ * or n.  The caller stops searching for a run length once a search failed,
+ * so a text full of unmatched runs stays linear.
  */
 static size_t
 find_backticks(const char *s, size_t n, size_t from, size_t k)
@@ -373,10 +373,8 @@ static void
 reduce_inline(struct buf *out, const char *s, size_t n, int *nfc)
 {
 	size_t i = 0;
-	size_t no_tick_after[4] = { 0, 0, 0, 0 };	/* runs 1..3: scan done up to here */
 	int tick_none[4] = { 0, 0, 0, 0 };
 	int dollar_none = 0;
-	size_t no_paren_close = 0;
 	int paren_none = 0;
 	int no_comment_end = 0;
 
@@ -395,7 +393,7 @@ reduce_inline(struct buf *out, const char *s, size_t n, int *nfc)
 			while (i + run < n && s[i + run] == '`')
 				run++;
 			if (run <= 3 && !tick_none[run]) {
-				close = find_backticks(s, n, i + run > no_tick_after[run] ? i + run : no_tick_after[run], run);
+				close = find_backticks(s, n, i + run, run);
 				if (close == n) {
 					tick_none[run] = 1;
 				} else {
@@ -505,14 +503,11 @@ reduce_inline(struct buf *out, const char *s, size_t n, int *nfc)
 				const char *p = NULL;
 				size_t from = j + 2;
 
-				if (from < no_paren_close)
-					from = no_paren_close;
 				if (from < n)
 					p = memchr(s + from, ')', n - from);
 				if (p == NULL) {
 					paren_none = 1;
 				} else {
-					no_paren_close = 0;
 					if (c == '[')
 						reduce_inline(out, s + a, j - a, nfc);
 					i = (size_t)(p - s) + 1;
@@ -621,10 +616,7 @@ text_clean(struct buf *out, const char *s, size_t n, unsigned flags)
 void
 text_nfc(struct buf *out, const char *s, size_t n)
 {
-	size_t from = out->len;
-
 	text_clean(out, s, n, 0);
-	(void)from;
 }
 
 /* Append the case-folded NFKC form used for searching. */

@@ -190,43 +190,6 @@ node_attr(const xmlNode *n, const char *name, struct buf *out)
 	return 0;
 }
 
-/*
- * Append the arXiv id in s[0..n) to out: a URL (as link_arxiv_id), or a
- * bare id with an optional "arXiv:" or "oai:arXiv.org:" prefix and version
- * ("2505.02707", "oai:arXiv.org:2508.13167v1").  1 on success.
- */
-static int
-any_arxiv_id(struct buf *out, const char *s, size_t n)
-{
-	struct buf u = BUF_INIT;
-	size_t before = out->len, i;
-	int ok;
-
-	trim(&s, &n);
-	if (link_arxiv_id(out, s, n))
-		return 1;
-	if (n >= 14 && strncasecmp(s, "oai:arxiv.org:", 14) == 0)
-		s += 14, n -= 14;
-	else if (n >= 6 && strncasecmp(s, "arxiv:", 6) == 0)
-		s += 6, n -= 6;
-	buf_puts(&u, "arxiv.org/abs/");
-	buf_add(&u, s, n);
-	ok = link_arxiv_id(out, u.buf, u.len);
-	buf_free(&u);
-	if (!ok)
-		return 0;
-	/* nothing may follow but a version */
-	i = out->len - before;
-	if (i < n && s[i] == 'v') {
-		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-			;
-	}
-	if (i != n) {
-		buf_setlen(out, before);
-		return 0;
-	}
-	return 1;
-}
 
 /* Line of a node. */
 static size_t
@@ -413,7 +376,7 @@ entry_id(struct feed *f, struct rec_build *b, const xmlNode *c)
 		return;
 	node_text(c, &f->text);
 	buf_setlen(&f->tmp, 0);
-	if (any_arxiv_id(&f->tmp, f->text.buf, f->text.len))
+	if (link_arxiv_any_id(&f->tmp, f->text.buf, f->text.len))
 		b->r.id = pctx_text(f->p, f->tmp.buf, f->tmp.len, 0);
 }
 
@@ -486,7 +449,7 @@ read_entry(struct feed *f, const xmlNode *e)
 			const char *sp = f->text.buf + strspn(f->text.buf, " \t\r\n");
 
 			buf_setlen(&f->tmp, 0);
-			if (any_arxiv_id(&f->tmp, sp, strcspn(sp, " \t\r\n")))
+			if (link_arxiv_any_id(&f->tmp, sp, strcspn(sp, " \t\r\n")))
 				b.r.id = pctx_text(p, f->tmp.buf, f->tmp.len, 0);
 		}
 		rb_summary(p, &b, f->text.buf + at, f->text.len - at);

@@ -21,6 +21,7 @@ struct ingest {
 	struct ingest_msg *msgs; size_t nmsgs, amsgs;
 	struct buf data;		/* the file being read, reused */
 	struct buf tmp;
+	struct buf ptmp;		/* the parsers' pctx.tmp, reused */
 	size_t bytes;
 };
 
@@ -46,6 +47,7 @@ ingest_new(struct lib *lib)
 	ing->scratch = arena_new();
 	buf_init(&ing->data);
 	buf_init(&ing->tmp);
+	buf_init(&ing->ptmp);
 	return ing;
 }
 
@@ -61,6 +63,7 @@ ingest_free(struct ingest *ing)
 	free(ing->msgs);
 	buf_free(&ing->data);
 	buf_free(&ing->tmp);
+	buf_free(&ing->ptmp);
 	free(ing);
 }
 
@@ -147,12 +150,8 @@ is_table_header(const char *s, size_t n, const char *next, size_t nn)
 	size_t i;
 
 	trim(&s, &n);
-	trim(&next, &nn);
-	if (n < 3 || s[0] != '|' || nn < 3 || next[0] != '|' || !memchr(next, '-', nn))
+	if (n < 3 || s[0] != '|' || !table_separator(next, nn))
 		return 0;
-	for (i = 0; i < nn; i++)
-		if (!strchr("|-: \t", next[i]))
-			return 0;
 	for (i = 0; i + 5 <= n; i++)
 		if ((s[i] | 0x20) == 't' && (s[i + 1] | 0x20) == 'i' &&
 		    (s[i + 2] | 0x20) == 't' && (s[i + 3] | 0x20) == 'l' && (s[i + 4] | 0x20) == 'e')
@@ -181,7 +180,7 @@ ingest_sniff(const char *data, size_t len)
 
 		for (k = i; k + 5 <= i + w; k++)
 			if (data[k] == '<' && (memcmp(data + k, "<feed", 5) == 0 ||
-			    memcmp(data + k, "<rss", 4) == 0 || memcmp(data + k, "<rdf:RDF", 8 <= i + w - k ? 8 : 5) == 0))
+			    memcmp(data + k, "<rss", 4) == 0 || (k + 8 <= i + w && memcmp(data + k, "<rdf:RDF", 8) == 0)))
 				return FMT_ATOM;
 	}
 	lines_init(&it, data + i, lim - i, 1);
@@ -210,7 +209,7 @@ ingest_sniff(const char *data, size_t len)
 
 /* Run the parser for fmt over data. */
 static void
-run_parser(struct ingest *ing, enum fmt f, const char *name, const char *data, size_t len,
+run_parser(struct ingest *ing, enum fmt f, const char *data, size_t len,
     struct ingest_file *file)
 {
 	struct pctx p;
@@ -225,8 +224,7 @@ run_parser(struct ingest *ing, enum fmt f, const char *name, const char *data, s
 	p.mark = arena_mark(ing->scratch);
 	p.line_base = 1;
 	p.line_at = 1;
-	buf_init(&p.tmp);
-	(void)name;
+	p.tmp = ing->ptmp;	/* lent for the file, kept between files */
 	switch (f) {
 	case FMT_TABLE: parse_table(&p); break;
 	case FMT_KO: parse_ko(&p); break;
@@ -237,7 +235,7 @@ run_parser(struct ingest *ing, enum fmt f, const char *name, const char *data, s
 	default: break;
 	}
 	arena_reset(ing->scratch, p.mark);
-	buf_free(&p.tmp);
+	ing->ptmp = p.tmp;
 	file->npapers = p.npapers;
 }
 
@@ -247,7 +245,6 @@ ingest_data(struct ingest *ing, const char *name, const char *data, size_t len, 
 {
 	struct ingest_file *f = add_file(ing, name);
 	enum fmt fmt;
-	size_t idx = ing->nfiles - 1;
 
 	f->bytes = len;
 	ing->bytes += len;
@@ -256,20 +253,18 @@ ingest_data(struct ingest *ing, const char *name, const char *data, size_t len, 
 	fmt = ingest_sniff(data, len);
 	f->fmt = fmt;
 	if (fmt == FMT_UNKNOWN) {
-		static const char why[] = "not a digest in any known format";
+		static const char note[] = "skipped: not a digest in any known format";
 
 		if (quiet) {
-			ingest_add_msg(ing, MSG_NOTE, f->path, 0, "skipped: not a digest in any known format",
-			    sizeof "skipped: not a digest in any known format" - 1);
+			ingest_add_msg(ing, MSG_NOTE, f->path, 0, note, sizeof note - 1);
 			return 0;
 		}
 		f->failed = 1;
-		ingest_add_msg(ing, MSG_ERROR, f->path, 0, why, sizeof why - 1);
+		/* the same text without "skipped: " */
+		ingest_add_msg(ing, MSG_ERROR, f->path, 0, note + 9, sizeof note - 1 - 9);
 		return -1;
 	}
-	run_parser(ing, fmt, name, data, len, f);
-	/* the parser may have grown the files array? no: only messages */
-	(void)idx;
+	run_parser(ing, fmt, data, len, f);
 	return 0;
 }
 
@@ -324,14 +319,13 @@ fail_path(struct ingest *ing, const char *path, const char *what, int err)
 {
 	struct ingest_file *f = add_file(ing, path);
 
-	f->failed = 1;
-	buf_setlen(&ing->tmp, 0);
-	buf_printf(&ing->tmp, "%s: %s", what, strerror(err));
-	{
-		char *t = arena_strndup(ing->a, ing->tmp.buf, ing->tmp.len);
+	struct buf msg = BUF_INIT;
 
-		ingest_add_msg(ing, MSG_ERROR, f->path, 0, t, strlen(t));
-	}
+	f->failed = 1;
+	buf_init(&msg);
+	buf_printf(&msg, "%s: %s", what, strerror(err));
+	ingest_add_msg(ing, MSG_ERROR, f->path, 0, msg.buf, msg.len);
+	buf_free(&msg);
 	return -1;
 }
 

@@ -231,43 +231,6 @@ scan_wrapper(const char *s, size_t n, size_t o)
 	return papers != SCAN_FAIL ? papers : data;
 }
 
-/*
- * Append the arXiv id in s[0..n) to out: a URL (as link_arxiv_id), or a
- * bare id with an optional "arXiv:" or "oai:arXiv.org:" prefix and version
- * ("2505.02707", "oai:arXiv.org:2508.13167v1").  1 on success.
- */
-static int
-any_arxiv_id(struct buf *out, const char *s, size_t n)
-{
-	struct buf u = BUF_INIT;
-	size_t before = out->len, i;
-	int ok;
-
-	trim(&s, &n);
-	if (link_arxiv_id(out, s, n))
-		return 1;
-	if (n >= 14 && strncasecmp(s, "oai:arxiv.org:", 14) == 0)
-		s += 14, n -= 14;
-	else if (n >= 6 && strncasecmp(s, "arxiv:", 6) == 0)
-		s += 6, n -= 6;
-	buf_puts(&u, "arxiv.org/abs/");
-	buf_add(&u, s, n);
-	ok = link_arxiv_id(out, u.buf, u.len);
-	buf_free(&u);
-	if (!ok)
-		return 0;
-	/* nothing may follow but a version */
-	i = out->len - before;
-	if (i < n && s[i] == 'v') {
-		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-			;
-	}
-	if (i != n) {
-		buf_setlen(out, before);
-		return 0;
-	}
-	return 1;
-}
 
 /* "a string", "an array", ... for messages. */
 static const char *
@@ -536,7 +499,7 @@ jid(const struct jel *e, struct buf *tmp)
 			continue;
 		}
 		buf_setlen(tmp, 0);
-		if (!any_arxiv_id(tmp, json_string_value(v), json_string_length(v))) {
+		if (!link_arxiv_any_id(tmp, json_string_value(v), json_string_length(v))) {
 			if (!quiet)
 				pctx_warn(e->p, e->line, "field \"%s\" is not an arXiv id", keys[k]);
 			continue;

@@ -107,6 +107,8 @@ int is_blank(const char *s, size_t n);
 void trim(const char **s, size_t *n);
 /* True when s[0..n) starts with the ASCII prefix pre. */
 int starts_with(const char *s, size_t n, const char *pre);
+/* A markdown table separator row such as |---|:---:|. */
+int table_separator(const char *s, size_t n);
 /* Find an ISO date YYYY-MM-DD in s and copy it to out (11 bytes); 1 on success. */
 int find_iso_date(const char *s, size_t n, char out[11]);
 

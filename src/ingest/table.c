@@ -396,25 +396,6 @@ ends_row(const char *s, size_t n)
 	return n >= 1 && s[n - 1] == '|' && !(n >= 2 && s[n - 2] == '\\');
 }
 
-/* A |---|---| separator line. */
-static int
-is_separator(const char *s, size_t n)
-{
-	size_t i;
-	int dash = 0;
-
-	trim(&s, &n);
-	if (n == 0 || s[0] != '|')
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (s[i] == '-')
-			dash = 1;
-		else if (s[i] != '|' && s[i] != ':' && s[i] != ' ')
-			return 0;
-	}
-	return dash;
-}
-
 /* Parse a table digest. */
 void
 parse_table(struct pctx *p)
@@ -463,7 +444,7 @@ parse_table(struct pctx *p)
 			continue;
 		}
 		if (!in_table) {
-			if (prev && is_separator(s, n) && prev[0] == '|') {
+			if (prev && table_separator(s, n) && prev[0] == '|') {
 				read_header(p, &t, prev, prevn);
 				/* the header's cells live in scratch: keep them below the mark */
 				p->mark = arena_mark(p->scratch);

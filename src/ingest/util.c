@@ -76,6 +76,25 @@ starts_with(const char *s, size_t n, const char *pre)
 	return n >= m && memcmp(s, pre, m) == 0;
 }
 
+/* A |---|:---:| separator row: '|', dashes, colons and blanks, at least one dash. */
+int
+table_separator(const char *s, size_t n)
+{
+	size_t i;
+	int dash = 0;
+
+	trim(&s, &n);
+	if (n < 2 || s[0] != '|')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '-')
+			dash = 1;
+		else if (s[i] != '|' && s[i] != ':' && s[i] != ' ' && s[i] != '\t')
+			return 0;
+	}
+	return dash;
+}
+
 /* First YYYY-MM-DD in s (with plausible month and day). */
 int
 find_iso_date(const char *s, size_t n, char out[11])
