@@ -537,7 +537,6 @@ parse_atom(struct pctx *p)
 	buf_init(&f.text);
 	buf_init(&f.attr);
 	buf_init(&f.tmp);
-	xmlInitParser();
 	ctxt = xmlNewParserCtxt();
 	if (!ctxt) {
 		pctx_warn(p, 0, "cannot start the XML parser");
@@ -569,4 +568,11 @@ parse_atom(struct pctx *p)
 	buf_free(&f.text);
 	buf_free(&f.attr);
 	buf_free(&f.tmp);
+}
+
+/* Initialise libxml2 once, before parsers run on several threads. */
+void
+parse_atom_init(void)
+{
+	xmlInitParser();
 }

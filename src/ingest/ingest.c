@@ -1,4 +1,20 @@
-/* ingest.c: reading files and directories, sniffing, dispatch, messages. */
+/* ingest.c: reading files and directories, sniffing, dispatch, messages.
+ *
+ * Files are parsed in parallel and merged in order.  ingest_path first
+ * walks the path into a list of jobs (one per file, in name order, plus
+ * the failures met on the way).  Worker threads take the next job, read
+ * and parse its file into a batch (copies of its records and its
+ * messages, in the batch's own arena), and the calling thread merges the
+ * batches into the library strictly in job order.  So the library, the
+ * file list and the messages are the same whatever the number of threads
+ * (PAPERBOY_THREADS, default: the online CPUs, at most MAX_THREADS).
+ *
+ * Invariants: only the calling thread touches struct ingest and the
+ * library; a worker touches its struct worker, the batch of its job and
+ * shared read-only data.  At most NSLOTS batches exist, so memory stays
+ * bounded however long the list: a worker waits while job j - NSLOTS is
+ * not merged yet.
+ */
 #include "ingest.h"
 #include "arena.h"
 #include "buf.h"
@@ -8,21 +24,60 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define MAX_THREADS 16
+#define NSLOTS 64
+
+/* A message of a batch, before it is given its file. */
+struct bmsg {
+	enum msg_level level;
+	size_t line;
+	const char *text;
+	size_t len;
+};
+
+/* One file's parse result, waiting to be merged. */
+struct batch {
+	struct arena *a;		/* the copies below; reset after merging */
+	struct rec *recs; size_t nrecs, arecs;
+	struct bmsg *msgs; size_t nmsgs, amsgs;
+	enum fmt fmt;
+	size_t bytes;
+	int failed;
+	int ready;			/* parsed, not merged yet (under the mutex) */
+};
+
+/* One input: a file to read, an in-memory buffer, or a failure met while walking. */
+struct job {
+	char *path;			/* owned */
+	const char *data;		/* in-memory input, or NULL to read path */
+	size_t len;
+	int quiet;			/* an unrecognised file is only noted */
+	const char *err_what;		/* a failure to report instead ("cannot open") */
+	int err_no;
+};
+
+/* What one thread needs to read and parse files. */
+struct worker {
+	struct arena *scratch;		/* per-record scratch for parsers */
+	struct buf data;		/* the file being read */
+	struct buf ptmp;		/* the parsers' pctx.tmp */
+};
+
 struct ingest {
 	struct lib *lib;
 	struct arena *a;		/* file names and message texts */
-	struct arena *scratch;		/* per-record scratch for parsers */
 	struct ingest_file *files; size_t nfiles, afiles;
 	struct ingest_msg *msgs; size_t nmsgs, amsgs;
-	struct buf data;		/* the file being read, reused */
 	struct buf tmp;
-	struct buf ptmp;		/* the parsers' pctx.tmp, reused */
+	struct worker w0;		/* the calling thread's worker */
 	size_t bytes;
+	int nthreads;
 };
 
 static const char *const fmt_names[FMT_NFORMATS] = {
@@ -36,6 +91,45 @@ fmt_name(enum fmt f)
 	return (unsigned)f < FMT_NFORMATS ? fmt_names[f] : "unknown";
 }
 
+/* Set up a worker's buffers. */
+static void
+worker_init(struct worker *w)
+{
+	w->scratch = arena_new();
+	buf_init(&w->data);
+	buf_init(&w->ptmp);
+}
+
+/* Free a worker's buffers. */
+static void
+worker_free(struct worker *w)
+{
+	arena_free(w->scratch);
+	buf_free(&w->data);
+	buf_free(&w->ptmp);
+}
+
+/* Threads to parse with: $PAPERBOY_THREADS, else the online CPUs (1..MAX_THREADS). */
+static int
+thread_count(void)
+{
+	const char *e = getenv("PAPERBOY_THREADS");
+	long n = 0;
+
+	if (e && *e) {
+		char *end;
+
+		n = strtol(e, &end, 10);
+		if (*end != '\0')
+			n = 0;
+	}
+	if (n <= 0)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	return n > MAX_THREADS ? MAX_THREADS : (int)n;
+}
+
 /* A new ingester. */
 struct ingest *
 ingest_new(struct lib *lib)
@@ -44,10 +138,11 @@ ingest_new(struct lib *lib)
 
 	ing->lib = lib;
 	ing->a = arena_new();
-	ing->scratch = arena_new();
-	buf_init(&ing->data);
 	buf_init(&ing->tmp);
-	buf_init(&ing->ptmp);
+	worker_init(&ing->w0);
+	ing->nthreads = thread_count();
+	parse_json_init();
+	parse_atom_init();
 	return ing;
 }
 
@@ -58,17 +153,15 @@ ingest_free(struct ingest *ing)
 	if (ing == NULL)
 		return;
 	arena_free(ing->a);
-	arena_free(ing->scratch);
 	free(ing->files);
 	free(ing->msgs);
-	buf_free(&ing->data);
 	buf_free(&ing->tmp);
-	buf_free(&ing->ptmp);
+	worker_free(&ing->w0);
 	free(ing);
 }
 
 /* Record a message (text sanitised to one clean line). */
-void
+static void
 ingest_add_msg(struct ingest *ing, enum msg_level lvl, const char *file,
     size_t line, const char *text, size_t len)
 {
@@ -207,24 +300,181 @@ ingest_sniff(const char *data, size_t len)
 	return FMT_UNKNOWN;
 }
 
-/* Run the parser for fmt over data. */
+/* ---- batches: a file's records and messages, copied out of the parser ---- */
+
+/* Add a message to a batch; text is copied. */
+void
+batch_msg(struct batch *b, enum msg_level lvl, size_t line, const char *text, size_t len)
+{
+	struct bmsg *m;
+
+	if (b->nmsgs == b->amsgs) {
+		b->amsgs = b->amsgs ? b->amsgs * 2 : 16;
+		b->msgs = xrealloc(b->msgs, b->amsgs * sizeof *b->msgs);
+	}
+	m = &b->msgs[b->nmsgs++];
+	m->level = lvl;
+	m->line = line;
+	m->text = arena_strndup(b->a, text, len);
+	m->len = len;
+}
+
+/* Copy an array of n strings into arena a. */
+static const char *const *
+copy_strs(struct arena *a, const char *const *v, size_t n)
+{
+	const char **c;
+	size_t i;
+
+	if (n == 0)
+		return NULL;
+	c = arena_calloc(a, n, sizeof *c);
+	for (i = 0; i < n; i++)
+		c[i] = arena_strdup(a, v[i]);
+	return c;
+}
+
+/* Add a copy of a record to a batch. */
+void
+batch_rec(struct batch *b, const struct rec *r)
+{
+	struct rec *c;
+	size_t i;
+
+	if (b->nrecs == b->arecs) {
+		b->arecs = b->arecs ? b->arecs * 2 : 32;
+		b->recs = xrealloc(b->recs, b->arecs * sizeof *b->recs);
+	}
+	c = &b->recs[b->nrecs++];
+	*c = *r;
+	c->file = NULL;		/* set when merged */
+	c->id = arena_strdup(b->a, r->id);
+	c->title = arena_strdup(b->a, r->title);
+	c->day = arena_strdup(b->a, r->day);
+	c->source = arena_strdup(b->a, r->source);
+	c->authors = copy_strs(b->a, r->authors, r->nauthors);
+	c->cats = copy_strs(b->a, r->cats, r->ncats);
+	if (r->nblocks) {
+		struct block *v = arena_calloc(b->a, r->nblocks, sizeof *v);
+
+		for (i = 0; i < r->nblocks; i++) {
+			v[i].kind = r->blocks[i].kind;
+			v[i].label = arena_strdup(b->a, r->blocks[i].label);
+			v[i].text = arena_strdup(b->a, r->blocks[i].text);
+		}
+		c->blocks = v;
+	}
+	if (r->nlinks) {
+		struct link *v = arena_calloc(b->a, r->nlinks, sizeof *v);
+
+		for (i = 0; i < r->nlinks; i++) {
+			v[i].kind = r->links[i].kind;
+			v[i].url = arena_strdup(b->a, r->links[i].url);
+		}
+		c->links = v;
+	}
+}
+
+/* Empty a batch for the next file, keeping its memory. */
 static void
-run_parser(struct ingest *ing, enum fmt f, const char *data, size_t len,
-    struct ingest_file *file)
+batch_clear(struct batch *b)
+{
+	struct arena_mark zero = { NULL, 0 };
+
+	arena_reset(b->a, zero);
+	b->nrecs = 0;
+	b->nmsgs = 0;
+	b->fmt = FMT_UNKNOWN;
+	b->bytes = 0;
+	b->failed = 0;
+}
+
+/* Set up an empty batch. */
+static void
+batch_init(struct batch *b)
+{
+	memset(b, 0, sizeof *b);
+	b->a = arena_new();
+}
+
+/* Free a batch. */
+static void
+batch_free(struct batch *b)
+{
+	arena_free(b->a);
+	free(b->recs);
+	free(b->msgs);
+}
+
+/* ---- parsing one job (any thread) ---- */
+
+/* Add "WHAT: strerror(err)" as an error of the batch. */
+static void
+batch_fail(struct batch *b, const char *what, int err)
+{
+	struct buf msg = BUF_INIT;
+
+	buf_init(&msg);
+	buf_printf(&msg, "%s: %s", what, strerror(err));
+	batch_msg(b, MSG_ERROR, 0, msg.buf, msg.len);
+	buf_free(&msg);
+	b->failed = 1;
+}
+
+/* Read a whole file into w->data; -1 with errno on failure. */
+static int
+read_file(struct worker *w, const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+
+	if (fd < 0)
+		return -1;
+	buf_setlen(&w->data, 0);
+	if (fstat(fd, &st) == 0 && st.st_size > 0)
+		buf_grow(&w->data, (size_t)st.st_size + 1);
+	for (;;) {
+		ssize_t r;
+
+		if (w->data.alloc - w->data.len < 2)
+			buf_grow(&w->data, w->data.len < 4096 ? 4096 : w->data.len);
+		r = read(fd, w->data.buf + w->data.len, w->data.alloc - w->data.len - 1);
+		if (r < 0) {
+			int e = errno;
+
+			if (e == EINTR)
+				continue;
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		w->data.len += (size_t)r;
+	}
+	w->data.buf[w->data.len] = '\0';
+	close(fd);
+	return 0;
+}
+
+/* Run the parser for fmt over data into batch b. */
+static void
+run_parser(struct worker *w, struct batch *b, int light, enum fmt f,
+    const char *file, const char *data, size_t len)
 {
 	struct pctx p;
 
 	memset(&p, 0, sizeof p);
-	p.ing = ing;
-	p.lib = ing->lib;
-	p.file = file->path;
+	p.out = b;
+	p.light = light;
+	p.file = file;
 	p.data = data;
 	p.len = len;
-	p.scratch = ing->scratch;
-	p.mark = arena_mark(ing->scratch);
+	p.scratch = w->scratch;
+	p.mark = arena_mark(w->scratch);
 	p.line_base = 1;
 	p.line_at = 1;
-	p.tmp = ing->ptmp;	/* lent for the file, kept between files */
+	p.tmp = w->ptmp;	/* lent for the file, kept between files */
 	switch (f) {
 	case FMT_TABLE: parse_table(&p); break;
 	case FMT_KO: parse_ko(&p); break;
@@ -234,108 +484,233 @@ run_parser(struct ingest *ing, enum fmt f, const char *data, size_t len,
 	case FMT_ATOM: parse_atom(&p); break;
 	default: break;
 	}
-	arena_reset(ing->scratch, p.mark);
-	ing->ptmp = p.tmp;
-	file->npapers = p.npapers;
+	arena_reset(w->scratch, p.mark);
+	w->ptmp = p.tmp;
 }
 
-/* Ingest one buffer; quiet says an unrecognised input is only noted. */
-static int
-ingest_data(struct ingest *ing, const char *name, const char *data, size_t len, int quiet)
+/* Read (unless in memory), sniff and parse job j into batch b. */
+static void
+job_run(struct worker *w, const struct job *j, struct batch *b, int light)
 {
-	struct ingest_file *f = add_file(ing, name);
-	enum fmt fmt;
+	static const char note[] = "skipped: not a digest in any known format";
+	const char *data = j->data;
+	size_t len = j->len;
 
-	f->bytes = len;
-	ing->bytes += len;
+	if (j->err_what) {
+		batch_fail(b, j->err_what, j->err_no);
+		return;
+	}
+	if (data == NULL) {
+		if (read_file(w, j->path) < 0) {
+			batch_fail(b, "cannot read file", errno);
+			return;
+		}
+		data = w->data.buf;
+		len = w->data.len;
+	}
+	b->bytes = len;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		data += 3, len -= 3;
-	fmt = ingest_sniff(data, len);
-	f->fmt = fmt;
-	if (fmt == FMT_UNKNOWN) {
-		static const char note[] = "skipped: not a digest in any known format";
-
-		if (quiet) {
-			ingest_add_msg(ing, MSG_NOTE, f->path, 0, note, sizeof note - 1);
-			return 0;
+	b->fmt = ingest_sniff(data, len);
+	if (b->fmt == FMT_UNKNOWN) {
+		if (j->quiet) {
+			batch_msg(b, MSG_NOTE, 0, note, sizeof note - 1);
+		} else {
+			/* the same text without "skipped: " */
+			batch_msg(b, MSG_ERROR, 0, note + 9, sizeof note - 1 - 9);
+			b->failed = 1;
 		}
-		f->failed = 1;
-		/* the same text without "skipped: " */
-		ingest_add_msg(ing, MSG_ERROR, f->path, 0, note + 9, sizeof note - 1 - 9);
-		return -1;
+		return;
 	}
-	run_parser(ing, fmt, data, len, f);
-	return 0;
+	run_parser(w, b, light, b->fmt, j->path, data, len);
+}
+
+/* ---- merging, in job order (calling thread) ---- */
+
+/* Merge job j's batch into the library and the file and message lists. */
+static int
+job_merge(struct ingest *ing, const struct job *j, struct batch *b)
+{
+	struct ingest_file *f = add_file(ing, j->path);
+	size_t i;
+
+	f->fmt = b->fmt;
+	f->bytes = b->bytes;
+	f->failed = b->failed;
+	ing->bytes += b->bytes;
+	for (i = 0; i < b->nmsgs; i++)
+		ingest_add_msg(ing, b->msgs[i].level, f->path, b->msgs[i].line,
+		    b->msgs[i].text, b->msgs[i].len);
+	for (i = 0; i < b->nrecs; i++) {
+		b->recs[i].file = f->path;
+		lib_add_paper(ing->lib, &b->recs[i]);
+	}
+	f->npapers = b->nrecs;
+	return b->failed ? -1 : 0;
+}
+
+/* The job list of one ingest_path call and the workers' shared state. */
+struct run {
+	struct ingest *ing;
+	struct job *jobs;
+	size_t njobs;
+	int light;
+	struct batch slots[NSLOTS];
+	size_t next;			/* next job to hand out */
+	size_t merged;			/* jobs merged so far */
+	pthread_mutex_t mu;
+	pthread_cond_t ready;		/* a batch became ready */
+	pthread_cond_t room;		/* a slot became free */
+};
+
+/* Worker thread: parse jobs into their slots until none is left. */
+static void *
+run_worker(void *arg)
+{
+	struct run *r = arg;
+	struct worker w;
+
+	worker_init(&w);
+	for (;;) {
+		size_t j;
+		struct batch *b;
+
+		pthread_mutex_lock(&r->mu);
+		while (r->next < r->njobs && r->next >= r->merged + NSLOTS)
+			pthread_cond_wait(&r->room, &r->mu);
+		if (r->next >= r->njobs) {
+			pthread_mutex_unlock(&r->mu);
+			break;
+		}
+		j = r->next++;
+		pthread_mutex_unlock(&r->mu);
+		b = &r->slots[j % NSLOTS];
+		job_run(&w, &r->jobs[j], b, r->light);
+		pthread_mutex_lock(&r->mu);
+		b->ready = 1;
+		pthread_cond_signal(&r->ready);
+		pthread_mutex_unlock(&r->mu);
+	}
+	worker_free(&w);
+	return NULL;
+}
+
+/* Parse and merge every job, on worker threads when there are several. */
+static int
+run_jobs(struct ingest *ing, struct job *jobs, size_t njobs)
+{
+	struct run *r;
+	pthread_t tid[MAX_THREADS];
+	int nt = ing->nthreads, started = 0, rc = 0, k;
+	size_t j;
+
+	if ((size_t)nt > njobs)
+		nt = (int)njobs;
+	if (nt <= 1) {
+		struct batch b;
+
+		batch_init(&b);
+		for (j = 0; j < njobs; j++) {
+			job_run(&ing->w0, &jobs[j], &b, lib_is_light(ing->lib));
+			if (job_merge(ing, &jobs[j], &b) < 0)
+				rc = -1;
+			batch_clear(&b);
+		}
+		batch_free(&b);
+		return rc;
+	}
+	r = xcalloc(1, sizeof *r);
+	r->ing = ing;
+	r->jobs = jobs;
+	r->njobs = njobs;
+	r->light = lib_is_light(ing->lib);
+	for (k = 0; k < NSLOTS; k++)
+		batch_init(&r->slots[k]);
+	pthread_mutex_init(&r->mu, NULL);
+	pthread_cond_init(&r->ready, NULL);
+	pthread_cond_init(&r->room, NULL);
+	for (k = 0; k < nt; k++)
+		if (pthread_create(&tid[started], NULL, run_worker, r) == 0)
+			started++;
+	if (started == 0) {
+		/* no thread could start: parse here, one job at a time */
+		for (j = 0; j < njobs; j++) {
+			job_run(&ing->w0, &jobs[j], &r->slots[0], r->light);
+			if (job_merge(ing, &jobs[j], &r->slots[0]) < 0)
+				rc = -1;
+			batch_clear(&r->slots[0]);
+		}
+	} else {
+		for (j = 0; j < njobs; j++) {
+			struct batch *b = &r->slots[j % NSLOTS];
+
+			pthread_mutex_lock(&r->mu);
+			while (!b->ready)
+				pthread_cond_wait(&r->ready, &r->mu);
+			pthread_mutex_unlock(&r->mu);
+			if (job_merge(ing, &jobs[j], b) < 0)
+				rc = -1;
+			batch_clear(b);
+			pthread_mutex_lock(&r->mu);
+			b->ready = 0;
+			r->merged = j + 1;
+			pthread_cond_broadcast(&r->room);
+			pthread_mutex_unlock(&r->mu);
+		}
+	}
+	for (k = 0; k < started; k++)
+		pthread_join(tid[k], NULL);
+	for (k = 0; k < NSLOTS; k++)
+		batch_free(&r->slots[k]);
+	pthread_mutex_destroy(&r->mu);
+	pthread_cond_destroy(&r->ready);
+	pthread_cond_destroy(&r->room);
+	free(r);
+	return rc;
 }
 
 /* Ingest an in-memory input. */
 int
 ingest_buffer(struct ingest *ing, const char *name, const char *data, size_t len)
 {
-	return ingest_data(ing, name, data, len, 0);
+	struct job j;
+	struct batch b;
+	int rc;
+
+	memset(&j, 0, sizeof j);
+	j.path = (char *)name;
+	j.data = data;
+	j.len = len;
+	batch_init(&b);
+	job_run(&ing->w0, &j, &b, lib_is_light(ing->lib));
+	rc = job_merge(ing, &j, &b);
+	batch_free(&b);
+	return rc;
 }
 
-/* Read a whole file into ing->data; -1 with errno on failure. */
-static int
-read_file(struct ingest *ing, const char *path, const struct stat *st)
+/* ---- walking paths into jobs ---- */
+
+struct joblist {
+	struct job *v;
+	size_t n, alloc;
+};
+
+/* Append a job for path (copied); err_what set means a failure to report. */
+static void
+jobs_add(struct joblist *l, const char *path, int quiet, const char *err_what, int err_no)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	size_t want;
+	struct job *j;
 
-	if (fd < 0)
-		return -1;
-	buf_setlen(&ing->data, 0);
-	want = st->st_size > 0 ? (size_t)st->st_size : 4096;
-	buf_grow(&ing->data, want);
-	for (;;) {
-		ssize_t r;
-
-		if (ing->data.alloc - ing->data.len < 2)
-			buf_grow(&ing->data, ing->data.len);
-		r = read(fd, ing->data.buf + ing->data.len, ing->data.alloc - ing->data.len - 1);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			{
-				int e = errno;
-
-				close(fd);
-				errno = e;
-			}
-			return -1;
-		}
-		if (r == 0)
-			break;
-		ing->data.len += (size_t)r;
+	if (l->n == l->alloc) {
+		l->alloc = l->alloc ? l->alloc * 2 : 64;
+		l->v = xrealloc(l->v, l->alloc * sizeof *l->v);
 	}
-	ing->data.buf[ing->data.len] = '\0';
-	close(fd);
-	return 0;
-}
-
-/* Report a file that could not be read. */
-static int
-fail_path(struct ingest *ing, const char *path, const char *what, int err)
-{
-	struct ingest_file *f = add_file(ing, path);
-
-	struct buf msg = BUF_INIT;
-
-	f->failed = 1;
-	buf_init(&msg);
-	buf_printf(&msg, "%s: %s", what, strerror(err));
-	ingest_add_msg(ing, MSG_ERROR, f->path, 0, msg.buf, msg.len);
-	buf_free(&msg);
-	return -1;
-}
-
-/* Read one regular file. */
-static int
-ingest_file_path(struct ingest *ing, const char *path, const struct stat *st, int quiet)
-{
-	if (read_file(ing, path, st) < 0)
-		return fail_path(ing, path, "cannot read file", errno);
-	return ingest_data(ing, path, ing->data.buf, ing->data.len, quiet);
+	j = &l->v[l->n++];
+	memset(j, 0, sizeof *j);
+	j->path = xstrdup(path);
+	j->quiet = quiet;
+	j->err_what = err_what;
+	j->err_no = err_no;
 }
 
 /* Compare names for qsort. */
@@ -351,28 +726,18 @@ struct dirid {
 };
 
 /*
- * Read a path: a file, or a directory walked iteratively (explicit stack,
- * entries in name order, hidden entries skipped, each directory once).
+ * Walk a directory iteratively (explicit stack, entries in name order,
+ * hidden entries skipped, each directory once) into jobs.
  */
-int
-ingest_path(struct ingest *ing, const char *path)
+static void
+walk_dir(struct ingest *ing, struct joblist *jobs, const char *path)
 {
 	char **stack = NULL;
-	size_t nstack = 0, astack = 0;
+	size_t nstack = 0, astack = 16;
 	struct dirid *seen = NULL;
 	size_t nseen = 0, aseen = 0;
-	int rc = 0;
 	struct stat st;
 
-	if (stat(path, &st) < 0)
-		return fail_path(ing, path, "cannot open", errno);
-	if (!S_ISDIR(st.st_mode)) {
-		if (!S_ISREG(st.st_mode)) {
-			return fail_path(ing, path, "not a regular file", EINVAL);
-		}
-		return ingest_file_path(ing, path, &st, 0);
-	}
-	astack = 16;
 	stack = xcalloc(astack, sizeof *stack);
 	stack[nstack++] = xstrdup(path);
 	while (nstack) {
@@ -383,13 +748,13 @@ ingest_path(struct ingest *ing, const char *path)
 		size_t nnames = 0, anames = 0, k;
 
 		if (stat(cur, &st) < 0) {
-			rc = fail_path(ing, cur, "cannot open", errno);
+			jobs_add(jobs, cur, 1, "cannot open", errno);
 			free(cur);
 			continue;
 		}
 		if (!S_ISDIR(st.st_mode)) {
-			if (S_ISREG(st.st_mode) && ingest_file_path(ing, cur, &st, 1) < 0)
-				rc = -1;
+			if (S_ISREG(st.st_mode))
+				jobs_add(jobs, cur, 1, NULL, 0);
 			free(cur);
 			continue;
 		}
@@ -408,7 +773,7 @@ ingest_path(struct ingest *ing, const char *path)
 		seen[nseen++].ino = st.st_ino;
 		d = opendir(cur);
 		if (d == NULL) {
-			rc = fail_path(ing, cur, "cannot open directory", errno);
+			jobs_add(jobs, cur, 1, "cannot open directory", errno);
 			free(cur);
 			continue;
 		}
@@ -441,6 +806,29 @@ ingest_path(struct ingest *ing, const char *path)
 	}
 	free(stack);
 	free(seen);
+}
+
+/* Read a path: a file, or a directory read recursively. */
+int
+ingest_path(struct ingest *ing, const char *path)
+{
+	struct joblist jobs = { NULL, 0, 0 };
+	struct stat st;
+	size_t k;
+	int rc;
+
+	if (stat(path, &st) < 0)
+		jobs_add(&jobs, path, 0, "cannot open", errno);
+	else if (S_ISDIR(st.st_mode))
+		walk_dir(ing, &jobs, path);
+	else if (!S_ISREG(st.st_mode))
+		jobs_add(&jobs, path, 0, "not a regular file", EINVAL);
+	else
+		jobs_add(&jobs, path, 0, NULL, 0);
+	rc = run_jobs(ing, jobs.v, jobs.n);
+	for (k = 0; k < jobs.n; k++)
+		free(jobs.v[k].path);
+	free(jobs.v);
 	return rc;
 }
 

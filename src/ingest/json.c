@@ -790,6 +790,13 @@ json_recover(struct pctx *p, struct lc *lc, const char *d, size_t n,
 	pctx_warn(p, line, "invalid JSON: %s", err->text);
 }
 
+/* Seed jansson's hash function once, before parsers run on several threads. */
+void
+parse_json_init(void)
+{
+	json_object_seed(0);
+}
+
 /* Parse a JSON day file (see the top of this file). */
 void
 parse_json(struct pctx *p)

@@ -3,6 +3,10 @@
  * per paper with strings made by pctx_* helpers (in a scratch arena that
  * is reset after every record) and calls pctx_emit.  It reports problems
  * with pctx_warn, never prints, and never stops early on a bad entry.
+ *
+ * Parsers run on worker threads (ingest.c): everything they touch is the
+ * pctx and its batch; records and warnings go into the batch, which the
+ * ingester merges into the library in input order on the main thread.
  */
 #ifndef PB_PARSE_H
 #define PB_PARSE_H
@@ -14,11 +18,11 @@
 #include "model.h"
 #include "ingest.h"
 
-struct ingest;
+struct batch;
 
 struct pctx {
-	struct ingest *ing;
-	struct lib *lib;
+	struct batch *out;	/* where records and warnings go */
+	int light;		/* the library keeps no summary text (lib_set_light) */
 	const char *file;
 	const char *data;	/* whole input, BOM skipped */
 	size_t len;
@@ -41,9 +45,13 @@ struct rec_build {
 	int warned_links, warned_cats;	/* the "too many" warning was given */
 };
 
-/* Record a message for the current file (ingest.c). */
-void ingest_add_msg(struct ingest *ing, enum msg_level lvl, const char *file,
-    size_t line, const char *text, size_t len);
+/* Add a message to a file's batch; text is copied (ingest.c). */
+void batch_msg(struct batch *b, enum msg_level lvl, size_t line, const char *text, size_t len);
+/* Add a copy of a record (its strings and arrays) to a file's batch (ingest.c). */
+void batch_rec(struct batch *b, const struct rec *r);
+/* One-time set-up of the parsers' libraries, on the main thread before any worker starts. */
+void parse_json_init(void);
+void parse_atom_init(void);
 /* Report a problem at line (0: whole file). */
 void pctx_warn(struct pctx *p, size_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -74,7 +82,7 @@ void rb_link(struct pctx *p, struct rec_build *b, size_t line,
  * line) and "Label: text" sections; a text without bullets is paragraphs.
  */
 void rb_summary(struct pctx *p, struct rec_build *b, const char *s, size_t n);
-/* Hand the record to the library and reset the scratch memory. */
+/* Hand the record to the batch and reset the scratch memory. */
 void pctx_emit(struct pctx *p, struct rec_build *b);
 
 /* Line number (1-based) of the byte at off. Linear in off from the last query. */

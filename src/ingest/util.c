@@ -136,7 +136,7 @@ pctx_warn(struct pctx *p, size_t line, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&raw, fmt, ap);
 	va_end(ap);
-	ingest_add_msg(p->ing, MSG_WARNING, p->file, line, raw.buf, raw.len);
+	batch_msg(p->out, MSG_WARNING, line, raw.buf, raw.len);
 	buf_free(&raw);
 }
 
@@ -252,7 +252,7 @@ rb_block(struct pctx *p, struct rec_build *b, enum block_kind k,
 	struct block blk;
 
 	blk.kind = k;
-	if (lib_is_light(p->lib) && (b->r.title || b->r.id)) {
+	if (p->light && (b->r.title || b->r.id)) {
 		/* the text will not be kept: only whether there is some matters */
 		if (is_blank(s, n) && label == NULL)
 			return;
@@ -439,7 +439,7 @@ rb_summary(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 	}
 }
 
-/* Hand the record to the library and reset the scratch memory. */
+/* Hand the record to the batch and reset the scratch memory. */
 void
 pctx_emit(struct pctx *p, struct rec_build *b)
 {
@@ -452,7 +452,7 @@ pctx_emit(struct pctx *p, struct rec_build *b)
 	b->r.links = b->links;
 	b->r.nlinks = b->nlinks;
 	if (b->r.id || b->r.title || b->r.nblocks) {
-		lib_add_paper(p->lib, &b->r);
+		batch_rec(p->out, &b->r);
 		p->npapers++;
 	}
 	arena_reset(p->scratch, p->mark);

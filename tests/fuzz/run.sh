@@ -69,7 +69,7 @@ for f in $sources "$here/fuzz_ingest.c"; do
 	fi
 done
 # shellcheck disable=SC2086
-"$CLANG" -fsanitize=fuzzer,address,undefined $objs $pc_libs -o "$out/fuzz_ingest" ||
+"$CLANG" -fsanitize=fuzzer,address,undefined $objs $pc_libs -pthread -o "$out/fuzz_ingest" ||
 	{ echo "fuzz: linking failed"; exit 1; }
 
 ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0}"
