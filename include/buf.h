@@ -32,8 +32,15 @@ void buf_grow(struct buf *b, size_t extra);
 void buf_add(struct buf *b, const void *data, size_t n);
 /* Append a NUL-terminated string. */
 void buf_puts(struct buf *b, const char *s);
-/* Append one byte. */
-void buf_addch(struct buf *b, int c);
+/* Append one byte (inline: it is called per byte in the text layer). */
+static inline void
+buf_addch(struct buf *b, int c)
+{
+	if (b->len + 2 > b->alloc)
+		buf_grow(b, 1);
+	b->buf[b->len++] = (char)c;
+	b->buf[b->len] = '\0';
+}
 /* Append printf-style formatted text; never truncates. */
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

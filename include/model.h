@@ -91,8 +91,9 @@ struct lib *lib_new(void);
 /* Free the library and everything in it. */
 void lib_free(struct lib *lib);
 /*
- * Keep no summary text (except an untitled paper's, which is its identity):
- * for --check, which needs the merge but not the text.  Call before adding.
+ * Keep no summary text (except an untitled paper's, which is its identity)
+ * and no authors: for --check, which needs the merge but not the text.  The
+ * parsers skip that work too (pctx.light).  Call before adding.
  */
 void lib_set_light(struct lib *lib, int light);
 /* True when the library keeps no summary text. */

@@ -128,15 +128,6 @@ buf_puts(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-/* Append one byte. */
-void
-buf_addch(struct buf *b, int c)
-{
-	buf_grow(b, 1);
-	b->buf[b->len++] = (char)c;
-	b->buf[b->len] = '\0';
-}
-
 /* Append formatted text with a va_list, growing as needed. */
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)

@@ -45,6 +45,19 @@ host_char(char c)
 	    c == '[' || c == ']';
 }
 
+/* A printable ASCII byte that a URL path keeps as it is. */
+static int
+path_raw_ok(unsigned char c)
+{
+	switch (c) {
+	case '"': case '<': case '>': case '\\': case '^': case '`':
+	case '{': case '|': case '}': case '\'':
+		return 0;
+	default:
+		return c > 0x20 && c < 0x7f;
+	}
+}
+
 /* Normalise a digest link into an absolute http(s) URL, or say why not. */
 int
 link_normalise(struct buf *out, const char *s, size_t n, const char **why)
@@ -126,8 +139,16 @@ link_normalise(struct buf *out, const char *s, size_t n, const char **why)
 	/* path: percent-encode what may not appear raw */
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		size_t run = i;
 
-		if (c >= 0x80 || strchr("\"<>\\^`{|}'", c)) {
+		while (run < n && path_raw_ok((unsigned char)s[run]))
+			run++;
+		if (run > i) {
+			buf_add(out, s + i, run - i);
+			i = run - 1;
+			continue;
+		}
+		if (c >= 0x80 || c == 0 || strchr("\"<>\\^`{|}'", c)) {
 			static const char hex[] = "0123456789ABCDEF";
 			char t[3] = { '%', hex[c >> 4], hex[c & 15] };
 

@@ -182,7 +182,8 @@ load(const struct opts *o, struct lib **libp, struct ingest **ingp)
 	for (i = 0; i < o->npaths; i++)
 		if (ingest_path(ing, o->paths[i]) < 0)
 			rc = -1;
-	lib_finish(lib);
+	if (o->mode != MODE_CHECK)	/* --check only counts: no display order needed */
+		lib_finish(lib);
 	*libp = lib;
 	*ingp = ing;
 	return rc;

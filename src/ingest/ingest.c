@@ -713,11 +713,17 @@ jobs_add(struct joblist *l, const char *path, int quiet, const char *err_what, i
 	j->err_no = err_no;
 }
 
-/* Compare names for qsort. */
+/* A directory entry waiting on the walk's stack. */
+struct entry {
+	char *path;	/* owned */
+	int type;	/* DT_REG, DT_DIR, ... from readdir; DT_UNKNOWN: ask stat */
+};
+
+/* Compare entries by path for qsort. */
 static int
-name_cmp(const void *a, const void *b)
+entry_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct entry *)a)->path, ((const struct entry *)b)->path);
 }
 
 struct dirid {
@@ -727,42 +733,49 @@ struct dirid {
 
 /*
  * Walk a directory iteratively (explicit stack, entries in name order,
- * hidden entries skipped, each directory once) into jobs.
+ * hidden entries skipped, each directory once) into jobs.  Regular files
+ * that readdir already typed are not stat()ed.
  */
 static void
 walk_dir(struct ingest *ing, struct joblist *jobs, const char *path)
 {
-	char **stack = NULL;
+	struct entry *stack;
 	size_t nstack = 0, astack = 16;
 	struct dirid *seen = NULL;
 	size_t nseen = 0, aseen = 0;
 	struct stat st;
 
 	stack = xcalloc(astack, sizeof *stack);
-	stack[nstack++] = xstrdup(path);
+	stack[nstack].path = xstrdup(path);
+	stack[nstack++].type = DT_UNKNOWN;
 	while (nstack) {
-		char *cur = stack[--nstack];
+		struct entry cur = stack[--nstack];
 		DIR *d;
 		struct dirent *de;
-		char **names = NULL;
+		struct entry *names = NULL;
 		size_t nnames = 0, anames = 0, k;
 
-		if (stat(cur, &st) < 0) {
-			jobs_add(jobs, cur, 1, "cannot open", errno);
-			free(cur);
+		if (cur.type == DT_REG) {
+			jobs_add(jobs, cur.path, 1, NULL, 0);
+			free(cur.path);
+			continue;
+		}
+		if (stat(cur.path, &st) < 0) {
+			jobs_add(jobs, cur.path, 1, "cannot open", errno);
+			free(cur.path);
 			continue;
 		}
 		if (!S_ISDIR(st.st_mode)) {
 			if (S_ISREG(st.st_mode))
-				jobs_add(jobs, cur, 1, NULL, 0);
-			free(cur);
+				jobs_add(jobs, cur.path, 1, NULL, 0);
+			free(cur.path);
 			continue;
 		}
 		for (k = 0; k < nseen; k++)
 			if (seen[k].dev == st.st_dev && seen[k].ino == st.st_ino)
 				break;
 		if (k < nseen) {
-			free(cur);
+			free(cur.path);
 			continue;
 		}
 		if (nseen == aseen) {
@@ -771,10 +784,10 @@ walk_dir(struct ingest *ing, struct joblist *jobs, const char *path)
 		}
 		seen[nseen].dev = st.st_dev;
 		seen[nseen++].ino = st.st_ino;
-		d = opendir(cur);
+		d = opendir(cur.path);
 		if (d == NULL) {
-			jobs_add(jobs, cur, 1, "cannot open directory", errno);
-			free(cur);
+			jobs_add(jobs, cur.path, 1, "cannot open directory", errno);
+			free(cur.path);
 			continue;
 		}
 		while ((de = readdir(d)) != NULL) {
@@ -785,14 +798,15 @@ walk_dir(struct ingest *ing, struct joblist *jobs, const char *path)
 				names = xrealloc(names, anames * sizeof *names);
 			}
 			buf_setlen(&ing->tmp, 0);
-			buf_puts(&ing->tmp, cur);
+			buf_puts(&ing->tmp, cur.path);
 			if (ing->tmp.len && ing->tmp.buf[ing->tmp.len - 1] != '/')
 				buf_addch(&ing->tmp, '/');
 			buf_puts(&ing->tmp, de->d_name);
-			names[nnames++] = xstrdup(ing->tmp.buf);
+			names[nnames].path = xstrdup(ing->tmp.buf);
+			names[nnames++].type = de->d_type == DT_REG ? DT_REG : DT_UNKNOWN;
 		}
 		closedir(d);
-		qsort(names, nnames, sizeof *names, name_cmp);
+		qsort(names, nnames, sizeof *names, entry_cmp);
 		/* push in reverse so the first name is read first */
 		for (k = nnames; k > 0; k--) {
 			if (nstack == astack) {
@@ -802,7 +816,7 @@ walk_dir(struct ingest *ing, struct joblist *jobs, const char *path)
 			stack[nstack++] = names[k - 1];
 		}
 		free(names);
-		free(cur);
+		free(cur.path);
 	}
 	free(stack);
 	free(seen);

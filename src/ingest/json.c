@@ -1,6 +1,8 @@
 /* json.c: JSON day files (timlrx daily_results, Hugging Face daily_papers API).
  *
- * The whole input is decoded with jansson.  Accepted shapes:
+ * The whole input is decoded with json-c (strict mode).  json-c rather
+ * than jansson for speed: it decodes these files at about 260 MB/s where
+ * jansson manages under 60 (bench/, make bench).  Accepted shapes:
  *  - an array of paper objects (timlrx: title, authors, link, github_repo,
  *    summary, classification[], github_urls[], huggingface_urls[], date);
  *  - the same objects with the paper under "paper" (Hugging Face API:
@@ -9,15 +11,15 @@
  *  - an object holding such an array under "papers" or "data" (its own
  *    "date" is the default day), or a single paper object.
  *
- * json_t carries no position, so a light scanner (string-aware bracket
+ * A json_object carries no position, so a light scanner (string-aware bracket
  * counting, iterative, linear) finds the byte offset where each element of
  * the paper array starts; its line is the number of LFs before it.  The
- * scanner also gives the recovery path: when jansson rejects the input, the
+ * scanner also gives the recovery path: when json-c rejects the input, the
  * complete elements before the first broken one are decoded one by one.
- * Invalid UTF-8 (which jansson refuses outright) is first replaced with
- * U+FFFD in a copy; that keeps every LF, so lines do not move.
- * Depth: jansson stops at JSON_PARSER_MAX_DEPTH with an error; nothing
- * here recurses.
+ * Invalid UTF-8 is first replaced with U+FFFD in a copy (with a warning);
+ * that keeps every LF, so lines do not move.
+ * Depth: json-c's tokener stops at JSON_DEPTH with an error and keeps its
+ * own stack; nothing here recurses.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -25,15 +27,25 @@
 #include <string.h>
 #include <strings.h>
 
-#include <jansson.h>
+#include <limits.h>
+
+#include <json-c/json.h>
 
 #include "parse.h"
 #include "text.h"
 
 #define SCAN_FAIL SIZE_MAX
 
-/* Flags for every jansson decode: NUL escapes are cleaned later, big integers never fail. */
-#define JFLAGS (JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL)
+/* Nesting json-c accepts; real files need 4. */
+#define JSON_DEPTH 64
+
+typedef struct json_object json_t;
+
+/* Why and where a decode failed. */
+struct jerr {
+	const char *text;
+	size_t off;
+};
 
 /* Incremental line counter over the input (queries usually move forward). */
 struct lc {
@@ -180,7 +192,7 @@ scan_array(const char *s, size_t n, size_t a, struct spans *v)
 		if (i >= n || s[i] != ',')
 			return;
 		i = skip_ws(s, n, i + 1);
-		if (i < n && s[i] == ']')	/* trailing comma: let jansson complain */
+		if (i < n && s[i] == ']')	/* trailing comma: let json-c complain */
 			return;
 	}
 }
@@ -196,7 +208,7 @@ key_is(const char *s, size_t i, size_t e, const char *k)
 
 /*
  * Offset of the array value of member "papers" (else "data") of the object
- * opening at s[o] == '{', as jansson would pick it (last duplicate wins);
+ * opening at s[o] == '{', as json-c would pick it (last duplicate wins);
  * SCAN_FAIL when there is none before the end or the first problem.
  */
 static size_t
@@ -232,22 +244,30 @@ scan_wrapper(const char *s, size_t n, size_t o)
 }
 
 
-/* "a string", "an array", ... for messages. */
+/* "a string", "an array", ... for messages (json-c's null is NULL). */
 static const char *
-jtype(const json_t *v)
+jtype(json_t *v)
 {
-	switch (json_typeof(v)) {
-	case JSON_OBJECT: return "an object";
-	case JSON_ARRAY: return "an array";
-	case JSON_STRING: return "a string";
-	case JSON_INTEGER:
-	case JSON_REAL: return "a number";
-	case JSON_TRUE:
-	case JSON_FALSE: return "a boolean";
-	case JSON_NULL: return "null";
+	switch (json_object_get_type(v)) {
+	case json_type_object: return "an object";
+	case json_type_array: return "an array";
+	case json_type_string: return "a string";
+	case json_type_int:
+	case json_type_double: return "a number";
+	case json_type_boolean: return "a boolean";
+	case json_type_null: return "null";
 	}
 	return "a value";
 }
+
+/* Type tests that take NULL (json-c's null). */
+static int json_is_string(json_t *v) { return json_object_is_type(v, json_type_string); }
+static int json_is_array(json_t *v) { return json_object_is_type(v, json_type_array); }
+static int json_is_object(json_t *v) { return json_object_is_type(v, json_type_object); }
+/* Member key of object o, NULL when absent or null. */
+static json_t *jmember(json_t *o, const char *key) { return json_object_object_get(o, key); }
+/* True when object o has member key, even a null one. */
+static int json_has(json_t *o, const char *key) { return json_object_object_get_ex(o, key, NULL); }
 
 /* One element being read: where it is and what it holds. */
 struct jel {
@@ -262,16 +282,16 @@ struct jel {
 static json_t *
 jget(const struct jel *e, const char *key)
 {
-	json_t *v = json_object_get(e->el, key);
+	json_t *v = jmember(e->el, key);
 
-	if ((!v || json_is_null(v)) && e->paper)
-		v = json_object_get(e->paper, key);
-	return v && !json_is_null(v) ? v : NULL;
+	if (!v && e->paper)
+		v = jmember(e->paper, key);
+	return v;
 }
 
 /* Warn that field key has the wrong type. */
 static void
-bad_type(const struct jel *e, const char *key, const char *want, const json_t *v)
+bad_type(const struct jel *e, const char *key, const char *want, json_t *v)
 {
 	pctx_warn(e->p, e->line, "field \"%s\" should be %s, not %s", key, want, jtype(v));
 }
@@ -288,8 +308,8 @@ jstr(const struct jel *e, const char *key, const char **s, size_t *n)
 		bad_type(e, key, "a string", v);
 		return 0;
 	}
-	*s = json_string_value(v);
-	*n = json_string_length(v);
+	*s = json_object_get_string(v);
+	*n = (size_t)json_object_get_string_len(v);
 	return 1;
 }
 
@@ -329,17 +349,18 @@ jlinks(const struct jel *e, const char *key, enum link_kind hint)
 	if (!v)
 		return;
 	if (json_is_string(v)) {
-		jlink1(e, key, json_string_value(v), json_string_length(v), hint);
+		jlink1(e, key, json_object_get_string(v), (size_t)json_object_get_string_len(v), hint);
 		return;
 	}
 	if (!json_is_array(v)) {
 		bad_type(e, key, "a URL or a list of URLs", v);
 		return;
 	}
-	json_array_foreach(v, i, x) {
+	for (i = 0; i < json_object_array_length(v); i++) {
+		x = json_object_array_get_idx(v, i);
 		if (json_is_string(x)) {
-			jlink1(e, key, json_string_value(x), json_string_length(x), hint);
-		} else if (!json_is_null(x) && !warned) {
+			jlink1(e, key, json_object_get_string(x), (size_t)json_object_get_string_len(x), hint);
+		} else if (x && !warned) {
 			pctx_warn(e->p, e->line, "field \"%s\" has an element that is %s, not a URL",
 			    key, jtype(x));
 			warned = 1;
@@ -358,17 +379,18 @@ jcats(const struct jel *e, const char *key)
 	if (!v)
 		return;
 	if (json_is_string(v)) {
-		rb_cat(e->p, e->b, json_string_value(v), json_string_length(v));
+		rb_cat(e->p, e->b, json_object_get_string(v), (size_t)json_object_get_string_len(v));
 		return;
 	}
 	if (!json_is_array(v)) {
 		bad_type(e, key, "a list of strings", v);
 		return;
 	}
-	json_array_foreach(v, i, x) {
+	for (i = 0; i < json_object_array_length(v); i++) {
+		x = json_object_array_get_idx(v, i);
 		if (json_is_string(x)) {
-			rb_cat(e->p, e->b, json_string_value(x), json_string_length(x));
-		} else if (!json_is_null(x) && !warned) {
+			rb_cat(e->p, e->b, json_object_get_string(x), (size_t)json_object_get_string_len(x));
+		} else if (x && !warned) {
 			pctx_warn(e->p, e->line, "field \"%s\" has an element that is %s, not a string",
 			    key, jtype(x));
 			warned = 1;
@@ -380,29 +402,29 @@ jcats(const struct jel *e, const char *key)
 static void
 jauthors(const struct jel *e)
 {
-	json_t *v = jget(e, "authors"), *x, *name;
+	json_t *v = jget(e, "authors"), *x;
 	size_t i;
 	int warned = 0;
 
 	if (!v)
 		return;
 	if (json_is_string(v)) {
-		rb_authors(e->p, e->b, json_string_value(v), json_string_length(v));
+		rb_authors(e->p, e->b, json_object_get_string(v), (size_t)json_object_get_string_len(v));
 		return;
 	}
 	if (!json_is_array(v)) {
 		bad_type(e, "authors", "a string or a list", v);
 		return;
 	}
-	json_array_foreach(v, i, x) {
+	for (i = 0; i < json_object_array_length(v); i++) {
+		x = json_object_array_get_idx(v, i);
 		if (json_is_object(x))
-			x = json_object_get(x, "name");
-		if (x && json_is_string(x)) {
-			rb_author(e->p, e->b, json_string_value(x), json_string_length(x));
+			x = jmember(x, "name");
+		if (json_is_string(x)) {
+			rb_author(e->p, e->b, json_object_get_string(x), (size_t)json_object_get_string_len(x));
 		} else if (!warned) {
-			name = x ? x : json_null();
 			pctx_warn(e->p, e->line, "field \"authors\" has an element that is %s, not a name",
-			    jtype(name));
+			    jtype(x));
 			warned = 1;
 		}
 	}
@@ -422,8 +444,8 @@ jvotes(const struct jel *e)
 		if (!v)
 			continue;
 		if (json_is_string(v)) {
-			const char *s = json_string_value(v);
-			size_t n = json_string_length(v), i;
+			const char *s = json_object_get_string(v);
+			size_t n = (size_t)json_object_get_string_len(v), i;
 			long x = 0;
 
 			for (i = 0; i < n && s[i] >= '0' && s[i] <= '9' && x < 100000000; i++)
@@ -437,11 +459,11 @@ jvotes(const struct jel *e)
 			bad_type(e, keys[k], "a number", v);
 			continue;
 		}
-		if (!json_is_number(v)) {
+		if (!json_object_is_type(v, json_type_int) && !json_object_is_type(v, json_type_double)) {
 			bad_type(e, keys[k], "a number", v);
 			continue;
 		}
-		d = json_number_value(v);
+		d = json_object_get_double(v);
 		if (!(d >= 0 && d < 1e15) || d != floor(d)) {
 			pctx_warn(e->p, e->line, "field \"%s\" is not a vote count: %g", keys[k], d);
 			continue;
@@ -499,7 +521,7 @@ jid(const struct jel *e, struct buf *tmp)
 			continue;
 		}
 		buf_setlen(tmp, 0);
-		if (!link_arxiv_any_id(tmp, json_string_value(v), json_string_length(v))) {
+		if (!link_arxiv_any_id(tmp, json_object_get_string(v), (size_t)json_object_get_string_len(v))) {
 			if (!quiet)
 				pctx_warn(e->p, e->line, "field \"%s\" is not an arXiv id", keys[k]);
 			continue;
@@ -610,10 +632,9 @@ json_element(struct pctx *p, json_t *el, size_t line, const char *dflt_day, stru
 	e.b = &b;
 	e.line = line;
 	e.el = el;
-	e.paper = json_object_get(el, "paper");
+	e.paper = jmember(el, "paper");
 	if (e.paper && !json_is_object(e.paper)) {
-		if (!json_is_null(e.paper))
-			bad_type(&e, "paper", "an object", e.paper);
+		bad_type(&e, "paper", "an object", e.paper);
 		e.paper = NULL;
 	}
 	rb_init(p, &b, line, "json");
@@ -691,12 +712,12 @@ static void
 json_items(struct pctx *p, struct lc *lc, json_t *items, const struct spans *v,
     size_t arr_off, const char *dflt_day, struct buf *tmp)
 {
-	size_t i, n = json_array_size(items);
+	size_t i, n = json_object_array_length(items);
 
 	for (i = 0; i < n; i++) {
 		size_t off = v->n == n ? v->start[i] : arr_off;
 
-		json_element(p, json_array_get(items, i), lc_line(lc, off), dflt_day, tmp);
+		json_element(p, json_object_array_get_idx(items, i), lc_line(lc, off), dflt_day, tmp);
 	}
 }
 
@@ -704,9 +725,9 @@ json_items(struct pctx *p, struct lc *lc, json_t *items, const struct spans *v,
 static const char *
 wrapper_day(json_t *root, char iso[11])
 {
-	json_t *d = json_object_get(root, "date");
+	json_t *d = jmember(root, "date");
 
-	if (d && json_is_string(d) && find_iso_date(json_string_value(d), json_string_length(d), iso))
+	if (d && json_is_string(d) && find_iso_date(json_object_get_string(d), (size_t)json_object_get_string_len(d), iso))
 		return iso;
 	return NULL;
 }
@@ -715,8 +736,8 @@ wrapper_day(json_t *root, char iso[11])
 static int
 is_paper(json_t *o)
 {
-	return json_object_get(o, "title") || json_object_get(o, "paper") ||
-	    json_object_get(o, "summary") || json_object_get(o, "link");
+	return json_has(o, "title") || json_has(o, "paper") ||
+	    json_has(o, "summary") || json_has(o, "link");
 }
 
 /* The whole input decoded: find the paper array and read it. */
@@ -733,10 +754,10 @@ json_tree(struct pctx *p, struct lc *lc, const char *d, size_t n, json_t *root, 
 		items = root;
 		arr = top;
 	} else {
-		json_t *pp = json_object_get(root, "papers");
+		json_t *pp = jmember(root, "papers");
 
 		if (!pp || !json_is_array(pp))
-			pp = json_object_get(root, "data");
+			pp = jmember(root, "data");
 		if (pp && json_is_array(pp)) {
 			items = pp;
 			arr = scan_wrapper(d, n, top);
@@ -758,15 +779,63 @@ json_tree(struct pctx *p, struct lc *lc, const char *d, size_t n, json_t *root, 
 }
 
 /*
- * jansson rejected the input: decode the complete elements of the paper
+ * Decode the single JSON value d[0..n) (strict, nothing but blanks after
+ * it).  Returns it (caller frees with json_object_put), or NULL and the
+ * reason and offset in *err.
+ */
+static json_t *
+jdecode(const char *d, size_t n, struct jerr *err)
+{
+	json_tokener *tok;
+	json_t *v;
+	enum json_tokener_error e;
+	size_t end;
+
+	if (n > INT_MAX) {
+		err->text = "file too large";
+		err->off = 0;
+		return NULL;
+	}
+	tok = json_tokener_new_ex(JSON_DEPTH);
+	if (tok == NULL) {
+		err->text = "out of memory";
+		err->off = 0;
+		return NULL;
+	}
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+	v = json_tokener_parse_ex(tok, d, (int)n);
+	e = json_tokener_get_error(tok);
+	end = json_tokener_get_parse_end(tok);
+	json_tokener_free(tok);
+	if (v && e == json_tokener_success) {
+		if (skip_ws(d, n, end) == n)
+			return v;
+		json_object_put(v);
+		err->text = "text after the end of the JSON value";
+		err->off = skip_ws(d, n, end);
+		return NULL;
+	}
+	json_object_put(v);
+	if (e == json_tokener_continue || e == json_tokener_success) {
+		err->text = "the input ends inside a value";
+		err->off = n;
+	} else {
+		err->text = json_tokener_error_desc(e);
+		err->off = end < n ? end : n;
+	}
+	return NULL;
+}
+
+/*
+ * json-c rejected the input: decode the complete elements of the paper
  * array one at a time up to the first that fails, then report the error.
  */
 static void
 json_recover(struct pctx *p, struct lc *lc, const char *d, size_t n,
-    const json_error_t *err, struct buf *tmp)
+    const struct jerr *err, struct buf *tmp)
 {
 	struct spans v = { NULL, NULL, 0, 0 };
-	size_t top = skip_ws(d, n, 0), arr = SCAN_FAIL, i, line;
+	size_t top = skip_ws(d, n, 0), arr = SCAN_FAIL, i;
 
 	if (top < n && d[top] == '[')
 		arr = top;
@@ -775,26 +844,24 @@ json_recover(struct pctx *p, struct lc *lc, const char *d, size_t n,
 	if (arr != SCAN_FAIL)
 		scan_array(d, n, arr, &v);
 	for (i = 0; i < v.n; i++) {
-		json_error_t e2;
-		json_t *el = json_loadb(d + v.start[i], v.end[i] - v.start[i],
-		    JFLAGS | JSON_DECODE_ANY, &e2);
+		struct jerr e2;
+		json_t *el = jdecode(d + v.start[i], v.end[i] - v.start[i], &e2);
 
 		if (!el)
 			break;
 		json_element(p, el, lc_line(lc, v.start[i]), NULL, tmp);
-		json_decref(el);
+		json_object_put(el);
 	}
 	free(v.start);
 	free(v.end);
-	line = err->line > 0 ? (size_t)err->line - 1 + lc->base : 0;
-	pctx_warn(p, line, "invalid JSON: %s", err->text);
+	pctx_warn(p, lc_line(lc, err->off), "invalid JSON: %s", err->text);
 }
 
-/* Seed jansson's hash function once, before parsers run on several threads. */
+/* Set json-c's hash seed once, before parsers run on several threads. */
 void
 parse_json_init(void)
 {
-	json_object_seed(0);
+	json_object_put(json_tokener_parse("{\"seed\": 1}"));
 }
 
 /* Parse a JSON day file (see the top of this file). */
@@ -805,7 +872,7 @@ parse_json(struct pctx *p)
 	const char *d = p->data;
 	size_t n = p->len, bad = 0;
 	struct lc lc;
-	json_error_t err;
+	struct jerr err;
 	json_t *root;
 
 	lc_init(&lc, d, n, p->line_base);
@@ -815,10 +882,10 @@ parse_json(struct pctx *p)
 		n = fixed.len;
 		lc_init(&lc, d, n, p->line_base);
 	}
-	root = json_loadb(d, n, JFLAGS, &err);
+	root = jdecode(d, n, &err);
 	if (root) {
 		json_tree(p, &lc, d, n, root, &tmp);
-		json_decref(root);
+		json_object_put(root);
 	} else {
 		json_recover(p, &lc, d, n, &err, &tmp);
 	}

@@ -189,6 +189,8 @@ rb_author(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 {
 	const char *t;
 
+	if (p->light)	/* a light library keeps no authors */
+		return;
 	trim(&s, &n);
 	/* an element of a Python list literal: 'Name' */
 	if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0])
@@ -394,6 +396,9 @@ rb_summary(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 	size_t ln, i;
 	int bullets = 0;
 
+	/* a light library keeps no text for a titled paper, and blocks never warn */
+	if (p->light && (b->r.title || b->r.id))
+		return;
 	trim(&s, &n);
 	while (n && (*s == '\n' || *s == ' '))
 		s++, n--;

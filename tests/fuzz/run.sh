@@ -33,7 +33,7 @@ printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
 	skip "$CLANG cannot link -fsanitize=fuzzer,address,undefined (libFuzzer missing? apt-get install libclang-rt-14-dev); see $out/probe.log"
 rm -f "$out/probe" "$out/probe.c" "$out/probe.log"
 
-pkgs="ncursesw libxml-2.0 libutf8proc jansson"
+pkgs="ncursesw libxml-2.0 libutf8proc json-c"
 # shellcheck disable=SC2086
 pc_cflags=$(pkg-config --cflags $pkgs) || { echo "fuzz: pkg-config failed for: $pkgs"; exit 1; }
 # shellcheck disable=SC2086

@@ -27,7 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <jansson.h>
+#include <json-c/json.h>
 #include <utf8proc.h>
 
 #include "buf.h"
@@ -171,37 +171,63 @@ static int check_nfc(const char *s, char *why, size_t wn)
 	return 0;
 }
 
-static int check_json_value(json_t *v, char *why, size_t wn)
+static int check_json_value(struct json_object *v, char *why, size_t wn)
 {
-	const char *key;
-	json_t *sub;
 	size_t i;
 
-	switch (json_typeof(v)) {
-	case JSON_STRING:
-		if (check_clean(json_string_value(v), json_string_length(v), 1, why, wn) < 0)
+	switch (json_object_get_type(v)) {
+	case json_type_string: {
+		const char *s = json_object_get_string(v);
+		size_t n = (size_t)json_object_get_string_len(v);
+
+		if (check_clean(s, n, 1, why, wn) < 0)
 			return -1;
-		if (strlen(json_string_value(v)) != json_string_length(v)) {
+		if (strlen(s) != n) {
 			snprintf(why, wn, "string with an embedded NUL");
 			return -1;
 		}
-		return check_nfc(json_string_value(v), why, wn);
-	case JSON_OBJECT:
-		json_object_foreach(v, key, sub) {
+		return check_nfc(s, why, wn);
+	}
+	case json_type_object: {
+		json_object_object_foreach(v, key, sub) {
 			if (check_clean(key, strlen(key), 0, why, wn) < 0)
 				return -1;
 			if (check_json_value(sub, why, wn) < 0)
 				return -1;
 		}
 		return 0;
-	case JSON_ARRAY:
-		json_array_foreach(v, i, sub)
-			if (check_json_value(sub, why, wn) < 0)
+	}
+	case json_type_array:
+		for (i = 0; i < json_object_array_length(v); i++)
+			if (check_json_value(json_object_array_get_idx(v, i), why, wn) < 0)
 				return -1;
 		return 0;
 	default:
 		return 0;
 	}
+}
+
+/* Decode one dump line strictly (valid UTF-8, nothing after the value); NULL on error. */
+static struct json_object *decode_line(const char *s, size_t n, const char **err)
+{
+	struct json_tokener *tok = json_tokener_new();
+	struct json_object *v;
+	enum json_tokener_error e;
+
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+	v = json_tokener_parse_ex(tok, s, (int)n);
+	e = json_tokener_get_error(tok);
+	if (v && e == json_tokener_success && json_tokener_get_parse_end(tok) != n) {
+		json_object_put(v);
+		v = NULL;
+		*err = "text after the value";
+	} else if (!v || e != json_tokener_success) {
+		json_object_put(v);
+		v = NULL;
+		*err = e == json_tokener_continue ? "line ends inside a value" : json_tokener_error_desc(e);
+	}
+	json_tokener_free(tok);
+	return v;
 }
 
 /* Check the dump: lines, raw bytes, JSON, strings.  Returns line count or -1. */
@@ -218,8 +244,8 @@ static long check_dump(const char *d, size_t n, char *why, size_t wn)
 	while (pos < n) {
 		const char *nl = memchr(d + pos, '\n', n - pos);
 		size_t len;
-		json_t *j;
-		json_error_t err;
+		struct json_object *j;
+		const char *err = NULL;
 
 		if (!nl) {
 			snprintf(why, wn, "dump: last line not terminated");
@@ -231,22 +257,22 @@ static long check_dump(const char *d, size_t n, char *why, size_t wn)
 			snprintf(why, wn, "dump line %ld: raw tab", lines);
 			return -1;
 		}
-		j = json_loadb(d + pos, len, JSON_REJECT_DUPLICATES, &err);
+		j = decode_line(d + pos, len, &err);
 		if (!j) {
-			snprintf(why, wn, "dump line %ld: not JSON: %s", lines, err.text);
+			snprintf(why, wn, "dump line %ld: not JSON: %s", lines, err);
 			return -1;
 		}
-		if (!json_is_object(j)) {
-			json_decref(j);
+		if (!json_object_is_type(j, json_type_object)) {
+			json_object_put(j);
 			snprintf(why, wn, "dump line %ld: not a JSON object", lines);
 			return -1;
 		}
 		if (check_json_value(j, sub, sizeof sub) < 0) {
-			json_decref(j);
+			json_object_put(j);
 			snprintf(why, wn, "dump line %ld: %s", lines, sub);
 			return -1;
 		}
-		json_decref(j);
+		json_object_put(j);
 		pos += len + 1;
 	}
 	return lines;

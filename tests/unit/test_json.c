@@ -499,7 +499,7 @@ test_json_deep(void **state)
 	assert_msg(&r, 2, "invalid JSON");
 	run_free(&r);
 
-	/* deep inside a field of a good element (jansson's own limit applies) */
+	/* deep inside a field of a good element (json-c's own depth limit applies) */
 	buf_setlen(&in, 0);
 	buf_puts(&in, "[{\"title\": \"T\", \"extra\": ");
 	for (i = 0; i < 3000; i++)
