@@ -22,7 +22,8 @@ struct ui_opts {
  * process exit status.
  *
  * With PAPERBOY_BENCH_KEYS=N in the environment it instead draws into a
- * 200x60 terminal on /dev/null, feeds N j/k keystrokes through the key
+ * 200x60 terminal on /dev/null, feeds N keystrokes (a mix of moves, focus
+ * changes, paging and the language toggle) through the key
  * handler and the drawing code, prints the median and p99 time per key
  * to stderr and returns 0.
  */

@@ -8,6 +8,8 @@
  * batches into the library strictly in job order.  So the library, the
  * file list and the messages are the same whatever the number of threads
  * (PAPERBOY_THREADS, default: the online CPUs, at most MAX_THREADS).
+ * With one thread (one file, or PAPERBOY_THREADS=1) the batch is "direct":
+ * records go straight into the library without being copied.
  *
  * Invariants: only the calling thread touches struct ingest and the
  * library; a worker touches its struct worker, the batch of its job and
@@ -46,6 +48,8 @@ struct batch {
 	struct arena *a;		/* the copies below; reset after merging */
 	struct rec *recs; size_t nrecs, arecs;
 	struct bmsg *msgs; size_t nmsgs, amsgs;
+	struct lib *direct;		/* single-threaded: records go straight here */
+	size_t ndirect;			/* records added to direct */
 	enum fmt fmt;
 	size_t bytes;
 	int failed;
@@ -341,6 +345,11 @@ batch_rec(struct batch *b, const struct rec *r)
 	struct rec *c;
 	size_t i;
 
+	if (b->direct) {
+		lib_add_paper(b->direct, r);
+		b->ndirect++;
+		return;
+	}
 	if (b->nrecs == b->arecs) {
 		b->arecs = b->arecs ? b->arecs * 2 : 32;
 		b->recs = xrealloc(b->recs, b->arecs * sizeof *b->recs);
@@ -383,6 +392,7 @@ batch_clear(struct batch *b)
 
 	arena_reset(b->a, zero);
 	b->nrecs = 0;
+	b->ndirect = 0;
 	b->nmsgs = 0;
 	b->fmt = FMT_UNKNOWN;
 	b->bytes = 0;
@@ -545,7 +555,7 @@ job_merge(struct ingest *ing, const struct job *j, struct batch *b)
 		b->recs[i].file = f->path;
 		lib_add_paper(ing->lib, &b->recs[i]);
 	}
-	f->npapers = b->nrecs;
+	f->npapers = b->nrecs + b->ndirect;
 	return b->failed ? -1 : 0;
 }
 
@@ -610,6 +620,7 @@ run_jobs(struct ingest *ing, struct job *jobs, size_t njobs)
 		struct batch b;
 
 		batch_init(&b);
+		b.direct = ing->lib;
 		for (j = 0; j < njobs; j++) {
 			job_run(&ing->w0, &jobs[j], &b, lib_is_light(ing->lib));
 			if (job_merge(ing, &jobs[j], &b) < 0)
@@ -634,6 +645,7 @@ run_jobs(struct ingest *ing, struct job *jobs, size_t njobs)
 			started++;
 	if (started == 0) {
 		/* no thread could start: parse here, one job at a time */
+		r->slots[0].direct = ing->lib;
 		for (j = 0; j < njobs; j++) {
 			job_run(&ing->w0, &jobs[j], &r->slots[0], r->light);
 			if (job_merge(ing, &jobs[j], &r->slots[0]) < 0)
@@ -682,6 +694,7 @@ ingest_buffer(struct ingest *ing, const char *name, const char *data, size_t len
 	j.data = data;
 	j.len = len;
 	batch_init(&b);
+	b.direct = ing->lib;
 	job_run(&ing->w0, &j, &b, lib_is_light(ing->lib));
 	rc = job_merge(ing, &j, &b);
 	batch_free(&b);
