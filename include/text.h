@@ -44,6 +44,16 @@ void text_nfc(struct buf *out, const char *s, size_t n);
 /* Append the case-folded, NFC, compatibility-free form used for matching. */
 void text_fold(struct buf *out, const char *s, size_t n);
 /*
+ * Append the search form of s[0..n): every code point case-folded and
+ * compatibility-decomposed (NFKD, Hangul syllables into jamo), default
+ * ignorables (ZWJ, soft hyphen, ...) dropped.  Upper and lower case, NFC
+ * and NFD give the same bytes, and a query's form is found inside a text's
+ * form with memmem.  When map is not NULL, (*map)[k] is set to the offset
+ * in s of the code point that produced byte k of what was appended; the
+ * array grows as needed (*amap elements allocated; caller frees *map).
+ */
+void text_search_form(struct buf *out, const char *s, size_t n, uint32_t **map, size_t *amap);
+/*
  * Append the merge key of a title: case-folded, with everything but letters
  * and digits dropped (so case, punctuation and spacing are ignored).
  */

@@ -637,6 +637,58 @@ text_fold(struct buf *out, const char *s, size_t n)
 	buf_free(&clean);
 }
 
+/* Record that bytes [from, to) of the output came from source offset at. */
+static void
+map_fill(uint32_t **map, size_t *amap, size_t from, size_t to, size_t at)
+{
+	size_t k;
+
+	if (map == NULL)
+		return;
+	if (to > *amap) {
+		size_t na = *amap ? *amap : 256;
+
+		while (na < to)
+			na *= 2;
+		*map = xrealloc(*map, na * sizeof **map);
+		*amap = na;
+	}
+	for (k = from; k < to; k++)
+		(*map)[k] = (uint32_t)at;
+}
+
+/* Append the search form of s[0..n) (case-folded NFKD), with a source map. */
+void
+text_search_form(struct buf *out, const char *s, size_t n, uint32_t **map, size_t *amap)
+{
+	size_t i = 0, base = out->len;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t at = i, from = out->len - base;
+
+		if (c < 0x80) {
+			buf_addch(out, (c >= 'A' && c <= 'Z') ? c + 32 : c);
+			i++;
+		} else {
+			int32_t cp = text_decode(s, n, &i);
+			utf8proc_int32_t d[32];	/* U+FDFA, the longest, gives 18 */
+			utf8proc_ssize_t k, m;
+			int last = 0;
+
+			m = utf8proc_decompose_char(cp, d, 32, UTF8PROC_CASEFOLD | UTF8PROC_COMPAT |
+			    UTF8PROC_DECOMPOSE | UTF8PROC_IGNORE, &last);
+			if (m < 0 || m > 32) {
+				d[0] = cp;
+				m = 1;
+			}
+			for (k = 0; k < m; k++)
+				text_encode(out, d[k]);
+		}
+		map_fill(map, amap, from, out->len - base, at);
+	}
+}
+
 /* Append the merge key of a title: folded letters and digits only. */
 void
 text_title_key(struct buf *out, const char *s, size_t n)

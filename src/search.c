@@ -1,0 +1,151 @@
+/* search.c: case- and normalisation-blind search over a library. */
+#define _GNU_SOURCE 1	/* memmem */
+#include "search.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "text.h"
+
+struct search {
+	const struct lib *lib;
+	struct buf typed;	/* the query as typed, cleaned */
+	struct buf q;		/* its search form */
+	struct buf hay;		/* every paper's search form, one after another */
+	size_t *hoff;		/* paper i's form is hay[hoff[i] .. hoff[i + 1]) */
+	size_t nhoff;		/* papers indexed (0 until the first search) */
+	struct buf tmp;		/* a displayed string's search form */
+	uint32_t *map;		/* tmp byte -> source offset */
+	size_t amap;
+};
+
+/* A new search over lib. */
+struct search *
+search_new(const struct lib *lib)
+{
+	struct search *s = xcalloc(1, sizeof *s);
+
+	s->lib = lib;
+	buf_init(&s->typed);
+	buf_init(&s->q);
+	buf_init(&s->hay);
+	buf_init(&s->tmp);
+	return s;
+}
+
+/* Free the search. */
+void
+search_free(struct search *s)
+{
+	if (s == NULL)
+		return;
+	buf_free(&s->typed);
+	buf_free(&s->q);
+	buf_free(&s->hay);
+	buf_free(&s->tmp);
+	free(s->hoff);
+	free(s->map);
+	free(s);
+}
+
+/* Set the query. */
+int
+search_set(struct search *s, const char *q, size_t n)
+{
+	buf_setlen(&s->typed, 0);
+	text_clean(&s->typed, q, n, TEXT_ONELINE);
+	buf_setlen(&s->q, 0);
+	text_search_form(&s->q, s->typed.buf, s->typed.len, NULL, NULL);
+	return s->q.len > 0;
+}
+
+/* The query as typed. */
+const char *
+search_query(const struct search *s)
+{
+	return buf_str(&s->typed);
+}
+
+/* Append a string's search form and a separator no query can span. */
+static void
+add_field(struct buf *hay, const char *str)
+{
+	if (str == NULL)
+		return;
+	text_search_form(hay, str, strlen(str), NULL, NULL);
+	buf_addch(hay, '\n');
+}
+
+/* Build every paper's search form (once). */
+static void
+build(struct search *s)
+{
+	size_t np = lib_npapers(s->lib), i, k;
+
+	s->hoff = xcalloc(np + 1, sizeof *s->hoff);
+	for (i = 0; i < np; i++) {
+		const struct paper *p = lib_paper(s->lib, i);
+
+		s->hoff[i] = s->hay.len;
+		add_field(&s->hay, p->title);
+		for (k = 0; k < p->nauthors; k++)
+			add_field(&s->hay, p->authors[k]);
+		for (k = 0; k < p->ncats; k++)
+			add_field(&s->hay, p->cats[k]);
+		for (k = 0; k < p->nsums; k++)
+			add_field(&s->hay, p->sums[k].text);
+	}
+	s->hoff[np] = s->hay.len;
+	s->nhoff = np;
+}
+
+/* True when paper i matches. */
+int
+search_paper(struct search *s, size_t i)
+{
+	if (s->q.len == 0)
+		return 0;
+	if (s->hoff == NULL)
+		build(s);
+	if (i >= s->nhoff)
+		return 0;
+	return memmem(s->hay.buf + s->hoff[i], s->hoff[i + 1] - s->hoff[i],
+	    s->q.buf, s->q.len) != NULL;
+}
+
+/* The byte ranges of text where the query occurs. */
+size_t
+search_spans(struct search *s, const char *text, size_t n,
+    struct search_span *out, size_t max)
+{
+	size_t count = 0, pos = 0;
+
+	if (s->q.len == 0 || n == 0)
+		return 0;
+	buf_setlen(&s->tmp, 0);
+	text_search_form(&s->tmp, text, n, &s->map, &s->amap);
+	while (pos + s->q.len <= s->tmp.len) {
+		const char *m = memmem(s->tmp.buf + pos, s->tmp.len - pos, s->q.buf, s->q.len);
+		size_t a, e, last;
+
+		if (m == NULL)
+			break;
+		a = (size_t)(m - s->tmp.buf);
+		last = a + s->q.len - 1;
+		/* end after the code point that made the match's last byte */
+		e = s->map[last];
+		text_decode(text, n, &e);
+		if (count < max) {
+			out[count].off = s->map[a];
+			out[count].len = e - s->map[a];
+		}
+		count++;
+		/* go on after that code point: spans never overlap */
+		pos = last + 1;
+		while (pos < s->tmp.len && s->map[pos] == s->map[last])
+			pos++;
+	}
+	return count;
+}

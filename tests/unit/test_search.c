@@ -1,0 +1,171 @@
+/* test_search.c: case folding, NFC/NFD blindness, fields searched, highlight spans. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "buf.h"
+#include "model.h"
+#include "search.h"
+#include "text.h"
+
+/* 한국어 요약 (NFC) and its NFD (jamo) spelling. */
+#define KO_NFC "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4"
+#define KO_NFD "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB\xE1\x84\x80\xE1\x85\xAE\xE1\x86\xA8\xE1\x84\x8B\xE1\x85\xA5"
+
+/* A library of three papers: English, Korean, and one with a category and accents. */
+static struct lib *
+mklib(void)
+{
+	struct lib *lib = lib_new();
+	static const char *const authors[] = { "Zhiting Hu", "Ada Lovelace" };
+	static const char *const cats[] = { "Multi-Modal" };
+	struct block en = { BLOCK_PARA, NULL, "We scale Transformers to long video." };
+	struct block ko = { BLOCK_BULLET, "What's New", KO_NFC " 요약 모델을 제안합니다." };
+	struct block fr = { BLOCK_PARA, NULL, "Caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e." };
+	struct rec r;
+
+	memset(&r, 0, sizeof r);
+	r.votes = -1;
+	r.source = "test";
+	r.id = "2505.00001";
+	r.title = "Long Video Transformers";
+	r.day = "2025-05-06";
+	r.authors = authors;
+	r.nauthors = 2;
+	r.blocks = &en;
+	r.nblocks = 1;
+	lib_add_paper(lib, &r);
+	memset(&r, 0, sizeof r);
+	r.votes = -1;
+	r.source = "test";
+	r.id = "2505.00002";
+	r.title = "Korean Summaries";
+	r.day = "2025-05-05";
+	r.blocks = &ko;
+	r.nblocks = 1;
+	lib_add_paper(lib, &r);
+	memset(&r, 0, sizeof r);
+	r.votes = -1;
+	r.source = "test";
+	r.id = "2505.00003";
+	r.title = "Desserts";
+	r.day = "2025-05-04";
+	r.cats = cats;
+	r.ncats = 1;
+	r.blocks = &fr;
+	r.nblocks = 1;
+	lib_add_paper(lib, &r);
+	lib_finish(lib);
+	return lib;
+}
+
+/* Indices of the papers matching q, as a string of digits ("02"). */
+static const char *
+matches(struct search *s, struct lib *lib, const char *q)
+{
+	static char out[16];
+	size_t i, k = 0;
+
+	search_set(s, q, strlen(q));
+	for (i = 0; i < lib_npapers(lib) && k + 1 < sizeof out; i++)
+		if (search_paper(s, i))
+			out[k++] = (char)('0' + i);
+	out[k] = '\0';
+	return out;
+}
+
+static void
+test_search_case_and_fields(void **state)
+{
+	struct lib *lib = mklib();
+	struct search *s = search_new(lib);
+
+	(void)state;
+	assert_string_equal(matches(s, lib, "transformer"), "0");
+	assert_string_equal(matches(s, lib, "TRANSFORMER"), "0");	/* upper case */
+	assert_string_equal(matches(s, lib, "lovelace"), "0");		/* authors */
+	assert_string_equal(matches(s, lib, "multi-modal"), "2");	/* categories */
+	assert_string_equal(matches(s, lib, "long video"), "0");		/* title and summary */
+	assert_string_equal(matches(s, lib, "e"), "012");
+	assert_string_equal(matches(s, lib, "nothing like it"), "");
+	assert_int_equal(search_set(s, "", 0), 0);
+	assert_int_equal(search_paper(s, 0), 0);			/* empty matches nothing */
+	/* a query cannot run from one field into the next */
+	assert_string_equal(matches(s, lib, "hu ada"), "");
+	/* Unicode case folding beyond ASCII */
+	assert_string_equal(matches(s, lib, "CAF\xC3\x89"), "2");
+	search_free(s);
+	lib_free(lib);
+}
+
+static void
+test_search_nfd_hangul(void **state)
+{
+	struct lib *lib = mklib();
+	struct search *s = search_new(lib);
+
+	(void)state;
+	assert_string_equal(matches(s, lib, KO_NFC), "1");
+	assert_string_equal(matches(s, lib, KO_NFD), "1");	/* typed in NFD */
+	/* an NFD accent finds the NFC text too */
+	assert_string_equal(matches(s, lib, "cre\xCC\x80me"), "2");
+	/* what was typed is kept for the status line */
+	search_set(s, KO_NFD, strlen(KO_NFD));
+	assert_string_equal(search_query(s), KO_NFC);	/* cleaned to NFC */
+	search_free(s);
+	lib_free(lib);
+}
+
+static void
+test_search_spans(void **state)
+{
+	struct lib *lib = mklib();
+	struct search *s = search_new(lib);
+	struct search_span sp[4];
+	const char *t = "Transformers and TRANSFORMERS";
+	const char *k = "Caf\xC3\xA9 " KO_NFC " caf\xC3\xA9";
+	size_t n;
+
+	(void)state;
+	search_set(s, "transformer", 11);
+	n = search_spans(s, t, strlen(t), sp, 4);
+	assert_int_equal(n, 2);
+	assert_int_equal(sp[0].off, 0);
+	assert_int_equal(sp[0].len, 11);
+	assert_int_equal(sp[1].off, 17);
+	assert_int_equal(sp[1].len, 11);
+	/* spans cover whole code points of the displayed (NFC) text */
+	search_set(s, "CAF\xC3\x89", 5);
+	n = search_spans(s, k, strlen(k), sp, 4);
+	assert_int_equal(n, 2);
+	assert_int_equal(sp[0].off, 0);
+	assert_int_equal(sp[0].len, 5);
+	assert_int_equal(sp[1].off, 6 + 9 + 1);
+	assert_int_equal(sp[1].len, 5);
+	search_set(s, KO_NFD, strlen(KO_NFD));
+	n = search_spans(s, k, strlen(k), sp, 4);
+	assert_int_equal(n, 1);
+	assert_int_equal(sp[0].off, 6);
+	assert_int_equal(sp[0].len, 9);
+	/* more matches than room: the count is still right */
+	search_set(s, "a", 1);
+	assert_int_equal(search_spans(s, "a a a a a a", 11, sp, 4), 6);
+	search_free(s);
+	lib_free(lib);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_search_case_and_fields),
+		cmocka_unit_test(test_search_nfd_hangul),
+		cmocka_unit_test(test_search_spans),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
