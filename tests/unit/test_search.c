@@ -16,6 +16,29 @@
 #define KO_NFC "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4"
 #define KO_NFD "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB\xE1\x84\x80\xE1\x85\xAE\xE1\x86\xA8\xE1\x84\x8B\xE1\x85\xA5"
 
+/* Add a paper with one summary block. */
+static void
+add(struct lib *lib, const char *id, const char *title, const char *day,
+    const char *const *authors, size_t na, const char *const *cats, size_t nc,
+    const struct block *blk)
+{
+	struct rec r;
+
+	memset(&r, 0, sizeof r);
+	r.votes = -1;
+	r.source = "test";
+	r.id = id;
+	r.title = title;
+	r.day = day;
+	r.authors = authors;
+	r.nauthors = na;
+	r.cats = cats;
+	r.ncats = nc;
+	r.blocks = blk;
+	r.nblocks = 1;
+	lib_add_paper(lib, &r);
+}
+
 /* A library of three papers: English, Korean, and one with a category and accents. */
 static struct lib *
 mklib(void)
@@ -23,42 +46,14 @@ mklib(void)
 	struct lib *lib = lib_new();
 	static const char *const authors[] = { "Zhiting Hu", "Ada Lovelace" };
 	static const char *const cats[] = { "Multi-Modal" };
-	struct block en = { BLOCK_PARA, NULL, "We scale Transformers to long video." };
-	struct block ko = { BLOCK_BULLET, "What's New", KO_NFC " 요약 모델을 제안합니다." };
-	struct block fr = { BLOCK_PARA, NULL, "Caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e." };
-	struct rec r;
+	static const struct block en = { BLOCK_PARA, NULL, "We scale Transformers to long video." };
+	static const struct block ko = { BLOCK_BULLET, "What's New", KO_NFC " 요약 모델을 제안합니다." };
+	static const struct block fr = { BLOCK_PARA, NULL,
+		"Caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e." };
 
-	memset(&r, 0, sizeof r);
-	r.votes = -1;
-	r.source = "test";
-	r.id = "2505.00001";
-	r.title = "Long Video Transformers";
-	r.day = "2025-05-06";
-	r.authors = authors;
-	r.nauthors = 2;
-	r.blocks = &en;
-	r.nblocks = 1;
-	lib_add_paper(lib, &r);
-	memset(&r, 0, sizeof r);
-	r.votes = -1;
-	r.source = "test";
-	r.id = "2505.00002";
-	r.title = "Korean Summaries";
-	r.day = "2025-05-05";
-	r.blocks = &ko;
-	r.nblocks = 1;
-	lib_add_paper(lib, &r);
-	memset(&r, 0, sizeof r);
-	r.votes = -1;
-	r.source = "test";
-	r.id = "2505.00003";
-	r.title = "Desserts";
-	r.day = "2025-05-04";
-	r.cats = cats;
-	r.ncats = 1;
-	r.blocks = &fr;
-	r.nblocks = 1;
-	lib_add_paper(lib, &r);
+	add(lib, "2505.00001", "Long Video Transformers", "2025-05-06", authors, 2, NULL, 0, &en);
+	add(lib, "2505.00002", "Korean Summaries", "2025-05-05", NULL, 0, NULL, 0, &ko);
+	add(lib, "2505.00003", "Desserts", "2025-05-04", NULL, 0, cats, 1, &fr);
 	lib_finish(lib);
 	return lib;
 }
