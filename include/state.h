@@ -66,6 +66,7 @@ int state_load(struct state *st);
 /*
  * Lock, re-read, merge and replace the file (see above).  Returns 0, or
  * -1 with a message; changes not saved stay pending for the next save.
+ * Without changes it only loads the file again.
  */
 int state_save(struct state *st);
 /* Value of a field of key (0 when the key has no mark). */

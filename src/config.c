@@ -559,7 +559,7 @@ config_parse(struct config *c, const char *name, const char *data, size_t len)
 	return bad;
 }
 
-/* Accessors. */
+/* The preferred summary language, or NULL. */
 const char *
 config_lang(const struct config *c)
 {

@@ -621,6 +621,8 @@ state_save(struct state *st)
 		msg(st, "%s: not saved, so as not to overwrite the file that could not be read", st->path);
 		return -1;
 	}
+	if (!state_dirty(st))
+		return state_load(st);	/* nothing to write: only catch up with the file */
 	buf_init(&dir);
 	buf_init(&lp);
 	buf_init(&err);

@@ -22,7 +22,7 @@ static int
 setup(void **unused)
 {
 	(void)unused;
-	snprintf(dir, sizeof dir, "/tmp/pbstate.XXXXXX");
+	assert_true(snprintf(dir, sizeof dir, "/tmp/pbstate.XXXXXX") < (int)sizeof dir);
 	assert_non_null(mkdtemp(dir));
 	assert_true(snprintf(path, sizeof path, "%s/state", dir) < (int)sizeof path);
 	return 0;
