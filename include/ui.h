@@ -4,6 +4,9 @@
 
 #include "model.h"
 
+struct config;
+struct state;
+
 struct ui_opts {
 	const char *lang;	/* summary language shown first ("en", "ko") or NULL */
 	/*
@@ -14,6 +17,12 @@ struct ui_opts {
 	struct lib *(*reload)(void *arg, const char **msg);
 	void *reload_arg;
 	const char *status;	/* first status line message, or NULL */
+	/*
+	 * Reading marks, loaded (may be NULL): the reader may set marks and
+	 * call state_save; the caller frees it after ui_run.
+	 */
+	struct state *state;
+	const struct config *config;	/* settings (may be NULL: defaults); the caller's */
 };
 
 /*

@@ -65,7 +65,7 @@ str_array(struct buf *out, const char *const *a, size_t n)
 
 /* Append one paper as a JSON object. */
 void
-dump_paper(struct buf *out, const struct lib *lib, const struct paper *p)
+dump_paper(struct buf *out, const struct lib *lib, const struct state *st, const struct paper *p)
 {
 	size_t i, k;
 
@@ -75,6 +75,8 @@ dump_paper(struct buf *out, const struct lib *lib, const struct paper *p)
 	dump_json_str(out, p->title);
 	buf_puts(out, ",\"key\":");
 	dump_json_str(out, p->key);
+	buf_puts(out, st && state_get(st, p->key, STATE_READ) ? ",\"read\":true" : ",\"read\":false");
+	buf_puts(out, st && state_get(st, p->key, STATE_STARRED) ? ",\"starred\":true" : ",\"starred\":false");
 	buf_puts(out, ",\"authors\":");
 	str_array(out, p->authors, p->nauthors);
 	buf_puts(out, ",\"days\":[");
@@ -135,7 +137,7 @@ dump_paper(struct buf *out, const struct lib *lib, const struct paper *p)
 
 /* Write the library as JSON Lines. */
 int
-dump_lib(FILE *out, const struct lib *lib)
+dump_lib(FILE *out, const struct lib *lib, const struct state *st)
 {
 	struct buf b = BUF_INIT;
 	size_t i, n = lib_npapers(lib);
@@ -143,7 +145,7 @@ dump_lib(FILE *out, const struct lib *lib)
 
 	buf_init(&b);
 	for (i = 0; i < n; i++) {
-		dump_paper(&b, lib, lib_paper(lib, i));
+		dump_paper(&b, lib, st, lib_paper(lib, i));
 		buf_addch(&b, '\n');
 		if (b.len >= 1 << 16 || i + 1 == n) {
 			if (fwrite(b.buf, 1, b.len, out) != b.len)

@@ -1,5 +1,5 @@
 /* main.c: the command line. */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -10,12 +10,16 @@
 #include <dirent.h>
 
 #include "buf.h"
+#include "config.h"
 #include "dump.h"
+#include "export.h"
 #include "ingest.h"
 #include "model.h"
+#include "safeio.h"
+#include "state.h"
 #include "ui.h"
 
-enum mode { MODE_READ, MODE_DUMP, MODE_CHECK };
+enum mode { MODE_READ, MODE_DUMP, MODE_CHECK, MODE_EXPORT };
 
 struct opts {
 	enum mode mode;
@@ -23,6 +27,11 @@ struct opts {
 	char **paths;
 	size_t npaths;
 	struct buf libdir;	/* default library directory when no PATH is given */
+	enum export_fmt fmt;	/* --export */
+	const char *output;	/* --output, or NULL for stdout */
+	int starred, unread;	/* --starred, --unread */
+	struct config *config;
+	struct state *state;	/* NULL with --check */
 };
 
 /* Print the --help text. */
@@ -42,6 +51,11 @@ usage(FILE *f)
 "  --check         print each file's format and paper count, and every\n"
 "                  problem as FILE:LINE: warning: ...; exit 1 when a file\n"
 "                  could not be read or recognised\n"
+"  --export=FORMAT print the papers as bibtex, markdown or jsonl and exit\n"
+"  --starred       with --dump or --export: only the starred papers\n"
+"  --unread        with --dump or --export: only the papers not read\n"
+"  --output=FILE   with --dump or --export: write FILE (replaced\n"
+"                  crash-safely) instead of the standard output\n"
 "  --lang=LANG     show summaries in LANG (en or ko) first\n"
 "  --help          show this help and exit\n"
 "  --version       show the version and exit\n"
@@ -55,7 +69,11 @@ usage(FILE *f)
 "\n"
 "Formats: markdown table digests, Korean digests, Abstract: lines, the text\n"
 "of a huggingface.co/papers page, JSON day files and arXiv Atom feeds;\n"
-"detected from the content, not the file name.\n", f);
+"detected from the content, not the file name.\n"
+"\n"
+"Read and starred marks are kept in $PAPERBOY_STATE, else\n"
+"$XDG_STATE_HOME/paperboy/state; settings are read from $PAPERBOY_CONFIG,\n"
+"else $XDG_CONFIG_HOME/paperboy/config (see the installed config.example).\n", f);
 }
 
 static void usage_error(const char *what, const char *arg, const char *hint)
@@ -78,6 +96,17 @@ check_lang(const char *lang)
 	return lang;
 }
 
+/* Accept an export format or exit 2. */
+static enum export_fmt
+check_fmt(const char *name)
+{
+	enum export_fmt f;
+
+	if (export_fmt_parse(name, &f) < 0)
+		usage_error("unknown export format", name, " (use bibtex, markdown or jsonl)");
+	return f;
+}
+
 /* Parse the command line into o. */
 static void
 parse_args(struct opts *o, int argc, char **argv)
@@ -98,6 +127,24 @@ parse_args(struct opts *o, int argc, char **argv)
 			o->mode = MODE_DUMP;
 		else if (strcmp(a, "--check") == 0)
 			o->mode = MODE_CHECK;
+		else if (strncmp(a, "--export=", 9) == 0) {
+			o->mode = MODE_EXPORT;
+			o->fmt = check_fmt(a + 9);
+		} else if (strcmp(a, "--export") == 0) {
+			if (i + 1 >= argc)
+				usage_error("option", a, " needs a value");
+			o->mode = MODE_EXPORT;
+			o->fmt = check_fmt(argv[++i]);
+		} else if (strncmp(a, "--output=", 9) == 0 && a[9]) {
+			o->output = a + 9;
+		} else if (strcmp(a, "--output") == 0) {
+			if (i + 1 >= argc || argv[i + 1][0] == '\0')
+				usage_error("option", a, " needs a value");
+			o->output = argv[++i];
+		} else if (strcmp(a, "--starred") == 0)
+			o->starred = 1;
+		else if (strcmp(a, "--unread") == 0)
+			o->unread = 1;
 		else if (strncmp(a, "--lang=", 7) == 0) {
 			o->lang = check_lang(a + 7);
 		} else if (strcmp(a, "--lang") == 0) {
@@ -113,6 +160,14 @@ parse_args(struct opts *o, int argc, char **argv)
 		} else {
 			usage_error("unknown option", a, "");
 		}
+	}
+	if (o->mode != MODE_DUMP && o->mode != MODE_EXPORT) {
+		if (o->starred)
+			usage_error("option", "--starred", " needs --dump or --export");
+		if (o->unread)
+			usage_error("option", "--unread", " needs --dump or --export");
+		if (o->output)
+			usage_error("option", "--output", " needs --dump or --export");
 	}
 }
 
@@ -137,10 +192,17 @@ static void
 default_paths(struct opts *o)
 {
 	const char *env = getenv("PAPERBOY_LIBRARY");
+	size_t i, nlib = config_nlibraries(o->config);
 
 	buf_init(&o->libdir);
 	if (env && *env) {
 		buf_puts(&o->libdir, env);
+	} else if (nlib) {
+		/* the config file's library paths, each read as named */
+		o->paths = xrealloc(o->paths, (nlib + 1) * sizeof *o->paths);
+		for (i = 0; i < nlib; i++)
+			o->paths[o->npaths++] = (char *)config_library(o->config, i);
+		return;
 	} else {
 		const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 
@@ -231,22 +293,74 @@ run_check(const struct opts *o)
 	return rc < 0 ? 1 : 0;
 }
 
-/* --dump: messages on stderr, JSON Lines on stdout. */
+/* True when p passes the --starred and --unread filters. */
 static int
-run_dump(const struct opts *o)
+wanted(const struct opts *o, const struct paper *p)
+{
+	if (o->starred && !state_get(o->state, p->key, STATE_STARRED))
+		return 0;
+	if (o->unread && state_get(o->state, p->key, STATE_READ))
+		return 0;
+	return 1;
+}
+
+/* Write all of b to stdout; -1 on a write error. */
+static int
+put_stdout(struct buf *b)
+{
+	int rc = fwrite(b->buf, 1, b->len, stdout) == b->len ? 0 : -1;
+
+	buf_setlen(b, 0);
+	return rc;
+}
+
+/* --dump and --export: messages on stderr, the papers on stdout or in --output. */
+static int
+run_export(const struct opts *o)
 {
 	struct lib *lib;
 	struct ingest *ing;
-	int rc = load(o, &lib, &ing);
-	size_t i;
+	int rc = load(o, &lib, &ing), wrc = 0;
+	size_t i, n = 0;
+	const struct paper **v;
+	struct buf out = BUF_INIT, err = BUF_INIT;
 
+	buf_init(&out);
+	buf_init(&err);
 	for (i = 0; i < ingest_nmsgs(ing); i++)
 		if (ingest_msg(ing, i)->level != MSG_NOTE)
 			print_msg(stderr, ingest_msg(ing, i));
-	if (dump_lib(stdout, lib) < 0) {
-		fprintf(stderr, "paperboy: cannot write the dump: %s\n", strerror(errno));
+	v = xcalloc(lib_npapers(lib) + 1, sizeof *v);
+	for (i = 0; i < lib_npapers(lib); i++)
+		if (wanted(o, lib_paper(lib, i)))
+			v[n++] = lib_paper(lib, i);
+	if (o->output || o->fmt == EXPORT_BIBTEX) {
+		export_papers(&out, o->fmt, lib, o->state, o->lang, v, n);
+		if (o->output)
+			wrc = safeio_write(o->output, out.buf, out.len, 0666, &err);
+		else
+			wrc = put_stdout(&out);
+	} else {
+		/* line formats stream in pieces of about 64 KiB */
+		for (i = 0; i < n && wrc == 0; i++) {
+			export_papers(&out, o->fmt, lib, o->state, o->lang, v + i, 1);
+			if (out.len >= 1 << 16 || i + 1 == n)
+				wrc = put_stdout(&out);
+		}
+	}
+	if (wrc == 0 && !o->output && fflush(stdout) != 0)
+		wrc = -1;
+	if (wrc < 0) {
+		if (err.len)
+			fprintf(stderr, "paperboy: %s\n", err.buf);
+		else
+			fprintf(stderr, "paperboy: cannot write the %s: %s\n",
+			    o->mode == MODE_DUMP ? "dump" : "export", strerror(errno));
 		rc = -1;
 	}
+	free(v);
+	buf_free(&out);
+	buf_free(&err);
 	ingest_free(ing);
 	lib_free(lib);
 	return rc < 0 ? 1 : 0;
@@ -280,6 +394,21 @@ reload(void *arg, const char **msg)
 	return lib;
 }
 
+/* Print the config and state messages on stderr; returns how many. */
+static size_t
+print_setup_msgs(const struct opts *o, FILE *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < config_nmsgs(o->config); i++, n++)
+		if (f)
+			fprintf(f, "%s\n", config_msg(o->config, i));
+	for (i = 0; o->state && i < state_nmsgs(o->state); i++, n++)
+		if (f)
+			fprintf(f, "%s\n", state_msg(o->state, i));
+	return n;
+}
+
 /* Entry point. */
 int
 main(int argc, char **argv)
@@ -291,18 +420,33 @@ main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	buf_init(&o.libdir);
 	parse_args(&o, argc, argv);
+	o.config = config_load(NULL);
+	if (o.lang == NULL)
+		o.lang = config_lang(o.config);
+	if (o.mode != MODE_CHECK) {
+		struct buf sp = BUF_INIT;
+
+		buf_init(&sp);
+		o.state = state_new(state_default_path(&sp) == 0 ? sp.buf : NULL);
+		state_load(o.state);
+		buf_free(&sp);
+	}
 	if (o.npaths == 0)
 		default_paths(&o);
 	if (o.mode == MODE_CHECK) {
+		print_setup_msgs(&o, stderr);
 		rc = run_check(&o);
-	} else if (o.mode == MODE_DUMP) {
-		rc = run_dump(&o);
+	} else if (o.mode == MODE_DUMP || o.mode == MODE_EXPORT) {
+		if (o.mode == MODE_DUMP)
+			o.fmt = EXPORT_JSONL;
+		print_setup_msgs(&o, stderr);
+		rc = run_export(&o);
 	} else {
 		struct lib *lib;
 		struct ingest *ing;
 		struct ui_opts uo;
 		struct reload_arg ra;
-		size_t i, warnings = 0;
+		size_t i, warnings = 0, setup = print_setup_msgs(&o, NULL);
 		struct buf status = BUF_INIT;
 
 		buf_init(&status);
@@ -310,9 +454,15 @@ main(int argc, char **argv)
 		for (i = 0; i < ingest_nmsgs(ing); i++)
 			if (ingest_msg(ing, i)->level != MSG_NOTE)
 				warnings++;
-		if (warnings)
+		if (setup) {
+			/* the first problem with the settings or the marks, in full */
+			buf_puts(&status, config_nmsgs(o.config) ? config_msg(o.config, 0) : state_msg(o.state, 0));
+			if (setup > 1)
+				buf_printf(&status, " (and %zu more)", setup - 1);
+		} else if (warnings) {
 			buf_printf(&status, "%zu problem%s while reading (see paperboy --check)",
 			    warnings, warnings == 1 ? "" : "s");
+		}
 		ingest_free(ing);
 		memset(&uo, 0, sizeof uo);
 		ra.o = &o;
@@ -321,10 +471,14 @@ main(int argc, char **argv)
 		uo.reload = reload;
 		uo.reload_arg = &ra;
 		uo.status = status.len ? status.buf : NULL;
+		uo.state = o.state;
+		uo.config = o.config;
 		rc = ui_run(lib, &uo);
 		buf_free(&ra.msg);
 		buf_free(&status);
 	}
+	state_free(o.state);
+	config_free(o.config);
 	buf_free(&o.libdir);
 	free(o.paths);
 	return rc;

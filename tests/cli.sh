@@ -59,4 +59,43 @@ p = json.loads(t)
 assert '\ufffd' in p['summaries'][0]['text'], p
 " "$TMP/dump"
 fi
+# state, export and config
+cp "$PB_SRCDIR/tests/fixtures/state-starred" "$TMP/state-starred"
+ST="$TMP/state-starred"
+PAPERBOY_STATE="$ST" "$PB_BIN" --export=bibtex --starred "$S" >"$TMP/out.bib" 2>"$TMP/err"
+expect "--export=bibtex --starred exits 0" [ $? = 0 ]
+expect "--export=bibtex --starred: the two starred papers" [ "$(grep -c '^@misc{' "$TMP/out.bib")" = 2 ]
+expect "bibtex entry with the arXiv id" grep -q '^@misc{arXiv:2505.05301,$' "$TMP/out.bib"
+expect "eprint only for the paper with an id" [ "$(grep -c '^  eprint = {2505.05301},$' "$TMP/out.bib")" = 1 ] && [ "$(grep -c eprint "$TMP/out.bib")" = 1 ]
+expect "archivePrefix arXiv" grep -q '^  archivePrefix = {arXiv},$' "$TMP/out.bib"
+expect "the id-less paper (no author, no year) gets a title-word key" grep -q '^@misc{sparrow-[0-9a-f]\{6\},$' "$TMP/out.bib"
+expect "--export writes nothing on stderr" [ ! -s "$TMP/err" ]
+expect "--export leaves the state file alone" cmp -s "$ST" "$PB_SRCDIR/tests/fixtures/state-starred"
+PAPERBOY_STATE="$ST" "$PB_BIN" --export markdown --starred "$S" >"$TMP/out.md"
+expect "--export markdown: one line per starred paper" [ "$(grep -c '^- ' "$TMP/out.md")" = 2 ]
+PAPERBOY_STATE="$ST" "$PB_BIN" --export=jsonl --unread "$S" >"$TMP/out.jsonl"
+expect "--unread drops the two read papers" [ "$(wc -l <"$TMP/out.jsonl")" = 9 ]
+PAPERBOY_STATE="$ST" "$PB_BIN" --dump "$S" >"$TMP/dump"
+expect "--dump has read and starred from the state" grep -q '"key":"arxiv:2505.05301","read":true,"starred":true,' "$TMP/dump"
+expect "--dump: unstarred is false" grep -q '"key":"arxiv:2505.05233","read":false,"starred":false,' "$TMP/dump"
+mkdir "$TMP/outdir"
+PAPERBOY_STATE="$ST" "$PB_BIN" --export=bibtex --starred --output="$TMP/outdir/starred.bib" "$S"
+expect "--output writes the file" cmp -s "$TMP/outdir/starred.bib" "$TMP/out.bib"
+expect "--output leaves no temporary file" [ "$(ls "$TMP/outdir")" = starred.bib ]
+"$PB_BIN" --export=bibtex --output="$TMP/nodir/x.bib" "$S" 2>"$TMP/err"
+expect "--output into a missing directory exits 1" [ $? = 1 ]
+expect "and says why" grep -q "cannot create a temporary file for '$TMP/nodir/x.bib'" "$TMP/err"
+"$PB_BIN" --export=foo "$S" >"$TMP/out" 2>"$TMP/err"; expect "--export=foo exits 2" [ $? = 2 ]
+expect "--export=foo: one line" [ "$(wc -l <"$TMP/err")" = 1 ]
+expect "--export=foo names the format" grep -q "^paperboy: unknown export format 'foo' (use bibtex, markdown or jsonl)" "$TMP/err"
+expect "--export=foo prints nothing on stdout" [ ! -s "$TMP/out" ]
+"$PB_BIN" --starred "$S" >/dev/null 2>"$TMP/err"; expect "--starred without --dump or --export exits 2" [ $? = 2 ]
+printf 'garbage\n' >"$TMP/broken-state"
+PAPERBOY_STATE="$TMP/broken-state" "$PB_BIN" --dump "$S" >"$TMP/dump" 2>"$TMP/err"
+expect "a broken state file does not stop --dump" [ "$(wc -l <"$TMP/dump")" = 11 ]
+expect "a broken state file is reported and set aside" grep -q "broken-state: not a paperboy state file: first line 'garbage'; set aside as '$TMP/broken-state.broken-" "$TMP/err"
+printf 'mouse = yes\nlink-mode = sometimes\nlibrary = %s\n' "$TMP/lib" >"$TMP/config"
+PAPERBOY_CONFIG="$TMP/config" "$PB_BIN" --dump >"$TMP/dump" 2>"$TMP/err"
+expect "a config error is reported as FILE:LINE" grep -q "^$TMP/config:2: bad value 'sometimes' for 'link-mode' (use open, copy or auto)\$" "$TMP/err"
+expect "the config's library is read when no PATH is given" [ "$(wc -l <"$TMP/dump")" = 3 ]
 finish

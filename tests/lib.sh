@@ -6,6 +6,10 @@ fails=0
 checks=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/pbtest.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
+# never the user's marks or settings: a fresh state and no config file
+PAPERBOY_STATE="$TMP/state/state"; export PAPERBOY_STATE
+PAPERBOY_CONFIG="$TMP/no-config"; export PAPERBOY_CONFIG
+unset NO_COLOR PAPERBOY_LIBRARY
 
 # ok CONDITION-DESCRIPTION: record a passed check
 ok() { checks=$((checks + 1)); echo "ok - $1"; }

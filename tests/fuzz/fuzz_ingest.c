@@ -71,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	buf_free(&in);
 	lib_finish(lib);
-	dump_lib(devnull(), lib);
+	dump_lib(devnull(), lib, NULL);
 
 	/* Every string reachable from the library is clean. */
 	for (size_t i = 0; i < lib_npapers(lib); i++) {

@@ -328,7 +328,7 @@ static int run_input(const char *data, size_t len, struct result *res)
 	ing = ingest_new(lib);
 	(void)ingest_buffer(ing, "case.md", data, len);
 	lib_finish(lib);
-	dump_lib(devnull, lib);
+	dump_lib(devnull, lib, NULL);
 	fflush(devnull);
 	res->secs = now_sec() - t0;
 	fclose(devnull);
@@ -344,7 +344,7 @@ static int run_input(const char *data, size_t len, struct result *res)
 		lib_free(lib);
 		return -1;
 	}
-	if (dump_lib(mem, lib) != 0)
+	if (dump_lib(mem, lib, NULL) != 0)
 		snprintf(res->why, sizeof res->why, "dump_lib to memory returned an error");
 	fclose(mem);
 	res->dump = md;

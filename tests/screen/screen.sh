@@ -34,7 +34,11 @@ NTESTS=0
 LANG=C.UTF-8
 LC_ALL=C.UTF-8
 export LANG LC_ALL
-unset LANGUAGE PAPERBOY_BENCH_KEYS TMUX
+unset LANGUAGE PAPERBOY_BENCH_KEYS TMUX NO_COLOR
+# never the user's marks or settings
+PAPERBOY_STATE=$TMP/state/state
+PAPERBOY_CONFIG=$TMP/no-config
+export PAPERBOY_STATE PAPERBOY_CONFIG
 
 TERMNAME=
 for t in tmux-256color screen-256color screen; do
