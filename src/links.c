@@ -1,4 +1,7 @@
 /* links.c: URL safety, browser argument vectors, OSC 52 / OSC 8 and launching. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE	/* POSIX_SPAWN_SETSID (glibc): a launcher must not reach /dev/tty */
+#endif
 #include "links.h"
 
 #include <errno.h>
