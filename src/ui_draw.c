@@ -654,6 +654,7 @@ draw_links(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int f
 		at = mark + (int)left.len;
 		buf_puts(&left, l->url ? l->url : "");
 		draw_row(t, in, (int)i, st->top[UI_LINKS] + i == st->link, focused, left.buf, NULL);
+		/* t->tmp is scratch here: put_text empties it before use */
 		if (l->url && at < in.w && links_url_check(l->url, &t->tmp))
 			add_hot(t, in.y + (int)i, in.x + at, in.w - at, l->url);
 	}
