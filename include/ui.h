@@ -35,14 +35,12 @@ struct ui_opts {
  * changes, paging and the language toggle) through the key
  * handler and the drawing code, prints the median and p99 time per key
  * to stderr and returns 0.
+ *
+ * Links (o, y, Enter and 1-9 in the Links pane) are opened or copied with
+ * links.h, with options from the environment (links_opts_init): a browser
+ * from $BROWSER, else xdg-open (open on macOS), started without a shell;
+ * over SSH the URL is copied with OSC 52 instead.
  */
 int ui_run(struct lib *lib, const struct ui_opts *opts);
-
-struct ui_state;
-/*
- * Hook for Enter on a link: for now it only shows "open: URL" on the
- * status line (the links issue replaces it with opening the URL).
- */
-void ui_open_link(struct ui_state *st, const struct link *l);
 
 #endif

@@ -2,6 +2,8 @@
 #ifndef PB_UI_DRAW_H
 #define PB_UI_DRAW_H
 
+#include <stddef.h>
+
 #include "ui_layout.h"
 #include "ui_state.h"
 
@@ -25,6 +27,19 @@ void ui_term_close(struct ui_term *t);
 void ui_term_size(struct ui_term *t, int *rows, int *cols);
 /* Wait for a key: a code point, a UI_KEY_* code, or UI_TERM_AGAIN / UI_TERM_EOF. */
 int ui_term_getkey(struct ui_term *t);
+/* Let getkey return UI_TERM_AGAIN after ms milliseconds without a key (ms < 0: wait). */
+void ui_term_timeout(struct ui_term *t, int ms);
+/* Write OSC 8 hyperlinks around the URLs of the Links pane (see ui_draw.c). */
+void ui_term_set_osc8(struct ui_term *t, int on);
+/*
+ * Write bytes that change no cell (an OSC 52 sequence) straight to the
+ * terminal, after what curses has drawn.  Returns 0, or -1 on a write error.
+ */
+int ui_term_write(struct ui_term *t, const char *s, size_t n);
+/* Hand the terminal to another program (endwin, keeping the program mode). */
+void ui_term_suspend(struct ui_term *t);
+/* Take the terminal back after ui_term_suspend; draw with repaint next. */
+void ui_term_resume(struct ui_term *t);
 /* Draw the whole screen from the state (fitted to l); repaint clears the terminal first. */
 void ui_draw(struct ui_term *t, const struct ui_state *st, const struct ui_layout *l, int repaint);
 

@@ -40,14 +40,16 @@ enum {
 	UI_ACT_QUIT = 1 << 1,		/* leave the reader */
 	UI_ACT_RELOAD = 1 << 2,		/* re-read the inputs (the loop calls opts->reload) */
 	UI_ACT_REPAINT = 1 << 3,	/* clear the terminal and repaint everything */
-	UI_ACT_OPEN = 1 << 4,		/* open the selected link (the loop calls the hook) */
+	UI_ACT_OPEN = 1 << 4,		/* open st->target (browser, or clipboard over SSH) */
+	UI_ACT_COPY = 1 << 5,		/* copy st->target to the clipboard (OSC 52) */
 };
 
 /* Commands keys are bound to. */
 enum ui_cmd {
 	UI_CMD_DOWN, UI_CMD_UP, UI_CMD_TOP, UI_CMD_BOTTOM,
 	UI_CMD_PAGE_DOWN, UI_CMD_PAGE_UP, UI_CMD_HALF_DOWN, UI_CMD_HALF_UP,
-	UI_CMD_FOCUS_NEXT, UI_CMD_FOCUS_PREV, UI_CMD_ENTER, UI_CMD_LANG,
+	UI_CMD_FOCUS_NEXT, UI_CMD_FOCUS_PREV, UI_CMD_ENTER, UI_CMD_OPEN_NUM,
+	UI_CMD_OPEN_ARXIV, UI_CMD_COPY, UI_CMD_LANG,
 	UI_CMD_RELOAD, UI_CMD_REDRAW, UI_CMD_HELP, UI_CMD_CLOSE, UI_CMD_QUIT,
 	UI_NCMDS
 };
@@ -72,7 +74,12 @@ struct ui_state {
 	size_t day;			/* selected day */
 	size_t cat;			/* 0 = All, else cats[cat - 1] */
 	size_t sel;			/* selected row of list[] */
-	size_t link;			/* selected link of the current paper */
+	size_t link;			/* selected link of links[] */
+	struct link *links;		/* the paper's links, plus arXiv page, PDF and HF page by id */
+	size_t nlinks;
+	char *own[3];			/* URLs built for links[] */
+	const struct link *target;	/* the link UI_ACT_OPEN / UI_ACT_COPY act on */
+	int key;			/* the key being handled (number keys pick a link) */
 	size_t sum;			/* summary of the current paper shown */
 	size_t sum_top;			/* first summary line shown */
 	size_t top[UI_NPANES];		/* first row shown of each list pane */
@@ -114,8 +121,10 @@ void ui_state_message(struct ui_state *st, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* The selected paper, or NULL. */
 const struct paper *ui_state_paper(const struct ui_state *st);
-/* The selected link, or NULL. */
+/* The selected link of the Links pane, or NULL. */
 const struct link *ui_state_link(const struct ui_state *st);
+/* The selected paper's arXiv page (by its id, else its first arXiv link), or NULL. */
+const struct link *ui_state_arxiv(const struct ui_state *st);
 /*
  * Fit the state to a layout: remember pane heights, lay out the summary
  * for the Summary pane's width, clamp scrolling and keep selections

@@ -1,20 +1,188 @@
-/* ui.c: the reader's main loop, reload, the link hook and the bench hook (no curses). */
+/* ui.c: the reader's main loop, reload, opening and copying links, the bench hook (no curses). */
 #include "ui.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <time.h>
 
+#include "links.h"
 #include "ui_draw.h"
 #include "ui_layout.h"
 #include "ui_state.h"
 
-/* Show the link on the status line (replaced by the links issue). */
-void
-ui_open_link(struct ui_state *st, const struct link *l)
+#ifdef __APPLE__
+#define DEFAULT_OPENER "open"
+#else
+#define DEFAULT_OPENER "xdg-open"
+#endif
+
+#define LAUNCH_WAIT_MS 1000	/* how long a GUI launcher may take to report failure */
+#define REAP_POLL_MS 200	/* key wait while launchers still run, to reap them */
+
+/* What the main loop needs to carry out link actions. */
+struct ui_ctx {
+	struct ui_term *t;		/* NULL in the bench */
+	const struct ui_opts *opts;
+	struct links_opts lo;
+	pid_t *kids;			/* launchers still running, reaped on each loop */
+	size_t nkids, akids;
+	int repaint;			/* a text-mode browser had the terminal */
+};
+
+/* Put url on the clipboard with OSC 52 (and append it to the test log). */
+static void
+copy_url(struct ui_ctx *c, struct ui_state *st, const char *url, const char *why)
 {
-	if (l && l->url)
-		ui_state_message(st, "open: %s", l->url);
+	struct buf seq = BUF_INIT;
+	int failed = 0;
+
+	buf_init(&seq);
+	links_osc52(&seq, url, c->lo.mux);
+	if (c->lo.osc52_log) {
+		FILE *f = fopen(c->lo.osc52_log, "ab");
+
+		failed = f == NULL || fwrite(seq.buf, 1, seq.len, f) != seq.len;
+		if (f && fclose(f) != 0)
+			failed = 1;
+	}
+	if (c->t && ui_term_write(c->t, seq.buf, seq.len) < 0)
+		failed = 1;
+	if (failed)
+		ui_state_message(st, "cannot write the clipboard sequence for %s", url);
+	else
+		ui_state_message(st, "copied%s: %s", why, url);
+	buf_free(&seq);
+}
+
+/* Remember a launcher that is still running. */
+static void
+add_kid(struct ui_ctx *c, pid_t pid)
+{
+	if (c->nkids == c->akids) {
+		c->akids = c->akids ? c->akids * 2 : 4;
+		c->kids = xrealloc(c->kids, c->akids * sizeof *c->kids);
+	}
+	c->kids[c->nkids++] = pid;
+}
+
+/* Reap launchers that have ended; 1 when one failed (a message was set). */
+static int
+reap(struct ui_ctx *c, struct ui_state *st)
+{
+	size_t i = 0;
+	int msg = 0;
+
+	while (i < c->nkids) {
+		int status = 0, r = links_wait(c->kids[i], 0, &status);
+
+		if (r == 0) {
+			i++;
+			continue;
+		}
+		if (r == 1) {
+			struct buf why = BUF_INIT;
+
+			buf_init(&why);
+			if (!links_status_ok(status, &why)) {
+				ui_state_message(st, "browser %s", why.buf);
+				msg = 1;
+			}
+			buf_free(&why);
+		}
+		c->kids[i] = c->kids[--c->nkids];
+	}
+	return msg;
+}
+
+/* Start a GUI browser or launcher quietly; 1 when it started (and did not fail at once). */
+static int
+start_quiet(struct ui_ctx *c, char **argv, struct buf *why)
+{
+	pid_t pid;
+	int status = 0;
+	const char *name = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
+
+	if (links_spawn(argv, LINKS_IO_QUIET, &pid, why) < 0)
+		return 0;
+	switch (links_wait(pid, LAUNCH_WAIT_MS, &status)) {
+	case 1:
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
+			buf_printf(why, "cannot start browser \"%s\"", name);
+			return 0;
+		}
+		buf_printf(why, "browser \"%s\" ", name);
+		return links_status_ok(status, why);
+	case 0:
+		add_kid(c, pid);	/* a browser that stays: reaped later */
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+/* Start the browsers of the list in order until one works. */
+static void
+open_url(struct ui_ctx *c, struct ui_state *st, const char *url)
+{
+	const char *list = c->lo.browser ? c->lo.browser : DEFAULT_OPENER;
+	struct buf entry = BUF_INIT, why = BUF_INIT;
+	size_t pos = 0;
+	int ok = 0;
+
+	buf_init(&entry);
+	buf_init(&why);
+	while (!ok && links_browser_next(list, &pos, &entry)) {
+		char **argv = links_argv(entry.buf, url);
+
+		if (argv == NULL)
+			continue;
+		buf_setlen(&why, 0);
+		if (links_is_text_browser(&c->lo, argv[0]) && c->t) {
+			ui_term_suspend(c->t);
+			ok = links_run_foreground(argv, &why) == 0;
+			ui_term_resume(c->t);
+			c->repaint = 1;
+		} else {
+			ok = start_quiet(c, argv, &why);
+		}
+		links_argv_free(argv);
+	}
+	if (ok)
+		ui_state_message(st, "opened: %s", url);
+	else if (why.len)
+		ui_state_message(st, "%s (y copies the link)", why.buf);
+	else
+		ui_state_message(st, "no browser in $BROWSER (y copies the link)");
+	buf_free(&entry);
+	buf_free(&why);
+}
+
+/*
+ * Open or copy a link: refused unless it is a plain http(s) URL; o and
+ * Enter copy instead of opening over SSH (or when the options say so).
+ */
+static void
+do_link(struct ui_ctx *c, struct ui_state *st, const struct link *l, int copy)
+{
+	struct buf why = BUF_INIT;
+
+	if (l == NULL || l->url == NULL)
+		return;
+	buf_init(&why);
+	if (!links_url_check(l->url, &why)) {
+		ui_state_message(st, "refused: %s", why.buf);
+	} else if (copy) {
+		copy_url(c, st, l->url, "");
+	} else if (links_copies(&c->lo)) {
+		copy_url(c, st, l->url, c->lo.ssh && c->lo.open == LINKS_OPEN_AUTO ?
+		    " (over SSH no browser is started)" : "");
+	} else {
+		open_url(c, st, l->url);
+	}
+	buf_free(&why);
 }
 
 /* Re-read the inputs through the caller's callback, keeping the selection. */
@@ -52,14 +220,15 @@ redraw(struct ui_term *t, struct ui_state *st, int repaint)
 
 /* Carry out the actions returned by the key handler; 1 means quit. */
 static int
-act(struct ui_state *st, const struct ui_opts *opts, unsigned a)
+act(struct ui_ctx *c, struct ui_state *st, unsigned a)
 {
 	if (a & UI_ACT_QUIT)
 		return 1;
 	if (a & UI_ACT_RELOAD)
-		reload(st, opts);
-	if (a & UI_ACT_OPEN)
-		ui_open_link(st, ui_state_link(st));
+		reload(st, c->opts);
+	if (a & (UI_ACT_OPEN | UI_ACT_COPY))
+		do_link(c, st, st->target, (a & UI_ACT_COPY) != 0);
+	st->target = NULL;
 	return 0;
 }
 
@@ -94,7 +263,7 @@ static const int bench_keys[] = {
 
 /* Time n keystrokes (handler, layout and drawing) at 200x60; print median and p99. */
 static int
-bench(struct ui_state *st, const struct ui_opts *opts, long n)
+bench(struct ui_state *st, struct ui_ctx *c, long n)
 {
 	const char *err = NULL;
 	struct ui_term *t = ui_term_open(60, 200, &err);
@@ -112,7 +281,7 @@ bench(struct ui_state *st, const struct ui_opts *opts, long n)
 	for (i = 0; i < (size_t)n; i++) {
 		double t0 = now_ms();
 
-		act(st, opts, ui_handle_key(st, bench_keys[i % nk]));
+		act(c, st, ui_handle_key(st, bench_keys[i % nk]));
 		redraw(t, st, 0);
 		ms[i] = now_ms() - t0;
 	}
@@ -132,12 +301,16 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 {
 	struct ui_state st;
 	struct ui_term *t;
+	struct ui_ctx c;
 	const char *err = NULL, *b = getenv("PAPERBOY_BENCH_KEYS");
 	int repaint = 1, rc = 0;
 
+	memset(&c, 0, sizeof c);
+	c.opts = opts;
+	links_opts_init(&c.lo, links_getenv, NULL);
 	ui_state_init(&st, lib, opts ? opts->lang : NULL, opts ? opts->status : NULL);
 	if (b && *b) {
-		rc = bench(&st, opts, strtol(b, NULL, 10));
+		rc = bench(&st, &c, strtol(b, NULL, 10));
 		ui_state_free(&st);
 		return rc;
 	}
@@ -147,25 +320,36 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 		ui_state_free(&st);
 		return 1;
 	}
+	c.t = t;
+	ui_term_set_osc8(t, c.lo.osc8);
 	for (;;) {
-		int key;
+		int key = UI_TERM_AGAIN;
 
 		redraw(t, &st, repaint);
 		repaint = 0;
-		do
+		/* while launchers run, wake up now and then to reap them */
+		while (key == UI_TERM_AGAIN) {
+			if (reap(&c, &st))
+				break;
+			ui_term_timeout(t, c.nkids ? REAP_POLL_MS : -1);
 			key = ui_term_getkey(t);
-		while (key == UI_TERM_AGAIN);
+		}
+		if (key == UI_TERM_AGAIN)
+			continue;	/* show the message */
 		if (key == UI_TERM_EOF)
 			break;
 		{
 			unsigned a = ui_handle_key(&st, key);
 
-			if (act(&st, opts, a))
+			if (act(&c, &st, a))
 				break;
-			repaint = (a & UI_ACT_REPAINT) != 0;
+			repaint = (a & UI_ACT_REPAINT) != 0 || c.repaint;
+			c.repaint = 0;
 		}
 	}
 	ui_term_close(t);
+	reap(&c, &st);
+	free(c.kids);
 	ui_state_free(&st);
 	return rc;
 }

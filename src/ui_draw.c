@@ -5,6 +5,16 @@
  * cluster is checked against the C library's wcwidth, which curses and the
  * terminal use; a cluster they would measure differently is drawn as U+FFFD
  * plus spaces, so pane borders stay in the same column on every row.
+ *
+ * OSC 8 hyperlinks never pass through curses (which would count the bytes
+ * of the sequence as cells).  After doupdate() has put the screen in
+ * place, each visible URL of the Links pane is written once more straight
+ * to the terminal: cursor address, the cell attributes, OSC 8 open, the
+ * very characters curses already drew there (read back from the window),
+ * OSC 8 close, attributes off; then mvcur() tells curses where the cursor
+ * really is.  The cells do not change, so neither does the screen curses
+ * believes in.  A URL whose cells are not all single-width characters is
+ * left without a hyperlink.
  */
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
@@ -12,14 +22,25 @@
 #include "ui_draw.h"
 
 #include <curses.h>
+#include <term.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
+#include "links.h"
+#include "text.h"
 #include "text_width.h"
+
+/* A visible URL of the Links pane (for OSC 8). */
+struct ui_hot {
+	int y, x, w;
+	const char *url;
+};
 
 struct ui_term {
 	SCREEN *scr;
@@ -29,6 +50,11 @@ struct ui_term {
 	wchar_t *wbuf;		/* text converted for curses */
 	size_t walloc;
 	int errs;		/* consecutive read errors */
+	int timeout;		/* getkey waits at most this many ms (< 0: forever) */
+	int osc8;		/* write OSC 8 hyperlinks */
+	struct ui_hot *hot;	/* URLs drawn in the last frame */
+	size_t nhot, ahot;
+	struct buf raw;		/* bytes written straight to the terminal */
 };
 
 /* Make sure LC_CTYPE is a UTF-8 locale (curses and wcwidth depend on it). */
@@ -70,6 +96,8 @@ ui_term_open(int bench_rows, int bench_cols, const char **err)
 	utf8_locale();
 	buf_init(&t->tmp);
 	buf_init(&t->row);
+	buf_init(&t->raw);
+	t->timeout = -1;
 	if (bench_rows > 0) {
 		t->out = fopen("/dev/null", "w");
 		t->in = fopen("/dev/null", "r");
@@ -108,6 +136,8 @@ ui_term_close(struct ui_term *t)
 		fclose(t->in);
 	buf_free(&t->tmp);
 	buf_free(&t->row);
+	buf_free(&t->raw);
+	free(t->hot);
 	free(t->wbuf);
 	free(t);
 }
@@ -150,9 +180,15 @@ int
 ui_term_getkey(struct ui_term *t)
 {
 	wint_t k;
-	int r = wget_wch(stdscr, &k);
+	int r;
+
+	errno = 0;
+	r = wget_wch(stdscr, &k);
 
 	if (r == ERR) {
+		/* a timeout is not an error */
+		if (t->timeout >= 0 && errno != EINTR && errno != EIO)
+			return UI_TERM_AGAIN;
 		/* EINTR gives ERR too; only a long run of errors means end of input */
 		return ++t->errs > 1000 ? UI_TERM_EOF : UI_TERM_AGAIN;
 	}
@@ -164,6 +200,183 @@ ui_term_getkey(struct ui_term *t)
 	if (k == 127 || k == 8)
 		return UI_KEY_BACKSPACE;
 	return (int)k;
+}
+
+/* Let getkey return UI_TERM_AGAIN after ms milliseconds (ms < 0: wait for a key). */
+void
+ui_term_timeout(struct ui_term *t, int ms)
+{
+	if (t->timeout == ms)
+		return;
+	t->timeout = ms;
+	timeout(ms);
+}
+
+/* Turn OSC 8 hyperlinks on or off (never on the bench terminal). */
+void
+ui_term_set_osc8(struct ui_term *t, int on)
+{
+	t->osc8 = on && t->out == NULL;
+}
+
+/* Write all of s[0..n) to fd, retrying short writes. */
+static int
+write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(fd, s, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		s += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* Write bytes that change no cell (OSC 52) straight to the terminal. */
+int
+ui_term_write(struct ui_term *t, const char *s, size_t n)
+{
+	if (t->out)
+		return 0;	/* the bench terminal */
+	fflush(stdout);
+	return write_all(fileno(stdout), s, n);
+}
+
+/* Leave curses for a program that uses the terminal. */
+void
+ui_term_suspend(struct ui_term *t)
+{
+	(void)t;
+	def_prog_mode();
+	endwin();
+	fflush(stdout);
+}
+
+/* Come back from ui_term_suspend; the next ui_draw should repaint. */
+void
+ui_term_resume(struct ui_term *t)
+{
+	(void)t;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+}
+
+/* Remember a URL drawn at (y, x) over w cells, for OSC 8. */
+static void
+add_hot(struct ui_term *t, int y, int x, int w, const char *url)
+{
+	if (!t->osc8 || w <= 0)
+		return;
+	if (t->nhot == t->ahot) {
+		t->ahot = t->ahot ? t->ahot * 2 : 16;
+		t->hot = xrealloc(t->hot, t->ahot * sizeof *t->hot);
+	}
+	t->hot[t->nhot].y = y;
+	t->hot[t->nhot].x = x;
+	t->hot[t->nhot].w = w;
+	t->hot[t->nhot].url = url;
+	t->nhot++;
+}
+
+/* Append a terminfo string (NULL or absent: nothing); 0 when it is absent. */
+static int
+add_cap(struct buf *out, const char *cap)
+{
+	if (cap == NULL || cap == (const char *)-1)
+		return 0;
+	buf_puts(out, cap);
+	return 1;
+}
+
+/*
+ * Append one hyperlink: cursor address, attributes, OSC 8 open, the cells
+ * curses drew (trailing blanks left out), OSC 8 close, attributes off.
+ * Returns the number of cells written, 0 when the cells cannot be copied
+ * exactly (nothing is appended then).
+ */
+static int
+add_hyperlink(struct buf *out, const struct ui_hot *h)
+{
+	size_t start = out->len;
+	int i, end = 0;
+	attr_t first = A_NORMAL;
+
+	if (h->y < 0 || h->x < 0 || h->y >= LINES || h->x + h->w >= COLS)
+		return 0;	/* never the last column: no pending wrap */
+	for (i = 0; i < h->w; i++) {
+		cchar_t c;
+		wchar_t wc[CCHARW_MAX + 1];
+		attr_t a;
+		short pair;
+
+		if (mvwin_wch(stdscr, h->y, h->x + i, &c) == ERR ||
+		    getcchar(&c, wc, &a, &pair, NULL) == ERR)
+			return 0;
+		if (wc[0] == 0 || wc[1] != 0 || wcwidth(wc[0]) != 1 || pair != 0)
+			return 0;
+		a &= A_ATTRIBUTES & ~A_COLOR;
+		if (i == 0)
+			first = a;
+		else if (a != first)
+			return 0;
+		if (wc[0] != L' ')
+			end = i + 1;
+	}
+	if (end == 0)
+		return 0;
+	if (!add_cap(out, tiparm(cursor_address, h->y, h->x)) ||
+	    !add_cap(out, exit_attribute_mode))
+		goto fail;
+	if ((first & ~(A_BOLD | A_REVERSE)) != 0 ||
+	    ((first & A_BOLD) && !add_cap(out, enter_bold_mode)) ||
+	    ((first & A_REVERSE) && !add_cap(out, enter_reverse_mode)))
+		goto fail;
+	links_osc8_open(out, h->url);
+	for (i = 0; i < end; i++) {
+		cchar_t c;
+		wchar_t wc[CCHARW_MAX + 1];
+		attr_t a;
+		short pair;
+
+		mvwin_wch(stdscr, h->y, h->x + i, &c);
+		getcchar(&c, wc, &a, &pair, NULL);
+		text_encode(out, (int32_t)wc[0]);
+	}
+	links_osc8_close(out);
+	add_cap(out, exit_attribute_mode);
+	return end;
+fail:
+	buf_setlen(out, start);
+	return 0;
+}
+
+/* Write the OSC 8 hyperlinks of the frame just updated; keep curses' cursor right. */
+static void
+write_hyperlinks(struct ui_term *t)
+{
+	size_t i;
+	int y = -1, x0 = 0, x1 = 0;
+
+	buf_setlen(&t->raw, 0);
+	for (i = 0; i < t->nhot; i++) {
+		int w = add_hyperlink(&t->raw, &t->hot[i]);
+
+		if (w > 0) {
+			y = t->hot[i].y;
+			x0 = t->hot[i].x;
+			x1 = x0 + w;
+		}
+	}
+	if (y < 0)
+		return;
+	fflush(stdout);
+	write_all(fileno(stdout), t->raw.buf, t->raw.len);
+	/* the cursor is after the last link: tell curses by moving it from there */
+	mvcur(y, x1, y, x0);
 }
 
 /* Make room for n wide characters. */
@@ -424,8 +637,7 @@ static void
 draw_links(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int focused)
 {
 	struct ui_rect in = ui_rect_inner(r);
-	const struct paper *p = ui_state_paper(st);
-	size_t n = p ? p->nlinks : 0, i;
+	size_t n = st->nlinks, i;
 	struct buf left = BUF_INIT;
 	char foot[48];
 
@@ -434,12 +646,17 @@ draw_links(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int f
 		put_str(t, in.y, in.x, in.w, "(no links)", A_NORMAL, 0);
 	buf_init(&left);
 	for (i = 0; (int)i < in.h && st->top[UI_LINKS] + i < n; i++) {
-		const struct link *l = &p->links[st->top[UI_LINKS] + i];
+		const struct link *l = &st->links[st->top[UI_LINKS] + i];
+		int mark = in.w >= 3 ? 2 : 0, at;
 
 		buf_setlen(&left, 0);
-		buf_printf(&left, "%zu %-11s %s", st->top[UI_LINKS] + i + 1,
-		    link_kind_name(l->kind), l->url ? l->url : "");
+		buf_printf(&left, "%zu %-11s ", st->top[UI_LINKS] + i + 1, link_kind_name(l->kind));
+		at = mark + (int)left.len;
+		buf_puts(&left, l->url ? l->url : "");
 		draw_row(t, in, (int)i, st->top[UI_LINKS] + i == st->link, focused, left.buf, NULL);
+		/* t->tmp is scratch here: put_text empties it before use */
+		if (l->url && at < in.w && links_url_check(l->url, &t->tmp))
+			add_hot(t, in.y + (int)i, in.x + at, in.w - at, l->url);
 	}
 	buf_free(&left);
 }
@@ -507,6 +724,7 @@ ui_draw(struct ui_term *t, const struct ui_state *st, const struct ui_layout *l,
 
 	if (repaint)
 		clearok(curscr, TRUE);
+	t->nhot = 0;
 	erase();
 	for (i = 0; i < UI_NPANES; i++)
 		if (l->pane[i].h > 0 && l->pane[i].w > 0)
@@ -516,4 +734,6 @@ ui_draw(struct ui_term *t, const struct ui_state *st, const struct ui_layout *l,
 		draw_help(t, st, l->help);
 	wnoutrefresh(stdscr);
 	doupdate();
+	if (t->nhot && !st->help)
+		write_hyperlinks(t);
 }

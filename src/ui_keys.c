@@ -18,6 +18,11 @@ static const struct ui_binding default_keys[] = {
 	{ '\t', UI_CMD_FOCUS_NEXT }, { 'l', UI_CMD_FOCUS_NEXT }, { UI_KEY_RIGHT, UI_CMD_FOCUS_NEXT },
 	{ UI_KEY_BTAB, UI_CMD_FOCUS_PREV }, { 'h', UI_CMD_FOCUS_PREV }, { UI_KEY_LEFT, UI_CMD_FOCUS_PREV },
 	{ UI_KEY_ENTER, UI_CMD_ENTER },
+	{ '1', UI_CMD_OPEN_NUM }, { '2', UI_CMD_OPEN_NUM }, { '3', UI_CMD_OPEN_NUM },
+	{ '4', UI_CMD_OPEN_NUM }, { '5', UI_CMD_OPEN_NUM }, { '6', UI_CMD_OPEN_NUM },
+	{ '7', UI_CMD_OPEN_NUM }, { '8', UI_CMD_OPEN_NUM }, { '9', UI_CMD_OPEN_NUM },
+	{ 'o', UI_CMD_OPEN_ARXIV },
+	{ 'y', UI_CMD_COPY },
 	{ 't', UI_CMD_LANG },
 	{ 'r', UI_CMD_RELOAD },
 	{ UI_CTRL('l'), UI_CMD_REDRAW },
@@ -50,6 +55,9 @@ ui_cmd_help(enum ui_cmd c)
 		[UI_CMD_FOCUS_NEXT] = "focus the next pane",
 		[UI_CMD_FOCUS_PREV] = "focus the previous pane",
 		[UI_CMD_ENTER] = "drill in: day > categories > papers > summary > links; open a link",
+		[UI_CMD_OPEN_NUM] = "open link N (Links pane)",
+		[UI_CMD_OPEN_ARXIV] = "open the paper's arXiv page (copied over SSH)",
+		[UI_CMD_COPY] = "copy the link (Links pane) or the arXiv page to the clipboard",
 		[UI_CMD_LANG] = "cycle the summary language and source",
 		[UI_CMD_RELOAD] = "reload the inputs from disk",
 		[UI_CMD_REDRAW] = "redraw the screen",
@@ -100,11 +108,23 @@ ui_help_build(const struct ui_state *st, struct buf *out)
 
 		buf_setlen(&keys, 0);
 		for (i = 0; i < st->nkeys; i++) {
+			size_t j = i;
+
 			if (st->keys[i].cmd != (enum ui_cmd)c)
 				continue;
+			/* a run of three or more consecutive keys shows as "1-9" */
+			while (j + 1 < st->nkeys && st->keys[j + 1].cmd == (enum ui_cmd)c &&
+			    st->keys[j + 1].key == st->keys[j].key + 1 && st->keys[j].key > 0x20 &&
+			    st->keys[j + 1].key < 0x7f)
+				j++;
 			if (keys.len)
 				buf_puts(&keys, ", ");
 			ui_key_name(&keys, st->keys[i].key);
+			if (j >= i + 2) {
+				buf_addch(&keys, '-');
+				ui_key_name(&keys, st->keys[j].key);
+				i = j;
+			}
 		}
 		if (keys.len == 0)
 			continue;
@@ -155,9 +175,97 @@ ui_state_paper(const struct ui_state *st)
 const struct link *
 ui_state_link(const struct ui_state *st)
 {
-	const struct paper *p = ui_state_paper(st);
+	return st->link < st->nlinks ? &st->links[st->link] : NULL;
+}
 
-	return p && st->link < p->nlinks ? &p->links[st->link] : NULL;
+/* True when link l has kind k and names arXiv paper id. */
+static int
+link_is(const struct link *l, enum link_kind k, const char *id)
+{
+	struct buf b = BUF_INIT;
+	int same;
+
+	if (l->kind != k || l->url == NULL)
+		return 0;
+	buf_init(&b);
+	same = link_arxiv_id(&b, l->url, strlen(l->url)) && strcmp(b.buf, id) == 0;
+	buf_free(&b);
+	return same;
+}
+
+/* The paper's arXiv page: the abs link of its id, else its first arXiv link. */
+const struct link *
+ui_state_arxiv(const struct ui_state *st)
+{
+	const struct paper *p = ui_state_paper(st);
+	size_t i;
+
+	for (i = 0; p && p->id && i < st->nlinks; i++)
+		if (link_is(&st->links[i], LINK_ARXIV, p->id))
+			return &st->links[i];
+	for (i = 0; i < st->nlinks; i++)
+		if (st->links[i].kind == LINK_ARXIV)
+			return &st->links[i];
+	return NULL;
+}
+
+/* Forget the link list. */
+static void
+free_links(struct ui_state *st)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof st->own / sizeof st->own[0]; i++) {
+		free(st->own[i]);
+		st->own[i] = NULL;
+	}
+	free(st->links);
+	st->links = NULL;
+	st->nlinks = 0;
+	st->target = NULL;
+}
+
+/*
+ * The selected paper's links, then, when its arXiv id is known and no
+ * link already gives them, its arXiv page, PDF and Hugging Face page.
+ */
+static void
+build_links(struct ui_state *st)
+{
+	static const struct {
+		enum link_kind kind;
+		const char *pre;
+	} by_id[] = {
+		{ LINK_ARXIV, "https://arxiv.org/abs/" },
+		{ LINK_PDF, "https://arxiv.org/pdf/" },
+		{ LINK_HUGGINGFACE, "https://huggingface.co/papers/" },
+	};
+	const struct paper *p = ui_state_paper(st);
+	size_t i, k, n;
+
+	free_links(st);
+	if (!p)
+		return;
+	st->links = xcalloc(p->nlinks + 3, sizeof *st->links);
+	for (i = 0; i < p->nlinks; i++)
+		st->links[st->nlinks++] = p->links[i];
+	if (!p->id)
+		return;
+	for (k = 0; k < sizeof by_id / sizeof by_id[0]; k++) {
+		struct buf url = BUF_INIT;
+
+		for (i = 0, n = st->nlinks; i < n; i++)
+			if (link_is(&st->links[i], by_id[k].kind, p->id))
+				break;
+		if (i < n)
+			continue;
+		buf_init(&url);
+		buf_printf(&url, "%s%s", by_id[k].pre, p->id);
+		st->own[k] = buf_detach(&url, NULL);
+		st->links[st->nlinks].kind = by_id[k].kind;
+		st->links[st->nlinks].url = st->own[k];
+		st->nlinks++;
+	}
 }
 
 /* qsort comparison of category names. */
@@ -264,6 +372,7 @@ select_paper(struct ui_state *st, size_t i)
 	st->sum = 0;
 	st->sum_top = 0;
 	st->top[UI_LINKS] = 0;
+	build_links(st);
 	p = ui_state_paper(st);
 	if (!p)
 		return;
@@ -326,6 +435,7 @@ ui_state_free(struct ui_state *st)
 	free(st->list);
 	buf_free(&st->status);
 	ui_sumview_free(&st->sv);
+	free_links(st);
 	memset(st, 0, sizeof *st);
 }
 
@@ -379,6 +489,7 @@ ui_state_replace_lib(struct ui_state *st, struct lib *lib)
 	size_t link = st->link, sum_top = st->sum_top;
 
 	save_selection(st, &sv);
+	free_links(st);
 	lib_free(st->lib);
 	st->lib = lib;
 	ui_sumview_invalidate(&st->sv);
@@ -452,7 +563,6 @@ sum_max_top(const struct ui_state *st)
 static unsigned
 move(struct ui_state *st, long delta)
 {
-	const struct paper *p = ui_state_paper(st);
 	size_t n;
 
 	switch (st->focus) {
@@ -475,7 +585,7 @@ move(struct ui_state *st, long delta)
 		st->sum_top = step(st->sum_top, delta, sum_max_top(st) + 1);
 		break;
 	case UI_LINKS:
-		st->link = step(st->link, delta, p ? p->nlinks : 0);
+		st->link = step(st->link, delta, st->nlinks);
 		break;
 	default:
 		break;
@@ -538,11 +648,56 @@ enter(struct ui_state *st)
 			ui_state_message(st, "no link to open");
 			break;
 		}
+		st->target = l;
 		return UI_ACT_OPEN | UI_ACT_REDRAW;
 	default:
 		break;
 	}
 	return UI_ACT_REDRAW;
+}
+
+/* A number key in the Links pane: select link N and open it. */
+static unsigned
+open_num(struct ui_state *st)
+{
+	size_t n = st->key >= '1' && st->key <= '9' ? (size_t)(st->key - '1') : 0;
+
+	if (st->focus != UI_LINKS) {
+		ui_state_message(st, "number keys open links in the Links pane");
+		return UI_ACT_REDRAW;
+	}
+	if (n >= st->nlinks) {
+		ui_state_message(st, "no link %zu (this paper has %zu)", n + 1, st->nlinks);
+		return UI_ACT_REDRAW;
+	}
+	st->link = n;
+	st->target = &st->links[n];
+	return UI_ACT_OPEN | UI_ACT_REDRAW;
+}
+
+/* o: open the paper's arXiv page. */
+static unsigned
+open_arxiv(struct ui_state *st)
+{
+	st->target = ui_state_arxiv(st);
+	if (!st->target) {
+		ui_state_message(st, "no arXiv page for this paper");
+		return UI_ACT_REDRAW;
+	}
+	return UI_ACT_OPEN | UI_ACT_REDRAW;
+}
+
+/* y: copy the selected link in the Links pane, else the arXiv page. */
+static unsigned
+copy_link(struct ui_state *st)
+{
+	st->target = st->focus == UI_LINKS ? ui_state_link(st) : ui_state_arxiv(st);
+	if (!st->target) {
+		ui_state_message(st, st->focus == UI_LINKS ? "no link to copy" :
+		    "no arXiv page for this paper");
+		return UI_ACT_REDRAW;
+	}
+	return UI_ACT_COPY | UI_ACT_REDRAW;
 }
 
 /* Commands while the help screen is open: scroll it or close it. */
@@ -614,6 +769,12 @@ ui_do_cmd(struct ui_state *st, enum ui_cmd cmd)
 		return UI_ACT_REDRAW;
 	case UI_CMD_ENTER:
 		return enter(st);
+	case UI_CMD_OPEN_NUM:
+		return open_num(st);
+	case UI_CMD_OPEN_ARXIV:
+		return open_arxiv(st);
+	case UI_CMD_COPY:
+		return copy_link(st);
 	case UI_CMD_LANG:
 		cycle_lang(st);
 		return UI_ACT_REDRAW;
@@ -644,6 +805,8 @@ ui_handle_key(struct ui_state *st, int key)
 	if (key == UI_KEY_RESIZE)
 		return UI_ACT_REDRAW;
 	buf_setlen(&st->status, 0);
+	st->target = NULL;
+	st->key = key;
 	for (i = 0; i < st->nkeys; i++)
 		if (st->keys[i].key == key)
 			return ui_do_cmd(st, st->keys[i].cmd) | UI_ACT_REDRAW;
@@ -675,7 +838,7 @@ ui_state_fit(struct ui_state *st, const struct ui_layout *l)
 	ui_scroll_to(&st->top[UI_DAYS], st->day, lib_ndays(st->lib), st->rows[UI_DAYS]);
 	ui_scroll_to(&st->top[UI_CATS], st->cat, st->ncats + 1, st->rows[UI_CATS]);
 	ui_scroll_to(&st->top[UI_PAPERS], st->sel, st->nlist, st->rows[UI_PAPERS]);
-	ui_scroll_to(&st->top[UI_LINKS], st->link, p ? p->nlinks : 0, st->rows[UI_LINKS]);
+	ui_scroll_to(&st->top[UI_LINKS], st->link, st->nlinks, st->rows[UI_LINKS]);
 	if (st->help) {
 		struct buf h = BUF_INIT;
 		size_t lines = 0, j, rows = (size_t)ui_rect_inner(l->help).h;

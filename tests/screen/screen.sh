@@ -34,11 +34,15 @@ NTESTS=0
 LANG=C.UTF-8
 LC_ALL=C.UTF-8
 export LANG LC_ALL
-unset LANGUAGE PAPERBOY_BENCH_KEYS TMUX NO_COLOR
+unset LANGUAGE PAPERBOY_BENCH_KEYS TMUX NO_COLOR STY SSH_CONNECTION SSH_TTY PAPERBOY_OPEN \
+	PAPERBOY_OSC8 PAPERBOY_TEXT_BROWSERS PAPERBOY_OSC52_LOG
 # never the user's marks or settings
 PAPERBOY_STATE=$TMP/state/state
 PAPERBOY_CONFIG=$TMP/no-config
 export PAPERBOY_STATE PAPERBOY_CONFIG
+# Enter on a link starts $BROWSER: true succeeds without doing anything
+BROWSER=true
+export BROWSER
 
 TERMNAME=
 for t in tmux-256color screen-256color screen; do

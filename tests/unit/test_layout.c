@@ -309,6 +309,59 @@ test_state_start(void **state)
 	ui_state_free(&st);
 }
 
+/* The Links pane adds the arXiv page, PDF and HF page by id; o, y and 1-9 pick targets. */
+static void
+test_state_links(void **state)
+{
+	struct ui_state st;
+	struct buf h = BUF_INIT;
+
+	(void)state;
+	ui_state_init(&st, make_lib(0), NULL, NULL);
+	fit(&st, 24, 80);
+	/* Alpha: arxiv + github from the source; the abs link is not repeated */
+	assert_int_equal(st.nlinks, 4);
+	assert_string_equal(st.links[0].url, "https://arxiv.org/abs/2505.00001");
+	assert_string_equal(st.links[1].url, "https://github.com/x/y");
+	assert_int_equal(st.links[2].kind, LINK_PDF);
+	assert_string_equal(st.links[2].url, "https://arxiv.org/pdf/2505.00001");
+	assert_int_equal(st.links[3].kind, LINK_HUGGINGFACE);
+	assert_string_equal(st.links[3].url, "https://huggingface.co/papers/2505.00001");
+	/* o opens the arXiv page from any pane; y copies it outside the Links pane */
+	assert_true(ui_handle_key(&st, 'o') & UI_ACT_OPEN);
+	assert_string_equal(st.target->url, "https://arxiv.org/abs/2505.00001");
+	assert_true(ui_handle_key(&st, 'y') & UI_ACT_COPY);
+	assert_string_equal(st.target->url, "https://arxiv.org/abs/2505.00001");
+	/* number keys only in the Links pane */
+	assert_false(ui_handle_key(&st, '3') & UI_ACT_OPEN);
+	assert_string_equal(st.status.buf, "number keys open links in the Links pane");
+	ui_handle_key(&st, 'l');
+	ui_handle_key(&st, 'l');
+	assert_int_equal(st.focus, UI_LINKS);
+	assert_true(ui_handle_key(&st, '3') & UI_ACT_OPEN);
+	assert_int_equal(st.link, 2);
+	assert_string_equal(st.target->url, "https://arxiv.org/pdf/2505.00001");
+	assert_true(ui_handle_key(&st, 'y') & UI_ACT_COPY);
+	assert_string_equal(st.target->url, "https://arxiv.org/pdf/2505.00001");
+	assert_false(ui_handle_key(&st, '9') & UI_ACT_OPEN);
+	assert_string_equal(st.status.buf, "no link 9 (this paper has 4)");
+	/* Beta has no links: all three are built from its id */
+	ui_handle_key(&st, 'h');
+	ui_handle_key(&st, 'h');
+	ui_handle_key(&st, 'j');
+	assert_int_equal(st.nlinks, 3);
+	assert_string_equal(st.links[0].url, "https://arxiv.org/abs/2505.00002");
+	assert_int_equal(st.link, 0);
+	/* the help lists the new keys, digits as a range */
+	buf_init(&h);
+	ui_help_build(&st, &h);
+	assert_non_null(strstr(h.buf, "  1-9 "));
+	assert_non_null(strstr(h.buf, "  o "));
+	assert_non_null(strstr(h.buf, "  y "));
+	buf_free(&h);
+	ui_state_free(&st);
+}
+
 /* Moving through days, categories and papers. */
 static void
 test_state_moves(void **state)
@@ -487,6 +540,7 @@ main(void)
 		cmocka_unit_test(test_state_lang),
 		cmocka_unit_test(test_state_reload),
 		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_state_links),
 	};
 	int rc = cmocka_run_group_tests_name("layout", layout, NULL, NULL);
 
