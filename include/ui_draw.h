@@ -29,6 +29,13 @@ void ui_term_size(struct ui_term *t, int *rows, int *cols);
 int ui_term_getkey(struct ui_term *t);
 /* Let getkey return UI_TERM_AGAIN after ms milliseconds without a key (ms < 0: wait). */
 void ui_term_timeout(struct ui_term *t, int ms);
+struct config;
+/* Use the settings' theme and colours (NULL, monochrome or NO_COLOR: attributes only). */
+void ui_term_set_theme(struct ui_term *t, const struct config *c);
+/* Report mouse clicks and the wheel as UI_KEY_MOUSE, or not. */
+void ui_term_set_mouse(struct ui_term *t, int on);
+/* The mouse event behind the last UI_KEY_MOUSE: 1 with cell and button (1-3; 4, 5: wheel). */
+int ui_term_mouse(struct ui_term *t, int *y, int *x, int *button);
 /* Write OSC 8 hyperlinks around the URLs of the Links pane (see ui_draw.c). */
 void ui_term_set_osc8(struct ui_term *t, int on);
 /*

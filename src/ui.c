@@ -8,7 +8,11 @@
 #include <sys/wait.h>
 #include <time.h>
 
+#include "config.h"
+#include "export.h"
 #include "links.h"
+#include "safeio.h"
+#include "state.h"
 #include "ui_draw.h"
 #include "ui_layout.h"
 #include "ui_state.h"
@@ -218,6 +222,43 @@ redraw(struct ui_term *t, struct ui_state *st, int repaint)
 	ui_draw(t, st, &l, repaint);
 }
 
+/* Write the Papers list as st->export_fmt into a new file in the current directory. */
+static void
+export_list(struct ui_state *st)
+{
+	static const char *const ext[EXPORT_NFORMATS] = { "bib", "md", "jsonl" };
+	const struct paper **v = NULL;
+	size_t n = ui_state_list(st, &v);
+	struct buf out = BUF_INIT, name = BUF_INIT, err = BUF_INIT;
+	time_t now = time(NULL);
+	struct tm tm;
+	char stamp[32];
+	enum export_fmt f = (enum export_fmt)st->export_fmt;
+
+	buf_init(&out);
+	buf_init(&name);
+	buf_init(&err);
+	if (st->export_fmt < 0 || st->export_fmt >= EXPORT_NFORMATS || n == 0) {
+		ui_state_message(st, "nothing exported");
+		goto done;
+	}
+	export_papers(&out, f, st->lib, st->marks, st->lang, v, n);
+	localtime_r(&now, &tm);
+	if (strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0)
+		stamp[0] = '\0';
+	buf_printf(&name, "paperboy-%s%s.%s", st->view == UI_VIEW_STARRED ? "starred-" : "",
+	    stamp, ext[f]);
+	if (safeio_write(name.buf, out.buf ? out.buf : "", out.len, 0644, &err) < 0)
+		ui_state_message(st, "cannot export: %s", err.len ? err.buf : "write failed");
+	else
+		ui_state_message(st, "exported %zu paper%s to %s", n, n == 1 ? "" : "s", name.buf);
+done:
+	free(v);
+	buf_free(&out);
+	buf_free(&name);
+	buf_free(&err);
+}
+
 /* Carry out the actions returned by the key handler; 1 means quit. */
 static int
 act(struct ui_ctx *c, struct ui_state *st, unsigned a)
@@ -226,6 +267,8 @@ act(struct ui_ctx *c, struct ui_state *st, unsigned a)
 		return 1;
 	if (a & UI_ACT_RELOAD)
 		reload(st, c->opts);
+	if (a & UI_ACT_EXPORT)
+		export_list(st);
 	if (a & (UI_ACT_OPEN | UI_ACT_COPY))
 		do_link(c, st, st->target, (a & UI_ACT_COPY) != 0);
 	st->target = NULL;
@@ -295,6 +338,47 @@ bench(struct ui_state *st, struct ui_ctx *c, long n)
 	return 0;
 }
 
+/*
+ * Apply the settings: marks store, bindings, mark-read, mouse, and the
+ * link options (the settings beat $BROWSER; PAPERBOY_OPEN and
+ * PAPERBOY_OSC8 beat the settings).
+ */
+static void
+configure(struct ui_ctx *c, struct ui_state *st, const struct ui_opts *opts)
+{
+	const struct config *cf = opts ? opts->config : NULL;
+	struct buf msgs = BUF_INIT;
+	const char *e;
+
+	if (opts && opts->state)
+		ui_state_set_marks(st, opts->state);
+	if (cf == NULL)
+		return;
+	buf_init(&msgs);
+	ui_state_configure(st, cf, &msgs);
+	if (msgs.len && st->status.len == 0) {
+		char *nl = strchr(msgs.buf, '\n');
+
+		if (nl)
+			*nl = '\0';
+		ui_state_message(st, "settings: %s", msgs.buf);
+	}
+	buf_free(&msgs);
+	if (config_browser(cf))
+		c->lo.browser = config_browser(cf);
+	e = getenv("PAPERBOY_OPEN");
+	if (e == NULL || *e == '\0') {
+		switch (config_link_mode(cf)) {
+		case CONFIG_LINK_OPEN: c->lo.open = LINKS_OPEN_BROWSER; break;
+		case CONFIG_LINK_COPY: c->lo.open = LINKS_OPEN_COPY; break;
+		default: c->lo.open = LINKS_OPEN_AUTO; break;
+		}
+	}
+	e = getenv("PAPERBOY_OSC8");
+	if ((e == NULL || *e == '\0') && !config_osc8(cf))
+		c->lo.osc8 = 0;
+}
+
 /* Run the reader until q. */
 int
 ui_run(struct lib *lib, const struct ui_opts *opts)
@@ -309,6 +393,8 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 	c.opts = opts;
 	links_opts_init(&c.lo, links_getenv, NULL);
 	ui_state_init(&st, lib, opts ? opts->lang : NULL, opts ? opts->status : NULL);
+	st.now = now_ms();
+	configure(&c, &st, opts);
 	if (b && *b) {
 		rc = bench(&st, &c, strtol(b, NULL, 10));
 		ui_state_free(&st);
@@ -322,24 +408,40 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 	}
 	c.t = t;
 	ui_term_set_osc8(t, c.lo.osc8);
+	ui_term_set_theme(t, opts ? opts->config : NULL);
+	ui_term_set_mouse(t, st.mouse);
 	for (;;) {
 		int key = UI_TERM_AGAIN;
+		long wait = -1;
 
+		ui_state_tick(&st, now_ms(), &wait);
 		redraw(t, &st, repaint);
 		repaint = 0;
-		/* while launchers run, wake up now and then to reap them */
+		/* wake up now and then to reap launchers and to mark a paper read */
 		while (key == UI_TERM_AGAIN) {
 			if (reap(&c, &st))
 				break;
-			ui_term_timeout(t, c.nkids ? REAP_POLL_MS : -1);
+			if (ui_state_tick(&st, now_ms(), &wait) & UI_ACT_REDRAW)
+				break;
+			if (c.nkids && (wait < 0 || wait > REAP_POLL_MS))
+				wait = REAP_POLL_MS;
+			ui_term_timeout(t, wait < 0 ? -1 : (int)(wait > 60000 ? 60000 : wait));
 			key = ui_term_getkey(t);
 		}
 		if (key == UI_TERM_AGAIN)
 			continue;	/* show the message */
 		if (key == UI_TERM_EOF)
 			break;
+		st.now = now_ms();
 		{
-			unsigned a = ui_handle_key(&st, key);
+			unsigned a;
+			int my, mx, mb;
+
+			if (key == UI_KEY_MOUSE)
+				a = ui_term_mouse(t, &my, &mx, &mb) ? ui_handle_mouse(&st, my, mx, mb) :
+				    UI_ACT_NONE;
+			else
+				a = ui_handle_key(&st, key);
 
 			if (act(&c, &st, a))
 				break;

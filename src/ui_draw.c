@@ -33,6 +33,8 @@
 #include <wchar.h>
 
 #include "links.h"
+#include "config.h"
+#include "search.h"
 #include "text.h"
 #include "text_width.h"
 
@@ -55,6 +57,24 @@ struct ui_term {
 	struct ui_hot *hot;	/* URLs drawn in the last frame */
 	size_t nhot, ahot;
 	struct buf raw;		/* bytes written straight to the terminal */
+	attr_t el[CONFIG_NELEMS];	/* attributes of each element in the theme */
+	struct search_span *spans;	/* search matches of the text being drawn */
+	size_t aspans;
+};
+
+/* The monochrome attributes of the elements (also the colour theme's base). */
+static const attr_t mono[CONFIG_NELEMS] = {
+	[CONFIG_EL_NORMAL] = A_NORMAL,
+	[CONFIG_EL_BORDER] = A_NORMAL,
+	[CONFIG_EL_TITLE] = A_BOLD,
+	[CONFIG_EL_TITLE_FOCUS] = A_BOLD | A_REVERSE,
+	[CONFIG_EL_SELECTED] = A_BOLD | A_REVERSE,
+	[CONFIG_EL_UNREAD] = A_BOLD,
+	[CONFIG_EL_STAR] = A_BOLD,
+	[CONFIG_EL_HEADING] = A_BOLD | A_UNDERLINE,
+	[CONFIG_EL_LINK] = A_NORMAL,
+	[CONFIG_EL_STATUS] = A_REVERSE,
+	[CONFIG_EL_MATCH] = A_BOLD | A_UNDERLINE,
 };
 
 /* Make sure LC_CTYPE is a UTF-8 locale (curses and wcwidth depend on it). */
@@ -98,6 +118,7 @@ ui_term_open(int bench_rows, int bench_cols, const char **err)
 	buf_init(&t->row);
 	buf_init(&t->raw);
 	t->timeout = -1;
+	memcpy(t->el, mono, sizeof t->el);
 	if (bench_rows > 0) {
 		t->out = fopen("/dev/null", "w");
 		t->in = fopen("/dev/null", "r");
@@ -136,6 +157,7 @@ ui_term_close(struct ui_term *t)
 		fclose(t->in);
 	buf_free(&t->tmp);
 	buf_free(&t->row);
+	free(t->spans);
 	buf_free(&t->raw);
 	free(t->hot);
 	free(t->wbuf);
@@ -171,7 +193,13 @@ map_function_key(wint_t k)
 	case KEY_ENTER: return UI_KEY_ENTER;
 	case KEY_RESIZE: return UI_KEY_RESIZE;
 	case KEY_BACKSPACE: return UI_KEY_BACKSPACE;
-	default: return 0x110000 + (int)(k & 0xffff);	/* unbound */
+	case KEY_DC: return UI_KEY_DELETE;
+	case KEY_IC: return UI_KEY_INSERT;
+	case KEY_MOUSE: return UI_KEY_MOUSE;
+	default:
+		if (k >= KEY_F(1) && k <= KEY_F(12))
+			return UI_KEY_F1 + (int)(k - KEY_F(1));
+		return 0x110000 + (int)(k & 0xffff);	/* unbound */
 	}
 }
 
@@ -210,6 +238,90 @@ ui_term_timeout(struct ui_term *t, int ms)
 		return;
 	t->timeout = ms;
 	timeout(ms);
+}
+
+/* Curses attributes of config attribute flags. */
+static attr_t
+config_attrs(unsigned a)
+{
+	attr_t r = A_NORMAL;
+
+	if (a & CONFIG_ATTR_BOLD)
+		r |= A_BOLD;
+	if (a & CONFIG_ATTR_DIM)
+		r |= A_DIM;
+#ifdef A_ITALIC
+	if (a & CONFIG_ATTR_ITALIC)
+		r |= A_ITALIC;
+#endif
+	if (a & CONFIG_ATTR_UNDERLINE)
+		r |= A_UNDERLINE;
+	if (a & CONFIG_ATTR_REVERSE)
+		r |= A_REVERSE;
+	if (a & CONFIG_ATTR_BLINK)
+		r |= A_BLINK;
+	return r;
+}
+
+/* Use the settings' theme: colour pairs where the terminal has colours, else attributes. */
+void
+ui_term_set_theme(struct ui_term *t, const struct config *c)
+{
+	int e, colors;
+
+	memcpy(t->el, mono, sizeof t->el);
+	if (c == NULL || config_theme(c) == CONFIG_THEME_MONOCHROME || !has_colors())
+		return;
+	if (start_color() == ERR)
+		return;
+	use_default_colors();
+	colors = COLORS;
+	for (e = 0; e < CONFIG_NELEMS && e + 1 < COLOR_PAIRS; e++) {
+		struct config_color cc = config_color(c, (enum config_elem)e);
+		int fg = cc.fg < colors ? cc.fg : -1, bg = cc.bg < colors ? cc.bg : -1;
+
+		t->el[e] = mono[e] | config_attrs(cc.attrs);
+		if ((fg >= 0 || bg >= 0) && init_pair((short)(e + 1), (short)fg, (short)bg) != ERR)
+			t->el[e] |= COLOR_PAIR(e + 1);
+	}
+}
+
+/* Report clicks and the wheel as UI_KEY_MOUSE (or not). */
+void
+ui_term_set_mouse(struct ui_term *t, int on)
+{
+	(void)t;
+	mouseinterval(0);
+	mousemask(on ? BUTTON1_PRESSED | BUTTON2_PRESSED | BUTTON3_PRESSED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED : 0, NULL);
+}
+
+/* The last mouse event: cell and button (1-3, 4/5 wheel); 0 when there is none. */
+int
+ui_term_mouse(struct ui_term *t, int *y, int *x, int *button)
+{
+	MEVENT ev;
+
+	(void)t;
+	if (getmouse(&ev) != OK)
+		return 0;
+	*y = ev.y;
+	*x = ev.x;
+	if (ev.bstate & BUTTON1_PRESSED)
+		*button = 1;
+	else if (ev.bstate & BUTTON2_PRESSED)
+		*button = 2;
+	else if (ev.bstate & BUTTON3_PRESSED)
+		*button = 3;
+	else if (ev.bstate & BUTTON4_PRESSED)
+		*button = 4;
+#ifdef BUTTON5_PRESSED
+	else if (ev.bstate & BUTTON5_PRESSED)
+		*button = 5;
+#endif
+	else
+		return 0;
+	return 1;
 }
 
 /* Turn OSC 8 hyperlinks on or off (never on the bench terminal). */
@@ -446,6 +558,72 @@ put_text(struct ui_term *t, int y, int x, int w, const char *s, size_t n,
 	attrset(A_NORMAL);
 }
 
+/*
+ * Draw s[0..n) like put_text, with the search's matches in the match
+ * attribute: runs of whole clusters, each drawn where the run before it
+ * ends (text_width cells, which to_wide keeps).
+ */
+static void
+put_text_hl(struct ui_term *t, int y, int x, int w, const char *s, size_t n,
+    attr_t attr, unsigned flags, struct search *search, size_t skip)
+{
+	struct text_cluster c;
+	size_t nsp, pos = 0, run = 0, k, sp = 0;
+	int run_hl = 0, cx = x;
+	struct buf text = BUF_INIT;
+
+	if (search == NULL || w <= 0 || y < 0 || x < 0 || y >= LINES || x >= COLS) {
+		put_text(t, y, x, w, s, n, attr, flags);
+		return;
+	}
+	if (x + w > COLS)
+		w = COLS - x;
+	buf_init(&text);
+	text_trunc(&text, s, n, (size_t)w, flags);
+	nsp = search_spans(search, text.buf + skip, text.len > skip ? text.len - skip : 0, NULL, 0);
+	if (nsp == 0) {
+		buf_free(&text);
+		put_text(t, y, x, w, s, n, attr, flags);
+		return;
+	}
+	if (nsp > t->aspans) {
+		t->aspans = nsp;
+		t->spans = xrealloc(t->spans, nsp * sizeof *t->spans);
+	}
+	search_spans(search, text.buf + skip, text.len - skip, t->spans, nsp);
+	for (k = 0; k < nsp; k++)
+		t->spans[k].off += skip;
+	/* walk clusters, cutting where the highlight starts or stops */
+	for (;;) {
+		int more = text_next_cluster(text.buf, text.len, &pos, &c);
+		int hl = 0;
+
+		if (more) {
+			while (sp < nsp && t->spans[sp].off + t->spans[sp].len <= c.off)
+				sp++;
+			hl = sp < nsp && t->spans[sp].off < c.off + c.len;
+		}
+		if (!more || hl != run_hl) {
+			size_t end = more ? c.off : text.len, kk;
+
+			if (end > run) {
+				kk = to_wide(t, text.buf + run, end - run);
+				if (kk) {
+					attrset(run_hl ? attr | t->el[CONFIG_EL_MATCH] : attr);
+					mvaddnwstr(y, cx, t->wbuf, (int)kk);
+				}
+				cx += (int)text_width(text.buf + run, end - run);
+			}
+			run = end;
+			run_hl = hl;
+		}
+		if (!more)
+			break;
+	}
+	attrset(A_NORMAL);
+	buf_free(&text);
+}
+
 /* Draw a C string (see put_text). */
 static void
 put_str(struct ui_term *t, int y, int x, int w, const char *s, attr_t attr, unsigned flags)
@@ -464,6 +642,7 @@ draw_box(struct ui_term *t, struct ui_rect r, int focused, const char *title,
 
 	if (!ui_rect_boxed(r) || bottom >= LINES || right >= COLS)
 		return;
+	attrset(t->el[CONFIG_EL_BORDER]);
 	mvhline_set(r.y, r.x + 1, hl, r.w - 2);
 	mvhline_set(bottom, r.x + 1, hl, r.w - 2);
 	mvvline_set(r.y + 1, r.x, vl, r.h - 2);
@@ -472,11 +651,12 @@ draw_box(struct ui_term *t, struct ui_rect r, int focused, const char *title,
 	mvadd_wch(r.y, right, focused ? WACS_D_URCORNER : WACS_URCORNER);
 	mvadd_wch(bottom, r.x, focused ? WACS_D_LLCORNER : WACS_LLCORNER);
 	mvadd_wch(bottom, right, focused ? WACS_D_LRCORNER : WACS_LRCORNER);
+	attrset(A_NORMAL);
 	if (r.w >= 4) {
 		buf_setlen(&t->row, 0);
 		buf_printf(&t->row, focused ? "[%s]" : " %s ", title);
 		put_text(t, r.y, r.x + 1, r.w - 2, t->row.buf, t->row.len,
-		    focused ? A_BOLD | A_REVERSE : A_BOLD, 0);
+		    t->el[focused ? CONFIG_EL_TITLE_FOCUS : CONFIG_EL_TITLE], 0);
 	}
 	if (footer && r.w >= 6) {
 		size_t fw = text_swidth(footer) + 2;
@@ -490,20 +670,44 @@ draw_box(struct ui_term *t, struct ui_rect r, int focused, const char *title,
 	}
 }
 
-/* Draw one list row: a selection marker, then left and right text. */
+/*
+ * Draw one list row: a selection marker, then left and right text; base
+ * is the row's attribute when not selected; search (may be NULL)
+ * highlights matches after the marker.
+ */
 static void
-draw_row(struct ui_term *t, struct ui_rect in, int i, int selected, int focused,
-    const char *left, const char *right)
+draw_row_hl(struct ui_term *t, struct ui_rect in, int i, int selected, int focused,
+    const char *left, const char *right, attr_t base, struct search *search)
 {
 	struct buf *row = &t->row;
-	attr_t attr = selected ? (focused ? A_REVERSE | A_BOLD : A_BOLD) : A_NORMAL;
+	attr_t attr = selected ? (focused ? t->el[CONFIG_EL_SELECTED] : A_BOLD) : base;
 	int mark = in.w >= 3 ? 2 : 0;
 
 	buf_setlen(row, 0);
 	if (mark)
 		buf_puts(row, selected ? "> " : "  ");
 	ui_format_row(row, left, right, (size_t)(in.w - mark));
-	put_text(t, in.y + i, in.x, in.w, row->buf, row->len, attr, TEXT_PAD);
+	put_text_hl(t, in.y + i, in.x, in.w, row->buf, row->len, attr, TEXT_PAD, search,
+	    (size_t)mark);
+}
+
+/* Draw one list row without highlighting (see draw_row_hl). */
+static void
+draw_row(struct ui_term *t, struct ui_rect in, int i, int selected, int focused,
+    const char *left, const char *right)
+{
+	draw_row_hl(t, in, i, selected, focused, left, right, t->el[CONFIG_EL_NORMAL], NULL);
+}
+
+/* "(unread/total)", or "(total)" when everything is read, into dst. */
+static const char *
+counts(char *dst, size_t size, size_t unread, size_t total)
+{
+	if (unread)
+		snprintf(dst, size, "%zu/%zu", unread, total);
+	else
+		snprintf(dst, size, "%zu", total);
+	return dst;
 }
 
 /* "a/b" position text for a footer, in the caller's buffer. */
@@ -527,11 +731,13 @@ draw_days(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int fo
 
 	draw_box(t, r, focused, "Days", position(foot, sizeof foot, st->day, n));
 	for (i = 0; (int)i < in.h && st->top[UI_DAYS] + i < n; i++) {
-		const struct day *d = lib_day(st->lib, st->top[UI_DAYS] + i);
+		size_t k = st->top[UI_DAYS] + i;
+		const struct day *d = lib_day(st->lib, k);
+		size_t unread = st->unread_day ? st->unread_day[k] : 0;
 
-		snprintf(num, sizeof num, "%zu", d->npapers);
-		draw_row(t, in, (int)i, st->top[UI_DAYS] + i == st->day, focused,
-		    d->label ? d->label : "?", num);
+		draw_row_hl(t, in, (int)i, k == st->day && st->view == UI_VIEW_DAYS, focused,
+		    d->label ? d->label : "?", counts(num, sizeof num, unread, d->npapers),
+		    t->el[unread ? CONFIG_EL_UNREAD : CONFIG_EL_NORMAL], NULL);
 	}
 }
 
@@ -541,19 +747,29 @@ draw_cats(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int fo
 {
 	struct ui_rect in = ui_rect_inner(r);
 	const struct day *d = st->day < lib_ndays(st->lib) ? lib_day(st->lib, st->day) : NULL;
-	size_t n = st->ncats + 1, i;
+	size_t n = st->ncats + 1, i, all, all_unread;
 	char num[48], foot[48];
 
+	if (st->view == UI_VIEW_STARRED) {
+		all = st->nstarred;
+		for (i = all_unread = 0; i < lib_npapers(st->lib); i++)
+			all_unread += st->star[i] && !st->read[i];
+	} else {
+		all = d ? d->npapers : 0;
+		all_unread = d && st->unread_day ? st->unread_day[st->day] : 0;
+	}
 	draw_box(t, r, focused, "Categories", position(foot, sizeof foot, st->cat, n));
 	for (i = 0; (int)i < in.h && st->top[UI_CATS] + i < n; i++) {
 		size_t c = st->top[UI_CATS] + i;
+		size_t unread = c == 0 ? all_unread : st->cats[c - 1].unread;
 
 		if (c == 0)
-			snprintf(num, sizeof num, "%zu", d ? d->npapers : (size_t)0);
+			counts(num, sizeof num, unread, all);
 		else
-			snprintf(num, sizeof num, "%zu", st->cats[c - 1].count);
-		draw_row(t, in, (int)i, c == st->cat, focused,
-		    c == 0 ? "All" : st->cats[c - 1].name, num);
+			counts(num, sizeof num, unread, st->cats[c - 1].count);
+		draw_row_hl(t, in, (int)i, c == st->cat, focused,
+		    c == 0 ? "All" : st->cats[c - 1].name, num,
+		    t->el[unread ? CONFIG_EL_UNREAD : CONFIG_EL_NORMAL], NULL);
 	}
 }
 
@@ -566,19 +782,24 @@ draw_papers(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int 
 	char num[48], foot[48];
 	size_t i;
 
-	draw_box(t, r, focused, "Papers", position(foot, sizeof foot, st->sel, st->nlist));
+	draw_box(t, r, focused, st->view == UI_VIEW_STARRED ? "Papers: starred" : "Papers",
+	    position(foot, sizeof foot, st->sel, st->nlist));
 	buf_init(&left);
 	for (i = 0; (int)i < in.h && st->top[UI_PAPERS] + i < st->nlist; i++) {
 		size_t row = st->top[UI_PAPERS] + i;
-		const struct paper *p = lib_paper(st->lib, st->list[row]);
+		uint32_t k = st->list[row];
+		const struct paper *p = lib_paper(st->lib, k);
 
 		buf_setlen(&left, 0);
-		buf_puts(&left, st->read[st->list[row]] ? "\xE2\x9C\x93 " : "  ");	/* U+2713 */
+		buf_puts(&left, st->star[k] ? "*" : " ");
+		buf_puts(&left, st->read[k] ? "\xE2\x9C\x93 " : "  ");	/* U+2713 */
 		buf_puts(&left, ui_paper_label(p));
 		if (p->votes >= 0)
 			snprintf(num, sizeof num, "%ld", p->votes);
-		draw_row(t, in, (int)i, row == st->sel, focused, left.buf,
-		    p->votes >= 0 ? num : NULL);
+		draw_row_hl(t, in, (int)i, row == st->sel, focused, left.buf,
+		    p->votes >= 0 ? num : NULL,
+		    t->el[st->read[k] ? CONFIG_EL_NORMAL : CONFIG_EL_UNREAD],
+		    st->searching ? st->search : NULL);
 	}
 	if (st->nlist == 0 && in.h > 0)
 		put_str(t, in.y, in.x, in.w, "(no papers)", A_NORMAL, 0);
@@ -587,13 +808,13 @@ draw_papers(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int 
 
 /* Attributes of a summary line kind. */
 static attr_t
-line_attr(enum ui_line_kind k)
+line_attr(const struct ui_term *t, enum ui_line_kind k)
 {
 	switch (k) {
-	case UI_LINE_TITLE: return A_BOLD;
-	case UI_LINE_HEAD: return A_BOLD | A_UNDERLINE;
+	case UI_LINE_TITLE: return t->el[CONFIG_EL_TITLE];
+	case UI_LINE_HEAD: return t->el[CONFIG_EL_HEADING];
 	case UI_LINE_META: return A_DIM;
-	default: return A_NORMAL;
+	default: return t->el[CONFIG_EL_NORMAL];
 	}
 }
 
@@ -627,8 +848,8 @@ draw_summary(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int
 
 		if (ln->kind == UI_LINE_BULLET && ln->indent >= 2)
 			put_str(t, y, in.x + ln->indent - 2, 2, "\xE2\x80\xA2", A_NORMAL, 0);	/* U+2022 */
-		put_text(t, y, in.x + ln->indent, in.w - ln->indent, sv->text.buf + ln->off,
-		    ln->len, line_attr(ln->kind), 0);
+		put_text_hl(t, y, in.x + ln->indent, in.w - ln->indent, sv->text.buf + ln->off,
+		    ln->len, line_attr(t, ln->kind), 0, st->searching ? st->search : NULL, 0);
 	}
 }
 
@@ -673,14 +894,26 @@ draw_status(struct ui_term *t, const struct ui_state *st, struct ui_rect r)
 	if (r.y + 1 >= LINES)
 		w--;	/* the bottom-right cell cannot be written without scrolling */
 	buf_init(&left);
-	ui_state_position(st, &left);
-	if (st->status.len) {
-		buf_puts(&left, " | ");
-		buf_add(&left, st->status.buf, st->status.len);
+	if (st->prompt != UI_PROMPT_NONE) {
+		/* the line being typed, a cursor, then the message */
+		ui_state_prompt(st, &left);
+		buf_puts(&left, "_");
+		if (st->status.len) {
+			buf_puts(&left, "  ");
+			buf_add(&left, st->status.buf, st->status.len);
+		}
+		buf_setlen(&t->row, 0);
+		ui_format_row(&t->row, left.buf, "Esc cancels", w > 0 ? (size_t)w : 0);
+	} else {
+		ui_state_position(st, &left);
+		if (st->status.len) {
+			buf_puts(&left, " | ");
+			buf_add(&left, st->status.buf, st->status.len);
+		}
+		buf_setlen(&t->row, 0);
+		ui_format_row(&t->row, left.buf, "? help", w > 0 ? (size_t)w : 0);
 	}
-	buf_setlen(&t->row, 0);
-	ui_format_row(&t->row, left.buf, "? help", w > 0 ? (size_t)w : 0);
-	put_text(t, r.y, r.x, w, t->row.buf, t->row.len, A_REVERSE, TEXT_PAD);
+	put_text(t, r.y, r.x, w, t->row.buf, t->row.len, t->el[CONFIG_EL_STATUS], TEXT_PAD);
 	buf_free(&left);
 }
 

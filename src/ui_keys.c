@@ -2,9 +2,16 @@
 #include "ui_state.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "config.h"
+#include "export.h"
+#include "search.h"
+#include "state.h"
+#include "text.h"
 #include "text_width.h"
 
 static const struct ui_binding default_keys[] = {
@@ -24,6 +31,11 @@ static const struct ui_binding default_keys[] = {
 	{ 'o', UI_CMD_OPEN_ARXIV },
 	{ 'y', UI_CMD_COPY },
 	{ 't', UI_CMD_LANG },
+	{ 'u', UI_CMD_TOGGLE_READ }, { 'U', UI_CMD_NEXT_UNREAD },
+	{ 's', UI_CMD_STAR }, { 'S', UI_CMD_STARRED },
+	{ '/', UI_CMD_SEARCH }, { 'n', UI_CMD_SEARCH_NEXT }, { 'N', UI_CMD_SEARCH_PREV },
+	{ 'f', UI_CMD_FILTER }, { 'v', UI_CMD_MIN_VOTES }, { 'O', UI_CMD_ORDER },
+	{ 'E', UI_CMD_EXPORT },
 	{ 'r', UI_CMD_RELOAD },
 	{ UI_CTRL('l'), UI_CMD_REDRAW },
 	{ '?', UI_CMD_HELP },
@@ -59,6 +71,17 @@ ui_cmd_help(enum ui_cmd c)
 		[UI_CMD_OPEN_ARXIV] = "open the paper's arXiv page (copied over SSH)",
 		[UI_CMD_COPY] = "copy the link (Links pane) or the arXiv page to the clipboard",
 		[UI_CMD_LANG] = "cycle the summary language and source",
+		[UI_CMD_TOGGLE_READ] = "mark the paper read or unread",
+		[UI_CMD_NEXT_UNREAD] = "go to the next unread paper, across days",
+		[UI_CMD_STAR] = "star or unstar the paper",
+		[UI_CMD_STARRED] = "show the starred papers of every day (again: back to the days)",
+		[UI_CMD_SEARCH] = "search as you type; Tab: this day only / every day; Esc: back",
+		[UI_CMD_SEARCH_NEXT] = "go to the next match",
+		[UI_CMD_SEARCH_PREV] = "go to the previous match",
+		[UI_CMD_FILTER] = "show all papers, only unread, only starred",
+		[UI_CMD_MIN_VOTES] = "show only papers with at least N votes (0: all)",
+		[UI_CMD_ORDER] = "order papers by votes, title or date",
+		[UI_CMD_EXPORT] = "export the list as BibTeX, Markdown or JSON Lines",
 		[UI_CMD_RELOAD] = "reload the inputs from disk",
 		[UI_CMD_REDRAW] = "redraw the screen",
 		[UI_CMD_HELP] = "show or close this help",
@@ -69,17 +92,88 @@ ui_cmd_help(enum ui_cmd c)
 	return c < UI_NCMDS && help[c] ? help[c] : "";
 }
 
+static const char *const cmd_names[UI_NCMDS] = {
+	[UI_CMD_DOWN] = "down", [UI_CMD_UP] = "up", [UI_CMD_TOP] = "top",
+	[UI_CMD_BOTTOM] = "bottom", [UI_CMD_PAGE_DOWN] = "page-down",
+	[UI_CMD_PAGE_UP] = "page-up", [UI_CMD_HALF_DOWN] = "half-page-down",
+	[UI_CMD_HALF_UP] = "half-page-up", [UI_CMD_FOCUS_NEXT] = "next-pane",
+	[UI_CMD_FOCUS_PREV] = "previous-pane", [UI_CMD_ENTER] = "enter",
+	[UI_CMD_OPEN_NUM] = "open-number", [UI_CMD_OPEN_ARXIV] = "open",
+	[UI_CMD_COPY] = "copy", [UI_CMD_LANG] = "language",
+	[UI_CMD_TOGGLE_READ] = "toggle-read", [UI_CMD_NEXT_UNREAD] = "next-unread",
+	[UI_CMD_STAR] = "star", [UI_CMD_STARRED] = "starred", [UI_CMD_SEARCH] = "search",
+	[UI_CMD_SEARCH_NEXT] = "search-next", [UI_CMD_SEARCH_PREV] = "search-previous",
+	[UI_CMD_FILTER] = "filter", [UI_CMD_MIN_VOTES] = "min-votes", [UI_CMD_ORDER] = "order",
+	[UI_CMD_EXPORT] = "export", [UI_CMD_RELOAD] = "reload", [UI_CMD_REDRAW] = "redraw",
+	[UI_CMD_HELP] = "help", [UI_CMD_CLOSE] = "close", [UI_CMD_QUIT] = "quit",
+};
+
+/* Name of a command for "bind KEY COMMAND". */
+const char *
+ui_cmd_name(enum ui_cmd c)
+{
+	return c < UI_NCMDS && cmd_names[c] ? cmd_names[c] : "";
+}
+
+/* Key names of the settings file, with their codes. */
+static const struct {
+	const char *name;
+	int key;
+} key_names[] = {
+	{ "Up", UI_KEY_UP }, { "Down", UI_KEY_DOWN }, { "Left", UI_KEY_LEFT },
+	{ "Right", UI_KEY_RIGHT }, { "PgUp", UI_KEY_PGUP }, { "PgDn", UI_KEY_PGDN },
+	{ "Home", UI_KEY_HOME }, { "End", UI_KEY_END }, { "Tab", '\t' },
+	{ "S-Tab", UI_KEY_BTAB }, { "Enter", UI_KEY_ENTER }, { "Esc", UI_KEY_ESC },
+	{ "Space", ' ' }, { "Backspace", UI_KEY_BACKSPACE }, { "Delete", UI_KEY_DELETE },
+	{ "Insert", UI_KEY_INSERT },
+};
+
+/* Parse a key name of the settings; -1 when unknown. */
+int
+ui_key_parse(const char *name)
+{
+	size_t i, n = strlen(name);
+	int32_t cp;
+
+	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+		if (strcmp(name, key_names[i].name) == 0)
+			return key_names[i].key;
+	if (n >= 2 && n <= 3 && name[0] == 'F' && name[1] >= '1' && name[1] <= '9') {
+		int f = atoi(name + 1);
+
+		return f >= 1 && f <= 12 ? UI_KEY_F1 + f - 1 : -1;
+	}
+	if (n == 3 && name[0] == 'C' && name[1] == '-') {
+		char c = name[2];
+
+		if (c >= 'a' && c <= 'z')
+			return UI_CTRL(c);
+		if (c >= '@' && c <= '_')
+			return c & 0x1f;
+		return -1;
+	}
+	i = 0;
+	cp = text_decode(name, n, &i);
+	if (i != n || cp == 0xFFFD || cp < 0x21 || cp == 0x7f)
+		return -1;
+	return cp;
+}
+
 /* Append a readable key name. */
 void
 ui_key_name(struct buf *out, int key)
 {
 	static const char *const special[] = {
 		"Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home", "End",
-		"Shift-Tab", "Enter", "Resize", "Backspace",
+		"Shift-Tab", "Enter", "Resize", "Backspace", "Delete", "Insert",
 	};
 
-	if (key >= UI_KEY_UP && key <= UI_KEY_BACKSPACE)
+	if (key >= UI_KEY_UP && key <= UI_KEY_INSERT)
 		buf_puts(out, special[key - UI_KEY_UP]);
+	else if (key >= UI_KEY_F1 && key < UI_KEY_F1 + 12)
+		buf_printf(out, "F%d", key - UI_KEY_F1 + 1);
+	else if (key == UI_KEY_MOUSE)
+		buf_puts(out, "Mouse");
 	else if (key == '\t')
 		buf_puts(out, "Tab");
 	else if (key == UI_KEY_ESC)
@@ -90,6 +184,8 @@ ui_key_name(struct buf *out, int key)
 		buf_printf(out, "Ctrl-%c", key + '@');
 	else if (key > 0x20 && key < 0x7f)
 		buf_addch(out, key);
+	else if (key >= 0xa0 && key < 0x110000 && !text_is_stripped(key))
+		text_encode(out, key);
 	else
 		buf_printf(out, "<%d>", key);
 }
@@ -275,32 +371,69 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Collect the categories of the selected day with their counts, by name. */
+/* Gather the starred papers (lib order: newest day first) into *out. */
+static size_t
+starred_papers(const struct ui_state *st, uint32_t **out)
+{
+	size_t n = lib_npapers(st->lib), i, k = 0;
+
+	*out = xcalloc(n ? n : 1, sizeof **out);
+	for (i = 0; i < n; i++)
+		if (st->star[i])
+			(*out)[k++] = (uint32_t)i;
+	return k;
+}
+
+/*
+ * The papers the Categories and Papers panes draw from: the selected
+ * day's, or every starred paper.  *tofree is set when the array is the
+ * caller's to free.
+ */
+static size_t
+view_papers(const struct ui_state *st, const uint32_t **v, uint32_t **tofree)
+{
+	const struct day *d;
+
+	*tofree = NULL;
+	if (st->view == UI_VIEW_STARRED) {
+		size_t n = starred_papers(st, tofree);
+
+		*v = *tofree;
+		return n;
+	}
+	d = cur_day(st);
+	*v = d ? d->papers : NULL;
+	return d ? d->npapers : 0;
+}
+
+/* Collect the categories of the view with their counts, by name. */
 static void
 build_cats(struct ui_state *st)
 {
-	const struct day *d = cur_day(st);
+	const uint32_t *v;
+	uint32_t *tofree;
+	size_t np = view_papers(st, &v, &tofree);
 	const char **names;
 	size_t n = 0, i, j;
 
 	free(st->cats);
 	st->cats = NULL;
 	st->ncats = 0;
-	if (!d)
+	for (i = 0; i < np; i++)
+		if (v[i] < lib_npapers(st->lib))
+			n += lib_paper(st->lib, v[i])->ncats;
+	if (n == 0) {
+		free(tofree);
 		return;
-	for (i = 0; i < d->npapers; i++)
-		if (d->papers[i] < lib_npapers(st->lib))
-			n += lib_paper(st->lib, d->papers[i])->ncats;
-	if (n == 0)
-		return;
+	}
 	names = xcalloc(n, sizeof *names);
 	n = 0;
-	for (i = 0; i < d->npapers; i++) {
+	for (i = 0; i < np; i++) {
 		const struct paper *p;
 
-		if (d->papers[i] >= lib_npapers(st->lib))
+		if (v[i] >= lib_npapers(st->lib))
 			continue;
-		p = lib_paper(st->lib, d->papers[i]);
+		p = lib_paper(st->lib, v[i]);
 		for (j = 0; j < p->ncats; j++) {
 			size_t k;
 
@@ -323,6 +456,7 @@ build_cats(struct ui_state *st)
 		st->ncats++;
 	}
 	free(names);
+	free(tofree);
 }
 
 /* True when paper p is in category name. */
@@ -337,27 +471,138 @@ has_cat(const struct paper *p, const char *name)
 	return 0;
 }
 
-/* Fill list[] with the papers of the selected day and category. */
+/* Recount unread papers per day and per category of the view. */
+static void
+count_unread(struct ui_state *st)
+{
+	size_t nd = lib_ndays(st->lib), i, k, np = lib_npapers(st->lib);
+	const uint32_t *v;
+	uint32_t *tofree;
+	size_t n;
+
+	free(st->unread_day);
+	st->unread_day = xcalloc(nd ? nd : 1, sizeof *st->unread_day);
+	for (i = 0; i < nd; i++) {
+		const struct day *d = lib_day(st->lib, i);
+
+		for (k = 0; k < d->npapers; k++)
+			if (d->papers[k] < np && !st->read[d->papers[k]])
+				st->unread_day[i]++;
+	}
+	st->nstarred = 0;
+	for (i = 0; i < np; i++)
+		st->nstarred += st->star[i] != 0;
+	for (k = 0; k < st->ncats; k++)
+		st->cats[k].unread = 0;
+	n = view_papers(st, &v, &tofree);
+	for (i = 0; i < n; i++) {
+		const struct paper *p;
+
+		if (v[i] >= np || st->read[v[i]])
+			continue;
+		p = lib_paper(st->lib, v[i]);
+		for (k = 0; k < st->ncats; k++)
+			if (has_cat(p, st->cats[k].name))
+				st->cats[k].unread++;
+	}
+	free(tofree);
+}
+
+/* The --dump-order rank of a paper (lib index) for sorting. */
+static const struct ui_state *sort_st;
+
+/* qsort comparison of paper indices in the selected order. */
+static int
+cmp_order(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	const struct paper *p = lib_paper(sort_st->lib, x), *q = lib_paper(sort_st->lib, y);
+	int c = 0;
+
+	switch (sort_st->order) {
+	case UI_ORDER_VOTES:
+		c = (p->votes < q->votes) - (p->votes > q->votes);
+		break;
+	case UI_ORDER_TITLE:
+		c = strcasecmp(ui_paper_label(p), ui_paper_label(q));
+		break;
+	default:
+		break;
+	}
+	return c ? c : (x > y) - (x < y);
+}
+
+/* True when paper i passes the filter and the minimum votes. */
+static int
+passes(const struct ui_state *st, uint32_t i)
+{
+	const struct paper *p = lib_paper(st->lib, i);
+
+	if (st->filter == UI_FILTER_UNREAD && st->read[i])
+		return 0;
+	if (st->filter == UI_FILTER_STARRED && !st->star[i])
+		return 0;
+	return st->min_votes <= 0 || p->votes >= st->min_votes;
+}
+
+/* Fill list[] with the view's papers in the category, filtered and ordered. */
 static void
 build_list(struct ui_state *st)
 {
-	const struct day *d = cur_day(st);
-	size_t i;
+	const uint32_t *v;
+	uint32_t *tofree;
+	size_t n = view_papers(st, &v, &tofree), i;
 
 	free(st->list);
-	st->list = NULL;
 	st->nlist = 0;
-	if (!d)
-		return;
-	st->list = xcalloc(d->npapers ? d->npapers : 1, sizeof *st->list);
-	for (i = 0; i < d->npapers; i++) {
-		if (d->papers[i] >= lib_npapers(st->lib))
+	st->list = xcalloc(n ? n : 1, sizeof *st->list);
+	for (i = 0; i < n; i++) {
+		if (v[i] >= lib_npapers(st->lib))
 			continue;
 		if (st->cat > 0 && st->cat <= st->ncats &&
-		    !has_cat(lib_paper(st->lib, d->papers[i]), st->cats[st->cat - 1].name))
+		    !has_cat(lib_paper(st->lib, v[i]), st->cats[st->cat - 1].name))
 			continue;
-		st->list[st->nlist++] = d->papers[i];
+		if (!passes(st, v[i]))
+			continue;
+		st->list[st->nlist++] = v[i];
 	}
+	free(tofree);
+	/* lib order is newest day, votes, title: the date order as it is */
+	if (st->order != UI_ORDER_DATE) {
+		sort_st = st;
+		qsort(st->list, st->nlist, sizeof *st->list, cmp_order);
+		sort_st = NULL;
+	}
+}
+
+/* Save the marks after a change; a failure goes to the status line. */
+static void
+save_marks(struct ui_state *st)
+{
+	if (!state_path(st->marks))
+		return;
+	if (state_save(st->marks) < 0) {
+		size_t n = state_nmsgs(st->marks);
+
+		ui_state_message(st, "%s", n ? state_msg(st->marks, n - 1) : "cannot save the marks");
+	}
+	state_clear_msgs(st->marks);
+}
+
+/* Set the read mark of paper i (lib index) and keep it. */
+static void
+set_read(struct ui_state *st, size_t i, int on)
+{
+	const struct paper *p = lib_paper(st->lib, i);
+
+	if (!p || !!st->read[i] == !!on)
+		return;
+	st->read[i] = on != 0;
+	if (p->key) {
+		state_set(st->marks, p->key, STATE_READ, on);
+		save_marks(st);
+	}
+	count_unread(st);
 }
 
 /* Select row i of the paper list: preferred language, top of summary, read mark. */
@@ -373,10 +618,16 @@ select_paper(struct ui_state *st, size_t i)
 	st->sum_top = 0;
 	st->top[UI_LINKS] = 0;
 	build_links(st);
+	st->shown = SIZE_MAX;
 	p = ui_state_paper(st);
 	if (!p)
 		return;
-	st->read[st->list[st->sel]] = 1;
+	if (st->markread == UI_MARKREAD_OPEN)
+		set_read(st, st->list[st->sel], 1);
+	else if (st->markread == UI_MARKREAD_DELAY && !st->read[st->list[st->sel]]) {
+		st->shown = st->list[st->sel];
+		st->shown_at = st->now;
+	}
 	if (st->lang)
 		for (k = 0; k < p->nsums; k++)
 			if (p->sums[k].lang && strcmp(p->sums[k].lang, st->lang) == 0) {
@@ -403,8 +654,62 @@ select_day(struct ui_state *st, size_t d)
 
 	st->day = d < n ? d : (n ? n - 1 : 0);
 	build_cats(st);
+	count_unread(st);
 	st->top[UI_CATS] = 0;
 	select_cat(st, 0);
+}
+
+/* Rebuild the lists after a filter, order or mark change, keeping the paper when it stays. */
+static void
+relist(struct ui_state *st)
+{
+	const struct paper *p = ui_state_paper(st);
+	uint32_t keep = p ? st->list[st->sel] : UINT32_MAX;
+	size_t i;
+	const char *cat = st->cat > 0 && st->cat <= st->ncats ? st->cats[st->cat - 1].name : NULL;
+
+	build_cats(st);
+	st->cat = 0;
+	for (i = 0; cat && i < st->ncats; i++)
+		if (strcmp(st->cats[i].name, cat) == 0)
+			st->cat = i + 1;
+	count_unread(st);
+	build_list(st);
+	for (i = 0; i < st->nlist; i++)
+		if (st->list[i] == keep) {
+			size_t link = st->link, sum = st->sum, top = st->sum_top;
+			size_t shown = st->shown;
+			double at = st->shown_at;
+
+			select_paper(st, i);
+			st->link = link;
+			st->sum = sum;
+			st->sum_top = top;
+			st->shown = shown;
+			st->shown_at = at;
+			return;
+		}
+	select_paper(st, st->sel);
+}
+
+/* Read every paper's marks from the marks store. */
+static void
+load_marks(struct ui_state *st)
+{
+	size_t n = lib_npapers(st->lib), i;
+
+	free(st->read);
+	free(st->star);
+	st->read = xcalloc(n ? n : 1, 1);
+	st->star = xcalloc(n ? n : 1, 1);
+	for (i = 0; i < n; i++) {
+		const char *key = lib_paper(st->lib, i)->key;
+
+		if (key) {
+			st->read[i] = state_get(st->marks, key, STATE_READ) != 0;
+			st->star[i] = state_get(st->marks, key, STATE_STARRED) != 0;
+		}
+	}
 }
 
 /* Start the reader state on a library. */
@@ -417,63 +722,77 @@ ui_state_init(struct ui_state *st, struct lib *lib, const char *lang, const char
 	st->focus = UI_PAPERS;
 	st->lang = lang ? xstrdup(lang) : NULL;
 	buf_init(&st->status);
+	buf_init(&st->input);
 	ui_sumview_init(&st->sv);
-	st->read = xcalloc(lib_npapers(lib) ? lib_npapers(lib) : 1, 1);
+	st->marks = state_new(NULL);
+	st->own_marks = 1;
+	st->markread = UI_MARKREAD_DELAY;
+	st->markread_ms = 1000;
+	st->shown = SIZE_MAX;
+	st->search = search_new(lib);
+	st->export_fmt = -1;
+	load_marks(st);
 	select_day(st, 0);
 	if (status)
 		ui_state_message(st, "%s", status);
+}
+
+/* Use a marks store (see ui_state.h). */
+void
+ui_state_set_marks(struct ui_state *st, struct state *marks)
+{
+	if (st->own_marks)
+		state_free(st->marks);
+	st->marks = marks ? marks : state_new(NULL);
+	st->own_marks = marks == NULL;
+	load_marks(st);
+	relist(st);
 }
 
 /* Free everything, the library included. */
 void
 ui_state_free(struct ui_state *st)
 {
+	free_links(st);
 	lib_free(st->lib);
 	free(st->lang);
 	free(st->read);
+	free(st->star);
+	free(st->unread_day);
 	free(st->cats);
 	free(st->list);
+	free(st->own_keys);
+	if (st->own_marks)
+		state_free(st->marks);
+	search_free(st->search);
 	buf_free(&st->status);
+	buf_free(&st->input);
 	ui_sumview_free(&st->sv);
-	free_links(st);
 	memset(st, 0, sizeof *st);
 }
 
 /* Strings remembered across a reload. */
 struct saved {
 	char *day, *cat, *paper;
-	char **read;
-	size_t nread;
 };
 
-/* Copy the selection and the read papers' keys before the library goes. */
+/* Copy the selection's names and key before the library goes. */
 static void
 save_selection(const struct ui_state *st, struct saved *sv)
 {
 	const struct day *d = cur_day(st);
 	const struct paper *p = ui_state_paper(st);
-	size_t i, n = lib_npapers(st->lib);
 
 	memset(sv, 0, sizeof *sv);
 	sv->day = d && d->label ? xstrdup(d->label) : NULL;
 	sv->cat = st->cat > 0 && st->cat <= st->ncats ? xstrdup(st->cats[st->cat - 1].name) : NULL;
 	sv->paper = p && p->key ? xstrdup(p->key) : NULL;
-	sv->read = xcalloc(n ? n : 1, sizeof *sv->read);
-	for (i = 0; i < n; i++)
-		if (st->read[i] && lib_paper(st->lib, i)->key)
-			sv->read[sv->nread++] = xstrdup(lib_paper(st->lib, i)->key);
-	qsort(sv->read, sv->nread, sizeof *sv->read, cmp_str);
 }
 
 /* Free the remembered strings. */
 static void
 free_saved(struct saved *sv)
 {
-	size_t i;
-
-	for (i = 0; i < sv->nread; i++)
-		free(sv->read[i]);
-	free(sv->read);
 	free(sv->day);
 	free(sv->cat);
 	free(sv->paper);
@@ -484,7 +803,7 @@ void
 ui_state_replace_lib(struct ui_state *st, struct lib *lib)
 {
 	struct saved sv;
-	size_t i, n = lib_npapers(lib), d = 0;
+	size_t i, d = 0;
 	enum ui_pane focus = st->focus;
 	size_t link = st->link, sum_top = st->sum_top;
 
@@ -493,14 +812,12 @@ ui_state_replace_lib(struct ui_state *st, struct lib *lib)
 	lib_free(st->lib);
 	st->lib = lib;
 	ui_sumview_invalidate(&st->sv);
-	free(st->read);
-	st->read = xcalloc(n ? n : 1, 1);
-	for (i = 0; i < n; i++) {
-		const char *key = lib_paper(lib, i)->key;
-
-		if (key && sv.nread && bsearch(&key, sv.read, sv.nread, sizeof *sv.read, cmp_str))
-			st->read[i] = 1;
-	}
+	search_free(st->search);
+	st->search = search_new(lib);
+	if (st->searching)
+		search_set(st->search, st->input.buf, st->input.len);
+	/* this session's marks are in the store: read them for the new papers */
+	load_marks(st);
 	for (i = 0; sv.day && i < lib_ndays(lib); i++)
 		if (lib_day(lib, i)->label && strcmp(lib_day(lib, i)->label, sv.day) == 0) {
 			d = i;
@@ -568,8 +885,13 @@ move(struct ui_state *st, long delta)
 	switch (st->focus) {
 	case UI_DAYS:
 		n = step(st->day, delta, lib_ndays(st->lib));
-		if (n != st->day)
+		if (st->view != UI_VIEW_DAYS) {
+			/* moving in Days leaves the starred view */
+			st->view = UI_VIEW_DAYS;
 			select_day(st, n);
+		} else if (n != st->day) {
+			select_day(st, n);
+		}
 		break;
 	case UI_CATS:
 		n = step(st->cat, delta, st->ncats + 1);
@@ -738,6 +1060,400 @@ help_cmd(struct ui_state *st, enum ui_cmd cmd)
 	return UI_ACT_REDRAW;
 }
 
+/* Show paper (lib index) i: its first day in the Days order, All, the paper. */
+static int
+go_to_paper(struct ui_state *st, uint32_t i)
+{
+	const struct paper *p = lib_paper(st->lib, i);
+	size_t k;
+
+	if (!p)
+		return 0;
+	/* in the current list already (this day, the starred view): stay there */
+	for (k = 0; k < st->nlist; k++)
+		if (st->list[k] == i) {
+			select_paper(st, k);
+			return 1;
+		}
+	st->view = UI_VIEW_DAYS;
+	select_day(st, p->ndays ? p->days[0] : lib_ndays(st->lib) - 1);
+	for (k = 0; k < st->nlist; k++)
+		if (st->list[k] == i) {
+			select_paper(st, k);
+			return 1;
+		}
+	/* hidden by the filter: show everything */
+	st->filter = UI_FILTER_ALL;
+	st->min_votes = 0;
+	relist(st);
+	for (k = 0; k < st->nlist; k++)
+		if (st->list[k] == i) {
+			select_paper(st, k);
+			ui_state_message(st, "filter cleared to show the paper");
+			return 1;
+		}
+	return 0;
+}
+
+/* The lib index of the selected paper, or the last one before it in lib order. */
+static size_t
+cur_index(const struct ui_state *st)
+{
+	return ui_state_paper(st) ? st->list[st->sel] : 0;
+}
+
+/* Toggle the read mark of the selected paper (it stays in the list). */
+static unsigned
+toggle_read(struct ui_state *st)
+{
+	const struct paper *p = ui_state_paper(st);
+	size_t i;
+
+	if (!p) {
+		ui_state_message(st, "no paper selected");
+		return UI_ACT_REDRAW;
+	}
+	i = st->list[st->sel];
+	set_read(st, i, !st->read[i]);
+	st->shown = SIZE_MAX;	/* by hand: the delay does not undo it */
+	ui_state_message(st, "marked %s", st->read[i] ? "read" : "unread");
+	return UI_ACT_REDRAW;
+}
+
+/* Star or unstar the selected paper. */
+static unsigned
+toggle_star(struct ui_state *st)
+{
+	const struct paper *p = ui_state_paper(st);
+	size_t i;
+
+	if (!p) {
+		ui_state_message(st, "no paper selected");
+		return UI_ACT_REDRAW;
+	}
+	i = st->list[st->sel];
+	st->star[i] = !st->star[i];
+	if (p->key) {
+		state_set(st->marks, p->key, STATE_STARRED, st->star[i]);
+		save_marks(st);
+	}
+	count_unread(st);
+	ui_state_message(st, "%s (%zu starred)", st->star[i] ? "starred" : "unstarred", st->nstarred);
+	return UI_ACT_REDRAW;
+}
+
+/* The next unread paper after the selection, across every day (wrapping). */
+static unsigned
+next_unread(struct ui_state *st)
+{
+	size_t n = lib_npapers(st->lib), from = cur_index(st), k;
+
+	for (k = 1; k <= n; k++) {
+		uint32_t i = (uint32_t)((from + k) % n);
+
+		if (!st->read[i] && (!ui_state_paper(st) || i != st->list[st->sel])) {
+			go_to_paper(st, i);
+			st->focus = UI_PAPERS;
+			return UI_ACT_REDRAW;
+		}
+	}
+	ui_state_message(st, "no unread papers");
+	return UI_ACT_REDRAW;
+}
+
+/* Switch between the days and the starred papers of every day. */
+static unsigned
+toggle_starred(struct ui_state *st)
+{
+	if (st->view == UI_VIEW_STARRED) {
+		st->view = UI_VIEW_DAYS;
+		select_day(st, st->day);
+		ui_state_message(st, "days");
+		return UI_ACT_REDRAW;
+	}
+	st->view = UI_VIEW_STARRED;
+	build_cats(st);
+	count_unread(st);
+	st->top[UI_CATS] = 0;
+	select_cat(st, 0);
+	st->focus = UI_PAPERS;
+	ui_state_message(st, "starred papers of every day: %zu (S: back to the days)", st->nlist);
+	return UI_ACT_REDRAW;
+}
+
+/* Cycle the filter: all, unread, starred. */
+static unsigned
+cycle_filter(struct ui_state *st)
+{
+	static const char *const names[UI_NFILTERS] = { "all papers", "unread only", "starred only" };
+
+	st->filter = (enum ui_filter)((st->filter + 1) % UI_NFILTERS);
+	relist(st);
+	ui_state_message(st, "showing %s: %zu", names[st->filter], st->nlist);
+	return UI_ACT_REDRAW;
+}
+
+/* Cycle the order: votes, title, date. */
+static unsigned
+cycle_order(struct ui_state *st)
+{
+	static const char *const names[UI_NORDERS] = { "votes", "title", "date" };
+
+	st->order = (enum ui_order)((st->order + 1) % UI_NORDERS);
+	relist(st);
+	ui_state_message(st, "ordered by %s", names[st->order]);
+	return UI_ACT_REDRAW;
+}
+
+/* Open a prompt. */
+static unsigned
+prompt_open(struct ui_state *st, enum ui_prompt pr)
+{
+	st->prompt = pr;
+	if (pr != UI_PROMPT_SEARCH)
+		buf_setlen(&st->input, 0);
+	return UI_ACT_REDRAW;
+}
+
+/* The papers a search goes through, in order: every paper, or the current list. */
+static size_t
+search_scope(const struct ui_state *st, size_t k)
+{
+	return st->search_day ? st->list[k] : k;
+}
+
+/* Number of papers in the search scope. */
+static size_t
+scope_len(const struct ui_state *st)
+{
+	return st->search_day ? st->nlist : lib_npapers(st->lib);
+}
+
+/* Position of the selected paper in the search scope (0 when none). */
+static size_t
+scope_pos(const struct ui_state *st)
+{
+	if (!st->search_day)
+		return cur_index(st);
+	return st->sel < st->nlist ? st->sel : 0;
+}
+
+/* Go to the next (dir 1) or previous (-1) match, from the selection or at it (same). */
+static int
+find_match(struct ui_state *st, int dir, int same, size_t *nmatch, size_t *which)
+{
+	size_t n = scope_len(st), from = scope_pos(st), k, count = 0, at = 0, found = SIZE_MAX;
+
+	if (!st->searching || n == 0)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (search_paper(st->search, search_scope(st, k)))
+			count++;
+	*nmatch = count;
+	if (count == 0)
+		return 0;
+	for (k = same ? 0 : 1; k <= n; k++) {
+		size_t j = dir > 0 ? (from + k) % n : (from + n - k % n) % n;
+
+		if (search_paper(st->search, search_scope(st, j))) {
+			found = j;
+			break;
+		}
+	}
+	if (found == SIZE_MAX)
+		return 0;
+	for (k = 0; k <= found; k++)
+		if (search_paper(st->search, search_scope(st, k)))
+			at++;
+	*which = at;
+	if (st->search_day)
+		select_paper(st, found);
+	else
+		go_to_paper(st, (uint32_t)found);
+	return 1;
+}
+
+/* Say where the search stands on the status line (the prompt shows the query). */
+static void
+search_status(struct ui_state *st, int found, size_t count, size_t which)
+{
+	const char *scope = st->search_day ? "this day" : "every day";
+	struct buf q = BUF_INIT;
+
+	if (!st->searching)
+		return;
+	buf_init(&q);
+	if (st->prompt != UI_PROMPT_SEARCH)
+		buf_printf(&q, "/%s: ", search_query(st->search));
+	if (found)
+		ui_state_message(st, "%smatch %zu of %zu in %s", q.buf, which, count, scope);
+	else
+		ui_state_message(st, "%snot found in %s", q.buf, scope);
+	buf_free(&q);
+}
+
+/* Restore the selection saved when the search began. */
+static void
+restore_place(struct ui_state *st)
+{
+	st->view = st->before.view;
+	select_day(st, st->before.day);
+	if (st->before.cat <= st->ncats)
+		select_cat(st, st->before.cat);
+	select_paper(st, st->before.sel);
+	st->focus = st->before.focus;
+}
+
+/* Run the search for what is typed, from where the search began. */
+static void
+search_update(struct ui_state *st)
+{
+	size_t count = 0, which = 0;
+	int found;
+
+	st->searching = search_set(st->search, st->input.buf, st->input.len);
+	restore_place(st);
+	if (!st->searching) {
+		ui_state_message(st, "search: type a few letters (Tab: %s)",
+		    st->search_day ? "this day" : "every day");
+		return;
+	}
+	found = find_match(st, 1, 1, &count, &which);
+	search_status(st, found, count, which);
+}
+
+/* Remove the last character (code point) typed. */
+static void
+input_backspace(struct buf *in)
+{
+	size_t n = in->len;
+
+	while (n > 0 && ((unsigned char)in->buf[n - 1] & 0xC0) == 0x80)
+		n--;
+	buf_setlen(in, n > 0 ? n - 1 : 0);
+}
+
+/* A key while a prompt is open. */
+static unsigned
+prompt_key(struct ui_state *st, int key)
+{
+	switch (st->prompt) {
+	case UI_PROMPT_EXPORT: {
+		const char *p = key > 0 && key < 0x80 ? strchr("bmj", key) : NULL;
+
+		st->prompt = UI_PROMPT_NONE;
+		if (key == UI_KEY_ESC || p == NULL || key == 0) {
+			ui_state_message(st, "export cancelled");
+			return UI_ACT_REDRAW;
+		}
+		st->export_fmt = p[0] == 'b' ? EXPORT_BIBTEX : p[0] == 'm' ? EXPORT_MARKDOWN : EXPORT_JSONL;
+		return UI_ACT_EXPORT | UI_ACT_REDRAW;
+	}
+	case UI_PROMPT_VOTES:
+		if (key == UI_KEY_ESC) {
+			st->prompt = UI_PROMPT_NONE;
+			ui_state_message(st, "cancelled");
+		} else if (key == UI_KEY_ENTER) {
+			st->prompt = UI_PROMPT_NONE;
+			st->min_votes = st->input.len ? strtol(st->input.buf, NULL, 10) : 0;
+			relist(st);
+			if (st->min_votes > 0)
+				ui_state_message(st, "at least %ld votes: %zu papers", st->min_votes, st->nlist);
+			else
+				ui_state_message(st, "any number of votes: %zu papers", st->nlist);
+		} else if (key == UI_KEY_BACKSPACE) {
+			input_backspace(&st->input);
+		} else if (key >= '0' && key <= '9' && st->input.len < 9) {
+			buf_addch(&st->input, key);
+		}
+		return UI_ACT_REDRAW;
+	case UI_PROMPT_SEARCH:
+		if (key == UI_KEY_ESC) {
+			st->prompt = UI_PROMPT_NONE;
+			st->searching = 0;
+			buf_setlen(&st->input, 0);
+			search_set(st->search, "", 0);
+			restore_place(st);
+			ui_state_message(st, "search cancelled");
+		} else if (key == UI_KEY_ENTER) {
+			size_t count = 0, which = 0;
+			int found;
+
+			st->prompt = UI_PROMPT_NONE;
+			if (!st->searching) {
+				restore_place(st);
+				return UI_ACT_REDRAW;
+			}
+			/* the list may have changed under the prompt: report from here */
+			found = find_match(st, 1, 1, &count, &which);
+			search_status(st, found, count, which);
+		} else if (key == '\t') {
+			st->search_day = !st->search_day;
+			search_update(st);
+		} else if (key == UI_KEY_BACKSPACE) {
+			input_backspace(&st->input);
+			search_update(st);
+		} else if (key == UI_CTRL('u')) {
+			buf_setlen(&st->input, 0);
+			search_update(st);
+		} else if (key >= 0x20 && key < 0x110000 && key != 0x7f && !text_is_stripped(key) &&
+		    st->input.len < 256) {
+			text_encode(&st->input, key);
+			search_update(st);
+		}
+		return UI_ACT_REDRAW;
+	default:
+		st->prompt = UI_PROMPT_NONE;
+		return UI_ACT_REDRAW;
+	}
+}
+
+/* Start a search (/): remember where we are. */
+static unsigned
+search_start(struct ui_state *st)
+{
+	st->before.view = st->view;
+	st->before.day = st->day;
+	st->before.cat = st->cat;
+	st->before.sel = st->sel;
+	st->before.focus = st->focus;
+	st->searching = 0;
+	buf_setlen(&st->input, 0);
+	search_set(st->search, "", 0);
+	prompt_open(st, UI_PROMPT_SEARCH);
+	ui_state_message(st, "search %s (Tab: %s; Enter: done; Esc: back)",
+	    st->search_day ? "this day" : "every day", st->search_day ? "every day" : "this day only");
+	return UI_ACT_REDRAW;
+}
+
+/* n / N: the next or previous match. */
+static unsigned
+search_step(struct ui_state *st, int dir)
+{
+	size_t count = 0, which = 0;
+	int found;
+
+	if (!st->searching) {
+		ui_state_message(st, "no search: / starts one");
+		return UI_ACT_REDRAW;
+	}
+	found = find_match(st, dir, 0, &count, &which);
+	search_status(st, found, count, which);
+	return UI_ACT_REDRAW;
+}
+
+/* The papers of the Papers list. */
+size_t
+ui_state_list(const struct ui_state *st, const struct paper ***v)
+{
+	size_t i;
+
+	*v = xcalloc(st->nlist ? st->nlist : 1, sizeof **v);
+	for (i = 0; i < st->nlist; i++)
+		(*v)[i] = lib_paper(st->lib, st->list[i]);
+	return st->nlist;
+}
+
 /* Carry out one command. */
 unsigned
 ui_do_cmd(struct ui_state *st, enum ui_cmd cmd)
@@ -778,6 +1494,34 @@ ui_do_cmd(struct ui_state *st, enum ui_cmd cmd)
 	case UI_CMD_LANG:
 		cycle_lang(st);
 		return UI_ACT_REDRAW;
+	case UI_CMD_TOGGLE_READ:
+		return toggle_read(st);
+	case UI_CMD_NEXT_UNREAD:
+		return next_unread(st);
+	case UI_CMD_STAR:
+		return toggle_star(st);
+	case UI_CMD_STARRED:
+		return toggle_starred(st);
+	case UI_CMD_SEARCH:
+		return search_start(st);
+	case UI_CMD_SEARCH_NEXT:
+		return search_step(st, 1);
+	case UI_CMD_SEARCH_PREV:
+		return search_step(st, -1);
+	case UI_CMD_FILTER:
+		return cycle_filter(st);
+	case UI_CMD_MIN_VOTES:
+		ui_state_message(st, "minimum votes (Enter: apply, empty or 0: all; Esc: cancel)");
+		return prompt_open(st, UI_PROMPT_VOTES);
+	case UI_CMD_ORDER:
+		return cycle_order(st);
+	case UI_CMD_EXPORT:
+		if (st->nlist == 0) {
+			ui_state_message(st, "nothing to export: the list is empty");
+			return UI_ACT_REDRAW;
+		}
+		ui_state_message(st, "export %zu papers as b)ibtex, m)arkdown or j)son lines?", st->nlist);
+		return prompt_open(st, UI_PROMPT_EXPORT);
 	case UI_CMD_RELOAD:
 		return UI_ACT_RELOAD | UI_ACT_REDRAW;
 	case UI_CMD_REDRAW:
@@ -787,6 +1531,12 @@ ui_do_cmd(struct ui_state *st, enum ui_cmd cmd)
 		st->help_top = 0;
 		return UI_ACT_REDRAW;
 	case UI_CMD_CLOSE:
+		if (st->searching) {
+			st->searching = 0;
+			search_set(st->search, "", 0);
+			ui_state_message(st, "search cleared");
+			return UI_ACT_REDRAW;
+		}
 		return UI_ACT_NONE;
 	case UI_CMD_QUIT:
 		return UI_ACT_QUIT;
@@ -807,6 +1557,8 @@ ui_handle_key(struct ui_state *st, int key)
 	buf_setlen(&st->status, 0);
 	st->target = NULL;
 	st->key = key;
+	if (st->prompt != UI_PROMPT_NONE && !st->help)
+		return prompt_key(st, key);
 	for (i = 0; i < st->nkeys; i++)
 		if (st->keys[i].key == key)
 			return ui_do_cmd(st, st->keys[i].cmd) | UI_ACT_REDRAW;
@@ -825,6 +1577,7 @@ ui_state_fit(struct ui_state *st, const struct ui_layout *l)
 	const struct paper *p = ui_state_paper(st);
 	int i;
 
+	st->layout = *l;
 	for (i = 0; i < UI_NPANES; i++) {
 		in[i] = ui_rect_inner(l->pane[i]);
 		st->rows[i] = (size_t)in[i].h;
@@ -881,13 +1634,194 @@ ui_state_position(const struct ui_state *st, struct buf *out)
 		buf_printf(out, "paper %zu/%zu", st->sel + 1, st->nlist);
 	else
 		buf_puts(out, "no papers");
-	if (d && d->label)
+	if (st->view == UI_VIEW_DAYS && d && d->label)
 		buf_printf(out, " | %s", d->label);
 	if (st->cat > 0 && st->cat <= st->ncats)
 		buf_printf(out, " | %s", st->cats[st->cat - 1].name);
+	before = out->len;
+	buf_puts(out, " | ");
+	ui_state_filters(st, out);
+	if (out->len == before + 3)
+		buf_setlen(out, before);
 	buf_puts(out, " | ");
 	before = out->len;
 	ui_state_sum_name(st, out);
 	if (out->len == before)
 		buf_setlen(out, before - 3);
+}
+
+/* Advance the clock: a paper shown long enough becomes read. */
+unsigned
+ui_state_tick(struct ui_state *st, double now, long *wait_ms)
+{
+	unsigned a = UI_ACT_NONE;
+
+	st->now = now;
+	*wait_ms = -1;
+	if (st->shown == SIZE_MAX || st->markread != UI_MARKREAD_DELAY)
+		return a;
+	if (!ui_state_paper(st) || st->list[st->sel] != st->shown) {
+		st->shown = SIZE_MAX;
+		return a;
+	}
+	if (now - st->shown_at >= (double)st->markread_ms) {
+		set_read(st, st->shown, 1);
+		st->shown = SIZE_MAX;
+		return UI_ACT_REDRAW;
+	}
+	*wait_ms = (long)((double)st->markread_ms - (now - st->shown_at)) + 1;
+	return a;
+}
+
+/* The pane whose rectangle holds cell (y, x), or UI_NPANES. */
+static enum ui_pane
+pane_at(const struct ui_layout *l, int y, int x)
+{
+	int i;
+
+	for (i = 0; i < UI_NPANES; i++) {
+		struct ui_rect r = l->pane[i];
+
+		if (r.h > 0 && r.w > 0 && y >= r.y && y < r.y + r.h && x >= r.x && x < r.x + r.w)
+			return (enum ui_pane)i;
+	}
+	return UI_NPANES;
+}
+
+/* A mouse event: a click selects and focuses, the wheel scrolls the pane under it. */
+unsigned
+ui_handle_mouse(struct ui_state *st, int y, int x, int button)
+{
+	enum ui_pane p = pane_at(&st->layout, y, x);
+	struct ui_rect in;
+	size_t row;
+
+	buf_setlen(&st->status, 0);
+	if (!st->mouse || st->help || st->prompt != UI_PROMPT_NONE || p == UI_NPANES)
+		return UI_ACT_NONE;
+	st->focus = p;
+	if (button == 4 || button == 5)
+		return move(st, button == 4 ? -3 : 3);
+	in = ui_rect_inner(st->layout.pane[p]);
+	if (y < in.y || y >= in.y + in.h || x < in.x || x >= in.x + in.w)
+		return UI_ACT_REDRAW;	/* the border: focus only */
+	row = st->top[p] + (size_t)(y - in.y);
+	switch (p) {
+	case UI_DAYS:
+		if (row < lib_ndays(st->lib) && (row != st->day || st->view != UI_VIEW_DAYS)) {
+			st->view = UI_VIEW_DAYS;
+			select_day(st, row);
+		}
+		break;
+	case UI_CATS:
+		if (row <= st->ncats && row != st->cat)
+			select_cat(st, row);
+		break;
+	case UI_PAPERS:
+		if (row < st->nlist && row != st->sel)
+			select_paper(st, row);
+		break;
+	case UI_LINKS:
+		if (row < st->nlinks)
+			st->link = row;
+		break;
+	default:
+		break;
+	}
+	return UI_ACT_REDRAW;
+}
+
+/* Apply the settings: bindings, mark-read, mouse. */
+void
+ui_state_configure(struct ui_state *st, const struct config *c, struct buf *msgs)
+{
+	size_t n, i, k, nb;
+	struct ui_binding *keys;
+	const struct ui_binding *def = ui_default_keys(&n);
+
+	if (c == NULL)
+		return;
+	switch (config_mark_read(c)) {
+	case CONFIG_MARK_OPEN: st->markread = UI_MARKREAD_OPEN; break;
+	case CONFIG_MARK_MANUAL: st->markread = UI_MARKREAD_MANUAL; break;
+	default: st->markread = UI_MARKREAD_DELAY; break;
+	}
+	st->markread_ms = config_mark_read_delay(c);
+	st->mouse = config_mouse(c);
+	/* the paper already on screen follows the new rule */
+	if (st->markread != UI_MARKREAD_DELAY)
+		st->shown = SIZE_MAX;
+	if (st->markread == UI_MARKREAD_OPEN && ui_state_paper(st))
+		set_read(st, st->list[st->sel], 1);
+	nb = config_nbindings(c);
+	if (nb == 0)
+		return;
+	keys = xcalloc(n + nb, sizeof *keys);
+	memcpy(keys, def, n * sizeof *keys);
+	for (i = 0; i < nb; i++) {
+		const struct config_binding *b = config_binding(c, i);
+		int key = ui_key_parse(b->key);
+		int cmd = -1;
+
+		for (k = 0; k < UI_NCMDS; k++)
+			if (strcmp(b->cmd, cmd_names[k]) == 0)
+				cmd = (int)k;
+		if (key < 0 || cmd < 0) {
+			buf_printf(msgs, "bind %s %s: %s\n", b->key, b->cmd,
+			    key < 0 ? "unknown key" : "unknown command (see the help, ?)");
+			continue;
+		}
+		for (k = 0; k < n; k++)
+			if (keys[k].key == key)
+				break;
+		keys[k].key = key;
+		keys[k].cmd = (enum ui_cmd)cmd;
+		if (k == n)
+			n++;
+	}
+	free(st->own_keys);
+	st->own_keys = keys;
+	st->keys = keys;
+	st->nkeys = n;
+}
+
+/* Append the prompt being typed. */
+void
+ui_state_prompt(const struct ui_state *st, struct buf *out)
+{
+	switch (st->prompt) {
+	case UI_PROMPT_SEARCH:
+		buf_printf(out, "%s/%s", st->search_day ? "(this day) " : "", buf_str(&st->input));
+		break;
+	case UI_PROMPT_VOTES:
+		buf_printf(out, "minimum votes: %s", buf_str(&st->input));
+		break;
+	case UI_PROMPT_EXPORT:
+		buf_puts(out, "export as b)ibtex, m)arkdown, j)son lines: ");
+		break;
+	default:
+		break;
+	}
+}
+
+/* Append the active view, filter, minimum votes and order. */
+void
+ui_state_filters(const struct ui_state *st, struct buf *out)
+{
+	size_t before = out->len;
+
+	if (st->view == UI_VIEW_STARRED)
+		buf_puts(out, "starred | ");
+	if (st->filter == UI_FILTER_UNREAD)
+		buf_puts(out, "unread only | ");
+	else if (st->filter == UI_FILTER_STARRED)
+		buf_puts(out, "starred only | ");
+	if (st->min_votes > 0)
+		buf_printf(out, ">= %ld votes | ", st->min_votes);
+	if (st->order == UI_ORDER_TITLE)
+		buf_puts(out, "by title | ");
+	else if (st->order == UI_ORDER_DATE)
+		buf_puts(out, "by date | ");
+	if (out->len > before)
+		buf_setlen(out, out->len - 3);
 }

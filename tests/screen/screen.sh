@@ -36,10 +36,13 @@ LC_ALL=C.UTF-8
 export LANG LC_ALL
 unset LANGUAGE PAPERBOY_BENCH_KEYS TMUX NO_COLOR STY SSH_CONNECTION SSH_TTY PAPERBOY_OPEN \
 	PAPERBOY_OSC8 PAPERBOY_TEXT_BROWSERS PAPERBOY_OSC52_LOG
-# never the user's marks or settings
+# never the user's marks or settings; each start begins with no marks, and
+# a paper is read as soon as it is shown (the default waits a second, which
+# would make screens depend on timing; tests/unit/test_layout covers it)
 PAPERBOY_STATE=$TMP/state/state
-PAPERBOY_CONFIG=$TMP/no-config
+PAPERBOY_CONFIG=$TMP/config
 export PAPERBOY_STATE PAPERBOY_CONFIG
+printf 'mark-read = open\n' >"$PAPERBOY_CONFIG"
 # Enter on a link starts $BROWSER: true succeeds without doing anything
 BROWSER=true
 export BROWSER
@@ -92,6 +95,7 @@ start() {
 	shift 2
 	T kill-session -t pb >/dev/null 2>&1
 	rm -f "$TMP/exit"
+	[ "${KEEP_STATE:-0}" = 1 ] || rm -rf "$TMP/state"
 	cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$TERMNAME PAPERBOY_LIBRARY=/nonexistent '$BIN'"
 	for a in "$@"; do
 		cmd="$cmd '$a'"
@@ -273,6 +277,32 @@ screen nav-back
 keys C-l
 screen nav-back
 quits nav
+
+# ---- triage: stars, the Starred view, search, filters, marks kept --------
+start 100 30 "$EN" "$KO"
+keys s j j s
+screen triage-stars
+keys S
+screen triage-starred
+keys S / V O I
+screen triage-search
+keys L A
+screen triage-search-more
+keys Enter
+screen triage-search-done
+keys / g r o k k i n g
+screen triage-search-day2
+keys Escape
+screen triage-search-back
+keys f
+screen triage-unread
+keys f v 4 0 Enter
+screen triage-votes
+quits triage
+# a new reader finds the marks in the state file
+KEEP_STATE=1 start 100 30 "$EN" "$KO"
+screen triage-restart
+quits triage-restart
 
 # ---- resizes down to 1x1 and back, and a storm of them --------------------
 start 80 24 "$EN"

@@ -7,8 +7,14 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <unistd.h>
+
 #include "buf.h"
+#include "config.h"
+#include "export.h"
 #include "model.h"
+#include "safeio.h"
+#include "state.h"
 #include "text_width.h"
 #include "ui_layout.h"
 #include "ui_state.h"
@@ -370,10 +376,11 @@ test_state_moves(void **state)
 
 	(void)state;
 	ui_state_init(&st, make_lib(0), NULL, NULL);
+	st.markread = UI_MARKREAD_OPEN;
 	fit(&st, 24, 80);
 	ui_handle_key(&st, 'j');
 	assert_string_equal(sel_title(&st), "Beta paper");
-	assert_true(st.read[st.list[0]] && st.read[st.list[1]]);
+	assert_true(!st.read[st.list[0]] && st.read[st.list[1]]);	/* Alpha came before the mode */
 	ui_handle_key(&st, 'j');	/* stays on the last */
 	assert_int_equal(st.sel, 1);
 	ui_handle_key(&st, 'g');
@@ -524,6 +531,301 @@ test_help(void **state)
 }
 
 /* Run the groups. */
+/* Type a string at the prompt, one code point at a time. */
+static void
+type(struct ui_state *st, const char *s)
+{
+	size_t i = 0, n = strlen(s);
+
+	while (i < n) {
+		int32_t cp = text_width_decode(s, n, &i);
+
+		ui_handle_key(st, (int)cp);
+	}
+}
+
+/* Read marks: after a delay (the default), on open, or only by hand. */
+static void
+test_markread(void **state)
+{
+	struct ui_state st;
+	long wait;
+	uint32_t alpha, beta;
+
+	(void)state;
+	ui_state_init(&st, make_lib(0), NULL, NULL);
+	fit(&st, 24, 80);
+	alpha = st.list[0];
+	beta = st.list[1];
+	assert_int_equal(st.markread, UI_MARKREAD_DELAY);
+	assert_false(st.read[alpha]);
+	assert_int_equal(st.unread_day[0], 2);
+	ui_state_tick(&st, 500, &wait);		/* shown at 0: not yet */
+	assert_false(st.read[alpha]);
+	assert_true(wait > 0 && wait <= 501);
+	assert_true(ui_state_tick(&st, 1000, &wait) & UI_ACT_REDRAW);
+	assert_true(st.read[alpha]);
+	assert_int_equal(st.unread_day[0], 1);
+	assert_int_equal(wait, -1);
+	/* moving on before the delay leaves Beta unread */
+	ui_handle_key(&st, 'j');
+	ui_state_tick(&st, 1500, &wait);
+	ui_handle_key(&st, 'k');
+	ui_state_tick(&st, 9000, &wait);
+	assert_false(st.read[beta]);
+	/* by hand: u toggles, and the delay does not undo it */
+	st.markread = UI_MARKREAD_MANUAL;
+	ui_handle_key(&st, 'j');
+	ui_state_tick(&st, 20000, &wait);
+	assert_false(st.read[beta]);
+	ui_handle_key(&st, 'u');
+	assert_true(st.read[beta]);
+	assert_string_equal(st.status.buf, "marked read");
+	assert_int_equal(st.unread_day[0], 0);
+	ui_handle_key(&st, 'u');
+	assert_false(st.read[beta]);
+	/* U: the next unread paper, across days */
+	ui_handle_key(&st, 'u');
+	ui_handle_key(&st, 'U');
+	assert_string_equal(sel_title(&st), "Gamma paper");
+	assert_string_equal(lib_day(st.lib, st.day)->label, "2025-05-05");
+	ui_state_free(&st);
+}
+
+/* Stars and the Starred view; filters, order and minimum votes. */
+static void
+test_star_filter_order(void **state)
+{
+	struct ui_state st;
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	ui_state_init(&st, make_lib(0), NULL, NULL);
+	fit(&st, 24, 80);
+	ui_handle_key(&st, 's');
+	assert_true(st.star[st.list[0]]);
+	assert_string_equal(st.status.buf, "starred (1 starred)");
+	st.focus = UI_DAYS;
+	ui_handle_key(&st, 'j');		/* 2025-05-05 */
+	st.focus = UI_PAPERS;
+	ui_handle_key(&st, 's');		/* Gamma */
+	ui_handle_key(&st, 'S');
+	assert_int_equal(st.view, UI_VIEW_STARRED);
+	assert_int_equal(st.nlist, 2);
+	assert_string_equal(sel_title(&st), "Alpha paper");	/* newest day first */
+	buf_init(&b);
+	ui_state_position(&st, &b);
+	assert_non_null(strstr(b.buf, "starred"));
+	assert_null(strstr(b.buf, "2025-05-05"));
+	buf_free(&b);
+	ui_handle_key(&st, 'O');		/* by title */
+	assert_string_equal(st.status.buf, "ordered by title");
+	ui_handle_key(&st, 'O');		/* by date */
+	ui_handle_key(&st, 'O');		/* back to votes */
+	ui_handle_key(&st, 'S');
+	assert_int_equal(st.view, UI_VIEW_DAYS);
+	/* filters on the first day: Alpha starred, Beta not */
+	st.focus = UI_DAYS;
+	ui_handle_key(&st, 'g');
+	st.focus = UI_PAPERS;
+	assert_int_equal(st.nlist, 2);
+	ui_handle_key(&st, 'f');		/* unread only: both */
+	assert_int_equal(st.nlist, 2);
+	ui_handle_key(&st, 'f');		/* starred only */
+	assert_int_equal(st.nlist, 1);
+	assert_string_equal(sel_title(&st), "Alpha paper");
+	ui_handle_key(&st, 'f');		/* all */
+	/* order by title puts Alpha before Beta; by votes too */
+	ui_handle_key(&st, 'O');
+	assert_string_equal(lib_paper(st.lib, st.list[0])->title, "Alpha paper");
+	ui_handle_key(&st, 'O');
+	ui_handle_key(&st, 'O');
+	/* at least 20 votes: Alpha (50) only */
+	ui_handle_key(&st, 'v');
+	assert_int_equal(st.prompt, UI_PROMPT_VOTES);
+	type(&st, "2x0");			/* letters are ignored */
+	ui_handle_key(&st, UI_KEY_ENTER);
+	assert_int_equal(st.min_votes, 20);
+	assert_int_equal(st.nlist, 1);
+	buf_init(&b);
+	ui_state_filters(&st, &b);
+	assert_string_equal(b.buf, ">= 20 votes");
+	buf_free(&b);
+	ui_handle_key(&st, 'v');
+	ui_handle_key(&st, UI_KEY_ENTER);	/* empty: no minimum */
+	assert_int_equal(st.nlist, 2);
+	/* export: E then a format letter asks the loop to write the list */
+	ui_handle_key(&st, 'E');
+	assert_int_equal(st.prompt, UI_PROMPT_EXPORT);
+	assert_true(ui_handle_key(&st, 'b') & UI_ACT_EXPORT);
+	assert_int_equal(st.export_fmt, EXPORT_BIBTEX);
+	ui_handle_key(&st, 'E');
+	assert_false(ui_handle_key(&st, UI_KEY_ESC) & UI_ACT_EXPORT);
+	ui_state_free(&st);
+}
+
+/* Search: as you type, any case, NFD Hangul; n/N; Tab scope; Esc goes back. */
+static void
+test_search_keys(void **state)
+{
+	struct ui_state st;
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	ui_state_init(&st, make_lib(0), NULL, NULL);
+	fit(&st, 24, 80);
+	ui_handle_key(&st, '/');
+	assert_int_equal(st.prompt, UI_PROMPT_SEARCH);
+	type(&st, "GAMMA");
+	assert_string_equal(sel_title(&st), "Gamma paper");
+	assert_string_equal(st.status.buf, "match 1 of 1 in every day");
+	buf_init(&b);
+	ui_state_prompt(&st, &b);
+	assert_string_equal(b.buf, "/GAMMA");
+	buf_free(&b);
+	ui_handle_key(&st, UI_KEY_ESC);		/* back where we were */
+	assert_int_equal(st.prompt, UI_PROMPT_NONE);
+	assert_string_equal(sel_title(&st), "Alpha paper");
+	assert_false(st.searching);
+	/* NFD jamo find the NFC Korean summary of the untitled paper */
+	ui_handle_key(&st, '/');
+	type(&st, "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB");	/* 한 in NFD */
+	assert_string_equal(sel_title(&st), "Alpha paper");	/* its Korean summary */
+	assert_string_equal(st.status.buf, "match 1 of 2 in every day");
+	ui_handle_key(&st, UI_KEY_ENTER);
+	assert_true(st.searching);
+	ui_handle_key(&st, 'n');
+	assert_int_equal(lib_day(st.lib, st.day)->kind, DAY_NONE);
+	/* "paper" matches every titled paper; n and N walk them across days */
+	ui_handle_key(&st, '/');
+	type(&st, "pap");
+	ui_handle_key(&st, UI_KEY_BACKSPACE);
+	type(&st, "per");
+	assert_string_equal(sel_title(&st), "Alpha paper");
+	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, 'n');
+	assert_string_equal(sel_title(&st), "Beta paper");
+	assert_string_equal(st.status.buf, "/paper: match 2 of 4 in every day");
+	ui_handle_key(&st, 'n');
+	assert_string_equal(sel_title(&st), "Gamma paper");
+	ui_handle_key(&st, 'N');
+	assert_string_equal(sel_title(&st), "Beta paper");
+	/* Tab limits the search to the current list */
+	ui_handle_key(&st, '/');
+	ui_handle_key(&st, '\t');
+	type(&st, "gamma");
+	assert_string_equal(st.status.buf, "not found in this day");
+	ui_handle_key(&st, UI_KEY_ESC);
+	assert_string_equal(sel_title(&st), "Beta paper");
+	ui_state_free(&st);
+}
+
+/* Marks are saved to the store at once and read back by another reader. */
+static void
+test_marks_store(void **state)
+{
+	char dir[] = "/tmp/pbmarks.XXXXXX";
+	struct buf path = BUF_INIT, file = BUF_INIT;
+	struct ui_state st;
+	struct state *marks;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	buf_printf(&path, "%s/state", dir);
+	marks = state_new(path.buf);
+	assert_int_equal(state_load(marks), 0);
+	ui_state_init(&st, make_lib(0), NULL, NULL);
+	ui_state_set_marks(&st, marks);
+	fit(&st, 24, 80);
+	ui_handle_key(&st, 's');
+	ui_handle_key(&st, 'u');
+	assert_int_equal(safeio_read(path.buf, &file), 0);
+	assert_non_null(strstr(file.buf, "arxiv:2505.00001\tread=1@"));
+	assert_non_null(strstr(file.buf, "starred=1@"));
+	ui_state_free(&st);
+	state_free(marks);
+	/* a second reader starts with the marks */
+	marks = state_new(path.buf);
+	assert_int_equal(state_load(marks), 0);
+	ui_state_init(&st, make_lib(0), NULL, NULL);
+	ui_state_set_marks(&st, marks);
+	assert_true(st.star[st.list[0]]);
+	assert_true(st.read[st.list[0]]);
+	assert_int_equal(st.unread_day[0], 1);
+	ui_state_free(&st);
+	state_free(marks);
+	unlink(path.buf);
+	buf_setlen(&file, 0);
+	buf_printf(&file, "%s/state.lock", dir);
+	unlink(file.buf);
+	rmdir(dir);
+	buf_free(&path);
+	buf_free(&file);
+}
+
+/* The mouse: a click selects and focuses, the wheel scrolls; off by the setting. */
+static void
+test_mouse(void **state)
+{
+	struct ui_state st;
+	struct ui_rect in;
+
+	(void)state;
+	ui_state_init(&st, make_lib(0), NULL, NULL);
+	fit(&st, 24, 80);
+	assert_int_equal(ui_handle_mouse(&st, 1, 1, 1), UI_ACT_NONE);	/* off */
+	st.mouse = 1;
+	in = ui_rect_inner(st.layout.pane[UI_PAPERS]);
+	ui_handle_mouse(&st, in.y + 1, in.x + 3, 1);
+	assert_int_equal(st.focus, UI_PAPERS);
+	assert_string_equal(sel_title(&st), "Beta paper");
+	in = ui_rect_inner(st.layout.pane[UI_DAYS]);
+	ui_handle_mouse(&st, in.y + 1, in.x + 1, 1);
+	assert_int_equal(st.focus, UI_DAYS);
+	assert_string_equal(lib_day(st.lib, st.day)->label, "2025-05-05");
+	ui_handle_mouse(&st, in.y, in.x, 5);	/* wheel down moves in Days */
+	assert_int_equal(st.day, 3);
+	ui_state_free(&st);
+}
+
+/* Settings: bindings by name (bad ones reported), mark-read, mouse. */
+static void
+test_configure(void **state)
+{
+	static const char text[] =
+		"mark-read = manual\n"
+		"mouse = no\n"
+		"bind J next-unread\n"
+		"bind x no-such-command\n"
+		"bind C-n down\n";
+	struct config *c = config_defaults();
+	struct ui_state st;
+	struct buf msgs = BUF_INIT;
+
+	(void)state;
+	config_parse(c, "cfg", text, sizeof text - 1);
+	ui_state_init(&st, make_lib(0), NULL, NULL);
+	buf_init(&msgs);
+	ui_state_configure(&st, c, &msgs);
+	assert_int_equal(st.markread, UI_MARKREAD_MANUAL);
+	assert_int_equal(st.mouse, 0);
+	assert_non_null(strstr(msgs.buf, "bind x no-such-command: unknown command"));
+	fit(&st, 24, 80);
+	ui_handle_key(&st, UI_CTRL('n'));
+	assert_string_equal(sel_title(&st), "Beta paper");
+	ui_handle_key(&st, 'J');
+	assert_string_equal(sel_title(&st), "Gamma paper");	/* the next unread, next day */
+	assert_int_equal(ui_key_parse("PgDn"), UI_KEY_PGDN);
+	assert_int_equal(ui_key_parse("F5"), UI_KEY_F1 + 4);
+	assert_int_equal(ui_key_parse("C-d"), UI_CTRL('d'));
+	assert_int_equal(ui_key_parse("\xED\x95\x9C"), 0xD55C);
+	assert_int_equal(ui_key_parse("jj"), -1);
+	assert_string_equal(ui_cmd_name(UI_CMD_NEXT_UNREAD), "next-unread");
+	buf_free(&msgs);
+	ui_state_free(&st);
+	config_free(c);
+}
+
 int
 main(void)
 {
@@ -541,6 +843,12 @@ main(void)
 		cmocka_unit_test(test_state_reload),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_state_links),
+		cmocka_unit_test(test_markread),
+		cmocka_unit_test(test_star_filter_order),
+		cmocka_unit_test(test_search_keys),
+		cmocka_unit_test(test_marks_store),
+		cmocka_unit_test(test_mouse),
+		cmocka_unit_test(test_configure),
 	};
 	int rc = cmocka_run_group_tests_name("layout", layout, NULL, NULL);
 
