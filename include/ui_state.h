@@ -209,6 +209,8 @@ const struct ui_binding *ui_default_keys(size_t *n);
 const char *ui_cmd_help(enum ui_cmd c);
 /* Append a readable name of key ("j", "Down", "Ctrl-D", "Tab"). */
 void ui_key_name(struct buf *out, int key);
+/* Append a line per command of the key table: its keys and what it does. */
+void ui_keys_describe(const struct ui_binding *keys, size_t n, struct buf *out);
 /* Append the help screen text (from the key table), lines separated by newlines. */
 void ui_help_build(const struct ui_state *st, struct buf *out);
 

@@ -18,6 +18,7 @@
 #include "safeio.h"
 #include "state.h"
 #include "ui.h"
+#include "ui_state.h"
 
 enum mode { MODE_READ, MODE_DUMP, MODE_CHECK, MODE_EXPORT };
 
@@ -60,14 +61,6 @@ usage(FILE *f)
 "  --help          show this help and exit\n"
 "  --version       show the version and exit\n"
 "\n"
-"Keys in the reader:\n"
-"  j/k, Down/Up     move            g/G        first/last\n"
-"  PgDn/PgUp, C-d/C-u  page         Tab/S-Tab, l/h  next/previous pane\n"
-"  Enter            drill in / open link      t  cycle summary language\n"
-"  1-9              open link N (Links pane)  o  open the arXiv page\n"
-"  y                copy link (OSC 52)        r  reload from disk\n"
-"  C-l              redraw                    ?  help      q  quit\n"
-"\n"
 "Links open in $BROWSER (a colon-separated list; %s is the URL), else\n"
 "xdg-open, never through a shell.  Over SSH (or with PAPERBOY_OPEN=copy)\n"
 "o and Enter copy the URL to the local clipboard with OSC 52 instead.\n"
@@ -79,6 +72,17 @@ usage(FILE *f)
 "Read and starred marks are kept in $PAPERBOY_STATE, else\n"
 "$XDG_STATE_HOME/paperboy/state; settings are read from $PAPERBOY_CONFIG,\n"
 "else $XDG_CONFIG_HOME/paperboy/config (see the installed config.example).\n", f);
+	{
+		struct buf keys = BUF_INIT;
+		size_t n;
+		const struct ui_binding *k = ui_default_keys(&n);
+
+		buf_init(&keys);
+		ui_keys_describe(k, n, &keys);
+		fprintf(f, "\nKeys in the reader (bind KEY COMMAND in the settings changes them):\n%s",
+		    keys.buf);
+		buf_free(&keys);
+	}
 }
 
 static void usage_error(const char *what, const char *arg, const char *hint)

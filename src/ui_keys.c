@@ -190,53 +190,64 @@ ui_key_name(struct buf *out, int key)
 		buf_printf(out, "<%d>", key);
 }
 
-/* Append the help text: one line per command with its keys. */
+/*
+ * Append one line per command of the key table keys[0..n): its keys (runs
+ * of three or more consecutive characters as "1-9") and what it does.
+ */
 void
-ui_help_build(const struct ui_state *st, struct buf *out)
+ui_keys_describe(const struct ui_binding *keys, size_t n, struct buf *out)
 {
-	struct buf keys = BUF_INIT;
+	struct buf names = BUF_INIT;
 	int c;
 
-	buf_init(&keys);
-	buf_puts(out, "paperboy keys (q or Esc closes this help)\n\n");
+	buf_init(&names);
 	for (c = 0; c < UI_NCMDS; c++) {
 		size_t i, w;
 
-		buf_setlen(&keys, 0);
-		for (i = 0; i < st->nkeys; i++) {
+		buf_setlen(&names, 0);
+		for (i = 0; i < n; i++) {
 			size_t j = i;
 
-			if (st->keys[i].cmd != (enum ui_cmd)c)
+			if (keys[i].cmd != (enum ui_cmd)c)
 				continue;
-			/* a run of three or more consecutive keys shows as "1-9" */
-			while (j + 1 < st->nkeys && st->keys[j + 1].cmd == (enum ui_cmd)c &&
-			    st->keys[j + 1].key == st->keys[j].key + 1 && st->keys[j].key > 0x20 &&
-			    st->keys[j + 1].key < 0x7f)
+			while (j + 1 < n && keys[j + 1].cmd == (enum ui_cmd)c &&
+			    keys[j + 1].key == keys[j].key + 1 && keys[j].key > 0x20 &&
+			    keys[j + 1].key < 0x7f)
 				j++;
-			if (keys.len)
-				buf_puts(&keys, ", ");
-			ui_key_name(&keys, st->keys[i].key);
+			if (names.len)
+				buf_puts(&names, ", ");
+			ui_key_name(&names, keys[i].key);
 			if (j >= i + 2) {
-				buf_addch(&keys, '-');
-				ui_key_name(&keys, st->keys[j].key);
+				buf_addch(&names, '-');
+				ui_key_name(&names, keys[j].key);
 				i = j;
 			}
 		}
-		if (keys.len == 0)
+		if (names.len == 0)
 			continue;
 		buf_puts(out, "  ");
-		buf_puts(out, keys.buf);
-		w = text_width(keys.buf, keys.len);
+		buf_puts(out, names.buf);
+		w = text_width(names.buf, names.len);
 		do
 			buf_addch(out, ' ');
 		while (++w < 24);
 		buf_puts(out, ui_cmd_help((enum ui_cmd)c));
-		buf_addch(out, '\n');
+		buf_printf(out, " [%s]\n", ui_cmd_name((enum ui_cmd)c));
 	}
+	buf_free(&names);
+}
+
+/* Append the help text: one line per command with its keys. */
+void
+ui_help_build(const struct ui_state *st, struct buf *out)
+{
+	buf_puts(out, "paperboy keys (q or Esc closes this help)\n\n");
+	ui_keys_describe(st->keys, st->nkeys, out);
 	buf_puts(out, "\nPanes: Days, Categories, Papers, Summary, Links; the focused pane\n"
-	    "has a double border and its name in [brackets].  A check mark in\n"
-	    "Papers means the paper was read.\n");
-	buf_free(&keys);
+	    "has a double border and its name in [brackets].  In Papers, * is a\n"
+	    "star and a check mark a paper read; Days and Categories show\n"
+	    "unread/total.  [name]: the command for \"bind KEY name\" in the\n"
+	    "settings file.\n");
 }
 
 /* Set the status message. */

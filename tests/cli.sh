@@ -5,7 +5,12 @@ S="$PB_SRCDIR/assets/samples"
 
 "$PB_BIN" --help >"$TMP/out" 2>&1; expect "--help exits 0" [ $? = 0 ]
 expect "--help names --dump and --check" grep -q -- '--check' "$TMP/out"
-expect "--help names the link keys" sh -c "grep -q '1-9 .*open link N' '$TMP/out' && grep -q ' o  open the arXiv page' '$TMP/out' && grep -q '  y  .*copy link' '$TMP/out'"
+expect "--help names the link keys" sh -c "grep -q '1-9 .*open link N' '$TMP/out' && grep -q '^  o  *open the paper.s arXiv page' '$TMP/out' && grep -q '^  y  .*copy the link' '$TMP/out'"
+# the key list is the key table: every command is there with its bind name
+for c in toggle-read next-unread star starred search search-next search-previous filter \
+    min-votes order export reload quit; do
+	expect "--help lists the command $c" grep -q "\\[$c\\]\$" "$TMP/out"
+done
 "$PB_BIN" --version >"$TMP/out" 2>&1; expect "--version exits 0" [ $? = 0 ]
 expect "--version prints the version" grep -q '^paperboy [0-9]' "$TMP/out"
 "$PB_BIN" --bogus >"$TMP/out" 2>"$TMP/err"; expect "unknown option exits 2" [ $? = 2 ]
