@@ -102,7 +102,8 @@ start() {
 	done
 	# the exit status goes to a file when the reader ends
 	cmd="$cmd; echo \$? >'$TMP/exit.new'; mv '$TMP/exit.new' '$TMP/exit'"
-	T new-session -d -s pb -n main -x "$W" -y "$H" "$cmd"
+	mkdir -p "$TMP/work"
+	T new-session -d -s pb -n main -x "$W" -y "$H" -c "$TMP/work" "$cmd"
 }
 
 # keys KEY...: send keys to the reader.
@@ -298,11 +299,59 @@ keys f
 screen triage-unread
 keys f v 4 0 Enter
 screen triage-votes
+# E b writes the list as BibTeX into the current directory
+keys E b
+i=0
+while [ -z "$(ls "$TMP/work"/paperboy-*.bib 2>/dev/null)" ] && [ "$i" -lt $((TIMEOUT * 20)) ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+bib=$(ls "$TMP/work"/paperboy-*.bib 2>/dev/null)
+if [ -z "$bib" ]; then
+	fail "triage: E b wrote no paperboy-*.bib"
+elif ! grep -q 'eprint = {2505.02707}' "$bib" || [ "$(grep -c '^@misc' "$bib")" != 1 ]; then
+	fail "triage: the export is not the one-paper list: $(head -c 300 "$bib")"
+fi
+i=0
+until capture "$TMP/export.txt" && grep -q "exported 1 paper to pa" "$TMP/export.txt"; do
+	i=$((i + 1))
+	if [ "$i" -ge $((TIMEOUT * 20)) ]; then
+		fail "triage: the status line does not name the export: $(tail -n 1 "$TMP/export.txt")"
+		break
+	fi
+	sleep 0.05
+done
 quits triage
 # a new reader finds the marks in the state file
 KEEP_STATE=1 start 100 30 "$EN" "$KO"
 screen triage-restart
 quits triage-restart
+
+# two readers at once on one state file lose no marks: each stars and
+# unstars papers of its own, in turns, then both quit
+rm -rf "$TMP/state"
+for r in a b; do
+	T new-session -d -s "two$r" -x 100 -y 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$TERMNAME \
+		PAPERBOY_LIBRARY=/nonexistent '$BIN' '$EN' '$KO'; echo \$? >'$TMP/two$r.exit'"
+done
+sleep 0.5
+T send-keys -t twoa s j s		# a: Voila, RM-R1
+T send-keys -t twob j j j s		# b: Ming-Lite-Uni (the fourth)
+T send-keys -t twoa j j j s s s		# a: toggles Practical Efficiency on, off, on
+T send-keys -t twob G s			# b: the last paper of the day
+sleep 0.5
+T send-keys -t twoa q
+T send-keys -t twob q
+i=0
+while { [ ! -s "$TMP/twoa.exit" ] || [ ! -s "$TMP/twob.exit" ]; } && [ "$i" -lt $((TIMEOUT * 20)) ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+stars=$(env PAPERBOY_LIBRARY=/nonexistent "$BIN" --dump --starred "$EN" "$KO" 2>/dev/null |
+	sed -n 's/.*"title":"\([^"]*\)".*/\1/p' | cut -c1-12 | sort | tr '\n' '|')
+[ "$stars" = "Ming-Lite-Un|Practical Ef|RM-R1: Rewar|TEMPURA: Tem|Voila: Voice|" ] ||
+	fail "two readers: starred papers are '$stars'"
+NTESTS=$((NTESTS + 1))
 
 # ---- resizes down to 1x1 and back, and a storm of them --------------------
 start 80 24 "$EN"
