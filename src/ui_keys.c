@@ -1249,38 +1249,47 @@ scope_pos(const struct ui_state *st)
 	return st->sel < st->nlist ? st->sel : 0;
 }
 
-/* Go to the next (dir 1) or previous (-1) match, from the selection or at it (same). */
+/*
+ * Go to the next (dir 1) or previous (-1) match after the selection, or
+ * at it (same); *nmatch is the number of matches, *which the rank of the
+ * one chosen.  One pass over the scope collects the matches.
+ */
 static int
 find_match(struct ui_state *st, int dir, int same, size_t *nmatch, size_t *which)
 {
-	size_t n = scope_len(st), from = scope_pos(st), k, count = 0, at = 0, found = SIZE_MAX;
+	size_t n = scope_len(st), from = scope_pos(st), k, count = 0, pick;
+	size_t *m;
 
 	if (!st->searching || n == 0)
 		return 0;
+	m = xcalloc(n, sizeof *m);
 	for (k = 0; k < n; k++)
 		if (search_paper(st->search, search_scope(st, k)))
-			count++;
+			m[count++] = k;
 	*nmatch = count;
-	if (count == 0)
+	if (count == 0) {
+		free(m);
 		return 0;
-	for (k = same ? 0 : 1; k <= n; k++) {
-		size_t j = dir > 0 ? (from + k) % n : (from + n - k % n) % n;
-
-		if (search_paper(st->search, search_scope(st, j))) {
-			found = j;
-			break;
-		}
 	}
-	if (found == SIZE_MAX)
-		return 0;
-	for (k = 0; k <= found; k++)
-		if (search_paper(st->search, search_scope(st, k)))
-			at++;
-	*which = at;
+	if (dir > 0) {
+		/* the first match at (same) or after from, else wrap to the first */
+		for (pick = 0; pick < count && (m[pick] < from || (!same && m[pick] == from)); pick++)
+			;
+		if (pick == count)
+			pick = 0;
+	} else {
+		/* the last match before from, else wrap to the last */
+		for (pick = count; pick > 0 && m[pick - 1] >= from; pick--)
+			;
+		pick = pick > 0 ? pick - 1 : count - 1;
+	}
+	*which = pick + 1;
+	k = m[pick];
+	free(m);
 	if (st->search_day)
-		select_paper(st, found);
+		select_paper(st, k);
 	else
-		go_to_paper(st, (uint32_t)found);
+		go_to_paper(st, (uint32_t)k);
 	return 1;
 }
 
