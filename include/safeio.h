@@ -15,6 +15,13 @@
 #include "buf.h"
 
 /*
+ * Append the path of a per-user file: $ENV when set and not empty, else
+ * $XDG_VAR/paperboy/NAME when that is absolute, else $HOME/HOME_DIR/paperboy/NAME.
+ * Returns 0, or -1 (nothing appended) when none is set.
+ */
+int safeio_user_path(struct buf *out, const char *env, const char *xdg_var,
+    const char *home_dir, const char *name);
+/*
  * Read the whole of path into out (appended).  Returns 0, or -1 with
  * errno set (ENOENT when the file does not exist).
  */

@@ -111,21 +111,7 @@ msg(struct config *c, const char *fmt, ...)
 int
 config_default_path(struct buf *out)
 {
-	const char *env = getenv("PAPERBOY_CONFIG"), *xdg, *home;
-
-	if (env && *env) {
-		buf_puts(out, env);
-		return 0;
-	}
-	xdg = getenv("XDG_CONFIG_HOME");
-	home = getenv("HOME");
-	if (xdg && *xdg == '/')
-		buf_printf(out, "%s/paperboy/config", xdg);
-	else if (home && *home)
-		buf_printf(out, "%s/.config/paperboy/config", home);
-	else
-		return -1;
-	return 0;
+	return safeio_user_path(out, "PAPERBOY_CONFIG", "XDG_CONFIG_HOME", ".config", "config");
 }
 
 /* The defaults. */

@@ -1,5 +1,6 @@
 /* export.c: BibTeX, Markdown and JSON Lines output of a list of papers. */
 #include "export.h"
+#include "hash.h"
 #include "dump.h"
 #include "text.h"
 #include "text_width.h"
@@ -28,19 +29,6 @@ const char *
 export_fmt_name(enum export_fmt f)
 {
 	return (unsigned)f < EXPORT_NFORMATS ? fmt_names[f] : "?";
-}
-
-/* 64-bit FNV-1a of a string. */
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h;
 }
 
 /* The year of a paper: from a new- or old-style arXiv id, else its earliest dated day; 0 when unknown. */

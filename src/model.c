@@ -5,6 +5,7 @@
  * hash tables of 32-bit paper indices; all paper data lives in the arena.
  */
 #include "model.h"
+#include "hash.h"
 #include "arena.h"
 #include "buf.h"
 #include "text.h"
@@ -50,19 +51,6 @@ struct lib {
 	int finished;
 	int light;		/* keep no summary text (--check) */
 };
-
-/* 64-bit FNV-1a. */
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h ? h : 1;
-}
 
 typedef const char *(*map_key_fn)(const struct lib *, uint32_t);
 

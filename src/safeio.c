@@ -347,3 +347,21 @@ safeio_clean_stale(const char *path)
 	buf_free(&full);
 	return n;
 }
+
+/* Append the path of a per-user file (see safeio.h). */
+int
+safeio_user_path(struct buf *out, const char *env, const char *xdg_var,
+    const char *home_dir, const char *name)
+{
+	const char *e = getenv(env), *xdg = getenv(xdg_var), *home = getenv("HOME");
+
+	if (e && *e)
+		buf_puts(out, e);
+	else if (xdg && *xdg == '/')
+		buf_printf(out, "%s/paperboy/%s", xdg, name);
+	else if (home && *home)
+		buf_printf(out, "%s/%s/paperboy/%s", home, home_dir, name);
+	else
+		return -1;
+	return 0;
+}

@@ -448,21 +448,7 @@ merge_from(struct state *st, const struct table *disk)
 int
 state_default_path(struct buf *out)
 {
-	const char *env = getenv("PAPERBOY_STATE"), *xdg, *home;
-
-	if (env && *env) {
-		buf_puts(out, env);
-		return 0;
-	}
-	xdg = getenv("XDG_STATE_HOME");
-	home = getenv("HOME");
-	if (xdg && *xdg == '/')
-		buf_printf(out, "%s/paperboy/state", xdg);
-	else if (home && *home)
-		buf_printf(out, "%s/.local/state/paperboy/state", home);
-	else
-		return -1;
-	return 0;
+	return safeio_user_path(out, "PAPERBOY_STATE", "XDG_STATE_HOME", ".local/state", "state");
 }
 
 /* A new empty state. */

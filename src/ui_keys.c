@@ -600,20 +600,28 @@ save_marks(struct ui_state *st)
 	state_clear_msgs(st->marks);
 }
 
-/* Set the read mark of paper i (lib index) and keep it. */
+/* Set a mark (STATE_READ or STATE_STARRED) of paper i (lib index) and keep it in the store. */
 static void
-set_read(struct ui_state *st, size_t i, int on)
+set_mark(struct ui_state *st, size_t i, enum state_field f, int on)
 {
 	const struct paper *p = lib_paper(st->lib, i);
+	unsigned char *v = f == STATE_READ ? st->read : st->star;
 
-	if (!p || !!st->read[i] == !!on)
+	if (!p || !!v[i] == !!on)
 		return;
-	st->read[i] = on != 0;
+	v[i] = on != 0;
 	if (p->key) {
-		state_set(st->marks, p->key, STATE_READ, on);
+		state_set(st->marks, p->key, f, on);
 		save_marks(st);
 	}
 	count_unread(st);
+}
+
+/* Set the read mark of paper i. */
+static void
+set_read(struct ui_state *st, size_t i, int on)
+{
+	set_mark(st, i, STATE_READ, on);
 }
 
 /* Select row i of the paper list: preferred language, top of summary, read mark. */
@@ -1113,43 +1121,26 @@ cur_index(const struct ui_state *st)
 	return ui_state_paper(st) ? st->list[st->sel] : 0;
 }
 
-/* Toggle the read mark of the selected paper (it stays in the list). */
+/* Toggle a mark of the selected paper (it stays in the list either way). */
 static unsigned
-toggle_read(struct ui_state *st)
+toggle_mark(struct ui_state *st, enum state_field f)
 {
-	const struct paper *p = ui_state_paper(st);
 	size_t i;
 
-	if (!p) {
+	if (!ui_state_paper(st)) {
 		ui_state_message(st, "no paper selected");
 		return UI_ACT_REDRAW;
 	}
 	i = st->list[st->sel];
-	set_read(st, i, !st->read[i]);
-	st->shown = SIZE_MAX;	/* by hand: the delay does not undo it */
-	ui_state_message(st, "marked %s", st->read[i] ? "read" : "unread");
-	return UI_ACT_REDRAW;
-}
-
-/* Star or unstar the selected paper. */
-static unsigned
-toggle_star(struct ui_state *st)
-{
-	const struct paper *p = ui_state_paper(st);
-	size_t i;
-
-	if (!p) {
-		ui_state_message(st, "no paper selected");
-		return UI_ACT_REDRAW;
+	if (f == STATE_READ) {
+		set_mark(st, i, f, !st->read[i]);
+		st->shown = SIZE_MAX;	/* by hand: the delay does not undo it */
+		ui_state_message(st, "marked %s", st->read[i] ? "read" : "unread");
+	} else {
+		set_mark(st, i, f, !st->star[i]);
+		ui_state_message(st, "%s (%zu starred)", st->star[i] ? "starred" : "unstarred",
+		    st->nstarred);
 	}
-	i = st->list[st->sel];
-	st->star[i] = !st->star[i];
-	if (p->key) {
-		state_set(st->marks, p->key, STATE_STARRED, st->star[i]);
-		save_marks(st);
-	}
-	count_unread(st);
-	ui_state_message(st, "%s (%zu starred)", st->star[i] ? "starred" : "unstarred", st->nstarred);
 	return UI_ACT_REDRAW;
 }
 
@@ -1515,11 +1506,11 @@ ui_do_cmd(struct ui_state *st, enum ui_cmd cmd)
 		cycle_lang(st);
 		return UI_ACT_REDRAW;
 	case UI_CMD_TOGGLE_READ:
-		return toggle_read(st);
+		return toggle_mark(st, STATE_READ);
 	case UI_CMD_NEXT_UNREAD:
 		return next_unread(st);
 	case UI_CMD_STAR:
-		return toggle_star(st);
+		return toggle_mark(st, STATE_STARRED);
 	case UI_CMD_STARRED:
 		return toggle_starred(st);
 	case UI_CMD_SEARCH:
