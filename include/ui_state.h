@@ -114,6 +114,9 @@ struct search;
 struct ui_place {
 	enum ui_view view;
 	size_t day, cat, sel;
+	size_t paper;			/* lib index of the selected paper, or SIZE_MAX */
+	enum ui_filter filter;
+	long min_votes;
 	enum ui_pane focus;
 };
 
@@ -154,9 +157,10 @@ struct ui_state {
 	long markread_ms;
 	double now;			/* ms, monotonic, as of the last ui_state_tick */
 	size_t shown;			/* paper (lib index) waiting to be marked read, or SIZE_MAX */
-	double shown_at;		/* when it was selected */
+	double shown_at;		/* when it was opened; < 0: at the next tick */
 	enum ui_prompt prompt;
 	struct buf input;		/* the text typed at the prompt */
+	struct buf query;		/* the search's query as typed (kept across reloads) */
 	struct search *search;		/* the search (its query may be empty) */
 	int search_day;			/* search only the current list, not every day */
 	int searching;			/* a query is active: highlight, n and N */

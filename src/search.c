@@ -13,6 +13,7 @@ struct search {
 	const struct lib *lib;
 	struct buf typed;	/* the query as typed, cleaned */
 	struct buf q;		/* its search form */
+	int q_vowel;		/* the form ends in a Hangul vowel jamo (a syllable without its final) */
 	struct buf hay;		/* every paper's search form, one after another */
 	size_t *hoff;		/* paper i's form is hay[hoff[i] .. hoff[i + 1]) */
 	size_t nhoff;		/* papers indexed (0 until the first search) */
@@ -58,6 +59,13 @@ search_set(struct search *s, const char *q, size_t n)
 	text_clean(&s->typed, q, n, TEXT_ONELINE);
 	buf_setlen(&s->q, 0);
 	text_search_form(&s->q, s->typed.buf, s->typed.len, NULL, NULL);
+	s->q_vowel = 0;
+	if (s->q.len >= 3) {
+		size_t i = s->q.len - 3;
+		int32_t cp = text_decode(s->q.buf, s->q.len, &i);
+
+		s->q_vowel = (cp >= 0x1161 && cp <= 0x11A7) || (cp >= 0xD7B0 && cp <= 0xD7C6);
+	}
 	return s->q.len > 0;
 }
 
@@ -101,6 +109,38 @@ build(struct search *s)
 	s->nhoff = np;
 }
 
+/* True when the code point at hay[at] is a Hangul final consonant jamo. */
+static int
+hangul_final_at(const char *hay, size_t n, size_t at)
+{
+	int32_t cp;
+
+	if (at >= n)
+		return 0;
+	cp = text_decode(hay, n, &at);
+	return (cp >= 0x11A8 && cp <= 0x11FF) || (cp >= 0xD7CB && cp <= 0xD7FB);
+}
+
+/*
+ * The first occurrence of the query in hay[0..n) from offset from, or NULL.
+ * A query ending in a syllable without a final consonant (하) does not
+ * match inside a syllable that has one (한): the decomposed forms would.
+ */
+static const char *
+find(const struct search *s, const char *hay, size_t n, size_t from)
+{
+	while (from + s->q.len <= n) {
+		const char *m = memmem(hay + from, n - from, s->q.buf, s->q.len);
+
+		if (m == NULL)
+			return NULL;
+		if (!s->q_vowel || !hangul_final_at(hay, n, (size_t)(m - hay) + s->q.len))
+			return m;
+		from = (size_t)(m - hay) + 1;
+	}
+	return NULL;
+}
+
 /* True when paper i matches. */
 int
 search_paper(struct search *s, size_t i)
@@ -111,8 +151,7 @@ search_paper(struct search *s, size_t i)
 		build(s);
 	if (i >= s->nhoff)
 		return 0;
-	return memmem(s->hay.buf + s->hoff[i], s->hoff[i + 1] - s->hoff[i],
-	    s->q.buf, s->q.len) != NULL;
+	return find(s, s->hay.buf + s->hoff[i], s->hoff[i + 1] - s->hoff[i], 0) != NULL;
 }
 
 /* The byte ranges of text where the query occurs. */
@@ -127,7 +166,7 @@ search_spans(struct search *s, const char *text, size_t n,
 	buf_setlen(&s->tmp, 0);
 	text_search_form(&s->tmp, text, n, &s->map, &s->amap);
 	while (pos + s->q.len <= s->tmp.len) {
-		const char *m = memmem(s->tmp.buf + pos, s->tmp.len - pos, s->q.buf, s->q.len);
+		const char *m = find(s, s->tmp.buf, s->tmp.len, pos);
 		size_t a, e, last;
 
 		if (m == NULL)

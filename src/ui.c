@@ -1,9 +1,11 @@
 /* ui.c: the reader's main loop, reload, opening and copying links, the bench hook (no curses). */
 #include "ui.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -228,7 +230,7 @@ export_list(struct ui_state *st)
 {
 	static const char *const ext[EXPORT_NFORMATS] = { "bib", "md", "jsonl" };
 	const struct paper **v = NULL;
-	size_t n = ui_state_list(st, &v);
+	size_t n = ui_state_list(st, &v), i;
 	struct buf out = BUF_INIT, name = BUF_INIT, err = BUF_INIT;
 	time_t now = time(NULL);
 	struct tm tm;
@@ -246,9 +248,21 @@ export_list(struct ui_state *st)
 	localtime_r(&now, &tm);
 	if (strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0)
 		stamp[0] = '\0';
-	buf_printf(&name, "paperboy-%s%s.%s", st->view == UI_VIEW_STARRED ? "starred-" : "",
-	    stamp, ext[f]);
-	if (safeio_write(name.buf, out.buf ? out.buf : "", out.len, 0644, &err) < 0)
+	/* a new file: -2, -3, ... when the name is taken */
+	for (i = 1; i < 1000; i++) {
+		struct stat sb;
+
+		buf_setlen(&name, 0);
+		buf_printf(&name, "paperboy-%s%s", st->view == UI_VIEW_STARRED ? "starred-" : "", stamp);
+		if (i > 1)
+			buf_printf(&name, "-%zu", i);
+		buf_printf(&name, ".%s", ext[f]);
+		if (lstat(name.buf, &sb) < 0 && errno == ENOENT)
+			break;
+	}
+	if (i == 1000)
+		ui_state_message(st, "cannot export: every name like %s is taken", name.buf);
+	else if (safeio_write(name.buf, out.buf ? out.buf : "", out.len, 0644, &err) < 0)
 		ui_state_message(st, "cannot export: %s", err.len ? err.buf : "write failed");
 	else
 		ui_state_message(st, "exported %zu paper%s to %s", n, n == 1 ? "" : "s", name.buf);

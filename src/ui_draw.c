@@ -558,6 +558,15 @@ put_text(struct ui_term *t, int y, int x, int w, const char *s, size_t n,
 	attrset(A_NORMAL);
 }
 
+/* The attribute of a search match drawn over attr: the match colour replaces attr's. */
+static attr_t
+match_attr(const struct ui_term *t, attr_t attr)
+{
+	attr_t m = t->el[CONFIG_EL_MATCH];
+
+	return (m & A_COLOR) ? (attr & ~A_COLOR) | m : attr | m;
+}
+
 /*
  * Draw s[0..n) like put_text, with the search's matches in the match
  * attribute: runs of whole clusters, each drawn where the run before it
@@ -565,7 +574,7 @@ put_text(struct ui_term *t, int y, int x, int w, const char *s, size_t n,
  */
 static void
 put_text_hl(struct ui_term *t, int y, int x, int w, const char *s, size_t n,
-    attr_t attr, unsigned flags, struct search *search, size_t skip)
+    attr_t attr, unsigned flags, struct search *search, size_t skip, size_t upto)
 {
 	struct text_cluster c;
 	size_t nsp, pos = 0, run = 0, k, sp = 0;
@@ -580,7 +589,12 @@ put_text_hl(struct ui_term *t, int y, int x, int w, const char *s, size_t n,
 		w = COLS - x;
 	buf_init(&text);
 	text_trunc(&text, s, n, (size_t)w, flags);
-	nsp = search_spans(search, text.buf + skip, text.len > skip ? text.len - skip : 0, NULL, 0);
+	/* only [skip, upto) of the text is searched: not marks, counts or "…" */
+	if (upto > text.len)
+		upto = text.len;
+	if (upto >= 3 && memcmp(text.buf + upto - 3, "\xE2\x80\xA6", 3) == 0)
+		upto -= 3;
+	nsp = upto > skip ? search_spans(search, text.buf + skip, upto - skip, NULL, 0) : 0;
 	if (nsp == 0) {
 		buf_free(&text);
 		put_text(t, y, x, w, s, n, attr, flags);
@@ -590,7 +604,7 @@ put_text_hl(struct ui_term *t, int y, int x, int w, const char *s, size_t n,
 		t->aspans = nsp;
 		t->spans = xrealloc(t->spans, nsp * sizeof *t->spans);
 	}
-	search_spans(search, text.buf + skip, text.len - skip, t->spans, nsp);
+	search_spans(search, text.buf + skip, upto - skip, t->spans, nsp);
 	for (k = 0; k < nsp; k++)
 		t->spans[k].off += skip;
 	/* walk clusters, cutting where the highlight starts or stops */
@@ -609,7 +623,7 @@ put_text_hl(struct ui_term *t, int y, int x, int w, const char *s, size_t n,
 			if (end > run) {
 				kk = to_wide(t, text.buf + run, end - run);
 				if (kk) {
-					attrset(run_hl ? attr | t->el[CONFIG_EL_MATCH] : attr);
+					attrset(run_hl ? match_attr(t, attr) : attr);
 					mvaddnwstr(y, cx, t->wbuf, (int)kk);
 				}
 				cx += (int)text_width(text.buf + run, end - run);
@@ -677,18 +691,24 @@ draw_box(struct ui_term *t, struct ui_rect r, int focused, const char *title,
  */
 static void
 draw_row_hl(struct ui_term *t, struct ui_rect in, int i, int selected, int focused,
-    const char *left, const char *right, attr_t base, struct search *search)
+    const char *left, const char *right, attr_t base, struct search *search, size_t skip)
 {
 	struct buf *row = &t->row;
 	attr_t attr = selected ? (focused ? t->el[CONFIG_EL_SELECTED] : A_BOLD) : base;
 	int mark = in.w >= 3 ? 2 : 0;
 
+	size_t upto;
+
 	buf_setlen(row, 0);
 	if (mark)
 		buf_puts(row, selected ? "> " : "  ");
 	ui_format_row(row, left, right, (size_t)(in.w - mark));
+	/* the left text ends before the padding and the right text */
+	upto = row->len - (right && row->len >= (size_t)mark + strlen(right) ? strlen(right) : 0);
+	while (upto > (size_t)mark && row->buf[upto - 1] == ' ')
+		upto--;
 	put_text_hl(t, in.y + i, in.x, in.w, row->buf, row->len, attr, TEXT_PAD, search,
-	    (size_t)mark);
+	    (size_t)mark + skip, upto);
 }
 
 /* Draw one list row without highlighting (see draw_row_hl). */
@@ -696,7 +716,7 @@ static void
 draw_row(struct ui_term *t, struct ui_rect in, int i, int selected, int focused,
     const char *left, const char *right)
 {
-	draw_row_hl(t, in, i, selected, focused, left, right, t->el[CONFIG_EL_NORMAL], NULL);
+	draw_row_hl(t, in, i, selected, focused, left, right, t->el[CONFIG_EL_NORMAL], NULL, 0);
 }
 
 /* "(unread/total)", or "(total)" when everything is read, into dst. */
@@ -737,7 +757,7 @@ draw_days(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int fo
 
 		draw_row_hl(t, in, (int)i, k == st->day && st->view == UI_VIEW_DAYS, focused,
 		    d->label ? d->label : "?", counts(num, sizeof num, unread, d->npapers),
-		    t->el[unread ? CONFIG_EL_UNREAD : CONFIG_EL_NORMAL], NULL);
+		    t->el[unread ? CONFIG_EL_UNREAD : CONFIG_EL_NORMAL], NULL, 0);
 	}
 }
 
@@ -769,7 +789,7 @@ draw_cats(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int fo
 			counts(num, sizeof num, unread, st->cats[c - 1].count);
 		draw_row_hl(t, in, (int)i, c == st->cat, focused,
 		    c == 0 ? "All" : st->cats[c - 1].name, num,
-		    t->el[unread ? CONFIG_EL_UNREAD : CONFIG_EL_NORMAL], NULL);
+		    t->el[unread ? CONFIG_EL_UNREAD : CONFIG_EL_NORMAL], NULL, 0);
 	}
 }
 
@@ -780,7 +800,7 @@ draw_papers(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int 
 	struct ui_rect in = ui_rect_inner(r);
 	struct buf left = BUF_INIT;
 	char num[48], foot[48];
-	size_t i;
+	size_t i, marks;
 
 	draw_box(t, r, focused, st->view == UI_VIEW_STARRED ? "Papers: starred" : "Papers",
 	    position(foot, sizeof foot, st->sel, st->nlist));
@@ -793,13 +813,14 @@ draw_papers(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int 
 		buf_setlen(&left, 0);
 		buf_puts(&left, st->star[k] ? "*" : " ");
 		buf_puts(&left, st->read[k] ? "\xE2\x9C\x93 " : "  ");	/* U+2713 */
+		marks = left.len;
 		buf_puts(&left, ui_paper_label(p));
 		if (p->votes >= 0)
 			snprintf(num, sizeof num, "%ld", p->votes);
 		draw_row_hl(t, in, (int)i, row == st->sel, focused, left.buf,
 		    p->votes >= 0 ? num : NULL,
 		    t->el[st->read[k] ? CONFIG_EL_NORMAL : CONFIG_EL_UNREAD],
-		    st->searching ? st->search : NULL);
+		    st->searching ? st->search : NULL, marks);
 	}
 	if (st->nlist == 0 && in.h > 0)
 		put_str(t, in.y, in.x, in.w, "(no papers)", A_NORMAL, 0);
@@ -849,7 +870,8 @@ draw_summary(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int
 		if (ln->kind == UI_LINE_BULLET && ln->indent >= 2)
 			put_str(t, y, in.x + ln->indent - 2, 2, "\xE2\x80\xA2", A_NORMAL, 0);	/* U+2022 */
 		put_text_hl(t, y, in.x + ln->indent, in.w - ln->indent, sv->text.buf + ln->off,
-		    ln->len, line_attr(t, ln->kind), 0, st->searching ? st->search : NULL, 0);
+		    ln->len, line_attr(t, ln->kind), 0, st->searching ? st->search : NULL, 0,
+		    (size_t)-1);
 	}
 }
 

@@ -138,7 +138,8 @@ ui_key_parse(const char *name)
 	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
 		if (strcmp(name, key_names[i].name) == 0)
 			return key_names[i].key;
-	if (n >= 2 && n <= 3 && name[0] == 'F' && name[1] >= '1' && name[1] <= '9') {
+	if (n >= 2 && n <= 3 && name[0] == 'F' && name[1] >= '1' && name[1] <= '9' &&
+	    (n == 2 || (name[2] >= '0' && name[2] <= '9'))) {
 		int f = atoi(name + 1);
 
 		return f >= 1 && f <= 12 ? UI_KEY_F1 + f - 1 : -1;
@@ -641,18 +642,38 @@ select_paper(struct ui_state *st, size_t i)
 	p = ui_state_paper(st);
 	if (!p)
 		return;
-	if (st->markread == UI_MARKREAD_OPEN)
-		set_read(st, st->list[st->sel], 1);
-	else if (st->markread == UI_MARKREAD_DELAY && !st->read[st->list[st->sel]]) {
-		st->shown = st->list[st->sel];
-		st->shown_at = st->now;
-	}
 	if (st->lang)
 		for (k = 0; k < p->nsums; k++)
 			if (p->sums[k].lang && strcmp(p->sums[k].lang, st->lang) == 0) {
 				st->sum = k;
 				break;
 			}
+}
+
+/*
+ * The user opened the selected paper (moved to it, clicked it, jumped to
+ * it): mark it read now, or arm the delay.  Selections made by rebuilding
+ * lists (filters, reloads, going back) are not openings.
+ */
+static void
+paper_opened(struct ui_state *st)
+{
+	st->shown = SIZE_MAX;
+	if (!ui_state_paper(st))
+		return;
+	if (st->markread == UI_MARKREAD_OPEN) {
+		set_read(st, st->list[st->sel], 1);
+	} else if (st->markread == UI_MARKREAD_DELAY && !st->read[st->list[st->sel]]) {
+		st->shown = st->list[st->sel];
+		st->shown_at = -1;	/* the clock starts at the next tick */
+	}
+}
+
+/* The lib index of the selected paper, or SIZE_MAX. */
+static size_t
+sel_index(const struct ui_state *st)
+{
+	return ui_state_paper(st) ? st->list[st->sel] : SIZE_MAX;
 }
 
 /* Select category row c (0 = All) and its first paper. */
@@ -749,9 +770,11 @@ ui_state_init(struct ui_state *st, struct lib *lib, const char *lang, const char
 	st->markread_ms = 1000;
 	st->shown = SIZE_MAX;
 	st->search = search_new(lib);
+	buf_init(&st->query);
 	st->export_fmt = -1;
 	load_marks(st);
 	select_day(st, 0);
+	paper_opened(st);
 	if (status)
 		ui_state_message(st, "%s", status);
 }
@@ -786,6 +809,7 @@ ui_state_free(struct ui_state *st)
 	search_free(st->search);
 	buf_free(&st->status);
 	buf_free(&st->input);
+	buf_free(&st->query);
 	ui_sumview_free(&st->sv);
 	memset(st, 0, sizeof *st);
 }
@@ -834,7 +858,7 @@ ui_state_replace_lib(struct ui_state *st, struct lib *lib)
 	search_free(st->search);
 	st->search = search_new(lib);
 	if (st->searching)
-		search_set(st->search, st->input.buf, st->input.len);
+		st->searching = search_set(st->search, st->query.buf, st->query.len);
 	/* this session's marks are in the store: read them for the new papers */
 	load_marks(st);
 	for (i = 0; sv.day && i < lib_ndays(lib); i++)
@@ -853,7 +877,7 @@ ui_state_replace_lib(struct ui_state *st, struct lib *lib)
 
 		if (key && strcmp(key, sv.paper) == 0) {
 			select_paper(st, i);
-			st->link = link;
+			st->link = link < st->nlinks ? link : (st->nlinks ? st->nlinks - 1 : 0);
 			st->sum_top = sum_top;
 			break;
 		}
@@ -1137,9 +1161,12 @@ toggle_mark(struct ui_state *st, enum state_field f)
 		st->shown = SIZE_MAX;	/* by hand: the delay does not undo it */
 		ui_state_message(st, "marked %s", st->read[i] ? "read" : "unread");
 	} else {
-		set_mark(st, i, f, !st->star[i]);
-		ui_state_message(st, "%s (%zu starred)", st->star[i] ? "starred" : "unstarred",
-		    st->nstarred);
+		int on = !st->star[i];
+
+		set_mark(st, i, f, on);
+		if (st->view == UI_VIEW_STARRED)
+			relist(st);	/* the Starred view shows what is starred */
+		ui_state_message(st, "%s (%zu starred)", on ? "starred" : "unstarred", st->nstarred);
 	}
 	return UI_ACT_REDRAW;
 }
@@ -1253,6 +1280,8 @@ find_match(struct ui_state *st, int dir, int same, size_t *nmatch, size_t *which
 
 	if (!st->searching || n == 0)
 		return 0;
+	if (!ui_state_paper(st))
+		same = 1;	/* nothing selected: the first match is next */
 	m = xcalloc(n, sizeof *m);
 	for (k = 0; k < n; k++)
 		if (search_paper(st->search, search_scope(st, k)))
@@ -1303,15 +1332,23 @@ search_status(struct ui_state *st, int found, size_t count, size_t which)
 	buf_free(&q);
 }
 
-/* Restore the selection saved when the search began. */
+/* Restore the selection, filter and minimum votes saved when the search began. */
 static void
 restore_place(struct ui_state *st)
 {
+	size_t k;
+
 	st->view = st->before.view;
+	st->filter = st->before.filter;
+	st->min_votes = st->before.min_votes;
 	select_day(st, st->before.day);
 	if (st->before.cat <= st->ncats)
 		select_cat(st, st->before.cat);
-	select_paper(st, st->before.sel);
+	/* the same paper, wherever a rebuilt list put it */
+	for (k = 0; k < st->nlist; k++)
+		if (st->list[k] == st->before.paper)
+			break;
+	select_paper(st, k < st->nlist ? k : st->before.sel);
 	st->focus = st->before.focus;
 }
 
@@ -1323,6 +1360,8 @@ search_update(struct ui_state *st)
 	int found;
 
 	st->searching = search_set(st->search, st->input.buf, st->input.len);
+	buf_setlen(&st->query, 0);
+	buf_add(&st->query, st->input.buf, st->input.len);
 	restore_place(st);
 	if (!st->searching) {
 		ui_state_message(st, "search: type a few letters (Tab: %s)",
@@ -1383,6 +1422,7 @@ prompt_key(struct ui_state *st, int key)
 			st->prompt = UI_PROMPT_NONE;
 			st->searching = 0;
 			buf_setlen(&st->input, 0);
+			buf_setlen(&st->query, 0);
 			search_set(st->search, "", 0);
 			restore_place(st);
 			ui_state_message(st, "search cancelled");
@@ -1427,6 +1467,9 @@ search_start(struct ui_state *st)
 	st->before.day = st->day;
 	st->before.cat = st->cat;
 	st->before.sel = st->sel;
+	st->before.paper = sel_index(st);
+	st->before.filter = st->filter;
+	st->before.min_votes = st->min_votes;
 	st->before.focus = st->focus;
 	st->searching = 0;
 	buf_setlen(&st->input, 0);
@@ -1556,23 +1599,50 @@ ui_do_cmd(struct ui_state *st, enum ui_cmd cmd)
 	}
 }
 
+/* True for the commands that move the user to another paper (opening it). */
+static int
+is_nav(enum ui_cmd c)
+{
+	switch (c) {
+	case UI_CMD_DOWN: case UI_CMD_UP: case UI_CMD_TOP: case UI_CMD_BOTTOM:
+	case UI_CMD_PAGE_DOWN: case UI_CMD_PAGE_UP: case UI_CMD_HALF_DOWN: case UI_CMD_HALF_UP:
+	case UI_CMD_NEXT_UNREAD: case UI_CMD_SEARCH_NEXT: case UI_CMD_SEARCH_PREV:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* Look the key up in the table and carry out its command. */
 unsigned
 ui_handle_key(struct ui_state *st, int key)
 {
 	struct buf name = BUF_INIT;
-	size_t i;
+	size_t i, before = sel_index(st);
 
 	if (key == UI_KEY_RESIZE)
 		return UI_ACT_REDRAW;
 	buf_setlen(&st->status, 0);
 	st->target = NULL;
 	st->key = key;
-	if (st->prompt != UI_PROMPT_NONE && !st->help)
-		return prompt_key(st, key);
+	if (st->prompt != UI_PROMPT_NONE && !st->help) {
+		enum ui_prompt pr = st->prompt;
+		unsigned a = prompt_key(st, key);
+
+		/* Enter on a search opens the match; the papers passed while typing are not */
+		if (pr == UI_PROMPT_SEARCH && st->prompt == UI_PROMPT_NONE && st->searching)
+			paper_opened(st);
+		return a;
+	}
 	for (i = 0; i < st->nkeys; i++)
-		if (st->keys[i].key == key)
-			return ui_do_cmd(st, st->keys[i].cmd) | UI_ACT_REDRAW;
+		if (st->keys[i].key == key) {
+			enum ui_cmd c = st->keys[i].cmd;
+			unsigned a = ui_do_cmd(st, c) | UI_ACT_REDRAW;
+
+			if (is_nav(c) && !st->help && sel_index(st) != before)
+				paper_opened(st);
+			return a;
+		}
 	buf_init(&name);
 	ui_key_name(&name, key);
 	ui_state_message(st, "unknown key %s (? shows the keys)", name.buf);
@@ -1675,6 +1745,8 @@ ui_state_tick(struct ui_state *st, double now, long *wait_ms)
 		st->shown = SIZE_MAX;
 		return a;
 	}
+	if (st->shown_at < 0)
+		st->shown_at = now;
 	if (now - st->shown_at >= (double)st->markread_ms) {
 		set_read(st, st->shown, 1);
 		st->shown = SIZE_MAX;
@@ -1705,14 +1777,19 @@ ui_handle_mouse(struct ui_state *st, int y, int x, int button)
 {
 	enum ui_pane p = pane_at(&st->layout, y, x);
 	struct ui_rect in;
-	size_t row;
+	size_t row, before = sel_index(st);
+	unsigned a;
 
-	buf_setlen(&st->status, 0);
 	if (!st->mouse || st->help || st->prompt != UI_PROMPT_NONE || p == UI_NPANES)
 		return UI_ACT_NONE;
+	buf_setlen(&st->status, 0);
 	st->focus = p;
-	if (button == 4 || button == 5)
-		return move(st, button == 4 ? -3 : 3);
+	if (button == 4 || button == 5) {
+		a = move(st, button == 4 ? -3 : 3);
+		if (sel_index(st) != before)
+			paper_opened(st);
+		return a;
+	}
 	in = ui_rect_inner(st->layout.pane[p]);
 	if (y < in.y || y >= in.y + in.h || x < in.x || x >= in.x + in.w)
 		return UI_ACT_REDRAW;	/* the border: focus only */
@@ -1739,6 +1816,8 @@ ui_handle_mouse(struct ui_state *st, int y, int x, int button)
 	default:
 		break;
 	}
+	if (sel_index(st) != before)
+		paper_opened(st);
 	return UI_ACT_REDRAW;
 }
 
@@ -1760,10 +1839,7 @@ ui_state_configure(struct ui_state *st, const struct config *c, struct buf *msgs
 	st->markread_ms = config_mark_read_delay(c);
 	st->mouse = config_mouse(c);
 	/* the paper already on screen follows the new rule */
-	if (st->markread != UI_MARKREAD_DELAY)
-		st->shown = SIZE_MAX;
-	if (st->markread == UI_MARKREAD_OPEN && ui_state_paper(st))
-		set_read(st, st->list[st->sel], 1);
+	paper_opened(st);
 	nb = config_nbindings(c);
 	if (nb == 0)
 		return;

@@ -819,7 +819,8 @@ walk_dir(struct ingest *ing, struct joblist *jobs, const char *path)
 			names[nnames++].type = de->d_type == DT_REG ? DT_REG : DT_UNKNOWN;
 		}
 		closedir(d);
-		qsort(names, nnames, sizeof *names, entry_cmp);
+		if (nnames > 1)
+			qsort(names, nnames, sizeof *names, entry_cmp);
 		/* push in reverse so the first name is read first */
 		for (k = nnames; k > 0; k--) {
 			if (nstack == astack) {

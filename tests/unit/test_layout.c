@@ -14,6 +14,7 @@
 #include "export.h"
 #include "model.h"
 #include "safeio.h"
+#include "search.h"
 #include "state.h"
 #include "text_width.h"
 #include "ui_layout.h"
@@ -560,18 +561,22 @@ test_markread(void **state)
 	assert_int_equal(st.markread, UI_MARKREAD_DELAY);
 	assert_false(st.read[alpha]);
 	assert_int_equal(st.unread_day[0], 2);
-	ui_state_tick(&st, 500, &wait);		/* shown at 0: not yet */
+	ui_state_tick(&st, 100000, &wait);	/* the clock starts at the first tick */
+	assert_false(st.read[alpha]);
+	assert_true(wait > 0 && wait <= 1001);
+	ui_state_tick(&st, 100500, &wait);
 	assert_false(st.read[alpha]);
 	assert_true(wait > 0 && wait <= 501);
-	assert_true(ui_state_tick(&st, 1000, &wait) & UI_ACT_REDRAW);
+	assert_true(ui_state_tick(&st, 101000, &wait) & UI_ACT_REDRAW);
 	assert_true(st.read[alpha]);
 	assert_int_equal(st.unread_day[0], 1);
 	assert_int_equal(wait, -1);
 	/* moving on before the delay leaves Beta unread */
 	ui_handle_key(&st, 'j');
-	ui_state_tick(&st, 1500, &wait);
+	ui_state_tick(&st, 101500, &wait);
+	ui_state_tick(&st, 102000, &wait);
 	ui_handle_key(&st, 'k');
-	ui_state_tick(&st, 9000, &wait);
+	ui_state_tick(&st, 109000, &wait);
 	assert_false(st.read[beta]);
 	/* by hand: u toggles, and the delay does not undo it */
 	st.markread = UI_MARKREAD_MANUAL;
@@ -826,6 +831,97 @@ test_configure(void **state)
 	config_free(c);
 }
 
+/* Review regressions: what a search, a reload or a filter must not change. */
+static void
+test_triage_regressions(void **state)
+{
+	struct ui_state st;
+	struct search_span sp[2];
+	size_t n;
+
+	(void)state;
+	/* Esc after a search brings back the filter and minimum votes */
+	ui_state_init(&st, make_lib(0), NULL, NULL);
+	fit(&st, 24, 80);
+	ui_handle_key(&st, 'v');
+	type(&st, "20");
+	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, '/');
+	type(&st, "gamma");				/* hidden by the minimum: cleared */
+	assert_string_equal(sel_title(&st), "Gamma paper");
+	ui_handle_key(&st, UI_KEY_ESC);
+	assert_int_equal(st.min_votes, 20);
+	assert_int_equal(st.nlist, 1);
+	assert_string_equal(sel_title(&st), "Alpha paper");
+	/* a reload keeps the search's query, not the last prompt's text */
+	ui_handle_key(&st, 'v');
+	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, '/');
+	type(&st, "beta");
+	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, 'v');
+	type(&st, "5");
+	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_state_replace_lib(&st, make_lib(0));
+	assert_true(st.searching);
+	ui_handle_key(&st, 'n');
+	assert_string_equal(st.status.buf, "/beta: match 1 of 1 in every day");
+	/* with nothing selected, n goes to the first match */
+	ui_handle_key(&st, 'S');			/* nothing starred: empty */
+	assert_null(ui_state_paper(&st));
+	ui_handle_key(&st, '/');
+	type(&st, "paper");
+	ui_handle_key(&st, UI_KEY_ENTER);
+	assert_string_equal(sel_title(&st), "Alpha paper");
+	ui_handle_key(&st, 'S');			/* the Starred view again... */
+	ui_handle_key(&st, 'S');
+	ui_handle_key(&st, 'S');
+	assert_int_equal(st.view, UI_VIEW_STARRED);
+	assert_null(ui_state_paper(&st));
+	ui_handle_key(&st, 'n');			/* ...where n starts at the first */
+	assert_string_equal(sel_title(&st), "Alpha paper");
+	assert_string_equal(st.status.buf, "/paper: match 1 of 4 in every day");
+	ui_state_free(&st);
+
+	/* on open: only papers the user moves to are read, not rebuilt selections */
+	ui_state_init(&st, make_lib(0), NULL, NULL);
+	st.markread = UI_MARKREAD_OPEN;
+	fit(&st, 24, 80);
+	ui_handle_key(&st, 'G');			/* Beta: read */
+	ui_handle_key(&st, 'u');			/* unread by hand */
+	ui_handle_key(&st, '/');
+	type(&st, "gamma");				/* passes Gamma while typing */
+	ui_handle_key(&st, UI_KEY_ESC);
+	assert_string_equal(sel_title(&st), "Beta paper");
+	assert_false(st.read[st.list[st.sel]]);	/* going back did not read it */
+	assert_false(st.read[2]);			/* nor Gamma */
+	ui_handle_key(&st, 'f');			/* unread only: a rebuilt list */
+	ui_handle_key(&st, 'O');
+	ui_handle_key(&st, 'O');
+	ui_handle_key(&st, 'O');
+	assert_int_equal(st.nlist, 2);			/* nothing was used up */
+	ui_state_replace_lib(&st, make_lib(1));	/* Epsilon arrives first */
+	assert_false(st.read[0]);
+	ui_state_free(&st);
+
+	/* a Hangul syllable does not match inside a longer one */
+	{
+		struct lib *lib = make_lib(0);
+		struct search *s = search_new(lib);
+
+		search_set(s, "\xED\x95\x98", 3);		/* 하 */
+		n = search_spans(s, "\xED\x95\x9C \xED\x95\x98", 7, sp, 2);	/* 한 하 */
+		assert_int_equal(n, 1);
+		assert_int_equal(sp[0].off, 4);
+		search_set(s, "\xED\x95\x9C", 3);		/* 한 still matches 한 */
+		assert_int_equal(search_spans(s, "\xED\x95\x9C", 3, sp, 2), 1);
+		search_free(s);
+		lib_free(lib);
+	}
+	assert_int_equal(ui_key_parse("F1x"), -1);
+	assert_int_equal(ui_key_parse("F12"), UI_KEY_F1 + 11);
+}
+
 int
 main(void)
 {
@@ -849,6 +945,7 @@ main(void)
 		cmocka_unit_test(test_marks_store),
 		cmocka_unit_test(test_mouse),
 		cmocka_unit_test(test_configure),
+		cmocka_unit_test(test_triage_regressions),
 	};
 	int rc = cmocka_run_group_tests_name("layout", layout, NULL, NULL);
 
