@@ -26,8 +26,7 @@ struct config {
 	size_t nlibs, alibs;
 	struct config_binding *binds;
 	size_t nbinds, abinds;
-	char **msgs;
-	size_t nmsgs, amsgs;
+	struct strlist msgs;
 };
 
 static const char *const elem_names[CONFIG_NELEMS] = {
@@ -93,18 +92,11 @@ static void msg(struct config *c, const char *fmt, ...) __attribute__((format(pr
 static void
 msg(struct config *c, const char *fmt, ...)
 {
-	struct buf b = BUF_INIT;
 	va_list ap;
 
-	buf_init(&b);
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	strlist_vaddf(&c->msgs, fmt, ap);
 	va_end(ap);
-	if (c->nmsgs == c->amsgs) {
-		c->amsgs = c->amsgs ? c->amsgs * 2 : 8;
-		c->msgs = xrealloc(c->msgs, c->amsgs * sizeof *c->msgs);
-	}
-	c->msgs[c->nmsgs++] = buf_detach(&b, NULL);
 }
 
 /* Append the default path. */
@@ -161,13 +153,9 @@ out:
 void
 config_free(struct config *c)
 {
-	size_t i;
-
 	if (c == NULL)
 		return;
-	for (i = 0; i < c->nmsgs; i++)
-		free(c->msgs[i]);
-	free(c->msgs);
+	strlist_free(&c->msgs);
 	free(c->libs);
 	free(c->binds);
 	arena_free(c->a);
@@ -655,12 +643,12 @@ config_binding(const struct config *c, size_t i)
 size_t
 config_nmsgs(const struct config *c)
 {
-	return c->nmsgs;
+	return c->msgs.n;
 }
 
 /* Message i. */
 const char *
 config_msg(const struct config *c, size_t i)
 {
-	return i < c->nmsgs ? c->msgs[i] : NULL;
+	return i < c->msgs.n ? c->msgs.v[i] : NULL;
 }

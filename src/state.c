@@ -39,8 +39,7 @@ struct table {
 struct state {
 	char *path;		/* NULL: no file */
 	struct table t;
-	char **msgs;
-	size_t nmsgs, amsgs;
+	struct strlist msgs;
 	int nosave;		/* the file could not be set aside: never replace it */
 };
 
@@ -157,18 +156,11 @@ static void msg(struct state *st, const char *fmt, ...) __attribute__((format(pr
 static void
 msg(struct state *st, const char *fmt, ...)
 {
-	struct buf b = BUF_INIT;
 	va_list ap;
 
-	buf_init(&b);
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	strlist_vaddf(&st->msgs, fmt, ap);
 	va_end(ap);
-	if (st->nmsgs == st->amsgs) {
-		st->amsgs = st->amsgs ? st->amsgs * 2 : 8;
-		st->msgs = xrealloc(st->msgs, st->amsgs * sizeof *st->msgs);
-	}
-	st->msgs[st->nmsgs++] = buf_detach(&b, NULL);
 }
 
 /* Append at most 40 bytes of s[0..n) for a message, controls as '?'. */
@@ -468,8 +460,7 @@ state_free(struct state *st)
 {
 	if (st == NULL)
 		return;
-	state_clear_msgs(st);
-	free(st->msgs);
+	strlist_free(&st->msgs);
 	table_free(&st->t);
 	free(st->path);
 	free(st);
@@ -776,23 +767,19 @@ state_format(const struct state *st, struct buf *out)
 size_t
 state_nmsgs(const struct state *st)
 {
-	return st->nmsgs;
+	return st->msgs.n;
 }
 
 /* Message i. */
 const char *
 state_msg(const struct state *st, size_t i)
 {
-	return i < st->nmsgs ? st->msgs[i] : NULL;
+	return i < st->msgs.n ? st->msgs.v[i] : NULL;
 }
 
 /* Forget the messages. */
 void
 state_clear_msgs(struct state *st)
 {
-	size_t i;
-
-	for (i = 0; i < st->nmsgs; i++)
-		free(st->msgs[i]);
-	st->nmsgs = 0;
+	strlist_clear(&st->msgs);
 }
