@@ -587,7 +587,13 @@ build_list(struct ui_state *st)
 	}
 }
 
-/* Save the marks after a change; a failure goes to the status line. */
+static void load_marks(struct ui_state *st);
+
+/*
+ * Save the marks after a change; a failure goes to the status line.  A
+ * save merges what other readers saved meanwhile, so the marks are read
+ * back: their stars and read papers show here too.
+ */
 static void
 save_marks(struct ui_state *st)
 {
@@ -597,6 +603,8 @@ save_marks(struct ui_state *st)
 		size_t n = state_nmsgs(st->marks);
 
 		ui_state_message(st, "%s", n ? state_msg(st->marks, n - 1) : "cannot save the marks");
+	} else {
+		load_marks(st);
 	}
 	state_clear_msgs(st->marks);
 }

@@ -757,6 +757,26 @@ test_marks_store(void **state)
 	assert_true(st.star[st.list[0]]);
 	assert_true(st.read[st.list[0]]);
 	assert_int_equal(st.unread_day[0], 1);
+	/* two readers at once: each save brings in the other's marks */
+	{
+		struct state *m2 = state_new(path.buf);
+		struct ui_state st2;
+
+		assert_int_equal(state_load(m2), 0);
+		ui_state_init(&st2, make_lib(0), NULL, NULL);
+		ui_state_set_marks(&st2, m2);
+		fit(&st2, 24, 80);
+		ui_handle_key(&st, 'j');
+		ui_handle_key(&st, 's');		/* the first reader stars Beta */
+		assert_false(st2.star[st2.list[1]]);	/* not seen yet */
+		ui_handle_key(&st2, 'G');
+		ui_handle_key(&st2, 'U');		/* the second reader goes on... */
+		ui_handle_key(&st2, 'u');		/* ...and its save merges */
+		assert_true(st2.star[1]);		/* Beta's star arrived */
+		assert_true(st2.star[0]);
+		ui_state_free(&st2);
+		state_free(m2);
+	}
 	ui_state_free(&st);
 	state_free(marks);
 	unlink(path.buf);
