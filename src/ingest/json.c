@@ -338,9 +338,18 @@ jlink1(const struct jel *e, const char *key, const char *u, size_t un, enum link
 	rb_link(e->p, e->b, e->line, u, un, hint);
 }
 
-/* Add the URL field key (a string, or an array of strings) as links. */
+/* Adds one string of field key (a link with hint, a category, ...). */
+typedef void jadd_fn(const struct jel *e, const char *key, const char *s, size_t n,
+    enum link_kind hint);
+
+/*
+ * Call add for field key when it is a string, or for each string of it
+ * when it is an array (one warning for the first other element, nulls
+ * skipped); want names what the field should be, what one element.
+ */
 static void
-jlinks(const struct jel *e, const char *key, enum link_kind hint)
+jstrings(const struct jel *e, const char *key, const char *want, const char *what,
+    jadd_fn *add, enum link_kind hint)
 {
 	json_t *v = jget(e, key), *x;
 	size_t i;
@@ -349,53 +358,46 @@ jlinks(const struct jel *e, const char *key, enum link_kind hint)
 	if (!v)
 		return;
 	if (json_is_string(v)) {
-		jlink1(e, key, json_object_get_string(v), (size_t)json_object_get_string_len(v), hint);
+		add(e, key, json_object_get_string(v), (size_t)json_object_get_string_len(v), hint);
 		return;
 	}
 	if (!json_is_array(v)) {
-		bad_type(e, key, "a URL or a list of URLs", v);
+		bad_type(e, key, want, v);
 		return;
 	}
 	for (i = 0; i < json_object_array_length(v); i++) {
 		x = json_object_array_get_idx(v, i);
 		if (json_is_string(x)) {
-			jlink1(e, key, json_object_get_string(x), (size_t)json_object_get_string_len(x), hint);
+			add(e, key, json_object_get_string(x), (size_t)json_object_get_string_len(x), hint);
 		} else if (x && !warned) {
-			pctx_warn(e->p, e->line, "field \"%s\" has an element that is %s, not a URL",
-			    key, jtype(x));
+			pctx_warn(e->p, e->line, "field \"%s\" has an element that is %s, not %s",
+			    key, jtype(x), what);
 			warned = 1;
 		}
 	}
+}
+
+/* Add the URL field key (a string, or an array of strings) as links. */
+static void
+jlinks(const struct jel *e, const char *key, enum link_kind hint)
+{
+	jstrings(e, key, "a URL or a list of URLs", "a URL", jlink1, hint);
+}
+
+/* Add one category (jadd_fn). */
+static void
+jcat1(const struct jel *e, const char *key, const char *s, size_t n, enum link_kind hint)
+{
+	(void)key;
+	(void)hint;
+	rb_cat(e->p, e->b, s, n);
 }
 
 /* Add the category field key (a list of strings, or one string). */
 static void
 jcats(const struct jel *e, const char *key)
 {
-	json_t *v = jget(e, key), *x;
-	size_t i;
-	int warned = 0;
-
-	if (!v)
-		return;
-	if (json_is_string(v)) {
-		rb_cat(e->p, e->b, json_object_get_string(v), (size_t)json_object_get_string_len(v));
-		return;
-	}
-	if (!json_is_array(v)) {
-		bad_type(e, key, "a list of strings", v);
-		return;
-	}
-	for (i = 0; i < json_object_array_length(v); i++) {
-		x = json_object_array_get_idx(v, i);
-		if (json_is_string(x)) {
-			rb_cat(e->p, e->b, json_object_get_string(x), (size_t)json_object_get_string_len(x));
-		} else if (x && !warned) {
-			pctx_warn(e->p, e->line, "field \"%s\" has an element that is %s, not a string",
-			    key, jtype(x));
-			warned = 1;
-		}
-	}
+	jstrings(e, key, "a list of strings", "a string", jcat1, LINK_NKINDS);
 }
 
 /* Authors: "a, b, c", ["a", "b"] or [{"name": "a"}, ...]. */
