@@ -605,6 +605,26 @@ run_worker(void *arg)
 	return NULL;
 }
 
+/* Parse and merge every job on the calling thread, records straight into the library. */
+static int
+run_here(struct ingest *ing, const struct job *jobs, size_t njobs)
+{
+	struct batch b;
+	size_t j;
+	int rc = 0;
+
+	batch_init(&b);
+	b.direct = ing->lib;
+	for (j = 0; j < njobs; j++) {
+		job_run(&ing->w0, &jobs[j], &b, lib_is_light(ing->lib));
+		if (job_merge(ing, &jobs[j], &b) < 0)
+			rc = -1;
+		batch_clear(&b);
+	}
+	batch_free(&b);
+	return rc;
+}
+
 /* Parse and merge every job, on worker threads when there are several. */
 static int
 run_jobs(struct ingest *ing, struct job *jobs, size_t njobs)
@@ -616,20 +636,8 @@ run_jobs(struct ingest *ing, struct job *jobs, size_t njobs)
 
 	if ((size_t)nt > njobs)
 		nt = (int)njobs;
-	if (nt <= 1) {
-		struct batch b;
-
-		batch_init(&b);
-		b.direct = ing->lib;
-		for (j = 0; j < njobs; j++) {
-			job_run(&ing->w0, &jobs[j], &b, lib_is_light(ing->lib));
-			if (job_merge(ing, &jobs[j], &b) < 0)
-				rc = -1;
-			batch_clear(&b);
-		}
-		batch_free(&b);
-		return rc;
-	}
+	if (nt <= 1)
+		return run_here(ing, jobs, njobs);
 	r = xcalloc(1, sizeof *r);
 	r->ing = ing;
 	r->jobs = jobs;
@@ -645,13 +653,7 @@ run_jobs(struct ingest *ing, struct job *jobs, size_t njobs)
 			started++;
 	if (started == 0) {
 		/* no thread could start: parse here, one job at a time */
-		r->slots[0].direct = ing->lib;
-		for (j = 0; j < njobs; j++) {
-			job_run(&ing->w0, &jobs[j], &r->slots[0], r->light);
-			if (job_merge(ing, &jobs[j], &r->slots[0]) < 0)
-				rc = -1;
-			batch_clear(&r->slots[0]);
-		}
+		rc = run_here(ing, jobs, njobs);
 	} else {
 		for (j = 0; j < njobs; j++) {
 			struct batch *b = &r->slots[j % NSLOTS];
@@ -686,19 +688,12 @@ int
 ingest_buffer(struct ingest *ing, const char *name, const char *data, size_t len)
 {
 	struct job j;
-	struct batch b;
-	int rc;
 
 	memset(&j, 0, sizeof j);
 	j.path = (char *)name;
 	j.data = data;
 	j.len = len;
-	batch_init(&b);
-	b.direct = ing->lib;
-	job_run(&ing->w0, &j, &b, lib_is_light(ing->lib));
-	rc = job_merge(ing, &j, &b);
-	batch_free(&b);
-	return rc;
+	return run_here(ing, &j, 1);
 }
 
 /* ---- walking paths into jobs ---- */
