@@ -483,14 +483,11 @@ has_cat(const struct paper *p, const char *name)
 	return 0;
 }
 
-/* Recount unread papers per day and per category of the view. */
+/* Recount the unread papers of every day and the starred papers (after the marks change). */
 static void
-count_unread(struct ui_state *st)
+count_days(struct ui_state *st)
 {
 	size_t nd = lib_ndays(st->lib), i, k, np = lib_npapers(st->lib);
-	const uint32_t *v;
-	uint32_t *tofree;
-	size_t n;
 
 	free(st->unread_day);
 	st->unread_day = xcalloc(nd ? nd : 1, sizeof *st->unread_day);
@@ -504,6 +501,16 @@ count_unread(struct ui_state *st)
 	st->nstarred = 0;
 	for (i = 0; i < np; i++)
 		st->nstarred += st->star[i] != 0;
+}
+
+/* Recount the unread papers of each category of the view (after build_cats or a mark). */
+static void
+count_cats(struct ui_state *st)
+{
+	size_t np = lib_npapers(st->lib), i, k, n;
+	const uint32_t *v;
+	uint32_t *tofree;
+
 	for (k = 0; k < st->ncats; k++)
 		st->cats[k].unread = 0;
 	n = view_papers(st, &v, &tofree);
@@ -592,21 +599,26 @@ static void load_marks(struct ui_state *st);
 /*
  * Save the marks after a change; a failure goes to the status line.  A
  * save merges what other readers saved meanwhile, so the marks are read
- * back: their stars and read papers show here too.
+ * back: their stars and read papers show here too.  Returns 1 when it
+ * did (the day counts are then fresh).
  */
-static void
+static int
 save_marks(struct ui_state *st)
 {
+	int reloaded = 0;
+
 	if (!state_path(st->marks))
-		return;
+		return 0;
 	if (state_save(st->marks) < 0) {
 		size_t n = state_nmsgs(st->marks);
 
 		ui_state_message(st, "%s", n ? state_msg(st->marks, n - 1) : "cannot save the marks");
 	} else {
 		load_marks(st);
+		reloaded = 1;
 	}
 	state_clear_msgs(st->marks);
+	return reloaded;
 }
 
 /* Set a mark (STATE_READ or STATE_STARRED) of paper i (lib index) and keep it in the store. */
@@ -615,15 +627,18 @@ set_mark(struct ui_state *st, size_t i, enum state_field f, int on)
 {
 	const struct paper *p = lib_paper(st->lib, i);
 	unsigned char *v = f == STATE_READ ? st->read : st->star;
+	int reloaded = 0;
 
 	if (!p || !!v[i] == !!on)
 		return;
 	v[i] = on != 0;
 	if (p->key) {
 		state_set(st->marks, p->key, f, on);
-		save_marks(st);
+		reloaded = save_marks(st);
 	}
-	count_unread(st);
+	if (!reloaded)
+		count_days(st);	/* a save that read the marks back counted them */
+	count_cats(st);
 }
 
 /* Set the read mark of paper i. */
@@ -702,7 +717,7 @@ select_day(struct ui_state *st, size_t d)
 
 	st->day = d < n ? d : (n ? n - 1 : 0);
 	build_cats(st);
-	count_unread(st);
+	count_cats(st);
 	st->top[UI_CATS] = 0;
 	select_cat(st, 0);
 }
@@ -721,7 +736,7 @@ relist(struct ui_state *st)
 	for (i = 0; cat && i < st->ncats; i++)
 		if (strcmp(st->cats[i].name, cat) == 0)
 			st->cat = i + 1;
-	count_unread(st);
+	count_cats(st);
 	build_list(st);
 	for (i = 0; i < st->nlist; i++)
 		if (st->list[i] == keep) {
@@ -758,6 +773,7 @@ load_marks(struct ui_state *st)
 			st->star[i] = state_get(st->marks, key, STATE_STARRED) != 0;
 		}
 	}
+	count_days(st);
 }
 
 /* Start the reader state on a library. */
@@ -1146,13 +1162,6 @@ go_to_paper(struct ui_state *st, uint32_t i)
 	return 0;
 }
 
-/* The lib index of the selected paper, or the last one before it in lib order. */
-static size_t
-cur_index(const struct ui_state *st)
-{
-	return ui_state_paper(st) ? st->list[st->sel] : 0;
-}
-
 /* Toggle a mark of the selected paper (it stays in the list either way). */
 static unsigned
 toggle_mark(struct ui_state *st, enum state_field f)
@@ -1183,7 +1192,10 @@ toggle_mark(struct ui_state *st, enum state_field f)
 static unsigned
 next_unread(struct ui_state *st)
 {
-	size_t n = lib_npapers(st->lib), from = cur_index(st), k;
+	size_t n = lib_npapers(st->lib), from = sel_index(st), k;
+
+	if (from == SIZE_MAX)
+		from = n - 1;	/* nothing selected: start at the first paper */
 
 	for (k = 1; k <= n; k++) {
 		uint32_t i = (uint32_t)((from + k) % n);
@@ -1210,7 +1222,7 @@ toggle_starred(struct ui_state *st)
 	}
 	st->view = UI_VIEW_STARRED;
 	build_cats(st);
-	count_unread(st);
+	count_cats(st);
 	st->top[UI_CATS] = 0;
 	select_cat(st, 0);
 	st->focus = UI_PAPERS;
@@ -1271,7 +1283,7 @@ static size_t
 scope_pos(const struct ui_state *st)
 {
 	if (!st->search_day)
-		return cur_index(st);
+		return sel_index(st) == SIZE_MAX ? 0 : sel_index(st);
 	return st->sel < st->nlist ? st->sel : 0;
 }
 
