@@ -128,7 +128,8 @@ int links_spawn(char *const argv[], enum links_io io, pid_t *pid, struct buf *wh
 int links_wait(pid_t pid, int ms, int *status);
 /*
  * Run argv in the foreground on the terminal and wait for it, ignoring
- * SIGINT and SIGQUIT meanwhile (as system() does).  Returns 0 when it
+ * SIGINT and SIGQUIT meanwhile, as the C library's command runner does
+ * (no shell is involved: argv is executed directly).  Returns 0 when it
  * exited with status 0, else -1 with the reason appended to why.
  */
 int links_run_foreground(char *const argv[], struct buf *why);
