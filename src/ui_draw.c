@@ -594,17 +594,22 @@ put_text_hl(struct ui_term *t, int y, int x, int w, const char *s, size_t n,
 		upto = text.len;
 	if (upto >= 3 && memcmp(text.buf + upto - 3, "\xE2\x80\xA6", 3) == 0)
 		upto -= 3;
-	nsp = upto > skip ? search_spans(search, text.buf + skip, upto - skip, NULL, 0) : 0;
+	if (t->aspans == 0) {
+		t->aspans = 16;
+		t->spans = xcalloc(t->aspans, sizeof *t->spans);
+	}
+	nsp = upto > skip ? search_spans(search, text.buf + skip, upto - skip, t->spans, t->aspans) : 0;
 	if (nsp == 0) {
 		buf_free(&text);
 		put_text(t, y, x, w, s, n, attr, flags);
 		return;
 	}
 	if (nsp > t->aspans) {
+		/* more matches than room: grow and find them again (rare: a line is short) */
 		t->aspans = nsp;
 		t->spans = xrealloc(t->spans, nsp * sizeof *t->spans);
+		search_spans(search, text.buf + skip, upto - skip, t->spans, nsp);
 	}
-	search_spans(search, text.buf + skip, upto - skip, t->spans, nsp);
 	for (k = 0; k < nsp; k++)
 		t->spans[k].off += skip;
 	/* walk clusters, cutting where the highlight starts or stops */

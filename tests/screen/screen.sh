@@ -291,6 +291,14 @@ keys L A
 screen triage-search-more
 keys Enter
 screen triage-search-done
+# the matches are drawn in the match colour (black on yellow by default) in
+# Papers and in Summary (several lines), and nothing else is
+T capture-pane -e -p -t pb:main >"$TMP/hl.txt"
+hl=$(grep -c "$(printf '\033')\[43mVoila" "$TMP/hl.txt")
+[ "$hl" -ge 3 ] || fail "triage: search matches highlighted on $hl lines, not 3 or more"
+grep "$(printf '\033')\[43m" "$TMP/hl.txt" | sed "s/$(printf '\033')\[43mVoila//g" |
+	grep -q "$(printf '\033')\[43m" && fail "triage: something other than 'Voila' is highlighted"
+NTESTS=$((NTESTS + 1))
 keys / g r o k k i n g
 screen triage-search-day2
 keys Escape
