@@ -1,5 +1,5 @@
 /* main.c: the command line. */
-#include "autoconfig.h"
+#include "config.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -9,16 +9,16 @@
 #include <sys/stat.h>
 #include <dirent.h>
 
-#include "buf.h"
-#include "config.h"
-#include "dump.h"
-#include "export.h"
-#include "ingest.h"
-#include "model.h"
-#include "safeio.h"
-#include "state.h"
-#include "ui.h"
-#include "ui_state.h"
+#include "base/buf.h"
+#include "settings/settings.h"
+#include "export/dump.h"
+#include "export/export.h"
+#include "ingest/ingest.h"
+#include "model/lib.h"
+#include "base/safeio.h"
+#include "marks/marks.h"
+#include "ui/ui.h"
+#include "ui/state.h"
 
 enum mode { MODE_READ, MODE_DUMP, MODE_CHECK, MODE_EXPORT };
 
@@ -31,8 +31,8 @@ struct opts {
 	enum export_fmt fmt;	/* --export */
 	const char *output;	/* --output, or NULL for stdout */
 	int starred, unread;	/* --starred, --unread */
-	struct config *config;
-	struct state *state;	/* NULL with --check */
+	struct settings *config;
+	struct marks *state;	/* NULL with --check */
 };
 
 /* Print the --help text. */
@@ -201,7 +201,7 @@ static void
 default_paths(struct opts *o)
 {
 	const char *env = getenv("PAPERBOY_LIBRARY");
-	size_t i, nlib = config_nlibraries(o->config);
+	size_t i, nlib = settings_nlibraries(o->config);
 
 	buf_init(&o->libdir);
 	if (env && *env) {
@@ -210,7 +210,7 @@ default_paths(struct opts *o)
 		/* the config file's library paths, each read as named */
 		o->paths = xrealloc(o->paths, (nlib + 1) * sizeof *o->paths);
 		for (i = 0; i < nlib; i++)
-			o->paths[o->npaths++] = (char *)config_library(o->config, i);
+			o->paths[o->npaths++] = (char *)settings_library(o->config, i);
 		return;
 	} else {
 		const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
@@ -306,9 +306,9 @@ run_check(const struct opts *o)
 static int
 wanted(const struct opts *o, const struct paper *p)
 {
-	if (o->starred && !state_get(o->state, p->key, STATE_STARRED))
+	if (o->starred && !marks_get(o->state, p->key, MARKS_STARRED))
 		return 0;
-	if (o->unread && state_get(o->state, p->key, STATE_READ))
+	if (o->unread && marks_get(o->state, p->key, MARKS_READ))
 		return 0;
 	return 1;
 }
@@ -409,12 +409,12 @@ print_setup_msgs(const struct opts *o, FILE *f)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < config_nmsgs(o->config); i++, n++)
+	for (i = 0; i < settings_nmsgs(o->config); i++, n++)
 		if (f)
-			fprintf(f, "%s\n", config_msg(o->config, i));
-	for (i = 0; o->state && i < state_nmsgs(o->state); i++, n++)
+			fprintf(f, "%s\n", settings_msg(o->config, i));
+	for (i = 0; o->state && i < marks_nmsgs(o->state); i++, n++)
 		if (f)
-			fprintf(f, "%s\n", state_msg(o->state, i));
+			fprintf(f, "%s\n", marks_msg(o->state, i));
 	return n;
 }
 
@@ -429,15 +429,15 @@ main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	buf_init(&o.libdir);
 	parse_args(&o, argc, argv);
-	o.config = config_load(NULL);
+	o.config = settings_load(NULL);
 	if (o.lang == NULL)
-		o.lang = config_lang(o.config);
+		o.lang = settings_lang(o.config);
 	if (o.mode != MODE_CHECK) {
 		struct buf sp = BUF_INIT;
 
 		buf_init(&sp);
-		o.state = state_new(state_default_path(&sp) == 0 ? sp.buf : NULL);
-		state_load(o.state);
+		o.state = marks_new(marks_default_path(&sp) == 0 ? sp.buf : NULL);
+		marks_load(o.state);
 		buf_free(&sp);
 	}
 	if (o.npaths == 0)
@@ -465,7 +465,7 @@ main(int argc, char **argv)
 				warnings++;
 		if (setup) {
 			/* the first problem with the settings or the marks, in full */
-			buf_puts(&status, config_nmsgs(o.config) ? config_msg(o.config, 0) : state_msg(o.state, 0));
+			buf_puts(&status, settings_nmsgs(o.config) ? settings_msg(o.config, 0) : marks_msg(o.state, 0));
 			if (setup > 1)
 				buf_printf(&status, " (and %zu more)", setup - 1);
 		} else if (warnings) {
@@ -486,8 +486,8 @@ main(int argc, char **argv)
 		buf_free(&ra.msg);
 		buf_free(&status);
 	}
-	state_free(o.state);
-	config_free(o.config);
+	marks_free(o.state);
+	settings_free(o.config);
 	buf_free(&o.libdir);
 	free(o.paths);
 	return rc;

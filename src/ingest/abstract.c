@@ -1,6 +1,6 @@
-/* abstract.c: plain "Abstract:" lines, one untitled, undated paper each.
+/* ingest/abstract.c: plain "Abstract:" lines, one untitled, undated paper each.
  * Lines that follow an abstract without a new "Abstract:" continue it. */
-#include "parse.h"
+#include "ingest/parse.h"
 
 #include <string.h>
 

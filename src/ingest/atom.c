@@ -1,4 +1,4 @@
-/* atom.c: arXiv Atom listings and RSS feeds, through libxml2.
+/* ingest/atom.c: arXiv Atom listings and RSS feeds, through libxml2.
  *
  * The document is read in recover mode, so a feed cut off mid-entry still
  * yields its complete entries; the entry the input ends inside is skipped.
@@ -18,8 +18,8 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
-#include "parse.h"
-#include "text.h"
+#include "ingest/parse.h"
+#include "text/text.h"
 
 /* At most this many XML errors are reported per file, then a count. */
 #define MAX_XML_ERRORS 10

@@ -1,11 +1,11 @@
-/* hfpage.c: the text of a huggingface.co/papers listing page.
+/* ingest/hfpage.c: the text of a huggingface.co/papers listing page.
  *
  * Page chrome is skipped; a day label without a year ("May 9") sets the
  * day as written; then paragraphs alternate title / abstract.  A title is
  * one short line; two titles in a row give a paper without an abstract.
  */
-#include "parse.h"
-#include "text.h"
+#include "ingest/parse.h"
+#include "text/text.h"
 
 #include <string.h>
 

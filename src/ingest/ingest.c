@@ -1,4 +1,4 @@
-/* ingest.c: reading files and directories, sniffing, dispatch, messages.
+/* ingest/ingest.c: reading files and directories, sniffing, dispatch, messages.
  *
  * Files are parsed in parallel and merged in order.  ingest_path first
  * walks the path into a list of jobs (one per file, in name order, plus
@@ -17,11 +17,11 @@
  * bounded however long the list: a worker waits while job j - NSLOTS is
  * not merged yet.
  */
-#include "ingest.h"
-#include "arena.h"
-#include "buf.h"
-#include "parse.h"
-#include "text.h"
+#include "ingest/ingest.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "ingest/parse.h"
+#include "text/text.h"
 
 #include <dirent.h>
 #include <errno.h>

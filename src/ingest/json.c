@@ -1,4 +1,4 @@
-/* json.c: JSON day files (timlrx daily_results, Hugging Face daily_papers API).
+/* ingest/json.c: JSON day files (timlrx daily_results, Hugging Face daily_papers API).
  *
  * The whole input is decoded with json-c (strict mode).  json-c rather
  * than jansson for speed: it decodes these files at about 260 MB/s where
@@ -31,8 +31,8 @@
 
 #include <json-c/json.h>
 
-#include "parse.h"
-#include "text.h"
+#include "ingest/parse.h"
+#include "text/text.h"
 
 #define SCAN_FAIL SIZE_MAX
 

@@ -1,12 +1,12 @@
-/* ko.c: Korean digests ("## Daily Papers (YYYY-MM-DD)", "### [title](url)").
+/* ingest/ko.c: Korean digests ("## Daily Papers (YYYY-MM-DD)", "### [title](url)").
  *
  * An entry runs from its "###" heading to the next heading.  Inside it:
  * a thumbnail "![](url)", "[Watch Video](url)" or an embedded <video>,
  * "Vote: N" (or "-"), "Authors: ...", then bullets, plain or labelled
  * ("***What's New***: ..."), kept as summary blocks.
  */
-#include "parse.h"
-#include "text.h"
+#include "ingest/parse.h"
+#include "text/text.h"
 
 #include <stdlib.h>
 #include <string.h>

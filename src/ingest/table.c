@@ -1,4 +1,4 @@
-/* table.c: English markdown table digests ("## Papers for YYYY-MM-DD").
+/* ingest/table.c: English markdown table digests ("## Papers for YYYY-MM-DD").
  *
  * Columns are found by header name.  A row starts on a line beginning with
  * '|' and runs over the following lines until one ends with '|'; since the
@@ -7,8 +7,8 @@
  * back to the free-text column: cells left of it map from the left, cells
  * right of it from the right.
  */
-#include "parse.h"
-#include "text.h"
+#include "ingest/parse.h"
+#include "text/text.h"
 
 #include <string.h>
 

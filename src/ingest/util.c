@@ -1,6 +1,6 @@
-/* util.c: helpers shared by the parsers (records, cleaning, lines). */
-#include "parse.h"
-#include "text.h"
+/* ingest/util.c: helpers shared by the parsers (records, cleaning, lines). */
+#include "ingest/parse.h"
+#include "text/text.h"
 
 #include <stdarg.h>
 #include <string.h>

@@ -14,11 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "dump.h"
-#include "ingest.h"
-#include "model.h"
-#include "text.h"
+#include "base/buf.h"
+#include "export/dump.h"
+#include "ingest/ingest.h"
+#include "model/lib.h"
+#include "text/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -43,15 +43,15 @@ pc_libs=$(pkg-config --libs $pkgs) || exit 1
 # shellcheck disable=SC2089
 CFLAGS="-std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
 	-fno-sanitize-recover=all -Wall -Wextra -Wno-unused-parameter
-	-I$src/include -I$src/src/ingest -DPB_SAMPLES_DIR=\"/nonexistent\"
+	-I$src/include -DPB_SAMPLES_DIR=\"/nonexistent\"
 	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $pc_cflags"
 
-# The library sources: src/*.c and src/ingest/*.c except main.c and ui*.c.
+# The library sources: every layer's src/LAYER/*.c except the reader (ui/).
 sources=
-for f in "$src"/src/*.c "$src"/src/ingest/*.c; do
+for f in "$src"/src/*/*.c; do
 	[ -f "$f" ] || continue
-	case ${f##*/} in
-	main.c | ui*.c) continue ;;
+	case $f in
+	"$src"/src/ui/*) continue ;;
 	esac
 	sources="$sources $f"
 done
@@ -64,7 +64,7 @@ for f in $sources "$here/fuzz_ingest.c"; do
 	o=$out/obj/$(printf '%s' "$rel" | tr '/' '_').o
 	objs="$objs $o"
 	# shellcheck disable=SC2086,SC2090
-	if [ ! -f "$o" ] || [ -n "$(find "$f" "$src/include" "$src/src/ingest/parse.h" -newer "$o" 2>/dev/null | head -n 1)" ]; then
+	if [ ! -f "$o" ] || [ -n "$(find "$f" "$src/include" -newer "$o" 2>/dev/null | head -n 1)" ]; then
 		"$CLANG" $CFLAGS -c "$f" -o "$o" || { echo "fuzz: compiling $rel failed"; exit 1; }
 	fi
 done

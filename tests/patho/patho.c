@@ -33,10 +33,10 @@
 #include <json-c/json.h>
 #include <utf8proc.h>
 
-#include "buf.h"
-#include "dump.h"
-#include "ingest.h"
-#include "model.h"
+#include "base/buf.h"
+#include "export/dump.h"
+#include "ingest/ingest.h"
+#include "model/lib.h"
 
 #define TIME_LIMIT 1.0		/* seconds per ingest+finish+dump (spec) */
 #define CHILD_ALARM 120		/* seconds before a hung case is killed */

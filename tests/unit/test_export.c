@@ -7,11 +7,11 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "buf.h"
-#include "dump.h"
-#include "export.h"
-#include "model.h"
-#include "state.h"
+#include "base/buf.h"
+#include "export/dump.h"
+#include "export/export.h"
+#include "model/lib.h"
+#include "marks/marks.h"
 
 static struct lib *lib;
 static const struct paper *p_id, *p_noid, *p_ko;
@@ -103,7 +103,7 @@ teardown(void **unused)
 
 /* Export v[0..n) in format f and return the text (caller frees). */
 static char *
-run(enum export_fmt f, const struct state *st, const char *lang, const struct paper *const *v, size_t n)
+run(enum export_fmt f, const struct marks *st, const char *lang, const struct paper *const *v, size_t n)
 {
 	struct buf b = BUF_INIT;
 
@@ -206,14 +206,14 @@ static void
 test_jsonl(void **unused)
 {
 	const struct paper *v[] = { p_id, p_noid };
-	struct state *st = state_new(NULL);
+	struct marks *st = marks_new(NULL);
 	struct buf want = BUF_INIT;
 	char *got;
 
 	(void)unused;
 	buf_init(&want);
-	state_set_at(st, "arxiv:2505.02707", STATE_STARRED, 1, 1);
-	state_set_at(st, "title:voilavoicelanguagemodels", STATE_READ, 1, 1);
+	marks_set_at(st, "arxiv:2505.02707", MARKS_STARRED, 1, 1);
+	marks_set_at(st, "title:voilavoicelanguagemodels", MARKS_READ, 1, 1);
 	got = run(EXPORT_JSONL, st, NULL, v, 2);
 	dump_paper(&want, lib, st, p_id);
 	buf_addch(&want, '\n');
@@ -229,7 +229,7 @@ test_jsonl(void **unused)
 	assert_non_null(strstr(got, "\"read\":false,\"starred\":false,"));
 	free(got);
 	buf_free(&want);
-	state_free(st);
+	marks_free(st);
 }
 
 int

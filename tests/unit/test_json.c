@@ -12,10 +12,10 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "ingest.h"
-#include "model.h"
-#include "text.h"
+#include "base/buf.h"
+#include "ingest/ingest.h"
+#include "model/lib.h"
+#include "text/text.h"
 
 /* One ingest run over an in-memory input. */
 struct run {

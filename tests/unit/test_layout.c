@@ -9,16 +9,16 @@
 
 #include <unistd.h>
 
-#include "buf.h"
-#include "config.h"
-#include "export.h"
-#include "model.h"
-#include "safeio.h"
-#include "search.h"
-#include "state.h"
-#include "text_width.h"
-#include "ui_layout.h"
-#include "ui_state.h"
+#include "base/buf.h"
+#include "settings/settings.h"
+#include "export/export.h"
+#include "model/lib.h"
+#include "base/safeio.h"
+#include "model/search.h"
+#include "marks/marks.h"
+#include "text/width.h"
+#include "ui/layout.h"
+#include "ui/state.h"
 
 /* True when a and b (non-empty) overlap. */
 static int
@@ -126,7 +126,7 @@ test_format_row(void **state)
 	for (w = 0; w < 40; w++) {
 		buf_setlen(&b, 0);
 		ui_format_row(&b, "\xED\x95\x9C\xEA\xB8\x80 title of a paper", "123", w);
-		assert_int_equal(text_width(b.buf, b.len), w);
+		assert_int_equal(width_of(b.buf, b.len), w);
 	}
 	buf_setlen(&b, 0);
 	ui_format_row(&b, "abc", "7", 8);
@@ -539,7 +539,7 @@ type(struct ui_state *st, const char *s)
 	size_t i = 0, n = strlen(s);
 
 	while (i < n) {
-		int32_t cp = text_width_decode(s, n, &i);
+		int32_t cp = width_decode(s, n, &i);
 
 		ui_handle_key(st, (int)cp);
 	}
@@ -732,13 +732,13 @@ test_marks_store(void **state)
 	char dir[] = "/tmp/pbmarks.XXXXXX";
 	struct buf path = BUF_INIT, file = BUF_INIT;
 	struct ui_state st;
-	struct state *marks;
+	struct marks *marks;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
 	buf_printf(&path, "%s/state", dir);
-	marks = state_new(path.buf);
-	assert_int_equal(state_load(marks), 0);
+	marks = marks_new(path.buf);
+	assert_int_equal(marks_load(marks), 0);
 	ui_state_init(&st, make_lib(0), NULL, NULL);
 	ui_state_set_marks(&st, marks);
 	fit(&st, 24, 80);
@@ -748,10 +748,10 @@ test_marks_store(void **state)
 	assert_non_null(strstr(file.buf, "arxiv:2505.00001\tread=1@"));
 	assert_non_null(strstr(file.buf, "starred=1@"));
 	ui_state_free(&st);
-	state_free(marks);
+	marks_free(marks);
 	/* a second reader starts with the marks */
-	marks = state_new(path.buf);
-	assert_int_equal(state_load(marks), 0);
+	marks = marks_new(path.buf);
+	assert_int_equal(marks_load(marks), 0);
 	ui_state_init(&st, make_lib(0), NULL, NULL);
 	ui_state_set_marks(&st, marks);
 	assert_true(st.star[st.list[0]]);
@@ -759,10 +759,10 @@ test_marks_store(void **state)
 	assert_int_equal(st.unread_day[0], 1);
 	/* two readers at once: each save brings in the other's marks */
 	{
-		struct state *m2 = state_new(path.buf);
+		struct marks *m2 = marks_new(path.buf);
 		struct ui_state st2;
 
-		assert_int_equal(state_load(m2), 0);
+		assert_int_equal(marks_load(m2), 0);
 		ui_state_init(&st2, make_lib(0), NULL, NULL);
 		ui_state_set_marks(&st2, m2);
 		fit(&st2, 24, 80);
@@ -775,10 +775,10 @@ test_marks_store(void **state)
 		assert_true(st2.star[1]);		/* Beta's star arrived */
 		assert_true(st2.star[0]);
 		ui_state_free(&st2);
-		state_free(m2);
+		marks_free(m2);
 	}
 	ui_state_free(&st);
-	state_free(marks);
+	marks_free(marks);
 	unlink(path.buf);
 	buf_setlen(&file, 0);
 	buf_printf(&file, "%s/state.lock", dir);
@@ -823,12 +823,12 @@ test_configure(void **state)
 		"bind J next-unread\n"
 		"bind x no-such-command\n"
 		"bind C-n down\n";
-	struct config *c = config_defaults();
+	struct settings *c = settings_defaults();
 	struct ui_state st;
 	struct buf msgs = BUF_INIT;
 
 	(void)state;
-	config_parse(c, "cfg", text, sizeof text - 1);
+	settings_parse(c, "cfg", text, sizeof text - 1);
 	ui_state_init(&st, make_lib(0), NULL, NULL);
 	buf_init(&msgs);
 	ui_state_configure(&st, c, &msgs);
@@ -848,7 +848,7 @@ test_configure(void **state)
 	assert_string_equal(ui_cmd_name(UI_CMD_NEXT_UNREAD), "next-unread");
 	buf_free(&msgs);
 	ui_state_free(&st);
-	config_free(c);
+	settings_free(c);
 }
 
 /* Review regressions: what a search, a reload or a filter must not change. */

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "ingest.h"
-#include "model.h"
+#include "ingest/ingest.h"
+#include "model/lib.h"
 
 struct run {
 	struct lib *lib;

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "buf.h"
-#include "model.h"
-#include "search.h"
-#include "text.h"
+#include "base/buf.h"
+#include "model/lib.h"
+#include "model/search.h"
+#include "text/text.h"
 
 /* 한국어 요약 (NFC) and its NFD (jamo) spelling. */
 #define KO_NFC "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4"

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "buf.h"
-#include "text.h"
+#include "base/buf.h"
+#include "text/text.h"
 
 /* Clean s with flags into a static-free buffer the caller frees. */
 static char *

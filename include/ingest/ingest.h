@@ -1,0 +1,70 @@
+/* ingest/ingest.h: read digest files of every known format into a library.
+ *
+ * The format is sniffed from the content, never from the file name.
+ * Nothing here prints: problems are collected as messages with file and
+ * line, for the caller to show (stderr, or the reader's status line).
+ */
+#ifndef PB_INGEST_H
+#define PB_INGEST_H
+
+#include <stddef.h>
+
+#include "model/lib.h"
+
+enum fmt {
+	FMT_UNKNOWN,
+	FMT_TABLE,	/* English markdown table digest */
+	FMT_KO,		/* Korean "## Daily Papers (DATE)" digest */
+	FMT_ABSTRACT,	/* plain "Abstract:" lines */
+	FMT_HFPAGE,	/* text of a huggingface.co/papers listing */
+	FMT_JSON,	/* JSON day file */
+	FMT_ATOM,	/* arXiv Atom / RSS feed */
+	FMT_NFORMATS
+};
+
+enum msg_level { MSG_NOTE, MSG_WARNING, MSG_ERROR };
+
+struct ingest_msg {
+	enum msg_level level;
+	const char *file;
+	size_t line;		/* 0 when the message is about the whole file */
+	const char *text;	/* lowercase, no full stop */
+};
+
+struct ingest_file {
+	const char *path;
+	enum fmt fmt;
+	size_t npapers;		/* records read from this file */
+	size_t bytes;
+	int failed;		/* could not be read or recognised */
+};
+
+struct ingest;
+
+/* A new ingester feeding lib (caller frees with ingest_free; lib stays the caller's). */
+struct ingest *ingest_new(struct lib *lib);
+/* Free the ingester and its messages. */
+void ingest_free(struct ingest *ing);
+/*
+ * Read a file, or a directory recursively (in name order; hidden entries
+ * skipped).  Returns 0, or -1 when something named could not be read or
+ * recognised.  Unrecognised files met inside a directory get a note and
+ * are skipped without failing.
+ */
+int ingest_path(struct ingest *ing, const char *path);
+/* Read one in-memory input named name (for tests and the fuzzer). */
+int ingest_buffer(struct ingest *ing, const char *name, const char *data, size_t len);
+/* Sniff the format of a buffer. */
+enum fmt ingest_sniff(const char *data, size_t len);
+/* Short name of a format ("table", "ko-digest", ...). */
+const char *fmt_name(enum fmt f);
+/* Files read so far, in order. */
+size_t ingest_nfiles(const struct ingest *ing);
+const struct ingest_file *ingest_file(const struct ingest *ing, size_t i);
+/* Messages so far, in order. */
+size_t ingest_nmsgs(const struct ingest *ing);
+const struct ingest_msg *ingest_msg(const struct ingest *ing, size_t i);
+/* Total bytes read. */
+size_t ingest_bytes(const struct ingest *ing);
+
+#endif

@@ -1,0 +1,132 @@
+/* model/lib.h: papers, days and the merged library.
+ *
+ * A library owns all its memory in one arena: every pointer reachable from
+ * a struct paper or struct day stays valid until lib_free.  Strings are
+ * clean (see text.h).  Parsers feed the library through lib_add_paper with a
+ * struct rec whose strings they own; the library copies what it keeps.
+ */
+#ifndef PB_MODEL_H
+#define PB_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum link_kind {
+	LINK_ARXIV, LINK_PDF, LINK_HUGGINGFACE, LINK_GITHUB, LINK_THUMBNAIL,
+	LINK_PROJECT, LINK_DATASET, LINK_MODEL, LINK_SPACE, LINK_OTHER,
+	LINK_NKINDS
+};
+
+struct link {
+	enum link_kind kind;
+	const char *url;	/* http or https, no control or space */
+};
+
+enum block_kind { BLOCK_PARA, BLOCK_BULLET };
+
+/* One block of a summary: a paragraph, a bullet, or a labelled section. */
+struct block {
+	enum block_kind kind;
+	const char *label;	/* "What's New", ...; NULL when unlabelled */
+	const char *text;
+};
+
+struct summary {
+	const char *lang;	/* "en" or "ko", detected from the text */
+	const char *source;	/* format it came from, e.g. "table", "ko-digest" */
+	const struct block *blocks;
+	size_t nblocks;
+	const char *text;	/* the blocks flattened: bullets as "- ", labels as "Label: " */
+};
+
+enum day_kind { DAY_DATED, DAY_LABEL, DAY_NONE };
+
+struct day {
+	enum day_kind kind;
+	const char *label;	/* "2025-05-06", "May 9", or "undated" */
+	const uint32_t *papers;	/* paper indices in display order (after lib_finish) */
+	size_t npapers;
+};
+
+struct paper {
+	const char *id;		/* arXiv id such as "2505.02707", or NULL */
+	const char *title;	/* NULL for an untitled abstract */
+	const char *key;	/* stable identity: "arxiv:ID", "title:KEY" or "text:HASH" */
+	const char *const *authors;
+	size_t nauthors;
+	const uint32_t *days;	/* day indices, ascending by day order */
+	size_t ndays;
+	const char *const *cats;
+	size_t ncats;
+	long votes;		/* -1 when no source gave one */
+	const struct summary *sums;
+	size_t nsums;
+	const struct link *links;
+	size_t nlinks;
+};
+
+/* A paper as one parser read it; all strings clean, owned by the parser. */
+struct rec {
+	const char *file;
+	size_t line;
+	const char *id;
+	const char *title;
+	const char *day;		/* ISO date, a label such as "May 9", or NULL */
+	const char *const *authors;
+	size_t nauthors;
+	const char *const *cats;
+	size_t ncats;
+	long votes;			/* -1 when absent */
+	const char *source;		/* parser name */
+	const struct block *blocks;	/* the summary, may be empty */
+	size_t nblocks;
+	const struct link *links;
+	size_t nlinks;
+};
+
+struct lib;
+
+/* A new empty library (caller frees with lib_free). */
+struct lib *lib_new(void);
+/* Free the library and everything in it. */
+void lib_free(struct lib *lib);
+/*
+ * Keep no summary text (except an untitled paper's, which is its identity)
+ * and no authors: for --check, which needs the merge but not the text.  The
+ * parsers skip that work too (pctx.light).  Call before adding.
+ */
+void lib_set_light(struct lib *lib, int light);
+/* True when the library keeps no summary text. */
+int lib_is_light(const struct lib *lib);
+/* Merge one record: by arXiv id, else by normalised title, else by summary text. */
+void lib_add_paper(struct lib *lib, const struct rec *r);
+/* Sort papers and days into display order; call after the last add. */
+void lib_finish(struct lib *lib);
+/* Number of papers. */
+size_t lib_npapers(const struct lib *lib);
+/* Paper i in display order (newest day, votes, title) after lib_finish. */
+const struct paper *lib_paper(const struct lib *lib, size_t i);
+/* Number of days, including the undated group when it has papers. */
+size_t lib_ndays(const struct lib *lib);
+/* Day i: dated newest first, then labels without a year, then undated. */
+const struct day *lib_day(const struct lib *lib, size_t i);
+/* Bytes held by the library's arena. */
+size_t lib_bytes(const struct lib *lib);
+
+/* Name of a link kind as used in --dump ("arxiv", "pdf", ...). */
+const char *link_kind_name(enum link_kind k);
+/* Classify an absolute http(s) URL. */
+enum link_kind link_classify(const char *url);
+/*
+ * Normalise a link found in a digest: trim, add https:// when the scheme is
+ * missing, keep only http/https.  Appends to out and returns 1, or returns
+ * 0 and sets *why when it is not a usable URL.
+ */
+struct buf;
+int link_normalise(struct buf *out, const char *s, size_t n, const char **why);
+/* Extract an arXiv id ("2505.02707", version dropped) from a URL or text; 1 on success. */
+int link_arxiv_id(struct buf *out, const char *s, size_t n);
+/* Like link_arxiv_id, but also a bare id, with "arXiv:" / "oai:arXiv.org:" prefix and version. */
+int link_arxiv_any_id(struct buf *out, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,41 @@
+/* model/search.h: finding papers by text, whatever the case or normalisation.
+ *
+ * A query matches a paper when its search form (text_search_form: case
+ * folded, NFKD) occurs in the search form of the paper's title, authors,
+ * categories or any of its summaries, in every language.  So "TRANSFORMER"
+ * finds "Transformer", and Hangul typed in NFD finds the library's NFC.
+ * The papers' search forms are built once, on the first search, and kept.
+ */
+#ifndef PB_SEARCH_H
+#define PB_SEARCH_H
+
+#include <stddef.h>
+
+#include "model/lib.h"
+
+/* A matched byte range of a displayed string. */
+struct search_span {
+	size_t off;
+	size_t len;
+};
+
+struct search;
+
+/* A search over lib (caller frees with search_free; lib must outlive it). */
+struct search *search_new(const struct lib *lib);
+/* Free the search. */
+void search_free(struct search *s);
+/* Set the query from what was typed; returns 0 when it is empty (matches nothing). */
+int search_set(struct search *s, const char *q, size_t n);
+/* The query as typed (NUL-terminated, clean for display). */
+const char *search_query(const struct search *s);
+/* True when paper i (lib_paper order) matches the query. */
+int search_paper(struct search *s, size_t i);
+/*
+ * The ranges of text[0..n) where the query occurs, in order, each covering
+ * whole code points: up to max are stored in out; returns how many there are.
+ */
+size_t search_spans(struct search *s, const char *text, size_t n,
+    struct search_span *out, size_t max);
+
+#endif

@@ -1,0 +1,133 @@
+/* settings/settings.h: the settings file.
+ *
+ * $PAPERBOY_CONFIG, else $XDG_CONFIG_HOME/paperboy/config, else
+ * ~/.config/paperboy/config.  A text file of lines:
+ *
+ *     # a comment (only at the start of a line)
+ *     NAME = VALUE
+ *     bind KEY COMMAND
+ *
+ * with no sections (colours are named color.ELEMENT).  A later line
+ * overrides an earlier one, except library (each adds a path) and bind
+ * (each binds one key, a later bind of the same key replacing it).  The
+ * settings, their values and defaults are listed in assets/config.example.
+ *
+ * Each line that cannot be used (bad syntax, unknown name, bad value,
+ * unknown colour or key name) becomes a message "FILE:LINE: reason" and is
+ * ignored; the rest of the file and the defaults still apply.  Nothing
+ * here prints.  NO_COLOR in the environment (set and not empty) forces
+ * the monochrome theme.
+ */
+#ifndef PB_CONFIG_H
+#define PB_CONFIG_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+
+enum settings_link_mode {
+	SETTINGS_LINK_AUTO,	/* copy over SSH, else open */
+	SETTINGS_LINK_OPEN,	/* run the browser */
+	SETTINGS_LINK_COPY,	/* copy to the clipboard (OSC 52) */
+};
+
+enum settings_mark_read {
+	SETTINGS_MARK_DELAY,	/* read once the summary has been shown mark-read-delay ms */
+	SETTINGS_MARK_OPEN,	/* read as soon as the summary is shown */
+	SETTINGS_MARK_MANUAL,	/* only by hand */
+};
+
+enum settings_theme { SETTINGS_THEME_DEFAULT, SETTINGS_THEME_MONOCHROME };
+
+/* Screen elements that can be coloured (color.NAME). */
+enum settings_elem {
+	SETTINGS_EL_NORMAL,	/* normal */
+	SETTINGS_EL_BORDER,	/* border */
+	SETTINGS_EL_TITLE,	/* title: a pane's name */
+	SETTINGS_EL_TITLE_FOCUS,	/* title-focus: the focused pane's name */
+	SETTINGS_EL_SELECTED,	/* selected: the selected row */
+	SETTINGS_EL_UNREAD,	/* unread: an unread paper */
+	SETTINGS_EL_STAR,		/* star: the star mark */
+	SETTINGS_EL_HEADING,	/* heading: titles and labels in the summary */
+	SETTINGS_EL_LINK,		/* link */
+	SETTINGS_EL_STATUS,	/* status: the status line */
+	SETTINGS_EL_MATCH,	/* match: a search match */
+	SETTINGS_NELEMS
+};
+
+/* Attributes of a colour (bit flags). */
+enum {
+	SETTINGS_ATTR_BOLD = 1 << 0,
+	SETTINGS_ATTR_DIM = 1 << 1,
+	SETTINGS_ATTR_ITALIC = 1 << 2,
+	SETTINGS_ATTR_UNDERLINE = 1 << 3,
+	SETTINGS_ATTR_REVERSE = 1 << 4,
+	SETTINGS_ATTR_BLINK = 1 << 5,
+};
+
+/* A colour: fg and bg are 0-255, or -1 for the terminal's default. */
+struct settings_color {
+	int fg, bg;
+	unsigned attrs;
+};
+
+/* A key binding as written: the UI resolves the names. */
+struct settings_binding {
+	const char *key;	/* "j", "C-d", "PgDn", "S-Tab", "F5", ... */
+	const char *cmd;	/* "down", "quit", ... (syntax checked only) */
+};
+
+struct settings;
+
+/*
+ * Append the default path to out: $PAPERBOY_CONFIG, else
+ * $XDG_CONFIG_HOME/paperboy/config, else $HOME/.config/paperboy/config.
+ * Returns -1 (nothing appended) when none is set.
+ */
+int settings_default_path(struct buf *out);
+/* The defaults, with NO_COLOR looked up now (caller frees with settings_free). */
+struct settings *settings_defaults(void);
+/*
+ * The defaults, then the file at path (NULL: the default path).  A
+ * missing file is not an error when path is NULL.  Never NULL; caller
+ * frees with settings_free.
+ */
+struct settings *settings_load(const char *path);
+/* Apply the text data[0..len) as a file called name; returns the number of lines rejected. */
+size_t settings_parse(struct settings *c, const char *name, const char *data, size_t len);
+/* Free the settings. */
+void settings_free(struct settings *c);
+
+/* lang: "en" or "ko", or NULL when not set. */
+const char *settings_lang(const struct settings *c);
+/* browser: a $BROWSER-style command, or NULL when not set. */
+const char *settings_browser(const struct settings *c);
+/* link-mode (default auto). */
+enum settings_link_mode settings_link_mode(const struct settings *c);
+/* osc8: mark links as OSC 8 hyperlinks (default yes). */
+int settings_osc8(const struct settings *c);
+/* mark-read (default delay). */
+enum settings_mark_read settings_mark_read(const struct settings *c);
+/* mark-read-delay in milliseconds (default 1000). */
+long settings_mark_read_delay(const struct settings *c);
+/* theme, monochrome when NO_COLOR is set. */
+enum settings_theme settings_theme(const struct settings *c);
+/* The colour of an element in the theme in use (no fg/bg when monochrome). */
+struct settings_color settings_color(const struct settings *c, enum settings_elem e);
+/* Name of an element ("title-focus"). */
+const char *settings_elem_name(enum settings_elem e);
+/* mouse: clicks and the wheel (default yes). */
+int settings_mouse(const struct settings *c);
+/* library paths, in file order (~/ expanded). */
+size_t settings_nlibraries(const struct settings *c);
+const char *settings_library(const struct settings *c, size_t i);
+/* Key bindings, in file order, one per key. */
+size_t settings_nbindings(const struct settings *c);
+const struct settings_binding *settings_binding(const struct settings *c, size_t i);
+/* True when name is a valid key name for bind. */
+int settings_key_name_valid(const char *name);
+/* Messages ("FILE:LINE: reason"), in order. */
+size_t settings_nmsgs(const struct settings *c);
+const char *settings_msg(const struct settings *c, size_t i);
+
+#endif

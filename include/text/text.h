@@ -1,0 +1,68 @@
+/* text/text.h: the only place that decodes UTF-8.
+ *
+ * Everything read from an input passes through text_clean once, at the
+ * ingest boundary; after that every string in a library is valid UTF-8 in
+ * NFC without control characters (tab and newline excepted, and only where
+ * the caller asked to keep newlines).
+ * Display width, grapheme clusters, wrapping and truncation live in
+ * width_of.h (same layer).
+ */
+#ifndef PB_TEXT_H
+#define PB_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+
+/* Flags for text_clean. */
+enum {
+	TEXT_INLINE = 1 << 0,	/* reduce markdown emphasis, code spans, HTML tags, entities, [t](u) to text */
+	TEXT_ONELINE = 1 << 1,	/* newlines and tabs become spaces */
+	TEXT_SQUEEZE = 1 << 2,	/* runs of blanks become one space; trim both ends */
+};
+
+/*
+ * Decode one code point from s[*i..n).  Invalid, overlong, surrogate and
+ * truncated sequences yield U+FFFD and consume the maximal invalid prefix
+ * (at least one byte).  Advances *i.
+ */
+int32_t text_decode(const char *s, size_t n, size_t *i);
+/* Append the UTF-8 encoding of cp (which must be a valid scalar value). */
+void text_encode(struct buf *out, int32_t cp);
+/* True when cp is removed by sanitising: C0 but tab/newline, DEL, C1, bidi controls. */
+int text_is_stripped(int32_t cp);
+
+/*
+ * Append the sanitised form of s[0..n) to out: invalid UTF-8 becomes
+ * U+FFFD, stripped controls are dropped, CR LF and lone CR become LF, the
+ * result is in NFC.  flags add inline reduction and whitespace squeezing.
+ */
+void text_clean(struct buf *out, const char *s, size_t n, unsigned flags);
+/* Append the NFC form of valid UTF-8 s[0..n) (a no-op copy when already NFC). */
+void text_nfc(struct buf *out, const char *s, size_t n);
+/* Append the case-folded, NFC, compatibility-free form used for matching. */
+void text_fold(struct buf *out, const char *s, size_t n);
+/*
+ * Append the search form of s[0..n): every code point case-folded and
+ * compatibility-decomposed (NFKD, Hangul syllables into jamo), default
+ * ignorables (ZWJ, soft hyphen, ...) dropped.  Upper and lower case, NFC
+ * and NFD give the same bytes, and a query's form is found inside a text's
+ * form with memmem.  When map is not NULL, (*map)[k] is set to the offset
+ * in s of the code point that produced byte k of what was appended; the
+ * array grows as needed (*amap elements allocated; caller frees *map).
+ */
+void text_search_form(struct buf *out, const char *s, size_t n, uint32_t **map, size_t *amap);
+/*
+ * Append the merge key of a title: case-folded, with everything but letters
+ * and digits dropped (so case, punctuation and spacing are ignored).
+ */
+void text_title_key(struct buf *out, const char *s, size_t n);
+/* "ko" when Hangul makes up a fair share of the letters of s, else "en". */
+const char *text_lang(const char *s, size_t n);
+/* True when s[0..n) is valid UTF-8 with no stripped control (tab and newline allowed). */
+int text_is_clean(const char *s, size_t n);
+/* Decode HTML entity at s (pointing at '&'); on success append it and return its length, else 0. */
+size_t text_entity(struct buf *out, const char *s, size_t n);
+
+#endif

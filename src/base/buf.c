@@ -1,0 +1,235 @@
+/* base/buf.c: growable byte strings and allocation helpers. */
+#include "base/buf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char buf_empty[1];
+
+/* Abort with a message: the process cannot continue without memory. */
+static void
+die_oom(size_t n)
+{
+	fprintf(stderr, "paperboy: out of memory allocating %zu bytes\n", n);
+	abort();
+}
+
+/* malloc that never returns NULL. */
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		die_oom(n);
+	return p;
+}
+
+/* calloc that never returns NULL and checks n * size for overflow. */
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		die_oom(SIZE_MAX);
+	p = calloc(n ? n : 1, size ? size : 1);
+	if (p == NULL)
+		die_oom(n * size);
+	return p;
+}
+
+/* realloc that never returns NULL. */
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		die_oom(n);
+	return q;
+}
+
+/* strdup that never returns NULL. */
+char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = xmalloc(n);
+
+	memcpy(p, s, n);
+	return p;
+}
+
+/* Prepare an empty buffer. */
+void
+buf_init(struct buf *b)
+{
+	b->buf = buf_empty;
+	b->len = 0;
+	b->alloc = 0;
+}
+
+/* Release the memory and leave an empty buffer. */
+void
+buf_free(struct buf *b)
+{
+	if (b->alloc)
+		free(b->buf);
+	buf_init(b);
+}
+
+/* Make room for extra more bytes plus the terminating NUL. */
+void
+buf_grow(struct buf *b, size_t extra)
+{
+	size_t need;
+
+	if (b->buf == NULL)
+		buf_init(b);
+	if (extra > SIZE_MAX - b->len - 1)
+		die_oom(SIZE_MAX);
+	need = b->len + extra + 1;
+	if (need <= b->alloc)
+		return;
+	if (b->alloc == 0) {
+		size_t n = need < 64 ? 64 : need;
+		b->buf = xmalloc(n);
+		b->buf[0] = '\0';
+		b->alloc = n;
+		return;
+	}
+	{
+		size_t n = b->alloc;
+		while (n < need)
+			n = n > SIZE_MAX / 2 ? need : n * 2;
+		b->buf = xrealloc(b->buf, n);
+		b->alloc = n;
+	}
+}
+
+/* Append n bytes. */
+void
+buf_add(struct buf *b, const void *data, size_t n)
+{
+	buf_grow(b, n);
+	if (n)
+		memcpy(b->buf + b->len, data, n);
+	b->len += n;
+	b->buf[b->len] = '\0';
+}
+
+/* Append a NUL-terminated string. */
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+/* Append formatted text with a va_list, growing as needed. */
+void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+
+	buf_grow(b, 64);
+	va_copy(cp, ap);
+	n = vsnprintf(b->buf + b->len, b->alloc - b->len, fmt, cp);
+	va_end(cp);
+	if (n < 0) {
+		b->buf[b->len] = '\0';
+		return;
+	}
+	if ((size_t)n >= b->alloc - b->len) {
+		buf_grow(b, (size_t)n);
+		n = vsnprintf(b->buf + b->len, b->alloc - b->len, fmt, ap);
+		if (n < 0) {
+			b->buf[b->len] = '\0';
+			return;
+		}
+	}
+	b->len += (size_t)n;
+}
+
+/* Append printf-style formatted text. */
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+/* Shorten to n bytes. */
+void
+buf_setlen(struct buf *b, size_t n)
+{
+	if (n > b->len)
+		n = b->len;
+	b->len = n;
+	if (b->alloc)
+		b->buf[n] = '\0';
+}
+
+/* Hand the string to the caller (who frees it) and reset the buffer. */
+char *
+buf_detach(struct buf *b, size_t *len)
+{
+	char *s;
+
+	if (b->alloc == 0)
+		buf_grow(b, 0);
+	s = b->buf;
+	if (len)
+		*len = b->len;
+	buf_init(b);
+	return s;
+}
+
+/* The current contents, always NUL-terminated. */
+const char *
+buf_str(const struct buf *b)
+{
+	return b->buf ? b->buf : buf_empty;
+}
+
+/* Append a formatted string to a list. */
+void
+strlist_vaddf(struct strlist *l, const char *fmt, va_list ap)
+{
+	struct buf b = BUF_INIT;
+
+	buf_init(&b);
+	buf_vprintf(&b, fmt, ap);
+	if (l->n == l->alloc) {
+		l->alloc = l->alloc ? l->alloc * 2 : 8;
+		l->v = xrealloc(l->v, l->alloc * sizeof *l->v);
+	}
+	l->v[l->n++] = buf_detach(&b, NULL);
+}
+
+/* Free the strings; the list stays usable. */
+void
+strlist_clear(struct strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	l->n = 0;
+}
+
+/* Free the strings and the list. */
+void
+strlist_free(struct strlist *l)
+{
+	strlist_clear(l);
+	free(l->v);
+	l->v = NULL;
+	l->alloc = 0;
+}

@@ -1,0 +1,367 @@
+/* base/safeio.c: crash-safe file replacement, locking, and setting files aside. */
+#include "base/safeio.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define TMP_TAG ".tmp-"
+
+/* Read everything from path into out. */
+int
+safeio_read(const char *path, struct buf *out)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat sb;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return -1;
+	}
+	for (;;) {
+		ssize_t r;
+
+		buf_grow(out, 1 << 16);
+		r = read(fd, out->buf + out->len, out->alloc - out->len - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		out->len += (size_t)r;
+	}
+	out->buf[out->len] = '\0';
+	close(fd);
+	return 0;
+}
+
+/* Split path into its directory ("." when none) in dir. */
+static void
+dir_of(struct buf *dir, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		buf_puts(dir, ".");
+	else if (slash == path)
+		buf_puts(dir, "/");
+	else
+		buf_add(dir, path, (size_t)(slash - path));
+}
+
+/* fsync a directory so that a rename or link in it is durable. */
+static int
+sync_dir(const char *path)
+{
+	struct buf dir = BUF_INIT;
+	int fd, rc = 0;
+
+	buf_init(&dir);
+	dir_of(&dir, path);
+	fd = open(dir.buf, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || (fsync(fd) < 0 && errno != EINVAL))
+		rc = -1;
+	if (fd >= 0)
+		close(fd);
+	buf_free(&dir);
+	return rc;
+}
+
+/* Write all of data to fd, retrying short writes. */
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, data, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		data += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Temporary file, fsync, rename over, fsync the directory. */
+int
+safeio_write(const char *path, const char *data, size_t len, unsigned mode, struct buf *err)
+{
+	static unsigned long counter;
+	struct buf tmp = BUF_INIT;
+	const char *what;
+	int fd = -1, tries, e, created = 0;
+
+	buf_init(&tmp);
+	for (tries = 0; tries < 1000; tries++) {
+		buf_setlen(&tmp, 0);
+		buf_printf(&tmp, "%s" TMP_TAG "%ld-%lu", path, (long)getpid(), counter++);
+		fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, (mode_t)mode);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	if (fd < 0) {
+		what = "cannot create a temporary file for";
+		goto fail;
+	}
+	created = 1;
+	if (write_all(fd, data, len) < 0) {
+		what = "cannot write";
+		goto fail;
+	}
+	if (fsync(fd) < 0) {
+		what = "cannot sync";
+		goto fail;
+	}
+	if (close(fd) < 0) {
+		fd = -1;
+		what = "cannot write";
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp.buf, path) < 0) {
+		what = "cannot replace";
+		goto fail;
+	}
+	if (sync_dir(path) < 0) {
+		/* the new file is in place; only its durability is in doubt */
+		buf_printf(err, "cannot sync the directory of '%s': %s", path, strerror(errno));
+		buf_free(&tmp);
+		return -1;
+	}
+	buf_free(&tmp);
+	return 0;
+fail:
+	e = errno;
+	if (fd >= 0)
+		close(fd);
+	if (created)
+		unlink(tmp.buf);
+	buf_printf(err, "%s '%s': %s", what, path, strerror(e));
+	buf_free(&tmp);
+	errno = e;
+	return -1;
+}
+
+/* mkdir -p with mode 0700. */
+int
+safeio_mkdirs(const char *dir, struct buf *err)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	buf_init(&b);
+	buf_puts(&b, dir);
+	for (i = 1; i <= b.len; i++) {
+		if (i < b.len && b.buf[i] != '/')
+			continue;
+		b.buf[i] = '\0';
+		if (mkdir(b.buf, 0700) < 0 && errno != EEXIST) {
+			buf_printf(err, "cannot create the directory '%s': %s", b.buf, strerror(errno));
+			rc = -1;
+			break;
+		}
+		if (i < b.len)
+			b.buf[i] = '/';
+	}
+	buf_free(&b);
+	return rc;
+}
+
+/* Open (creating) lockpath and flock it exclusively. */
+int
+safeio_lock(const char *lockpath, struct buf *err)
+{
+	int fd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		buf_printf(err, "cannot open the lock file '%s': %s", lockpath, strerror(errno));
+		return -1;
+	}
+	while (flock(fd, LOCK_EX) < 0) {
+		if (errno == EINTR)
+			continue;
+		buf_printf(err, "cannot lock '%s': %s", lockpath, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Unlock and close. */
+void
+safeio_unlock(int fd)
+{
+	if (fd < 0)
+		return;
+	flock(fd, LOCK_UN);
+	close(fd);
+}
+
+/* Copy the bytes of path into a new file created with O_EXCL at dst. */
+static int
+copy_excl(const char *path, const char *dst)
+{
+	struct buf data = BUF_INIT;
+	int fd, rc = -1, e;
+
+	buf_init(&data);
+	if (safeio_read(path, &data) < 0) {
+		e = errno;
+		buf_free(&data);
+		errno = e;
+		return -1;
+	}
+	fd = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd >= 0) {
+		rc = write_all(fd, data.buf, data.len) == 0 && fsync(fd) == 0 ? 0 : -1;
+		e = errno;
+		close(fd);
+		if (rc < 0)
+			unlink(dst);
+		errno = e;
+	}
+	buf_free(&data);
+	return rc;
+}
+
+/* Give path a new, unused name PATH.broken-STAMP[-N]. */
+int
+safeio_set_aside(const char *path, int keep, struct buf *newname, struct buf *err)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	struct buf name = BUF_INIT;
+	int n, rc = -1, e = 0;
+
+	if (localtime_r(&now, &tm) == NULL || strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0) {
+		int w = snprintf(stamp, sizeof stamp, "%lld", (long long)now);
+
+		if (w < 0 || (size_t)w >= sizeof stamp)
+			stamp[0] = '\0';
+	}
+	buf_init(&name);
+	for (n = 1; n < 10000; n++) {
+		buf_setlen(&name, 0);
+		buf_printf(&name, "%s.broken-%s", path, stamp);
+		if (n > 1)
+			buf_printf(&name, "-%d", n);
+		/* a hard link is atomic and never replaces an existing name */
+		if (link(path, name.buf) == 0) {
+			if (!keep && unlink(path) < 0) {
+				e = errno;
+				break;
+			}
+			rc = 0;
+			break;
+		}
+		if (errno == EEXIST)
+			continue;
+		if (errno == ENOENT) {
+			e = errno;
+			break;
+		}
+		/* no hard links here: copy, or rename over a placeholder of ours */
+		if (keep) {
+			if (copy_excl(path, name.buf) == 0) {
+				rc = 0;
+				break;
+			}
+		} else {
+			int fd = open(name.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+			if (fd >= 0) {
+				close(fd);
+				if (rename(path, name.buf) == 0) {
+					rc = 0;
+					break;
+				}
+				e = errno;
+				unlink(name.buf);
+				errno = e;
+			}
+		}
+		if (errno == EEXIST)
+			continue;
+		e = errno;
+		break;
+	}
+	if (rc == 0) {
+		sync_dir(path);
+		buf_puts(newname, name.buf);
+	} else {
+		buf_printf(err, "cannot set '%s' aside: %s", path, strerror(e ? e : EEXIST));
+	}
+	buf_free(&name);
+	return rc;
+}
+
+/* Remove PATH.tmp-* files next to path. */
+size_t
+safeio_clean_stale(const char *path)
+{
+	struct buf dir = BUF_INIT, prefix = BUF_INIT, full = BUF_INIT;
+	const char *base = strrchr(path, '/');
+	DIR *d;
+	struct dirent *de;
+	size_t n = 0;
+
+	base = base ? base + 1 : path;
+	buf_init(&dir);
+	buf_init(&prefix);
+	buf_init(&full);
+	dir_of(&dir, path);
+	buf_printf(&prefix, "%s" TMP_TAG, base);
+	d = opendir(dir.buf);
+	while (d && (de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, prefix.buf, prefix.len) != 0)
+			continue;
+		buf_setlen(&full, 0);
+		buf_printf(&full, "%s/%s", dir.buf, de->d_name);
+		if (unlink(full.buf) == 0)
+			n++;
+	}
+	if (d)
+		closedir(d);
+	buf_free(&dir);
+	buf_free(&prefix);
+	buf_free(&full);
+	return n;
+}
+
+/* Append the path of a per-user file (see safeio.h). */
+int
+safeio_user_path(struct buf *out, const char *env, const char *xdg_var,
+    const char *home_dir, const char *name)
+{
+	const char *e = getenv(env), *xdg = getenv(xdg_var), *home = getenv("HOME");
+
+	if (e && *e)
+		buf_puts(out, e);
+	else if (xdg && *xdg == '/')
+		buf_printf(out, "%s/paperboy/%s", xdg, name);
+	else if (home && *home)
+		buf_printf(out, "%s/%s/paperboy/%s", home, home_dir, name);
+	else
+		return -1;
+	return 0;
+}

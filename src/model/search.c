@@ -1,0 +1,190 @@
+/* model/search.c: case- and normalisation-blind search over a library. */
+#define _GNU_SOURCE 1	/* memmem */
+#include "model/search.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "text/text.h"
+
+struct search {
+	const struct lib *lib;
+	struct buf typed;	/* the query as typed, cleaned */
+	struct buf q;		/* its search form */
+	int q_vowel;		/* the form ends in a Hangul vowel jamo (a syllable without its final) */
+	struct buf hay;		/* every paper's search form, one after another */
+	size_t *hoff;		/* paper i's form is hay[hoff[i] .. hoff[i + 1]) */
+	size_t nhoff;		/* papers indexed (0 until the first search) */
+	struct buf tmp;		/* a displayed string's search form */
+	uint32_t *map;		/* tmp byte -> source offset */
+	size_t amap;
+};
+
+/* A new search over lib. */
+struct search *
+search_new(const struct lib *lib)
+{
+	struct search *s = xcalloc(1, sizeof *s);
+
+	s->lib = lib;
+	buf_init(&s->typed);
+	buf_init(&s->q);
+	buf_init(&s->hay);
+	buf_init(&s->tmp);
+	return s;
+}
+
+/* Free the search. */
+void
+search_free(struct search *s)
+{
+	if (s == NULL)
+		return;
+	buf_free(&s->typed);
+	buf_free(&s->q);
+	buf_free(&s->hay);
+	buf_free(&s->tmp);
+	free(s->hoff);
+	free(s->map);
+	free(s);
+}
+
+/* Set the query. */
+int
+search_set(struct search *s, const char *q, size_t n)
+{
+	buf_setlen(&s->typed, 0);
+	text_clean(&s->typed, q, n, TEXT_ONELINE);
+	buf_setlen(&s->q, 0);
+	text_search_form(&s->q, s->typed.buf, s->typed.len, NULL, NULL);
+	s->q_vowel = 0;
+	if (s->q.len >= 3) {
+		size_t i = s->q.len - 3;
+		int32_t cp = text_decode(s->q.buf, s->q.len, &i);
+
+		s->q_vowel = (cp >= 0x1161 && cp <= 0x11A7) || (cp >= 0xD7B0 && cp <= 0xD7C6);
+	}
+	return s->q.len > 0;
+}
+
+/* The query as typed. */
+const char *
+search_query(const struct search *s)
+{
+	return buf_str(&s->typed);
+}
+
+/* Append a string's search form and a separator no query can span. */
+static void
+add_field(struct buf *hay, const char *str)
+{
+	if (str == NULL)
+		return;
+	text_search_form(hay, str, strlen(str), NULL, NULL);
+	buf_addch(hay, '\n');
+}
+
+/* Build every paper's search form (once). */
+static void
+build(struct search *s)
+{
+	size_t np = lib_npapers(s->lib), i, k;
+
+	s->hoff = xcalloc(np + 1, sizeof *s->hoff);
+	for (i = 0; i < np; i++) {
+		const struct paper *p = lib_paper(s->lib, i);
+
+		s->hoff[i] = s->hay.len;
+		add_field(&s->hay, p->title);
+		for (k = 0; k < p->nauthors; k++)
+			add_field(&s->hay, p->authors[k]);
+		for (k = 0; k < p->ncats; k++)
+			add_field(&s->hay, p->cats[k]);
+		for (k = 0; k < p->nsums; k++)
+			add_field(&s->hay, p->sums[k].text);
+	}
+	s->hoff[np] = s->hay.len;
+	s->nhoff = np;
+}
+
+/* True when the code point at hay[at] is a Hangul final consonant jamo. */
+static int
+hangul_final_at(const char *hay, size_t n, size_t at)
+{
+	int32_t cp;
+
+	if (at >= n)
+		return 0;
+	cp = text_decode(hay, n, &at);
+	return (cp >= 0x11A8 && cp <= 0x11FF) || (cp >= 0xD7CB && cp <= 0xD7FB);
+}
+
+/*
+ * The first occurrence of the query in hay[0..n) from offset from, or NULL.
+ * A query ending in a syllable without a final consonant (하) does not
+ * match inside a syllable that has one (한): the decomposed forms would.
+ */
+static const char *
+find(const struct search *s, const char *hay, size_t n, size_t from)
+{
+	while (from + s->q.len <= n) {
+		const char *m = memmem(hay + from, n - from, s->q.buf, s->q.len);
+
+		if (m == NULL)
+			return NULL;
+		if (!s->q_vowel || !hangul_final_at(hay, n, (size_t)(m - hay) + s->q.len))
+			return m;
+		from = (size_t)(m - hay) + 1;
+	}
+	return NULL;
+}
+
+/* True when paper i matches. */
+int
+search_paper(struct search *s, size_t i)
+{
+	if (s->q.len == 0)
+		return 0;
+	if (s->hoff == NULL)
+		build(s);
+	if (i >= s->nhoff)
+		return 0;
+	return find(s, s->hay.buf + s->hoff[i], s->hoff[i + 1] - s->hoff[i], 0) != NULL;
+}
+
+/* The byte ranges of text where the query occurs. */
+size_t
+search_spans(struct search *s, const char *text, size_t n,
+    struct search_span *out, size_t max)
+{
+	size_t count = 0, pos = 0;
+
+	if (s->q.len == 0 || n == 0)
+		return 0;
+	buf_setlen(&s->tmp, 0);
+	text_search_form(&s->tmp, text, n, &s->map, &s->amap);
+	while (pos + s->q.len <= s->tmp.len) {
+		const char *m = find(s, s->tmp.buf, s->tmp.len, pos);
+		size_t a, e, last;
+
+		if (m == NULL)
+			break;
+		a = (size_t)(m - s->tmp.buf);
+		last = a + s->q.len - 1;
+		/* end after the code point that made the match's last byte */
+		e = s->map[last];
+		text_decode(text, n, &e);
+		if (count < max) {
+			out[count].off = s->map[a];
+			out[count].len = e - s->map[a];
+		}
+		count++;
+		/* go on after that code point: spans never overlap */
+		pos = last + 1;
+		while (pos < s->tmp.len && s->map[pos] == s->map[last])
+			pos++;
+	}
+	return count;
+}

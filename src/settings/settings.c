@@ -1,0 +1,654 @@
+/* settings/settings.c: reading the settings file (see settings/settings.h). */
+#include "settings/settings.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/safeio.h"
+#include "text/text.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct settings {
+	struct arena *a;		/* every string */
+	const char *lang;
+	const char *browser;
+	enum settings_link_mode link_mode;
+	int osc8;
+	enum settings_mark_read mark_read;
+	long mark_read_delay;
+	enum settings_theme theme;
+	int no_color;			/* NO_COLOR was set */
+	struct settings_color colors[SETTINGS_NELEMS];
+	unsigned char color_set[SETTINGS_NELEMS];	/* given in the file */
+	int mouse;
+	const char **libs;
+	size_t nlibs, alibs;
+	struct settings_binding *binds;
+	size_t nbinds, abinds;
+	struct strlist msgs;
+};
+
+static const char *const elem_names[SETTINGS_NELEMS] = {
+	"normal", "border", "title", "title-focus", "selected", "unread", "star",
+	"heading", "link", "status", "match",
+};
+
+#define C_B SETTINGS_ATTR_BOLD
+#define C_U SETTINGS_ATTR_UNDERLINE
+#define C_R SETTINGS_ATTR_REVERSE
+
+/* The default theme. */
+static const struct settings_color theme_default[SETTINGS_NELEMS] = {
+	[SETTINGS_EL_NORMAL] = { -1, -1, 0 },
+	[SETTINGS_EL_BORDER] = { 4, -1, 0 },
+	[SETTINGS_EL_TITLE] = { -1, -1, C_B },
+	[SETTINGS_EL_TITLE_FOCUS] = { -1, -1, C_B | C_R },
+	[SETTINGS_EL_SELECTED] = { -1, -1, C_B | C_R },
+	[SETTINGS_EL_UNREAD] = { -1, -1, C_B },
+	[SETTINGS_EL_STAR] = { 3, -1, C_B },
+	[SETTINGS_EL_HEADING] = { 6, -1, C_B },
+	[SETTINGS_EL_LINK] = { 4, -1, C_U },
+	[SETTINGS_EL_STATUS] = { -1, -1, C_R },
+	[SETTINGS_EL_MATCH] = { 0, 3, 0 },
+};
+
+/* The monochrome theme: attributes only. */
+static const struct settings_color theme_mono[SETTINGS_NELEMS] = {
+	[SETTINGS_EL_NORMAL] = { -1, -1, 0 },
+	[SETTINGS_EL_BORDER] = { -1, -1, 0 },
+	[SETTINGS_EL_TITLE] = { -1, -1, C_B },
+	[SETTINGS_EL_TITLE_FOCUS] = { -1, -1, C_B | C_R },
+	[SETTINGS_EL_SELECTED] = { -1, -1, C_B | C_R },
+	[SETTINGS_EL_UNREAD] = { -1, -1, C_B },
+	[SETTINGS_EL_STAR] = { -1, -1, C_B },
+	[SETTINGS_EL_HEADING] = { -1, -1, C_B },
+	[SETTINGS_EL_LINK] = { -1, -1, C_U },
+	[SETTINGS_EL_STATUS] = { -1, -1, C_R },
+	[SETTINGS_EL_MATCH] = { -1, -1, C_R | C_U },
+};
+
+static const char *const color_names[] = {
+	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
+};
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} attr_names[] = {
+	{ "bold", SETTINGS_ATTR_BOLD }, { "dim", SETTINGS_ATTR_DIM },
+	{ "italic", SETTINGS_ATTR_ITALIC }, { "underline", SETTINGS_ATTR_UNDERLINE },
+	{ "reverse", SETTINGS_ATTR_REVERSE }, { "blink", SETTINGS_ATTR_BLINK },
+};
+
+/* Named keys accepted by bind (besides F1-F12, C-x and single characters). */
+static const char *const key_names[] = {
+	"Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home", "End", "Tab",
+	"S-Tab", "Enter", "Esc", "Space", "Backspace", "Delete", "Insert",
+};
+
+/* Record a message (printf-style). */
+static void msg(struct settings *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void
+msg(struct settings *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	strlist_vaddf(&c->msgs, fmt, ap);
+	va_end(ap);
+}
+
+/* Append the default path. */
+int
+settings_default_path(struct buf *out)
+{
+	return safeio_user_path(out, "PAPERBOY_CONFIG", "XDG_CONFIG_HOME", ".config", "config");
+}
+
+/* The defaults. */
+struct settings *
+settings_defaults(void)
+{
+	struct settings *c = xcalloc(1, sizeof *c);
+	const char *nc = getenv("NO_COLOR");
+
+	c->a = arena_new();
+	c->link_mode = SETTINGS_LINK_AUTO;
+	c->osc8 = 1;
+	c->mark_read = SETTINGS_MARK_DELAY;
+	c->mark_read_delay = 1000;
+	c->theme = SETTINGS_THEME_DEFAULT;
+	c->no_color = nc && *nc;
+	c->mouse = 1;
+	return c;
+}
+
+/* Defaults, then the file. */
+struct settings *
+settings_load(const char *path)
+{
+	struct settings *c = settings_defaults();
+	struct buf p = BUF_INIT, data = BUF_INIT;
+
+	buf_init(&p);
+	buf_init(&data);
+	if (path)
+		buf_puts(&p, path);
+	else if (settings_default_path(&p) < 0)
+		goto out;
+	if (safeio_read(p.buf, &data) < 0) {
+		if (path || errno != ENOENT)
+			msg(c, "%s: cannot read: %s", p.buf, strerror(errno));
+		goto out;
+	}
+	settings_parse(c, p.buf, data.buf, data.len);
+out:
+	buf_free(&p);
+	buf_free(&data);
+	return c;
+}
+
+/* Free everything. */
+void
+settings_free(struct settings *c)
+{
+	if (c == NULL)
+		return;
+	strlist_free(&c->msgs);
+	free(c->libs);
+	free(c->binds);
+	arena_free(c->a);
+	free(c);
+}
+
+/* Blank for the config syntax: space or tab. */
+static int
+is_blank(int ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+/* Trim blanks from both ends of s[0..*n); returns the new start. */
+static const char *
+trim(const char *s, size_t *n)
+{
+	while (*n && is_blank(*s)) {
+		s++;
+		(*n)--;
+	}
+	while (*n && is_blank(s[*n - 1]))
+		(*n)--;
+	return s;
+}
+
+/* Split the next blank-separated word off s[*i..n); returns its length, 0 at the end. */
+static size_t
+next_word(const char *s, size_t n, size_t *i, const char **w)
+{
+	size_t k;
+
+	while (*i < n && is_blank(s[*i]))
+		(*i)++;
+	*w = s + *i;
+	for (k = *i; k < n && !is_blank(s[k]); k++)
+		;
+	n = k - *i;
+	*i = k;
+	return n;
+}
+
+/* True when name is one of the choices; sets *idx. */
+static int
+pick(const char *v, const char *const *choices, size_t n, int *idx)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v, choices[i]) == 0) {
+			*idx = (int)i;
+			return 1;
+		}
+	return 0;
+}
+
+/* A colour: default, a name, bright-NAME, or 0-255; -2 when unknown. */
+static int
+parse_color(const char *v)
+{
+	int i;
+	char *end;
+	long n;
+
+	if (strcmp(v, "default") == 0)
+		return -1;
+	if (pick(v, color_names, 8, &i))
+		return i;
+	if (strncmp(v, "bright-", 7) == 0 && pick(v + 7, color_names, 8, &i))
+		return i + 8;
+	if (*v < '0' || *v > '9')
+		return -2;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno || *end || n > 255)
+		return -2;
+	return (int)n;
+}
+
+/* True when name is a key name bind accepts. */
+int
+settings_key_name_valid(const char *name)
+{
+	size_t n = strlen(name), i = 0;
+	int32_t cp;
+	int k;
+
+	if (n == 0)
+		return 0;
+	if (pick(name, key_names, sizeof key_names / sizeof key_names[0], &k))
+		return 1;
+	if (name[0] == 'F' && n >= 2 && n <= 3 && name[1] >= '1' && name[1] <= '9') {
+		long f = strtol(name + 1, NULL, 10);
+
+		if (n == 2 || (name[2] >= '0' && name[2] <= '9'))
+			return f >= 1 && f <= 12;
+		return 0;
+	}
+	if (n == 3 && name[0] == 'C' && name[1] == '-')
+		return (name[2] >= 'a' && name[2] <= 'z') || strchr("@[\\]^_", name[2]) != NULL;
+	/* a single printable character */
+	if (!text_is_clean(name, n))
+		return 0;
+	cp = text_decode(name, n, &i);
+	return i == n && cp > 0x20 && cp != 0x7f && cp != 0xfffd;
+}
+
+/* True when s is a command name: a lowercase letter, then letters, digits and '-'. */
+static int
+cmd_name_valid(const char *s)
+{
+	if (*s < 'a' || *s > 'z')
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return 0;
+	return 1;
+}
+
+/* bind KEY COMMAND (rest is the text after "bind"). */
+static int
+do_bind(struct settings *c, const char *where, const char *s, size_t n)
+{
+	const char *kw, *cw, *xw;
+	size_t i = 0, kn, cn, k;
+	char *key, *cmd;
+
+	kn = next_word(s, n, &i, &kw);
+	cn = next_word(s, n, &i, &cw);
+	if (kn == 0 || cn == 0 || next_word(s, n, &i, &xw) != 0) {
+		msg(c, "%s: expected 'bind KEY COMMAND'", where);
+		return -1;
+	}
+	key = arena_strndup(c->a, kw, kn);
+	cmd = arena_strndup(c->a, cw, cn);
+	if (!settings_key_name_valid(key)) {
+		msg(c, "%s: bad key name '%s' (use a character, C-x, Up, PgDn, S-Tab, F1-F12, ...)", where, key);
+		return -1;
+	}
+	if (!cmd_name_valid(cmd)) {
+		msg(c, "%s: bad command name '%s'", where, cmd);
+		return -1;
+	}
+	for (k = 0; k < c->nbinds; k++)
+		if (strcmp(c->binds[k].key, key) == 0) {
+			c->binds[k].cmd = cmd;
+			return 0;
+		}
+	if (c->nbinds == c->abinds) {
+		c->abinds = c->abinds ? c->abinds * 2 : 16;
+		c->binds = xrealloc(c->binds, c->abinds * sizeof *c->binds);
+	}
+	c->binds[c->nbinds].key = key;
+	c->binds[c->nbinds].cmd = cmd;
+	c->nbinds++;
+	return 0;
+}
+
+/* color.ELEM = FG BG [ATTR]... */
+static int
+do_color(struct settings *c, const char *where, const char *elem, const char *v)
+{
+	struct settings_color col;
+	const char *w;
+	size_t i = 0, n = strlen(v), wn, k;
+	int e, words = 0;
+	char tmp[32];
+
+	if (!pick(elem, elem_names, SETTINGS_NELEMS, &e)) {
+		msg(c, "%s: unknown element 'color.%s'", where, elem);
+		return -1;
+	}
+	col.attrs = 0;
+	col.fg = col.bg = -1;
+	while ((wn = next_word(v, n, &i, &w)) != 0) {
+		int r;
+
+		if (wn >= sizeof tmp) {
+			msg(c, "%s: unknown colour '%.*s'", where, (int)wn, w);
+			return -1;
+		}
+		memcpy(tmp, w, wn);
+		tmp[wn] = '\0';
+		if (words < 2) {
+			if ((r = parse_color(tmp)) == -2) {
+				msg(c, "%s: unknown colour '%s' (use default, black, red, green, yellow, blue, magenta, cyan, white, bright-NAME or 0-255)", where, tmp);
+				return -1;
+			}
+			if (words == 0)
+				col.fg = r;
+			else
+				col.bg = r;
+		} else {
+			for (k = 0; k < sizeof attr_names / sizeof attr_names[0]; k++)
+				if (strcmp(tmp, attr_names[k].name) == 0)
+					break;
+			if (k == sizeof attr_names / sizeof attr_names[0]) {
+				msg(c, "%s: unknown attribute '%s' (use bold, dim, italic, underline, reverse or blink)", where, tmp);
+				return -1;
+			}
+			col.attrs |= attr_names[k].bit;
+		}
+		words++;
+	}
+	if (words < 2) {
+		msg(c, "%s: expected 'color.%s = FG BG [ATTRIBUTE]...'", where, elem);
+		return -1;
+	}
+	c->colors[e] = col;
+	c->color_set[e] = 1;
+	return 0;
+}
+
+/* yes or no into *out. */
+static int
+yes_no(struct settings *c, const char *where, const char *name, const char *v, int *out)
+{
+	if (strcmp(v, "yes") == 0)
+		*out = 1;
+	else if (strcmp(v, "no") == 0)
+		*out = 0;
+	else {
+		msg(c, "%s: bad value '%s' for '%s' (use yes or no)", where, v, name);
+		return -1;
+	}
+	return 0;
+}
+
+/* NAME = VALUE. */
+static int
+do_setting(struct settings *c, const char *where, const char *name, const char *v)
+{
+	static const char *const langs[] = { "en", "ko" };
+	static const char *const modes[] = { "auto", "open", "copy" };
+	static const char *const marks[] = { "delay", "open", "manual" };
+	static const char *const themes[] = { "default", "monochrome" };
+	int i;
+
+	if (strcmp(name, "lang") == 0) {
+		if (!pick(v, langs, 2, &i))
+			goto bad;
+		c->lang = langs[i];
+	} else if (strcmp(name, "browser") == 0) {
+		c->browser = arena_strdup(c->a, v);
+	} else if (strcmp(name, "link-mode") == 0) {
+		if (!pick(v, modes, 3, &i))
+			goto bad;
+		c->link_mode = (enum settings_link_mode)i;
+	} else if (strcmp(name, "osc8") == 0) {
+		return yes_no(c, where, name, v, &c->osc8);
+	} else if (strcmp(name, "mark-read") == 0) {
+		if (!pick(v, marks, 3, &i))
+			goto bad;
+		c->mark_read = (enum settings_mark_read)i;
+	} else if (strcmp(name, "mark-read-delay") == 0) {
+		char *end;
+		long ms;
+
+		errno = 0;
+		ms = strtol(v, &end, 10);
+		if (*v < '0' || *v > '9' || *end || errno || ms > 3600000) {
+			msg(c, "%s: bad value '%s' for 'mark-read-delay' (use milliseconds, 0 to 3600000)", where, v);
+			return -1;
+		}
+		c->mark_read_delay = ms;
+	} else if (strcmp(name, "theme") == 0) {
+		if (!pick(v, themes, 2, &i))
+			goto bad;
+		c->theme = (enum settings_theme)i;
+	} else if (strcmp(name, "mouse") == 0) {
+		return yes_no(c, where, name, v, &c->mouse);
+	} else if (strcmp(name, "library") == 0) {
+		const char *home = getenv("HOME");
+		const char *path;
+
+		if (strncmp(v, "~/", 2) == 0 && home && *home) {
+			struct buf b = BUF_INIT;
+
+			buf_init(&b);
+			buf_printf(&b, "%s/%s", home, v + 2);
+			path = arena_strdup(c->a, b.buf);
+			buf_free(&b);
+		} else if (v[0] == '/') {
+			path = arena_strdup(c->a, v);
+		} else {
+			msg(c, "%s: library path '%s' must be absolute or start with ~/", where, v);
+			return -1;
+		}
+		if (c->nlibs == c->alibs) {
+			c->alibs = c->alibs ? c->alibs * 2 : 4;
+			c->libs = xrealloc(c->libs, c->alibs * sizeof *c->libs);
+		}
+		c->libs[c->nlibs++] = path;
+	} else if (strncmp(name, "color.", 6) == 0) {
+		return do_color(c, where, name + 6, v);
+	} else {
+		msg(c, "%s: unknown setting '%s'", where, name);
+		return -1;
+	}
+	return 0;
+bad:
+	if (strcmp(name, "lang") == 0)
+		msg(c, "%s: bad value '%s' for 'lang' (use en or ko)", where, v);
+	else if (strcmp(name, "link-mode") == 0)
+		msg(c, "%s: bad value '%s' for 'link-mode' (use open, copy or auto)", where, v);
+	else if (strcmp(name, "mark-read") == 0)
+		msg(c, "%s: bad value '%s' for 'mark-read' (use open, delay or manual)", where, v);
+	else
+		msg(c, "%s: bad value '%s' for 'theme' (use default or monochrome)", where, v);
+	return -1;
+}
+
+/* One line (without its newline); where is "FILE:LINE". */
+static int
+do_line(struct settings *c, const char *where, const char *s, size_t n)
+{
+	const char *eq;
+	char *name, *value;
+	size_t nn, vn;
+
+	if (n && s[n - 1] == '\r')
+		n--;
+	s = trim(s, &n);
+	if (n == 0 || s[0] == '#')
+		return 0;
+	if (!text_is_clean(s, n) || memchr(s, '\0', n)) {
+		msg(c, "%s: invalid UTF-8 or a control character", where);
+		return -1;
+	}
+	if (n > 4 && memcmp(s, "bind", 4) == 0 && is_blank(s[4]))
+		return do_bind(c, where, s + 4, n - 4);
+	eq = memchr(s, '=', n);
+	if (eq == NULL) {
+		msg(c, "%s: expected 'NAME = VALUE' or 'bind KEY COMMAND'", where);
+		return -1;
+	}
+	nn = (size_t)(eq - s);
+	vn = n - nn - 1;
+	name = (char *)trim(s, &nn);
+	value = (char *)trim(eq + 1, &vn);
+	name = arena_strndup(c->a, name, nn);
+	value = arena_strndup(c->a, value, vn);
+	if (nn == 0) {
+		msg(c, "%s: expected a name before '='", where);
+		return -1;
+	}
+	if (vn == 0) {
+		msg(c, "%s: missing value for '%s'", where, name);
+		return -1;
+	}
+	return do_setting(c, where, name, value);
+}
+
+/* Apply a whole file. */
+size_t
+settings_parse(struct settings *c, const char *name, const char *data, size_t len)
+{
+	const char *p = data, *end = data + len;
+	struct buf where = BUF_INIT;
+	size_t line = 0, bad = 0;
+
+	buf_init(&where);
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+
+		line++;
+		buf_setlen(&where, 0);
+		buf_printf(&where, "%s:%zu", name, line);
+		if (do_line(c, where.buf, p, (size_t)(e - p)) < 0)
+			bad++;
+		p = nl ? nl + 1 : end;
+	}
+	buf_free(&where);
+	return bad;
+}
+
+/* The preferred summary language, or NULL. */
+const char *
+settings_lang(const struct settings *c)
+{
+	return c->lang;
+}
+
+/* The browser command, or NULL. */
+const char *
+settings_browser(const struct settings *c)
+{
+	return c->browser;
+}
+
+/* The link mode. */
+enum settings_link_mode
+settings_link_mode(const struct settings *c)
+{
+	return c->link_mode;
+}
+
+/* OSC 8 hyperlinks on or off. */
+int
+settings_osc8(const struct settings *c)
+{
+	return c->osc8;
+}
+
+/* When a paper becomes read. */
+enum settings_mark_read
+settings_mark_read(const struct settings *c)
+{
+	return c->mark_read;
+}
+
+/* The delay before a shown paper becomes read. */
+long
+settings_mark_read_delay(const struct settings *c)
+{
+	return c->mark_read_delay;
+}
+
+/* The theme in use. */
+enum settings_theme
+settings_theme(const struct settings *c)
+{
+	return c->no_color ? SETTINGS_THEME_MONOCHROME : c->theme;
+}
+
+/* The colour of e: the file's, else the theme's; fg/bg dropped when monochrome. */
+struct settings_color
+settings_color(const struct settings *c, enum settings_elem e)
+{
+	int mono = settings_theme(c) == SETTINGS_THEME_MONOCHROME;
+	struct settings_color col;
+
+	if ((unsigned)e >= SETTINGS_NELEMS)
+		e = SETTINGS_EL_NORMAL;
+	col = c->color_set[e] ? c->colors[e] : mono ? theme_mono[e] : theme_default[e];
+	if (mono)
+		col.fg = col.bg = -1;
+	return col;
+}
+
+/* The name of an element. */
+const char *
+settings_elem_name(enum settings_elem e)
+{
+	return (unsigned)e < SETTINGS_NELEMS ? elem_names[e] : "?";
+}
+
+/* Mouse on or off. */
+int
+settings_mouse(const struct settings *c)
+{
+	return c->mouse;
+}
+
+/* Number of library paths. */
+size_t
+settings_nlibraries(const struct settings *c)
+{
+	return c->nlibs;
+}
+
+/* Library path i. */
+const char *
+settings_library(const struct settings *c, size_t i)
+{
+	return i < c->nlibs ? c->libs[i] : NULL;
+}
+
+/* Number of key bindings. */
+size_t
+settings_nbindings(const struct settings *c)
+{
+	return c->nbinds;
+}
+
+/* Key binding i. */
+const struct settings_binding *
+settings_binding(const struct settings *c, size_t i)
+{
+	return i < c->nbinds ? &c->binds[i] : NULL;
+}
+
+/* Number of messages. */
+size_t
+settings_nmsgs(const struct settings *c)
+{
+	return c->msgs.n;
+}
+
+/* Message i. */
+const char *
+settings_msg(const struct settings *c, size_t i)
+{
+	return i < c->msgs.n ? c->msgs.v[i] : NULL;
+}

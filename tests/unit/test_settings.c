@@ -1,0 +1,299 @@
+/* test_settings.c: the settings file: defaults, every setting, errors, NO_COLOR. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "base/buf.h"
+#include "settings/settings.h"
+
+/* The defaults with text parsed as a file called "cfg". */
+static struct settings *
+parse(const char *text)
+{
+	struct settings *c = settings_defaults();
+
+	settings_parse(c, "cfg", text, strlen(text));
+	return c;
+}
+
+static void
+test_defaults(void **unused)
+{
+	struct settings *c;
+	struct settings_color col;
+
+	(void)unused;
+	unsetenv("NO_COLOR");
+	c = settings_defaults();
+	assert_null(settings_lang(c));
+	assert_null(settings_browser(c));
+	assert_int_equal(settings_link_mode(c), SETTINGS_LINK_AUTO);
+	assert_true(settings_osc8(c));
+	assert_int_equal(settings_mark_read(c), SETTINGS_MARK_DELAY);
+	assert_int_equal(settings_mark_read_delay(c), 1000);
+	assert_int_equal(settings_theme(c), SETTINGS_THEME_DEFAULT);
+	assert_true(settings_mouse(c));
+	assert_int_equal(settings_nlibraries(c), 0);
+	assert_int_equal(settings_nbindings(c), 0);
+	assert_int_equal(settings_nmsgs(c), 0);
+	col = settings_color(c, SETTINGS_EL_TITLE_FOCUS);
+	assert_int_equal(col.fg, -1);
+	assert_int_equal(col.attrs, SETTINGS_ATTR_BOLD | SETTINGS_ATTR_REVERSE);
+	col = settings_color(c, SETTINGS_EL_STAR);
+	assert_int_equal(col.fg, 3);
+	assert_string_equal(settings_elem_name(SETTINGS_EL_TITLE_FOCUS), "title-focus");
+	settings_free(c);
+}
+
+static void
+test_every_setting(void **unused)
+{
+	struct settings *c;
+	struct settings_color col;
+
+	(void)unused;
+	unsetenv("NO_COLOR");
+	setenv("HOME", "/home/u", 1);
+	c = parse(
+	    "# comment\n"
+	    "   # indented comment\n"
+	    "\n"
+	    "lang = ko\n"
+	    "browser=firefox --new-tab %s\n"
+	    "link-mode = copy\n"
+	    "osc8 = no\n"
+	    "mark-read = manual\n"
+	    "mark-read-delay = 2500\n"
+	    "theme = monochrome\n"
+	    "theme = default\n"			/* a later line overrides */
+	    "color.border = bright-blue default\n"
+	    "color.match = 0 226 bold underline\r\n"	/* CRLF too */
+	    "\tcolor.link = cyan black italic\n"
+	    "mouse = no\n"
+	    "library = ~/papers\n"
+	    "library = /srv/digests\n"
+	    "bind j down\n"
+	    "bind C-n down\n"
+	    "bind PgDn page-down\n"
+	    "bind S-Tab focus-prev\n"
+	    "bind F12 help\n"
+	    "bind \xed\x95\x9c next-unread\n"		/* a Hangul syllable */
+	    "bind j up\n");			/* rebinding replaces */
+	assert_int_equal(settings_nmsgs(c), 0);
+	assert_string_equal(settings_lang(c), "ko");
+	assert_string_equal(settings_browser(c), "firefox --new-tab %s");
+	assert_int_equal(settings_link_mode(c), SETTINGS_LINK_COPY);
+	assert_false(settings_osc8(c));
+	assert_int_equal(settings_mark_read(c), SETTINGS_MARK_MANUAL);
+	assert_int_equal(settings_mark_read_delay(c), 2500);
+	assert_int_equal(settings_theme(c), SETTINGS_THEME_DEFAULT);
+	col = settings_color(c, SETTINGS_EL_BORDER);
+	assert_int_equal(col.fg, 12);
+	assert_int_equal(col.bg, -1);
+	assert_int_equal(col.attrs, 0);
+	col = settings_color(c, SETTINGS_EL_MATCH);
+	assert_int_equal(col.fg, 0);
+	assert_int_equal(col.bg, 226);
+	assert_int_equal(col.attrs, SETTINGS_ATTR_BOLD | SETTINGS_ATTR_UNDERLINE);
+	col = settings_color(c, SETTINGS_EL_LINK);
+	assert_int_equal(col.fg, 6);
+	assert_int_equal(col.bg, 0);
+	assert_int_equal(col.attrs, SETTINGS_ATTR_ITALIC);
+	assert_false(settings_mouse(c));
+	assert_int_equal(settings_nlibraries(c), 2);
+	assert_string_equal(settings_library(c, 0), "/home/u/papers");
+	assert_string_equal(settings_library(c, 1), "/srv/digests");
+	assert_int_equal(settings_nbindings(c), 6);
+	assert_string_equal(settings_binding(c, 0)->key, "j");
+	assert_string_equal(settings_binding(c, 0)->cmd, "up");
+	assert_string_equal(settings_binding(c, 1)->key, "C-n");
+	assert_string_equal(settings_binding(c, 3)->key, "S-Tab");
+	assert_string_equal(settings_binding(c, 3)->cmd, "focus-prev");
+	assert_string_equal(settings_binding(c, 5)->key, "\xed\x95\x9c");
+	assert_null(settings_binding(c, 6));
+	settings_free(c);
+
+	c = parse("link-mode = open\nmark-read = open\nlang = en\nmark-read = delay\n");
+	assert_int_equal(settings_link_mode(c), SETTINGS_LINK_OPEN);
+	assert_int_equal(settings_mark_read(c), SETTINGS_MARK_DELAY);
+	assert_string_equal(settings_lang(c), "en");
+	settings_free(c);
+}
+
+static void
+test_errors(void **unused)
+{
+	static const char *const want[] = {
+		"cfg:1: unknown setting 'colour'",
+		"cfg:2: bad value 'sometimes' for 'link-mode' (use open, copy or auto)",
+		"cfg:3: expected 'NAME = VALUE' or 'bind KEY COMMAND'",
+		"cfg:4: unknown colour 'purplish' (use default, black, red, green, yellow, blue, magenta, cyan, white, bright-NAME or 0-255)",
+		"cfg:5: unknown element 'color.nothing'",
+		"cfg:6: bad key name 'C-' (use a character, C-x, Up, PgDn, S-Tab, F1-F12, ...)",
+		"cfg:7: bad key name 'F13' (use a character, C-x, Up, PgDn, S-Tab, F1-F12, ...)",
+		"cfg:8: expected 'bind KEY COMMAND'",
+		"cfg:9: bad value 'maybe' for 'mouse' (use yes or no)",
+		"cfg:10: bad value '-5' for 'mark-read-delay' (use milliseconds, 0 to 3600000)",
+		"cfg:11: missing value for 'browser'",
+		"cfg:12: library path 'relative/dir' must be absolute or start with ~/",
+		"cfg:13: unknown attribute 'sparkly' (use bold, dim, italic, underline, reverse or blink)",
+		"cfg:14: expected 'color.star = FG BG [ATTRIBUTE]...'",
+		"cfg:15: invalid UTF-8 or a control character",
+		"cfg:16: bad value 'fr' for 'lang' (use en or ko)",
+		"cfg:17: bad command name 'Quit!'",
+		"cfg:18: expected a name before '='",
+		"cfg:19: bad value 'dark' for 'theme' (use default or monochrome)",
+		"cfg:20: unknown colour '256' (use default, black, red, green, yellow, blue, magenta, cyan, white, bright-NAME or 0-255)",
+	};
+	struct settings *c;
+	size_t i;
+
+	(void)unused;
+	unsetenv("NO_COLOR");
+	c = parse(
+	    "colour = red\n"			/* 1 */
+	    "link-mode = sometimes\n"		/* 2 */
+	    "just words\n"			/* 3 */
+	    "color.star = purplish default\n"	/* 4 */
+	    "color.nothing = red blue\n"		/* 5 */
+	    "bind C- quit\n"			/* 6 */
+	    "bind F13 quit\n"			/* 7 */
+	    "bind x\n"				/* 8 */
+	    "mouse = maybe\n"			/* 9 */
+	    "mark-read-delay = -5\n"		/* 10 */
+	    "browser =\n"			/* 11 */
+	    "library = relative/dir\n"		/* 12 */
+	    "color.star = red blue sparkly\n"	/* 13 */
+	    "color.star = red\n"			/* 14 */
+	    "lang = \xff\n"			/* 15 */
+	    "lang = fr\n"			/* 16 */
+	    "bind q Quit!\n"			/* 17 */
+	    " = x\n"				/* 18 */
+	    "theme = dark\n"			/* 19 */
+	    "color.star = 256 0\n"		/* 20 */
+	    "link-mode = copy\n"		/* later good lines still apply */
+	    "bind q quit\n"
+	    "mark-read-delay = 0\n");
+	for (i = 0; i < settings_nmsgs(c) && i < sizeof want / sizeof want[0]; i++)
+		assert_string_equal(settings_msg(c, i), want[i]);
+	assert_int_equal(settings_nmsgs(c), sizeof want / sizeof want[0]);
+	assert_int_equal(settings_link_mode(c), SETTINGS_LINK_COPY);
+	assert_int_equal(settings_mark_read_delay(c), 0);
+	assert_int_equal(settings_nbindings(c), 1);
+	assert_string_equal(settings_binding(c, 0)->cmd, "quit");
+	/* rejected lines leave the defaults */
+	assert_true(settings_mouse(c));
+	assert_null(settings_lang(c));
+	assert_null(settings_browser(c));
+	assert_int_equal(settings_theme(c), SETTINGS_THEME_DEFAULT);
+	assert_int_equal(settings_color(c, SETTINGS_EL_STAR).fg, 3);
+	settings_free(c);
+}
+
+static void
+test_load_file(void **unused)
+{
+	char path[] = "/tmp/pbconfig.XXXXXX";
+	int fd = mkstemp(path);
+	static const char text[] = "mouse = no\nbogus\nosc8 = no\n";
+	struct settings *c;
+	struct buf want = BUF_INIT;
+
+	(void)unused;
+	buf_init(&want);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
+	close(fd);
+	c = settings_load(path);
+	assert_int_equal(settings_nmsgs(c), 1);
+	buf_printf(&want, "%s:2: expected 'NAME = VALUE' or 'bind KEY COMMAND'", path);
+	assert_string_equal(settings_msg(c, 0), want.buf);
+	assert_false(settings_mouse(c));
+	assert_false(settings_osc8(c));
+	settings_free(c);
+	unlink(path);
+	/* a file named explicitly must exist; the default one need not */
+	c = settings_load(path);
+	assert_int_equal(settings_nmsgs(c), 1);
+	buf_setlen(&want, 0);
+	buf_printf(&want, "%s: cannot read: No such file or directory", path);
+	assert_string_equal(settings_msg(c, 0), want.buf);
+	settings_free(c);
+	setenv("PAPERBOY_CONFIG", path, 1);
+	c = settings_load(NULL);
+	assert_int_equal(settings_nmsgs(c), 0);
+	assert_true(settings_mouse(c));
+	settings_free(c);
+	unsetenv("PAPERBOY_CONFIG");
+	buf_free(&want);
+}
+
+static void
+test_no_color(void **unused)
+{
+	struct settings *c;
+	struct settings_color col;
+
+	(void)unused;
+	setenv("NO_COLOR", "1", 1);
+	c = parse("theme = default\ncolor.star = red blue bold\n");
+	assert_int_equal(settings_theme(c), SETTINGS_THEME_MONOCHROME);
+	col = settings_color(c, SETTINGS_EL_STAR);
+	assert_int_equal(col.fg, -1);		/* no colour at all */
+	assert_int_equal(col.bg, -1);
+	assert_int_equal(col.attrs, SETTINGS_ATTR_BOLD);	/* attributes stay */
+	col = settings_color(c, SETTINGS_EL_BORDER);
+	assert_int_equal(col.fg, -1);
+	settings_free(c);
+	setenv("NO_COLOR", "", 1);		/* empty: not set */
+	c = parse("");
+	assert_int_equal(settings_theme(c), SETTINGS_THEME_DEFAULT);
+	settings_free(c);
+	unsetenv("NO_COLOR");
+	c = parse("theme = monochrome\n");
+	assert_int_equal(settings_theme(c), SETTINGS_THEME_MONOCHROME);
+	assert_int_equal(settings_color(c, SETTINGS_EL_MATCH).bg, -1);
+	assert_int_equal(settings_color(c, SETTINGS_EL_MATCH).attrs, SETTINGS_ATTR_REVERSE | SETTINGS_ATTR_UNDERLINE);
+	settings_free(c);
+}
+
+static void
+test_key_names(void **unused)
+{
+	static const char *const good[] = {
+		"j", "G", "?", "/", "#", "\xed\x95\x9c", "C-a", "C-z", "C-[", "Up", "Down", "PgUp",
+		"PgDn", "Home", "End", "Tab", "S-Tab", "Enter", "Esc", "Space", "F1", "F9", "F10", "F12",
+	};
+	static const char *const bad[] = {
+		"", "jk", "C-", "C-A1", "F0", "F13", "F1x", "up", "Ctrl-a", " ", "\x01", "\xff",
+		"e\xcc\x81",	/* two code points */
+	};
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < sizeof good / sizeof good[0]; i++)
+		assert_true(settings_key_name_valid(good[i]));
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_false(settings_key_name_valid(bad[i]));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_every_setting),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_load_file),
+		cmocka_unit_test(test_no_color),
+		cmocka_unit_test(test_key_names),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
