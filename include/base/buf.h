@@ -1,8 +1,12 @@
 /* base/buf.h: a growable byte string.
  *
  * Invariants (as in git's strbuf):
- *  - b->buf is never NULL after buf_init; it always points at b->len bytes
- *    followed by a NUL, so it can be passed to any C string function;
+ *  - b->buf is never NULL once initialised (BUF_INIT or buf_init): it
+ *    always points at b->len bytes followed by a NUL, so it can be passed
+ *    to any C string function; an empty buffer that never grew points at
+ *    the shared, never-written buf_slop (b->alloc == 0);
+ *  - a zeroed struct buf (inside a calloc'd struct) is also accepted as
+ *    empty by every function here;
  *  - b->len < b->alloc whenever b->alloc > 0;
  *  - growing never truncates: on allocation failure the program aborts with
  *    a message (out of memory is not a recoverable input error).
@@ -20,7 +24,8 @@ struct buf {
 	size_t alloc;
 };
 
-#define BUF_INIT { NULL, 0, 0 }
+extern char buf_slop[1];
+#define BUF_INIT { buf_slop, 0, 0 }
 
 /* Prepare an empty buffer (no allocation until the first append). */
 void buf_init(struct buf *b);

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char buf_empty[1];
+/* The shared empty string every unallocated buffer points at (never written). */
+char buf_slop[1];
 
 /* Abort with a message: the process cannot continue without memory. */
 static void
@@ -67,7 +68,7 @@ xstrdup(const char *s)
 void
 buf_init(struct buf *b)
 {
-	b->buf = buf_empty;
+	b->buf = buf_slop;
 	b->len = 0;
 	b->alloc = 0;
 }
@@ -195,7 +196,7 @@ buf_detach(struct buf *b, size_t *len)
 const char *
 buf_str(const struct buf *b)
 {
-	return b->buf ? b->buf : buf_empty;
+	return b->buf ? b->buf : buf_slop;
 }
 
 /* Append a formatted string to a list. */

@@ -587,8 +587,6 @@ text_clean(struct buf *out, const char *s, size_t n, unsigned flags)
 	size_t from = out->len;
 	int nfc = 0;
 
-	if (out->buf == NULL)
-		buf_init(out);
 	sanitise(out, s, n, &nfc);
 	if (flags & TEXT_INLINE) {
 		size_t len = out->len - from;
