@@ -3,6 +3,7 @@
 #define _GNU_SOURCE	/* POSIX_SPAWN_SETSID (glibc): a launcher must not reach /dev/tty */
 #endif
 #include "launch/launch.h"
+#include "base/url.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -84,61 +85,6 @@ launch_copies(const struct launch_opts *o)
 	return o->open == LAUNCH_OPEN_COPY || (o->open == LAUNCH_OPEN_AUTO && o->ssh);
 }
 
-/* Name of a character a URL may not hold unencoded, or NULL when allowed. */
-static const char *
-bad_char_name(unsigned char c)
-{
-	switch (c) {
-	case ' ': return "space";
-	case '\'': return "quote";
-	case '"': return "double quote";
-	case '`': return "backtick";
-	case '\\': return "backslash";
-	case '<': case '>': return "angle bracket";
-	case '{': case '}': return "brace";
-	case '|': return "pipe";
-	case '^': return "caret";
-	default: return NULL;
-	}
-}
-
-/* Length of the scheme at the start of url (letters, then letters, digits, + - .), 0 if none. */
-static size_t
-scheme_len(const char *url)
-{
-	size_t i;
-
-	for (i = 0; i < 32 && url[i]; i++) {
-		char c = url[i];
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-			continue;
-		if (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
-			continue;
-		break;
-	}
-	return url[i] == ':' ? i : 0;
-}
-
-/* ASCII case-insensitive equality of url[0..n) and the lowercase word w. */
-static int
-word_ci(const char *s, size_t n, const char *w)
-{
-	size_t i;
-
-	if (strlen(w) != n)
-		return 0;
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c != w[i])
-			return 0;
-	}
-	return 1;
-}
-
 /* Check url for opening or copying; say why not. */
 int
 launch_url_check(const char *url, struct buf *why)
@@ -150,8 +96,8 @@ launch_url_check(const char *url, struct buf *why)
 		buf_puts(why, "empty link");
 		return 0;
 	}
-	n = scheme_len(url);
-	if (n && !word_ci(url, n, "http") && !word_ci(url, n, "https")) {
+	n = url_scheme_len(url, strlen(url));
+	if (n && !(n == 4 && url_prefix_ci(url, n, "http")) && !(n == 5 && url_prefix_ci(url, n, "https"))) {
 		buf_addch(why, '"');
 		for (i = 0; i < n; i++)
 			buf_addch(why, url[i] >= 'A' && url[i] <= 'Z' ? url[i] + 32 : url[i]);
@@ -170,7 +116,7 @@ launch_url_check(const char *url, struct buf *why)
 			buf_printf(why, "non-ASCII byte 0x%02x in link", c);
 			return 0;
 		}
-		if ((name = bad_char_name(c)) != NULL) {
+		if ((name = url_byte_name(c)) != NULL) {
 			buf_printf(why, "unencoded %s in link", name);
 			return 0;
 		}

@@ -1,6 +1,7 @@
 /* model/link.c: normalising and classifying links found in digests. */
 #include "model/lib.h"
 #include "base/buf.h"
+#include "base/url.h"
 
 #include <string.h>
 #include <strings.h>
@@ -17,25 +18,6 @@ link_kind_name(enum link_kind k)
 	return (unsigned)k < LINK_NKINDS ? kind_names[k] : "other";
 }
 
-/* ASCII case-insensitive prefix test. */
-static int
-prefix_ci(const char *s, size_t n, const char *pre)
-{
-	size_t i, m = strlen(pre);
-
-	if (n < m)
-		return 0;
-	for (i = 0; i < m; i++) {
-		char c = s[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c != pre[i])
-			return 0;
-	}
-	return 1;
-}
-
 /* A byte allowed in a host name. */
 static int
 host_char(char c)
@@ -43,19 +25,6 @@ host_char(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == ':' ||
 	    c == '[' || c == ']';
-}
-
-/* A printable ASCII byte that a URL path keeps as it is. */
-static int
-path_raw_ok(unsigned char c)
-{
-	switch (c) {
-	case '"': case '<': case '>': case '\\': case '^': case '`':
-	case '{': case '|': case '}': case '\'':
-		return 0;
-	default:
-		return c > 0x20 && c < 0x7f;
-	}
 }
 
 /* Normalise a digest link into an absolute http(s) URL, or say why not. */
@@ -90,22 +59,16 @@ link_normalise(struct buf *out, const char *s, size_t n, const char **why)
 			return 0;
 		}
 	}
-	/* scheme? */
-	for (i = 0; i < n && i < 32; i++) {
-		char c = s[i];
-
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (i && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))))
-			break;
-	}
-	if (i < n && s[i] == ':' && i > 0 && !(i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')) {
-		if (prefix_ci(s, n, "https://")) {
+	/* a scheme, unless "host:port" */
+	i = url_scheme_len(s, n);
+	if (i && !(i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')) {
+		if (url_prefix_ci(s, n, "https://")) {
 			buf_puts(out, "https://");
 			s += 8, n -= 8;
-		} else if (prefix_ci(s, n, "http://")) {
+		} else if (url_prefix_ci(s, n, "http://")) {
 			buf_puts(out, "http://");
 			s += 7, n -= 7;
-		} else if (prefix_ci(s, n, "http:") || prefix_ci(s, n, "https:")) {
+		} else if (url_prefix_ci(s, n, "http:") || url_prefix_ci(s, n, "https:")) {
 			*why = "malformed http link";
 			return 0;
 		} else {
@@ -141,20 +104,19 @@ link_normalise(struct buf *out, const char *s, size_t n, const char **why)
 		unsigned char c = (unsigned char)s[i];
 		size_t run = i;
 
-		while (run < n && path_raw_ok((unsigned char)s[run]))
+		while (run < n && url_byte_ok((unsigned char)s[run]))
 			run++;
 		if (run > i) {
 			buf_add(out, s + i, run - i);
 			i = run - 1;
 			continue;
 		}
-		if (c >= 0x80 || c == 0 || strchr("\"<>\\^`{|}'", c)) {
+		{
+			/* the byte rule refused it: percent-encode */
 			static const char hex[] = "0123456789ABCDEF";
 			char t[3] = { '%', hex[c >> 4], hex[c & 15] };
 
 			buf_add(out, t, 3);
-		} else {
-			buf_addch(out, (char)c);
 		}
 	}
 	/* an unbalanced closing parenthesis belongs to the surrounding text */
@@ -212,7 +174,7 @@ is_image(const char *path)
 	for (k = 0; k < sizeof ext / sizeof ext[0]; k++) {
 		size_t m = strlen(ext[k]);
 
-		if (n >= m && prefix_ci(path + n - m, m, ext[k]))
+		if (n >= m && url_prefix_ci(path + n - m, m, ext[k]))
 			return 1;
 	}
 	return 0;
@@ -316,7 +278,7 @@ link_arxiv_id(struct buf *out, const char *s, size_t n)
 		size_t m = strlen(marks[k]), i;
 
 		for (i = 0; i + m <= n; i++) {
-			if ((s[i] | 0x20) == marks[k][0] && prefix_ci(s + i, n - i, marks[k])) {
+			if ((s[i] | 0x20) == marks[k][0] && url_prefix_ci(s + i, n - i, marks[k])) {
 				size_t at = i + m;
 
 				return id_at(out, s + at, n - at);
