@@ -18,6 +18,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "base/alloc.h"
+
 struct buf {
 	char *buf;
 	size_t len;
@@ -70,11 +72,5 @@ void strlist_vaddf(struct strlist *l, const char *fmt, va_list ap);
 void strlist_clear(struct strlist *l);
 /* Free the strings and the list. */
 void strlist_free(struct strlist *l);
-
-/* Allocation helpers that abort on failure instead of returning NULL. */
-void *xmalloc(size_t n);
-void *xcalloc(size_t n, size_t size);
-void *xrealloc(void *p, size_t n);
-char *xstrdup(const char *s);
 
 #endif

@@ -1,4 +1,4 @@
-/* base/buf.c: growable byte strings and allocation helpers. */
+/* base/buf.c: growable byte strings and string lists. */
 #include "base/buf.h"
 
 #include <stdint.h>
@@ -8,61 +8,6 @@
 
 /* The shared empty string every unallocated buffer points at (never written). */
 char buf_slop[1];
-
-/* Abort with a message: the process cannot continue without memory. */
-static void
-die_oom(size_t n)
-{
-	fprintf(stderr, "paperboy: out of memory allocating %zu bytes\n", n);
-	abort();
-}
-
-/* malloc that never returns NULL. */
-void *
-xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-
-	if (p == NULL)
-		die_oom(n);
-	return p;
-}
-
-/* calloc that never returns NULL and checks n * size for overflow. */
-void *
-xcalloc(size_t n, size_t size)
-{
-	void *p;
-
-	if (size != 0 && n > SIZE_MAX / size)
-		die_oom(SIZE_MAX);
-	p = calloc(n ? n : 1, size ? size : 1);
-	if (p == NULL)
-		die_oom(n * size);
-	return p;
-}
-
-/* realloc that never returns NULL. */
-void *
-xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-
-	if (q == NULL)
-		die_oom(n);
-	return q;
-}
-
-/* strdup that never returns NULL. */
-char *
-xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = xmalloc(n);
-
-	memcpy(p, s, n);
-	return p;
-}
 
 /* Prepare an empty buffer. */
 void
@@ -91,7 +36,7 @@ buf_grow(struct buf *b, size_t extra)
 	if (b->buf == NULL)
 		buf_init(b);
 	if (extra > SIZE_MAX - b->len - 1)
-		die_oom(SIZE_MAX);
+		alloc_die(SIZE_MAX);
 	need = b->len + extra + 1;
 	if (need <= b->alloc)
 		return;
@@ -207,10 +152,7 @@ strlist_vaddf(struct strlist *l, const char *fmt, va_list ap)
 
 	buf_init(&b);
 	buf_vprintf(&b, fmt, ap);
-	if (l->n == l->alloc) {
-		l->alloc = l->alloc ? l->alloc * 2 : 8;
-		l->v = xrealloc(l->v, l->alloc * sizeof *l->v);
-	}
+	ALLOC_GROW(l->v, l->n + 1, l->alloc);
 	l->v[l->n++] = buf_detach(&b, NULL);
 }
 

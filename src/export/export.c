@@ -1,6 +1,6 @@
 /* export/export.c: BibTeX, Markdown and JSON Lines output of a list of papers. */
 #include "export/export.h"
-#include "base/hash.h"
+#include "base/hashmap.h"
 #include "export/dump.h"
 #include "text/text.h"
 #include "text/width.h"

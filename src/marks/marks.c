@@ -7,6 +7,7 @@
 #include "marks/marks.h"
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/hashmap.h"
 #include "base/safeio.h"
 
 #include <errno.h>
@@ -32,8 +33,7 @@ struct table {
 	struct arena *a;
 	struct mark *v;
 	size_t n, alloc;
-	uint32_t *slots;	/* mark index + 1; 0 = empty */
-	size_t cap;
+	struct hashmap idx;	/* key -> index into v */
 };
 
 struct marks {
@@ -42,19 +42,6 @@ struct marks {
 	struct strlist msgs;
 	int nosave;		/* the file could not be set aside: never replace it */
 };
-
-/* 64-bit FNV-1a of a string. */
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
 
 /* Index of field f (a single MARKS_* bit). */
 static int
@@ -88,36 +75,26 @@ table_free(struct table *t)
 {
 	arena_free(t->a);
 	free(t->v);
-	free(t->slots);
+	hashmap_free(&t->idx);
 	memset(t, 0, sizeof *t);
+}
+
+/* The key of mark i (for the index). */
+static const char *
+mark_key(const void *ctx, uint32_t i)
+{
+	const struct table *t = ctx;
+
+	return t->v[i].key;
 }
 
 /* The mark of key, or NULL. */
 static struct mark *
 table_find(const struct table *t, const char *key, uint64_t h)
 {
-	size_t i;
+	long i = hashmap_get(&t->idx, key, h, mark_key, t);
 
-	if (t->cap == 0)
-		return NULL;
-	for (i = h & (t->cap - 1); t->slots[i]; i = (i + 1) & (t->cap - 1)) {
-		struct mark *m = &t->v[t->slots[i] - 1];
-
-		if (m->hash == h && strcmp(m->key, key) == 0)
-			return m;
-	}
-	return NULL;
-}
-
-/* Put mark index idx into the slots. */
-static void
-table_slot(struct table *t, uint64_t h, size_t idx)
-{
-	size_t i;
-
-	for (i = h & (t->cap - 1); t->slots[i]; i = (i + 1) & (t->cap - 1))
-		;
-	t->slots[i] = (uint32_t)(idx + 1);
+	return i < 0 ? NULL : &t->v[i];
 }
 
 /* The mark of key, added (all fields unset) when missing. */
@@ -126,28 +103,15 @@ table_get(struct table *t, const char *key)
 {
 	uint64_t h = hash_str(key);
 	struct mark *m = table_find(t, key, h);
-	size_t i;
 
 	if (m)
 		return m;
-	if ((t->n + 1) * 4 > t->cap * 3) {
-		size_t ncap = t->cap ? t->cap * 2 : 256;
-
-		free(t->slots);
-		t->slots = xcalloc(ncap, sizeof *t->slots);
-		t->cap = ncap;
-		for (i = 0; i < t->n; i++)
-			table_slot(t, t->v[i].hash, i);
-	}
-	if (t->n == t->alloc) {
-		t->alloc = t->alloc ? t->alloc * 2 : 256;
-		t->v = xrealloc(t->v, t->alloc * sizeof *t->v);
-	}
+	ALLOC_GROW(t->v, t->n + 1, t->alloc);
 	m = &t->v[t->n];
 	memset(m, 0, sizeof *m);
 	m->key = arena_strdup(t->a, key);
 	m->hash = h;
-	table_slot(t, h, t->n++);
+	hashmap_put(&t->idx, h, (uint32_t)t->n++);
 	return m;
 }
 

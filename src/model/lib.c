@@ -5,7 +5,7 @@
  * hash tables of 32-bit paper indices; all paper data lives in the arena.
  */
 #include "model/lib.h"
-#include "base/hash.h"
+#include "base/hashmap.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "text/text.h"
@@ -34,106 +34,47 @@ struct mday {
 	uint32_t pos;		/* position after sorting */
 };
 
-/* Open-addressing map from a string to an index. */
-struct map {
-	uint32_t *slots;	/* index + 1; 0 = empty */
-	uint64_t *hashes;
-	size_t cap, n;
-};
-
 struct lib {
 	struct arena *a;
 	struct mpaper **papers; size_t npapers, apapers;
 	struct mday **days; size_t ndays, adays;
-	struct map by_id, by_title, by_text, by_day;
+	struct hashmap by_id, by_title, by_text, by_day;
 	const struct paper **order;	/* display order after lib_finish */
 	struct buf tmp;
 	int finished;
 	int light;		/* keep no summary text (--check) */
 };
 
-typedef const char *(*map_key_fn)(const struct lib *, uint32_t);
-
-/* Find key in m; returns index or -1.  keyof gives the key of an index. */
-static long
-map_get(const struct lib *lib, const struct map *m, const char *key, uint64_t h, map_key_fn keyof)
-{
-	size_t i;
-
-	if (m->cap == 0)
-		return -1;
-	for (i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		uint32_t v = m->slots[i];
-
-		if (v == 0)
-			return -1;
-		if (m->hashes[i] == h && strcmp(keyof(lib, v - 1), key) == 0)
-			return (long)(v - 1);
-	}
-}
-
-/* Insert idx under hash h (the key must not be present). */
-static void
-map_put(struct map *m, uint64_t h, uint32_t idx)
-{
-	size_t i;
-
-	if ((m->n + 1) * 4 > m->cap * 3) {
-		size_t ncap = m->cap ? m->cap * 2 : 64, k;
-		uint32_t *ns = xcalloc(ncap, sizeof *ns);
-		uint64_t *nh = xcalloc(ncap, sizeof *nh);
-
-		for (k = 0; k < m->cap; k++) {
-			if (m->slots[k] == 0)
-				continue;
-			for (i = m->hashes[k] & (ncap - 1); ns[i]; i = (i + 1) & (ncap - 1))
-				;
-			ns[i] = m->slots[k];
-			nh[i] = m->hashes[k];
-		}
-		free(m->slots);
-		free(m->hashes);
-		m->slots = ns;
-		m->hashes = nh;
-		m->cap = ncap;
-	}
-	for (i = h & (m->cap - 1); m->slots[i]; i = (i + 1) & (m->cap - 1))
-		;
-	m->slots[i] = idx + 1;
-	m->hashes[i] = h;
-	m->n++;
-}
-
-static void
-map_free(struct map *m)
-{
-	free(m->slots);
-	free(m->hashes);
-}
-
 static const char *
-key_id(const struct lib *lib, uint32_t i)
+key_id(const void *ctx, uint32_t i)
 {
+	const struct lib *lib = ctx;
+
 	return lib->papers[i]->pub.id;
 }
 
 static const char *
-key_title(const struct lib *lib, uint32_t i)
+key_title(const void *ctx, uint32_t i)
 {
+	const struct lib *lib = ctx;
+
 	return lib->papers[i]->tkey;
 }
 
 static const char *
-key_text(const struct lib *lib, uint32_t i)
+key_text(const void *ctx, uint32_t i)
 {
+	const struct lib *lib = ctx;
 	const struct mpaper *p = lib->papers[i];
 
 	return p->pub.nsums ? p->pub.sums[0].text : "";
 }
 
 static const char *
-key_day(const struct lib *lib, uint32_t i)
+key_day(const void *ctx, uint32_t i)
 {
+	const struct lib *lib = ctx;
+
 	return lib->days[i]->pub.label;
 }
 
@@ -154,10 +95,10 @@ lib_free(struct lib *lib)
 {
 	if (lib == NULL)
 		return;
-	map_free(&lib->by_id);
-	map_free(&lib->by_title);
-	map_free(&lib->by_text);
-	map_free(&lib->by_day);
+	hashmap_free(&lib->by_id);
+	hashmap_free(&lib->by_title);
+	hashmap_free(&lib->by_text);
+	hashmap_free(&lib->by_day);
 	free(lib->papers);
 	free(lib->days);
 	free(lib->order);
@@ -219,7 +160,7 @@ day_get(struct lib *lib, const char *label)
 {
 	const char *l = label && *label ? label : "undated";
 	uint64_t h = hash_str(l);
-	long i = map_get(lib, &lib->by_day, l, h, key_day);
+	long i = hashmap_get(&lib->by_day, l, h, key_day, lib);
 	struct mday *d;
 
 	if (i >= 0)
@@ -231,12 +172,9 @@ day_get(struct lib *lib, const char *label)
 	if (d->pub.kind == DAY_LABEL)
 		parse_label(label, &d->month, &d->mday);
 	d->seen = (uint32_t)lib->ndays;
-	if (lib->ndays == lib->adays) {
-		lib->adays = lib->adays ? lib->adays * 2 : 16;
-		lib->days = xrealloc(lib->days, lib->adays * sizeof *lib->days);
-	}
+	ALLOC_GROW(lib->days, lib->ndays + 1, lib->adays);
 	lib->days[lib->ndays] = d;
-	map_put(&lib->by_day, h, (uint32_t)lib->ndays);
+	hashmap_put(&lib->by_day, h, (uint32_t)lib->ndays);
 	return (uint32_t)lib->ndays++;
 }
 
@@ -305,10 +243,7 @@ paper_new(struct lib *lib)
 
 	p->pub.votes = -1;
 	p->author_score = -1;
-	if (lib->npapers == lib->apapers) {
-		lib->apapers = lib->apapers ? lib->apapers * 2 : 256;
-		lib->papers = xrealloc(lib->papers, lib->apapers * sizeof *lib->papers);
-	}
+	ALLOC_GROW(lib->papers, lib->npapers + 1, lib->apapers);
 	lib->papers[lib->npapers] = p;
 	return (uint32_t)lib->npapers++;
 }
@@ -422,22 +357,22 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 	}
 	if (r->id) {
 		hid = hash_str(r->id);
-		idx = map_get(lib, &lib->by_id, r->id, hid, key_id);
+		idx = hashmap_get(&lib->by_id, r->id, hid, key_id, lib);
 		if (idx < 0 && tkey) {
-			long t = map_get(lib, &lib->by_title, tkey, ht, key_title);
+			long t = hashmap_get(&lib->by_title, tkey, ht, key_title, lib);
 
 			/* an id-less paper with this title becomes this id */
 			if (t >= 0 && lib->papers[t]->pub.id == NULL)
 				idx = t;
 		}
 	} else if (tkey) {
-		idx = map_get(lib, &lib->by_title, tkey, ht, key_title);
+		idx = hashmap_get(&lib->by_title, tkey, ht, key_title, lib);
 	}
 	if (idx < 0 && r->id == NULL && tkey == NULL) {
 		/* untitled: the same summary text is the same paper */
 		buf_setlen(&lib->tmp, 0);
 		flatten(&lib->tmp, r->blocks, r->nblocks);
-		idx = map_get(lib, &lib->by_text, lib->tmp.buf, hash_str(lib->tmp.buf), key_text);
+		idx = hashmap_get(&lib->by_text, lib->tmp.buf, hash_str(lib->tmp.buf), key_text, lib);
 	}
 	if (idx < 0) {
 		idx = paper_new(lib);
@@ -449,15 +384,15 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 
 		paper_merge(lib, p, r);
 		if (!had_id && p->pub.id)
-			map_put(&lib->by_id, hid, (uint32_t)idx);
+			hashmap_put(&lib->by_id, hid, (uint32_t)idx);
 	}
 	if (tkey && p->tkey == NULL) {
 		p->tkey = tkey;
-		if (map_get(lib, &lib->by_title, tkey, ht, key_title) < 0)
-			map_put(&lib->by_title, ht, (uint32_t)idx);
+		if (hashmap_get(&lib->by_title, tkey, ht, key_title, lib) < 0)
+			hashmap_put(&lib->by_title, ht, (uint32_t)idx);
 	}
 	if (new_paper && r->id == NULL && tkey == NULL && p->pub.nsums)
-		map_put(&lib->by_text, hash_str(p->pub.sums[0].text), (uint32_t)idx);
+		hashmap_put(&lib->by_text, hash_str(p->pub.sums[0].text), (uint32_t)idx);
 	lib->finished = 0;
 }
 
@@ -544,11 +479,11 @@ lib_finish(struct lib *lib)
 	/* the days are now stored in sorted order; maps are rebuilt lazily */
 	if (lib->ndays)
 		memcpy(lib->days, sorted, lib->ndays * sizeof *sorted);
-	map_free(&lib->by_day);
+	hashmap_free(&lib->by_day);
 	memset(&lib->by_day, 0, sizeof lib->by_day);
 	for (i = 0; i < lib->ndays; i++) {
 		lib->days[i]->pub.npapers = 0;
-		map_put(&lib->by_day, hash_str(lib->days[i]->pub.label), (uint32_t)i);
+		hashmap_put(&lib->by_day, hash_str(lib->days[i]->pub.label), (uint32_t)i);
 	}
 	qsort(ps, lib->npapers, sizeof *ps, paper_cmp);
 	free(lib->order);
