@@ -10,20 +10,10 @@
 . "$PB_SRCDIR/tests/lib.sh"
 set -u
 
-command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed (apt-get install tmux)"
-TERMNAME=
-for t in tmux-256color screen-256color screen; do
-	if infocmp "$t" >/dev/null 2>&1; then
-		TERMNAME=$t
-		break
-	fi
-done
-[ -n "$TERMNAME" ] || skip_all "no tmux-256color or screen terminfo entry"
-
 FIX=$PB_SRCDIR/tests/links/hostile-links.md
 MARK=/tmp/paperboy-links-pwned
-TIMEOUT=${PB_SCREEN_TIMEOUT:-10}
 SOCK=pblinks$$
+. "$PB_SRCDIR/tests/tmux.sh"
 BIN=$TMP/bin
 CALLS=$TMP/calls
 mkdir -p "$BIN" "$CALLS"
@@ -58,15 +48,12 @@ printf '%s\\n' "\$answer" >'$TMP/w3m-answer'
 EOF
 chmod +x "$BIN/fakebrowser" "$BIN/slowbrowser" "$BIN/w3m"
 
-T() { tmux -u -L "$SOCK" -f /dev/null "$@"; }
 cleanup() {
-	T kill-server >/dev/null 2>&1
+	tmux_cleanup
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
-T new-session -d -s ctl -x 40 -y 10 'sleep 86400' \; set -g status off \; \
-	set -g set-clipboard on \; set -g escape-time 10 \; \
-	set -g default-terminal "$TERMNAME" || { echo "cannot start tmux"; exit 99; }
+tmux_server
 
 # start ENV...: run the reader on the fixture in a fresh 160x30 window,
 # with the given extra environment (NAME=VALUE words); the pane's process
@@ -84,17 +71,9 @@ start() {
 	wait_for "paper 1/8"
 }
 keys() { T send-keys -t pb "$@"; }
-capture() { T capture-pane -p -t pb 2>/dev/null; }
+capture() { pane_capture pb; }
 # wait_for TEXT: poll the pane until it shows TEXT (fixed string); 1 on timeout
-wait_for() {
-	i=0
-	while ! capture | grep -qF -- "$1"; do
-		i=$((i + 1))
-		[ "$i" -lt $((TIMEOUT * 20)) ] || return 1
-		sleep 0.05
-	done
-	return 0
-}
+wait_for() { pane_wait pb "$1"; }
 # status_has DESC TEXT: the status line (last row) shows TEXT
 status_has() {
 	if wait_for "$2" && capture | tail -n 1 | grep -qF -- "$2"; then

@@ -11,11 +11,6 @@
 # when tmux is missing.
 set -u
 
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "screen.sh: SKIP: tmux is not installed (apt-get install tmux)"
-	exit 77
-fi
-
 SRC=${PB_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 BIN=${PB_BIN:-$SRC/paperboy}
 if [ ! -x "$BIN" ]; then
@@ -25,8 +20,8 @@ fi
 FIX=$SRC/tests/screen/fixtures
 GOLD=$SRC/tests/screen/golden
 UPDATE=${UPDATE:-0}
-TIMEOUT=${PB_SCREEN_TIMEOUT:-10}
 SOCK=pbtest$$
+. "$SRC/tests/tmux.sh"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/pbscreen.XXXXXX")
 FAILS=0
 NTESTS=0
@@ -47,40 +42,15 @@ printf 'mark-read = open\n' >"$PAPERBOY_CONFIG"
 BROWSER=true
 export BROWSER
 
-TERMNAME=
-for t in tmux-256color screen-256color screen; do
-	if infocmp "$t" >/dev/null 2>&1; then
-		TERMNAME=$t
-		break
-	fi
-done
-if [ -z "$TERMNAME" ]; then
-	echo "screen.sh: SKIP: no tmux-256color or screen terminfo entry"
-	exit 77
-fi
-
-# tmux on the private socket.
-T() {
-	tmux -u -L "$SOCK" -f /dev/null "$@"
-}
-
 cleanup() {
-	T kill-server >/dev/null 2>&1
-	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+	tmux_cleanup
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
 # A control session keeps the server up and gives the untouched pane title.
-T new-session -d -s ctl -x 40 -y 10 'sleep 86400' \; \
-	set -g default-terminal "$TERMNAME" \; \
-	set -g status off \; \
-	set -g remain-on-exit on \; \
-	set -g set-clipboard on \; \
-	set -g allow-rename on \; \
-	set -g automatic-rename off \; \
-	set -g escape-time 10 || { echo "screen.sh: cannot start tmux"; exit 99; }
+tmux_server
 BASE_TITLE=$(T display -p -t ctl '#{pane_title}')
 
 fail() {
@@ -119,7 +89,7 @@ resize() {
 }
 
 capture() {
-	T capture-pane -p -t pb:main >"$1" 2>/dev/null
+	pane_capture pb:main >"$1"
 }
 
 # check_widths FILE: every row but the status line fills exactly W cells
