@@ -1,6 +1,8 @@
 /* ingest/abstract.c: plain "Abstract:" lines, one untitled, undated paper each.
  * Lines that follow an abstract without a new "Abstract:" continue it. */
-#include "ingest/parse.h"
+#include "ingest/pctx.h"
+#include "ingest/rec.h"
+#include "ingest/lines.h"
 
 #include <string.h>
 
@@ -17,11 +19,11 @@ parse_abstract(struct pctx *p)
 	while (1) {
 		int more = lines_next(&it, &s, &n);
 
-		if (start && (!more || starts_with(s, n, "Abstract:"))) {
+		if (start && (!more || lines_starts(s, n, "Abstract:"))) {
 			struct rec_build b;
 
-			rb_init(p, &b, line, "abstract");
-			rb_summary(p, &b, start, end - (size_t)(start - p->data));
+			rec_init(p, &b, line, "abstract");
+			rec_summary(p, &b, start, end - (size_t)(start - p->data));
 			if (b.nblocks == 0) {
 				pctx_warn(p, line, "empty abstract: skipped");
 				arena_reset(p->scratch, p->mark);
@@ -32,7 +34,7 @@ parse_abstract(struct pctx *p)
 		}
 		if (!more)
 			break;
-		if (starts_with(s, n, "Abstract:")) {
+		if (lines_starts(s, n, "Abstract:")) {
 			start = s + 9;
 			line = it.lineno;
 			end = (size_t)(s - p->data) + n;
@@ -42,7 +44,7 @@ parse_abstract(struct pctx *p)
 			end = (size_t)(s - p->data) + n;
 			continue;
 		}
-		if (!is_blank(s, n))
+		if (!lines_blank(s, n))
 			pctx_warn(p, it.lineno, "text before the first 'Abstract:': ignored");
 	}
 }

@@ -18,7 +18,9 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
-#include "ingest/parse.h"
+#include "ingest/pctx.h"
+#include "ingest/rec.h"
+#include "ingest/lines.h"
 #include "text/text.h"
 
 /* At most this many XML errors are reported per file, then a count. */
@@ -269,7 +271,7 @@ rfc822_date(const char *s, size_t n, char out[11])
 static int
 text_date(const char *s, size_t n, char out[11])
 {
-	return find_iso_date(s, n, out) || rfc822_date(s, n, out);
+	return lines_find_date(s, n, out) || rfc822_date(s, n, out);
 }
 
 /* True for date elements: published, pubDate, dc:date, issued, created. */
@@ -312,7 +314,7 @@ arxiv_abstract_start(const char *s, size_t n)
 
 	while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
 		i++;
-	if (!starts_with(s + i, n - i, "arXiv:"))
+	if (!lines_starts(s + i, n - i, "arXiv:"))
 		return 0;
 	lim = n - i < 300 ? n : i + 300;
 	for (; i + 9 <= lim; i++)
@@ -332,7 +334,7 @@ entry_link(struct feed *f, struct rec_build *b, const xmlNode *c)
 
 	if (!node_attr(c, "href", &f->text)) {
 		node_text(c, &f->text);
-		rb_link(p, b, line, f->text.buf, f->text.len, LINK_NKINDS);
+		rec_link(p, b, line, f->text.buf, f->text.len, LINK_NKINDS);
 		return;
 	}
 	if (node_attr(c, "rel", a) && a->len > 0) {
@@ -349,7 +351,7 @@ entry_link(struct feed *f, struct rec_build *b, const xmlNode *c)
 	if ((node_attr(c, "title", a) && strcmp(a->buf, "pdf") == 0) ||
 	    (node_attr(c, "type", a) && strcmp(a->buf, "application/pdf") == 0))
 		hint = LINK_PDF;
-	rb_link(p, b, line, f->text.buf, f->text.len, hint);
+	rec_link(p, b, line, f->text.buf, f->text.len, hint);
 }
 
 /* An <author>: its <name> child (Atom), else its text (RSS). */
@@ -361,11 +363,11 @@ entry_author(struct feed *f, struct rec_build *b, const xmlNode *c)
 	for (k = c->children; k; k = k->next)
 		if (is(k, "name")) {
 			node_text(k, &f->text);
-			rb_author(f->p, b, f->text.buf, f->text.len);
+			rec_author(f->p, b, f->text.buf, f->text.len);
 			return;
 		}
 	node_text(c, &f->text);
-	rb_author(f->p, b, f->text.buf, f->text.len);
+	rec_author(f->p, b, f->text.buf, f->text.len);
 }
 
 /* Set the arXiv id from an <id>/<guid> such as "oai:arXiv.org:2508.13167v1". */
@@ -396,7 +398,7 @@ read_entry(struct feed *f, const xmlNode *e)
 		    (const char *)e->name);
 		return;
 	}
-	rb_init(p, &b, line, "atom");
+	rec_init(p, &b, line, "atom");
 	for (c = e->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
@@ -418,13 +420,13 @@ read_entry(struct feed *f, const xmlNode *e)
 			entry_author(f, &b, c);
 		} else if (is(c, "creator")) {
 			node_text(c, &f->text);
-			rb_authors(p, &b, f->text.buf, f->text.len);
+			rec_authors(p, &b, f->text.buf, f->text.len);
 		} else if (is(c, "link")) {
 			entry_link(f, &b, c);
 		} else if (is(c, "category") || is(c, "primary_category")) {
 			if (!node_attr(c, "term", &f->text))
 				node_text(c, &f->text);
-			rb_cat(p, &b, f->text.buf, f->text.len);
+			rec_cat(p, &b, f->text.buf, f->text.len);
 		} else if (is_pub_date(c) || is(c, "updated") || is(c, "modified")) {
 			char *to = is_pub_date(c) ? pub : upd;
 
@@ -452,7 +454,7 @@ read_entry(struct feed *f, const xmlNode *e)
 			if (link_arxiv_any_id(&f->tmp, sp, strcspn(sp, " \t\r\n")))
 				b.r.id = pctx_text(p, f->tmp.buf, f->tmp.len, 0);
 		}
-		rb_summary(p, &b, f->text.buf + at, f->text.len - at);
+		rec_summary(p, &b, f->text.buf + at, f->text.len - at);
 	}
 	if (pub[0])
 		b.r.day = pctx_text(p, pub, 10, 0);

@@ -4,7 +4,9 @@
  * day as written; then paragraphs alternate title / abstract.  A title is
  * one short line; two titles in a row give a paper without an abstract.
  */
-#include "ingest/parse.h"
+#include "ingest/pctx.h"
+#include "ingest/rec.h"
+#include "ingest/lines.h"
 #include "text/text.h"
 
 #include <string.h>
@@ -74,13 +76,13 @@ parse_hfpage(struct pctx *p)
 		int more = lines_next(&it, &s, &n);
 
 		if (more) {
-			trim(&s, &n);
+			lines_trim(&s, &n);
 			if (n == 0 || is_chrome(s, n))
 				continue;
 		}
 		if (more && is_label(s, n)) {
 			if (title) {
-				rb_init(p, &b, titleline, "hf-page");
+				rec_init(p, &b, titleline, "hf-page");
 				b.r.day = day;
 				b.r.title = pctx_text(p, title, titlen, TEXT_INLINE | TEXT_ONELINE);
 				pctx_emit(p, &b);
@@ -94,7 +96,7 @@ parse_hfpage(struct pctx *p)
 		if (!more || title == NULL || looks_like_title(s, n)) {
 			if (title) {
 				/* the previous title had no abstract */
-				rb_init(p, &b, titleline, "hf-page");
+				rec_init(p, &b, titleline, "hf-page");
 				b.r.day = day;
 				b.r.title = pctx_text(p, title, titlen, TEXT_INLINE | TEXT_ONELINE);
 				pctx_emit(p, &b);
@@ -108,17 +110,17 @@ parse_hfpage(struct pctx *p)
 				titleline = it.lineno;
 			} else {
 				pctx_warn(p, it.lineno, "abstract without a title: read as untitled");
-				rb_init(p, &b, it.lineno, "hf-page");
+				rec_init(p, &b, it.lineno, "hf-page");
 				b.r.day = day;
-				rb_summary(p, &b, s, n);
+				rec_summary(p, &b, s, n);
 				pctx_emit(p, &b);
 			}
 			continue;
 		}
-		rb_init(p, &b, titleline, "hf-page");
+		rec_init(p, &b, titleline, "hf-page");
 		b.r.day = day;
 		b.r.title = pctx_text(p, title, titlen, TEXT_INLINE | TEXT_ONELINE);
-		rb_summary(p, &b, s, n);
+		rec_summary(p, &b, s, n);
 		pctx_emit(p, &b);
 		title = NULL;
 	}

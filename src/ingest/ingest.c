@@ -20,7 +20,8 @@
 #include "ingest/ingest.h"
 #include "base/arena.h"
 #include "base/buf.h"
-#include "ingest/parse.h"
+#include "ingest/pctx.h"
+#include "ingest/lines.h"
 #include "text/text.h"
 
 #include <dirent.h>
@@ -206,7 +207,7 @@ add_file(struct ingest *ing, const char *path)
 static int
 line_is(const char *s, size_t n, const char *lit)
 {
-	trim(&s, &n);
+	lines_trim(&s, &n);
 	return n == strlen(lit) && memcmp(s, lit, n) == 0;
 }
 
@@ -219,7 +220,7 @@ is_day_label(const char *s, size_t n)
 	};
 	size_t i, k;
 
-	trim(&s, &n);
+	lines_trim(&s, &n);
 	if (n < 5 || n > 12)
 		return 0;
 	for (k = 0; k < 12; k++)
@@ -246,7 +247,7 @@ is_table_header(const char *s, size_t n, const char *next, size_t nn)
 {
 	size_t i;
 
-	trim(&s, &n);
+	lines_trim(&s, &n);
 	if (n < 3 || s[0] != '|' || !table_separator(next, nn))
 		return 0;
 	for (i = 0; i + 5 <= n; i++)
@@ -282,18 +283,18 @@ ingest_sniff(const char *data, size_t len)
 	}
 	lines_init(&it, data + i, lim - i, 1);
 	while (lines_next(&it, &s, &n) && count++ < 2000) {
-		if (starts_with(s, n, "## Papers for") || starts_with(s, n, "# Papers for"))
+		if (lines_starts(s, n, "## Papers for") || lines_starts(s, n, "# Papers for"))
 			return FMT_TABLE;
-		if (starts_with(s, n, "## Daily Papers") || starts_with(s, n, "### ["))
+		if (lines_starts(s, n, "## Daily Papers") || lines_starts(s, n, "### ["))
 			return FMT_KO;
-		if (starts_with(s, n, "Abstract:"))
+		if (lines_starts(s, n, "Abstract:"))
 			return FMT_ABSTRACT;
 		if (line_is(s, n, "Get trending papers in your email inbox!") ||
 		    line_is(s, n, "byAK and the research community"))
 			return FMT_HFPAGE;
 		if (prev && is_table_header(prev, prevn, s, n))
 			return FMT_TABLE;
-		if (!is_blank(s, n)) {
+		if (!lines_blank(s, n)) {
 			if (first && is_day_label(s, n))
 				return FMT_HFPAGE;
 			first = 0;

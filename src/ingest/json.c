@@ -31,7 +31,9 @@
 
 #include <json-c/json.h>
 
-#include "ingest/parse.h"
+#include "ingest/pctx.h"
+#include "ingest/rec.h"
+#include "ingest/lines.h"
 #include "text/text.h"
 
 #define SCAN_FAIL SIZE_MAX
@@ -331,11 +333,11 @@ jlink1(const struct jel *e, const char *key, const char *u, size_t un, enum link
 
 		buf_puts(&full, "huggingface.co/");
 		buf_add(&full, u, un);
-		rb_link(e->p, e->b, e->line, full.buf, full.len, hint);
+		rec_link(e->p, e->b, e->line, full.buf, full.len, hint);
 		buf_free(&full);
 		return;
 	}
-	rb_link(e->p, e->b, e->line, u, un, hint);
+	rec_link(e->p, e->b, e->line, u, un, hint);
 }
 
 /* Adds one string of field key (a link with hint, a category, ...). */
@@ -390,7 +392,7 @@ jcat1(const struct jel *e, const char *key, const char *s, size_t n, enum link_k
 {
 	(void)key;
 	(void)hint;
-	rb_cat(e->p, e->b, s, n);
+	rec_cat(e->p, e->b, s, n);
 }
 
 /* Add the category field key (a list of strings, or one string). */
@@ -411,7 +413,7 @@ jauthors(const struct jel *e)
 	if (!v)
 		return;
 	if (json_is_string(v)) {
-		rb_authors(e->p, e->b, json_object_get_string(v), (size_t)json_object_get_string_len(v));
+		rec_authors(e->p, e->b, json_object_get_string(v), (size_t)json_object_get_string_len(v));
 		return;
 	}
 	if (!json_is_array(v)) {
@@ -423,7 +425,7 @@ jauthors(const struct jel *e)
 		if (json_is_object(x))
 			x = jmember(x, "name");
 		if (json_is_string(x)) {
-			rb_author(e->p, e->b, json_object_get_string(x), (size_t)json_object_get_string_len(x));
+			rec_author(e->p, e->b, json_object_get_string(x), (size_t)json_object_get_string_len(x));
 		} else if (!warned) {
 			pctx_warn(e->p, e->line, "field \"authors\" has an element that is %s, not a name",
 			    jtype(x));
@@ -489,7 +491,7 @@ jday(const struct jel *e, const char *dflt)
 
 		if (!jget(e, keys[k]) || !jstr(e, keys[k], &s, &n))
 			continue;
-		if (find_iso_date(s, n, iso)) {
+		if (lines_find_date(s, n, iso)) {
 			e->b->r.day = pctx_text(e->p, iso, 10, 0);
 			return;
 		}
@@ -532,11 +534,11 @@ jid(const struct jel *e, struct buf *tmp)
 			struct buf url = BUF_INIT;
 
 			buf_printf(&url, "https://arxiv.org/abs/%s", buf_str(tmp));
-			rb_link(e->p, e->b, e->line, url.buf, url.len, LINK_NKINDS);
+			rec_link(e->p, e->b, e->line, url.buf, url.len, LINK_NKINDS);
 			if (e->paper) {
 				buf_setlen(&url, 0);
 				buf_printf(&url, "https://huggingface.co/papers/%s", buf_str(tmp));
-				rb_link(e->p, e->b, e->line, url.buf, url.len, LINK_NKINDS);
+				rec_link(e->p, e->b, e->line, url.buf, url.len, LINK_NKINDS);
 			}
 			buf_free(&url);
 		}
@@ -548,7 +550,7 @@ jid(const struct jel *e, struct buf *tmp)
 static int
 lone_marker(const char *s, size_t n)
 {
-	trim(&s, &n);
+	lines_trim(&s, &n);
 	return (n == 1 && (s[0] == '-' || s[0] == '*')) ||
 	    (n == 3 && memcmp(s, "\xe2\x80\xa2", 3) == 0);
 }
@@ -557,7 +559,7 @@ lone_marker(const char *s, size_t n)
 static int
 bullet_line(const char *s, size_t n)
 {
-	trim(&s, &n);
+	lines_trim(&s, &n);
 	return (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') ||
 	    (n >= 4 && memcmp(s, "\xe2\x80\xa2 ", 4) == 0);
 }
@@ -578,7 +580,7 @@ jsummary(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 
 	lines_init(&it, s, n, 1);
 	while (lines_next(&it, &l, &ln)) {
-		if (is_blank(l, ln))
+		if (lines_blank(l, ln))
 			continue;
 		if (!bulleted && !lone_marker(l, ln) && !bullet_line(l, ln))
 			break;
@@ -587,12 +589,12 @@ jsummary(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 			plain = 0;
 	}
 	if (!bulleted || plain) {
-		rb_summary(p, b, s, n);
+		rec_summary(p, b, s, n);
 		return;
 	}
 	lines_init(&it, s, n, 1);
 	while (lines_next(&it, &l, &ln)) {
-		trim(&l, &ln);
+		lines_trim(&l, &ln);
 		if (ln == 0)
 			continue;
 		if (lone_marker(l, ln)) {
@@ -613,7 +615,7 @@ jsummary(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 		}
 		buf_add(&out, l, ln);
 	}
-	rb_summary(p, b, out.buf ? out.buf : "", out.len);
+	rec_summary(p, b, out.buf ? out.buf : "", out.len);
 	buf_free(&out);
 }
 
@@ -639,7 +641,7 @@ json_element(struct pctx *p, json_t *el, size_t line, const char *dflt_day, stru
 		bad_type(&e, "paper", "an object", e.paper);
 		e.paper = NULL;
 	}
-	rb_init(p, &b, line, "json");
+	rec_init(p, &b, line, "json");
 	if (jstr(&e, "title", &s, &n))
 		b.r.title = pctx_text(p, s, n, TEXT_INLINE | TEXT_ONELINE | TEXT_SQUEEZE);
 	jauthors(&e);
@@ -729,7 +731,7 @@ wrapper_day(json_t *root, char iso[11])
 {
 	json_t *d = jmember(root, "date");
 
-	if (d && json_is_string(d) && find_iso_date(json_object_get_string(d), (size_t)json_object_get_string_len(d), iso))
+	if (d && json_is_string(d) && lines_find_date(json_object_get_string(d), (size_t)json_object_get_string_len(d), iso))
 		return iso;
 	return NULL;
 }

@@ -5,7 +5,9 @@
  * "Vote: N" (or "-"), "Authors: ...", then bullets, plain or labelled
  * ("***What's New***: ..."), kept as summary blocks.
  */
-#include "ingest/parse.h"
+#include "ingest/pctx.h"
+#include "ingest/rec.h"
+#include "ingest/lines.h"
 #include "text/text.h"
 
 #include <stdlib.h>
@@ -17,7 +19,7 @@ heading_link(const char *s, size_t n, const char **t, size_t *tn, const char **u
 {
 	size_t i, close;
 
-	trim(&s, &n);
+	lines_trim(&s, &n);
 	close = n;
 	if (n < 4 || s[0] != '[' || s[n - 1] != ')')
 		return 0;
@@ -62,7 +64,7 @@ parse_votes(struct pctx *p, size_t line, const char *s, size_t n)
 	long v = 0;
 	size_t i;
 
-	trim(&s, &n);
+	lines_trim(&s, &n);
 	if (n == 0 || (n == 1 && s[0] == '-'))
 		return -1;
 	for (i = 0; i < n; i++) {
@@ -105,17 +107,17 @@ parse_ko(struct pctx *p)
 		}
 		if (!more)
 			break;
-		if (starts_with(s, n, "### ")) {
+		if (lines_starts(s, n, "### ")) {
 			const char *t, *u;
 			size_t tn, un;
 
-			rb_init(p, &b, it.lineno, "ko-digest");
+			rec_init(p, &b, it.lineno, "ko-digest");
 			b.r.day = day;
 			open = 1;
 			s += 4, n -= 4;
 			if (heading_link(s, n, &t, &tn, &u, &un)) {
 				b.r.title = pctx_text(p, t, tn, TEXT_INLINE | TEXT_ONELINE);
-				rb_link(p, &b, it.lineno, u, un, LINK_NKINDS);
+				rec_link(p, &b, it.lineno, u, un, LINK_NKINDS);
 			} else {
 				b.r.title = pctx_text(p, s, n, TEXT_INLINE | TEXT_ONELINE);
 			}
@@ -125,20 +127,20 @@ parse_ko(struct pctx *p)
 			/* a day heading: "## Daily Papers (2024-05-06)"; any open entry was emitted above */
 			arena_reset(p->scratch, daymark);
 			day = NULL;
-			if (find_iso_date(s, n, date))
+			if (lines_find_date(s, n, date))
 				day = arena_strndup(p->scratch, date, 10);
 			p->mark = arena_mark(p->scratch);
 			continue;
 		}
 		if (!open) {
-			if (!is_blank(s, n))
+			if (!lines_blank(s, n))
 				pctx_warn(p, it.lineno, "text outside an entry: ignored");
 			continue;
 		}
-		trim(&s, &n);
+		lines_trim(&s, &n);
 		if (n == 0)
 			continue;
-		if (starts_with(s, n, "![")) {
+		if (lines_starts(s, n, "![")) {
 			const char *c = memchr(s, '(', n);
 
 			if (c && s[n - 1] == ')' && c[1] == '/' && c[2] != '/') {
@@ -148,23 +150,23 @@ parse_ko(struct pctx *p)
 				buf_init(&u);
 				buf_puts(&u, "https://huggingface.co");
 				buf_add(&u, c + 1, (size_t)(s + n - 1 - (c + 1)));
-				rb_link(p, &b, it.lineno, u.buf, u.len, LINK_THUMBNAIL);
+				rec_link(p, &b, it.lineno, u.buf, u.len, LINK_THUMBNAIL);
 				buf_free(&u);
 			} else if (c && s[n - 1] == ')')
-				rb_link(p, &b, it.lineno, c + 1, (size_t)(s + n - 1 - (c + 1)), LINK_THUMBNAIL);
+				rec_link(p, &b, it.lineno, c + 1, (size_t)(s + n - 1 - (c + 1)), LINK_THUMBNAIL);
 			else
 				pctx_warn(p, it.lineno, "malformed image line: ignored");
 			continue;
 		}
-		if (starts_with(s, n, "Vote:")) {
+		if (lines_starts(s, n, "Vote:")) {
 			long v = parse_votes(p, it.lineno, s + 5, n - 5);
 
 			if (v > b.r.votes)
 				b.r.votes = v;
 			continue;
 		}
-		if (starts_with(s, n, "Authors:")) {
-			rb_authors(p, &b, s + 8, n - 8);
+		if (lines_starts(s, n, "Authors:")) {
+			rec_authors(p, &b, s + 8, n - 8);
 			continue;
 		}
 		if (s[0] == '<') {
@@ -172,10 +174,10 @@ parse_ko(struct pctx *p)
 			size_t un;
 
 			if (html_src(s, n, &u, &un))
-				rb_link(p, &b, it.lineno, u, un, LINK_OTHER);
+				rec_link(p, &b, it.lineno, u, un, LINK_OTHER);
 			continue;
 		}
-		if (s[0] == '[' && !starts_with(s, n, "[[")) {
+		if (s[0] == '[' && !lines_starts(s, n, "[[")) {
 			/* [Watch Video](url) or the malformed [Watch Video]url */
 			const char *rb = memchr(s, ']', n);
 
@@ -185,14 +187,14 @@ parse_ko(struct pctx *p)
 
 				if (*u == '(' && s[n - 1] == ')')
 					u++, un -= 2;
-				if (un > 4 && (starts_with(u, un, "http") || memchr(u, '.', un))) {
-					rb_link(p, &b, it.lineno, u, un, LINK_OTHER);
+				if (un > 4 && (lines_starts(u, un, "http") || memchr(u, '.', un))) {
+					rec_link(p, &b, it.lineno, u, un, LINK_OTHER);
 					continue;
 				}
 			}
 		}
 		if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') {
-			rb_bullet(p, &b, s + 2, n - 2);
+			rec_bullet(p, &b, s + 2, n - 2);
 			continue;
 		}
 		{
@@ -202,9 +204,9 @@ parse_ko(struct pctx *p)
 			while (i < n && s[i] >= '0' && s[i] <= '9')
 				i++;
 			if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ')
-				rb_bullet(p, &b, s, n);
+				rec_bullet(p, &b, s, n);
 			else
-				rb_block(p, &b, BLOCK_PARA, NULL, 0, s, n);
+				rec_block(p, &b, BLOCK_PARA, NULL, 0, s, n);
 		}
 	}
 	arena_reset(p->scratch, daymark);

@@ -7,7 +7,9 @@
  * back to the free-text column: cells left of it map from the left, cells
  * right of it from the right.
  */
-#include "ingest/parse.h"
+#include "ingest/pctx.h"
+#include "ingest/rec.h"
+#include "ingest/lines.h"
 #include "text/text.h"
 
 #include <string.h>
@@ -28,6 +30,26 @@ struct table {
 	int free_col;		/* position that absorbs extra cells */
 };
 
+/* A |---|:---:| separator row: '|', dashes, colons and blanks, at least one dash. */
+int
+table_separator(const char *s, size_t n)
+{
+	size_t i;
+	int dash = 0;
+
+	lines_trim(&s, &n);
+	if (n < 2 || s[0] != '|')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '-')
+			dash = 1;
+		else if (s[i] != '|' && s[i] != ':' && s[i] != ' ' && s[i] != '\t')
+			return 0;
+	}
+	return dash;
+}
+
+
 /* Split s[0..n) (a whole row, leading '|' included) into cells. */
 static struct cell *
 split_cells(struct pctx *p, const char *s, size_t n, size_t *ncells)
@@ -35,7 +57,7 @@ split_cells(struct pctx *p, const char *s, size_t n, size_t *ncells)
 	size_t cap = 16, k = 0, i = 0, start;
 	struct cell *c = arena_alloc(p->scratch, cap * sizeof *c);
 
-	trim(&s, &n);
+	lines_trim(&s, &n);
 	while (n && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\r'))
 		n--;
 	if (n && s[0] == '|')
@@ -72,7 +94,7 @@ cell_is(struct cell c, const char *name)
 {
 	size_t i, m = strlen(name);
 
-	trim(&c.s, &c.n);
+	lines_trim(&c.s, &c.n);
 	/* drop emphasis around header names */
 	while (c.n && (c.s[0] == '*' || c.s[0] == '_'))
 		c.s++, c.n--;
@@ -196,11 +218,11 @@ hf_link(struct pctx *p, struct rec_build *b, size_t line, const char *u, size_t 
 		buf_init(&full);
 		buf_puts(&full, "huggingface.co/");
 		buf_add(&full, u, un);
-		rb_link(p, b, line, full.buf, full.len, LINK_NKINDS);
+		rec_link(p, b, line, full.buf, full.len, LINK_NKINDS);
 		buf_free(&full);
 		return;
 	}
-	rb_link(p, b, line, u, un, hint == LINK_MODEL ? LINK_NKINDS : hint);
+	rec_link(p, b, line, u, un, hint == LINK_MODEL ? LINK_NKINDS : hint);
 }
 
 /* Add every link of a cell: markdown links, else bare URLs split at commas/spaces. */
@@ -212,7 +234,7 @@ cell_links(struct pctx *p, struct rec_build *b, size_t line, struct cell c, enum
 	size_t tn, un;
 	int any = 0;
 
-	trim(&c.s, &c.n);
+	lines_trim(&c.s, &c.n);
 	if (c.n == 0 || (c.n == 3 && memcmp(c.s, "N/A", 3) == 0))
 		return;
 	while (next_md_link(c.s, c.n, &i, &t, &tn, &u, &un)) {
@@ -260,13 +282,13 @@ title_cell(struct pctx *p, struct rec_build *b, size_t line, struct cell c)
 	const char *s = c.s, *t, *u;
 	size_t n = c.n, i = 0, tn, un, cut;
 
-	trim(&s, &n);
+	lines_trim(&s, &n);
 	if (n && s[0] == '[' && next_md_link(s, n, &i, &t, &tn, &u, &un) && t == s + 1) {
 		b->r.title = pctx_text(p, t, tn, TEXT_INLINE | TEXT_ONELINE);
-		rb_link(p, b, line, u, un, LINK_NKINDS);
+		rec_link(p, b, line, u, un, LINK_NKINDS);
 		/* any further links after the title */
 		while (next_md_link(s, n, &i, &t, &tn, &u, &un))
-			rb_link(p, b, line, u, un, LINK_NKINDS);
+			rec_link(p, b, line, u, un, LINK_NKINDS);
 		return;
 	}
 	cut = find_ci(s, n, "(read more on");
@@ -276,7 +298,7 @@ title_cell(struct pctx *p, struct rec_build *b, size_t line, struct cell c)
 		cut = find_ci(s, n, "read more on [");
 	i = cut;
 	while (next_md_link(s, n, &i, &t, &tn, &u, &un))
-		rb_link(p, b, line, u, un, LINK_NKINDS);
+		rec_link(p, b, line, u, un, LINK_NKINDS);
 	b->r.title = pctx_text(p, s, cut, TEXT_INLINE | TEXT_ONELINE);
 }
 
@@ -287,7 +309,7 @@ class_cell(struct pctx *p, struct rec_build *b, struct cell c)
 	const char *s = c.s;
 	size_t n = c.n, i = 0;
 
-	trim(&s, &n);
+	lines_trim(&s, &n);
 	if (n && s[0] == '[')
 		s++, n--;
 	if (n && s[n - 1] == ']')
@@ -304,14 +326,14 @@ class_cell(struct pctx *p, struct rec_build *b, struct cell c)
 			e = i + 1;
 			while (e < n && s[e] != q)
 				e++;
-			rb_cat(p, b, s + i + 1, e - i - 1);
+			rec_cat(p, b, s + i + 1, e - i - 1);
 			i = e + 1;
 			continue;
 		}
 		while (e < n && s[e] != ',')
 			e++;
 		if (e > i)
-			rb_cat(p, b, s + i, e - i);
+			rec_cat(p, b, s + i, e - i);
 		i = e + 1;
 	}
 }
@@ -327,7 +349,7 @@ read_row(struct pctx *p, const struct table *t, const char *day, size_t line,
 	struct cell cols[COL_NCOLS];
 	int have[COL_NCOLS];
 
-	rb_init(p, &b, line, "table");
+	rec_init(p, &b, line, "table");
 	b.r.day = day;
 	if (nc < t->ncols && nc < 2) {
 		pctx_warn(p, line, "table row with %zu cell%s, expected %zu: skipped", nc,
@@ -369,13 +391,13 @@ read_row(struct pctx *p, const struct table *t, const char *day, size_t line,
 	if (have[COL_LINK])
 		cell_links(p, &b, line, cols[COL_LINK], LINK_NKINDS);
 	if (have[COL_CATEGORY])
-		rb_cat(p, &b, cols[COL_CATEGORY].s, cols[COL_CATEGORY].n);
+		rec_cat(p, &b, cols[COL_CATEGORY].s, cols[COL_CATEGORY].n);
 	if (have[COL_CLASS])
 		class_cell(p, &b, cols[COL_CLASS]);
 	if (have[COL_AUTHORS])
-		rb_authors(p, &b, cols[COL_AUTHORS].s, cols[COL_AUTHORS].n);
+		rec_authors(p, &b, cols[COL_AUTHORS].s, cols[COL_AUTHORS].n);
 	if (have[COL_SUMMARY])
-		rb_summary(p, &b, cols[COL_SUMMARY].s, cols[COL_SUMMARY].n);
+		rec_summary(p, &b, cols[COL_SUMMARY].s, cols[COL_SUMMARY].n);
 	if (have[COL_GITHUB])
 		cell_links(p, &b, line, cols[COL_GITHUB], LINK_PROJECT);
 	if (have[COL_HF])
@@ -392,7 +414,7 @@ read_row(struct pctx *p, const struct table *t, const char *day, size_t line,
 static int
 ends_row(const char *s, size_t n)
 {
-	trim(&s, &n);
+	lines_trim(&s, &n);
 	return n >= 1 && s[n - 1] == '|' && !(n >= 2 && s[n - 2] == '\\');
 }
 
@@ -420,7 +442,7 @@ parse_table(struct pctx *p)
 		int starts = more && n > 0 && (s[0] == '|' || (s[0] == ' ' && n > 1 && s[1] == '|'));
 
 		/* finish a pending row when a new one starts or the row context ends */
-		if (row && (!more || starts || is_blank(s, n) || s[0] == '#')) {
+		if (row && (!more || starts || lines_blank(s, n) || s[0] == '#')) {
 			read_row(p, &t, day, rowline, row, rowend - (size_t)(row - p->data));
 			row = NULL;
 		}
@@ -431,14 +453,14 @@ parse_table(struct pctx *p)
 			if (n > 1 && (s[1] == '#' || s[1] == ' ')) {
 				arena_reset(p->scratch, daymark);
 				day = NULL;
-				if (find_iso_date(s, n, date))
+				if (lines_find_date(s, n, date))
 					day = arena_strndup(p->scratch, date, 10);
 				p->mark = arena_mark(p->scratch);
 			}
 			prev = NULL;
 			continue;
 		}
-		if (is_blank(s, n)) {
+		if (lines_blank(s, n)) {
 			in_table = 0;
 			prev = NULL;
 			continue;

@@ -1,0 +1,67 @@
+/* ingest/pctx.h: the parser context, the narrow interface between the
+ * per-format parsers and the ingester.  A parser walks the whole file in memory, fills a struct rec
+ * per paper with strings made by pctx_* helpers (in a scratch arena that
+ * is reset after every record) and calls pctx_emit.  It reports problems
+ * with pctx_warn, never prints, and never stops early on a bad entry.
+ *
+ * Parsers run on worker threads (ingest.c): everything they touch is the
+ * pctx and its batch; records and warnings go into the batch, which the
+ * ingester merges into the library in input order on the main thread.
+ */
+#ifndef PB_INGEST_PCTX_H
+#define PB_INGEST_PCTX_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "model/lib.h"
+#include "ingest/ingest.h"
+
+struct batch;
+struct rec_build;
+
+struct pctx {
+	struct batch *out;	/* where records and warnings go */
+	int light;		/* the library keeps no summary text (lib_set_light) */
+	const char *file;
+	const char *data;	/* whole input, BOM skipped */
+	size_t len;
+	struct arena *scratch;	/* per-record scratch; reset by pctx_emit */
+	struct arena_mark mark;
+	struct buf tmp;		/* scratch buffer for helpers */
+	size_t npapers;
+	size_t line_base;	/* number of the first line of data (1) */
+	size_t line_off;	/* pctx_lineno cache: offset ... */
+	size_t line_at;		/* ... and the line number there */
+};
+
+/* Add a message to a file's batch; text is copied (ingest.c). */
+void batch_msg(struct batch *b, enum msg_level lvl, size_t line, const char *text, size_t len);
+/* Add a copy of a record (its strings and arrays) to a file's batch (ingest.c). */
+void batch_rec(struct batch *b, const struct rec *r);
+/* One-time set-up of the parsers' libraries, on the main thread before any worker starts. */
+void parse_json_init(void);
+void parse_atom_init(void);
+/* Report a problem at line (0: whole file). */
+void pctx_warn(struct pctx *p, size_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Clean s[0..n) with text_clean flags into scratch memory; NULL when empty. */
+const char *pctx_text(struct pctx *p, const char *s, size_t n, unsigned flags);
+/* Hand the record to the batch and reset the scratch memory. */
+void pctx_emit(struct pctx *p, struct rec_build *b);
+
+/* Line number (1-based) of the byte at off. Linear in off from the last query. */
+size_t pctx_lineno(struct pctx *p, size_t off);
+
+/* The parsers: each reads p->data[0..p->len). */
+void parse_table(struct pctx *p);
+/* A markdown table separator row such as |---|:---:| (table.c). */
+int table_separator(const char *s, size_t n);
+void parse_ko(struct pctx *p);
+void parse_abstract(struct pctx *p);
+void parse_hfpage(struct pctx *p);
+void parse_json(struct pctx *p);
+void parse_atom(struct pctx *p);
+
+#endif

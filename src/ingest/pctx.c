@@ -1,0 +1,79 @@
+/* ingest/pctx.c: the parser context: warnings, cleaned strings, emitting records, line numbers. */
+#include "ingest/pctx.h"
+#include "ingest/rec.h"
+#include "text/text.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+/* Record a warning; the text is sanitised since it quotes the input. */
+void
+pctx_warn(struct pctx *p, size_t line, const char *fmt, ...)
+{
+	va_list ap;
+	struct buf raw = BUF_INIT;
+
+	buf_init(&raw);
+	va_start(ap, fmt);
+	buf_vprintf(&raw, fmt, ap);
+	va_end(ap);
+	batch_msg(p->out, MSG_WARNING, line, raw.buf, raw.len);
+	buf_free(&raw);
+}
+
+/* Clean s[0..n) into scratch memory; NULL when nothing is left. */
+const char *
+pctx_text(struct pctx *p, const char *s, size_t n, unsigned flags)
+{
+	buf_setlen(&p->tmp, 0);
+	text_clean(&p->tmp, s, n, flags | TEXT_SQUEEZE);
+	if (p->tmp.len == 0)
+		return NULL;
+	return arena_strndup(p->scratch, p->tmp.buf, p->tmp.len);
+}
+
+/* Hand the record to the batch and reset the scratch memory. */
+void
+pctx_emit(struct pctx *p, struct rec_build *b)
+{
+	b->r.authors = b->authors;
+	b->r.nauthors = b->nauthors;
+	b->r.cats = b->cats;
+	b->r.ncats = b->ncats;
+	b->r.blocks = b->blocks;
+	b->r.nblocks = b->nblocks;
+	b->r.links = b->links;
+	b->r.nlinks = b->nlinks;
+	if (b->r.id || b->r.title || b->r.nblocks) {
+		batch_rec(p->out, &b->r);
+		p->npapers++;
+	}
+	arena_reset(p->scratch, p->mark);
+	memset(b, 0, sizeof *b);
+}
+
+/* 1-based line number of byte off (cached forward scan). */
+size_t
+pctx_lineno(struct pctx *p, size_t off)
+{
+	const char *s = p->data;
+
+	if (off > p->len)
+		off = p->len;
+	if (off < p->line_off) {
+		p->line_off = 0;
+		p->line_at = p->line_base;
+	}
+	while (p->line_off < off) {
+		const char *nl = memchr(s + p->line_off, '\n', off - p->line_off);
+
+		if (nl == NULL) {
+			p->line_off = off;
+			break;
+		}
+		p->line_at++;
+		p->line_off = (size_t)(nl - s) + 1;
+	}
+	return p->line_at;
+}
+
