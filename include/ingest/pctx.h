@@ -48,6 +48,8 @@ void pctx_warn(struct pctx *p, size_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Clean s[0..n) with text_clean flags into scratch memory; NULL when empty. */
 const char *pctx_text(struct pctx *p, const char *s, size_t n, unsigned flags);
+/* The same with markdown/HTML inline markup reduced (inline_clean). */
+const char *pctx_inline(struct pctx *p, const char *s, size_t n, unsigned flags);
 /* Hand the record to the batch and reset the scratch memory. */
 void pctx_emit(struct pctx *p, struct rec_build *b);
 

@@ -17,7 +17,6 @@
 
 /* Flags for text_clean. */
 enum {
-	TEXT_INLINE = 1 << 0,	/* reduce markdown emphasis, code spans, HTML tags, entities, [t](u) to text */
 	TEXT_ONELINE = 1 << 1,	/* newlines and tabs become spaces */
 	TEXT_SQUEEZE = 1 << 2,	/* runs of blanks become one space; trim both ends */
 };
@@ -36,9 +35,18 @@ int text_is_stripped(int32_t cp);
 /*
  * Append the sanitised form of s[0..n) to out: invalid UTF-8 becomes
  * U+FFFD, stripped controls are dropped, CR LF and lone CR become LF, the
- * result is in NFC.  flags add inline reduction and whitespace squeezing.
+ * result is in NFC.  flags add whitespace squeezing.  (Markdown/HTML inline
+ * reduction is the ingester's inline_clean, built on the two steps below.)
  */
 void text_clean(struct buf *out, const char *s, size_t n, unsigned flags);
+/*
+ * text_clean in two steps, for a caller that rewrites the text in between:
+ * text_sanitise appends the sanitised s[0..n) and returns 1 when it may
+ * need NFC; text_finish squeezes out[from..] per flags and, when nfc, puts
+ * it in NFC.
+ */
+int text_sanitise(struct buf *out, const char *s, size_t n);
+void text_finish(struct buf *out, size_t from, unsigned flags, int nfc);
 /* Append the NFC form of valid UTF-8 s[0..n) (a no-op copy when already NFC). */
 void text_nfc(struct buf *out, const char *s, size_t n);
 /* Append the case-folded, NFC, compatibility-free form used for matching. */
@@ -62,7 +70,5 @@ void text_title_key(struct buf *out, const char *s, size_t n);
 const char *text_lang(const char *s, size_t n);
 /* True when s[0..n) is valid UTF-8 with no stripped control (tab and newline allowed). */
 int text_is_clean(const char *s, size_t n);
-/* Decode HTML entity at s (pointing at '&'); on success append it and return its length, else 0. */
-size_t text_entity(struct buf *out, const char *s, size_t n);
 
 #endif

@@ -405,8 +405,7 @@ read_entry(struct feed *f, const xmlNode *e)
 		if (is(c, "title")) {
 			if (!b.r.title) {
 				node_text(c, &f->text);
-				b.r.title = pctx_text(p, f->text.buf, f->text.len,
-				    TEXT_INLINE | TEXT_ONELINE | TEXT_SQUEEZE);
+				b.r.title = pctx_inline(p, f->text.buf, f->text.len, TEXT_ONELINE | TEXT_SQUEEZE);
 			}
 		} else if (is(c, "id") || is(c, "guid")) {
 			entry_id(f, &b, c);

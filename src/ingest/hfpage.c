@@ -84,7 +84,7 @@ parse_hfpage(struct pctx *p)
 			if (title) {
 				rec_init(p, &b, titleline, "hf-page");
 				b.r.day = day;
-				b.r.title = pctx_text(p, title, titlen, TEXT_INLINE | TEXT_ONELINE);
+				b.r.title = pctx_inline(p, title, titlen, TEXT_ONELINE);
 				pctx_emit(p, &b);
 				title = NULL;
 			}
@@ -98,7 +98,7 @@ parse_hfpage(struct pctx *p)
 				/* the previous title had no abstract */
 				rec_init(p, &b, titleline, "hf-page");
 				b.r.day = day;
-				b.r.title = pctx_text(p, title, titlen, TEXT_INLINE | TEXT_ONELINE);
+				b.r.title = pctx_inline(p, title, titlen, TEXT_ONELINE);
 				pctx_emit(p, &b);
 				title = NULL;
 			}
@@ -119,7 +119,7 @@ parse_hfpage(struct pctx *p)
 		}
 		rec_init(p, &b, titleline, "hf-page");
 		b.r.day = day;
-		b.r.title = pctx_text(p, title, titlen, TEXT_INLINE | TEXT_ONELINE);
+		b.r.title = pctx_inline(p, title, titlen, TEXT_ONELINE);
 		rec_summary(p, &b, s, n);
 		pctx_emit(p, &b);
 		title = NULL;

@@ -643,7 +643,7 @@ json_element(struct pctx *p, json_t *el, size_t line, const char *dflt_day, stru
 	}
 	rec_init(p, &b, line, "json");
 	if (jstr(&e, "title", &s, &n))
-		b.r.title = pctx_text(p, s, n, TEXT_INLINE | TEXT_ONELINE | TEXT_SQUEEZE);
+		b.r.title = pctx_inline(p, s, n, TEXT_ONELINE | TEXT_SQUEEZE);
 	jauthors(&e);
 	jday(&e, dflt_day);
 	jvotes(&e);

@@ -116,10 +116,10 @@ parse_ko(struct pctx *p)
 			open = 1;
 			s += 4, n -= 4;
 			if (heading_link(s, n, &t, &tn, &u, &un)) {
-				b.r.title = pctx_text(p, t, tn, TEXT_INLINE | TEXT_ONELINE);
+				b.r.title = pctx_inline(p, t, tn, TEXT_ONELINE);
 				rec_link(p, &b, it.lineno, u, un, LINK_NKINDS);
 			} else {
-				b.r.title = pctx_text(p, s, n, TEXT_INLINE | TEXT_ONELINE);
+				b.r.title = pctx_inline(p, s, n, TEXT_ONELINE);
 			}
 			continue;
 		}

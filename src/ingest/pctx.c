@@ -1,6 +1,7 @@
 /* ingest/pctx.c: the parser context: warnings, cleaned strings, emitting records, line numbers. */
 #include "ingest/pctx.h"
 #include "ingest/rec.h"
+#include "ingest/inline.h"
 #include "text/text.h"
 
 #include <stdarg.h>
@@ -21,15 +22,31 @@ pctx_warn(struct pctx *p, size_t line, const char *fmt, ...)
 	buf_free(&raw);
 }
 
+/* p->tmp copied into scratch memory; NULL when it is empty. */
+static const char *
+keep_tmp(struct pctx *p)
+{
+	if (p->tmp.len == 0)
+		return NULL;
+	return arena_strndup(p->scratch, p->tmp.buf, p->tmp.len);
+}
+
 /* Clean s[0..n) into scratch memory; NULL when nothing is left. */
 const char *
 pctx_text(struct pctx *p, const char *s, size_t n, unsigned flags)
 {
 	buf_setlen(&p->tmp, 0);
 	text_clean(&p->tmp, s, n, flags | TEXT_SQUEEZE);
-	if (p->tmp.len == 0)
-		return NULL;
-	return arena_strndup(p->scratch, p->tmp.buf, p->tmp.len);
+	return keep_tmp(p);
+}
+
+/* Clean s[0..n) with inline markup reduced into scratch memory; NULL when nothing is left. */
+const char *
+pctx_inline(struct pctx *p, const char *s, size_t n, unsigned flags)
+{
+	buf_setlen(&p->tmp, 0);
+	inline_clean(&p->tmp, s, n, flags | TEXT_SQUEEZE);
+	return keep_tmp(p);
 }
 
 /* Hand the record to the batch and reset the scratch memory. */

@@ -49,7 +49,7 @@ rec_author(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 	/* an element of a Python list literal: 'Name' */
 	if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0])
 		s++, n -= 2;
-	t = pctx_text(p, s, n, TEXT_INLINE | TEXT_ONELINE);
+	t = pctx_inline(p, s, n, TEXT_ONELINE);
 	if (is_na(t))
 		return;
 	REC_PUSH(p, b->authors, b->nauthors, b->aauthors, t);
@@ -85,7 +85,7 @@ rec_cat(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 	/* strip list-literal quotes: 'Multimodal' or "Multimodal" */
 	if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0])
 		s++, n -= 2;
-	t = pctx_text(p, s, n, TEXT_INLINE | TEXT_ONELINE);
+	t = pctx_inline(p, s, n, TEXT_ONELINE);
 	if (is_na(t))
 		return;
 	for (k = 0; k < b->ncats; k++)
@@ -117,8 +117,8 @@ rec_block(struct pctx *p, struct rec_build *b, enum block_kind k,
 		REC_PUSH(p, b->blocks, b->nblocks, b->ablocks, blk);
 		return;
 	}
-	blk.label = label ? pctx_text(p, label, llen, TEXT_INLINE | TEXT_ONELINE) : NULL;
-	blk.text = pctx_text(p, s, n, TEXT_INLINE | TEXT_ONELINE);
+	blk.label = label ? pctx_inline(p, label, llen, TEXT_ONELINE) : NULL;
+	blk.text = pctx_inline(p, s, n, TEXT_ONELINE);
 	if (blk.text == NULL) {
 		if (blk.label == NULL)
 			return;

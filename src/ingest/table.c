@@ -284,7 +284,7 @@ title_cell(struct pctx *p, struct rec_build *b, size_t line, struct cell c)
 
 	lines_trim(&s, &n);
 	if (n && s[0] == '[' && next_md_link(s, n, &i, &t, &tn, &u, &un) && t == s + 1) {
-		b->r.title = pctx_text(p, t, tn, TEXT_INLINE | TEXT_ONELINE);
+		b->r.title = pctx_inline(p, t, tn, TEXT_ONELINE);
 		rec_link(p, b, line, u, un, LINK_NKINDS);
 		/* any further links after the title */
 		while (next_md_link(s, n, &i, &t, &tn, &u, &un))
@@ -299,7 +299,7 @@ title_cell(struct pctx *p, struct rec_build *b, size_t line, struct cell c)
 	i = cut;
 	while (next_md_link(s, n, &i, &t, &tn, &u, &un))
 		rec_link(p, b, line, u, un, LINK_NKINDS);
-	b->r.title = pctx_text(p, s, cut, TEXT_INLINE | TEXT_ONELINE);
+	b->r.title = pctx_inline(p, s, cut, TEXT_ONELINE);
 }
 
 /* Python list literal "['A', 'B']" (or a plain comma list) to categories. */

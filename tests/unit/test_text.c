@@ -1,4 +1,4 @@
-/* test_text.c: the text layer: decoding, sanitising, inline reduction, NFC, keys. */
+/* test_text.c: the text layer: decoding, sanitising, NFC, keys. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -49,22 +49,6 @@ test_controls(void **state)
 	CLEAN_EQ("bidi\xE2\x80\xAE" "evil\xE2\x81\xA6" "x", 0, "bidievilx");
 	CLEAN_EQ("crlf\r\nline\rend", 0, "crlf\nline\nend");
 	CLEAN_EQ("nul\0byte", 0, "nulbyte");
-}
-
-static void
-test_inline(void **state)
-{
-	(void)state;
-	CLEAN_EQ("**bold** and *it* and `code *x*`", TEXT_INLINE, "bold and it and code *x*");
-	CLEAN_EQ("snake_case_name stays", TEXT_INLINE, "snake_case_name stays");
-	CLEAN_EQ("x<sup>2</sup> &amp; &lt;b&gt; &#x41;&#66;", TEXT_INLINE, "x2 & <b> AB");
-	CLEAN_EQ("keep <TRK> pseudo-tags", TEXT_INLINE, "keep <TRK> pseudo-tags");
-	CLEAN_EQ("math $a*b*c$ stays", TEXT_INLINE, "math $a*b*c$ stays");
-	CLEAN_EQ("see [the paper](https://x.org) now", TEXT_INLINE, "see the paper now");
-	CLEAN_EQ("esc &#27;[31m gone", TEXT_INLINE, "esc [31m gone");
-	CLEAN_EQ("5 * 3 = 15", TEXT_INLINE, "5 * 3 = 15");
-	CLEAN_EQ("unclosed [link](http", TEXT_INLINE, "unclosed [link](http");
-	CLEAN_EQ("<div><video controls src=\"u\"></video></div>text", TEXT_INLINE, "text");
 }
 
 static void
@@ -151,7 +135,6 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_invalid),
 		cmocka_unit_test(test_controls),
-		cmocka_unit_test(test_inline),
 		cmocka_unit_test(test_squeeze),
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_title_key),
