@@ -1,0 +1,59 @@
+/* ingest/xml.h: reading XML and HTML-ish documents safely with libxml2,
+ * for the parsers that need a tree (atom.c today).
+ *
+ * xml_read parses the parser context's whole input in recover mode, so a
+ * document cut off mid-element still yields what came before.  No entity
+ * is ever loaded or expanded (no XML_PARSE_NOENT, no DTD loading, no
+ * network), and xml_text collects text from text and CDATA nodes only
+ * (entity references are skipped): an XXE or a "billion laughs" document
+ * reads as plain text.  libxml2's errors go to a handler private to the
+ * struct xml (no global state) and are kept with their lines, for the
+ * caller to report in line order with xml_flush.  Walks are iterative.
+ * The struct xml owns the document until xml_done.
+ */
+#ifndef PB_INGEST_XML_H
+#define PB_INGEST_XML_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "base/buf.h"
+#include "ingest/pctx.h"
+
+/* One libxml2 error kept until the entries before it are read. */
+struct xml_err {
+	size_t line;
+	char *text;
+};
+
+struct xml {
+	struct pctx *p;
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	xmlNode *root;		/* NULL when nothing could be read */
+	struct xml_err *errs;
+	size_t nerrs, aerrs, flushed;
+	size_t more;		/* errors beyond the number reported */
+	char *open_name;	/* innermost element still open at the end of input */
+	long open_line;		/* its line as libxml2 counts (xmlGetLineNo) */
+};
+
+/* Initialise libxml2 once, on the main thread, before parsers run on several threads. */
+void xml_init(void);
+/* Read p's whole input into x; -1 (with a warning) when it cannot be parsed at all. */
+int xml_read(struct xml *x, struct pctx *p);
+/* Report, as warnings, the kept errors at or before line (all of them when line is 0). */
+void xml_flush(struct xml *x, size_t line);
+/* Report what is left (and a missing root element), then free the document. */
+void xml_done(struct xml *x);
+/* True when n is an element with local name name. */
+int xml_is(const xmlNode *n, const char *name);
+/* Replace out with the text under n: text and CDATA descendants in order, a space around block elements. */
+void xml_text(const xmlNode *n, struct buf *out);
+/* Replace out with the value of attribute name (text only); 0 when absent. */
+int xml_attr(const xmlNode *n, const char *name, struct buf *out);
+/* Line of node n in the input. */
+size_t xml_line(const struct xml *x, const xmlNode *n);
+
+#endif

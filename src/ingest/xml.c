@@ -1,0 +1,210 @@
+/* ingest/xml.c: safe libxml2 reading, kept errors and tree helpers (see xml.h). */
+#include "ingest/xml.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+/* At most this many XML errors are reported per file, then a count. */
+#define MAX_XML_ERRORS 10
+
+/* Line of the first byte of data line l (libxml2 counts from 1). */
+static size_t
+xline(const struct xml *f, long l)
+{
+	if (l <= 0)
+		return 0;
+	return (size_t)l - 1 + (f->p->line_base ? f->p->line_base : 1);
+}
+
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *xerr_ptr;
+#else
+typedef xmlErrorPtr xerr_ptr;
+#endif
+
+/* Structured error handler: keep the error for pctx_warn (userData is the parser context). */
+static void
+on_xml_error(void *ud, xerr_ptr e)
+{
+	xmlParserCtxtPtr ctxt = ud;
+	struct xml *f = ctxt ? ctxt->_private : NULL;
+	struct buf m = BUF_INIT;
+	size_t n;
+
+	if (!f || !e || e->level < XML_ERR_ERROR)
+		return;
+	if (e->code == XML_ERR_TAG_NOT_FINISHED && e->str1) {
+		free(f->open_name);
+		f->open_name = xstrdup((const char *)e->str1);
+		f->open_line = e->int1;
+	}
+	if (f->nerrs >= MAX_XML_ERRORS) {
+		f->more++;
+		return;
+	}
+	if (e->code == XML_ERR_TAG_NOT_FINISHED && e->str1) {
+		buf_printf(&m, "input ends inside \"%s\" (opened at line %zu)",
+		    (const char *)e->str1, xline(f, e->int1));
+	} else {
+		const char *huge;
+
+		buf_puts(&m, e->message ? e->message : "unknown error");
+		/* the advice to use XML_PARSE_HUGE is for programmers, not readers */
+		huge = strstr(m.buf, " use XML_PARSE_HUGE");
+		n = huge ? (size_t)(huge - m.buf) : m.len;
+		while (n > 0 && strchr(" \t\r\n.", m.buf[n - 1]))
+			n--;
+		buf_setlen(&m, n);
+		/* git style: lowercase start, unless it is an acronym such as "XML" */
+		if (m.len >= 2 && m.buf[0] >= 'A' && m.buf[0] <= 'Z' && m.buf[1] >= 'a' && m.buf[1] <= 'z')
+			m.buf[0] = (char)(m.buf[0] - 'A' + 'a');
+	}
+	if (f->nerrs == f->aerrs) {
+		f->aerrs = f->aerrs ? 2 * f->aerrs : 8;
+		f->errs = xrealloc(f->errs, f->aerrs * sizeof(*f->errs));
+	}
+	f->errs[f->nerrs].line = xline(f, e->line);
+	f->errs[f->nerrs].text = buf_detach(&m, NULL);
+	f->nerrs++;
+}
+
+/* Report the kept errors at or before line (all of them when line is 0). */
+void
+xml_flush(struct xml *f, size_t line)
+{
+	while (f->flushed < f->nerrs && (line == 0 || f->errs[f->flushed].line <= line)) {
+		pctx_warn(f->p, f->errs[f->flushed].line, "invalid XML: %s", f->errs[f->flushed].text);
+		f->flushed++;
+	}
+	if (line == 0 && f->more) {
+		pctx_warn(f->p, 0, "%zu more XML errors", f->more);
+		f->more = 0;
+	}
+}
+
+/* True when element n has local name s. */
+int
+xml_is(const xmlNode *n, const char *s)
+{
+	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, s) == 0;
+}
+
+/* Block-level XHTML elements get a space around their text. */
+static int
+is_block(const xmlNode *n)
+{
+	return xml_is(n, "p") || xml_is(n, "br") || xml_is(n, "div") || xml_is(n, "li");
+}
+
+/*
+ * Replace out with the text under n: text and CDATA descendants in order;
+ * entity references are skipped, never expanded.  Iterative.
+ */
+void
+xml_text(const xmlNode *n, struct buf *out)
+{
+	const xmlNode *c = n->children;
+
+	buf_setlen(out, 0);
+	while (c) {
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+			buf_puts(out, (const char *)c->content);
+		} else if (c->type == XML_ELEMENT_NODE) {
+			if (is_block(c))
+				buf_addch(out, ' ');
+			if (c->children) {
+				c = c->children;
+				continue;
+			}
+		}
+		while (c != n && !c->next) {
+			c = c->parent;
+			if (c != n && is_block(c))
+				buf_addch(out, ' ');
+		}
+		if (c == n)
+			break;
+		c = c->next;
+	}
+}
+
+/* Replace out with the value of attribute name (text only); 0 when absent. */
+int
+xml_attr(const xmlNode *n, const char *name, struct buf *out)
+{
+	const xmlAttr *a;
+	const xmlNode *c;
+
+	buf_setlen(out, 0);
+	for (a = n->properties; a; a = a->next) {
+		if (strcmp((const char *)a->name, name) != 0)
+			continue;
+		for (c = a->children; c; c = c->next)
+			if (c->type == XML_TEXT_NODE && c->content)
+				buf_puts(out, (const char *)c->content);
+		return 1;
+	}
+	return 0;
+}
+
+/* Line of a node. */
+size_t
+xml_line(const struct xml *f, const xmlNode *n)
+{
+	return xline(f, xmlGetLineNo(n));
+}
+
+/* Initialise libxml2 once, before parsers run on several threads. */
+void
+xml_init(void)
+{
+	xmlInitParser();
+}
+
+/* Read p's input in recover mode, entities, DTDs and the network off. */
+int
+xml_read(struct xml *x, struct pctx *p)
+{
+	memset(x, 0, sizeof *x);
+	x->p = p;
+	if (p->len > INT_MAX) {
+		pctx_warn(p, 0, "feed too large for the XML parser (%zu bytes)", p->len);
+		return -1;
+	}
+	x->ctxt = xmlNewParserCtxt();
+	if (!x->ctxt) {
+		pctx_warn(p, 0, "cannot start the XML parser");
+		return -1;
+	}
+	x->ctxt->_private = x;
+	x->ctxt->sax->serror = on_xml_error;
+	x->doc = xmlCtxtReadMemory(x->ctxt, p->data, (int)p->len, p->file, NULL,
+	    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT |
+	    XML_PARSE_BIG_LINES);
+	x->root = x->doc ? xmlDocGetRootElement(x->doc) : NULL;
+	return 0;
+}
+
+/* Report the errors left and a missing root, then free everything. */
+void
+xml_done(struct xml *x)
+{
+	size_t i;
+
+	xml_flush(x, 0);
+	if (!x->root && x->nerrs == 0)
+		pctx_warn(x->p, 0, "invalid XML: no root element");
+	if (x->doc)
+		xmlFreeDoc(x->doc);
+	xmlFreeParserCtxt(x->ctxt);
+	for (i = 0; i < x->nerrs; i++)
+		free(x->errs[i].text);
+	free(x->errs);
+	free(x->open_name);
+	memset(x, 0, sizeof *x);
+}
