@@ -274,10 +274,10 @@ run_check(const struct opts *o)
 
 		if (f->failed)
 			printf("%s: unreadable or unrecognised\n", f->path);
-		else if (f->fmt == FMT_UNKNOWN)
+		else if (f->fmt == NULL)
 			printf("%s: skipped (not a digest)\n", f->path);
 		else
-			printf("%s: %s, %zu paper%s\n", f->path, fmt_name(f->fmt), f->npapers,
+			printf("%s: %s, %zu paper%s\n", f->path, ingest_format_name(f->fmt), f->npapers,
 			    f->npapers == 1 ? "" : "s");
 		records += f->npapers;
 		while (m < nm && ingest_msg(ing, m)->file == f->path) {

@@ -11,16 +11,8 @@
 
 #include "model/lib.h"
 
-enum fmt {
-	FMT_UNKNOWN,
-	FMT_TABLE,	/* English markdown table digest */
-	FMT_KO,		/* Korean "## Daily Papers (DATE)" digest */
-	FMT_ABSTRACT,	/* plain "Abstract:" lines */
-	FMT_HFPAGE,	/* text of a huggingface.co/papers listing */
-	FMT_JSON,	/* JSON day file */
-	FMT_ATOM,	/* arXiv Atom / RSS feed */
-	FMT_NFORMATS
-};
+/* A digest format (ingest/format.h); NULL stands for "not recognised". */
+struct ingest_format;
 
 enum msg_level { MSG_NOTE, MSG_WARNING, MSG_ERROR };
 
@@ -33,7 +25,7 @@ struct ingest_msg {
 
 struct ingest_file {
 	const char *path;
-	enum fmt fmt;
+	const struct ingest_format *fmt;	/* NULL when not recognised */
 	size_t npapers;		/* records read from this file */
 	size_t bytes;
 	int failed;		/* could not be read or recognised */
@@ -54,10 +46,10 @@ void ingest_free(struct ingest *ing);
 int ingest_path(struct ingest *ing, const char *path);
 /* Read one in-memory input named name (for tests and the fuzzer). */
 int ingest_buffer(struct ingest *ing, const char *name, const char *data, size_t len);
-/* Sniff the format of a buffer. */
-enum fmt ingest_sniff(const char *data, size_t len);
-/* Short name of a format ("table", "ko-digest", ...). */
-const char *fmt_name(enum fmt f);
+/* Sniff the format of a buffer (from its first 64 KiB); NULL when none is recognised. */
+const struct ingest_format *ingest_sniff(const char *data, size_t len);
+/* Short name of a format ("table", "ko-digest", ...; "unknown" for NULL). */
+const char *ingest_format_name(const struct ingest_format *f);
 /* Files read so far, in order. */
 size_t ingest_nfiles(const struct ingest *ing);
 const struct ingest_file *ingest_file(const struct ingest *ing, size_t i);

@@ -22,6 +22,8 @@ int lines_next(struct lines *it, const char **s, size_t *n);
 
 /* True when s[0..n) holds only spaces, tabs and CRs. */
 int lines_blank(const char *s, size_t n);
+/* Offset of the first byte of s[0..n) that is not a space, tab, CR or LF (n if none). */
+size_t lines_skip_space(const char *s, size_t n);
 /* Trim spaces, tabs and stray CRs at both ends of *s[0..*n). */
 void lines_trim(const char **s, size_t *n);
 /* True when s[0..n) starts with the ASCII prefix pre. */

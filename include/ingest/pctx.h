@@ -40,9 +40,6 @@ struct pctx {
 void batch_msg(struct batch *b, enum msg_level lvl, size_t line, const char *text, size_t len);
 /* Add a copy of a record (its strings and arrays) to a file's batch (ingest.c). */
 void batch_rec(struct batch *b, const struct rec *r);
-/* One-time set-up of the parsers' libraries, on the main thread before any worker starts. */
-void parse_json_init(void);
-void parse_atom_init(void);
 /* Report a problem at line (0: whole file). */
 void pctx_warn(struct pctx *p, size_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -55,15 +52,5 @@ void pctx_emit(struct pctx *p, struct rec_build *b);
 
 /* Line number (1-based) of the byte at off. Linear in off from the last query. */
 size_t pctx_lineno(struct pctx *p, size_t off);
-
-/* The parsers: each reads p->data[0..p->len). */
-void parse_table(struct pctx *p);
-/* A markdown table separator row such as |---|:---:| (table.c). */
-int table_separator(const char *s, size_t n);
-void parse_ko(struct pctx *p);
-void parse_abstract(struct pctx *p);
-void parse_hfpage(struct pctx *p);
-void parse_json(struct pctx *p);
-void parse_atom(struct pctx *p);
 
 #endif

@@ -1,5 +1,6 @@
 /* ingest/abstract.c: plain "Abstract:" lines, one untitled, undated paper each.
  * Lines that follow an abstract without a new "Abstract:" continue it. */
+#include "ingest/format.h"
 #include "ingest/pctx.h"
 #include "ingest/rec.h"
 #include "ingest/lines.h"
@@ -7,8 +8,8 @@
 #include <string.h>
 
 /* Parse a file of abstracts. */
-void
-parse_abstract(struct pctx *p)
+static void
+abstract_parse(struct pctx *p)
 {
 	struct lines it;
 	const char *s, *start = NULL;
@@ -48,3 +49,20 @@ parse_abstract(struct pctx *p)
 			pctx_warn(p, it.lineno, "text before the first 'Abstract:': ignored");
 	}
 }
+
+/* Where the first "Abstract:" line starts. */
+static size_t
+abstract_sniff(const char *head, size_t len, size_t before)
+{
+	struct sniff_lines sl;
+	const char *s;
+	size_t n, at;
+
+	formats_lines_init(&sl, head, len, before);
+	while (formats_lines_next(&sl, &s, &n, &at))
+		if (lines_starts(s, n, "Abstract:"))
+			return at;
+	return SNIFF_NONE;
+}
+
+const struct ingest_format abstract_format = { "abstract", abstract_sniff, abstract_parse, NULL };

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "ingest/format.h"
 #include "ingest/pctx.h"
 #include "ingest/rec.h"
 #include "ingest/lines.h"
@@ -350,8 +351,8 @@ walk(struct feed *f, xmlNode *root)
 }
 
 /* Parse an Atom or RSS feed (see the top of this file). */
-void
-parse_atom(struct pctx *p)
+static void
+atom_parse(struct pctx *p)
 {
 	struct feed f;
 
@@ -374,9 +375,22 @@ parse_atom(struct pctx *p)
 	buf_free(&f.tmp);
 }
 
-/* Initialise libxml2 once, before parsers run on several threads. */
-void
-parse_atom_init(void)
+/* A document that starts with a tag and has <feed, <rss or <rdf:RDF in its first 4 KiB. */
+static size_t
+atom_sniff(const char *head, size_t len, size_t before)
 {
-	xml_init();
+	size_t i = lines_skip_space(head, len), k, w;
+
+	(void)before;
+	if (i >= len || head[i] != '<')
+		return SNIFF_NONE;
+	w = len - i < 4096 ? len - i : 4096;
+	for (k = i; k + 5 <= i + w; k++)
+		if (head[k] == '<' && (memcmp(head + k, "<feed", 5) == 0 ||
+		    memcmp(head + k, "<rss", 4) == 0 ||
+		    (k + 8 <= i + w && memcmp(head + k, "<rdf:RDF", 8) == 0)))
+			return i;
+	return SNIFF_NONE;
 }
+
+const struct ingest_format atom_format = { "atom", atom_sniff, atom_parse, xml_init };

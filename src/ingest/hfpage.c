@@ -4,6 +4,7 @@
  * day as written; then paragraphs alternate title / abstract.  A title is
  * one short line; two titles in a row give a paper without an abstract.
  */
+#include "ingest/format.h"
 #include "ingest/pctx.h"
 #include "ingest/rec.h"
 #include "ingest/lines.h"
@@ -61,8 +62,8 @@ looks_like_title(const char *s, size_t n)
 }
 
 /* Parse the page text. */
-void
-parse_hfpage(struct pctx *p)
+static void
+hfpage_parse(struct pctx *p)
 {
 	struct lines it;
 	const char *s, *day = NULL, *title = NULL;
@@ -126,3 +127,66 @@ parse_hfpage(struct pctx *p)
 	}
 	arena_reset(p->scratch, daymark);
 }
+
+/* Line starting at s of length n equals (ignoring trailing blanks) lit. */
+static int
+line_is(const char *s, size_t n, const char *lit)
+{
+	lines_trim(&s, &n);
+	return n == strlen(lit) && memcmp(s, lit, n) == 0;
+}
+
+/* "May 9" / "Sep 12" / "September 12": a day label without a year. */
+static int
+is_day_label(const char *s, size_t n)
+{
+	static const char *const mon[] = {
+		"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+	};
+	size_t i, k;
+
+	lines_trim(&s, &n);
+	if (n < 5 || n > 12)
+		return 0;
+	for (k = 0; k < 12; k++)
+		if (memcmp(s, mon[k], 3) == 0)
+			break;
+	if (k == 12)
+		return 0;
+	for (i = 3; i < n && s[i] >= 'a' && s[i] <= 'z'; i++)
+		;
+	if (i >= n || s[i] != ' ')
+		return 0;
+	i++;
+	if (n - i < 1 || n - i > 2)
+		return 0;
+	for (; i < n; i++)
+		if (!(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+	return 1;
+}
+
+/* Where the page's fixed lines, or a day label as its first line, start. */
+static size_t
+hfpage_sniff(const char *head, size_t len, size_t before)
+{
+	struct sniff_lines sl;
+	const char *s;
+	size_t n, at;
+	int first = 1;
+
+	formats_lines_init(&sl, head, len, before);
+	while (formats_lines_next(&sl, &s, &n, &at)) {
+		if (line_is(s, n, "Get trending papers in your email inbox!") ||
+		    line_is(s, n, "byAK and the research community"))
+			return at;
+		if (!lines_blank(s, n)) {
+			if (first && is_day_label(s, n))
+				return at;
+			first = 0;
+		}
+	}
+	return SNIFF_NONE;
+}
+
+const struct ingest_format hfpage_format = { "hf-page", hfpage_sniff, hfpage_parse, NULL };

@@ -1,4 +1,4 @@
-/* ingest/ingest.c: reading files and directories, sniffing, dispatch, messages.
+/* ingest/ingest.c: reading files and directories, dispatch to the formats, messages.
  *
  * Files are parsed in parallel and merged in order.  ingest_path first
  * walks the path into a list of jobs (one per file, in name order, plus
@@ -20,6 +20,7 @@
 #include "ingest/ingest.h"
 #include "base/arena.h"
 #include "base/buf.h"
+#include "ingest/format.h"
 #include "ingest/pctx.h"
 #include "ingest/lines.h"
 #include "text/text.h"
@@ -51,7 +52,7 @@ struct batch {
 	struct bmsg *msgs; size_t nmsgs, amsgs;
 	struct lib *direct;		/* single-threaded: records go straight here */
 	size_t ndirect;			/* records added to direct */
-	enum fmt fmt;
+	const struct ingest_format *fmt;	/* NULL: not recognised */
 	size_t bytes;
 	int failed;
 	int ready;			/* parsed, not merged yet (under the mutex) */
@@ -84,17 +85,6 @@ struct ingest {
 	size_t bytes;
 	int nthreads;
 };
-
-static const char *const fmt_names[FMT_NFORMATS] = {
-	"unknown", "table", "ko-digest", "abstract", "hf-page", "json", "atom",
-};
-
-/* Short name of a format. */
-const char *
-fmt_name(enum fmt f)
-{
-	return (unsigned)f < FMT_NFORMATS ? fmt_names[f] : "unknown";
-}
 
 /* Set up a worker's buffers. */
 static void
@@ -146,8 +136,7 @@ ingest_new(struct lib *lib)
 	buf_init(&ing->tmp);
 	worker_init(&ing->w0);
 	ing->nthreads = thread_count();
-	parse_json_init();
-	parse_atom_init();
+	formats_init();
 	return ing;
 }
 
@@ -203,106 +192,18 @@ add_file(struct ingest *ing, const char *path)
 	return f;
 }
 
-/* Line starting at s of length n equals (ignoring trailing blanks) lit. */
-static int
-line_is(const char *s, size_t n, const char *lit)
-{
-	lines_trim(&s, &n);
-	return n == strlen(lit) && memcmp(s, lit, n) == 0;
-}
-
-/* "May 9" / "Sep 12" / "September 12": a day label without a year. */
-static int
-is_day_label(const char *s, size_t n)
-{
-	static const char *const mon[] = {
-		"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-	};
-	size_t i, k;
-
-	lines_trim(&s, &n);
-	if (n < 5 || n > 12)
-		return 0;
-	for (k = 0; k < 12; k++)
-		if (memcmp(s, mon[k], 3) == 0)
-			break;
-	if (k == 12)
-		return 0;
-	for (i = 3; i < n && s[i] >= 'a' && s[i] <= 'z'; i++)
-		;
-	if (i >= n || s[i] != ' ')
-		return 0;
-	i++;
-	if (n - i < 1 || n - i > 2)
-		return 0;
-	for (; i < n; i++)
-		if (!(s[i] >= '0' && s[i] <= '9'))
-			return 0;
-	return 1;
-}
-
-/* A table header line naming a Title column, followed by a |---| line. */
-static int
-is_table_header(const char *s, size_t n, const char *next, size_t nn)
-{
-	size_t i;
-
-	lines_trim(&s, &n);
-	if (n < 3 || s[0] != '|' || !table_separator(next, nn))
-		return 0;
-	for (i = 0; i + 5 <= n; i++)
-		if ((s[i] | 0x20) == 't' && (s[i + 1] | 0x20) == 'i' &&
-		    (s[i + 2] | 0x20) == 't' && (s[i + 3] | 0x20) == 'l' && (s[i + 4] | 0x20) == 'e')
-			return 1;
-	return 0;
-}
-
-/* Detect the format from the content (the first 64 KiB, 2000 lines). */
-enum fmt
+/* The format of a buffer, or NULL. */
+const struct ingest_format *
 ingest_sniff(const char *data, size_t len)
 {
-	size_t i = 0, lim = len < 65536 ? len : 65536;
-	struct lines it;
-	const char *s, *prev = NULL;
-	size_t n, prevn = 0, count = 0;
-	int first = 1;
+	return formats_sniff(data, len);
+}
 
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (i < lim && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
-		i++;
-	if (i < lim && (data[i] == '[' || data[i] == '{'))
-		return FMT_JSON;
-	if (i < lim && data[i] == '<') {
-		size_t k, w = lim - i < 4096 ? lim - i : 4096;
-
-		for (k = i; k + 5 <= i + w; k++)
-			if (data[k] == '<' && (memcmp(data + k, "<feed", 5) == 0 ||
-			    memcmp(data + k, "<rss", 4) == 0 || (k + 8 <= i + w && memcmp(data + k, "<rdf:RDF", 8) == 0)))
-				return FMT_ATOM;
-	}
-	lines_init(&it, data + i, lim - i, 1);
-	while (lines_next(&it, &s, &n) && count++ < 2000) {
-		if (lines_starts(s, n, "## Papers for") || lines_starts(s, n, "# Papers for"))
-			return FMT_TABLE;
-		if (lines_starts(s, n, "## Daily Papers") || lines_starts(s, n, "### ["))
-			return FMT_KO;
-		if (lines_starts(s, n, "Abstract:"))
-			return FMT_ABSTRACT;
-		if (line_is(s, n, "Get trending papers in your email inbox!") ||
-		    line_is(s, n, "byAK and the research community"))
-			return FMT_HFPAGE;
-		if (prev && is_table_header(prev, prevn, s, n))
-			return FMT_TABLE;
-		if (!lines_blank(s, n)) {
-			if (first && is_day_label(s, n))
-				return FMT_HFPAGE;
-			first = 0;
-			prev = s;
-			prevn = n;
-		}
-	}
-	return FMT_UNKNOWN;
+/* Short name of a format; "unknown" for NULL. */
+const char *
+ingest_format_name(const struct ingest_format *f)
+{
+	return f ? f->name : "unknown";
 }
 
 /* ---- batches: a file's records and messages, copied out of the parser ---- */
@@ -395,7 +296,7 @@ batch_clear(struct batch *b)
 	b->nrecs = 0;
 	b->ndirect = 0;
 	b->nmsgs = 0;
-	b->fmt = FMT_UNKNOWN;
+	b->fmt = NULL;
 	b->bytes = 0;
 	b->failed = 0;
 }
@@ -468,9 +369,9 @@ read_file(struct worker *w, const char *path)
 	return 0;
 }
 
-/* Run the parser for fmt over data into batch b. */
+/* Run format f's parser over data into batch b. */
 static void
-run_parser(struct worker *w, struct batch *b, int light, enum fmt f,
+run_parser(struct worker *w, struct batch *b, int light, const struct ingest_format *f,
     const char *file, const char *data, size_t len)
 {
 	struct pctx p;
@@ -486,15 +387,7 @@ run_parser(struct worker *w, struct batch *b, int light, enum fmt f,
 	p.line_base = 1;
 	p.line_at = 1;
 	p.tmp = w->ptmp;	/* lent for the file, kept between files */
-	switch (f) {
-	case FMT_TABLE: parse_table(&p); break;
-	case FMT_KO: parse_ko(&p); break;
-	case FMT_ABSTRACT: parse_abstract(&p); break;
-	case FMT_HFPAGE: parse_hfpage(&p); break;
-	case FMT_JSON: parse_json(&p); break;
-	case FMT_ATOM: parse_atom(&p); break;
-	default: break;
-	}
+	f->parse(&p);
 	arena_reset(w->scratch, p.mark);
 	w->ptmp = p.tmp;
 }
@@ -522,8 +415,8 @@ job_run(struct worker *w, const struct job *j, struct batch *b, int light)
 	b->bytes = len;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		data += 3, len -= 3;
-	b->fmt = ingest_sniff(data, len);
-	if (b->fmt == FMT_UNKNOWN) {
+	b->fmt = formats_sniff(data, len);
+	if (b->fmt == NULL) {
 		if (j->quiet) {
 			batch_msg(b, MSG_NOTE, 0, note, sizeof note - 1);
 		} else {

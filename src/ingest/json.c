@@ -31,6 +31,7 @@
 
 #include <json-c/json.h>
 
+#include "ingest/format.h"
 #include "ingest/pctx.h"
 #include "ingest/rec.h"
 #include "ingest/lines.h"
@@ -862,15 +863,15 @@ json_recover(struct pctx *p, struct lc *lc, const char *d, size_t n,
 }
 
 /* Set json-c's hash seed once, before parsers run on several threads. */
-void
-parse_json_init(void)
+static void
+json_init(void)
 {
 	json_object_put(json_tokener_parse("{\"seed\": 1}"));
 }
 
 /* Parse a JSON day file (see the top of this file). */
-void
-parse_json(struct pctx *p)
+static void
+json_parse(struct pctx *p)
 {
 	struct buf fixed = BUF_INIT, tmp = BUF_INIT;
 	const char *d = p->data;
@@ -896,3 +897,15 @@ parse_json(struct pctx *p)
 	buf_free(&fixed);
 	buf_free(&tmp);
 }
+
+/* A JSON document starts with '[' or '{' after blanks. */
+static size_t
+json_sniff(const char *head, size_t len, size_t before)
+{
+	size_t i = lines_skip_space(head, len);
+
+	(void)before;
+	return i < len && (head[i] == '[' || head[i] == '{') ? i : SNIFF_NONE;
+}
+
+const struct ingest_format json_format = { "json", json_sniff, json_parse, json_init };

@@ -5,6 +5,7 @@
  * "Vote: N" (or "-"), "Authors: ...", then bullets, plain or labelled
  * ("***What's New***: ..."), kept as summary blocks.
  */
+#include "ingest/format.h"
 #include "ingest/pctx.h"
 #include "ingest/rec.h"
 #include "ingest/lines.h"
@@ -79,8 +80,8 @@ parse_votes(struct pctx *p, size_t line, const char *s, size_t n)
 }
 
 /* Parse a Korean digest. */
-void
-parse_ko(struct pctx *p)
+static void
+ko_parse(struct pctx *p)
 {
 	struct lines it;
 	const char *s, *day = NULL;
@@ -211,3 +212,20 @@ parse_ko(struct pctx *p)
 	}
 	arena_reset(p->scratch, daymark);
 }
+
+/* Where the first "## Daily Papers" or "### [" line starts. */
+static size_t
+ko_sniff(const char *head, size_t len, size_t before)
+{
+	struct sniff_lines sl;
+	const char *s;
+	size_t n, at;
+
+	formats_lines_init(&sl, head, len, before);
+	while (formats_lines_next(&sl, &s, &n, &at))
+		if (lines_starts(s, n, "## Daily Papers") || lines_starts(s, n, "### ["))
+			return at;
+	return SNIFF_NONE;
+}
+
+const struct ingest_format ko_format = { "ko-digest", ko_sniff, ko_parse, NULL };

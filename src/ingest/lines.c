@@ -55,6 +55,17 @@ lines_blank(const char *s, size_t n)
 	return 1;
 }
 
+/* Offset of the first byte of s[0..n) that is not a space, tab, CR or LF (n if none). */
+size_t
+lines_skip_space(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	return i;
+}
+
 /* Trim spaces and tabs (and stray CRs) at both ends. */
 void
 lines_trim(const char **s, size_t *n)

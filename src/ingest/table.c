@@ -7,6 +7,7 @@
  * back to the free-text column: cells left of it map from the left, cells
  * right of it from the right.
  */
+#include "ingest/format.h"
 #include "ingest/pctx.h"
 #include "ingest/rec.h"
 #include "ingest/lines.h"
@@ -31,7 +32,7 @@ struct table {
 };
 
 /* A |---|:---:| separator row: '|', dashes, colons and blanks, at least one dash. */
-int
+static int
 table_separator(const char *s, size_t n)
 {
 	size_t i;
@@ -419,8 +420,8 @@ ends_row(const char *s, size_t n)
 }
 
 /* Parse a table digest. */
-void
-parse_table(struct pctx *p)
+static void
+table_parse(struct pctx *p)
 {
 	struct lines it;
 	const char *s, *day = NULL, *prev = NULL;
@@ -513,3 +514,43 @@ parse_table(struct pctx *p)
 	}
 	arena_reset(p->scratch, daymark);
 }
+
+/* A table header line naming a Title column, followed by a |---| line. */
+static int
+is_table_header(const char *s, size_t n, const char *next, size_t nn)
+{
+	size_t i;
+
+	lines_trim(&s, &n);
+	if (n < 3 || s[0] != '|' || !table_separator(next, nn))
+		return 0;
+	for (i = 0; i + 5 <= n; i++)
+		if ((s[i] | 0x20) == 't' && (s[i + 1] | 0x20) == 'i' &&
+		    (s[i + 2] | 0x20) == 't' && (s[i + 3] | 0x20) == 'l' && (s[i + 4] | 0x20) == 'e')
+			return 1;
+	return 0;
+}
+
+/* Where a "## Papers for" heading, or a table whose header names a Title column, starts. */
+static size_t
+table_sniff(const char *head, size_t len, size_t before)
+{
+	struct sniff_lines sl;
+	const char *s, *prev = NULL;
+	size_t n, prevn = 0, at;
+
+	formats_lines_init(&sl, head, len, before);
+	while (formats_lines_next(&sl, &s, &n, &at)) {
+		if (lines_starts(s, n, "## Papers for") || lines_starts(s, n, "# Papers for"))
+			return at;
+		if (prev && is_table_header(prev, prevn, s, n))
+			return at;
+		if (!lines_blank(s, n)) {
+			prev = s;
+			prevn = n;
+		}
+	}
+	return SNIFF_NONE;
+}
+
+const struct ingest_format table_format = { "table", table_sniff, table_parse, NULL };

@@ -53,12 +53,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ingest *ing = ingest_new(lib);
 	struct buf in = BUF_INIT;
 	char name[32];
-	enum fmt f1, f2;
+	const struct ingest_format *f1, *f2;
 
 	/* The sniffer: a valid format, deterministic. */
 	f1 = ingest_sniff((const char *)data, size);
 	f2 = ingest_sniff((const char *)data, size);
-	if (f1 != f2 || (int)f1 < 0 || f1 >= FMT_NFORMATS || !fmt_name(f1))
+	if (f1 != f2 || !ingest_format_name(f1) || !*ingest_format_name(f1))
 		abort();
 
 	(void)ingest_buffer(ing, "fuzz.md", (const char *)data, size);

@@ -220,7 +220,7 @@ test_json_good(void **state)
 		dump_msgs(&r);
 	assert_int_equal(ingest_nmsgs(r.ing), 0);
 	assert_int_equal(lib_npapers(r.lib), 2);
-	assert_int_equal(ingest_file(r.ing, 0)->fmt, FMT_JSON);
+	assert_string_equal(ingest_format_name(ingest_file(r.ing, 0)->fmt), "json");
 	assert_int_equal(ingest_file(r.ing, 0)->npapers, 2);
 
 	p = by_id(&r, "2411.04905");
@@ -537,7 +537,7 @@ test_json_realdata(void **state)
 	print_message("    70 JSON files: %zu papers in %.3f s\n", lib_npapers(r.lib), now() - t0);
 	assert_int_equal(ingest_nfiles(r.ing), 70);
 	for (i = n = 0; i < ingest_nfiles(r.ing); i++) {
-		assert_int_equal(ingest_file(r.ing, i)->fmt, FMT_JSON);
+		assert_string_equal(ingest_format_name(ingest_file(r.ing, i)->fmt), "json");
 		n += ingest_file(r.ing, i)->npapers;
 	}
 	assert_int_equal(n, 837);	/* elements in the 70 files */
@@ -634,7 +634,7 @@ test_atom_good(void **state)
 	if (ingest_nmsgs(r.ing))
 		dump_msgs(&r);
 	assert_int_equal(ingest_nmsgs(r.ing), 0);
-	assert_int_equal(ingest_file(r.ing, 0)->fmt, FMT_ATOM);
+	assert_string_equal(ingest_format_name(ingest_file(r.ing, 0)->fmt), "atom");
 	assert_int_equal(lib_npapers(r.lib), 2);
 	p = by_id(&r, "2508.13167");
 	assert_non_null(p);

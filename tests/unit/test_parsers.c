@@ -1,4 +1,4 @@
-/* test_parsers.c: sniffing and the markdown/text parsers through the public API. */
+/* test_parsers.c: the markdown/text parsers through the public API. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -63,22 +63,6 @@ by_title(const struct run *r, const char *title)
 			return p;
 	}
 	return NULL;
-}
-
-static void
-test_sniff(void **state)
-{
-	(void)state;
-	assert_int_equal(ingest_sniff("\n\n## Papers for 2024-01-01\n", 26), FMT_TABLE);
-	assert_int_equal(ingest_sniff("| Title | Authors |\n|---|---|\n", 30), FMT_TABLE);
-	assert_int_equal(ingest_sniff("## Daily Papers (2024-01-01)\n", 29), FMT_KO);
-	assert_int_equal(ingest_sniff("Abstract:Text", 13), FMT_ABSTRACT);
-	assert_int_equal(ingest_sniff("new\n\nSubscribe\n\nbyAK and the research community\n", 48), FMT_HFPAGE);
-	assert_int_equal(ingest_sniff("  [ {\"title\": 1} ]", 19), FMT_JSON);
-	assert_int_equal(ingest_sniff("<?xml version=\"1.0\"?>\n<feed xmlns=\"x\">", 38), FMT_ATOM);
-	assert_int_equal(ingest_sniff("| folder | what |\n| a | 2024-09-05 Title |\n", 43), FMT_UNKNOWN);
-	assert_int_equal(ingest_sniff("hello\nworld\n", 12), FMT_UNKNOWN);
-	assert_int_equal(ingest_sniff("", 0), FMT_UNKNOWN);
 }
 
 static void
@@ -229,7 +213,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_sniff),
 		cmocka_unit_test(test_table_columns_and_quirks),
 		cmocka_unit_test(test_table_title_styles),
 		cmocka_unit_test(test_ko),

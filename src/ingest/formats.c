@@ -1,0 +1,86 @@
+/* ingest/formats.c: the one ordered table of digest formats (see format.h).
+ *
+ * To add a format: write src/ingest/NAME.c exporting NAME_format (its
+ * sniff beside its parser), declare it in format.h, add a row below and
+ * the file to Makefile.am.  Order matters only for ties: structural
+ * formats (JSON, XML) come first, a fallback format goes last.
+ */
+#include "ingest/format.h"
+
+#include <pthread.h>
+#include <string.h>
+
+static const struct ingest_format *const formats[] = {
+	&json_format,
+	&atom_format,
+	&table_format,
+	&ko_format,
+	&abstract_format,
+	&hfpage_format,
+};
+
+#define NFORMATS (sizeof formats / sizeof formats[0])
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+/* Run each format's init. */
+static void
+init_all(void)
+{
+	size_t k;
+
+	for (k = 0; k < NFORMATS; k++)
+		if (formats[k]->init)
+			formats[k]->init();
+}
+
+/* Run every format's init once. */
+void
+formats_init(void)
+{
+	pthread_once(&once, init_all);
+}
+
+/* The row whose marker starts first in the head of data; ties go to the earlier row. */
+const struct ingest_format *
+formats_sniff(const char *data, size_t len)
+{
+	const struct ingest_format *best = NULL;
+	size_t at = SNIFF_NONE, k;
+
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		data += 3, len -= 3;
+	if (len > FORMAT_SNIFF_MAX)
+		len = FORMAT_SNIFF_MAX;
+	for (k = 0; k < NFORMATS; k++) {
+		size_t r = formats[k]->sniff(data, len, at);
+
+		if (r < at) {
+			at = r;
+			best = formats[k];
+		}
+	}
+	return best;
+}
+
+/* Start iterating over the lines of a head being sniffed. */
+void
+formats_lines_init(struct sniff_lines *sl, const char *head, size_t len, size_t before)
+{
+	size_t i = lines_skip_space(head, len);
+
+	lines_init(&sl->it, head + i, len - i, 1);
+	sl->head = head;
+	sl->before = before;
+	sl->count = 0;
+}
+
+/* Next line of the head, with its offset; 0 at the end, the line limit or before. */
+int
+formats_lines_next(struct sniff_lines *sl, const char **s, size_t *n, size_t *at)
+{
+	if (!lines_next(&sl->it, s, n) || sl->count++ >= FORMAT_SNIFF_LINES)
+		return 0;
+	*at = (size_t)(*s - sl->head);
+	return *at < sl->before;
+}
