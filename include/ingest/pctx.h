@@ -4,7 +4,7 @@
  * is reset after every record) and calls pctx_emit.  It reports problems
  * with pctx_warn, never prints, and never stops early on a bad entry.
  *
- * Parsers run on worker threads (ingest.c): everything they touch is the
+ * Parsers run on worker threads (pool.c): everything they touch is the
  * pctx and its batch; records and warnings go into the batch, which the
  * ingester merges into the library in input order on the main thread.
  */
@@ -36,10 +36,6 @@ struct pctx {
 	size_t line_at;		/* ... and the line number there */
 };
 
-/* Add a message to a file's batch; text is copied (ingest.c). */
-void batch_msg(struct batch *b, enum msg_level lvl, size_t line, const char *text, size_t len);
-/* Add a copy of a record (its strings and arrays) to a file's batch (ingest.c). */
-void batch_rec(struct batch *b, const struct rec *r);
 /* Report a problem at line (0: whole file). */
 void pctx_warn(struct pctx *p, size_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -1,5 +1,6 @@
 /* ingest/pctx.c: the parser context: warnings, cleaned strings, emitting records, line numbers. */
 #include "ingest/pctx.h"
+#include "ingest/batch.h"
 #include "ingest/rec.h"
 #include "ingest/inline.h"
 #include "text/text.h"

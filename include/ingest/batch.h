@@ -1,0 +1,50 @@
+/* ingest/batch.h: one file's parse result (its records and messages),
+ * copied out of the parser's scratch memory into the batch's own arena so
+ * that it survives until the pool merges it, in input order, into the
+ * library.  A "direct" batch (single-threaded) hands records straight to
+ * its library instead.  A batch is touched by one thread at a time.
+ */
+#ifndef PB_INGEST_BATCH_H
+#define PB_INGEST_BATCH_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "model/lib.h"
+#include "ingest/ingest.h"
+
+/* A message of a batch, before it is given its file. */
+struct bmsg {
+	enum msg_level level;
+	size_t line;
+	const char *text;
+	size_t len;
+};
+
+/* One file's parse result, waiting to be merged. */
+struct batch {
+	struct arena *a;		/* the copies below; reset after merging */
+	struct rec *recs; size_t nrecs, arecs;
+	struct bmsg *msgs; size_t nmsgs, amsgs;
+	struct lib *direct;		/* single-threaded: records go straight here */
+	size_t ndirect;			/* records added to direct */
+	const struct ingest_format *fmt;	/* NULL: not recognised */
+	size_t bytes;
+	int failed;
+	int ready;			/* parsed, not merged yet (the pool's, under its mutex) */
+};
+
+/* Set up an empty batch (free with batch_free). */
+void batch_init(struct batch *b);
+/* Empty a batch for the next file, keeping its memory. */
+void batch_clear(struct batch *b);
+/* Free a batch's memory. */
+void batch_free(struct batch *b);
+/* Add a message; text is copied. */
+void batch_msg(struct batch *b, enum msg_level lvl, size_t line, const char *text, size_t len);
+/* Add a copy of a record (its strings and arrays), or hand it to the direct library. */
+void batch_rec(struct batch *b, const struct rec *r);
+/* Add "WHAT: strerror(err)" as an error and mark the batch failed. */
+void batch_fail(struct batch *b, const char *what, int err);
+
+#endif

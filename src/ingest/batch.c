@@ -1,0 +1,129 @@
+/* ingest/batch.c: a file's records and messages, copied out of the parser (see batch.h). */
+#include "ingest/batch.h"
+#include "base/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Add a message to a batch; text is copied. */
+void
+batch_msg(struct batch *b, enum msg_level lvl, size_t line, const char *text, size_t len)
+{
+	struct bmsg *m;
+
+	if (b->nmsgs == b->amsgs) {
+		b->amsgs = b->amsgs ? b->amsgs * 2 : 16;
+		b->msgs = xrealloc(b->msgs, b->amsgs * sizeof *b->msgs);
+	}
+	m = &b->msgs[b->nmsgs++];
+	m->level = lvl;
+	m->line = line;
+	m->text = arena_strndup(b->a, text, len);
+	m->len = len;
+}
+
+/* Copy an array of n strings into arena a. */
+static const char *const *
+copy_strs(struct arena *a, const char *const *v, size_t n)
+{
+	const char **c;
+	size_t i;
+
+	if (n == 0)
+		return NULL;
+	c = arena_calloc(a, n, sizeof *c);
+	for (i = 0; i < n; i++)
+		c[i] = arena_strdup(a, v[i]);
+	return c;
+}
+
+/* Add a copy of a record to a batch. */
+void
+batch_rec(struct batch *b, const struct rec *r)
+{
+	struct rec *c;
+	size_t i;
+
+	if (b->direct) {
+		lib_add_paper(b->direct, r);
+		b->ndirect++;
+		return;
+	}
+	if (b->nrecs == b->arecs) {
+		b->arecs = b->arecs ? b->arecs * 2 : 32;
+		b->recs = xrealloc(b->recs, b->arecs * sizeof *b->recs);
+	}
+	c = &b->recs[b->nrecs++];
+	*c = *r;
+	c->file = NULL;		/* set when merged */
+	c->id = arena_strdup(b->a, r->id);
+	c->title = arena_strdup(b->a, r->title);
+	c->day = arena_strdup(b->a, r->day);
+	c->source = arena_strdup(b->a, r->source);
+	c->authors = copy_strs(b->a, r->authors, r->nauthors);
+	c->cats = copy_strs(b->a, r->cats, r->ncats);
+	if (r->nblocks) {
+		struct block *v = arena_calloc(b->a, r->nblocks, sizeof *v);
+
+		for (i = 0; i < r->nblocks; i++) {
+			v[i].kind = r->blocks[i].kind;
+			v[i].label = arena_strdup(b->a, r->blocks[i].label);
+			v[i].text = arena_strdup(b->a, r->blocks[i].text);
+		}
+		c->blocks = v;
+	}
+	if (r->nlinks) {
+		struct link *v = arena_calloc(b->a, r->nlinks, sizeof *v);
+
+		for (i = 0; i < r->nlinks; i++) {
+			v[i].kind = r->links[i].kind;
+			v[i].url = arena_strdup(b->a, r->links[i].url);
+		}
+		c->links = v;
+	}
+}
+
+/* Empty a batch for the next file, keeping its memory. */
+void
+batch_clear(struct batch *b)
+{
+	struct arena_mark zero = { NULL, 0 };
+
+	arena_reset(b->a, zero);
+	b->nrecs = 0;
+	b->ndirect = 0;
+	b->nmsgs = 0;
+	b->fmt = NULL;
+	b->bytes = 0;
+	b->failed = 0;
+}
+
+/* Set up an empty batch. */
+void
+batch_init(struct batch *b)
+{
+	memset(b, 0, sizeof *b);
+	b->a = arena_new();
+}
+
+/* Free a batch. */
+void
+batch_free(struct batch *b)
+{
+	arena_free(b->a);
+	free(b->recs);
+	free(b->msgs);
+}
+
+/* Add "WHAT: strerror(err)" as an error of the batch. */
+void
+batch_fail(struct batch *b, const char *what, int err)
+{
+	struct buf msg = BUF_INIT;
+
+	buf_init(&msg);
+	buf_printf(&msg, "%s: %s", what, strerror(err));
+	batch_msg(b, MSG_ERROR, 0, msg.buf, msg.len);
+	buf_free(&msg);
+	b->failed = 1;
+}
