@@ -46,14 +46,6 @@ struct ingest_format {
 	void (*init)(void);
 };
 
-/* The formats, each defined beside its parser. */
-extern const struct ingest_format table_format;		/* table.c */
-extern const struct ingest_format ko_format;		/* ko.c */
-extern const struct ingest_format abstract_format;	/* abstract.c */
-extern const struct ingest_format hfpage_format;	/* hfpage.c */
-extern const struct ingest_format json_format;		/* json.c */
-extern const struct ingest_format atom_format;		/* atom.c */
-
 /* The lines of a head being sniffed (formats_lines_*). */
 struct sniff_lines {
 	struct lines it;

@@ -1,8 +1,7 @@
 /* ingest/formats.c: the one ordered table of digest formats (see format.h).
  *
  * To add a format: write src/ingest/NAME.c exporting NAME_format (its
- * sniff beside its parser), declare it in format.h, add a row below and
- * the file to Makefile.am.  Order matters only for ties: structural
+ * sniff beside its parser), add a row below and the file to Makefile.am.  Order matters only for ties: structural
  * formats (JSON, XML) come first, a fallback format goes last.
  */
 #include "ingest/format.h"
@@ -10,13 +9,17 @@
 #include <pthread.h>
 #include <string.h>
 
+/* The rows: each format is defined beside its parser. */
+extern const struct ingest_format json_format, atom_format, table_format, ko_format,
+    abstract_format, hfpage_format;
+
 static const struct ingest_format *const formats[] = {
-	&json_format,
-	&atom_format,
-	&table_format,
-	&ko_format,
-	&abstract_format,
-	&hfpage_format,
+	&json_format,		/* json.c: '[' or '{' first */
+	&atom_format,		/* atom.c: a tag first, <feed, <rss or <rdf:RDF soon after */
+	&table_format,		/* table.c: "## Papers for", or a table with a Title column */
+	&ko_format,		/* ko.c: "## Daily Papers", "### [" */
+	&abstract_format,	/* abstract.c: "Abstract:" */
+	&hfpage_format,		/* hfpage.c: the page's fixed lines, or a day label first */
 };
 
 #define NFORMATS (sizeof formats / sizeof formats[0])
