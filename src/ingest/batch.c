@@ -1,5 +1,6 @@
 /* ingest/batch.c: a file's records and messages, copied out of the parser (see batch.h). */
 #include "ingest/batch.h"
+#include "base/alloc.h"
 #include "base/buf.h"
 
 #include <stdlib.h>
@@ -11,10 +12,7 @@ batch_msg(struct batch *b, enum msg_level lvl, size_t line, const char *text, si
 {
 	struct bmsg *m;
 
-	if (b->nmsgs == b->amsgs) {
-		b->amsgs = b->amsgs ? b->amsgs * 2 : 16;
-		b->msgs = xrealloc(b->msgs, b->amsgs * sizeof *b->msgs);
-	}
+	ALLOC_GROW(b->msgs, b->nmsgs + 1, b->amsgs);
 	m = &b->msgs[b->nmsgs++];
 	m->level = lvl;
 	m->line = line;
@@ -49,10 +47,7 @@ batch_rec(struct batch *b, const struct rec *r)
 		b->ndirect++;
 		return;
 	}
-	if (b->nrecs == b->arecs) {
-		b->arecs = b->arecs ? b->arecs * 2 : 32;
-		b->recs = xrealloc(b->recs, b->arecs * sizeof *b->recs);
-	}
+	ALLOC_GROW(b->recs, b->nrecs + 1, b->arecs);
 	c = &b->recs[b->nrecs++];
 	*c = *r;
 	c->file = NULL;		/* set when merged */

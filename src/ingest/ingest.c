@@ -12,6 +12,7 @@
  */
 #include "ingest/ingest.h"
 #include "base/arena.h"
+#include "base/alloc.h"
 #include "base/buf.h"
 #include "ingest/batch.h"
 #include "ingest/format.h"
@@ -81,10 +82,7 @@ ingest_add_msg(struct ingest *ing, enum msg_level lvl, const char *file,
 {
 	struct ingest_msg *m;
 
-	if (ing->nmsgs == ing->amsgs) {
-		ing->amsgs = ing->amsgs ? ing->amsgs * 2 : 64;
-		ing->msgs = xrealloc(ing->msgs, ing->amsgs * sizeof *ing->msgs);
-	}
+	ALLOC_GROW(ing->msgs, ing->nmsgs + 1, ing->amsgs);
 	m = &ing->msgs[ing->nmsgs++];
 	m->level = lvl;
 	m->file = file;
@@ -100,10 +98,7 @@ add_file(struct ingest *ing, const char *path)
 {
 	struct ingest_file *f;
 
-	if (ing->nfiles == ing->afiles) {
-		ing->afiles = ing->afiles ? ing->afiles * 2 : 64;
-		ing->files = xrealloc(ing->files, ing->afiles * sizeof *ing->files);
-	}
+	ALLOC_GROW(ing->files, ing->nfiles + 1, ing->afiles);
 	f = &ing->files[ing->nfiles++];
 	memset(f, 0, sizeof *f);
 	buf_setlen(&ing->tmp, 0);

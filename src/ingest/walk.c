@@ -1,5 +1,6 @@
 /* ingest/walk.c: paths and directory trees walked into jobs (see walk.h). */
 #include "ingest/walk.h"
+#include "base/alloc.h"
 #include "base/buf.h"
 
 #include <dirent.h>
@@ -14,10 +15,7 @@ jobs_add(struct joblist *l, const char *path, int quiet, const char *err_what, i
 {
 	struct job *j;
 
-	if (l->n == l->alloc) {
-		l->alloc = l->alloc ? l->alloc * 2 : 64;
-		l->v = xrealloc(l->v, l->alloc * sizeof *l->v);
-	}
+	ALLOC_GROW(l->v, l->n + 1, l->alloc);
 	j = &l->v[l->n++];
 	memset(j, 0, sizeof *j);
 	j->path = xstrdup(path);
@@ -93,10 +91,7 @@ walk_dir(struct joblist *jobs, const char *path)
 			free(cur.path);
 			continue;
 		}
-		if (nseen == aseen) {
-			aseen = aseen ? aseen * 2 : 16;
-			seen = xrealloc(seen, aseen * sizeof *seen);
-		}
+		ALLOC_GROW(seen, nseen + 1, aseen);
 		seen[nseen].dev = st.st_dev;
 		seen[nseen++].ino = st.st_ino;
 		d = opendir(cur.path);
@@ -108,10 +103,7 @@ walk_dir(struct joblist *jobs, const char *path)
 		while ((de = readdir(d)) != NULL) {
 			if (de->d_name[0] == '.')
 				continue;
-			if (nnames == anames) {
-				anames = anames ? anames * 2 : 32;
-				names = xrealloc(names, anames * sizeof *names);
-			}
+			ALLOC_GROW(names, nnames + 1, anames);
 			buf_setlen(&name, 0);
 			buf_puts(&name, cur.path);
 			if (name.len && name.buf[name.len - 1] != '/')
@@ -125,10 +117,7 @@ walk_dir(struct joblist *jobs, const char *path)
 			qsort(names, nnames, sizeof *names, entry_cmp);
 		/* push in reverse so the first name is read first */
 		for (k = nnames; k > 0; k--) {
-			if (nstack == astack) {
-				astack *= 2;
-				stack = xrealloc(stack, astack * sizeof *stack);
-			}
+			ALLOC_GROW(stack, nstack + 1, astack);
 			stack[nstack++] = names[k - 1];
 		}
 		free(names);

@@ -1,5 +1,6 @@
 /* ingest/xml.c: safe libxml2 reading, kept errors and tree helpers (see xml.h). */
 #include "ingest/xml.h"
+#include "base/alloc.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -63,10 +64,7 @@ on_xml_error(void *ud, xerr_ptr e)
 		if (m.len >= 2 && m.buf[0] >= 'A' && m.buf[0] <= 'Z' && m.buf[1] >= 'a' && m.buf[1] <= 'z')
 			m.buf[0] = (char)(m.buf[0] - 'A' + 'a');
 	}
-	if (f->nerrs == f->aerrs) {
-		f->aerrs = f->aerrs ? 2 * f->aerrs : 8;
-		f->errs = xrealloc(f->errs, f->aerrs * sizeof(*f->errs));
-	}
+	ALLOC_GROW(f->errs, f->nerrs + 1, f->aerrs);
 	f->errs[f->nerrs].line = xline(f, e->line);
 	f->errs[f->nerrs].text = buf_detach(&m, NULL);
 	f->nerrs++;
