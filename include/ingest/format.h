@@ -60,6 +60,9 @@ struct sniff_lines {
  */
 void formats_lines_init(struct sniff_lines *sl, const char *head, size_t len, size_t before);
 int formats_lines_next(struct sniff_lines *sl, const char **s, size_t *n, size_t *at);
+/* formats.c: offset of the first such line for which is_marker holds, or SNIFF_NONE. */
+size_t formats_find_line(const char *head, size_t len, size_t before,
+    int (*is_marker)(const char *s, size_t n));
 /* formats.c: run every format's init once (main thread, before any parse). */
 void formats_init(void);
 /* formats.c: the format of data[0..len) (a BOM is skipped), or NULL when none is recognised. */

@@ -50,19 +50,18 @@ abstract_parse(struct pctx *p)
 	}
 }
 
+/* An "Abstract:" line. */
+static int
+abstract_marker(const char *s, size_t n)
+{
+	return lines_starts(s, n, "Abstract:");
+}
+
 /* Where the first "Abstract:" line starts. */
 static size_t
 abstract_sniff(const char *head, size_t len, size_t before)
 {
-	struct sniff_lines sl;
-	const char *s;
-	size_t n, at;
-
-	formats_lines_init(&sl, head, len, before);
-	while (formats_lines_next(&sl, &s, &n, &at))
-		if (lines_starts(s, n, "Abstract:"))
-			return at;
-	return SNIFF_NONE;
+	return formats_find_line(head, len, before, abstract_marker);
 }
 
 const struct ingest_format abstract_format = { "abstract", abstract_sniff, abstract_parse, NULL };

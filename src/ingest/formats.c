@@ -87,3 +87,19 @@ formats_lines_next(struct sniff_lines *sl, const char **s, size_t *n, size_t *at
 	*at = (size_t)(*s - sl->head);
 	return *at < sl->before;
 }
+
+/* Offset of the first line of the head for which is_marker holds, or SNIFF_NONE. */
+size_t
+formats_find_line(const char *head, size_t len, size_t before,
+    int (*is_marker)(const char *s, size_t n))
+{
+	struct sniff_lines sl;
+	const char *s;
+	size_t n, at;
+
+	formats_lines_init(&sl, head, len, before);
+	while (formats_lines_next(&sl, &s, &n, &at))
+		if (is_marker(s, n))
+			return at;
+	return SNIFF_NONE;
+}

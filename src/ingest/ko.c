@@ -213,19 +213,18 @@ ko_parse(struct pctx *p)
 	arena_reset(p->scratch, daymark);
 }
 
+/* A "## Daily Papers" or "### [" line. */
+static int
+ko_marker(const char *s, size_t n)
+{
+	return lines_starts(s, n, "## Daily Papers") || lines_starts(s, n, "### [");
+}
+
 /* Where the first "## Daily Papers" or "### [" line starts. */
 static size_t
 ko_sniff(const char *head, size_t len, size_t before)
 {
-	struct sniff_lines sl;
-	const char *s;
-	size_t n, at;
-
-	formats_lines_init(&sl, head, len, before);
-	while (formats_lines_next(&sl, &s, &n, &at))
-		if (lines_starts(s, n, "## Daily Papers") || lines_starts(s, n, "### ["))
-			return at;
-	return SNIFF_NONE;
+	return formats_find_line(head, len, before, ko_marker);
 }
 
 const struct ingest_format ko_format = { "ko-digest", ko_sniff, ko_parse, NULL };

@@ -37,6 +37,23 @@ is_na(const char *s)
 	    strcmp(s, "-") == 0 || strcmp(s, "None") == 0;
 }
 
+/*
+ * One item of a list (an author, a category) cleaned into scratch memory:
+ * trimmed, list-literal quotes ('Name' or "Name") stripped; NULL when
+ * empty or N/A.
+ */
+static const char *
+list_item(struct pctx *p, const char *s, size_t n)
+{
+	const char *t;
+
+	lines_trim(&s, &n);
+	if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0])
+		s++, n -= 2;
+	t = pctx_inline(p, s, n, TEXT_ONELINE);
+	return is_na(t) ? NULL : t;
+}
+
 /* Add one author. */
 void
 rec_author(struct pctx *p, struct rec_build *b, const char *s, size_t n)
@@ -45,12 +62,8 @@ rec_author(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 
 	if (p->light)	/* a light library keeps no authors */
 		return;
-	lines_trim(&s, &n);
-	/* an element of a Python list literal: 'Name' */
-	if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0])
-		s++, n -= 2;
-	t = pctx_inline(p, s, n, TEXT_ONELINE);
-	if (is_na(t))
+	t = list_item(p, s, n);
+	if (t == NULL)
 		return;
 	REC_PUSH(p, b->authors, b->nauthors, b->aauthors, t);
 }
@@ -81,12 +94,8 @@ rec_cat(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 	const char *t;
 	size_t k;
 
-	lines_trim(&s, &n);
-	/* strip list-literal quotes: 'Multimodal' or "Multimodal" */
-	if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0])
-		s++, n -= 2;
-	t = pctx_inline(p, s, n, TEXT_ONELINE);
-	if (is_na(t))
+	t = list_item(p, s, n);
+	if (t == NULL)
 		return;
 	for (k = 0; k < b->ncats; k++)
 		if (strcmp(b->cats[k], t) == 0)
