@@ -71,10 +71,11 @@ struct settings_color {
 	unsigned attrs;
 };
 
-/* A key binding as written: the UI resolves the names. */
+/* A key binding: the key as written and parsed (settings/keyname.h), the command by name. */
 struct settings_binding {
 	const char *key;	/* "j", "C-d", "PgDn", "S-Tab", "F5", ... */
-	const char *cmd;	/* "down", "quit", ... (syntax checked only) */
+	int code;		/* the key it names (keyname_parse) */
+	const char *cmd;	/* "down", "quit", ... (syntax checked only; the reader resolves it) */
 };
 
 struct settings;
@@ -121,11 +122,9 @@ int settings_mouse(const struct settings *c);
 /* library paths, in file order (~/ expanded). */
 size_t settings_nlibraries(const struct settings *c);
 const char *settings_library(const struct settings *c, size_t i);
-/* Key bindings, in file order, one per key. */
+/* Key bindings, in file order, one per key (a later bind of a key replaces the earlier one in place). */
 size_t settings_nbindings(const struct settings *c);
 const struct settings_binding *settings_binding(const struct settings *c, size_t i);
-/* True when name is a valid key name for bind. */
-int settings_key_name_valid(const char *name);
 /* Messages ("FILE:LINE: reason"), in order. */
 size_t settings_nmsgs(const struct settings *c);
 const char *settings_msg(const struct settings *c, size_t i);

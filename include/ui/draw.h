@@ -25,16 +25,16 @@ struct ui_term *ui_term_open(int bench_rows, int bench_cols, const char **err);
 void ui_term_close(struct ui_term *t);
 /* The current size (after a resize, the new one). */
 void ui_term_size(struct ui_term *t, int *rows, int *cols);
-/* Wait for a key: a code point, a UI_KEY_* code, or UI_TERM_AGAIN / UI_TERM_EOF. */
+/* Wait for a key: a code point, a KEYNAME_* code, or UI_TERM_AGAIN / UI_TERM_EOF. */
 int ui_term_getkey(struct ui_term *t);
 /* Let getkey return UI_TERM_AGAIN after ms milliseconds without a key (ms < 0: wait). */
 void ui_term_timeout(struct ui_term *t, int ms);
 struct settings;
 /* Use the settings' theme and colours (NULL, monochrome or NO_COLOR: attributes only). */
 void ui_term_set_theme(struct ui_term *t, const struct settings *c);
-/* Report mouse clicks and the wheel as UI_KEY_MOUSE, or not. */
+/* Report mouse clicks and the wheel as KEYNAME_MOUSE, or not. */
 void ui_term_set_mouse(struct ui_term *t, int on);
-/* The mouse event behind the last UI_KEY_MOUSE: 1 with cell and button (1-3; 4, 5: wheel). */
+/* The mouse event behind the last KEYNAME_MOUSE: 1 with cell and button (1-3; 4, 5: wheel). */
 int ui_term_mouse(struct ui_term *t, int *y, int *x, int *button);
 /* Write OSC 8 hyperlinks around the URLs of the Links pane (see ui_draw.c). */
 void ui_term_set_osc8(struct ui_term *t, int on);

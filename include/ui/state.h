@@ -2,7 +2,8 @@
  *
  * Key handlers change the state and return action flags; they never draw.
  * Keys are terminal-independent codes: Unicode code points for ordinary
- * keys, UI_KEY_* for the special keys (the terminal layer translates).
+ * keys, KEYNAME_* for the special keys (settings/keyname.h; the terminal
+ * layer translates).
  */
 #ifndef PB_UI_STATE_H
 #define PB_UI_STATE_H
@@ -12,30 +13,8 @@
 
 #include "base/buf.h"
 #include "model/lib.h"
+#include "settings/keyname.h"
 #include "ui/layout.h"
-
-/* Special keys, above the Unicode range. */
-enum {
-	UI_KEY_ESC = 27,
-	UI_KEY_UP = 0x110001,
-	UI_KEY_DOWN,
-	UI_KEY_LEFT,
-	UI_KEY_RIGHT,
-	UI_KEY_PGUP,
-	UI_KEY_PGDN,
-	UI_KEY_HOME,
-	UI_KEY_END,
-	UI_KEY_BTAB,
-	UI_KEY_ENTER,
-	UI_KEY_RESIZE,
-	UI_KEY_BACKSPACE,
-	UI_KEY_DELETE,
-	UI_KEY_INSERT,
-	UI_KEY_F1,		/* F1 .. F12 follow */
-	UI_KEY_MOUSE = UI_KEY_F1 + 12,	/* a mouse event (ui_handle_mouse) */
-};
-
-#define UI_CTRL(c) ((c) & 0x1f)
 
 /* Action flags returned by the key handler. */
 enum {
@@ -180,8 +159,6 @@ struct settings;
 
 /* Name of a command as used by "bind KEY COMMAND" ("down", "next-unread"). */
 const char *ui_cmd_name(enum ui_cmd c);
-/* Parse a key name of the settings ("j", "C-d", "PgDn", "S-Tab", "F5"); -1 if unknown. */
-int ui_key_parse(const char *name);
 /*
  * Apply the settings to the state: key bindings (unknown commands are
  * reported in msgs, one line each), mark-read mode and delay, mouse.
@@ -211,8 +188,6 @@ size_t ui_state_list(const struct ui_state *st, const struct paper ***v);
 const struct ui_binding *ui_default_keys(size_t *n);
 /* Short description of a command (for the help screen). */
 const char *ui_cmd_help(enum ui_cmd c);
-/* Append a readable name of key ("j", "Down", "Ctrl-D", "Tab"). */
-void ui_key_name(struct buf *out, int key);
 /* Append a line per command of the key table: its keys and what it does. */
 void ui_keys_describe(const struct ui_binding *keys, size_t n, struct buf *out);
 /* Append the help screen text (from the key table), lines separated by newlines. */

@@ -1,5 +1,6 @@
 /* settings/settings.c: reading the settings file (see settings/settings.h). */
 #include "settings/settings.h"
+#include "settings/keyname.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/safeio.h"
@@ -79,12 +80,6 @@ static const struct {
 	{ "bold", SETTINGS_ATTR_BOLD }, { "dim", SETTINGS_ATTR_DIM },
 	{ "italic", SETTINGS_ATTR_ITALIC }, { "underline", SETTINGS_ATTR_UNDERLINE },
 	{ "reverse", SETTINGS_ATTR_REVERSE }, { "blink", SETTINGS_ATTR_BLINK },
-};
-
-/* Named keys accepted by bind (besides F1-F12, C-x and single characters). */
-static const char *const key_names[] = {
-	"Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home", "End", "Tab",
-	"S-Tab", "Enter", "Esc", "Space", "Backspace", "Delete", "Insert",
 };
 
 /* Record a message (printf-style). */
@@ -235,34 +230,6 @@ parse_color(const char *v)
 	return (int)n;
 }
 
-/* True when name is a key name bind accepts. */
-int
-settings_key_name_valid(const char *name)
-{
-	size_t n = strlen(name), i = 0;
-	int32_t cp;
-	int k;
-
-	if (n == 0)
-		return 0;
-	if (pick(name, key_names, sizeof key_names / sizeof key_names[0], &k))
-		return 1;
-	if (name[0] == 'F' && n >= 2 && n <= 3 && name[1] >= '1' && name[1] <= '9') {
-		long f = strtol(name + 1, NULL, 10);
-
-		if (n == 2 || (name[2] >= '0' && name[2] <= '9'))
-			return f >= 1 && f <= 12;
-		return 0;
-	}
-	if (n == 3 && name[0] == 'C' && name[1] == '-')
-		return (name[2] >= 'a' && name[2] <= 'z') || strchr("@[\\]^_", name[2]) != NULL;
-	/* a single printable character */
-	if (!text_is_clean(name, n))
-		return 0;
-	cp = text_decode(name, n, &i);
-	return i == n && cp > 0x20 && cp != 0x7f && cp != 0xfffd;
-}
-
 /* True when s is a command name: a lowercase letter, then letters, digits and '-'. */
 static int
 cmd_name_valid(const char *s)
@@ -282,6 +249,7 @@ do_bind(struct settings *c, const char *where, const char *s, size_t n)
 	const char *kw, *cw, *xw;
 	size_t i = 0, kn, cn, k;
 	char *key, *cmd;
+	int code;
 
 	kn = next_word(s, n, &i, &kw);
 	cn = next_word(s, n, &i, &cw);
@@ -291,7 +259,7 @@ do_bind(struct settings *c, const char *where, const char *s, size_t n)
 	}
 	key = arena_strndup(c->a, kw, kn);
 	cmd = arena_strndup(c->a, cw, cn);
-	if (!settings_key_name_valid(key)) {
+	if ((code = keyname_parse(key)) < 0) {
 		msg(c, "%s: bad key name '%s' (use a character, C-x, Up, PgDn, S-Tab, F1-F12, ...)", where, key);
 		return -1;
 	}
@@ -300,7 +268,8 @@ do_bind(struct settings *c, const char *where, const char *s, size_t n)
 		return -1;
 	}
 	for (k = 0; k < c->nbinds; k++)
-		if (strcmp(c->binds[k].key, key) == 0) {
+		if (c->binds[k].code == code) {
+			c->binds[k].key = key;
 			c->binds[k].cmd = cmd;
 			return 0;
 		}
@@ -309,6 +278,7 @@ do_bind(struct settings *c, const char *where, const char *s, size_t n)
 		c->binds = xrealloc(c->binds, c->abinds * sizeof *c->binds);
 	}
 	c->binds[c->nbinds].key = key;
+	c->binds[c->nbinds].code = code;
 	c->binds[c->nbinds].cmd = cmd;
 	c->nbinds++;
 	return 0;

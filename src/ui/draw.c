@@ -181,24 +181,24 @@ static int
 map_function_key(wint_t k)
 {
 	switch (k) {
-	case KEY_UP: return UI_KEY_UP;
-	case KEY_DOWN: return UI_KEY_DOWN;
-	case KEY_LEFT: return UI_KEY_LEFT;
-	case KEY_RIGHT: return UI_KEY_RIGHT;
-	case KEY_PPAGE: return UI_KEY_PGUP;
-	case KEY_NPAGE: return UI_KEY_PGDN;
-	case KEY_HOME: return UI_KEY_HOME;
-	case KEY_END: return UI_KEY_END;
-	case KEY_BTAB: return UI_KEY_BTAB;
-	case KEY_ENTER: return UI_KEY_ENTER;
-	case KEY_RESIZE: return UI_KEY_RESIZE;
-	case KEY_BACKSPACE: return UI_KEY_BACKSPACE;
-	case KEY_DC: return UI_KEY_DELETE;
-	case KEY_IC: return UI_KEY_INSERT;
-	case KEY_MOUSE: return UI_KEY_MOUSE;
+	case KEY_UP: return KEYNAME_UP;
+	case KEY_DOWN: return KEYNAME_DOWN;
+	case KEY_LEFT: return KEYNAME_LEFT;
+	case KEY_RIGHT: return KEYNAME_RIGHT;
+	case KEY_PPAGE: return KEYNAME_PGUP;
+	case KEY_NPAGE: return KEYNAME_PGDN;
+	case KEY_HOME: return KEYNAME_HOME;
+	case KEY_END: return KEYNAME_END;
+	case KEY_BTAB: return KEYNAME_BTAB;
+	case KEY_ENTER: return KEYNAME_ENTER;
+	case KEY_RESIZE: return KEYNAME_RESIZE;
+	case KEY_BACKSPACE: return KEYNAME_BACKSPACE;
+	case KEY_DC: return KEYNAME_DELETE;
+	case KEY_IC: return KEYNAME_INSERT;
+	case KEY_MOUSE: return KEYNAME_MOUSE;
 	default:
 		if (k >= KEY_F(1) && k <= KEY_F(12))
-			return UI_KEY_F1 + (int)(k - KEY_F(1));
+			return KEYNAME_F1 + (int)(k - KEY_F(1));
 		return 0x110000 + (int)(k & 0xffff);	/* unbound */
 	}
 }
@@ -224,9 +224,9 @@ ui_term_getkey(struct ui_term *t)
 	if (r == KEY_CODE_YES)
 		return map_function_key(k);
 	if (k == '\r' || k == '\n')
-		return UI_KEY_ENTER;
+		return KEYNAME_ENTER;
 	if (k == 127 || k == 8)
-		return UI_KEY_BACKSPACE;
+		return KEYNAME_BACKSPACE;
 	return (int)k;
 }
 
@@ -286,7 +286,7 @@ ui_term_set_theme(struct ui_term *t, const struct settings *c)
 	}
 }
 
-/* Report clicks and the wheel as UI_KEY_MOUSE (or not). */
+/* Report clicks and the wheel as KEYNAME_MOUSE (or not). */
 void
 ui_term_set_mouse(struct ui_term *t, int on)
 {

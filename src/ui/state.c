@@ -15,16 +15,16 @@
 #include "text/width.h"
 
 static const struct ui_binding default_keys[] = {
-	{ 'j', UI_CMD_DOWN }, { UI_KEY_DOWN, UI_CMD_DOWN },
-	{ 'k', UI_CMD_UP }, { UI_KEY_UP, UI_CMD_UP },
-	{ 'g', UI_CMD_TOP }, { UI_KEY_HOME, UI_CMD_TOP },
-	{ 'G', UI_CMD_BOTTOM }, { UI_KEY_END, UI_CMD_BOTTOM },
-	{ UI_KEY_PGDN, UI_CMD_PAGE_DOWN }, { ' ', UI_CMD_PAGE_DOWN },
-	{ UI_KEY_PGUP, UI_CMD_PAGE_UP },
-	{ UI_CTRL('d'), UI_CMD_HALF_DOWN }, { UI_CTRL('u'), UI_CMD_HALF_UP },
-	{ '\t', UI_CMD_FOCUS_NEXT }, { 'l', UI_CMD_FOCUS_NEXT }, { UI_KEY_RIGHT, UI_CMD_FOCUS_NEXT },
-	{ UI_KEY_BTAB, UI_CMD_FOCUS_PREV }, { 'h', UI_CMD_FOCUS_PREV }, { UI_KEY_LEFT, UI_CMD_FOCUS_PREV },
-	{ UI_KEY_ENTER, UI_CMD_ENTER },
+	{ 'j', UI_CMD_DOWN }, { KEYNAME_DOWN, UI_CMD_DOWN },
+	{ 'k', UI_CMD_UP }, { KEYNAME_UP, UI_CMD_UP },
+	{ 'g', UI_CMD_TOP }, { KEYNAME_HOME, UI_CMD_TOP },
+	{ 'G', UI_CMD_BOTTOM }, { KEYNAME_END, UI_CMD_BOTTOM },
+	{ KEYNAME_PGDN, UI_CMD_PAGE_DOWN }, { ' ', UI_CMD_PAGE_DOWN },
+	{ KEYNAME_PGUP, UI_CMD_PAGE_UP },
+	{ KEYNAME_CTRL('d'), UI_CMD_HALF_DOWN }, { KEYNAME_CTRL('u'), UI_CMD_HALF_UP },
+	{ '\t', UI_CMD_FOCUS_NEXT }, { 'l', UI_CMD_FOCUS_NEXT }, { KEYNAME_RIGHT, UI_CMD_FOCUS_NEXT },
+	{ KEYNAME_BTAB, UI_CMD_FOCUS_PREV }, { 'h', UI_CMD_FOCUS_PREV }, { KEYNAME_LEFT, UI_CMD_FOCUS_PREV },
+	{ KEYNAME_ENTER, UI_CMD_ENTER },
 	{ '1', UI_CMD_OPEN_NUM }, { '2', UI_CMD_OPEN_NUM }, { '3', UI_CMD_OPEN_NUM },
 	{ '4', UI_CMD_OPEN_NUM }, { '5', UI_CMD_OPEN_NUM }, { '6', UI_CMD_OPEN_NUM },
 	{ '7', UI_CMD_OPEN_NUM }, { '8', UI_CMD_OPEN_NUM }, { '9', UI_CMD_OPEN_NUM },
@@ -37,9 +37,9 @@ static const struct ui_binding default_keys[] = {
 	{ 'f', UI_CMD_FILTER }, { 'v', UI_CMD_MIN_VOTES }, { 'O', UI_CMD_ORDER },
 	{ 'E', UI_CMD_EXPORT },
 	{ 'r', UI_CMD_RELOAD },
-	{ UI_CTRL('l'), UI_CMD_REDRAW },
+	{ KEYNAME_CTRL('l'), UI_CMD_REDRAW },
 	{ '?', UI_CMD_HELP },
-	{ UI_KEY_ESC, UI_CMD_CLOSE },
+	{ KEYNAME_ESC, UI_CMD_CLOSE },
 	{ 'q', UI_CMD_QUIT },
 };
 
@@ -115,82 +115,6 @@ ui_cmd_name(enum ui_cmd c)
 	return c < UI_NCMDS && cmd_names[c] ? cmd_names[c] : "";
 }
 
-/* Key names of the settings file, with their codes. */
-static const struct {
-	const char *name;
-	int key;
-} key_names[] = {
-	{ "Up", UI_KEY_UP }, { "Down", UI_KEY_DOWN }, { "Left", UI_KEY_LEFT },
-	{ "Right", UI_KEY_RIGHT }, { "PgUp", UI_KEY_PGUP }, { "PgDn", UI_KEY_PGDN },
-	{ "Home", UI_KEY_HOME }, { "End", UI_KEY_END }, { "Tab", '\t' },
-	{ "S-Tab", UI_KEY_BTAB }, { "Enter", UI_KEY_ENTER }, { "Esc", UI_KEY_ESC },
-	{ "Space", ' ' }, { "Backspace", UI_KEY_BACKSPACE }, { "Delete", UI_KEY_DELETE },
-	{ "Insert", UI_KEY_INSERT },
-};
-
-/* Parse a key name of the settings; -1 when unknown. */
-int
-ui_key_parse(const char *name)
-{
-	size_t i, n = strlen(name);
-	int32_t cp;
-
-	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
-		if (strcmp(name, key_names[i].name) == 0)
-			return key_names[i].key;
-	if (n >= 2 && n <= 3 && name[0] == 'F' && name[1] >= '1' && name[1] <= '9' &&
-	    (n == 2 || (name[2] >= '0' && name[2] <= '9'))) {
-		int f = atoi(name + 1);
-
-		return f >= 1 && f <= 12 ? UI_KEY_F1 + f - 1 : -1;
-	}
-	if (n == 3 && name[0] == 'C' && name[1] == '-') {
-		char c = name[2];
-
-		if (c >= 'a' && c <= 'z')
-			return UI_CTRL(c);
-		if (c >= '@' && c <= '_')
-			return c & 0x1f;
-		return -1;
-	}
-	i = 0;
-	cp = text_decode(name, n, &i);
-	if (i != n || cp == 0xFFFD || cp < 0x21 || cp == 0x7f)
-		return -1;
-	return cp;
-}
-
-/* Append a readable key name. */
-void
-ui_key_name(struct buf *out, int key)
-{
-	static const char *const special[] = {
-		"Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home", "End",
-		"Shift-Tab", "Enter", "Resize", "Backspace", "Delete", "Insert",
-	};
-
-	if (key >= UI_KEY_UP && key <= UI_KEY_INSERT)
-		buf_puts(out, special[key - UI_KEY_UP]);
-	else if (key >= UI_KEY_F1 && key < UI_KEY_F1 + 12)
-		buf_printf(out, "F%d", key - UI_KEY_F1 + 1);
-	else if (key == UI_KEY_MOUSE)
-		buf_puts(out, "Mouse");
-	else if (key == '\t')
-		buf_puts(out, "Tab");
-	else if (key == UI_KEY_ESC)
-		buf_puts(out, "Esc");
-	else if (key == ' ')
-		buf_puts(out, "Space");
-	else if (key >= 0 && key < 0x20)
-		buf_printf(out, "Ctrl-%c", key + '@');
-	else if (key > 0x20 && key < 0x7f)
-		buf_addch(out, key);
-	else if (key >= 0xa0 && key < 0x110000 && !text_is_stripped(key))
-		text_encode(out, key);
-	else
-		buf_printf(out, "<%d>", key);
-}
-
 /*
  * Append one line per command of the key table keys[0..n): its keys (runs
  * of three or more consecutive characters as "1-9") and what it does.
@@ -217,10 +141,10 @@ ui_keys_describe(const struct ui_binding *keys, size_t n, struct buf *out)
 				j++;
 			if (names.len)
 				buf_puts(&names, ", ");
-			ui_key_name(&names, keys[i].key);
+			keyname_print(&names, keys[i].key, KEYNAME_SHOWN);
 			if (j >= i + 2) {
 				buf_addch(&names, '-');
-				ui_key_name(&names, keys[j].key);
+				keyname_print(&names, keys[j].key, KEYNAME_SHOWN);
 				i = j;
 			}
 		}
@@ -1412,7 +1336,7 @@ prompt_key(struct ui_state *st, int key)
 		const char *p = key > 0 && key < 0x80 ? strchr("bmj", key) : NULL;
 
 		st->prompt = UI_PROMPT_NONE;
-		if (key == UI_KEY_ESC || p == NULL || key == 0) {
+		if (key == KEYNAME_ESC || p == NULL || key == 0) {
 			ui_state_message(st, "export cancelled");
 			return UI_ACT_REDRAW;
 		}
@@ -1420,10 +1344,10 @@ prompt_key(struct ui_state *st, int key)
 		return UI_ACT_EXPORT | UI_ACT_REDRAW;
 	}
 	case UI_PROMPT_VOTES:
-		if (key == UI_KEY_ESC) {
+		if (key == KEYNAME_ESC) {
 			st->prompt = UI_PROMPT_NONE;
 			ui_state_message(st, "cancelled");
-		} else if (key == UI_KEY_ENTER) {
+		} else if (key == KEYNAME_ENTER) {
 			st->prompt = UI_PROMPT_NONE;
 			st->min_votes = st->input.len ? strtol(st->input.buf, NULL, 10) : 0;
 			relist(st);
@@ -1431,14 +1355,14 @@ prompt_key(struct ui_state *st, int key)
 				ui_state_message(st, "at least %ld votes: %zu papers", st->min_votes, st->nlist);
 			else
 				ui_state_message(st, "any number of votes: %zu papers", st->nlist);
-		} else if (key == UI_KEY_BACKSPACE) {
+		} else if (key == KEYNAME_BACKSPACE) {
 			input_backspace(&st->input);
 		} else if (key >= '0' && key <= '9' && st->input.len < 9) {
 			buf_addch(&st->input, key);
 		}
 		return UI_ACT_REDRAW;
 	case UI_PROMPT_SEARCH:
-		if (key == UI_KEY_ESC) {
+		if (key == KEYNAME_ESC) {
 			st->prompt = UI_PROMPT_NONE;
 			st->searching = 0;
 			buf_setlen(&st->input, 0);
@@ -1446,7 +1370,7 @@ prompt_key(struct ui_state *st, int key)
 			search_set(st->search, "", 0);
 			restore_place(st);
 			ui_state_message(st, "search cancelled");
-		} else if (key == UI_KEY_ENTER) {
+		} else if (key == KEYNAME_ENTER) {
 			size_t count = 0, which = 0;
 			int found;
 
@@ -1461,10 +1385,10 @@ prompt_key(struct ui_state *st, int key)
 		} else if (key == '\t') {
 			st->search_day = !st->search_day;
 			search_update(st);
-		} else if (key == UI_KEY_BACKSPACE) {
+		} else if (key == KEYNAME_BACKSPACE) {
 			input_backspace(&st->input);
 			search_update(st);
-		} else if (key == UI_CTRL('u')) {
+		} else if (key == KEYNAME_CTRL('u')) {
 			buf_setlen(&st->input, 0);
 			search_update(st);
 		} else if (key >= 0x20 && key < 0x110000 && key != 0x7f && !text_is_stripped(key) &&
@@ -1640,7 +1564,7 @@ ui_handle_key(struct ui_state *st, int key)
 	struct buf name = BUF_INIT;
 	size_t i, before = sel_index(st);
 
-	if (key == UI_KEY_RESIZE)
+	if (key == KEYNAME_RESIZE)
 		return UI_ACT_REDRAW;
 	buf_setlen(&st->status, 0);
 	st->target = NULL;
@@ -1664,7 +1588,7 @@ ui_handle_key(struct ui_state *st, int key)
 			return a;
 		}
 	buf_init(&name);
-	ui_key_name(&name, key);
+	keyname_print(&name, key, KEYNAME_SHOWN);
 	ui_state_message(st, "unknown key %s (? shows the keys)", name.buf);
 	buf_free(&name);
 	return UI_ACT_REDRAW;
@@ -1867,15 +1791,14 @@ ui_state_configure(struct ui_state *st, const struct settings *c, struct buf *ms
 	memcpy(keys, def, n * sizeof *keys);
 	for (i = 0; i < nb; i++) {
 		const struct settings_binding *b = settings_binding(c, i);
-		int key = ui_key_parse(b->key);
+		int key = b->code;
 		int cmd = -1;
 
 		for (k = 0; k < UI_NCMDS; k++)
 			if (strcmp(b->cmd, cmd_names[k]) == 0)
 				cmd = (int)k;
-		if (key < 0 || cmd < 0) {
-			buf_printf(msgs, "bind %s %s: %s\n", b->key, b->cmd,
-			    key < 0 ? "unknown key" : "unknown command (see the help, ?)");
+		if (cmd < 0) {
+			buf_printf(msgs, "bind %s %s: unknown command (see the help, ?)\n", b->key, b->cmd);
 			continue;
 		}
 		for (k = 0; k < n; k++)

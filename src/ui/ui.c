@@ -314,8 +314,8 @@ cmp_double(const void *a, const void *b)
  * so the focus keeps cycling; nothing opens, reloads or quits).
  */
 static const int bench_keys[] = {
-	'j', 'j', 'j', 'k', 'l', 'j', 'k', 't', 'l', 'j', UI_KEY_PGDN, UI_KEY_PGUP,
-	'l', 'j', 'l', 'j', 'h', 'h', 'h', 'h', 'G', 'g', 'j', UI_KEY_DOWN,
+	'j', 'j', 'j', 'k', 'l', 'j', 'k', 't', 'l', 'j', KEYNAME_PGDN, KEYNAME_PGUP,
+	'l', 'j', 'l', 'j', 'h', 'h', 'h', 'h', 'G', 'g', 'j', KEYNAME_DOWN,
 };
 
 /* Time n keystrokes (handler, layout and drawing) at 200x60; print median and p99. */
@@ -451,7 +451,7 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 			unsigned a;
 			int my, mx, mb;
 
-			if (key == UI_KEY_MOUSE)
+			if (key == KEYNAME_MOUSE)
 				a = ui_term_mouse(t, &my, &mx, &mb) ? ui_handle_mouse(&st, my, mx, mb) :
 				    UI_ACT_NONE;
 			else

@@ -292,7 +292,7 @@ test_state_start(void **state)
 		assert_int_equal(st.focus, (before + 1) % UI_NPANES);
 	}
 	assert_int_equal(st.focus, UI_PAPERS);
-	ui_handle_key(&st, UI_KEY_BTAB);
+	ui_handle_key(&st, KEYNAME_BTAB);
 	assert_int_equal(st.focus, UI_CATS);
 	ui_handle_key(&st, 'h');
 	assert_int_equal(st.focus, UI_DAYS);
@@ -300,17 +300,17 @@ test_state_start(void **state)
 	assert_int_equal(st.focus, UI_LINKS);
 	ui_handle_key(&st, 'l');
 	assert_int_equal(st.focus, UI_DAYS);
-	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, KEYNAME_ENTER);
 	assert_int_equal(st.focus, UI_CATS);
-	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, KEYNAME_ENTER);
 	assert_int_equal(st.focus, UI_PAPERS);
-	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, KEYNAME_ENTER);
 	assert_int_equal(st.focus, UI_SUMMARY);
-	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, KEYNAME_ENTER);
 	assert_int_equal(st.focus, UI_LINKS);
 	ui_handle_key(&st, 'j');
 	assert_int_equal(st.link, 1);
-	assert_true(ui_handle_key(&st, UI_KEY_ENTER) & UI_ACT_OPEN);
+	assert_true(ui_handle_key(&st, KEYNAME_ENTER) & UI_ACT_OPEN);
 	assert_string_equal(ui_state_link(&st)->url, "https://github.com/x/y");
 	assert_true(ui_handle_key(&st, 'q') & UI_ACT_QUIT);
 	ui_state_free(&st);
@@ -400,20 +400,20 @@ test_state_moves(void **state)
 	assert_string_equal(sel_title(&st), "Alpha paper");
 	/* days: dated newest first, then the label, then undated */
 	st.focus = UI_DAYS;
-	ui_handle_key(&st, UI_KEY_DOWN);
+	ui_handle_key(&st, KEYNAME_DOWN);
 	assert_string_equal(lib_day(st.lib, st.day)->label, "2025-05-05");
 	assert_int_equal(st.cat, 0);
 	assert_string_equal(sel_title(&st), "Gamma paper");
 	ui_handle_key(&st, 'j');
 	assert_string_equal(lib_day(st.lib, st.day)->label, "May 9");
-	ui_handle_key(&st, UI_KEY_END);
+	ui_handle_key(&st, KEYNAME_END);
 	assert_int_equal(lib_day(st.lib, st.day)->kind, DAY_NONE);
 	assert_int_equal(st.nlist, 1);
 	assert_null(ui_state_paper(&st)->title);
 	assert_string_equal(sel_title(&st), "\xED\x95\x9C\xEA\xB8\x80 \xEC\x9A\x94\xEC\x95\xBD");
-	ui_handle_key(&st, UI_KEY_PGUP);
+	ui_handle_key(&st, KEYNAME_PGUP);
 	assert_int_equal(st.day, 0);
-	ui_handle_key(&st, UI_CTRL('d'));
+	ui_handle_key(&st, KEYNAME_CTRL('d'));
 	assert_true(st.day > 0);
 	ui_state_free(&st);
 }
@@ -478,7 +478,7 @@ test_state_lang(void **state)
 	ui_handle_key(&st, 'q');	/* q closes the help first */
 	assert_false(st.help);
 	ui_handle_key(&st, '?');
-	ui_handle_key(&st, UI_KEY_ESC);
+	ui_handle_key(&st, KEYNAME_ESC);
 	assert_false(st.help);
 	ui_state_free(&st);
 }
@@ -649,7 +649,7 @@ test_star_filter_order(void **state)
 	ui_handle_key(&st, 'v');
 	assert_int_equal(st.prompt, UI_PROMPT_VOTES);
 	type(&st, "2x0");			/* letters are ignored */
-	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, KEYNAME_ENTER);
 	assert_int_equal(st.min_votes, 20);
 	assert_int_equal(st.nlist, 1);
 	buf_init(&b);
@@ -657,7 +657,7 @@ test_star_filter_order(void **state)
 	assert_string_equal(b.buf, ">= 20 votes");
 	buf_free(&b);
 	ui_handle_key(&st, 'v');
-	ui_handle_key(&st, UI_KEY_ENTER);	/* empty: no minimum */
+	ui_handle_key(&st, KEYNAME_ENTER);	/* empty: no minimum */
 	assert_int_equal(st.nlist, 2);
 	/* export: E then a format letter asks the loop to write the list */
 	ui_handle_key(&st, 'E');
@@ -665,7 +665,7 @@ test_star_filter_order(void **state)
 	assert_true(ui_handle_key(&st, 'b') & UI_ACT_EXPORT);
 	assert_int_equal(st.export_fmt, EXPORT_BIBTEX);
 	ui_handle_key(&st, 'E');
-	assert_false(ui_handle_key(&st, UI_KEY_ESC) & UI_ACT_EXPORT);
+	assert_false(ui_handle_key(&st, KEYNAME_ESC) & UI_ACT_EXPORT);
 	ui_state_free(&st);
 }
 
@@ -688,7 +688,7 @@ test_search_keys(void **state)
 	ui_state_prompt(&st, &b);
 	assert_string_equal(b.buf, "/GAMMA");
 	buf_free(&b);
-	ui_handle_key(&st, UI_KEY_ESC);		/* back where we were */
+	ui_handle_key(&st, KEYNAME_ESC);		/* back where we were */
 	assert_int_equal(st.prompt, UI_PROMPT_NONE);
 	assert_string_equal(sel_title(&st), "Alpha paper");
 	assert_false(st.searching);
@@ -697,17 +697,17 @@ test_search_keys(void **state)
 	type(&st, "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB");	/* 한 in NFD */
 	assert_string_equal(sel_title(&st), "Alpha paper");	/* its Korean summary */
 	assert_string_equal(st.status.buf, "match 1 of 2 in every day");
-	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, KEYNAME_ENTER);
 	assert_true(st.searching);
 	ui_handle_key(&st, 'n');
 	assert_int_equal(lib_day(st.lib, st.day)->kind, DAY_NONE);
 	/* "paper" matches every titled paper; n and N walk them across days */
 	ui_handle_key(&st, '/');
 	type(&st, "pap");
-	ui_handle_key(&st, UI_KEY_BACKSPACE);
+	ui_handle_key(&st, KEYNAME_BACKSPACE);
 	type(&st, "per");
 	assert_string_equal(sel_title(&st), "Alpha paper");
-	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, KEYNAME_ENTER);
 	ui_handle_key(&st, 'n');
 	assert_string_equal(sel_title(&st), "Beta paper");
 	assert_string_equal(st.status.buf, "/paper: match 2 of 4 in every day");
@@ -720,7 +720,7 @@ test_search_keys(void **state)
 	ui_handle_key(&st, '\t');
 	type(&st, "gamma");
 	assert_string_equal(st.status.buf, "not found in this day");
-	ui_handle_key(&st, UI_KEY_ESC);
+	ui_handle_key(&st, KEYNAME_ESC);
 	assert_string_equal(sel_title(&st), "Beta paper");
 	ui_state_free(&st);
 }
@@ -836,15 +836,15 @@ test_configure(void **state)
 	assert_int_equal(st.mouse, 0);
 	assert_non_null(strstr(msgs.buf, "bind x no-such-command: unknown command"));
 	fit(&st, 24, 80);
-	ui_handle_key(&st, UI_CTRL('n'));
+	ui_handle_key(&st, KEYNAME_CTRL('n'));
 	assert_string_equal(sel_title(&st), "Beta paper");
 	ui_handle_key(&st, 'J');
 	assert_string_equal(sel_title(&st), "Gamma paper");	/* the next unread, next day */
-	assert_int_equal(ui_key_parse("PgDn"), UI_KEY_PGDN);
-	assert_int_equal(ui_key_parse("F5"), UI_KEY_F1 + 4);
-	assert_int_equal(ui_key_parse("C-d"), UI_CTRL('d'));
-	assert_int_equal(ui_key_parse("\xED\x95\x9C"), 0xD55C);
-	assert_int_equal(ui_key_parse("jj"), -1);
+	assert_int_equal(keyname_parse("PgDn"), KEYNAME_PGDN);
+	assert_int_equal(keyname_parse("F5"), KEYNAME_F1 + 4);
+	assert_int_equal(keyname_parse("C-d"), KEYNAME_CTRL('d'));
+	assert_int_equal(keyname_parse("\xED\x95\x9C"), 0xD55C);
+	assert_int_equal(keyname_parse("jj"), -1);
 	assert_string_equal(ui_cmd_name(UI_CMD_NEXT_UNREAD), "next-unread");
 	buf_free(&msgs);
 	ui_state_free(&st);
@@ -865,23 +865,23 @@ test_triage_regressions(void **state)
 	fit(&st, 24, 80);
 	ui_handle_key(&st, 'v');
 	type(&st, "20");
-	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, KEYNAME_ENTER);
 	ui_handle_key(&st, '/');
 	type(&st, "gamma");				/* hidden by the minimum: cleared */
 	assert_string_equal(sel_title(&st), "Gamma paper");
-	ui_handle_key(&st, UI_KEY_ESC);
+	ui_handle_key(&st, KEYNAME_ESC);
 	assert_int_equal(st.min_votes, 20);
 	assert_int_equal(st.nlist, 1);
 	assert_string_equal(sel_title(&st), "Alpha paper");
 	/* a reload keeps the search's query, not the last prompt's text */
 	ui_handle_key(&st, 'v');
-	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, KEYNAME_ENTER);
 	ui_handle_key(&st, '/');
 	type(&st, "beta");
-	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, KEYNAME_ENTER);
 	ui_handle_key(&st, 'v');
 	type(&st, "5");
-	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, KEYNAME_ENTER);
 	ui_state_replace_lib(&st, make_lib(0));
 	assert_true(st.searching);
 	ui_handle_key(&st, 'n');
@@ -891,7 +891,7 @@ test_triage_regressions(void **state)
 	assert_null(ui_state_paper(&st));
 	ui_handle_key(&st, '/');
 	type(&st, "paper");
-	ui_handle_key(&st, UI_KEY_ENTER);
+	ui_handle_key(&st, KEYNAME_ENTER);
 	assert_string_equal(sel_title(&st), "Alpha paper");
 	ui_handle_key(&st, 'S');			/* the Starred view again... */
 	ui_handle_key(&st, 'S');
@@ -911,7 +911,7 @@ test_triage_regressions(void **state)
 	ui_handle_key(&st, 'u');			/* unread by hand */
 	ui_handle_key(&st, '/');
 	type(&st, "gamma");				/* passes Gamma while typing */
-	ui_handle_key(&st, UI_KEY_ESC);
+	ui_handle_key(&st, KEYNAME_ESC);
 	assert_string_equal(sel_title(&st), "Beta paper");
 	assert_false(st.read[st.list[st.sel]]);	/* going back did not read it */
 	assert_false(st.read[2]);			/* nor Gamma */
@@ -938,8 +938,8 @@ test_triage_regressions(void **state)
 		search_free(s);
 		lib_free(lib);
 	}
-	assert_int_equal(ui_key_parse("F1x"), -1);
-	assert_int_equal(ui_key_parse("F12"), UI_KEY_F1 + 11);
+	assert_int_equal(keyname_parse("F1x"), -1);
+	assert_int_equal(keyname_parse("F12"), KEYNAME_F1 + 11);
 }
 
 int
