@@ -18,7 +18,7 @@
 #include "base/safeio.h"
 #include "marks/marks.h"
 #include "ui/ui.h"
-#include "ui/state.h"
+#include "ui/keys.h"
 
 enum mode { MODE_READ, MODE_DUMP, MODE_CHECK, MODE_EXPORT };
 
@@ -74,13 +74,14 @@ usage(FILE *f)
 "else $XDG_CONFIG_HOME/paperboy/config (see the installed config.example).\n", f);
 	{
 		struct buf keys = BUF_INIT;
-		size_t n;
-		const struct ui_binding *k = ui_default_keys(&n);
+		struct ui_keys k;
 
 		buf_init(&keys);
-		ui_keys_describe(k, n, &keys);
+		ui_keys_init(&k);
+		ui_keys_describe(&k, &keys);
 		fprintf(f, "\nKeys in the reader (bind KEY COMMAND in the settings changes them):\n%s",
 		    keys.buf);
+		ui_keys_free(&k);
 		buf_free(&keys);
 	}
 }

@@ -659,7 +659,7 @@ draw_box(struct ui_term *t, struct ui_rect r, int focused, const char *title,
 	const cchar_t *vl = focused ? WACS_D_VLINE : WACS_VLINE;
 	int bottom = r.y + r.h - 1, right = r.x + r.w - 1;
 
-	if (!ui_rect_boxed(r) || bottom >= LINES || right >= COLS)
+	if (!ui_layout_boxed(r) || bottom >= LINES || right >= COLS)
 		return;
 	attrset(t->el[SETTINGS_EL_BORDER]);
 	mvhline_set(r.y, r.x + 1, hl, r.w - 2);
@@ -707,7 +707,7 @@ draw_row_hl(struct ui_term *t, struct ui_rect in, int i, int selected, int focus
 	buf_setlen(row, 0);
 	if (mark)
 		buf_puts(row, selected ? "> " : "  ");
-	ui_format_row(row, left, right, (size_t)(in.w - mark));
+	ui_layout_row(row, left, right, (size_t)(in.w - mark));
 	/* the left text ends before the padding and the right text */
 	upto = row->len - (right && row->len >= (size_t)mark + strlen(right) ? strlen(right) : 0);
 	while (upto > (size_t)mark && row->buf[upto - 1] == ' ')
@@ -750,17 +750,17 @@ position(char *dst, size_t size, size_t i, size_t n)
 static void
 draw_days(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int focused)
 {
-	struct ui_rect in = ui_rect_inner(r);
+	struct ui_rect in = ui_layout_inner(r);
 	size_t n = lib_ndays(st->lib), i;
 	char num[48], foot[48];
 
-	draw_box(t, r, focused, "Days", position(foot, sizeof foot, st->day, n));
-	for (i = 0; (int)i < in.h && st->top[UI_DAYS] + i < n; i++) {
-		size_t k = st->top[UI_DAYS] + i;
+	draw_box(t, r, focused, "Days", position(foot, sizeof foot, st->list.day, n));
+	for (i = 0; (int)i < in.h && st->nav.top[UI_DAYS] + i < n; i++) {
+		size_t k = st->nav.top[UI_DAYS] + i;
 		const struct day *d = lib_day(st->lib, k);
-		size_t unread = st->unread_day ? st->unread_day[k] : 0;
+		size_t unread = st->marks.unread_day ? st->marks.unread_day[k] : 0;
 
-		draw_row_hl(t, in, (int)i, k == st->day && st->view == UI_VIEW_DAYS, focused,
+		draw_row_hl(t, in, (int)i, k == st->list.day && st->list.view == UI_VIEW_DAYS, focused,
 		    d->label ? d->label : "?", counts(num, sizeof num, unread, d->npapers),
 		    t->el[unread ? SETTINGS_EL_UNREAD : SETTINGS_EL_NORMAL], NULL, 0);
 	}
@@ -770,30 +770,30 @@ draw_days(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int fo
 static void
 draw_cats(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int focused)
 {
-	struct ui_rect in = ui_rect_inner(r);
-	const struct day *d = st->day < lib_ndays(st->lib) ? lib_day(st->lib, st->day) : NULL;
-	size_t n = st->ncats + 1, i, all, all_unread;
+	struct ui_rect in = ui_layout_inner(r);
+	const struct day *d = st->list.day < lib_ndays(st->lib) ? lib_day(st->lib, st->list.day) : NULL;
+	size_t n = st->list.ncats + 1, i, all, all_unread;
 	char num[48], foot[48];
 
-	if (st->view == UI_VIEW_STARRED) {
-		all = st->nstarred;
+	if (st->list.view == UI_VIEW_STARRED) {
+		all = st->marks.nstarred;
 		for (i = all_unread = 0; i < lib_npapers(st->lib); i++)
-			all_unread += st->star[i] && !st->read[i];
+			all_unread += st->marks.star[i] && !st->marks.read[i];
 	} else {
 		all = d ? d->npapers : 0;
-		all_unread = d && st->unread_day ? st->unread_day[st->day] : 0;
+		all_unread = d && st->marks.unread_day ? st->marks.unread_day[st->list.day] : 0;
 	}
-	draw_box(t, r, focused, "Categories", position(foot, sizeof foot, st->cat, n));
-	for (i = 0; (int)i < in.h && st->top[UI_CATS] + i < n; i++) {
-		size_t c = st->top[UI_CATS] + i;
-		size_t unread = c == 0 ? all_unread : st->cats[c - 1].unread;
+	draw_box(t, r, focused, "Categories", position(foot, sizeof foot, st->list.cat, n));
+	for (i = 0; (int)i < in.h && st->nav.top[UI_CATS] + i < n; i++) {
+		size_t c = st->nav.top[UI_CATS] + i;
+		size_t unread = c == 0 ? all_unread : st->list.cats[c - 1].unread;
 
 		if (c == 0)
 			counts(num, sizeof num, unread, all);
 		else
-			counts(num, sizeof num, unread, st->cats[c - 1].count);
-		draw_row_hl(t, in, (int)i, c == st->cat, focused,
-		    c == 0 ? "All" : st->cats[c - 1].name, num,
+			counts(num, sizeof num, unread, st->list.cats[c - 1].count);
+		draw_row_hl(t, in, (int)i, c == st->list.cat, focused,
+		    c == 0 ? "All" : st->list.cats[c - 1].name, num,
 		    t->el[unread ? SETTINGS_EL_UNREAD : SETTINGS_EL_NORMAL], NULL, 0);
 	}
 }
@@ -802,32 +802,32 @@ draw_cats(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int fo
 static void
 draw_papers(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int focused)
 {
-	struct ui_rect in = ui_rect_inner(r);
+	struct ui_rect in = ui_layout_inner(r);
 	struct buf left = BUF_INIT;
 	char num[48], foot[48];
 	size_t i, marks;
 
-	draw_box(t, r, focused, st->view == UI_VIEW_STARRED ? "Papers: starred" : "Papers",
-	    position(foot, sizeof foot, st->sel, st->nlist));
+	draw_box(t, r, focused, st->list.view == UI_VIEW_STARRED ? "Papers: starred" : "Papers",
+	    position(foot, sizeof foot, st->list.sel, st->list.n));
 	buf_init(&left);
-	for (i = 0; (int)i < in.h && st->top[UI_PAPERS] + i < st->nlist; i++) {
-		size_t row = st->top[UI_PAPERS] + i;
-		uint32_t k = st->list[row];
+	for (i = 0; (int)i < in.h && st->nav.top[UI_PAPERS] + i < st->list.n; i++) {
+		size_t row = st->nav.top[UI_PAPERS] + i;
+		uint32_t k = st->list.v[row];
 		const struct paper *p = lib_paper(st->lib, k);
 
 		buf_setlen(&left, 0);
-		buf_puts(&left, st->star[k] ? "*" : " ");
-		buf_puts(&left, st->read[k] ? "\xE2\x9C\x93 " : "  ");	/* U+2713 */
+		buf_puts(&left, st->marks.star[k] ? "*" : " ");
+		buf_puts(&left, st->marks.read[k] ? "\xE2\x9C\x93 " : "  ");	/* U+2713 */
 		marks = left.len;
 		buf_puts(&left, ui_paper_label(p));
 		if (p->votes >= 0)
 			snprintf(num, sizeof num, "%ld", p->votes);
-		draw_row_hl(t, in, (int)i, row == st->sel, focused, left.buf,
+		draw_row_hl(t, in, (int)i, row == st->list.sel, focused, left.buf,
 		    p->votes >= 0 ? num : NULL,
-		    t->el[st->read[k] ? SETTINGS_EL_NORMAL : SETTINGS_EL_UNREAD],
-		    st->searching ? st->search : NULL, marks);
+		    t->el[st->marks.read[k] ? SETTINGS_EL_NORMAL : SETTINGS_EL_UNREAD],
+		    st->search.active ? st->search.match : NULL, marks);
 	}
-	if (st->nlist == 0 && in.h > 0)
+	if (st->list.n == 0 && in.h > 0)
 		put_str(t, in.y, in.x, in.w, "(no papers)", A_NORMAL, 0);
 	buf_free(&left);
 }
@@ -848,34 +848,34 @@ line_attr(const struct ui_term *t, enum ui_line_kind k)
 static void
 draw_summary(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int focused)
 {
-	struct ui_rect in = ui_rect_inner(r);
-	const struct ui_sumview *sv = &st->sv;
+	struct ui_rect in = ui_layout_inner(r);
+	const struct ui_sumview *sv = &st->paper.sv;
 	struct buf title = BUF_INIT;
 	char foot[96];
 	size_t i;
 
 	buf_init(&title);
 	buf_puts(&title, "Summary");
-	if (ui_state_paper(st) && ui_state_paper(st)->nsums) {
+	if (ui_list_paper(st) && ui_list_paper(st)->nsums) {
 		buf_puts(&title, " ");
-		ui_state_sum_name(st, &title);
+		ui_paper_sum_name(st, &title);
 	}
 	foot[0] = '\0';
 	if (sv->n > (size_t)in.h && in.h > 0)
-		snprintf(foot, sizeof foot, "%zu-%zu/%zu", st->sum_top + 1,
-		    st->sum_top + (size_t)in.h < sv->n ? st->sum_top + (size_t)in.h : sv->n, sv->n);
+		snprintf(foot, sizeof foot, "%zu-%zu/%zu", st->paper.sum_top + 1,
+		    st->paper.sum_top + (size_t)in.h < sv->n ? st->paper.sum_top + (size_t)in.h : sv->n, sv->n);
 	draw_box(t, r, focused, title.buf, foot[0] ? foot : NULL);
 	buf_free(&title);
 	if (!sv->valid || sv->width != in.w)
 		return;
-	for (i = 0; (int)i < in.h && st->sum_top + i < sv->n; i++) {
-		const struct ui_line *ln = &sv->v[st->sum_top + i];
+	for (i = 0; (int)i < in.h && st->paper.sum_top + i < sv->n; i++) {
+		const struct ui_line *ln = &sv->v[st->paper.sum_top + i];
 		int y = in.y + (int)i;
 
 		if (ln->kind == UI_LINE_BULLET && ln->indent >= 2)
 			put_str(t, y, in.x + ln->indent - 2, 2, "\xE2\x80\xA2", A_NORMAL, 0);	/* U+2022 */
 		put_text_hl(t, y, in.x + ln->indent, in.w - ln->indent, sv->text.buf + ln->off,
-		    ln->len, line_attr(t, ln->kind), 0, st->searching ? st->search : NULL, 0,
+		    ln->len, line_attr(t, ln->kind), 0, st->search.active ? st->search.match : NULL, 0,
 		    (size_t)-1);
 	}
 }
@@ -884,24 +884,24 @@ draw_summary(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int
 static void
 draw_links(struct ui_term *t, const struct ui_state *st, struct ui_rect r, int focused)
 {
-	struct ui_rect in = ui_rect_inner(r);
-	size_t n = st->nlinks, i;
+	struct ui_rect in = ui_layout_inner(r);
+	size_t n = st->paper.nlinks, i;
 	struct buf left = BUF_INIT;
 	char foot[48];
 
-	draw_box(t, r, focused, "Links", position(foot, sizeof foot, st->link, n));
+	draw_box(t, r, focused, "Links", position(foot, sizeof foot, st->paper.link, n));
 	if (n == 0 && in.h > 0)
 		put_str(t, in.y, in.x, in.w, "(no links)", A_NORMAL, 0);
 	buf_init(&left);
-	for (i = 0; (int)i < in.h && st->top[UI_LINKS] + i < n; i++) {
-		const struct link *l = &st->links[st->top[UI_LINKS] + i];
+	for (i = 0; (int)i < in.h && st->nav.top[UI_LINKS] + i < n; i++) {
+		const struct link *l = &st->paper.links[st->nav.top[UI_LINKS] + i];
 		int mark = in.w >= 3 ? 2 : 0, at;
 
 		buf_setlen(&left, 0);
-		buf_printf(&left, "%zu %-11s ", st->top[UI_LINKS] + i + 1, link_kind_name(l->kind));
+		buf_printf(&left, "%zu %-11s ", st->nav.top[UI_LINKS] + i + 1, link_kind_name(l->kind));
 		at = mark + (int)left.len;
 		buf_puts(&left, l->url ? l->url : "");
-		draw_row(t, in, (int)i, st->top[UI_LINKS] + i == st->link, focused, left.buf, NULL);
+		draw_row(t, in, (int)i, st->nav.top[UI_LINKS] + i == st->paper.link, focused, left.buf, NULL);
 		/* t->tmp is scratch here: put_text empties it before use */
 		if (l->url && at < in.w && launch_url_check(l->url, &t->tmp))
 			add_hot(t, in.y + (int)i, in.x + at, in.w - at, l->url);
@@ -921,16 +921,16 @@ draw_status(struct ui_term *t, const struct ui_state *st, struct ui_rect r)
 	if (r.y + 1 >= LINES)
 		w--;	/* the bottom-right cell cannot be written without scrolling */
 	buf_init(&left);
-	if (st->prompt != UI_PROMPT_NONE) {
+	if (st->prompt.kind != UI_PROMPT_NONE) {
 		/* the line being typed, a cursor, then the message */
-		ui_state_prompt(st, &left);
+		ui_prompt_text(st, &left);
 		buf_puts(&left, "_");
 		if (st->status.len) {
 			buf_puts(&left, "  ");
 			buf_add(&left, st->status.buf, st->status.len);
 		}
 		buf_setlen(&t->row, 0);
-		ui_format_row(&t->row, left.buf, "Esc cancels", w > 0 ? (size_t)w : 0);
+		ui_layout_row(&t->row, left.buf, "Esc cancels", w > 0 ? (size_t)w : 0);
 	} else {
 		ui_state_position(st, &left);
 		if (st->status.len) {
@@ -938,7 +938,7 @@ draw_status(struct ui_term *t, const struct ui_state *st, struct ui_rect r)
 			buf_add(&left, st->status.buf, st->status.len);
 		}
 		buf_setlen(&t->row, 0);
-		ui_format_row(&t->row, left.buf, "? help", w > 0 ? (size_t)w : 0);
+		ui_layout_row(&t->row, left.buf, "? help", w > 0 ? (size_t)w : 0);
 	}
 	put_text(t, r.y, r.x, w, t->row.buf, t->row.len, t->el[SETTINGS_EL_STATUS], WIDTH_PAD);
 	buf_free(&left);
@@ -948,7 +948,7 @@ draw_status(struct ui_term *t, const struct ui_state *st, struct ui_rect r)
 static void
 draw_help(struct ui_term *t, const struct ui_state *st, struct ui_rect r)
 {
-	struct ui_rect in = ui_rect_inner(r);
+	struct ui_rect in = ui_layout_inner(r);
 	struct buf text = BUF_INIT;
 	size_t pos = 0, line = 0;
 	int y;
@@ -965,7 +965,7 @@ draw_help(struct ui_term *t, const struct ui_state *st, struct ui_rect r)
 		const char *nl = memchr(text.buf + pos, '\n', text.len - pos);
 		size_t end = nl ? (size_t)(nl - text.buf) : text.len;
 
-		if (line++ >= st->help_top)
+		if (line++ >= st->help.top)
 			put_text(t, y++, in.x + 1, in.w - 1, text.buf + pos, end - pos, A_NORMAL, 0);
 		pos = end + 1;
 	}
@@ -988,12 +988,12 @@ ui_draw(struct ui_term *t, const struct ui_state *st, const struct ui_layout *l,
 	erase();
 	for (i = 0; i < UI_NPANES; i++)
 		if (l->pane[i].h > 0 && l->pane[i].w > 0)
-			pane[i](t, st, l->pane[i], st->focus == (enum ui_pane)i);
+			pane[i](t, st, l->pane[i], st->nav.focus == (enum ui_pane)i);
 	draw_status(t, st, l->status);
-	if (st->help)
+	if (st->help.open)
 		draw_help(t, st, l->help);
 	wnoutrefresh(stdscr);
 	doupdate();
-	if (t->nhot && !st->help)
+	if (t->nhot && !st->help.open)
 		write_hyperlinks(t);
 }

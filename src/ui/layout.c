@@ -1,4 +1,4 @@
-/* ui/layout.c: pane rectangles and summary wrapping (pure, no curses). */
+/* ui/layout.c: pane rectangles, list rows and scrolling (pure, no curses). */
 #include "ui/layout.h"
 
 #include <stdlib.h>
@@ -101,18 +101,18 @@ ui_layout_compute(struct ui_layout *l, int rows, int cols, enum ui_pane focus)
 
 /* True when the rectangle is big enough for a border. */
 int
-ui_rect_boxed(struct ui_rect r)
+ui_layout_boxed(struct ui_rect r)
 {
 	return r.h >= 2 && r.w >= 2;
 }
 
 /* The content area inside the border. */
 struct ui_rect
-ui_rect_inner(struct ui_rect r)
+ui_layout_inner(struct ui_rect r)
 {
 	struct ui_rect in = r;
 
-	if (ui_rect_boxed(r)) {
+	if (ui_layout_boxed(r)) {
 		in.y = r.y + 1;
 		in.x = r.x + 1;
 		in.h = r.h - 2;
@@ -125,7 +125,7 @@ ui_rect_inner(struct ui_rect r)
 
 /* Pane names for headings. */
 const char *
-ui_pane_name(enum ui_pane p)
+ui_layout_pane_name(enum ui_pane p)
 {
 	static const char *const names[UI_NPANES] = {
 		"Days", "Categories", "Papers", "Summary", "Links",
@@ -134,210 +134,9 @@ ui_pane_name(enum ui_pane p)
 	return p < UI_NPANES ? names[p] : "?";
 }
 
-/* Prepare an empty summary view. */
-void
-ui_sumview_init(struct ui_sumview *sv)
-{
-	memset(sv, 0, sizeof *sv);
-	buf_init(&sv->text);
-}
-
-/* Free a summary view. */
-void
-ui_sumview_free(struct ui_sumview *sv)
-{
-	buf_free(&sv->text);
-	free(sv->v);
-	ui_sumview_init(sv);
-}
-
-/* Drop the cache key so the next build lays out again. */
-void
-ui_sumview_invalidate(struct ui_sumview *sv)
-{
-	sv->valid = 0;
-	sv->paper = NULL;
-}
-
-/* Append one line whose text is s[0..n) (copied). */
-static void
-add_line(struct ui_sumview *sv, const char *s, size_t n, size_t width,
-    int indent, enum ui_line_kind kind)
-{
-	struct ui_line *ln;
-
-	if (sv->n == sv->alloc) {
-		sv->alloc = sv->alloc ? sv->alloc * 2 : 64;
-		sv->v = xrealloc(sv->v, sv->alloc * sizeof *sv->v);
-	}
-	ln = &sv->v[sv->n++];
-	ln->off = sv->text.len;
-	ln->len = n;
-	ln->width = width;
-	ln->indent = indent;
-	ln->kind = kind;
-	buf_add(&sv->text, s, n);
-}
-
-/* Append a blank line unless the view is empty or already ends in one. */
-static void
-add_blank(struct ui_sumview *sv)
-{
-	if (sv->n && sv->v[sv->n - 1].kind != UI_LINE_BLANK)
-		add_line(sv, "", 0, 0, 0, UI_LINE_BLANK);
-}
-
-/* Wrap s[0..n) into width - indent cells; the first line gets kind first. */
-static void
-add_wrapped(struct ui_sumview *sv, const char *s, size_t n, int width, int indent,
-    enum ui_line_kind first, enum ui_line_kind rest)
-{
-	struct width_lines tl = { NULL, 0, 0 };
-	int avail = width - indent;
-	size_t i;
-
-	if (avail < 1) {
-		avail = width > 0 ? width : 1;
-		indent = 0;
-	}
-	width_wrap(&tl, s, n, (size_t)avail);
-	for (i = 0; i < tl.n; i++)
-		add_line(sv, s + tl.v[i].off, tl.v[i].len, tl.v[i].width, indent,
-		    i == 0 ? first : rest);
-	width_lines_free(&tl);
-}
-
-/* Append "Label: a, b, c" as a wrapped metadata line. */
-static void
-add_meta_list(struct ui_sumview *sv, struct buf *tmp, const char *label,
-    const char *const *items, size_t nitems, int width)
-{
-	size_t i;
-
-	if (nitems == 0)
-		return;
-	buf_setlen(tmp, 0);
-	buf_puts(tmp, label);
-	for (i = 0; i < nitems; i++) {
-		if (i)
-			buf_puts(tmp, ", ");
-		buf_puts(tmp, items[i] ? items[i] : "");
-	}
-	add_wrapped(sv, tmp->buf, tmp->len, width, 0, UI_LINE_META, UI_LINE_META);
-}
-
-/* Lay out the header lines: title, authors, days, categories, votes. */
-static void
-build_header(struct ui_sumview *sv, const struct lib *lib, const struct paper *p,
-    struct buf *tmp, int width)
-{
-	const char *title = p->title ? p->title : "(untitled)";
-	size_t i;
-
-	add_wrapped(sv, title, strlen(title), width, 0, UI_LINE_TITLE, UI_LINE_TITLE);
-	add_meta_list(sv, tmp, "Authors: ", p->authors, p->nauthors, width);
-	if (p->ndays) {
-		buf_setlen(tmp, 0);
-		buf_puts(tmp, "Days: ");
-		for (i = 0; i < p->ndays; i++) {
-			const struct day *d = p->days[i] < lib_ndays(lib) ?
-			    lib_day(lib, p->days[i]) : NULL;
-
-			if (i)
-				buf_puts(tmp, ", ");
-			buf_puts(tmp, d && d->label ? d->label : "?");
-		}
-		if (p->votes >= 0)
-			buf_printf(tmp, " | Votes: %ld", p->votes);
-		add_wrapped(sv, tmp->buf, tmp->len, width, 0, UI_LINE_META, UI_LINE_META);
-	} else if (p->votes >= 0) {
-		buf_setlen(tmp, 0);
-		buf_printf(tmp, "Votes: %ld", p->votes);
-		add_wrapped(sv, tmp->buf, tmp->len, width, 0, UI_LINE_META, UI_LINE_META);
-	}
-	add_meta_list(sv, tmp, "Categories: ", p->cats, p->ncats, width);
-}
-
-/* Lay out the blocks of one summary. */
-static void
-build_blocks(struct ui_sumview *sv, const struct summary *s, int width)
-{
-	int prev = -1;	/* kind of the previous block, -1 at the start */
-	size_t i;
-
-	for (i = 0; i < s->nblocks; i++) {
-		const struct block *b = &s->blocks[i];
-		const char *t = b->text ? b->text : "";
-
-		if (b->label && *b->label) {
-			add_blank(sv);
-			add_wrapped(sv, b->label, strlen(b->label), width, 0,
-			    UI_LINE_HEAD, UI_LINE_HEAD);
-			add_wrapped(sv, t, strlen(t), width, 2, UI_LINE_TEXT, UI_LINE_TEXT);
-			prev = 2;	/* a section: blank line before what follows */
-		} else if (b->kind == BLOCK_BULLET) {
-			if (prev != BLOCK_BULLET)
-				add_blank(sv);
-			add_wrapped(sv, t, strlen(t), width, 2, UI_LINE_BULLET, UI_LINE_TEXT);
-			prev = BLOCK_BULLET;
-		} else {
-			add_blank(sv);
-			add_wrapped(sv, t, strlen(t), width, 0, UI_LINE_TEXT, UI_LINE_TEXT);
-			prev = BLOCK_PARA;
-		}
-	}
-	if (s->nblocks == 0 && s->text && *s->text) {
-		add_blank(sv);
-		add_wrapped(sv, s->text, strlen(s->text), width, 0, UI_LINE_TEXT, UI_LINE_TEXT);
-	}
-}
-
-/* Lay out a paper and one of its summaries at a width (cached). */
-void
-ui_sumview_build(struct ui_sumview *sv, const struct lib *lib,
-    const struct paper *p, size_t sum, int width)
-{
-	struct buf tmp = BUF_INIT;
-
-	if (sv->valid && sv->paper == p && sv->sum == sum && sv->width == width)
-		return;
-	sv->valid = 1;
-	sv->paper = p;
-	sv->sum = sum;
-	sv->width = width;
-	sv->n = 0;
-	buf_setlen(&sv->text, 0);
-	if (width < 1)
-		width = 1;
-	if (p == NULL) {
-		add_wrapped(sv, "No paper selected.", 18, width, 0, UI_LINE_TEXT, UI_LINE_TEXT);
-		return;
-	}
-	buf_init(&tmp);
-	build_header(sv, lib, p, &tmp, width);
-	buf_free(&tmp);
-	if (p->nsums == 0) {
-		add_blank(sv);
-		add_wrapped(sv, "(no summary)", 12, width, 0, UI_LINE_TEXT, UI_LINE_TEXT);
-		return;
-	}
-	build_blocks(sv, &p->sums[sum < p->nsums ? sum : 0], width);
-}
-
-/* Title for lists: the title, else the beginning of the first summary. */
-const char *
-ui_paper_label(const struct paper *p)
-{
-	if (p->title && *p->title)
-		return p->title;
-	if (p->nsums && p->sums[0].text && *p->sums[0].text)
-		return p->sums[0].text;
-	return "(untitled)";
-}
-
 /* A row of exactly width cells: truncated left text, right-aligned right text. */
 void
-ui_format_row(struct buf *out, const char *left, const char *right, size_t width)
+ui_layout_row(struct buf *out, const char *left, const char *right, size_t width)
 {
 	size_t rw = right ? width_str(right) : 0;
 
@@ -352,7 +151,7 @@ ui_format_row(struct buf *out, const char *left, const char *right, size_t width
 
 /* Adjust a list's first visible row so that sel is on screen. */
 void
-ui_scroll_to(size_t *top, size_t sel, size_t n, size_t rows)
+ui_layout_scroll(size_t *top, size_t sel, size_t n, size_t rows)
 {
 	if (rows == 0) {
 		*top = sel;

@@ -36,7 +36,7 @@ check_size(int rows, int cols, enum ui_pane focus)
 
 	ui_layout_compute(&l, rows, cols, focus);
 	for (i = 0; i < UI_NPANES; i++) {
-		struct ui_rect r = l.pane[i], in = ui_rect_inner(r);
+		struct ui_rect r = l.pane[i], in = ui_layout_inner(r);
 
 		if (r.h == 0 || r.w == 0) {
 			assert_int_equal(r.h, 0);
@@ -95,9 +95,9 @@ test_layout_modes(void **state)
 	(void)state;
 	ui_layout_compute(&l, 24, 80, UI_PAPERS);
 	assert_int_equal(l.mode, UI_MODE_STACKED);
-	assert_true(ui_rect_inner(l.pane[UI_SUMMARY]).h >= 8);
-	assert_true(ui_rect_inner(l.pane[UI_PAPERS]).h >= 4);
-	assert_true(ui_rect_inner(l.pane[UI_LINKS]).h >= 2);
+	assert_true(ui_layout_inner(l.pane[UI_SUMMARY]).h >= 8);
+	assert_true(ui_layout_inner(l.pane[UI_PAPERS]).h >= 4);
+	assert_true(ui_layout_inner(l.pane[UI_LINKS]).h >= 2);
 	ui_layout_compute(&l, 40, 120, UI_PAPERS);
 	assert_int_equal(l.mode, UI_MODE_WIDE);
 	ui_layout_compute(&l, 60, 200, UI_PAPERS);
@@ -125,14 +125,14 @@ test_format_row(void **state)
 	buf_init(&b);
 	for (w = 0; w < 40; w++) {
 		buf_setlen(&b, 0);
-		ui_format_row(&b, "\xED\x95\x9C\xEA\xB8\x80 title of a paper", "123", w);
+		ui_layout_row(&b, "\xED\x95\x9C\xEA\xB8\x80 title of a paper", "123", w);
 		assert_int_equal(width_of(b.buf, b.len), w);
 	}
 	buf_setlen(&b, 0);
-	ui_format_row(&b, "abc", "7", 8);
+	ui_layout_row(&b, "abc", "7", 8);
 	assert_string_equal(b.buf, "abc    7");
 	buf_setlen(&b, 0);
-	ui_format_row(&b, "abcdefgh", "7", 6);
+	ui_layout_row(&b, "abcdefgh", "7", 6);
 	assert_string_equal(b.buf, "abc\xE2\x80\xA6 7");
 	buf_free(&b);
 }
@@ -144,16 +144,16 @@ test_scroll(void **state)
 	size_t top = 0;
 
 	(void)state;
-	ui_scroll_to(&top, 5, 100, 10);
+	ui_layout_scroll(&top, 5, 100, 10);
 	assert_int_equal(top, 0);
-	ui_scroll_to(&top, 15, 100, 10);
+	ui_layout_scroll(&top, 15, 100, 10);
 	assert_int_equal(top, 6);
-	ui_scroll_to(&top, 3, 100, 10);
+	ui_layout_scroll(&top, 3, 100, 10);
 	assert_int_equal(top, 3);
 	top = 95;
-	ui_scroll_to(&top, 99, 100, 10);
+	ui_layout_scroll(&top, 99, 100, 10);
 	assert_int_equal(top, 90);
-	ui_scroll_to(&top, 2, 3, 10);
+	ui_layout_scroll(&top, 2, 3, 10);
 	assert_int_equal(top, 0);
 }
 
@@ -249,7 +249,7 @@ fit(struct ui_state *st, int rows, int cols)
 {
 	struct ui_layout l;
 
-	ui_layout_compute(&l, rows, cols, st->focus);
+	ui_layout_compute(&l, rows, cols, st->nav.focus);
 	ui_state_fit(st, &l);
 }
 
@@ -257,7 +257,7 @@ fit(struct ui_state *st, int rows, int cols)
 static const char *
 sel_title(const struct ui_state *st)
 {
-	const struct paper *p = ui_state_paper(st);
+	const struct paper *p = ui_list_paper(st);
 
 	return p ? ui_paper_label(p) : "";
 }
@@ -273,11 +273,11 @@ test_state_start(void **state)
 	(void)state;
 	ui_state_init(&st, make_lib(0), NULL, "hello");
 	fit(&st, 24, 80);
-	assert_int_equal(st.focus, UI_PAPERS);
-	assert_int_equal(st.day, 0);
+	assert_int_equal(st.nav.focus, UI_PAPERS);
+	assert_int_equal(st.list.day, 0);
 	assert_string_equal(lib_day(st.lib, 0)->label, "2025-05-06");
-	assert_int_equal(st.cat, 0);
-	assert_int_equal(st.nlist, 2);
+	assert_int_equal(st.list.cat, 0);
+	assert_int_equal(st.list.n, 2);
 	assert_string_equal(sel_title(&st), "Alpha paper");
 	assert_string_equal(st.status.buf, "hello");
 	buf_init(&b);
@@ -286,33 +286,33 @@ test_state_start(void **state)
 	buf_free(&b);
 	/* Tab cycles Days -> Categories -> Papers -> Summary -> Links -> Days */
 	for (i = 0; i < UI_NPANES; i++) {
-		enum ui_pane before = st.focus;
+		enum ui_pane before = st.nav.focus;
 
-		assert_true(ui_handle_key(&st, '\t') & UI_ACT_REDRAW);
-		assert_int_equal(st.focus, (before + 1) % UI_NPANES);
+		assert_true(ui_keys_handle(&st, '\t') & UI_ACT_REDRAW);
+		assert_int_equal(st.nav.focus, (before + 1) % UI_NPANES);
 	}
-	assert_int_equal(st.focus, UI_PAPERS);
-	ui_handle_key(&st, KEYNAME_BTAB);
-	assert_int_equal(st.focus, UI_CATS);
-	ui_handle_key(&st, 'h');
-	assert_int_equal(st.focus, UI_DAYS);
-	ui_handle_key(&st, 'h');
-	assert_int_equal(st.focus, UI_LINKS);
-	ui_handle_key(&st, 'l');
-	assert_int_equal(st.focus, UI_DAYS);
-	ui_handle_key(&st, KEYNAME_ENTER);
-	assert_int_equal(st.focus, UI_CATS);
-	ui_handle_key(&st, KEYNAME_ENTER);
-	assert_int_equal(st.focus, UI_PAPERS);
-	ui_handle_key(&st, KEYNAME_ENTER);
-	assert_int_equal(st.focus, UI_SUMMARY);
-	ui_handle_key(&st, KEYNAME_ENTER);
-	assert_int_equal(st.focus, UI_LINKS);
-	ui_handle_key(&st, 'j');
-	assert_int_equal(st.link, 1);
-	assert_true(ui_handle_key(&st, KEYNAME_ENTER) & UI_ACT_OPEN);
-	assert_string_equal(ui_state_link(&st)->url, "https://github.com/x/y");
-	assert_true(ui_handle_key(&st, 'q') & UI_ACT_QUIT);
+	assert_int_equal(st.nav.focus, UI_PAPERS);
+	ui_keys_handle(&st, KEYNAME_BTAB);
+	assert_int_equal(st.nav.focus, UI_CATS);
+	ui_keys_handle(&st, 'h');
+	assert_int_equal(st.nav.focus, UI_DAYS);
+	ui_keys_handle(&st, 'h');
+	assert_int_equal(st.nav.focus, UI_LINKS);
+	ui_keys_handle(&st, 'l');
+	assert_int_equal(st.nav.focus, UI_DAYS);
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_int_equal(st.nav.focus, UI_CATS);
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_int_equal(st.nav.focus, UI_PAPERS);
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_int_equal(st.nav.focus, UI_SUMMARY);
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_int_equal(st.nav.focus, UI_LINKS);
+	ui_keys_handle(&st, 'j');
+	assert_int_equal(st.paper.link, 1);
+	assert_true(ui_keys_handle(&st, KEYNAME_ENTER) & UI_ACT_OPEN);
+	assert_string_equal(ui_paper_link(&st)->url, "https://github.com/x/y");
+	assert_true(ui_keys_handle(&st, 'q') & UI_ACT_QUIT);
 	ui_state_free(&st);
 }
 
@@ -327,38 +327,38 @@ test_state_links(void **state)
 	ui_state_init(&st, make_lib(0), NULL, NULL);
 	fit(&st, 24, 80);
 	/* Alpha: arxiv + github from the source; the abs link is not repeated */
-	assert_int_equal(st.nlinks, 4);
-	assert_string_equal(st.links[0].url, "https://arxiv.org/abs/2505.00001");
-	assert_string_equal(st.links[1].url, "https://github.com/x/y");
-	assert_int_equal(st.links[2].kind, LINK_PDF);
-	assert_string_equal(st.links[2].url, "https://arxiv.org/pdf/2505.00001");
-	assert_int_equal(st.links[3].kind, LINK_HUGGINGFACE);
-	assert_string_equal(st.links[3].url, "https://huggingface.co/papers/2505.00001");
+	assert_int_equal(st.paper.nlinks, 4);
+	assert_string_equal(st.paper.links[0].url, "https://arxiv.org/abs/2505.00001");
+	assert_string_equal(st.paper.links[1].url, "https://github.com/x/y");
+	assert_int_equal(st.paper.links[2].kind, LINK_PDF);
+	assert_string_equal(st.paper.links[2].url, "https://arxiv.org/pdf/2505.00001");
+	assert_int_equal(st.paper.links[3].kind, LINK_HUGGINGFACE);
+	assert_string_equal(st.paper.links[3].url, "https://huggingface.co/papers/2505.00001");
 	/* o opens the arXiv page from any pane; y copies it outside the Links pane */
-	assert_true(ui_handle_key(&st, 'o') & UI_ACT_OPEN);
-	assert_string_equal(st.target->url, "https://arxiv.org/abs/2505.00001");
-	assert_true(ui_handle_key(&st, 'y') & UI_ACT_COPY);
-	assert_string_equal(st.target->url, "https://arxiv.org/abs/2505.00001");
+	assert_true(ui_keys_handle(&st, 'o') & UI_ACT_OPEN);
+	assert_string_equal(st.req.target->url, "https://arxiv.org/abs/2505.00001");
+	assert_true(ui_keys_handle(&st, 'y') & UI_ACT_COPY);
+	assert_string_equal(st.req.target->url, "https://arxiv.org/abs/2505.00001");
 	/* number keys only in the Links pane */
-	assert_false(ui_handle_key(&st, '3') & UI_ACT_OPEN);
+	assert_false(ui_keys_handle(&st, '3') & UI_ACT_OPEN);
 	assert_string_equal(st.status.buf, "number keys open links in the Links pane");
-	ui_handle_key(&st, 'l');
-	ui_handle_key(&st, 'l');
-	assert_int_equal(st.focus, UI_LINKS);
-	assert_true(ui_handle_key(&st, '3') & UI_ACT_OPEN);
-	assert_int_equal(st.link, 2);
-	assert_string_equal(st.target->url, "https://arxiv.org/pdf/2505.00001");
-	assert_true(ui_handle_key(&st, 'y') & UI_ACT_COPY);
-	assert_string_equal(st.target->url, "https://arxiv.org/pdf/2505.00001");
-	assert_false(ui_handle_key(&st, '9') & UI_ACT_OPEN);
+	ui_keys_handle(&st, 'l');
+	ui_keys_handle(&st, 'l');
+	assert_int_equal(st.nav.focus, UI_LINKS);
+	assert_true(ui_keys_handle(&st, '3') & UI_ACT_OPEN);
+	assert_int_equal(st.paper.link, 2);
+	assert_string_equal(st.req.target->url, "https://arxiv.org/pdf/2505.00001");
+	assert_true(ui_keys_handle(&st, 'y') & UI_ACT_COPY);
+	assert_string_equal(st.req.target->url, "https://arxiv.org/pdf/2505.00001");
+	assert_false(ui_keys_handle(&st, '9') & UI_ACT_OPEN);
 	assert_string_equal(st.status.buf, "no link 9 (this paper has 4)");
 	/* Beta has no links: all three are built from its id */
-	ui_handle_key(&st, 'h');
-	ui_handle_key(&st, 'h');
-	ui_handle_key(&st, 'j');
-	assert_int_equal(st.nlinks, 3);
-	assert_string_equal(st.links[0].url, "https://arxiv.org/abs/2505.00002");
-	assert_int_equal(st.link, 0);
+	ui_keys_handle(&st, 'h');
+	ui_keys_handle(&st, 'h');
+	ui_keys_handle(&st, 'j');
+	assert_int_equal(st.paper.nlinks, 3);
+	assert_string_equal(st.paper.links[0].url, "https://arxiv.org/abs/2505.00002");
+	assert_int_equal(st.paper.link, 0);
 	/* the help lists the new keys, digits as a range */
 	buf_init(&h);
 	ui_help_build(&st, &h);
@@ -377,44 +377,44 @@ test_state_moves(void **state)
 
 	(void)state;
 	ui_state_init(&st, make_lib(0), NULL, NULL);
-	st.markread = UI_MARKREAD_OPEN;
+	st.marks.markread = UI_MARKREAD_OPEN;
 	fit(&st, 24, 80);
-	ui_handle_key(&st, 'j');
+	ui_keys_handle(&st, 'j');
 	assert_string_equal(sel_title(&st), "Beta paper");
-	assert_true(!st.read[st.list[0]] && st.read[st.list[1]]);	/* Alpha came before the mode */
-	ui_handle_key(&st, 'j');	/* stays on the last */
-	assert_int_equal(st.sel, 1);
-	ui_handle_key(&st, 'g');
-	assert_int_equal(st.sel, 0);
-	ui_handle_key(&st, 'G');
-	assert_int_equal(st.sel, 1);
+	assert_true(!st.marks.read[st.list.v[0]] && st.marks.read[st.list.v[1]]);	/* Alpha came before the mode */
+	ui_keys_handle(&st, 'j');	/* stays on the last */
+	assert_int_equal(st.list.sel, 1);
+	ui_keys_handle(&st, 'g');
+	assert_int_equal(st.list.sel, 0);
+	ui_keys_handle(&st, 'G');
+	assert_int_equal(st.list.sel, 1);
 	/* categories of the day: All, NLP (2), Vision (1) */
-	st.focus = UI_CATS;
-	assert_int_equal(st.ncats, 2);
-	assert_string_equal(st.cats[0].name, "NLP");
-	assert_int_equal(st.cats[0].count, 2);
-	assert_string_equal(st.cats[1].name, "Vision");
-	ui_handle_key(&st, 'G');
-	assert_int_equal(st.cat, 2);
-	assert_int_equal(st.nlist, 1);
+	st.nav.focus = UI_CATS;
+	assert_int_equal(st.list.ncats, 2);
+	assert_string_equal(st.list.cats[0].name, "NLP");
+	assert_int_equal(st.list.cats[0].count, 2);
+	assert_string_equal(st.list.cats[1].name, "Vision");
+	ui_keys_handle(&st, 'G');
+	assert_int_equal(st.list.cat, 2);
+	assert_int_equal(st.list.n, 1);
 	assert_string_equal(sel_title(&st), "Alpha paper");
 	/* days: dated newest first, then the label, then undated */
-	st.focus = UI_DAYS;
-	ui_handle_key(&st, KEYNAME_DOWN);
-	assert_string_equal(lib_day(st.lib, st.day)->label, "2025-05-05");
-	assert_int_equal(st.cat, 0);
+	st.nav.focus = UI_DAYS;
+	ui_keys_handle(&st, KEYNAME_DOWN);
+	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2025-05-05");
+	assert_int_equal(st.list.cat, 0);
 	assert_string_equal(sel_title(&st), "Gamma paper");
-	ui_handle_key(&st, 'j');
-	assert_string_equal(lib_day(st.lib, st.day)->label, "May 9");
-	ui_handle_key(&st, KEYNAME_END);
-	assert_int_equal(lib_day(st.lib, st.day)->kind, DAY_NONE);
-	assert_int_equal(st.nlist, 1);
-	assert_null(ui_state_paper(&st)->title);
+	ui_keys_handle(&st, 'j');
+	assert_string_equal(lib_day(st.lib, st.list.day)->label, "May 9");
+	ui_keys_handle(&st, KEYNAME_END);
+	assert_int_equal(lib_day(st.lib, st.list.day)->kind, DAY_NONE);
+	assert_int_equal(st.list.n, 1);
+	assert_null(ui_list_paper(&st)->title);
 	assert_string_equal(sel_title(&st), "\xED\x95\x9C\xEA\xB8\x80 \xEC\x9A\x94\xEC\x95\xBD");
-	ui_handle_key(&st, KEYNAME_PGUP);
-	assert_int_equal(st.day, 0);
-	ui_handle_key(&st, KEYNAME_CTRL('d'));
-	assert_true(st.day > 0);
+	ui_keys_handle(&st, KEYNAME_PGUP);
+	assert_int_equal(st.list.day, 0);
+	ui_keys_handle(&st, KEYNAME_CTRL('d'));
+	assert_true(st.list.day > 0);
 	ui_state_free(&st);
 }
 
@@ -423,13 +423,13 @@ static void
 test_state_summary(void **state)
 {
 	struct ui_state st;
-	const struct ui_sumview *sv = &st.sv;
+	const struct ui_sumview *sv = &st.paper.sv;
 	size_t i, bullets = 0, heads = 0;
 
 	(void)state;
 	ui_state_init(&st, make_lib(0), NULL, NULL);
 	fit(&st, 24, 30);	/* single mode: only Papers is shown */
-	st.focus = UI_SUMMARY;
+	st.nav.focus = UI_SUMMARY;
 	fit(&st, 24, 30);
 	assert_true(sv->valid);
 	assert_int_equal(sv->width, 28);
@@ -444,12 +444,12 @@ test_state_summary(void **state)
 	assert_memory_equal(sv->text.buf + sv->v[1].off, "Authors: Ann Author, Bo", 23);
 	/* scrolling is bounded by the summary length */
 	fit(&st, 8, 30);
-	ui_handle_key(&st, 'G');
-	assert_int_equal(st.sum_top, st.sum_lines - st.rows[UI_SUMMARY]);
-	ui_handle_key(&st, 'j');
-	assert_int_equal(st.sum_top, st.sum_lines - st.rows[UI_SUMMARY]);
-	ui_handle_key(&st, 'g');
-	assert_int_equal(st.sum_top, 0);
+	ui_keys_handle(&st, 'G');
+	assert_int_equal(st.paper.sum_top, st.paper.sum_lines - st.nav.rows[UI_SUMMARY]);
+	ui_keys_handle(&st, 'j');
+	assert_int_equal(st.paper.sum_top, st.paper.sum_lines - st.nav.rows[UI_SUMMARY]);
+	ui_keys_handle(&st, 'g');
+	assert_int_equal(st.paper.sum_top, 0);
 	ui_state_free(&st);
 }
 
@@ -462,24 +462,24 @@ test_state_lang(void **state)
 	(void)state;
 	ui_state_init(&st, make_lib(0), "ko", NULL);
 	fit(&st, 24, 80);
-	assert_string_equal(ui_state_paper(&st)->sums[st.sum].lang, "ko");
-	ui_handle_key(&st, 't');
-	assert_string_equal(ui_state_paper(&st)->sums[st.sum].lang, "en");
+	assert_string_equal(ui_list_paper(&st)->sums[st.paper.sum].lang, "ko");
+	ui_keys_handle(&st, 't');
+	assert_string_equal(ui_list_paper(&st)->sums[st.paper.sum].lang, "en");
 	assert_string_equal(st.status.buf, "summary: en table 1/2");
-	ui_handle_key(&st, 't');
-	assert_string_equal(ui_state_paper(&st)->sums[st.sum].lang, "ko");
-	ui_handle_key(&st, 'j');	/* Beta has only English */
-	ui_handle_key(&st, 't');
+	ui_keys_handle(&st, 't');
+	assert_string_equal(ui_list_paper(&st)->sums[st.paper.sum].lang, "ko");
+	ui_keys_handle(&st, 'j');	/* Beta has only English */
+	ui_keys_handle(&st, 't');
 	assert_string_equal(st.status.buf, "only one summary: en table");
-	ui_handle_key(&st, 'x');
+	ui_keys_handle(&st, 'x');
 	assert_string_equal(st.status.buf, "unknown key x (? shows the keys)");
-	ui_handle_key(&st, '?');
-	assert_true(st.help);
-	ui_handle_key(&st, 'q');	/* q closes the help first */
-	assert_false(st.help);
-	ui_handle_key(&st, '?');
-	ui_handle_key(&st, KEYNAME_ESC);
-	assert_false(st.help);
+	ui_keys_handle(&st, '?');
+	assert_true(st.help.open);
+	ui_keys_handle(&st, 'q');	/* q closes the help first */
+	assert_false(st.help.open);
+	ui_keys_handle(&st, '?');
+	ui_keys_handle(&st, KEYNAME_ESC);
+	assert_false(st.help.open);
 	ui_state_free(&st);
 }
 
@@ -492,21 +492,21 @@ test_state_reload(void **state)
 	(void)state;
 	ui_state_init(&st, make_lib(0), NULL, NULL);
 	fit(&st, 24, 80);
-	ui_handle_key(&st, 'j');	/* Beta, read */
-	st.focus = UI_CATS;
-	ui_handle_key(&st, 'j');	/* NLP */
-	st.focus = UI_PAPERS;
-	ui_handle_key(&st, 'j');
+	ui_keys_handle(&st, 'j');	/* Beta, read */
+	st.nav.focus = UI_CATS;
+	ui_keys_handle(&st, 'j');	/* NLP */
+	st.nav.focus = UI_PAPERS;
+	ui_keys_handle(&st, 'j');
 	assert_string_equal(sel_title(&st), "Beta paper");
-	assert_true(ui_handle_key(&st, 'r') & UI_ACT_RELOAD);
+	assert_true(ui_keys_handle(&st, 'r') & UI_ACT_RELOAD);
 	ui_state_replace_lib(&st, make_lib(1));	/* Epsilon joins the day, ranked first */
 	fit(&st, 24, 80);
-	assert_string_equal(lib_day(st.lib, st.day)->label, "2025-05-06");
-	assert_string_equal(st.cats[st.cat - 1].name, "NLP");
+	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2025-05-06");
+	assert_string_equal(st.list.cats[st.list.cat - 1].name, "NLP");
 	assert_string_equal(sel_title(&st), "Beta paper");
-	assert_int_equal(st.focus, UI_PAPERS);
-	assert_int_equal(st.nlist, 3);
-	ui_handle_key(&st, 'g');
+	assert_int_equal(st.nav.focus, UI_PAPERS);
+	assert_int_equal(st.list.n, 3);
+	ui_keys_handle(&st, 'g');
 	assert_string_equal(sel_title(&st), "Epsilon new paper");
 	ui_state_free(&st);
 }
@@ -541,7 +541,7 @@ type(struct ui_state *st, const char *s)
 	while (i < n) {
 		int32_t cp = width_decode(s, n, &i);
 
-		ui_handle_key(st, (int)cp);
+		ui_keys_handle(st, (int)cp);
 	}
 }
 
@@ -556,44 +556,44 @@ test_markread(void **state)
 	(void)state;
 	ui_state_init(&st, make_lib(0), NULL, NULL);
 	fit(&st, 24, 80);
-	alpha = st.list[0];
-	beta = st.list[1];
-	assert_int_equal(st.markread, UI_MARKREAD_DELAY);
-	assert_false(st.read[alpha]);
-	assert_int_equal(st.unread_day[0], 2);
-	ui_state_tick(&st, 100000, &wait);	/* the clock starts at the first tick */
-	assert_false(st.read[alpha]);
+	alpha = st.list.v[0];
+	beta = st.list.v[1];
+	assert_int_equal(st.marks.markread, UI_MARKREAD_DELAY);
+	assert_false(st.marks.read[alpha]);
+	assert_int_equal(st.marks.unread_day[0], 2);
+	ui_marks_tick(&st, 100000, &wait);	/* the clock starts at the first tick */
+	assert_false(st.marks.read[alpha]);
 	assert_true(wait > 0 && wait <= 1001);
-	ui_state_tick(&st, 100500, &wait);
-	assert_false(st.read[alpha]);
+	ui_marks_tick(&st, 100500, &wait);
+	assert_false(st.marks.read[alpha]);
 	assert_true(wait > 0 && wait <= 501);
-	assert_true(ui_state_tick(&st, 101000, &wait) & UI_ACT_REDRAW);
-	assert_true(st.read[alpha]);
-	assert_int_equal(st.unread_day[0], 1);
+	assert_true(ui_marks_tick(&st, 101000, &wait) & UI_ACT_REDRAW);
+	assert_true(st.marks.read[alpha]);
+	assert_int_equal(st.marks.unread_day[0], 1);
 	assert_int_equal(wait, -1);
 	/* moving on before the delay leaves Beta unread */
-	ui_handle_key(&st, 'j');
-	ui_state_tick(&st, 101500, &wait);
-	ui_state_tick(&st, 102000, &wait);
-	ui_handle_key(&st, 'k');
-	ui_state_tick(&st, 109000, &wait);
-	assert_false(st.read[beta]);
+	ui_keys_handle(&st, 'j');
+	ui_marks_tick(&st, 101500, &wait);
+	ui_marks_tick(&st, 102000, &wait);
+	ui_keys_handle(&st, 'k');
+	ui_marks_tick(&st, 109000, &wait);
+	assert_false(st.marks.read[beta]);
 	/* by hand: u toggles, and the delay does not undo it */
-	st.markread = UI_MARKREAD_MANUAL;
-	ui_handle_key(&st, 'j');
-	ui_state_tick(&st, 20000, &wait);
-	assert_false(st.read[beta]);
-	ui_handle_key(&st, 'u');
-	assert_true(st.read[beta]);
+	st.marks.markread = UI_MARKREAD_MANUAL;
+	ui_keys_handle(&st, 'j');
+	ui_marks_tick(&st, 20000, &wait);
+	assert_false(st.marks.read[beta]);
+	ui_keys_handle(&st, 'u');
+	assert_true(st.marks.read[beta]);
 	assert_string_equal(st.status.buf, "marked read");
-	assert_int_equal(st.unread_day[0], 0);
-	ui_handle_key(&st, 'u');
-	assert_false(st.read[beta]);
+	assert_int_equal(st.marks.unread_day[0], 0);
+	ui_keys_handle(&st, 'u');
+	assert_false(st.marks.read[beta]);
 	/* U: the next unread paper, across days */
-	ui_handle_key(&st, 'u');
-	ui_handle_key(&st, 'U');
+	ui_keys_handle(&st, 'u');
+	ui_keys_handle(&st, 'U');
 	assert_string_equal(sel_title(&st), "Gamma paper");
-	assert_string_equal(lib_day(st.lib, st.day)->label, "2025-05-05");
+	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2025-05-05");
 	ui_state_free(&st);
 }
 
@@ -607,65 +607,65 @@ test_star_filter_order(void **state)
 	(void)state;
 	ui_state_init(&st, make_lib(0), NULL, NULL);
 	fit(&st, 24, 80);
-	ui_handle_key(&st, 's');
-	assert_true(st.star[st.list[0]]);
+	ui_keys_handle(&st, 's');
+	assert_true(st.marks.star[st.list.v[0]]);
 	assert_string_equal(st.status.buf, "starred (1 starred)");
-	st.focus = UI_DAYS;
-	ui_handle_key(&st, 'j');		/* 2025-05-05 */
-	st.focus = UI_PAPERS;
-	ui_handle_key(&st, 's');		/* Gamma */
-	ui_handle_key(&st, 'S');
-	assert_int_equal(st.view, UI_VIEW_STARRED);
-	assert_int_equal(st.nlist, 2);
+	st.nav.focus = UI_DAYS;
+	ui_keys_handle(&st, 'j');		/* 2025-05-05 */
+	st.nav.focus = UI_PAPERS;
+	ui_keys_handle(&st, 's');		/* Gamma */
+	ui_keys_handle(&st, 'S');
+	assert_int_equal(st.list.view, UI_VIEW_STARRED);
+	assert_int_equal(st.list.n, 2);
 	assert_string_equal(sel_title(&st), "Alpha paper");	/* newest day first */
 	buf_init(&b);
 	ui_state_position(&st, &b);
 	assert_non_null(strstr(b.buf, "starred"));
 	assert_null(strstr(b.buf, "2025-05-05"));
 	buf_free(&b);
-	ui_handle_key(&st, 'O');		/* by title */
+	ui_keys_handle(&st, 'O');		/* by title */
 	assert_string_equal(st.status.buf, "ordered by title");
-	ui_handle_key(&st, 'O');		/* by date */
-	ui_handle_key(&st, 'O');		/* back to votes */
-	ui_handle_key(&st, 'S');
-	assert_int_equal(st.view, UI_VIEW_DAYS);
+	ui_keys_handle(&st, 'O');		/* by date */
+	ui_keys_handle(&st, 'O');		/* back to votes */
+	ui_keys_handle(&st, 'S');
+	assert_int_equal(st.list.view, UI_VIEW_DAYS);
 	/* filters on the first day: Alpha starred, Beta not */
-	st.focus = UI_DAYS;
-	ui_handle_key(&st, 'g');
-	st.focus = UI_PAPERS;
-	assert_int_equal(st.nlist, 2);
-	ui_handle_key(&st, 'f');		/* unread only: both */
-	assert_int_equal(st.nlist, 2);
-	ui_handle_key(&st, 'f');		/* starred only */
-	assert_int_equal(st.nlist, 1);
+	st.nav.focus = UI_DAYS;
+	ui_keys_handle(&st, 'g');
+	st.nav.focus = UI_PAPERS;
+	assert_int_equal(st.list.n, 2);
+	ui_keys_handle(&st, 'f');		/* unread only: both */
+	assert_int_equal(st.list.n, 2);
+	ui_keys_handle(&st, 'f');		/* starred only */
+	assert_int_equal(st.list.n, 1);
 	assert_string_equal(sel_title(&st), "Alpha paper");
-	ui_handle_key(&st, 'f');		/* all */
+	ui_keys_handle(&st, 'f');		/* all */
 	/* order by title puts Alpha before Beta; by votes too */
-	ui_handle_key(&st, 'O');
-	assert_string_equal(lib_paper(st.lib, st.list[0])->title, "Alpha paper");
-	ui_handle_key(&st, 'O');
-	ui_handle_key(&st, 'O');
+	ui_keys_handle(&st, 'O');
+	assert_string_equal(lib_paper(st.lib, st.list.v[0])->title, "Alpha paper");
+	ui_keys_handle(&st, 'O');
+	ui_keys_handle(&st, 'O');
 	/* at least 20 votes: Alpha (50) only */
-	ui_handle_key(&st, 'v');
-	assert_int_equal(st.prompt, UI_PROMPT_VOTES);
+	ui_keys_handle(&st, 'v');
+	assert_int_equal(st.prompt.kind, UI_PROMPT_VOTES);
 	type(&st, "2x0");			/* letters are ignored */
-	ui_handle_key(&st, KEYNAME_ENTER);
-	assert_int_equal(st.min_votes, 20);
-	assert_int_equal(st.nlist, 1);
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_int_equal(st.list.min_votes, 20);
+	assert_int_equal(st.list.n, 1);
 	buf_init(&b);
-	ui_state_filters(&st, &b);
+	ui_list_filters(&st, &b);
 	assert_string_equal(b.buf, ">= 20 votes");
 	buf_free(&b);
-	ui_handle_key(&st, 'v');
-	ui_handle_key(&st, KEYNAME_ENTER);	/* empty: no minimum */
-	assert_int_equal(st.nlist, 2);
+	ui_keys_handle(&st, 'v');
+	ui_keys_handle(&st, KEYNAME_ENTER);	/* empty: no minimum */
+	assert_int_equal(st.list.n, 2);
 	/* export: E then a format letter asks the loop to write the list */
-	ui_handle_key(&st, 'E');
-	assert_int_equal(st.prompt, UI_PROMPT_EXPORT);
-	assert_true(ui_handle_key(&st, 'b') & UI_ACT_EXPORT);
-	assert_int_equal(st.export_fmt, EXPORT_BIBTEX);
-	ui_handle_key(&st, 'E');
-	assert_false(ui_handle_key(&st, KEYNAME_ESC) & UI_ACT_EXPORT);
+	ui_keys_handle(&st, 'E');
+	assert_int_equal(st.prompt.kind, UI_PROMPT_EXPORT);
+	assert_true(ui_keys_handle(&st, 'b') & UI_ACT_EXPORT);
+	assert_int_equal(st.req.export_fmt, EXPORT_BIBTEX);
+	ui_keys_handle(&st, 'E');
+	assert_false(ui_keys_handle(&st, KEYNAME_ESC) & UI_ACT_EXPORT);
 	ui_state_free(&st);
 }
 
@@ -679,48 +679,48 @@ test_search_keys(void **state)
 	(void)state;
 	ui_state_init(&st, make_lib(0), NULL, NULL);
 	fit(&st, 24, 80);
-	ui_handle_key(&st, '/');
-	assert_int_equal(st.prompt, UI_PROMPT_SEARCH);
+	ui_keys_handle(&st, '/');
+	assert_int_equal(st.prompt.kind, UI_PROMPT_SEARCH);
 	type(&st, "GAMMA");
 	assert_string_equal(sel_title(&st), "Gamma paper");
 	assert_string_equal(st.status.buf, "match 1 of 1 in every day");
 	buf_init(&b);
-	ui_state_prompt(&st, &b);
+	ui_prompt_text(&st, &b);
 	assert_string_equal(b.buf, "/GAMMA");
 	buf_free(&b);
-	ui_handle_key(&st, KEYNAME_ESC);		/* back where we were */
-	assert_int_equal(st.prompt, UI_PROMPT_NONE);
+	ui_keys_handle(&st, KEYNAME_ESC);		/* back where we were */
+	assert_int_equal(st.prompt.kind, UI_PROMPT_NONE);
 	assert_string_equal(sel_title(&st), "Alpha paper");
-	assert_false(st.searching);
+	assert_false(st.search.active);
 	/* NFD jamo find the NFC Korean summary of the untitled paper */
-	ui_handle_key(&st, '/');
+	ui_keys_handle(&st, '/');
 	type(&st, "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB");	/* 한 in NFD */
 	assert_string_equal(sel_title(&st), "Alpha paper");	/* its Korean summary */
 	assert_string_equal(st.status.buf, "match 1 of 2 in every day");
-	ui_handle_key(&st, KEYNAME_ENTER);
-	assert_true(st.searching);
-	ui_handle_key(&st, 'n');
-	assert_int_equal(lib_day(st.lib, st.day)->kind, DAY_NONE);
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_true(st.search.active);
+	ui_keys_handle(&st, 'n');
+	assert_int_equal(lib_day(st.lib, st.list.day)->kind, DAY_NONE);
 	/* "paper" matches every titled paper; n and N walk them across days */
-	ui_handle_key(&st, '/');
+	ui_keys_handle(&st, '/');
 	type(&st, "pap");
-	ui_handle_key(&st, KEYNAME_BACKSPACE);
+	ui_keys_handle(&st, KEYNAME_BACKSPACE);
 	type(&st, "per");
 	assert_string_equal(sel_title(&st), "Alpha paper");
-	ui_handle_key(&st, KEYNAME_ENTER);
-	ui_handle_key(&st, 'n');
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	ui_keys_handle(&st, 'n');
 	assert_string_equal(sel_title(&st), "Beta paper");
 	assert_string_equal(st.status.buf, "/paper: match 2 of 4 in every day");
-	ui_handle_key(&st, 'n');
+	ui_keys_handle(&st, 'n');
 	assert_string_equal(sel_title(&st), "Gamma paper");
-	ui_handle_key(&st, 'N');
+	ui_keys_handle(&st, 'N');
 	assert_string_equal(sel_title(&st), "Beta paper");
 	/* Tab limits the search to the current list */
-	ui_handle_key(&st, '/');
-	ui_handle_key(&st, '\t');
+	ui_keys_handle(&st, '/');
+	ui_keys_handle(&st, '\t');
 	type(&st, "gamma");
 	assert_string_equal(st.status.buf, "not found in this day");
-	ui_handle_key(&st, KEYNAME_ESC);
+	ui_keys_handle(&st, KEYNAME_ESC);
 	assert_string_equal(sel_title(&st), "Beta paper");
 	ui_state_free(&st);
 }
@@ -740,10 +740,10 @@ test_marks_store(void **state)
 	marks = marks_new(path.buf);
 	assert_int_equal(marks_load(marks), 0);
 	ui_state_init(&st, make_lib(0), NULL, NULL);
-	ui_state_set_marks(&st, marks);
+	ui_marks_use(&st, marks);
 	fit(&st, 24, 80);
-	ui_handle_key(&st, 's');
-	ui_handle_key(&st, 'u');
+	ui_keys_handle(&st, 's');
+	ui_keys_handle(&st, 'u');
 	assert_int_equal(safeio_read(path.buf, &file), 0);
 	assert_non_null(strstr(file.buf, "arxiv:2505.00001\tread=1@"));
 	assert_non_null(strstr(file.buf, "starred=1@"));
@@ -753,10 +753,10 @@ test_marks_store(void **state)
 	marks = marks_new(path.buf);
 	assert_int_equal(marks_load(marks), 0);
 	ui_state_init(&st, make_lib(0), NULL, NULL);
-	ui_state_set_marks(&st, marks);
-	assert_true(st.star[st.list[0]]);
-	assert_true(st.read[st.list[0]]);
-	assert_int_equal(st.unread_day[0], 1);
+	ui_marks_use(&st, marks);
+	assert_true(st.marks.star[st.list.v[0]]);
+	assert_true(st.marks.read[st.list.v[0]]);
+	assert_int_equal(st.marks.unread_day[0], 1);
 	/* two readers at once: each save brings in the other's marks */
 	{
 		struct marks *m2 = marks_new(path.buf);
@@ -764,16 +764,16 @@ test_marks_store(void **state)
 
 		assert_int_equal(marks_load(m2), 0);
 		ui_state_init(&st2, make_lib(0), NULL, NULL);
-		ui_state_set_marks(&st2, m2);
+		ui_marks_use(&st2, m2);
 		fit(&st2, 24, 80);
-		ui_handle_key(&st, 'j');
-		ui_handle_key(&st, 's');		/* the first reader stars Beta */
-		assert_false(st2.star[st2.list[1]]);	/* not seen yet */
-		ui_handle_key(&st2, 'G');
-		ui_handle_key(&st2, 'U');		/* the second reader goes on... */
-		ui_handle_key(&st2, 'u');		/* ...and its save merges */
-		assert_true(st2.star[1]);		/* Beta's star arrived */
-		assert_true(st2.star[0]);
+		ui_keys_handle(&st, 'j');
+		ui_keys_handle(&st, 's');		/* the first reader stars Beta */
+		assert_false(st2.marks.star[st2.list.v[1]]);	/* not seen yet */
+		ui_keys_handle(&st2, 'G');
+		ui_keys_handle(&st2, 'U');		/* the second reader goes on... */
+		ui_keys_handle(&st2, 'u');		/* ...and its save merges */
+		assert_true(st2.marks.star[1]);		/* Beta's star arrived */
+		assert_true(st2.marks.star[0]);
 		ui_state_free(&st2);
 		marks_free(m2);
 	}
@@ -798,18 +798,18 @@ test_mouse(void **state)
 	(void)state;
 	ui_state_init(&st, make_lib(0), NULL, NULL);
 	fit(&st, 24, 80);
-	assert_int_equal(ui_handle_mouse(&st, 1, 1, 1), UI_ACT_NONE);	/* off */
-	st.mouse = 1;
-	in = ui_rect_inner(st.layout.pane[UI_PAPERS]);
-	ui_handle_mouse(&st, in.y + 1, in.x + 3, 1);
-	assert_int_equal(st.focus, UI_PAPERS);
+	assert_int_equal(ui_nav_mouse(&st, 1, 1, 1), UI_ACT_NONE);	/* off */
+	st.nav.mouse = 1;
+	in = ui_layout_inner(st.nav.layout.pane[UI_PAPERS]);
+	ui_nav_mouse(&st, in.y + 1, in.x + 3, 1);
+	assert_int_equal(st.nav.focus, UI_PAPERS);
 	assert_string_equal(sel_title(&st), "Beta paper");
-	in = ui_rect_inner(st.layout.pane[UI_DAYS]);
-	ui_handle_mouse(&st, in.y + 1, in.x + 1, 1);
-	assert_int_equal(st.focus, UI_DAYS);
-	assert_string_equal(lib_day(st.lib, st.day)->label, "2025-05-05");
-	ui_handle_mouse(&st, in.y, in.x, 5);	/* wheel down moves in Days */
-	assert_int_equal(st.day, 3);
+	in = ui_layout_inner(st.nav.layout.pane[UI_DAYS]);
+	ui_nav_mouse(&st, in.y + 1, in.x + 1, 1);
+	assert_int_equal(st.nav.focus, UI_DAYS);
+	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2025-05-05");
+	ui_nav_mouse(&st, in.y, in.x, 5);	/* wheel down moves in Days */
+	assert_int_equal(st.list.day, 3);
 	ui_state_free(&st);
 }
 
@@ -832,13 +832,13 @@ test_configure(void **state)
 	ui_state_init(&st, make_lib(0), NULL, NULL);
 	buf_init(&msgs);
 	ui_state_configure(&st, c, &msgs);
-	assert_int_equal(st.markread, UI_MARKREAD_MANUAL);
-	assert_int_equal(st.mouse, 0);
+	assert_int_equal(st.marks.markread, UI_MARKREAD_MANUAL);
+	assert_int_equal(st.nav.mouse, 0);
 	assert_non_null(strstr(msgs.buf, "bind x no-such-command: unknown command"));
 	fit(&st, 24, 80);
-	ui_handle_key(&st, KEYNAME_CTRL('n'));
+	ui_keys_handle(&st, KEYNAME_CTRL('n'));
 	assert_string_equal(sel_title(&st), "Beta paper");
-	ui_handle_key(&st, 'J');
+	ui_keys_handle(&st, 'J');
 	assert_string_equal(sel_title(&st), "Gamma paper");	/* the next unread, next day */
 	assert_int_equal(keyname_parse("PgDn"), KEYNAME_PGDN);
 	assert_int_equal(keyname_parse("F5"), KEYNAME_F1 + 4);
@@ -863,65 +863,65 @@ test_triage_regressions(void **state)
 	/* Esc after a search brings back the filter and minimum votes */
 	ui_state_init(&st, make_lib(0), NULL, NULL);
 	fit(&st, 24, 80);
-	ui_handle_key(&st, 'v');
+	ui_keys_handle(&st, 'v');
 	type(&st, "20");
-	ui_handle_key(&st, KEYNAME_ENTER);
-	ui_handle_key(&st, '/');
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	ui_keys_handle(&st, '/');
 	type(&st, "gamma");				/* hidden by the minimum: cleared */
 	assert_string_equal(sel_title(&st), "Gamma paper");
-	ui_handle_key(&st, KEYNAME_ESC);
-	assert_int_equal(st.min_votes, 20);
-	assert_int_equal(st.nlist, 1);
+	ui_keys_handle(&st, KEYNAME_ESC);
+	assert_int_equal(st.list.min_votes, 20);
+	assert_int_equal(st.list.n, 1);
 	assert_string_equal(sel_title(&st), "Alpha paper");
 	/* a reload keeps the search's query, not the last prompt's text */
-	ui_handle_key(&st, 'v');
-	ui_handle_key(&st, KEYNAME_ENTER);
-	ui_handle_key(&st, '/');
+	ui_keys_handle(&st, 'v');
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	ui_keys_handle(&st, '/');
 	type(&st, "beta");
-	ui_handle_key(&st, KEYNAME_ENTER);
-	ui_handle_key(&st, 'v');
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	ui_keys_handle(&st, 'v');
 	type(&st, "5");
-	ui_handle_key(&st, KEYNAME_ENTER);
+	ui_keys_handle(&st, KEYNAME_ENTER);
 	ui_state_replace_lib(&st, make_lib(0));
-	assert_true(st.searching);
-	ui_handle_key(&st, 'n');
+	assert_true(st.search.active);
+	ui_keys_handle(&st, 'n');
 	assert_string_equal(st.status.buf, "/beta: match 1 of 1 in every day");
 	/* with nothing selected, n goes to the first match */
-	ui_handle_key(&st, 'S');			/* nothing starred: empty */
-	assert_null(ui_state_paper(&st));
-	ui_handle_key(&st, '/');
+	ui_keys_handle(&st, 'S');			/* nothing starred: empty */
+	assert_null(ui_list_paper(&st));
+	ui_keys_handle(&st, '/');
 	type(&st, "paper");
-	ui_handle_key(&st, KEYNAME_ENTER);
+	ui_keys_handle(&st, KEYNAME_ENTER);
 	assert_string_equal(sel_title(&st), "Alpha paper");
-	ui_handle_key(&st, 'S');			/* the Starred view again... */
-	ui_handle_key(&st, 'S');
-	ui_handle_key(&st, 'S');
-	assert_int_equal(st.view, UI_VIEW_STARRED);
-	assert_null(ui_state_paper(&st));
-	ui_handle_key(&st, 'n');			/* ...where n starts at the first */
+	ui_keys_handle(&st, 'S');			/* the Starred view again... */
+	ui_keys_handle(&st, 'S');
+	ui_keys_handle(&st, 'S');
+	assert_int_equal(st.list.view, UI_VIEW_STARRED);
+	assert_null(ui_list_paper(&st));
+	ui_keys_handle(&st, 'n');			/* ...where n starts at the first */
 	assert_string_equal(sel_title(&st), "Alpha paper");
 	assert_string_equal(st.status.buf, "/paper: match 1 of 4 in every day");
 	ui_state_free(&st);
 
 	/* on open: only papers the user moves to are read, not rebuilt selections */
 	ui_state_init(&st, make_lib(0), NULL, NULL);
-	st.markread = UI_MARKREAD_OPEN;
+	st.marks.markread = UI_MARKREAD_OPEN;
 	fit(&st, 24, 80);
-	ui_handle_key(&st, 'G');			/* Beta: read */
-	ui_handle_key(&st, 'u');			/* unread by hand */
-	ui_handle_key(&st, '/');
+	ui_keys_handle(&st, 'G');			/* Beta: read */
+	ui_keys_handle(&st, 'u');			/* unread by hand */
+	ui_keys_handle(&st, '/');
 	type(&st, "gamma");				/* passes Gamma while typing */
-	ui_handle_key(&st, KEYNAME_ESC);
+	ui_keys_handle(&st, KEYNAME_ESC);
 	assert_string_equal(sel_title(&st), "Beta paper");
-	assert_false(st.read[st.list[st.sel]]);	/* going back did not read it */
-	assert_false(st.read[2]);			/* nor Gamma */
-	ui_handle_key(&st, 'f');			/* unread only: a rebuilt list */
-	ui_handle_key(&st, 'O');
-	ui_handle_key(&st, 'O');
-	ui_handle_key(&st, 'O');
-	assert_int_equal(st.nlist, 2);			/* nothing was used up */
+	assert_false(st.marks.read[st.list.v[st.list.sel]]);	/* going back did not read it */
+	assert_false(st.marks.read[2]);			/* nor Gamma */
+	ui_keys_handle(&st, 'f');			/* unread only: a rebuilt list */
+	ui_keys_handle(&st, 'O');
+	ui_keys_handle(&st, 'O');
+	ui_keys_handle(&st, 'O');
+	assert_int_equal(st.list.n, 2);			/* nothing was used up */
 	ui_state_replace_lib(&st, make_lib(1));	/* Epsilon arrives first */
-	assert_false(st.read[0]);
+	assert_false(st.marks.read[0]);
 	ui_state_free(&st);
 
 	/* a Hangul syllable does not match inside a longer one */

@@ -1,0 +1,87 @@
+/* ui/act.h: actions, from the commands that ask for them to carrying them out.
+ *
+ * Handlers return UI_ACT_* flags; those that need the world outside the
+ * state (a browser, the clipboard, a file, the inputs) leave a request in
+ * the state's struct ui_request and return a flag.  ui_act_run carries the
+ * flags out in the reader's loop: it starts browsers (posix_spawnp through
+ * launch/launch.h, never a shell), writes OSC 52, exports the list into a
+ * new file and reloads the inputs; a launcher that keeps running is reaped
+ * by ui_act_reap when SIGCHLD arrives.  No curses.
+ */
+#ifndef PB_UI_ACT_H
+#define PB_UI_ACT_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "launch/launch.h"
+
+/* Action flags returned by handlers. */
+enum {
+	UI_ACT_NONE = 0,
+	UI_ACT_REDRAW = 1 << 0,		/* draw again */
+	UI_ACT_QUIT = 1 << 1,		/* leave the reader */
+	UI_ACT_RELOAD = 1 << 2,		/* re-read the inputs (ui_act_run calls the reload callback) */
+	UI_ACT_REPAINT = 1 << 3,	/* clear the terminal and repaint everything */
+	UI_ACT_OPEN = 1 << 4,		/* open req.target (browser, or clipboard over SSH) */
+	UI_ACT_COPY = 1 << 5,		/* copy req.target to the clipboard (OSC 52) */
+	UI_ACT_EXPORT = 1 << 6,		/* write the list as req.export_fmt into a new file */
+};
+
+struct link;
+struct lib;
+struct settings;
+struct ui_state;
+struct ui_term;
+
+/* What the handlers ask for; part of struct ui_state, owned by act.c. */
+struct ui_request {
+	const struct link *target;	/* the link UI_ACT_OPEN / UI_ACT_COPY act on */
+	int export_fmt;			/* enum export_fmt picked at the export prompt, or -1 */
+};
+
+/* Re-read the inputs: a new library (taken over) or NULL; *msg for the status line. */
+typedef struct lib *(*ui_reload_fn)(void *arg, const char **msg);
+
+/* What carrying out actions needs (the loop's, not the state's). */
+struct ui_act {
+	struct ui_term *t;		/* NULL: no terminal (OSC 52 is only logged) */
+	struct launch_opts lo;
+	ui_reload_fn reload;		/* NULL: reload is not available */
+	void *reload_arg;
+	pid_t *kids;			/* launchers still running */
+	size_t nkids, akids;
+	int repaint;			/* a text-mode browser had the terminal */
+};
+
+/* Forget the request of the last key (before each key). */
+void ui_act_clear(struct ui_state *st);
+
+/* Handlers (see ui/cmd.h). */
+unsigned ui_act_open_num(struct ui_state *st);
+unsigned ui_act_open_arxiv(struct ui_state *st);
+unsigned ui_act_copy(struct ui_state *st);
+unsigned ui_act_export(struct ui_state *st);
+unsigned ui_act_reload(struct ui_state *st);
+unsigned ui_act_redraw(struct ui_state *st);
+unsigned ui_act_quit(struct ui_state *st);
+/* Enter on the Links pane: open the selected link. */
+unsigned ui_act_open_link(struct ui_state *st);
+/* A key at the export prompt: b, m or j picks the format, anything else cancels. */
+unsigned ui_act_export_key(struct ui_state *st, int key);
+
+/* Start with the link options of the environment (launch_opts_init); t may be NULL. */
+void ui_act_init(struct ui_act *a, struct ui_term *t, ui_reload_fn reload, void *reload_arg);
+/*
+ * Apply the settings' link options: browser (beats $BROWSER), link-mode
+ * and osc8 (PAPERBOY_OPEN and PAPERBOY_OSC8 beat the settings).
+ */
+void ui_act_configure(struct ui_act *a, const struct settings *c);
+/* Carry out the flags a handler returned; 1 means quit. */
+int ui_act_run(struct ui_act *a, struct ui_state *st, unsigned flags);
+/* Reap launchers that have ended; UI_ACT_REDRAW when one failed (a message was set). */
+unsigned ui_act_reap(struct ui_act *a, struct ui_state *st);
+/* Reap what has ended and free (launchers still running are left to run). */
+void ui_act_free(struct ui_act *a, struct ui_state *st);
+
+#endif

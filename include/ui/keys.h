@@ -1,0 +1,47 @@
+/* ui/keys.h: the key table and handling one key (no curses).
+ *
+ * The table starts as the commands' default keys (ui/cmd.h) and the
+ * settings' bind lines change it.  A key goes to the prompt when one is
+ * open, else to the command it is bound to.
+ */
+#ifndef PB_UI_KEYS_H
+#define PB_UI_KEYS_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+#include "ui/cmd.h"
+
+/* One key binding. */
+struct ui_binding {
+	int key;			/* settings/keyname.h */
+	enum ui_cmd cmd;
+};
+
+/* The key table in use; part of struct ui_state, owned by keys.c. */
+struct ui_keys {
+	struct ui_binding *v;		/* in the order of the commands' default keys, then added ones */
+	size_t n, alloc;
+	int pressed;			/* the key being handled (number keys pick a link) */
+};
+
+struct settings;
+struct ui_state;
+
+/* The default key table (free with ui_keys_free). */
+void ui_keys_init(struct ui_keys *k);
+/* Free the table. */
+void ui_keys_free(struct ui_keys *k);
+/* Bind key to c, in place when the key is bound already, else at the end. */
+void ui_keys_bind(struct ui_keys *k, int key, enum ui_cmd c);
+/* Apply the settings' bind lines; an unknown command is a line in msgs. */
+void ui_keys_configure(struct ui_keys *k, const struct settings *c, struct buf *msgs);
+/*
+ * Append one line per command that has keys: its keys (runs of three or
+ * more consecutive characters as "1-9"), what it does and its bind name.
+ */
+void ui_keys_describe(const struct ui_keys *k, struct buf *out);
+/* Handle one key; returns UI_ACT_* flags. */
+unsigned ui_keys_handle(struct ui_state *st, int key);
+
+#endif

@@ -1,0 +1,120 @@
+/* ui/list.h: what the Days, Categories and Papers lists show, and the selection (no curses).
+ *
+ * The view (the days, or the starred papers of every day), the filter,
+ * the minimum votes and the order decide which papers the Papers list
+ * holds; the selected day and category narrow it.  Selecting a paper here
+ * resets what the Summary and Links panes show of it (ui/paper.h).
+ */
+#ifndef PB_UI_LIST_H
+#define PB_UI_LIST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "ui/layout.h"
+
+/* Which papers the lists show. */
+enum ui_view {
+	UI_VIEW_DAYS,		/* the selected day's papers */
+	UI_VIEW_STARRED,	/* starred papers from every day */
+};
+
+/* Filters of the Papers list (cycled by f). */
+enum ui_filter { UI_FILTER_ALL, UI_FILTER_UNREAD, UI_FILTER_STARRED, UI_NFILTERS };
+
+/* Orders of the Papers list (cycled by O). */
+enum ui_order {
+	UI_ORDER_VOTES,		/* votes, highest first (the --dump order within a day) */
+	UI_ORDER_TITLE,		/* title, A to Z */
+	UI_ORDER_DATE,		/* newest day first */
+	UI_NORDERS
+};
+
+/* A category of the view with its paper and unread counts. */
+struct ui_cat {
+	const char *name;
+	size_t count;
+	size_t unread;
+};
+
+/* Where the selection is (a search remembers it; Esc goes back). */
+struct ui_place {
+	enum ui_view view;
+	size_t day, cat, sel;
+	size_t paper;			/* lib index of the selected paper, or SIZE_MAX */
+	enum ui_filter filter;
+	long min_votes;
+	enum ui_pane focus;
+};
+
+/* The lists; part of struct ui_state, owned by list.c. */
+struct ui_list {
+	enum ui_view view;
+	enum ui_filter filter;
+	long min_votes;			/* 0: no minimum */
+	enum ui_order order;
+	size_t day;			/* selected day */
+	size_t cat;			/* 0 = All, else cats[cat - 1] */
+	size_t sel;			/* selected row of v[] */
+	struct ui_cat *cats;		/* categories of the view, by name */
+	size_t ncats;
+	uint32_t *v;			/* papers (lib indices) of the Papers list */
+	size_t n;
+};
+
+struct ui_state;
+struct paper;
+struct day;
+
+/* Free the lists. */
+void ui_list_free(struct ui_list *l);
+/* The selected day, or NULL. */
+const struct day *ui_list_day(const struct ui_state *st);
+/* The selected paper, or NULL. */
+const struct paper *ui_list_paper(const struct ui_state *st);
+/* The lib index of the selected paper, or SIZE_MAX. */
+size_t ui_list_index(const struct ui_state *st);
+
+/* Select day d (clamped), category All and its first paper. */
+void ui_list_select_day(struct ui_state *st, size_t d);
+/* Select category row c (0 = All, else clamped to All) and its first paper. */
+void ui_list_select_cat(struct ui_state *st, size_t c);
+/* Select row i of the Papers list (clamped). */
+void ui_list_select_paper(struct ui_state *st, size_t i);
+/* Go to day d in the days view unless it is shown already (a move or a click in Days). */
+void ui_list_pick_day(struct ui_state *st, size_t d);
+/* Select category row c when it exists and is not selected. */
+void ui_list_pick_cat(struct ui_state *st, size_t c);
+/* Select paper row i when it exists and is not selected. */
+void ui_list_pick_paper(struct ui_state *st, size_t i);
+/*
+ * Rebuild the lists after a filter, order or mark change, keeping the
+ * category and the paper (its summary and link as they were) when they stay.
+ */
+void ui_list_relist(struct ui_state *st);
+/* Recount the unread papers of each category (after a mark changed). */
+void ui_list_count_cats(struct ui_state *st);
+/*
+ * Show paper (lib index) i: in the current list when it is there, else on
+ * its first day, else with the filter cleared.  0 when it cannot be shown.
+ */
+int ui_list_go_to(struct ui_state *st, uint32_t i);
+/* Remember the selection in *p. */
+void ui_list_save_place(const struct ui_state *st, struct ui_place *p);
+/* Go back to a remembered selection: view, filter, minimum votes, day, category, paper, focus. */
+void ui_list_restore_place(struct ui_state *st, const struct ui_place *p);
+/* Show only papers with at least v votes (0: all), and say how many. */
+void ui_list_set_min_votes(struct ui_state *st, long v);
+
+/* The papers of the Papers list, for export (*v: caller frees the array). */
+size_t ui_list_papers(const struct ui_state *st, const struct paper ***v);
+/* Append the active view, filter, minimum votes and order ("starred | unread only"), or nothing. */
+void ui_list_filters(const struct ui_state *st, struct buf *out);
+
+/* Handlers (see ui/cmd.h). */
+unsigned ui_list_toggle_starred(struct ui_state *st);
+unsigned ui_list_cycle_filter(struct ui_state *st);
+unsigned ui_list_cycle_order(struct ui_state *st);
+
+#endif

@@ -1,0 +1,77 @@
+/* ui/marks.h: read and starred marks in the reader, and when a paper becomes read (no curses).
+ *
+ * The marks of every paper (lib order) come from a marks store
+ * (marks/marks.h) and every change is saved to it at once; a save reads
+ * back what other readers saved meanwhile.  A paper the user goes to
+ * becomes read at once, after it has been shown markread_ms, or only by
+ * hand, as the mark-read setting says.
+ */
+#ifndef PB_UI_MARKS_H
+#define PB_UI_MARKS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "marks/marks.h"
+
+/* When a paper becomes read. */
+enum ui_markread {
+	UI_MARKREAD_DELAY,	/* once its summary has been shown markread_ms */
+	UI_MARKREAD_OPEN,	/* as soon as it is selected */
+	UI_MARKREAD_MANUAL,	/* only with u */
+};
+
+/* The marks; part of struct ui_state, owned by marks.c. */
+struct ui_marks {
+	unsigned char *read;		/* read mark per paper (lib order) */
+	unsigned char *star;		/* star per paper (lib order) */
+	struct marks *store;		/* where marks are kept (owned when own) */
+	int own;
+	size_t *unread_day;		/* unread papers per day */
+	size_t nstarred;
+	enum ui_markread markread;
+	long markread_ms;
+	double now;			/* ms, monotonic, as of the last ui_marks_tick */
+	size_t shown;			/* paper (lib index) waiting to be marked read, or SIZE_MAX */
+	double shown_at;		/* when it was opened; < 0: at the next tick */
+};
+
+struct settings;
+struct ui_state;
+
+/* Start with marks kept in memory only, read after a delay of one second. */
+void ui_marks_init(struct ui_marks *m);
+/* Free (the store too when it is owned). */
+void ui_marks_free(struct ui_marks *m);
+/* Read every paper's marks from the store and count them. */
+void ui_marks_load(struct ui_state *st);
+/*
+ * Use store (not owned; NULL: keep marks in memory only) for the marks of
+ * every paper, and save every change to it.
+ */
+void ui_marks_use(struct ui_state *st, struct marks *store);
+/* Apply the settings: mark-read and mark-read-delay (the paper on screen follows them). */
+void ui_marks_configure(struct ui_state *st, const struct settings *c);
+/* Set a mark (MARKS_READ or MARKS_STARRED) of paper i (lib index) and save it. */
+void ui_marks_set(struct ui_state *st, size_t i, enum marks_field f, int on);
+/*
+ * The user went to the selected paper (a move, a click, a jump): mark it
+ * read now, or start the delay.  Selections made by rebuilding lists
+ * (filters, reloads, going back) are not openings.
+ */
+void ui_marks_opened(struct ui_state *st);
+/* No paper is waiting to be marked read any more (another was selected). */
+void ui_marks_forget(struct ui_state *st);
+/*
+ * Advance the clock to now (ms): a paper shown long enough becomes read.
+ * Returns UI_ACT_REDRAW when something changed.  *wait_ms is set to the
+ * time until the next change (-1: none pending).
+ */
+unsigned ui_marks_tick(struct ui_state *st, double now, long *wait_ms);
+
+/* Handlers (see ui/cmd.h). */
+unsigned ui_marks_toggle_read(struct ui_state *st);
+unsigned ui_marks_toggle_star(struct ui_state *st);
+unsigned ui_marks_next_unread(struct ui_state *st);
+
+#endif

@@ -1,0 +1,48 @@
+/* ui/nav.h: moving around the reader: focus, moves, paging, scrolling, the mouse (no curses).
+ *
+ * A move goes to the focused pane's own list: days, categories and papers
+ * (ui/list.h), the summary's lines and the links (ui/paper.h).
+ */
+#ifndef PB_UI_NAV_H
+#define PB_UI_NAV_H
+
+#include <stddef.h>
+
+#include "ui/layout.h"
+
+/* Focus and scrolling; part of struct ui_state, owned by nav.c. */
+struct ui_nav {
+	enum ui_pane focus;
+	size_t top[UI_NPANES];		/* first row shown of each list pane */
+	size_t rows[UI_NPANES];		/* content rows of each pane in the last layout */
+	struct ui_layout layout;	/* the last layout (for mouse clicks) */
+	int mouse;			/* mouse events are wanted */
+};
+
+struct ui_state;
+
+/* New index after moving by delta (may be negative) within [0, n), clamped; 0 when n is 0. */
+size_t ui_nav_step(size_t cur, long delta, size_t n);
+/* Focus pane p. */
+void ui_nav_focus(struct ui_state *st, enum ui_pane p);
+/* Scroll pane p back to its first row (its list was rebuilt). */
+void ui_nav_unscroll(struct ui_state *st, enum ui_pane p);
+/* Remember the layout and the panes' heights and keep the selections visible. */
+void ui_nav_fit(struct ui_state *st, const struct ui_layout *l);
+/* A mouse event at cell (y, x): button 1-3 click selects and focuses, 4/5 wheel up/down scrolls. */
+unsigned ui_nav_mouse(struct ui_state *st, int y, int x, int button);
+
+/* Handlers (see ui/cmd.h). */
+unsigned ui_nav_down(struct ui_state *st);
+unsigned ui_nav_up(struct ui_state *st);
+unsigned ui_nav_top(struct ui_state *st);
+unsigned ui_nav_bottom(struct ui_state *st);
+unsigned ui_nav_page_down(struct ui_state *st);
+unsigned ui_nav_page_up(struct ui_state *st);
+unsigned ui_nav_half_down(struct ui_state *st);
+unsigned ui_nav_half_up(struct ui_state *st);
+unsigned ui_nav_focus_next(struct ui_state *st);
+unsigned ui_nav_focus_prev(struct ui_state *st);
+unsigned ui_nav_enter(struct ui_state *st);
+
+#endif

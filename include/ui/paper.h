@@ -1,0 +1,67 @@
+/* ui/paper.h: the selected paper as the Summary and Links panes show it (no curses).
+ *
+ * Which of its summaries is shown (the preferred language first), how far
+ * the summary is scrolled, the summary laid out for the pane's width, and
+ * the paper's links: its own, then its arXiv page, PDF and Hugging Face
+ * page built from its arXiv id when no link gives them.
+ */
+#ifndef PB_UI_PAPER_H
+#define PB_UI_PAPER_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+#include "ui/sumview.h"
+
+struct link;
+struct paper;
+struct ui_layout;
+struct ui_state;
+
+/* The selected paper's summary and links; part of struct ui_state, owned by paper.c. */
+struct ui_paper {
+	size_t sum;			/* summary shown */
+	size_t sum_top;			/* first summary line shown */
+	size_t sum_lines;		/* lines of the laid-out summary */
+	char *lang;			/* preferred summary language, owned (NULL: none) */
+	struct ui_sumview sv;		/* the summary laid out for the Summary pane */
+	struct link *links;		/* the paper's links, plus arXiv page, PDF and HF page by id */
+	size_t nlinks;
+	char *own[3];			/* URLs built for links[] */
+	size_t link;			/* selected link */
+};
+
+/* Start with lang (may be NULL) as the preferred language. */
+void ui_paper_init(struct ui_paper *pp, const char *lang);
+/* Free. */
+void ui_paper_free(struct ui_paper *pp);
+/* Forget the links and the laid-out summary (the library is about to go). */
+void ui_paper_drop(struct ui_state *st);
+/* A paper was selected: its summary in the preferred language, from the top; its links; link 1. */
+void ui_paper_reset(struct ui_state *st);
+/* The same paper in a rebuilt list: rebuild its links, keep the summary, scroll and link. */
+void ui_paper_keep(struct ui_state *st);
+/* After a reload found the paper again: select link (clamped) and scroll to line top. */
+void ui_paper_restore(struct ui_state *st, size_t link, size_t top);
+/* Lay the summary out for the Summary pane of l and clamp its scrolling. */
+void ui_paper_fit(struct ui_state *st, const struct ui_layout *l);
+/* Scroll the summary by delta lines. */
+void ui_paper_scroll(struct ui_state *st, long delta);
+/* Move the link selection by delta. */
+void ui_paper_move_link(struct ui_state *st, long delta);
+/* Select link i when it exists. */
+void ui_paper_pick_link(struct ui_state *st, size_t i);
+
+/* The selected link of the Links pane, or NULL. */
+const struct link *ui_paper_link(const struct ui_state *st);
+/* The selected paper's arXiv page (by its id, else its first arXiv link), or NULL. */
+const struct link *ui_paper_arxiv(const struct ui_state *st);
+/* Append the name of the summary shown ("en table 1/2"), or nothing. */
+void ui_paper_sum_name(const struct ui_state *st, struct buf *out);
+/* The title shown for a paper: its title, else the start of its summary. */
+const char *ui_paper_label(const struct paper *p);
+
+/* Handler (see ui/cmd.h): the next summary; its language becomes the preferred one. */
+unsigned ui_paper_lang(struct ui_state *st);
+
+#endif

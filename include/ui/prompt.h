@@ -1,0 +1,49 @@
+/* ui/prompt.h: the line typed at the bottom of the screen (no curses).
+ *
+ * While a prompt is open every key goes to it: the search (ui/search.h)
+ * as the user types, the minimum votes, or the export format (ui/act.h).
+ */
+#ifndef PB_UI_PROMPT_H
+#define PB_UI_PROMPT_H
+
+#include "base/buf.h"
+
+/* Which prompt is open. */
+enum ui_prompt_kind {
+	UI_PROMPT_NONE,
+	UI_PROMPT_SEARCH,	/* incremental search */
+	UI_PROMPT_VOTES,	/* minimum votes */
+	UI_PROMPT_EXPORT,	/* export format: b, m or j */
+};
+
+/* The prompt; part of struct ui_state, owned by prompt.c. */
+struct ui_prompt {
+	enum ui_prompt_kind kind;
+	struct buf input;		/* the text typed */
+};
+
+struct ui_state;
+
+/* Start with no prompt. */
+void ui_prompt_init(struct ui_prompt *p);
+/* Free. */
+void ui_prompt_free(struct ui_prompt *p);
+/* Open a prompt (the search keeps what was typed; the others start empty). */
+unsigned ui_prompt_open(struct ui_state *st, enum ui_prompt_kind kind);
+/* Close the prompt. */
+void ui_prompt_close(struct ui_state *st);
+/* A key while a prompt is open; returns UI_ACT_* flags. */
+unsigned ui_prompt_key(struct ui_state *st, int key);
+/* Append key (a code point) to the text typed, unless it is a control or the text is long. */
+int ui_prompt_add(struct ui_state *st, int key, size_t max);
+/* Remove the last character typed. */
+void ui_prompt_backspace(struct ui_state *st);
+/* Empty the text typed. */
+void ui_prompt_clear(struct ui_state *st);
+/* Append the prompt line being typed (empty when there is none). */
+void ui_prompt_text(const struct ui_state *st, struct buf *out);
+
+/* Handler (see ui/cmd.h): ask for the minimum votes. */
+unsigned ui_prompt_min_votes(struct ui_state *st);
+
+#endif

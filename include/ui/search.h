@@ -1,0 +1,42 @@
+/* ui/search.h: searching the library from the reader (no curses).
+ *
+ * / opens the search prompt; every key typed searches again from where
+ * the search began (model/search.h does the matching) and selects the
+ * first match; Tab limits it to the current list; Esc goes back; n and N
+ * walk the matches afterwards, across days.
+ */
+#ifndef PB_UI_SEARCH_H
+#define PB_UI_SEARCH_H
+
+#include "base/buf.h"
+#include "ui/list.h"
+
+struct search;
+struct ui_state;
+
+/* The search; part of struct ui_state, owned by search.c. */
+struct ui_search {
+	struct search *match;		/* the matcher over the library (its query may be empty) */
+	struct buf query;		/* the query as typed (kept across reloads) */
+	int day;			/* search only the current list, not every day */
+	int active;			/* a query is active: highlight, n and N */
+	struct ui_place before;		/* the selection before / was pressed */
+};
+
+/* Start with no query over the state's library. */
+void ui_search_init(struct ui_state *st);
+/* Free. */
+void ui_search_free(struct ui_search *s);
+/* The library was replaced: search the new one for the same query. */
+void ui_search_relib(struct ui_state *st);
+/* A key at the search prompt. */
+unsigned ui_search_key(struct ui_state *st, int key);
+
+/* Handlers (see ui/cmd.h). */
+unsigned ui_search_start(struct ui_state *st);
+unsigned ui_search_next(struct ui_state *st);
+unsigned ui_search_prev(struct ui_state *st);
+/* Esc outside the help: clear the search's highlight. */
+unsigned ui_search_close(struct ui_state *st);
+
+#endif

@@ -1,0 +1,520 @@
+/* ui/list.c: what the Days, Categories and Papers lists show, and the selection (see ui/list.h). */
+#include "ui/list.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "model/lib.h"
+#include "ui/state.h"
+
+/* Free the lists. */
+void
+ui_list_free(struct ui_list *l)
+{
+	free(l->cats);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* The selected day, or NULL. */
+const struct day *
+ui_list_day(const struct ui_state *st)
+{
+	return st->list.day < lib_ndays(st->lib) ? lib_day(st->lib, st->list.day) : NULL;
+}
+
+/* The selected paper, or NULL. */
+const struct paper *
+ui_list_paper(const struct ui_state *st)
+{
+	if (st->list.sel >= st->list.n || st->list.v[st->list.sel] >= lib_npapers(st->lib))
+		return NULL;
+	return lib_paper(st->lib, st->list.v[st->list.sel]);
+}
+
+/* The lib index of the selected paper, or SIZE_MAX. */
+size_t
+ui_list_index(const struct ui_state *st)
+{
+	return ui_list_paper(st) ? st->list.v[st->list.sel] : SIZE_MAX;
+}
+
+/* qsort comparison of category names. */
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Gather the starred papers (lib order: newest day first) into *out. */
+static size_t
+starred_papers(const struct ui_state *st, uint32_t **out)
+{
+	size_t n = lib_npapers(st->lib), i, k = 0;
+
+	*out = xcalloc(n ? n : 1, sizeof **out);
+	for (i = 0; i < n; i++)
+		if (st->marks.star[i])
+			(*out)[k++] = (uint32_t)i;
+	return k;
+}
+
+/*
+ * The papers the Categories and Papers panes draw from: the selected
+ * day's, or every starred paper.  *tofree is set when the array is the
+ * caller's to free.
+ */
+static size_t
+view_papers(const struct ui_state *st, const uint32_t **v, uint32_t **tofree)
+{
+	const struct day *d;
+
+	*tofree = NULL;
+	if (st->list.view == UI_VIEW_STARRED) {
+		size_t n = starred_papers(st, tofree);
+
+		*v = *tofree;
+		return n;
+	}
+	d = ui_list_day(st);
+	*v = d ? d->papers : NULL;
+	return d ? d->npapers : 0;
+}
+
+/* The category names of papers v[0..np), each paper's once, sorted; *n set. */
+static const char **
+cat_names(const struct ui_state *st, const uint32_t *v, size_t np, size_t *n)
+{
+	const char **names;
+	size_t i, j, total = 0;
+
+	*n = 0;
+	for (i = 0; i < np; i++)
+		if (v[i] < lib_npapers(st->lib))
+			total += lib_paper(st->lib, v[i])->ncats;
+	names = xcalloc(total ? total : 1, sizeof *names);
+	for (i = 0; i < np; i++) {
+		const struct paper *p;
+
+		if (v[i] >= lib_npapers(st->lib))
+			continue;
+		p = lib_paper(st->lib, v[i]);
+		for (j = 0; j < p->ncats; j++) {
+			size_t k;
+
+			/* a paper counts once per category */
+			for (k = 0; k < j && strcmp(p->cats[k], p->cats[j]) != 0; k++)
+				;
+			if (k == j && p->cats[j])
+				names[(*n)++] = p->cats[j];
+		}
+	}
+	qsort(names, *n, sizeof *names, cmp_str);
+	return names;
+}
+
+/* Collect the categories of the view with their counts, by name. */
+static void
+build_cats(struct ui_state *st)
+{
+	const uint32_t *v;
+	uint32_t *tofree;
+	size_t np = view_papers(st, &v, &tofree), n, i;
+	const char **names = cat_names(st, v, np, &n);
+	struct ui_list *l = &st->list;
+
+	free(l->cats);
+	l->cats = NULL;
+	l->ncats = 0;
+	if (n)
+		l->cats = xcalloc(n, sizeof *l->cats);
+	for (i = 0; i < n; i++) {
+		if (l->ncats && strcmp(l->cats[l->ncats - 1].name, names[i]) == 0) {
+			l->cats[l->ncats - 1].count++;
+			continue;
+		}
+		l->cats[l->ncats].name = names[i];
+		l->cats[l->ncats].count = 1;
+		l->ncats++;
+	}
+	free(names);
+	free(tofree);
+}
+
+/* True when paper p is in category name. */
+static int
+has_cat(const struct paper *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->ncats; i++)
+		if (p->cats[i] && strcmp(p->cats[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Recount the unread papers of each category of the view (after build_cats or a mark). */
+void
+ui_list_count_cats(struct ui_state *st)
+{
+	size_t np = lib_npapers(st->lib), i, k, n;
+	const uint32_t *v;
+	uint32_t *tofree;
+	struct ui_list *l = &st->list;
+
+	for (k = 0; k < l->ncats; k++)
+		l->cats[k].unread = 0;
+	n = view_papers(st, &v, &tofree);
+	for (i = 0; i < n; i++) {
+		const struct paper *p;
+
+		if (v[i] >= np || st->marks.read[v[i]])
+			continue;
+		p = lib_paper(st->lib, v[i]);
+		for (k = 0; k < l->ncats; k++)
+			if (has_cat(p, l->cats[k].name))
+				l->cats[k].unread++;
+	}
+	free(tofree);
+}
+
+/* A paper with what the order compares. */
+struct sort_key {
+	uint32_t i;
+	long votes;
+	const char *label;
+};
+
+/* qsort comparison by votes (highest first), then lib order. */
+static int
+cmp_votes(const void *a, const void *b)
+{
+	const struct sort_key *x = a, *y = b;
+	int c = (x->votes < y->votes) - (x->votes > y->votes);
+
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* qsort comparison by title (ignoring case), then lib order. */
+static int
+cmp_title(const void *a, const void *b)
+{
+	const struct sort_key *x = a, *y = b;
+	int c = strcasecmp(x->label, y->label);
+
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Sort the Papers list in the selected order (lib order is already the date order). */
+static void
+sort_list(struct ui_state *st)
+{
+	struct ui_list *l = &st->list;
+	struct sort_key *k;
+	size_t i;
+
+	if (l->order == UI_ORDER_DATE || l->n < 2)
+		return;
+	k = xcalloc(l->n, sizeof *k);
+	for (i = 0; i < l->n; i++) {
+		const struct paper *p = lib_paper(st->lib, l->v[i]);
+
+		k[i].i = l->v[i];
+		k[i].votes = p->votes;
+		k[i].label = ui_paper_label(p);
+	}
+	qsort(k, l->n, sizeof *k, l->order == UI_ORDER_VOTES ? cmp_votes : cmp_title);
+	for (i = 0; i < l->n; i++)
+		l->v[i] = k[i].i;
+	free(k);
+}
+
+/* True when paper i passes the filter and the minimum votes. */
+static int
+passes(const struct ui_state *st, uint32_t i)
+{
+	const struct paper *p = lib_paper(st->lib, i);
+
+	if (st->list.filter == UI_FILTER_UNREAD && st->marks.read[i])
+		return 0;
+	if (st->list.filter == UI_FILTER_STARRED && !st->marks.star[i])
+		return 0;
+	return st->list.min_votes <= 0 || p->votes >= st->list.min_votes;
+}
+
+/* Fill the Papers list with the view's papers in the category, filtered and ordered. */
+static void
+build_list(struct ui_state *st)
+{
+	const uint32_t *v;
+	uint32_t *tofree;
+	size_t n = view_papers(st, &v, &tofree), i;
+	struct ui_list *l = &st->list;
+
+	free(l->v);
+	l->n = 0;
+	l->v = xcalloc(n ? n : 1, sizeof *l->v);
+	for (i = 0; i < n; i++) {
+		if (v[i] >= lib_npapers(st->lib))
+			continue;
+		if (l->cat > 0 && l->cat <= l->ncats &&
+		    !has_cat(lib_paper(st->lib, v[i]), l->cats[l->cat - 1].name))
+			continue;
+		if (!passes(st, v[i]))
+			continue;
+		l->v[l->n++] = v[i];
+	}
+	free(tofree);
+	sort_list(st);
+}
+
+/* Select row i of the paper list; what the paper panes show starts over. */
+void
+ui_list_select_paper(struct ui_state *st, size_t i)
+{
+	struct ui_list *l = &st->list;
+
+	l->sel = i < l->n ? i : (l->n ? l->n - 1 : 0);
+	ui_paper_reset(st);
+	ui_marks_forget(st);
+}
+
+/* Select category row c (0 = All) and its first paper. */
+void
+ui_list_select_cat(struct ui_state *st, size_t c)
+{
+	st->list.cat = c <= st->list.ncats ? c : 0;
+	build_list(st);
+	ui_nav_unscroll(st, UI_PAPERS);
+	ui_list_select_paper(st, 0);
+}
+
+/* Select day d, category All and its first paper. */
+void
+ui_list_select_day(struct ui_state *st, size_t d)
+{
+	size_t n = lib_ndays(st->lib);
+
+	st->list.day = d < n ? d : (n ? n - 1 : 0);
+	build_cats(st);
+	ui_list_count_cats(st);
+	ui_nav_unscroll(st, UI_CATS);
+	ui_list_select_cat(st, 0);
+}
+
+/* A move or click in Days: the day in the days view (leaving the starred view). */
+void
+ui_list_pick_day(struct ui_state *st, size_t d)
+{
+	if (d != st->list.day || st->list.view != UI_VIEW_DAYS) {
+		st->list.view = UI_VIEW_DAYS;
+		ui_list_select_day(st, d);
+	}
+}
+
+/* A move or click in Categories. */
+void
+ui_list_pick_cat(struct ui_state *st, size_t c)
+{
+	if (c <= st->list.ncats && c != st->list.cat)
+		ui_list_select_cat(st, c);
+}
+
+/* A move or click in Papers. */
+void
+ui_list_pick_paper(struct ui_state *st, size_t i)
+{
+	if (i < st->list.n && i != st->list.sel)
+		ui_list_select_paper(st, i);
+}
+
+/* Rebuild the lists after a filter, order or mark change, keeping the paper when it stays. */
+void
+ui_list_relist(struct ui_state *st)
+{
+	struct ui_list *l = &st->list;
+	size_t keep = ui_list_index(st), i;
+	const char *cat = l->cat > 0 && l->cat <= l->ncats ? l->cats[l->cat - 1].name : NULL;
+
+	build_cats(st);
+	l->cat = 0;
+	for (i = 0; cat && i < l->ncats; i++)
+		if (strcmp(l->cats[i].name, cat) == 0)
+			l->cat = i + 1;
+	ui_list_count_cats(st);
+	build_list(st);
+	for (i = 0; i < l->n; i++)
+		if (l->v[i] == keep) {
+			l->sel = i;
+			ui_paper_keep(st);
+			return;
+		}
+	ui_list_select_paper(st, l->sel);
+}
+
+/* The row of paper (lib index) i in the Papers list, or SIZE_MAX. */
+static size_t
+row_of(const struct ui_state *st, uint32_t i)
+{
+	size_t k;
+
+	for (k = 0; k < st->list.n; k++)
+		if (st->list.v[k] == i)
+			return k;
+	return SIZE_MAX;
+}
+
+/* Show paper (lib index) i: its first day in the Days order, All, the paper. */
+int
+ui_list_go_to(struct ui_state *st, uint32_t i)
+{
+	const struct paper *p = lib_paper(st->lib, i);
+	size_t k;
+
+	if (!p)
+		return 0;
+	/* in the current list already (this day, the starred view): stay there */
+	if ((k = row_of(st, i)) != SIZE_MAX) {
+		ui_list_select_paper(st, k);
+		return 1;
+	}
+	st->list.view = UI_VIEW_DAYS;
+	ui_list_select_day(st, p->ndays ? p->days[0] : lib_ndays(st->lib) - 1);
+	if ((k = row_of(st, i)) != SIZE_MAX) {
+		ui_list_select_paper(st, k);
+		return 1;
+	}
+	/* hidden by the filter: show everything */
+	st->list.filter = UI_FILTER_ALL;
+	st->list.min_votes = 0;
+	ui_list_relist(st);
+	if ((k = row_of(st, i)) != SIZE_MAX) {
+		ui_list_select_paper(st, k);
+		ui_state_message(st, "filter cleared to show the paper");
+		return 1;
+	}
+	return 0;
+}
+
+/* Remember the selection. */
+void
+ui_list_save_place(const struct ui_state *st, struct ui_place *p)
+{
+	p->view = st->list.view;
+	p->day = st->list.day;
+	p->cat = st->list.cat;
+	p->sel = st->list.sel;
+	p->paper = ui_list_index(st);
+	p->filter = st->list.filter;
+	p->min_votes = st->list.min_votes;
+	p->focus = st->nav.focus;
+}
+
+/* Restore a remembered selection, filter and minimum votes. */
+void
+ui_list_restore_place(struct ui_state *st, const struct ui_place *p)
+{
+	size_t k;
+
+	st->list.view = p->view;
+	st->list.filter = p->filter;
+	st->list.min_votes = p->min_votes;
+	ui_list_select_day(st, p->day);
+	if (p->cat <= st->list.ncats)
+		ui_list_select_cat(st, p->cat);
+	/* the same paper, wherever a rebuilt list put it */
+	k = p->paper <= UINT32_MAX ? row_of(st, (uint32_t)p->paper) : SIZE_MAX;
+	ui_list_select_paper(st, k != SIZE_MAX ? k : p->sel);
+	ui_nav_focus(st, p->focus);
+}
+
+/* Apply a minimum number of votes. */
+void
+ui_list_set_min_votes(struct ui_state *st, long v)
+{
+	st->list.min_votes = v;
+	ui_list_relist(st);
+	if (v > 0)
+		ui_state_message(st, "at least %ld votes: %zu papers", v, st->list.n);
+	else
+		ui_state_message(st, "any number of votes: %zu papers", st->list.n);
+}
+
+/* The papers of the Papers list. */
+size_t
+ui_list_papers(const struct ui_state *st, const struct paper ***v)
+{
+	size_t i;
+
+	*v = xcalloc(st->list.n ? st->list.n : 1, sizeof **v);
+	for (i = 0; i < st->list.n; i++)
+		(*v)[i] = lib_paper(st->lib, st->list.v[i]);
+	return st->list.n;
+}
+
+/* Append the active view, filter, minimum votes and order. */
+void
+ui_list_filters(const struct ui_state *st, struct buf *out)
+{
+	size_t before = out->len;
+
+	if (st->list.view == UI_VIEW_STARRED)
+		buf_puts(out, "starred | ");
+	if (st->list.filter == UI_FILTER_UNREAD)
+		buf_puts(out, "unread only | ");
+	else if (st->list.filter == UI_FILTER_STARRED)
+		buf_puts(out, "starred only | ");
+	if (st->list.min_votes > 0)
+		buf_printf(out, ">= %ld votes | ", st->list.min_votes);
+	if (st->list.order == UI_ORDER_TITLE)
+		buf_puts(out, "by title | ");
+	else if (st->list.order == UI_ORDER_DATE)
+		buf_puts(out, "by date | ");
+	if (out->len > before)
+		buf_setlen(out, out->len - 3);
+}
+
+/* S: switch between the days and the starred papers of every day. */
+unsigned
+ui_list_toggle_starred(struct ui_state *st)
+{
+	if (st->list.view == UI_VIEW_STARRED) {
+		st->list.view = UI_VIEW_DAYS;
+		ui_list_select_day(st, st->list.day);
+		ui_state_message(st, "days");
+		return UI_ACT_REDRAW;
+	}
+	st->list.view = UI_VIEW_STARRED;
+	build_cats(st);
+	ui_list_count_cats(st);
+	ui_nav_unscroll(st, UI_CATS);
+	ui_list_select_cat(st, 0);
+	ui_nav_focus(st, UI_PAPERS);
+	ui_state_message(st, "starred papers of every day: %zu (S: back to the days)", st->list.n);
+	return UI_ACT_REDRAW;
+}
+
+/* f: cycle the filter: all, unread, starred. */
+unsigned
+ui_list_cycle_filter(struct ui_state *st)
+{
+	static const char *const names[UI_NFILTERS] = { "all papers", "unread only", "starred only" };
+
+	st->list.filter = (enum ui_filter)((st->list.filter + 1) % UI_NFILTERS);
+	ui_list_relist(st);
+	ui_state_message(st, "showing %s: %zu", names[st->list.filter], st->list.n);
+	return UI_ACT_REDRAW;
+}
+
+/* O: cycle the order: votes, title, date. */
+unsigned
+ui_list_cycle_order(struct ui_state *st)
+{
+	static const char *const names[UI_NORDERS] = { "votes", "title", "date" };
+
+	st->list.order = (enum ui_order)((st->list.order + 1) % UI_NORDERS);
+	ui_list_relist(st);
+	ui_state_message(st, "ordered by %s", names[st->list.order]);
+	return UI_ACT_REDRAW;
+}

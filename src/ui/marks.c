@@ -1,0 +1,254 @@
+/* ui/marks.c: read and starred marks in the reader (see ui/marks.h). */
+#include "ui/marks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/lib.h"
+#include "settings/settings.h"
+#include "ui/state.h"
+
+/* Marks in memory, the default mark-read rule. */
+void
+ui_marks_init(struct ui_marks *m)
+{
+	memset(m, 0, sizeof *m);
+	m->store = marks_new(NULL);
+	m->own = 1;
+	m->markread = UI_MARKREAD_DELAY;
+	m->markread_ms = 1000;
+	m->shown = SIZE_MAX;
+}
+
+/* Free the arrays and an owned store. */
+void
+ui_marks_free(struct ui_marks *m)
+{
+	free(m->read);
+	free(m->star);
+	free(m->unread_day);
+	if (m->own)
+		marks_free(m->store);
+	memset(m, 0, sizeof *m);
+}
+
+/* Recount the unread papers of every day and the starred papers (after the marks change). */
+static void
+count_days(struct ui_state *st)
+{
+	struct ui_marks *m = &st->marks;
+	size_t nd = lib_ndays(st->lib), i, k, np = lib_npapers(st->lib);
+
+	free(m->unread_day);
+	m->unread_day = xcalloc(nd ? nd : 1, sizeof *m->unread_day);
+	for (i = 0; i < nd; i++) {
+		const struct day *d = lib_day(st->lib, i);
+
+		for (k = 0; k < d->npapers; k++)
+			if (d->papers[k] < np && !m->read[d->papers[k]])
+				m->unread_day[i]++;
+	}
+	m->nstarred = 0;
+	for (i = 0; i < np; i++)
+		m->nstarred += m->star[i] != 0;
+}
+
+/* Read every paper's marks from the store. */
+void
+ui_marks_load(struct ui_state *st)
+{
+	struct ui_marks *m = &st->marks;
+	size_t n = lib_npapers(st->lib), i;
+
+	free(m->read);
+	free(m->star);
+	m->read = xcalloc(n ? n : 1, 1);
+	m->star = xcalloc(n ? n : 1, 1);
+	for (i = 0; i < n; i++) {
+		const char *key = lib_paper(st->lib, i)->key;
+
+		if (key) {
+			m->read[i] = marks_get(m->store, key, MARKS_READ) != 0;
+			m->star[i] = marks_get(m->store, key, MARKS_STARRED) != 0;
+		}
+	}
+	count_days(st);
+}
+
+/* Use a marks store (see ui/marks.h). */
+void
+ui_marks_use(struct ui_state *st, struct marks *store)
+{
+	struct ui_marks *m = &st->marks;
+
+	if (m->own)
+		marks_free(m->store);
+	m->store = store ? store : marks_new(NULL);
+	m->own = store == NULL;
+	ui_marks_load(st);
+	ui_list_relist(st);
+}
+
+/* Apply mark-read and its delay. */
+void
+ui_marks_configure(struct ui_state *st, const struct settings *c)
+{
+	switch (settings_mark_read(c)) {
+	case SETTINGS_MARK_OPEN: st->marks.markread = UI_MARKREAD_OPEN; break;
+	case SETTINGS_MARK_MANUAL: st->marks.markread = UI_MARKREAD_MANUAL; break;
+	default: st->marks.markread = UI_MARKREAD_DELAY; break;
+	}
+	st->marks.markread_ms = settings_mark_read_delay(c);
+}
+
+/*
+ * Save the marks after a change; a failure goes to the status line.  A
+ * save merges what other readers saved meanwhile, so the marks are read
+ * back: their stars and read papers show here too.  Returns 1 when it
+ * did (the day counts are then fresh).
+ */
+static int
+save(struct ui_state *st)
+{
+	struct marks *store = st->marks.store;
+	int reloaded = 0;
+
+	if (!marks_path(store))
+		return 0;
+	if (marks_save(store) < 0) {
+		size_t n = marks_nmsgs(store);
+
+		ui_state_message(st, "%s", n ? marks_msg(store, n - 1) : "cannot save the marks");
+	} else {
+		ui_marks_load(st);
+		reloaded = 1;
+	}
+	marks_clear_msgs(store);
+	return reloaded;
+}
+
+/* Set a mark of paper i and keep it in the store. */
+void
+ui_marks_set(struct ui_state *st, size_t i, enum marks_field f, int on)
+{
+	const struct paper *p = lib_paper(st->lib, i);
+	unsigned char *v = f == MARKS_READ ? st->marks.read : st->marks.star;
+	int reloaded = 0;
+
+	if (!p || !!v[i] == !!on)
+		return;
+	v[i] = on != 0;
+	if (p->key) {
+		marks_set(st->marks.store, p->key, f, on);
+		reloaded = save(st);
+	}
+	if (!reloaded)
+		count_days(st);	/* a save that read the marks back counted them */
+	ui_list_count_cats(st);
+}
+
+/* The user went to the selected paper: read now, or start the delay. */
+void
+ui_marks_opened(struct ui_state *st)
+{
+	struct ui_marks *m = &st->marks;
+	size_t i = ui_list_index(st);
+
+	m->shown = SIZE_MAX;
+	if (i == SIZE_MAX)
+		return;
+	if (m->markread == UI_MARKREAD_OPEN) {
+		ui_marks_set(st, i, MARKS_READ, 1);
+	} else if (m->markread == UI_MARKREAD_DELAY && !m->read[i]) {
+		m->shown = i;
+		m->shown_at = -1;	/* the clock starts at the next tick */
+	}
+}
+
+/* Nothing waits to be marked read. */
+void
+ui_marks_forget(struct ui_state *st)
+{
+	st->marks.shown = SIZE_MAX;
+}
+
+/* Advance the clock: a paper shown long enough becomes read. */
+unsigned
+ui_marks_tick(struct ui_state *st, double now, long *wait_ms)
+{
+	struct ui_marks *m = &st->marks;
+
+	m->now = now;
+	*wait_ms = -1;
+	if (m->shown == SIZE_MAX || m->markread != UI_MARKREAD_DELAY)
+		return UI_ACT_NONE;
+	if (ui_list_index(st) != m->shown) {
+		m->shown = SIZE_MAX;
+		return UI_ACT_NONE;
+	}
+	if (m->shown_at < 0)
+		m->shown_at = now;
+	if (now - m->shown_at >= (double)m->markread_ms) {
+		ui_marks_set(st, m->shown, MARKS_READ, 1);
+		m->shown = SIZE_MAX;
+		return UI_ACT_REDRAW;
+	}
+	*wait_ms = (long)((double)m->markread_ms - (now - m->shown_at)) + 1;
+	return UI_ACT_NONE;
+}
+
+/* u: toggle the read mark of the selected paper (it stays in the list). */
+unsigned
+ui_marks_toggle_read(struct ui_state *st)
+{
+	size_t i = ui_list_index(st);
+
+	if (i == SIZE_MAX) {
+		ui_state_message(st, "no paper selected");
+		return UI_ACT_REDRAW;
+	}
+	ui_marks_set(st, i, MARKS_READ, !st->marks.read[i]);
+	st->marks.shown = SIZE_MAX;	/* by hand: the delay does not undo it */
+	ui_state_message(st, "marked %s", st->marks.read[i] ? "read" : "unread");
+	return UI_ACT_REDRAW;
+}
+
+/* s: toggle the star of the selected paper. */
+unsigned
+ui_marks_toggle_star(struct ui_state *st)
+{
+	size_t i = ui_list_index(st);
+	int on;
+
+	if (i == SIZE_MAX) {
+		ui_state_message(st, "no paper selected");
+		return UI_ACT_REDRAW;
+	}
+	on = !st->marks.star[i];
+	ui_marks_set(st, i, MARKS_STARRED, on);
+	if (st->list.view == UI_VIEW_STARRED)
+		ui_list_relist(st);	/* the Starred view shows what is starred */
+	ui_state_message(st, "%s (%zu starred)", on ? "starred" : "unstarred", st->marks.nstarred);
+	return UI_ACT_REDRAW;
+}
+
+/* U: the next unread paper after the selection, across every day (wrapping). */
+unsigned
+ui_marks_next_unread(struct ui_state *st)
+{
+	size_t n = lib_npapers(st->lib), cur = ui_list_index(st), from = cur, k;
+
+	if (from == SIZE_MAX)
+		from = n - 1;	/* nothing selected: start at the first paper */
+	for (k = 1; k <= n; k++) {
+		uint32_t i = (uint32_t)((from + k) % n);
+
+		if (!st->marks.read[i] && i != cur) {
+			ui_list_go_to(st, i);
+			ui_nav_focus(st, UI_PAPERS);
+			return UI_ACT_REDRAW;
+		}
+	}
+	ui_state_message(st, "no unread papers");
+	return UI_ACT_REDRAW;
+}

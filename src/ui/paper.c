@@ -1,0 +1,291 @@
+/* ui/paper.c: the selected paper's summary and links (see ui/paper.h). */
+#include "ui/paper.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/lib.h"
+#include "ui/state.h"
+
+/* Start empty, with a preferred language. */
+void
+ui_paper_init(struct ui_paper *pp, const char *lang)
+{
+	memset(pp, 0, sizeof *pp);
+	pp->lang = lang ? xstrdup(lang) : NULL;
+	ui_sumview_init(&pp->sv);
+}
+
+/* Forget the link list. */
+static void
+free_links(struct ui_paper *pp)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof pp->own / sizeof pp->own[0]; i++) {
+		free(pp->own[i]);
+		pp->own[i] = NULL;
+	}
+	free(pp->links);
+	pp->links = NULL;
+	pp->nlinks = 0;
+}
+
+/* Free everything. */
+void
+ui_paper_free(struct ui_paper *pp)
+{
+	free_links(pp);
+	free(pp->lang);
+	ui_sumview_free(&pp->sv);
+	memset(pp, 0, sizeof *pp);
+}
+
+/* The library is about to go: nothing may point into it. */
+void
+ui_paper_drop(struct ui_state *st)
+{
+	free_links(&st->paper);
+	ui_act_clear(st);
+	ui_sumview_invalidate(&st->paper.sv);
+}
+
+/* True when link l has kind k and names arXiv paper id. */
+static int
+link_is(const struct link *l, enum link_kind k, const char *id)
+{
+	struct buf b = BUF_INIT;
+	int same;
+
+	if (l->kind != k || l->url == NULL)
+		return 0;
+	buf_init(&b);
+	same = link_arxiv_id(&b, l->url, strlen(l->url)) && strcmp(b.buf, id) == 0;
+	buf_free(&b);
+	return same;
+}
+
+/*
+ * The selected paper's links, then, when its arXiv id is known and no
+ * link already gives them, its arXiv page, PDF and Hugging Face page.
+ */
+static void
+build_links(struct ui_state *st)
+{
+	static const struct {
+		enum link_kind kind;
+		const char *pre;
+	} by_id[] = {
+		{ LINK_ARXIV, "https://arxiv.org/abs/" },
+		{ LINK_PDF, "https://arxiv.org/pdf/" },
+		{ LINK_HUGGINGFACE, "https://huggingface.co/papers/" },
+	};
+	const struct paper *p = ui_list_paper(st);
+	struct ui_paper *pp = &st->paper;
+	size_t i, k, n;
+
+	free_links(pp);
+	ui_act_clear(st);
+	if (!p)
+		return;
+	pp->links = xcalloc(p->nlinks + 3, sizeof *pp->links);
+	for (i = 0; i < p->nlinks; i++)
+		pp->links[pp->nlinks++] = p->links[i];
+	for (k = 0; p->id && k < sizeof by_id / sizeof by_id[0]; k++) {
+		struct buf url = BUF_INIT;
+
+		for (i = 0, n = pp->nlinks; i < n; i++)
+			if (link_is(&pp->links[i], by_id[k].kind, p->id))
+				break;
+		if (i < n)
+			continue;
+		buf_init(&url);
+		buf_printf(&url, "%s%s", by_id[k].pre, p->id);
+		pp->own[k] = buf_detach(&url, NULL);
+		pp->links[pp->nlinks].kind = by_id[k].kind;
+		pp->links[pp->nlinks].url = pp->own[k];
+		pp->nlinks++;
+	}
+}
+
+/* A paper was selected: preferred language, top of summary, first link. */
+void
+ui_paper_reset(struct ui_state *st)
+{
+	struct ui_paper *pp = &st->paper;
+	const struct paper *p;
+	size_t k;
+
+	pp->link = 0;
+	pp->sum = 0;
+	pp->sum_top = 0;
+	ui_nav_unscroll(st, UI_LINKS);
+	build_links(st);
+	p = ui_list_paper(st);
+	if (!p || !pp->lang)
+		return;
+	for (k = 0; k < p->nsums; k++)
+		if (p->sums[k].lang && strcmp(p->sums[k].lang, pp->lang) == 0) {
+			pp->sum = k;
+			break;
+		}
+}
+
+/* The same paper again: its links rebuilt, what was shown of it kept. */
+void
+ui_paper_keep(struct ui_state *st)
+{
+	struct ui_paper *pp = &st->paper;
+	size_t link = pp->link, sum = pp->sum, top = pp->sum_top;
+
+	ui_paper_reset(st);
+	pp->link = link;
+	pp->sum = sum;
+	pp->sum_top = top;
+}
+
+/* After a reload found the paper again: its link and scroll as they were. */
+void
+ui_paper_restore(struct ui_state *st, size_t link, size_t top)
+{
+	struct ui_paper *pp = &st->paper;
+
+	pp->link = link < pp->nlinks ? link : (pp->nlinks ? pp->nlinks - 1 : 0);
+	pp->sum_top = top;
+}
+
+/* Greatest first line of the summary that still fills the pane. */
+static size_t
+sum_max_top(const struct ui_state *st)
+{
+	size_t rows = st->nav.rows[UI_SUMMARY];
+
+	return st->paper.sum_lines > rows ? st->paper.sum_lines - rows : 0;
+}
+
+/* Lay out the summary for the Summary pane's width; clamp the scrolling. */
+void
+ui_paper_fit(struct ui_state *st, const struct ui_layout *l)
+{
+	struct ui_paper *pp = &st->paper;
+	struct ui_rect in = ui_layout_inner(l->pane[UI_SUMMARY]);
+
+	if (in.w > 0) {
+		ui_sumview_build(&pp->sv, st->lib, ui_list_paper(st), pp->sum, in.w);
+		pp->sum_lines = pp->sv.n;
+	}
+	if (pp->sum_top > sum_max_top(st))
+		pp->sum_top = sum_max_top(st);
+}
+
+/* Scroll the summary. */
+void
+ui_paper_scroll(struct ui_state *st, long delta)
+{
+	st->paper.sum_top = ui_nav_step(st->paper.sum_top, delta, sum_max_top(st) + 1);
+}
+
+/* Move the link selection. */
+void
+ui_paper_move_link(struct ui_state *st, long delta)
+{
+	st->paper.link = ui_nav_step(st->paper.link, delta, st->paper.nlinks);
+}
+
+/* Select a link by number. */
+void
+ui_paper_pick_link(struct ui_state *st, size_t i)
+{
+	if (i < st->paper.nlinks)
+		st->paper.link = i;
+}
+
+/* The selected link, or NULL. */
+const struct link *
+ui_paper_link(const struct ui_state *st)
+{
+	return st->paper.link < st->paper.nlinks ? &st->paper.links[st->paper.link] : NULL;
+}
+
+/* The paper's arXiv page: the abs link of its id, else its first arXiv link. */
+const struct link *
+ui_paper_arxiv(const struct ui_state *st)
+{
+	const struct paper *p = ui_list_paper(st);
+	const struct ui_paper *pp = &st->paper;
+	size_t i;
+
+	for (i = 0; p && p->id && i < pp->nlinks; i++)
+		if (link_is(&pp->links[i], LINK_ARXIV, p->id))
+			return &pp->links[i];
+	for (i = 0; i < pp->nlinks; i++)
+		if (pp->links[i].kind == LINK_ARXIV)
+			return &pp->links[i];
+	return NULL;
+}
+
+/* Append the name of the shown summary: language, source and number. */
+void
+ui_paper_sum_name(const struct ui_state *st, struct buf *out)
+{
+	const struct paper *p = ui_list_paper(st);
+	const struct summary *s;
+	size_t sum = st->paper.sum;
+
+	if (!p || p->nsums == 0)
+		return;
+	s = &p->sums[sum < p->nsums ? sum : 0];
+	buf_puts(out, s->lang ? s->lang : "?");
+	if (s->source)
+		buf_printf(out, " %s", s->source);
+	if (p->nsums > 1)
+		buf_printf(out, " %zu/%zu", sum + 1, p->nsums);
+}
+
+/* Title for lists: the title, else the beginning of the first summary. */
+const char *
+ui_paper_label(const struct paper *p)
+{
+	if (p->title && *p->title)
+		return p->title;
+	if (p->nsums && p->sums[0].text && *p->sums[0].text)
+		return p->sums[0].text;
+	return "(untitled)";
+}
+
+/* Set the status message to what comes before the summary's name, then the name. */
+static void
+say_sum(struct ui_state *st, const char *what)
+{
+	struct buf name = BUF_INIT;
+
+	buf_init(&name);
+	ui_paper_sum_name(st, &name);
+	ui_state_message(st, "%s%s", what, name.buf);
+	buf_free(&name);
+}
+
+/* t: cycle to the next summary of the paper and make its language the preferred one. */
+unsigned
+ui_paper_lang(struct ui_state *st)
+{
+	const struct paper *p = ui_list_paper(st);
+	struct ui_paper *pp = &st->paper;
+
+	if (!p || p->nsums == 0) {
+		ui_state_message(st, "this paper has no summary");
+		return UI_ACT_REDRAW;
+	}
+	if (p->nsums == 1) {
+		say_sum(st, "only one summary: ");
+		return UI_ACT_REDRAW;
+	}
+	pp->sum = (pp->sum + 1) % p->nsums;
+	pp->sum_top = 0;
+	if (p->sums[pp->sum].lang) {
+		free(pp->lang);
+		pp->lang = xstrdup(p->sums[pp->sum].lang);
+	}
+	say_sum(st, "summary: ");
+	return UI_ACT_REDRAW;
+}

@@ -1,0 +1,259 @@
+/* ui/search.c: searching the library from the reader (see ui/search.h). */
+#include "ui/search.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "model/search.h"
+#include "ui/state.h"
+
+/* No query yet, over the state's library. */
+void
+ui_search_init(struct ui_state *st)
+{
+	st->search.match = search_new(st->lib);
+	buf_init(&st->search.query);
+	st->search.day = 0;
+	st->search.active = 0;
+}
+
+/* Free. */
+void
+ui_search_free(struct ui_search *s)
+{
+	search_free(s->match);
+	s->match = NULL;
+	buf_free(&s->query);
+}
+
+/* Search the new library for the same query. */
+void
+ui_search_relib(struct ui_state *st)
+{
+	struct ui_search *s = &st->search;
+
+	search_free(s->match);
+	s->match = search_new(st->lib);
+	if (s->active)
+		s->active = search_set(s->match, s->query.buf, s->query.len);
+}
+
+/* The papers a search goes through, in order: every paper, or the current list. */
+static size_t
+scope(const struct ui_state *st, size_t k)
+{
+	return st->search.day ? st->list.v[k] : k;
+}
+
+/* Number of papers in the search scope. */
+static size_t
+scope_len(const struct ui_state *st)
+{
+	return st->search.day ? st->list.n : lib_npapers(st->lib);
+}
+
+/* Position of the selected paper in the search scope (0 when none). */
+static size_t
+scope_pos(const struct ui_state *st)
+{
+	if (!st->search.day)
+		return ui_list_index(st) == SIZE_MAX ? 0 : ui_list_index(st);
+	return st->list.sel < st->list.n ? st->list.sel : 0;
+}
+
+/* The rank in m[0..count) of the next (dir 1) or previous (-1) match from from (or at it: same). */
+static size_t
+pick(const size_t *m, size_t count, size_t from, int dir, int same)
+{
+	size_t k;
+
+	if (dir > 0) {
+		/* the first match at (same) or after from, else wrap to the first */
+		for (k = 0; k < count && (m[k] < from || (!same && m[k] == from)); k++)
+			;
+		return k == count ? 0 : k;
+	}
+	/* the last match before from, else wrap to the last */
+	for (k = count; k > 0 && m[k - 1] >= from; k--)
+		;
+	return k > 0 ? k - 1 : count - 1;
+}
+
+/*
+ * Go to the next (dir 1) or previous (-1) match after the selection, or
+ * at it (same); *nmatch is the number of matches, *which the rank of the
+ * one chosen.  One pass over the scope collects the matches.
+ */
+static int
+find_match(struct ui_state *st, int dir, int same, size_t *nmatch, size_t *which)
+{
+	size_t n = scope_len(st), k, count = 0;
+	size_t *m;
+
+	if (!st->search.active || n == 0)
+		return 0;
+	if (!ui_list_paper(st))
+		same = 1;	/* nothing selected: the first match is next */
+	m = xcalloc(n, sizeof *m);
+	for (k = 0; k < n; k++)
+		if (search_paper(st->search.match, scope(st, k)))
+			m[count++] = k;
+	*nmatch = count;
+	if (count == 0) {
+		free(m);
+		return 0;
+	}
+	k = pick(m, count, scope_pos(st), dir, same);
+	*which = k + 1;
+	k = m[k];
+	free(m);
+	if (st->search.day)
+		ui_list_select_paper(st, k);
+	else
+		ui_list_go_to(st, (uint32_t)k);
+	return 1;
+}
+
+/* Say where the search stands on the status line (the prompt shows the query). */
+static void
+status(struct ui_state *st, int found, size_t count, size_t which)
+{
+	const char *where = st->search.day ? "this day" : "every day";
+	struct buf q = BUF_INIT;
+
+	if (!st->search.active)
+		return;
+	buf_init(&q);
+	if (st->prompt.kind != UI_PROMPT_SEARCH)
+		buf_printf(&q, "/%s: ", search_query(st->search.match));
+	if (found)
+		ui_state_message(st, "%smatch %zu of %zu in %s", q.buf, which, count, where);
+	else
+		ui_state_message(st, "%snot found in %s", q.buf, where);
+	buf_free(&q);
+}
+
+/* Go to the next (dir 1) or previous match, or at the selection (same), and say so. */
+static void
+go(struct ui_state *st, int dir, int same)
+{
+	size_t count = 0, which = 0;
+	int found = find_match(st, dir, same, &count, &which);
+
+	status(st, found, count, which);
+}
+
+/* Run the search for what is typed, from where the search began. */
+static void
+update(struct ui_state *st)
+{
+	struct ui_search *s = &st->search;
+	const struct buf *in = &st->prompt.input;
+
+	s->active = search_set(s->match, in->buf, in->len);
+	buf_setlen(&s->query, 0);
+	buf_add(&s->query, in->buf, in->len);
+	ui_list_restore_place(st, &s->before);
+	if (!s->active) {
+		ui_state_message(st, "search: type a few letters (Tab: %s)",
+		    s->day ? "this day" : "every day");
+		return;
+	}
+	go(st, 1, 1);
+}
+
+/* Esc at the prompt: no search, back where it began. */
+static void
+cancel(struct ui_state *st)
+{
+	struct ui_search *s = &st->search;
+
+	ui_prompt_close(st);
+	s->active = 0;
+	ui_prompt_clear(st);
+	buf_setlen(&s->query, 0);
+	search_set(s->match, "", 0);
+	ui_list_restore_place(st, &s->before);
+	ui_state_message(st, "search cancelled");
+}
+
+/* A key at the search prompt. */
+unsigned
+ui_search_key(struct ui_state *st, int key)
+{
+	if (key == KEYNAME_ESC) {
+		cancel(st);
+	} else if (key == KEYNAME_ENTER) {
+		ui_prompt_close(st);
+		if (!st->search.active)
+			ui_list_restore_place(st, &st->search.before);
+		else
+			go(st, 1, 1);	/* the list may have changed under the prompt: report from here */
+	} else if (key == '\t') {
+		st->search.day = !st->search.day;
+		update(st);
+	} else if (key == KEYNAME_BACKSPACE) {
+		ui_prompt_backspace(st);
+		update(st);
+	} else if (key == KEYNAME_CTRL('u')) {
+		ui_prompt_clear(st);
+		update(st);
+	} else if (ui_prompt_add(st, key, 256)) {
+		update(st);
+	}
+	return UI_ACT_REDRAW;
+}
+
+/* /: start a search, remembering where we are. */
+unsigned
+ui_search_start(struct ui_state *st)
+{
+	struct ui_search *s = &st->search;
+
+	ui_list_save_place(st, &s->before);
+	s->active = 0;
+	ui_prompt_clear(st);
+	search_set(s->match, "", 0);
+	ui_prompt_open(st, UI_PROMPT_SEARCH);
+	ui_state_message(st, "search %s (Tab: %s; Enter: done; Esc: back)",
+	    s->day ? "this day" : "every day", s->day ? "every day" : "this day only");
+	return UI_ACT_REDRAW;
+}
+
+/* n / N: the next or previous match. */
+static unsigned
+step(struct ui_state *st, int dir)
+{
+	if (!st->search.active) {
+		ui_state_message(st, "no search: / starts one");
+		return UI_ACT_REDRAW;
+	}
+	go(st, dir, 0);
+	return UI_ACT_REDRAW;
+}
+
+/* n. */
+unsigned
+ui_search_next(struct ui_state *st)
+{
+	return step(st, 1);
+}
+
+/* N. */
+unsigned
+ui_search_prev(struct ui_state *st)
+{
+	return step(st, -1);
+}
+
+/* Esc: clear the search (the help, when open, is closed by ui_help_cmd). */
+unsigned
+ui_search_close(struct ui_state *st)
+{
+	if (!st->search.active)
+		return UI_ACT_NONE;
+	st->search.active = 0;
+	search_set(st->search.match, "", 0);
+	ui_state_message(st, "search cleared");
+	return UI_ACT_REDRAW;
+}
