@@ -1,4 +1,4 @@
-/* ui/draw.h: drawing the reader's screen from its state. */
+/* ui/draw.h: drawing the reader's screen from its state (through ui/term.h, no curses). */
 #ifndef PB_UI_DRAW_H
 #define PB_UI_DRAW_H
 
@@ -8,5 +8,7 @@
 
 /* Draw the whole screen from the state (fitted to l); repaint clears the terminal first. */
 void ui_draw(struct ui_term *t, const struct ui_state *st, const struct ui_layout *l, int repaint);
+/* Lay out for the terminal's current size, fit the state to that layout and draw. */
+void ui_draw_screen(struct ui_term *t, struct ui_state *st, int repaint);
 
 #endif

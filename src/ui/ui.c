@@ -18,19 +18,6 @@
 
 #define REAP_POLL_MS 200	/* key wait while launchers still run, to reap them */
 
-/* Lay out for the terminal's current size and draw. */
-static void
-redraw(struct ui_term *t, struct ui_state *st, int repaint)
-{
-	struct ui_layout l;
-	int rows, cols;
-
-	ui_term_size(t, &rows, &cols);
-	ui_layout_compute(&l, rows, cols, st->nav.focus);
-	ui_state_fit(st, &l);
-	ui_draw(t, st, &l, repaint);
-}
-
 /* Milliseconds on the monotonic clock. */
 static double
 now_ms(void)
@@ -75,13 +62,13 @@ bench(struct ui_state *st, struct ui_act *c, long n)
 	}
 	if (n < 1)
 		n = 1;
-	redraw(t, st, 1);
+	ui_draw_screen(t, st, 1);
 	ms = xcalloc((size_t)n, sizeof *ms);
 	for (i = 0; i < (size_t)n; i++) {
 		double t0 = now_ms();
 
 		ui_act_run(c, st, ui_keys_handle(st, bench_keys[i % nk]));
-		redraw(t, st, 0);
+		ui_draw_screen(t, st, 0);
 		ms[i] = now_ms() - t0;
 	}
 	ui_term_close(t);
@@ -154,7 +141,7 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 		long wait = -1;
 
 		ui_marks_tick(&st, now_ms(), &wait);
-		redraw(t, &st, repaint);
+		ui_draw_screen(t, &st, repaint);
 		repaint = 0;
 		/* wake up now and then to reap launchers and to mark a paper read */
 		while (key == UI_TERM_AGAIN) {
