@@ -31,7 +31,6 @@ struct ui_marks {
 	size_t nstarred;
 	enum ui_markread markread;
 	long markread_ms;
-	double now;			/* ms, monotonic, as of the last ui_marks_tick */
 	size_t shown;			/* paper (lib index) waiting to be marked read, or SIZE_MAX */
 	double shown_at;		/* when it was opened; < 0: at the next tick */
 };

@@ -1,4 +1,4 @@
-/* ui/ui.h: the interactive reader. */
+/* ui/ui.h: the interactive reader (main.c's way in; the rest of ui/ is its parts). */
 #ifndef PB_UI_H
 #define PB_UI_H
 
@@ -28,18 +28,16 @@ struct ui_opts {
 /*
  * Run the reader on lib until the user quits.  Takes ownership of lib
  * (and of every library returned by reload) and frees them.  Returns the
- * process exit status.
+ * process exit status: 0, or 1 when the terminal could not be used or
+ * SIGTERM or SIGHUP ended the reader (the terminal is restored first).
  *
- * With PAPERBOY_BENCH_KEYS=N in the environment it instead draws into a
- * 200x60 terminal on /dev/null, feeds N keystrokes (a mix of moves, focus
- * changes, paging and the language toggle) through the key
- * handler and the drawing code, prints the median and p99 time per key
- * to stderr and returns 0.
- *
- * Links (o, y, Enter and 1-9 in the Links pane) are opened or copied with
- * links.h, with options from the environment (launch_opts_init): a browser
- * from $BROWSER, else xdg-open (open on macOS), started without a shell;
- * over SSH the URL is copied with OSC 52 instead.
+ * The loop (ui/loop.h) waits in poll() for keys, signals (SIGWINCH,
+ * SIGCHLD, SIGTERM, SIGHUP) and the mark-read timer.  Links (o, y, Enter
+ * and 1-9 in the Links pane) are opened or copied with launch/launch.h,
+ * with options from the environment (launch_opts_init) and the settings:
+ * a browser from $BROWSER, else xdg-open (open on macOS), started without
+ * a shell; over SSH the URL is copied with OSC 52 instead.  A browser that
+ * keeps running is reaped when SIGCHLD arrives.
  */
 int ui_run(struct lib *lib, const struct ui_opts *opts);
 

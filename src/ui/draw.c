@@ -445,15 +445,23 @@ ui_draw(struct ui_term *t, const struct ui_state *st, const struct ui_layout *l,
 	free(f.spans);
 }
 
+/* Lay out for the terminal's size and fit the state to it. */
+void
+ui_draw_fit(struct ui_term *t, struct ui_state *st, struct ui_layout *l)
+{
+	int rows, cols;
+
+	ui_term_size(t, &rows, &cols);
+	ui_layout_compute(l, rows, cols, st->nav.focus);
+	ui_state_fit(st, l);
+}
+
 /* Lay out for the terminal's size, fit the state to it and draw. */
 void
 ui_draw_screen(struct ui_term *t, struct ui_state *st, int repaint)
 {
 	struct ui_layout l;
-	int rows, cols;
 
-	ui_term_size(t, &rows, &cols);
-	ui_layout_compute(&l, rows, cols, st->nav.focus);
-	ui_state_fit(st, &l);
+	ui_draw_fit(t, st, &l);
 	ui_draw(t, st, &l, repaint);
 }

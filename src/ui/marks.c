@@ -178,7 +178,6 @@ ui_marks_tick(struct ui_state *st, double now, long *wait_ms)
 {
 	struct ui_marks *m = &st->marks;
 
-	m->now = now;
 	*wait_ms = -1;
 	if (m->shown == SIZE_MAX || m->markread != UI_MARKREAD_DELAY)
 		return UI_ACT_NONE;

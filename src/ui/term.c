@@ -586,8 +586,13 @@ write_hyperlinks(struct ui_term *t)
 		return;
 	fflush(stdout);
 	write_all(fileno(stdout), t->raw.buf, t->raw.len);
-	/* the cursor is after the last link: tell curses by moving it from there */
+	/*
+	 * The cursor is after the last link: tell curses by moving it from
+	 * there, and send the move now (mvcur leaves it in stdout's buffer,
+	 * and the next frame's relative moves would start from the wrong cell).
+	 */
 	mvcur(y, x1, y, x0);
+	fflush(stdout);
 }
 
 /* Put the frame on the screen, then its hyperlinks. */

@@ -1,22 +1,29 @@
-/* ui/ui.c: the reader's main loop, reload, opening and copying links, the bench hook (no curses). */
+/* ui/ui.c: the reader's loop: keys, signals and the mark-read timer (no curses). */
 #include "ui/ui.h"
 
-#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <sys/wait.h>
 #include <time.h>
 
 #include "settings/settings.h"
 #include "ui/act.h"
 #include "ui/draw.h"
-#include "ui/layout.h"
+#include "ui/loop.h"
 #include "ui/state.h"
+#include "ui/term.h"
 
-#define REAP_POLL_MS 200	/* key wait while launchers still run, to reap them */
+/* Wakes of the terminal in a row without a key: its input is gone. */
+#define EMPTY_WAKES_EOF 100
+
+/* The running reader, as the loop's callbacks see it. */
+struct reader {
+	struct ui_state st;
+	struct ui_term *t;
+	struct ui_act act;
+	int empty;			/* wakes of the terminal in a row without a key */
+	int signalled;			/* SIGTERM or SIGHUP ended the reader */
+};
 
 /* Milliseconds on the monotonic clock. */
 static double
@@ -28,155 +35,194 @@ now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-/* qsort comparison of doubles. */
-static int
-cmp_double(const void *a, const void *b)
+/* Handle one key (or mouse event) and carry out what it asks for. */
+static unsigned
+handle(struct reader *r, int key)
 {
-	double x = *(const double *)a, y = *(const double *)b;
+	unsigned a;
+	int my, mx, mb;
 
-	return (x > y) - (x < y);
+	if (key == KEYNAME_MOUSE)
+		a = ui_term_mouse(r->t, &my, &mx, &mb) ? ui_nav_mouse(&r->st, my, mx, mb) :
+		    UI_ACT_NONE;
+	else
+		a = ui_keys_handle(&r->st, key);
+	if (ui_act_run(&r->act, &r->st, a))
+		return UI_ACT_QUIT;
+	return a | UI_ACT_REDRAW;
 }
 
-/*
- * The keys the bench presses, in a loop: moves in every pane, focus
- * changes, paging, first/last and the language toggle (h and l balance,
- * so the focus keeps cycling; nothing opens, reloads or quits).
- */
-static const int bench_keys[] = {
-	'j', 'j', 'j', 'k', 'l', 'j', 'k', 't', 'l', 'j', KEYNAME_PGDN, KEYNAME_PGUP,
-	'l', 'j', 'l', 'j', 'h', 'h', 'h', 'h', 'G', 'g', 'j', KEYNAME_DOWN,
-};
-
-/* Time n keystrokes (handler, layout and drawing) at 200x60; print median and p99. */
-static int
-bench(struct ui_state *st, struct ui_act *c, long n)
+/* Handle every key curses has waiting; *n counts them. */
+static unsigned
+drain_keys(struct reader *r, int *n)
 {
-	const char *err = NULL;
-	struct ui_term *t = ui_term_open(60, 200, &err);
-	size_t i, nk = sizeof bench_keys / sizeof bench_keys[0];
-	double *ms;
+	struct ui_layout l;
+	unsigned flags = 0;
+	int key;
 
-	if (t == NULL) {
-		fprintf(stderr, "paperboy: bench: %s\n", err);
-		return 1;
+	while ((key = ui_term_getkey(r->t)) != UI_TERM_AGAIN) {
+		if (key == UI_TERM_EOF)
+			return flags | UI_ACT_QUIT;
+		if ((*n)++)
+			ui_draw_fit(r->t, &r->st, &l);	/* the key before may have changed the layout */
+		flags |= handle(r, key);
+		if (flags & UI_ACT_QUIT)
+			break;
 	}
-	if (n < 1)
-		n = 1;
-	ui_draw_screen(t, st, 1);
-	ms = xcalloc((size_t)n, sizeof *ms);
-	for (i = 0; i < (size_t)n; i++) {
-		double t0 = now_ms();
+	return flags;
+}
 
-		ui_act_run(c, st, ui_keys_handle(st, bench_keys[i % nk]));
-		ui_draw_screen(t, st, 0);
-		ms[i] = now_ms() - t0;
-	}
-	ui_term_close(t);
-	qsort(ms, (size_t)n, sizeof *ms, cmp_double);
-	fprintf(stderr, "paperboy bench: %ld keys (j k h l t g G PgUp PgDn Down) at 200x60, "
-	    "%zu papers, %zu days: median %.3f ms, p99 %.3f ms\n", n, lib_npapers(st->lib),
-	    lib_ndays(st->lib), ms[n / 2],
-	    ms[(size_t)n * 99 / 100 < (size_t)n ? (size_t)n * 99 / 100 : (size_t)n - 1]);
-	free(ms);
-	return 0;
+/* The terminal is readable: its keys. */
+static unsigned
+on_keys(void *arg)
+{
+	struct reader *r = arg;
+	int n = 0;
+	unsigned flags = drain_keys(r, &n);
+
+	r->empty = n ? 0 : r->empty + 1;
+	if (r->empty > EMPTY_WAKES_EOF)
+		flags |= UI_ACT_QUIT;	/* readable with nothing to read: end of input */
+	return flags;
+}
+
+/* SIGWINCH: take the new size (curses queues a resize key). */
+static unsigned
+on_resize(void *arg)
+{
+	struct reader *r = arg;
+	int n = 0;
+
+	ui_term_resize(r->t);
+	return drain_keys(r, &n) | UI_ACT_REDRAW;
+}
+
+/* SIGCHLD: reap the launchers that ended. */
+static unsigned
+on_child(void *arg)
+{
+	struct reader *r = arg;
+
+	return ui_act_reap(&r->act, &r->st);
+}
+
+/* SIGTERM, SIGHUP: leave, restoring the terminal. */
+static unsigned
+on_quit(void *arg)
+{
+	struct reader *r = arg;
+
+	r->signalled = 1;
+	return UI_ACT_QUIT;
 }
 
 /* Apply the settings: marks store, bindings, mark-read, mouse, link options. */
 static void
-configure(struct ui_act *c, struct ui_state *st, const struct ui_opts *opts)
+configure(struct reader *r, const struct ui_opts *opts)
 {
 	const struct settings *cf = opts ? opts->config : NULL;
 	struct buf msgs = BUF_INIT;
 
 	if (opts && opts->state)
-		ui_marks_use(st, opts->state);
+		ui_marks_use(&r->st, opts->state);
 	if (cf == NULL)
 		return;
 	buf_init(&msgs);
-	ui_state_configure(st, cf, &msgs);
-	if (msgs.len && st->status.len == 0) {
+	ui_state_configure(&r->st, cf, &msgs);
+	if (msgs.len && r->st.status.len == 0) {
 		char *nl = strchr(msgs.buf, '\n');
 
 		if (nl)
 			*nl = '\0';
-		ui_state_message(st, "settings: %s", msgs.buf);
+		ui_state_message(&r->st, "settings: %s", msgs.buf);
 	}
 	buf_free(&msgs);
-	ui_act_configure(c, cf);
+	ui_act_configure(&r->act, cf);
+}
+
+/*
+ * Watch the signals before curses starts, so that it leaves SIGWINCH and
+ * SIGTERM to the loop (it only takes signals nobody handles).
+ */
+static int
+watch_signals(struct ui_loop *loop, struct reader *r)
+{
+	if (ui_loop_signal(loop, SIGWINCH, on_resize, r) < 0 ||
+	    ui_loop_signal(loop, SIGCHLD, on_child, r) < 0 ||
+	    ui_loop_signal(loop, SIGTERM, on_quit, r) < 0 ||
+	    ui_loop_signal(loop, SIGHUP, on_quit, r) < 0)
+		return -1;
+	return 0;
+}
+
+/* Draw, wait, handle, until the user quits: the reader's exit status. */
+static int
+run(struct reader *r, struct ui_loop *loop)
+{
+	unsigned flags = UI_ACT_REDRAW | UI_ACT_REPAINT;
+
+	for (;;) {
+		long wait = -1;
+
+		flags |= ui_marks_tick(&r->st, now_ms(), &wait);
+		if (flags & UI_ACT_QUIT)
+			break;
+		if ((flags & (UI_ACT_REDRAW | UI_ACT_REPAINT)) || r->act.repaint) {
+			ui_draw_screen(r->t, &r->st, (flags & UI_ACT_REPAINT) || r->act.repaint);
+			r->act.repaint = 0;
+		}
+		flags = ui_loop_wait(loop, wait);
+	}
+	return r->signalled ? 1 : 0;
+}
+
+/* Open the terminal and run the reader on it. */
+static int
+run_on_terminal(struct reader *r, struct ui_loop *loop, const struct ui_opts *opts)
+{
+	const char *err = NULL;
+	int rc;
+
+	if (watch_signals(loop, r) < 0) {
+		fprintf(stderr, "paperboy: cannot watch signals\n");
+		return 1;
+	}
+	r->t = ui_term_open(0, 0, &err);
+	if (r->t == NULL) {
+		fprintf(stderr, "paperboy: %s\n", err);
+		return 1;
+	}
+	r->act.t = r->t;
+	ui_term_set_osc8(r->t, r->act.lo.osc8);
+	ui_term_set_theme(r->t, opts ? opts->config : NULL);
+	ui_term_set_mouse(r->t, r->st.nav.mouse);
+	ui_term_timeout(r->t, 0);	/* keys are read when poll() says so */
+	ui_loop_add(loop, ui_term_fd(r->t), on_keys, r);
+	rc = run(r, loop);
+	ui_term_close(r->t);
+	r->act.t = r->t = NULL;
+	return rc;
 }
 
 /* Run the reader until q. */
 int
 ui_run(struct lib *lib, const struct ui_opts *opts)
 {
-	struct ui_state st;
-	struct ui_term *t;
-	struct ui_act c;
-	const char *err = NULL, *b = getenv("PAPERBOY_BENCH_KEYS");
-	int repaint = 1, rc = 0;
+	struct reader r;
+	struct ui_loop *loop;
+	int rc = 1;
 
-	ui_act_init(&c, NULL, opts ? opts->reload : NULL, opts ? opts->reload_arg : NULL);
-	ui_state_init(&st, lib, opts ? opts->lang : NULL, opts ? opts->status : NULL);
-	st.marks.now = now_ms();
-	configure(&c, &st, opts);
-	if (b && *b) {
-		rc = bench(&st, &c, strtol(b, NULL, 10));
-		ui_act_free(&c, &st);
-		ui_state_free(&st);
-		return rc;
-	}
-	t = ui_term_open(0, 0, &err);
-	if (t == NULL) {
-		fprintf(stderr, "paperboy: %s\n", err);
-		ui_act_free(&c, &st);
-		ui_state_free(&st);
-		return 1;
-	}
-	c.t = t;
-	ui_term_set_osc8(t, c.lo.osc8);
-	ui_term_set_theme(t, opts ? opts->config : NULL);
-	ui_term_set_mouse(t, st.nav.mouse);
-	for (;;) {
-		int key = UI_TERM_AGAIN;
-		long wait = -1;
-
-		ui_marks_tick(&st, now_ms(), &wait);
-		ui_draw_screen(t, &st, repaint);
-		repaint = 0;
-		/* wake up now and then to reap launchers and to mark a paper read */
-		while (key == UI_TERM_AGAIN) {
-			if (ui_act_reap(&c, &st))
-				break;
-			if (ui_marks_tick(&st, now_ms(), &wait) & UI_ACT_REDRAW)
-				break;
-			if (c.nkids && (wait < 0 || wait > REAP_POLL_MS))
-				wait = REAP_POLL_MS;
-			ui_term_timeout(t, wait < 0 ? -1 : (int)(wait > 60000 ? 60000 : wait));
-			key = ui_term_getkey(t);
-		}
-		if (key == UI_TERM_AGAIN)
-			continue;	/* show the message */
-		if (key == UI_TERM_EOF)
-			break;
-		st.marks.now = now_ms();
-		{
-			unsigned a;
-			int my, mx, mb;
-
-			if (key == KEYNAME_MOUSE)
-				a = ui_term_mouse(t, &my, &mx, &mb) ? ui_nav_mouse(&st, my, mx, mb) :
-				    UI_ACT_NONE;
-			else
-				a = ui_keys_handle(&st, key);
-
-			if (ui_act_run(&c, &st, a))
-				break;
-			repaint = (a & UI_ACT_REPAINT) != 0 || c.repaint;
-			c.repaint = 0;
-		}
-	}
-	ui_term_close(t);
-	ui_act_free(&c, &st);
-	ui_state_free(&st);
+	memset(&r, 0, sizeof r);
+	ui_act_init(&r.act, NULL, opts ? opts->reload : NULL, opts ? opts->reload_arg : NULL);
+	ui_state_init(&r.st, lib, opts ? opts->lang : NULL, opts ? opts->status : NULL);
+	configure(&r, opts);
+	loop = ui_loop_new();
+	if (loop == NULL)
+		fprintf(stderr, "paperboy: cannot create the event loop\n");
+	else
+		rc = run_on_terminal(&r, loop, opts);
+	ui_loop_free(loop);
+	ui_act_free(&r.act, &r.st);
+	ui_state_free(&r.st);
 	return rc;
 }

@@ -19,7 +19,7 @@ CALLS=$TMP/calls
 mkdir -p "$BIN" "$CALLS"
 rm -f "$MARK"
 unset TMUX STY SSH_CONNECTION SSH_TTY BROWSER PAPERBOY_OPEN PAPERBOY_OSC8 \
-	PAPERBOY_TEXT_BROWSERS PAPERBOY_OSC52_LOG PAPERBOY_BENCH_KEYS LANGUAGE
+	PAPERBOY_TEXT_BROWSERS PAPERBOY_OSC52_LOG LANGUAGE
 
 # the fake GUI browser: one file per call, arguments NUL-separated; it also
 # scribbles on stdout, stderr and /dev/tty, which must not reach the screen

@@ -29,7 +29,7 @@ NTESTS=0
 LANG=C.UTF-8
 LC_ALL=C.UTF-8
 export LANG LC_ALL
-unset LANGUAGE PAPERBOY_BENCH_KEYS TMUX NO_COLOR STY SSH_CONNECTION SSH_TTY PAPERBOY_OPEN \
+unset LANGUAGE TMUX NO_COLOR STY SSH_CONNECTION SSH_TTY PAPERBOY_OPEN \
 	PAPERBOY_OSC8 PAPERBOY_TEXT_BROWSERS PAPERBOY_OSC52_LOG
 # never the user's marks or settings; each start begins with no marks, and
 # a paper is read as soon as it is shown (the default waits a second, which

@@ -1,0 +1,120 @@
+/* ui_bench.c: the reader's time per keystroke (make bench).
+ *
+ *   ui_bench [-n KEYS] PATH...
+ *
+ * Reads PATH... as paperboy does, then feeds KEYS keystrokes (default
+ * 2000; a mix of moves in every pane, focus changes, paging, first/last
+ * and the language toggle) through the key handler, the layout and the
+ * drawing code into a 200x60 curses terminal on /dev/null, and prints the
+ * median and p99 time per key on stderr.  Default settings and marks kept
+ * in memory: the figures do not depend on the user's files.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ingest/ingest.h"
+#include "model/lib.h"
+#include "ui/draw.h"
+#include "ui/state.h"
+#include "ui/term.h"
+
+/*
+ * The keys pressed, in a loop (h and l balance, so the focus keeps
+ * cycling; nothing opens, reloads or quits).
+ */
+static const int keys[] = {
+	'j', 'j', 'j', 'k', 'l', 'j', 'k', 't', 'l', 'j', KEYNAME_PGDN, KEYNAME_PGUP,
+	'l', 'j', 'l', 'j', 'h', 'h', 'h', 'h', 'G', 'g', 'j', KEYNAME_DOWN,
+};
+
+/* Milliseconds on the monotonic clock. */
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* qsort comparison of doubles. */
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Read the paths into a finished library. */
+static struct lib *
+load(char **paths, int n)
+{
+	struct lib *lib = lib_new();
+	struct ingest *ing = ingest_new(lib);
+	int i;
+
+	for (i = 0; i < n; i++)
+		ingest_path(ing, paths[i]);
+	lib_finish(lib);
+	ingest_free(ing);
+	return lib;
+}
+
+/* Time n keystrokes (handler, layout and drawing); ms[i] is key i's time. */
+static int
+press(struct ui_state *st, double *ms, long n)
+{
+	const char *err = NULL;
+	struct ui_term *t = ui_term_open(60, 200, &err);
+	long i;
+
+	if (t == NULL) {
+		fprintf(stderr, "ui_bench: %s\n", err);
+		return -1;
+	}
+	ui_draw_screen(t, st, 1);
+	for (i = 0; i < n; i++) {
+		double t0 = now_ms();
+
+		ui_keys_handle(st, keys[(size_t)i % (sizeof keys / sizeof keys[0])]);
+		ui_draw_screen(t, st, 0);
+		ms[i] = now_ms() - t0;
+	}
+	ui_term_close(t);
+	return 0;
+}
+
+/* Entry point. */
+int
+main(int argc, char **argv)
+{
+	struct ui_state st;
+	long n = 2000;
+	int first = 1;
+	double *ms;
+	size_t p99;
+
+	if (argc > 2 && strcmp(argv[1], "-n") == 0) {
+		n = strtol(argv[2], NULL, 10);
+		first = 3;
+	}
+	if (n < 1 || first >= argc) {
+		fprintf(stderr, "usage: ui_bench [-n KEYS] PATH...\n");
+		return 2;
+	}
+	ui_state_init(&st, load(argv + first, argc - first), NULL, NULL);
+	ms = xcalloc((size_t)n, sizeof *ms);
+	if (press(&st, ms, n) < 0)
+		return 1;
+	qsort(ms, (size_t)n, sizeof *ms, cmp_double);
+	p99 = (size_t)n * 99 / 100;
+	fprintf(stderr, "paperboy bench: %ld keys (j k h l t g G PgUp PgDn Down) at 200x60, "
+	    "%zu papers, %zu days: median %.3f ms, p99 %.3f ms\n", n, lib_npapers(st.lib),
+	    lib_ndays(st.lib), ms[n / 2], ms[p99 < (size_t)n ? p99 : (size_t)n - 1]);
+	free(ms);
+	ui_state_free(&st);
+	return 0;
+}
