@@ -11,6 +11,44 @@ for c in toggle-read next-unread star starred search search-next search-previous
     min-votes order export reload quit; do
 	expect "--help lists the command $c" grep -q "\\[$c\\]\$" "$TMP/out"
 done
+# the man page's KEYS section documents every key of the command table (which
+# --help's key list prints): each key is a bold word there, "1-9" as 1 and 9
+sed -n '/^\.SH KEYS/,/^\.SH LINKS/p' "$PB_SRCDIR/assets/paperboy.1" | awk '
+	# the bold words of .B and .BR lines (.BR: every other argument)
+	/^\.BR? / {
+		br = $1 == ".BR"; line = substr($0, length($1) + 2); n = 0
+		while (sub(/^ +/, "", line) >= 0 && line != "") {
+			if (substr(line, 1, 1) == "\"") {
+				line = substr(line, 2); q = index(line, "\"")
+				if (q == 0) q = length(line) + 1
+				w = substr(line, 1, q - 1); line = substr(line, q + 1)
+			} else {
+				sp = index(line, " ")
+				if (sp == 0) sp = length(line) + 1
+				w = substr(line, 1, sp - 1); line = substr(line, sp + 1)
+			}
+			if (!br || n++ % 2 == 0) { gsub(/\\-/, "-", w); print w }
+		}
+	}' >"$TMP/mankeys"
+sed -n '/^Keys in the reader/,$p' "$TMP/out" | awk 'NR > 1 {
+	# "  KEY, KEY  help [name]": the keys are the words up to the first without a comma
+	keys = ""
+	for (i = 1; i <= NF; i++) { k = $i; last = k !~ /,$/; sub(/,$/, "", k); keys = keys " " k; if (last) break }
+	print $NF keys }' >"$TMP/helpkeys"
+expect "--help lists the key table" [ "$(wc -l <"$TMP/helpkeys")" -ge 30 ]
+while read -r name keys; do
+	missing=
+	for k in $keys; do
+		case $k in
+		?-?) set -- "${k%-?}" "${k#?-}" ;;	# a run of keys: its ends
+		*) set -- "$k" ;;
+		esac
+		for one in "$@"; do
+			grep -qxF -- "$one" "$TMP/mankeys" || missing="$missing $one"
+		done
+	done
+	expect "the man page's KEYS section names the keys of $name:$missing" [ -z "$missing" ]
+done <"$TMP/helpkeys"
 "$PB_BIN" --version >"$TMP/out" 2>&1; expect "--version exits 0" [ $? = 0 ]
 expect "--version prints the version" grep -q '^paperboy [0-9]' "$TMP/out"
 "$PB_BIN" --bogus >"$TMP/out" 2>"$TMP/err"; expect "unknown option exits 2" [ $? = 2 ]
