@@ -1,10 +1,5 @@
 /* test_keyname.c: the one key-name parser and printer (settings/keyname.h). */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "base/buf.h"
 #include "settings/keyname.h"

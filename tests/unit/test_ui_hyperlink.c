@@ -1,10 +1,5 @@
 /* test_ui_hyperlink.c: which spots become OSC 8 hyperlinks and the bytes they get. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "base/buf.h"
 #include "ui/hyperlink.h"

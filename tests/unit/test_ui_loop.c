@@ -4,12 +4,7 @@
  * as a wait that lasted about that long.  No assertion is tighter than
  * a second, so a loaded machine does not make the test fail.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include <pthread.h>
 #include <signal.h>

@@ -1,0 +1,180 @@
+/* test_ui_act.c: carrying out actions: export, reload, copy, open, refusals (ui/act.h). */
+#include "unit.h"
+
+#include <dirent.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/safeio.h"
+#include "model/lib.h"
+#include "ui/state.h"
+
+/* A directory of its own to work in, removed with what is in it by leave(). */
+struct tmpdir {
+	char path[64];
+	char *back;		/* the directory we came from */
+};
+
+/* Make a temporary directory and go there. */
+static void
+enter(struct tmpdir *d)
+{
+	strcpy(d->path, "/tmp/pbact.XXXXXX");
+	assert_non_null(mkdtemp(d->path));
+	d->back = getcwd(NULL, 0);
+	assert_non_null(d->back);
+	assert_int_equal(chdir(d->path), 0);
+}
+
+/* The names in the current directory that start with prefix (the first into *first). */
+static int
+count_names(const char *prefix, struct buf *first)
+{
+	DIR *dir = opendir(".");
+	struct dirent *de;
+	int n = 0;
+
+	assert_non_null(dir);
+	while ((de = readdir(dir)) != NULL)
+		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0 && n++ == 0 && first)
+			buf_puts(first, de->d_name);
+	closedir(dir);
+	return n;
+}
+
+/* Go back and remove the directory and its files. */
+static void
+leave(struct tmpdir *d)
+{
+	DIR *dir = opendir(".");
+	struct dirent *de;
+
+	assert_non_null(dir);
+	while ((de = readdir(dir)) != NULL)
+		if (de->d_name[0] != '.')
+			unlink(de->d_name);
+	closedir(dir);
+	assert_int_equal(chdir(d->back), 0);
+	rmdir(d->path);
+	free(d->back);
+}
+
+/* E b writes the list into a new file; a second export gets a name of its own. */
+static void
+test_export(void **unused)
+{
+	struct ui_state st;
+	struct ui_act a;
+	struct tmpdir d;
+	struct buf name = BUF_INIT, file = BUF_INIT;
+	unsigned f;
+
+	(void)unused;
+	enter(&d);
+	ui_state_init(&st, unit_lib(0), NULL, NULL);
+	ui_act_init(&a, NULL, NULL, NULL);
+	unit_fit(&st, 24, 80);
+	ui_keys_handle(&st, 'E');
+	f = ui_keys_handle(&st, 'b');
+	assert_int_equal(ui_act_run(&a, &st, f), 0);
+	assert_int_equal(count_names("paperboy-", &name), 1);
+	assert_non_null(strstr(name.buf, ".bib"));
+	assert_non_null(strstr(st.status.buf, "exported 2 papers to paperboy-"));
+	assert_int_equal(safeio_read(name.buf, &file), 0);
+	assert_non_null(strstr(file.buf, "eprint = {2505.00001}"));
+	ui_keys_handle(&st, 'E');
+	ui_act_run(&a, &st, ui_keys_handle(&st, 'b'));
+	assert_int_equal(count_names("paperboy-", NULL), 2);
+	/* nothing to export: nothing written */
+	st.req.export_fmt = -1;
+	ui_act_run(&a, &st, UI_ACT_EXPORT);
+	assert_string_equal(st.status.buf, "nothing exported");
+	assert_int_equal(count_names("paperboy-", NULL), 2);
+	ui_act_free(&a, &st);
+	ui_state_free(&st);
+	leave(&d);
+	buf_free(&name);
+	buf_free(&file);
+}
+
+/* A reload callback for the test: the library with Epsilon. */
+static struct lib *
+reload_more(void *arg, const char **msg)
+{
+	(*(int *)arg)++;
+	*msg = "reloaded for the test";
+	return unit_lib(1);
+}
+
+/* r: the callback's library replaces the old one, its message on the status line. */
+static void
+test_reload(void **unused)
+{
+	struct ui_state st;
+	struct ui_act a;
+	int calls = 0;
+
+	(void)unused;
+	ui_state_init(&st, unit_lib(0), NULL, NULL);
+	ui_act_init(&a, NULL, NULL, NULL);
+	unit_fit(&st, 24, 80);
+	ui_act_run(&a, &st, ui_keys_handle(&st, 'r'));
+	assert_string_equal(st.status.buf, "reload is not available");
+	ui_act_free(&a, &st);
+	ui_act_init(&a, NULL, reload_more, &calls);
+	ui_act_run(&a, &st, ui_keys_handle(&st, 'r'));
+	assert_int_equal(calls, 1);
+	assert_string_equal(st.status.buf, "reloaded for the test");
+	assert_int_equal(st.list.n, 3);
+	assert_string_equal(unit_title(&st), "Alpha paper");	/* the selection is kept */
+	assert_int_equal(ui_act_run(&a, &st, ui_keys_handle(&st, 'q')), 1);
+	ui_act_free(&a, &st);
+	ui_state_free(&st);
+}
+
+/* y copies with OSC 52 (logged without a terminal); bad URLs are refused; o opens. */
+static void
+test_links(void **unused)
+{
+	static const struct link bad = { LINK_OTHER, "file:///etc/passwd" };
+	struct ui_state st;
+	struct ui_act a;
+	struct tmpdir d;
+	struct buf log = BUF_INIT;
+
+	(void)unused;
+	enter(&d);
+	ui_state_init(&st, unit_lib(0), NULL, NULL);
+	ui_act_init(&a, NULL, NULL, NULL);
+	a.lo.osc52_log = "osc52.log";
+	a.lo.ssh = 0;
+	a.lo.open = LAUNCH_OPEN_BROWSER;
+	a.lo.browser = "true";
+	unit_fit(&st, 24, 80);
+	assert_int_equal(ui_act_run(&a, &st, ui_keys_handle(&st, 'y')), 0);
+	assert_string_equal(st.status.buf, "copied: https://arxiv.org/abs/2505.00001");
+	assert_int_equal(safeio_read("osc52.log", &log), 0);
+	assert_non_null(strstr(log.buf, "\033]52;c;"));
+	assert_null(st.req.target);				/* the request is done */
+	ui_act_run(&a, &st, ui_keys_handle(&st, 'o'));
+	assert_string_equal(st.status.buf, "opened: https://arxiv.org/abs/2505.00001");
+	st.req.target = &bad;
+	ui_act_run(&a, &st, UI_ACT_OPEN);
+	assert_non_null(strstr(st.status.buf, "refused: "));
+	ui_act_free(&a, &st);
+	ui_state_free(&st);
+	leave(&d);
+	buf_free(&log);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_export),
+		cmocka_unit_test(test_reload),
+		cmocka_unit_test(test_links),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

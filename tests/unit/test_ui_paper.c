@@ -1,0 +1,100 @@
+/* test_ui_paper.c: the selected paper's links and summaries (ui/paper.h). */
+#include "unit.h"
+
+#include "base/buf.h"
+#include "model/lib.h"
+#include "ui/state.h"
+
+/* The Links pane adds the arXiv page, PDF and HF page by id; o, y and 1-9 pick targets. */
+static void
+test_state_links(void **state)
+{
+	struct ui_state st;
+	struct buf h = BUF_INIT;
+
+	(void)state;
+	ui_state_init(&st, unit_lib(0), NULL, NULL);
+	unit_fit(&st, 24, 80);
+	/* Alpha: arxiv + github from the source; the abs link is not repeated */
+	assert_int_equal(st.paper.nlinks, 4);
+	assert_string_equal(st.paper.links[0].url, "https://arxiv.org/abs/2505.00001");
+	assert_string_equal(st.paper.links[1].url, "https://github.com/x/y");
+	assert_int_equal(st.paper.links[2].kind, LINK_PDF);
+	assert_string_equal(st.paper.links[2].url, "https://arxiv.org/pdf/2505.00001");
+	assert_int_equal(st.paper.links[3].kind, LINK_HUGGINGFACE);
+	assert_string_equal(st.paper.links[3].url, "https://huggingface.co/papers/2505.00001");
+	/* o opens the arXiv page from any pane; y copies it outside the Links pane */
+	assert_true(ui_keys_handle(&st, 'o') & UI_ACT_OPEN);
+	assert_string_equal(st.req.target->url, "https://arxiv.org/abs/2505.00001");
+	assert_true(ui_keys_handle(&st, 'y') & UI_ACT_COPY);
+	assert_string_equal(st.req.target->url, "https://arxiv.org/abs/2505.00001");
+	/* number keys only in the Links pane */
+	assert_false(ui_keys_handle(&st, '3') & UI_ACT_OPEN);
+	assert_string_equal(st.status.buf, "number keys open links in the Links pane");
+	ui_keys_handle(&st, 'l');
+	ui_keys_handle(&st, 'l');
+	assert_int_equal(st.nav.focus, UI_LINKS);
+	assert_true(ui_keys_handle(&st, '3') & UI_ACT_OPEN);
+	assert_int_equal(st.paper.link, 2);
+	assert_string_equal(st.req.target->url, "https://arxiv.org/pdf/2505.00001");
+	assert_true(ui_keys_handle(&st, 'y') & UI_ACT_COPY);
+	assert_string_equal(st.req.target->url, "https://arxiv.org/pdf/2505.00001");
+	assert_false(ui_keys_handle(&st, '9') & UI_ACT_OPEN);
+	assert_string_equal(st.status.buf, "no link 9 (this paper has 4)");
+	/* Beta has no links: all three are built from its id */
+	ui_keys_handle(&st, 'h');
+	ui_keys_handle(&st, 'h');
+	ui_keys_handle(&st, 'j');
+	assert_int_equal(st.paper.nlinks, 3);
+	assert_string_equal(st.paper.links[0].url, "https://arxiv.org/abs/2505.00002");
+	assert_int_equal(st.paper.link, 0);
+	/* the help lists the new keys, digits as a range */
+	buf_init(&h);
+	ui_help_build(&st, &h);
+	assert_non_null(strstr(h.buf, "  1-9 "));
+	assert_non_null(strstr(h.buf, "  o "));
+	assert_non_null(strstr(h.buf, "  y "));
+	buf_free(&h);
+	ui_state_free(&st);
+}
+
+/* t cycles summaries and remembers the language; --lang picks the first. */
+static void
+test_state_lang(void **state)
+{
+	struct ui_state st;
+
+	(void)state;
+	ui_state_init(&st, unit_lib(0), "ko", NULL);
+	unit_fit(&st, 24, 80);
+	assert_string_equal(ui_list_paper(&st)->sums[st.paper.sum].lang, "ko");
+	ui_keys_handle(&st, 't');
+	assert_string_equal(ui_list_paper(&st)->sums[st.paper.sum].lang, "en");
+	assert_string_equal(st.status.buf, "summary: en table 1/2");
+	ui_keys_handle(&st, 't');
+	assert_string_equal(ui_list_paper(&st)->sums[st.paper.sum].lang, "ko");
+	ui_keys_handle(&st, 'j');	/* Beta has only English */
+	ui_keys_handle(&st, 't');
+	assert_string_equal(st.status.buf, "only one summary: en table");
+	ui_keys_handle(&st, 'x');
+	assert_string_equal(st.status.buf, "unknown key x (? shows the keys)");
+	ui_keys_handle(&st, '?');
+	assert_true(st.help.open);
+	ui_keys_handle(&st, 'q');	/* q closes the help first */
+	assert_false(st.help.open);
+	ui_keys_handle(&st, '?');
+	ui_keys_handle(&st, KEYNAME_ESC);
+	assert_false(st.help.open);
+	ui_state_free(&st);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_state_links),
+		cmocka_unit_test(test_state_lang),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
