@@ -273,10 +273,7 @@ do_bind(struct settings *c, const char *where, const char *s, size_t n)
 			c->binds[k].cmd = cmd;
 			return 0;
 		}
-	if (c->nbinds == c->abinds) {
-		c->abinds = c->abinds ? c->abinds * 2 : 16;
-		c->binds = xrealloc(c->binds, c->abinds * sizeof *c->binds);
-	}
+	ALLOC_GROW(c->binds, c->nbinds + 1, c->abinds);
 	c->binds[c->nbinds].key = key;
 	c->binds[c->nbinds].code = code;
 	c->binds[c->nbinds].cmd = cmd;
@@ -414,10 +411,7 @@ do_setting(struct settings *c, const char *where, const char *name, const char *
 			msg(c, "%s: library path '%s' must be absolute or start with ~/", where, v);
 			return -1;
 		}
-		if (c->nlibs == c->alibs) {
-			c->alibs = c->alibs ? c->alibs * 2 : 4;
-			c->libs = xrealloc(c->libs, c->alibs * sizeof *c->libs);
-		}
+		ALLOC_GROW(c->libs, c->nlibs + 1, c->alibs);
 		c->libs[c->nlibs++] = path;
 	} else if (strncmp(name, "color.", 6) == 0) {
 		return do_color(c, where, name + 6, v);

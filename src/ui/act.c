@@ -169,10 +169,7 @@ copy_url(struct ui_act *a, struct ui_state *st, const char *url, const char *why
 static void
 add_kid(struct ui_act *a, pid_t pid)
 {
-	if (a->nkids == a->akids) {
-		a->akids = a->akids ? a->akids * 2 : 4;
-		a->kids = xrealloc(a->kids, a->akids * sizeof *a->kids);
-	}
+	ALLOC_GROW(a->kids, a->nkids + 1, a->akids);
 	a->kids[a->nkids++] = pid;
 }
 

@@ -42,16 +42,12 @@ find_spans(struct frame *f, struct search *search, const char *text, size_t skip
 
 	if (upto <= skip)
 		return 0;
-	if (f->aspans == 0) {
-		f->aspans = 16;
-		f->spans = xcalloc(f->aspans, sizeof *f->spans);
-	}
+	ALLOC_GROW(f->spans, 16, f->aspans);
 	nsp = search_spans(search, text + skip, upto - skip, f->spans, f->aspans);
 	if (nsp > f->aspans) {
 		/* more matches than room: grow and find them again (rare: a line is short) */
-		f->aspans = nsp;
-		f->spans = xrealloc(f->spans, nsp * sizeof *f->spans);
-		search_spans(search, text + skip, upto - skip, f->spans, nsp);
+		ALLOC_GROW(f->spans, nsp, f->aspans);
+		search_spans(search, text + skip, upto - skip, f->spans, f->aspans);
 	}
 	for (k = 0; k < nsp; k++)
 		f->spans[k].off += skip;

@@ -13,10 +13,7 @@ ui_hyperlink_add(struct ui_hyperlinks *h, int y, int x, int w, const char *url)
 {
 	if (w <= 0)
 		return;
-	if (h->n == h->alloc) {
-		h->alloc = h->alloc ? h->alloc * 2 : 16;
-		h->v = xrealloc(h->v, h->alloc * sizeof *h->v);
-	}
+	ALLOC_GROW(h->v, h->n + 1, h->alloc);
 	h->v[h->n].y = y;
 	h->v[h->n].x = x;
 	h->v[h->n].w = w;

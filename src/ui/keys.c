@@ -13,10 +13,7 @@
 static void
 add(struct ui_keys *k, int key, enum ui_cmd c)
 {
-	if (k->n == k->alloc) {
-		k->alloc = k->alloc ? k->alloc * 2 : 64;
-		k->v = xrealloc(k->v, k->alloc * sizeof *k->v);
-	}
+	ALLOC_GROW(k->v, k->n + 1, k->alloc);
 	k->v[k->n].key = key;
 	k->v[k->n].cmd = c;
 	k->n++;

@@ -132,10 +132,7 @@ ui_loop_add(struct ui_loop *l, int fd, ui_loop_fn fn, void *arg)
 	for (i = 0; i < l->nw && l->w[i].fd != fd; i++)
 		;
 	if (i == l->nw) {
-		if (l->nw == l->aw) {
-			l->aw = l->aw ? l->aw * 2 : 8;
-			l->w = xrealloc(l->w, l->aw * sizeof *l->w);
-		}
+		ALLOC_GROW(l->w, l->nw + 1, l->aw);
 		l->nw++;
 	}
 	l->w[i].fd = fd;
@@ -167,10 +164,7 @@ ui_loop_signal(struct ui_loop *l, int sig, ui_loop_fn fn, void *arg)
 
 	if (sig <= 0 || sig >= NSIG_MAX || (signal_pipe >= 0 && signal_pipe != l->pipe[1]))
 		return -1;
-	if (l->ns == l->as) {
-		l->as = l->as ? l->as * 2 : 8;
-		l->s = xrealloc(l->s, l->as * sizeof *l->s);
-	}
+	ALLOC_GROW(l->s, l->ns + 1, l->as);
 	w = &l->s[l->ns];
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
@@ -196,10 +190,7 @@ ui_loop_post(struct ui_loop *l, ui_loop_fn fn, void *arg)
 	unsigned char b = WAKE_POST;
 
 	pthread_mutex_lock(&l->lock);
-	if (l->np == l->ap) {
-		l->ap = l->ap ? l->ap * 2 : 8;
-		l->p = xrealloc(l->p, l->ap * sizeof *l->p);
-	}
+	ALLOC_GROW(l->p, l->np + 1, l->ap);
 	l->p[l->np].fn = fn;
 	l->p[l->np].arg = arg;
 	l->np++;
@@ -291,10 +282,7 @@ wait_ready(struct ui_loop *l, long timeout_ms)
 	size_t i, n = l->nw + 1;
 	int r;
 
-	if (n > l->apfd) {
-		l->apfd = n;
-		l->pfd = xrealloc(l->pfd, n * sizeof *l->pfd);
-	}
+	ALLOC_GROW(l->pfd, n, l->apfd);
 	l->pfd[0].fd = l->pipe[0];
 	for (i = 0; i < l->nw; i++)
 		l->pfd[i + 1].fd = l->w[i].fd;

@@ -38,10 +38,7 @@ add_line(struct ui_sumview *sv, const char *s, size_t n, size_t width,
 {
 	struct ui_line *ln;
 
-	if (sv->n == sv->alloc) {
-		sv->alloc = sv->alloc ? sv->alloc * 2 : 64;
-		sv->v = xrealloc(sv->v, sv->alloc * sizeof *sv->v);
-	}
+	ALLOC_GROW(sv->v, sv->n + 1, sv->alloc);
 	ln = &sv->v[sv->n++];
 	ln->off = sv->text.len;
 	ln->len = n;

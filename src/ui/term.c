@@ -357,10 +357,7 @@ ui_term_resume(struct ui_term *t)
 static void
 wgrow(struct ui_term *t, size_t n)
 {
-	if (n <= t->walloc)
-		return;
-	t->walloc = n * 2;
-	t->wbuf = xrealloc(t->wbuf, t->walloc * sizeof *t->wbuf);
+	ALLOC_GROW(t->wbuf, n, t->walloc);
 }
 
 /* Convert safe UTF-8 to wide characters, replacing clusters wcwidth measures differently. */
@@ -532,10 +529,7 @@ read_cells(struct ui_term *t, const struct ui_hyperlink *h)
 	/* never the last column: no pending wrap */
 	if (h->y < 0 || h->x < 0 || h->y >= LINES || h->x + h->w >= COLS)
 		return 0;
-	if ((size_t)h->w > t->acells) {
-		t->acells = (size_t)h->w;
-		t->cells = xrealloc(t->cells, t->acells * sizeof *t->cells);
-	}
+	ALLOC_GROW(t->cells, (size_t)h->w, t->acells);
 	for (i = 0; i < h->w; i++) {
 		struct ui_hyperlink_cell *c = &t->cells[i];
 		cchar_t cc;
