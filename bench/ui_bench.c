@@ -12,11 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "ingest/ingest.h"
 #include "model/lib.h"
 #include "ui/draw.h"
+#include "ui/loop.h"
 #include "ui/state.h"
 #include "ui/term.h"
 
@@ -28,16 +28,6 @@ static const int keys[] = {
 	'j', 'j', 'j', 'k', 'l', 'j', 'k', 't', 'l', 'j', KEYNAME_PGDN, KEYNAME_PGUP,
 	'l', 'j', 'l', 'j', 'h', 'h', 'h', 'h', 'G', 'g', 'j', KEYNAME_DOWN,
 };
-
-/* Milliseconds on the monotonic clock. */
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 /* qsort comparison of doubles. */
 static int
@@ -77,11 +67,11 @@ press(struct ui_state *st, double *ms, long n)
 	}
 	ui_draw_screen(t, st, 1);
 	for (i = 0; i < n; i++) {
-		double t0 = now_ms();
+		double t0 = ui_loop_now();
 
 		ui_keys_handle(st, keys[(size_t)i % (sizeof keys / sizeof keys[0])]);
 		ui_draw_screen(t, st, 0);
-		ms[i] = now_ms() - t0;
+		ms[i] = ui_loop_now() - t0;
 	}
 	ui_term_close(t);
 	return 0;

@@ -54,6 +54,8 @@ int ui_loop_signal(struct ui_loop *l, int sig, ui_loop_fn fn, void *arg);
  * ui_loop_free.
  */
 int ui_loop_post(struct ui_loop *l, ui_loop_fn fn, void *arg);
+/* Milliseconds on the monotonic clock (the loop's timeouts and the reader's timers use it). */
+double ui_loop_now(void);
 /*
  * Wait at most timeout_ms (< 0: until something happens) and run the
  * callbacks of what happened: signals first, then descriptors, then posts.

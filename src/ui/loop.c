@@ -200,13 +200,13 @@ ui_loop_post(struct ui_loop *l, ui_loop_fn fn, void *arg)
 }
 
 /* Milliseconds on the monotonic clock. */
-static long long
-now_ms(void)
+double
+ui_loop_now(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
 /* Empty the self-pipe, noting which signals arrived. */
@@ -278,7 +278,7 @@ run_posts(struct ui_loop *l)
 static int
 wait_ready(struct ui_loop *l, long timeout_ms)
 {
-	long long deadline = timeout_ms >= 0 ? now_ms() + timeout_ms : -1;
+	double deadline = timeout_ms >= 0 ? ui_loop_now() + (double)timeout_ms : -1;
 	size_t i, n = l->nw + 1;
 	int r;
 
@@ -289,11 +289,11 @@ wait_ready(struct ui_loop *l, long timeout_ms)
 	for (i = 0; i < n; i++)
 		l->pfd[i].events = POLLIN;
 	for (;;) {
-		long long left = deadline < 0 ? -1 : deadline - now_ms();
+		double left = deadline < 0 ? -1 : deadline - ui_loop_now();
 
 		if (deadline >= 0 && left < 0)
 			left = 0;
-		r = poll(l->pfd, n, left > INT_MAX ? INT_MAX : (int)left);
+		r = poll(l->pfd, n, left > INT_MAX ? INT_MAX : left < 0 ? -1 : (int)(left + 0.999));
 		if (r >= 0 || errno != EINTR)
 			return r;
 		/* a signal we do not watch: wait on for the time left */

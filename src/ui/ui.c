@@ -4,7 +4,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "settings/settings.h"
 #include "ui/act.h"
@@ -24,16 +23,6 @@ struct reader {
 	int empty;			/* wakes of the terminal in a row without a key */
 	int signalled;			/* SIGTERM or SIGHUP ended the reader */
 };
-
-/* Milliseconds on the monotonic clock. */
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 /* Handle one key (or mouse event) and carry out what it asks for. */
 static unsigned
@@ -164,7 +153,7 @@ run(struct reader *r, struct ui_loop *loop)
 	for (;;) {
 		long wait = -1;
 
-		flags |= ui_marks_tick(&r->st, now_ms(), &wait);
+		flags |= ui_marks_tick(&r->st, ui_loop_now(), &wait);
 		if (flags & UI_ACT_QUIT)
 			break;
 		if ((flags & (UI_ACT_REDRAW | UI_ACT_REPAINT)) || r->act.repaint) {

@@ -17,16 +17,6 @@
 #define LONG_WAIT_MS 10000	/* the loop's timeout in these tests: never reached when it wakes */
 #define AT_ONCE_MS 5000		/* "at once": well under the timeout, far above any scheduling delay */
 
-/* Milliseconds on the monotonic clock. */
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 /* Sleep ms milliseconds. */
 static void
 nap(long ms)
@@ -72,12 +62,12 @@ on_call(void *arg)
 static unsigned
 wait_flags(struct ui_loop *l, double *took)
 {
-	double t0 = now_ms();
+	double t0 = ui_loop_now();
 	unsigned f = 0;
 
-	while (f == 0 && now_ms() - t0 < LONG_WAIT_MS)
+	while (f == 0 && ui_loop_now() - t0 < LONG_WAIT_MS)
 		f = ui_loop_wait(l, LONG_WAIT_MS);
-	*took = now_ms() - t0;
+	*took = ui_loop_now() - t0;
 	return f;
 }
 
@@ -86,12 +76,12 @@ static void
 test_timeout(void **unused)
 {
 	struct ui_loop *l = ui_loop_new();
-	double t0 = now_ms();
+	double t0 = ui_loop_now();
 
 	(void)unused;
 	assert_non_null(l);
 	assert_int_equal(ui_loop_wait(l, 20), 0);
-	assert_true(now_ms() - t0 >= 10);
+	assert_true(ui_loop_now() - t0 >= 10);
 	assert_int_equal(ui_loop_wait(l, 0), 0);
 	ui_loop_free(l);
 }
@@ -179,8 +169,8 @@ test_post_from_thread(void **unused)
 	assert_true(took < AT_ONCE_MS);
 	assert_true(pthread_equal(s.thread, pthread_self()));
 	pthread_join(th, NULL);
-	t0 = now_ms();
-	while (s.calls < ps.n && now_ms() - t0 < LONG_WAIT_MS)
+	t0 = ui_loop_now();
+	while (s.calls < ps.n && ui_loop_now() - t0 < LONG_WAIT_MS)
 		ui_loop_wait(l, 100);
 	assert_int_equal(s.calls, ps.n);
 	ui_loop_free(l);
