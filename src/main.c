@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,7 @@
 #include "model/lib.h"
 #include "base/safeio.h"
 #include "marks/marks.h"
+#include "text/diag.h"
 #include "ui/ui.h"
 #include "ui/keys.h"
 
@@ -86,6 +89,25 @@ usage(FILE *f)
 	}
 }
 
+static void say(FILE *f, const char *file, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Print "FILE: TEXT" (just TEXT when file is NULL) as every message is printed (text/diag.h). */
+static void
+say(FILE *f, const char *file, const char *fmt, ...)
+{
+	struct diag d = { DIAG_PLAIN, file, 0, NULL };
+	struct buf text = BUF_INIT;
+	va_list ap;
+
+	buf_init(&text);
+	va_start(ap, fmt);
+	buf_vprintf(&text, fmt, ap);
+	va_end(ap);
+	d.text = text.buf;
+	diag_print(f, &d);
+	buf_free(&text);
+}
+
 static void usage_error(const char *what, const char *arg, const char *hint)
 	__attribute__((noreturn));
 
@@ -93,7 +115,7 @@ static void usage_error(const char *what, const char *arg, const char *hint)
 static void
 usage_error(const char *what, const char *arg, const char *hint)
 {
-	fprintf(stderr, "paperboy: %s '%s'%s (try 'paperboy --help')\n", what, arg, hint);
+	say(stderr, "paperboy", "%s '%s'%s (try 'paperboy --help')", what, arg, hint);
 	exit(2);
 }
 
@@ -227,18 +249,6 @@ default_paths(struct opts *o)
 		o->paths[o->npaths++] = (char *)PB_SAMPLES_DIR;
 }
 
-/* Print one message as FILE:LINE: LEVEL: TEXT. */
-static void
-print_msg(FILE *f, const struct ingest_msg *m)
-{
-	static const char *const lv[] = { "note", "warning", "error" };
-
-	if (m->line)
-		fprintf(f, "%s:%zu: %s: %s\n", m->file, m->line, lv[m->level], m->text);
-	else
-		fprintf(f, "%s: %s: %s\n", m->file, lv[m->level], m->text);
-}
-
 /* Read every path into a new library; returns -1 if any could not be read. */
 static int
 load(const struct opts *o, struct lib **libp, struct ingest **ingp)
@@ -268,29 +278,21 @@ run_check(const struct opts *o)
 	struct lib *lib;
 	struct ingest *ing;
 	int rc = load(o, &lib, &ing);
-	size_t i, m = 0, nm = ingest_nmsgs(ing), warnings = 0, records = 0;
+	size_t i, records = 0, warnings = diag_problems(ingest_diags(ing));
 
 	for (i = 0; i < ingest_nfiles(ing); i++) {
 		const struct ingest_file *f = ingest_file(ing, i);
 
 		if (f->failed)
-			printf("%s: unreadable or unrecognised\n", f->path);
+			say(stdout, f->path, "unreadable or unrecognised");
 		else if (f->fmt == NULL)
-			printf("%s: skipped (not a digest)\n", f->path);
+			say(stdout, f->path, "skipped (not a digest)");
 		else
-			printf("%s: %s, %zu paper%s\n", f->path, ingest_format_name(f->fmt), f->npapers,
+			say(stdout, f->path, "%s, %zu paper%s", ingest_format_name(f->fmt), f->npapers,
 			    f->npapers == 1 ? "" : "s");
 		records += f->npapers;
-		while (m < nm && ingest_msg(ing, m)->file == f->path) {
-			const struct ingest_msg *msg = ingest_msg(ing, m++);
-
-			if (msg->level != MSG_NOTE)
-				warnings++;
-			print_msg(stdout, msg);
-		}
+		diag_print_list(stdout, ingest_diags(ing), f->first_msg, f->first_msg + f->nmsgs, 1);
 	}
-	for (; m < nm; m++)
-		print_msg(stdout, ingest_msg(ing, m));
 	printf("%zu file%s, %zu record%s, %zu paper%s after merging, %zu problem%s\n",
 	    ingest_nfiles(ing), ingest_nfiles(ing) == 1 ? "" : "s",
 	    records, records == 1 ? "" : "s",
@@ -337,9 +339,7 @@ run_export(const struct opts *o)
 
 	buf_init(&out);
 	buf_init(&err);
-	for (i = 0; i < ingest_nmsgs(ing); i++)
-		if (ingest_msg(ing, i)->level != MSG_NOTE)
-			print_msg(stderr, ingest_msg(ing, i));
+	diag_print_list(stderr, ingest_diags(ing), 0, SIZE_MAX, 0);
 	v = xcalloc(lib_npapers(lib) + 1, sizeof *v);
 	for (i = 0; i < lib_npapers(lib); i++)
 		if (wanted(o, lib_paper(lib, i)))
@@ -362,9 +362,9 @@ run_export(const struct opts *o)
 		wrc = -1;
 	if (wrc < 0) {
 		if (err.len)
-			fprintf(stderr, "paperboy: %s\n", err.buf);
+			say(stderr, "paperboy", "%s", err.buf);
 		else
-			fprintf(stderr, "paperboy: cannot write the %s: %s\n",
+			say(stderr, "paperboy", "cannot write the %s: %s",
 			    o->mode == MODE_DUMP ? "dump" : "export", strerror(errno));
 		rc = -1;
 	}
@@ -388,12 +388,10 @@ reload(void *arg, const char **msg)
 	struct reload_arg *ra = arg;
 	struct lib *lib;
 	struct ingest *ing;
-	size_t i, warnings = 0;
+	size_t warnings;
 
 	load(ra->o, &lib, &ing);
-	for (i = 0; i < ingest_nmsgs(ing); i++)
-		if (ingest_msg(ing, i)->level != MSG_NOTE)
-			warnings++;
+	warnings = diag_problems(ingest_diags(ing));
 	buf_setlen(&ra->msg, 0);
 	buf_printf(&ra->msg, "reloaded %zu papers from %zu files", lib_npapers(lib), ingest_nfiles(ing));
 	if (warnings)
@@ -404,19 +402,19 @@ reload(void *arg, const char **msg)
 	return lib;
 }
 
-/* Print the config and state messages on stderr; returns how many. */
+/* Print the settings' and the marks' messages on f (unless NULL); returns how many. */
 static size_t
 print_setup_msgs(const struct opts *o, FILE *f)
 {
-	size_t i, n = 0;
+	size_t n = diag_problems(settings_diags(o->config));
 
-	for (i = 0; i < settings_nmsgs(o->config); i++, n++)
-		if (f)
-			fprintf(f, "%s\n", settings_msg(o->config, i));
-	for (i = 0; o->state && i < marks_nmsgs(o->state); i++, n++)
-		if (f)
-			fprintf(f, "%s\n", marks_msg(o->state, i));
-	return n;
+	if (f)
+		diag_print_list(f, settings_diags(o->config), 0, SIZE_MAX, 1);
+	if (o->state == NULL)
+		return n;
+	if (f)
+		diag_print_list(f, marks_diags(o->state), 0, SIZE_MAX, 1);
+	return n + diag_problems(marks_diags(o->state));
 }
 
 /* Entry point. */
@@ -456,14 +454,12 @@ main(int argc, char **argv)
 		struct ingest *ing;
 		struct ui_opts uo;
 		struct reload_arg ra;
-		size_t i, warnings = 0, setup = print_setup_msgs(&o, NULL);
+		size_t warnings, setup = print_setup_msgs(&o, NULL);
 		struct buf status = BUF_INIT;
 
 		buf_init(&status);
 		load(&o, &lib, &ing);
-		for (i = 0; i < ingest_nmsgs(ing); i++)
-			if (ingest_msg(ing, i)->level != MSG_NOTE)
-				warnings++;
+		warnings = diag_problems(ingest_diags(ing));
 		if (setup) {
 			/* the first problem with the settings or the marks, in full */
 			buf_puts(&status, settings_nmsgs(o.config) ? settings_msg(o.config, 0) : marks_msg(o.state, 0));

@@ -13,19 +13,11 @@
 #include "model/lib.h"
 #include "ingest/ingest.h"
 
-/* A message of a batch, before it is given its file. */
-struct bmsg {
-	enum msg_level level;
-	size_t line;
-	const char *text;
-	size_t len;
-};
-
 /* One file's parse result, waiting to be merged. */
 struct batch {
 	struct arena *a;		/* the copies below; reset after merging */
 	struct rec *recs; size_t nrecs, arecs;
-	struct bmsg *msgs; size_t nmsgs, amsgs;
+	struct diag *msgs; size_t nmsgs, amsgs;	/* file NULL until merged */
 	struct lib *direct;		/* single-threaded: records go straight here */
 	size_t ndirect;			/* records added to direct */
 	const struct ingest_format *fmt;	/* NULL: not recognised */
@@ -40,8 +32,8 @@ void batch_init(struct batch *b);
 void batch_clear(struct batch *b);
 /* Free a batch's memory. */
 void batch_free(struct batch *b);
-/* Add a message; text is copied. */
-void batch_msg(struct batch *b, enum msg_level lvl, size_t line, const char *text, size_t len);
+/* Add a message: text[0..len) is copied, cleaned to one line with blanks squeezed. */
+void batch_msg(struct batch *b, enum diag_level lvl, size_t line, const char *text, size_t len);
 /* Add a copy of a record (its strings and arrays), or hand it to the direct library. */
 void batch_rec(struct batch *b, const struct rec *r);
 /* Add "WHAT: strerror(err)" as an error and mark the batch failed. */

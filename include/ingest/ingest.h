@@ -1,8 +1,9 @@
 /* ingest/ingest.h: read digest files of every known format into a library.
  *
  * The format is sniffed from the content, never from the file name.
- * Nothing here prints: problems are collected as messages with file and
- * line, for the caller to show (stderr, or the reader's status line).
+ * Nothing here prints: problems are collected as diagnostics (text/diag.h)
+ * with file and line, for the caller to show (stderr, or the reader's
+ * status line).
  */
 #ifndef PB_INGEST_H
 #define PB_INGEST_H
@@ -10,18 +11,10 @@
 #include <stddef.h>
 
 #include "model/lib.h"
+#include "text/diag.h"
 
 /* A digest format (ingest/format.h); NULL stands for "not recognised". */
 struct ingest_format;
-
-enum msg_level { MSG_NOTE, MSG_WARNING, MSG_ERROR };
-
-struct ingest_msg {
-	enum msg_level level;
-	const char *file;
-	size_t line;		/* 0 when the message is about the whole file */
-	const char *text;	/* lowercase, no full stop */
-};
 
 struct ingest_file {
 	const char *path;
@@ -29,6 +22,7 @@ struct ingest_file {
 	size_t npapers;		/* records read from this file */
 	size_t bytes;
 	int failed;		/* could not be read or recognised */
+	size_t first_msg, nmsgs;	/* its messages: ingest_msg(first_msg + k), k < nmsgs */
 };
 
 struct ingest;
@@ -53,9 +47,15 @@ const char *ingest_format_name(const struct ingest_format *f);
 /* Files read so far, in order. */
 size_t ingest_nfiles(const struct ingest *ing);
 const struct ingest_file *ingest_file(const struct ingest *ing, size_t i);
-/* Messages so far, in order. */
+/*
+ * Messages so far, in order, each about a file of the list (its file is
+ * the entry's path): notes (a file skipped), warnings (a part of a file
+ * skipped) and errors (a file not read).  ingest_nmsgs and ingest_msg
+ * are short for diag_list's n and diag_get.
+ */
+const struct diag_list *ingest_diags(const struct ingest *ing);
 size_t ingest_nmsgs(const struct ingest *ing);
-const struct ingest_msg *ingest_msg(const struct ingest *ing, size_t i);
+const struct diag *ingest_msg(const struct ingest *ing, size_t i);
 /* Total bytes read. */
 size_t ingest_bytes(const struct ingest *ing);
 

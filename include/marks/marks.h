@@ -36,6 +36,7 @@
 #include <stdint.h>
 
 #include "base/buf.h"
+#include "text/diag.h"
 
 /* The fields of a mark (usable as bit flags). */
 enum marks_field {
@@ -85,7 +86,12 @@ size_t marks_count(const struct marks *st, enum marks_field f);
 int marks_dirty(const struct marks *st);
 /* Append the file text for the current marks (what marks_save writes). */
 void marks_format(const struct marks *st, struct buf *out);
-/* Messages so far ("FILE:LINE: reason" or "FILE: reason"), in order. */
+/*
+ * Messages so far (text/diag.h diagnostics of level DIAG_PLAIN), in order;
+ * marks_msg(st, i) is diag_line(marks_diags(st), i): "FILE:LINE: reason",
+ * "FILE: reason", or "reason" when about no file.
+ */
+const struct diag_list *marks_diags(const struct marks *st);
 size_t marks_nmsgs(const struct marks *st);
 const char *marks_msg(const struct marks *st, size_t i);
 /* Forget the messages. */

@@ -13,8 +13,8 @@
  * settings, their values and defaults are listed in assets/config.example.
  *
  * Each line that cannot be used (bad syntax, unknown name, bad value,
- * unknown colour or key name) becomes a message "FILE:LINE: reason" and is
- * ignored; the rest of the file and the defaults still apply.  Nothing
+ * unknown colour or key name) becomes a message (a text/diag.h diagnostic
+ * of level DIAG_PLAIN, shown "FILE:LINE: reason") and is ignored; the rest of the file and the defaults still apply.  Nothing
  * here prints.  NO_COLOR in the environment (set and not empty) forces
  * the monochrome theme.
  */
@@ -24,6 +24,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "text/diag.h"
 
 enum settings_link_mode {
 	SETTINGS_LINK_AUTO,	/* copy over SSH, else open */
@@ -125,7 +126,8 @@ const char *settings_library(const struct settings *c, size_t i);
 /* Key bindings, in file order, one per key (a later bind of a key replaces the earlier one in place). */
 size_t settings_nbindings(const struct settings *c);
 const struct settings_binding *settings_binding(const struct settings *c, size_t i);
-/* Messages ("FILE:LINE: reason"), in order. */
+/* Messages, in order; settings_msg(c, i) is diag_line(settings_diags(c), i) ("FILE:LINE: reason"). */
+const struct diag_list *settings_diags(const struct settings *c);
 size_t settings_nmsgs(const struct settings *c);
 const char *settings_msg(const struct settings *c, size_t i);
 

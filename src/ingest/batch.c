@@ -2,22 +2,27 @@
 #include "ingest/batch.h"
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "text/text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Add a message to a batch; text is copied. */
+/* Add a message to a batch; text is copied, sanitised to one clean line. */
 void
-batch_msg(struct batch *b, enum msg_level lvl, size_t line, const char *text, size_t len)
+batch_msg(struct batch *b, enum diag_level lvl, size_t line, const char *text, size_t len)
 {
-	struct bmsg *m;
+	struct diag *m;
+	struct buf clean = BUF_INIT;
 
+	buf_init(&clean);
+	text_clean(&clean, text, len, TEXT_ONELINE | TEXT_SQUEEZE);
 	ALLOC_GROW(b->msgs, b->nmsgs + 1, b->amsgs);
 	m = &b->msgs[b->nmsgs++];
 	m->level = lvl;
+	m->file = NULL;
 	m->line = line;
-	m->text = arena_strndup(b->a, text, len);
-	m->len = len;
+	m->text = arena_strndup(b->a, clean.buf, clean.len);
+	buf_free(&clean);
 }
 
 /* Copy an array of n strings into arena a. */
@@ -118,7 +123,7 @@ batch_fail(struct batch *b, const char *what, int err)
 
 	buf_init(&msg);
 	buf_printf(&msg, "%s: %s", what, strerror(err));
-	batch_msg(b, MSG_ERROR, 0, msg.buf, msg.len);
+	batch_msg(b, DIAG_ERROR, 0, msg.buf, msg.len);
 	buf_free(&msg);
 	b->failed = 1;
 }

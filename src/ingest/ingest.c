@@ -5,7 +5,7 @@
  * (pool.c) runs each job on some thread (read the file, sniff its format
  * with the format table, run that format's parser into a batch) and
  * merges the batches here, strictly in job order, into the library, the
- * file list and the messages.  So they are the same whatever the number
+ * file list and the diagnostics.  So they are the same whatever the number
  * of threads (PAPERBOY_THREADS, default: the online CPUs).
  *
  * Invariant: only the calling thread touches struct ingest and the library.
@@ -30,9 +30,9 @@
 
 struct ingest {
 	struct lib *lib;
-	struct arena *a;		/* file names and message texts */
+	struct arena *a;		/* file names */
 	struct ingest_file *files; size_t nfiles, afiles;
-	struct ingest_msg *msgs; size_t nmsgs, amsgs;
+	struct diag_list diags;
 	struct buf tmp;
 	struct pool_worker w0;		/* the calling thread's worker */
 	size_t bytes;
@@ -54,6 +54,7 @@ ingest_new(struct lib *lib)
 
 	ing->lib = lib;
 	ing->a = arena_new();
+	diag_list_init(&ing->diags);
 	buf_init(&ing->tmp);
 	pool_worker_init(&ing->w0);
 	ing->nthreads = pool_threads();
@@ -69,27 +70,10 @@ ingest_free(struct ingest *ing)
 		return;
 	arena_free(ing->a);
 	free(ing->files);
-	free(ing->msgs);
+	diag_list_free(&ing->diags);
 	buf_free(&ing->tmp);
 	pool_worker_free(&ing->w0);
 	free(ing);
-}
-
-/* Record a message (text sanitised to one clean line). */
-static void
-ingest_add_msg(struct ingest *ing, enum msg_level lvl, const char *file,
-    size_t line, const char *text, size_t len)
-{
-	struct ingest_msg *m;
-
-	ALLOC_GROW(ing->msgs, ing->nmsgs + 1, ing->amsgs);
-	m = &ing->msgs[ing->nmsgs++];
-	m->level = lvl;
-	m->file = file;
-	m->line = line;
-	buf_setlen(&ing->tmp, 0);
-	text_clean(&ing->tmp, text, len, TEXT_ONELINE | TEXT_SQUEEZE);
-	m->text = arena_strndup(ing->a, ing->tmp.buf, ing->tmp.len);
 }
 
 /* Add a file entry; the path is copied (and cleaned for display). */
@@ -206,10 +190,10 @@ job_run(struct pool_worker *w, const struct job *j, struct batch *b, int light)
 	b->fmt = formats_sniff(data, len);
 	if (b->fmt == NULL) {
 		if (j->quiet) {
-			batch_msg(b, MSG_NOTE, 0, note, sizeof note - 1);
+			batch_msg(b, DIAG_NOTE, 0, note, sizeof note - 1);
 		} else {
 			/* the same text without "skipped: " */
-			batch_msg(b, MSG_ERROR, 0, note + 9, sizeof note - 1 - 9);
+			batch_msg(b, DIAG_ERROR, 0, note + 9, sizeof note - 1 - 9);
 			b->failed = 1;
 		}
 		return;
@@ -228,9 +212,10 @@ job_merge(struct ingest *ing, const struct job *j, struct batch *b)
 	f->bytes = b->bytes;
 	f->failed = b->failed;
 	ing->bytes += b->bytes;
+	f->first_msg = ing->diags.n;
+	f->nmsgs = b->nmsgs;
 	for (i = 0; i < b->nmsgs; i++)
-		ingest_add_msg(ing, b->msgs[i].level, f->path, b->msgs[i].line,
-		    b->msgs[i].text, b->msgs[i].len);
+		diag_add(&ing->diags, b->msgs[i].level, f->path, b->msgs[i].line, b->msgs[i].text);
 	for (i = 0; i < b->nrecs; i++) {
 		b->recs[i].file = f->path;
 		lib_add_paper(ing->lib, &b->recs[i]);
@@ -310,17 +295,25 @@ ingest_file(const struct ingest *ing, size_t i)
 	return i < ing->nfiles ? &ing->files[i] : NULL;
 }
 
-/* Messages so far. */
+/* The messages so far. */
+const struct diag_list *
+ingest_diags(const struct ingest *ing)
+{
+	return &ing->diags;
+}
+
+/* Number of messages. */
 size_t
 ingest_nmsgs(const struct ingest *ing)
 {
-	return ing->nmsgs;
+	return ing->diags.n;
 }
 
-const struct ingest_msg *
+/* Message i. */
+const struct diag *
 ingest_msg(const struct ingest *ing, size_t i)
 {
-	return i < ing->nmsgs ? &ing->msgs[i] : NULL;
+	return diag_get(&ing->diags, i);
 }
 
 /* Total bytes read. */

@@ -19,7 +19,7 @@ pctx_warn(struct pctx *p, size_t line, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&raw, fmt, ap);
 	va_end(ap);
-	batch_msg(p->out, MSG_WARNING, line, raw.buf, raw.len);
+	batch_msg(p->out, DIAG_WARNING, line, raw.buf, raw.len);
 	buf_free(&raw);
 }
 

@@ -9,6 +9,7 @@
 #include "base/buf.h"
 #include "base/hashmap.h"
 #include "base/safeio.h"
+#include "text/diag.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -39,7 +40,7 @@ struct table {
 struct marks {
 	char *path;		/* NULL: no file */
 	struct table t;
-	struct strlist msgs;
+	struct diag_list msgs;
 	int nosave;		/* the file could not be set aside: never replace it */
 };
 
@@ -113,18 +114,6 @@ table_get(struct table *t, const char *key)
 	m->hash = h;
 	hashmap_put(&t->idx, h, (uint32_t)t->n++);
 	return m;
-}
-
-/* Record a message (printf-style). */
-static void msg(struct marks *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void
-msg(struct marks *st, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	strlist_vaddf(&st->msgs, fmt, ap);
-	va_end(ap);
 }
 
 /* Append at most 40 bytes of s[0..n) for a message, controls as '?'. */
@@ -342,7 +331,8 @@ parse(struct marks *st, const char *data, size_t len, struct table *t, int repor
 			if (parse_line(t, p, (size_t)(e - p), &key, &reason) < 0) {
 				bad++;
 				if (report)
-					msg(st, "%s:%zu: %s, record skipped", st->path, line, reason.buf);
+					diag_addf(&st->msgs, DIAG_PLAIN, st->path, line,
+					    "%s, record skipped", reason.buf);
 			}
 		}
 		p = nl ? nl + 1 : end;
@@ -415,6 +405,7 @@ marks_new(const char *path)
 
 	st->path = path ? xstrdup(path) : NULL;
 	table_init(&st->t);
+	diag_list_init(&st->msgs);
 	return st;
 }
 
@@ -424,7 +415,7 @@ marks_free(struct marks *st)
 {
 	if (st == NULL)
 		return;
-	strlist_free(&st->msgs);
+	diag_list_free(&st->msgs);
 	table_free(&st->t);
 	free(st->path);
 	free(st);
@@ -475,14 +466,16 @@ set_aside_locked(struct marks *st, const char *why, struct buf *data)
 		} else if (r < 0 && e == ENOENT) {
 			rc = 0;
 		} else if (safeio_set_aside(st->path, 0, &name, &err) == 0) {
-			msg(st, "%s: %s; set aside as '%s'", st->path, why, name.buf);
+			diag_addf(&st->msgs, DIAG_PLAIN, st->path, 0,
+			    "%s; set aside as '%s'", why, name.buf);
 			rc = 0;
 		}
 		table_free(&t);
 		safeio_unlock(fd);
 	}
 	if (rc < 0) {
-		msg(st, "%s: %s; %s; it will not be overwritten", st->path, why, err.buf);
+		diag_addf(&st->msgs, DIAG_PLAIN, st->path, 0,
+		    "%s; %s; it will not be overwritten", why, err.buf);
 		st->nosave = 1;
 	}
 	buf_free(&lp);
@@ -555,11 +548,13 @@ marks_save(struct marks *st)
 	size_t i;
 
 	if (st->path == NULL) {
-		msg(st, "no state file (set XDG_STATE_HOME or HOME); marks not saved");
+		diag_addf(&st->msgs, DIAG_PLAIN, NULL, 0,
+		    "no state file (set XDG_STATE_HOME or HOME); marks not saved");
 		return -1;
 	}
 	if (st->nosave) {
-		msg(st, "%s: not saved, so as not to overwrite the file that could not be read", st->path);
+		diag_addf(&st->msgs, DIAG_PLAIN, st->path, 0,
+		    "not saved, so as not to overwrite the file that could not be read");
 		return -1;
 	}
 	if (!marks_dirty(st))
@@ -586,18 +581,21 @@ marks_save(struct marks *st)
 
 			if (safeio_set_aside(st->path, 0, &name, &err) < 0)
 				goto out;
-			msg(st, "%s: cannot read: %s; set aside as '%s'", st->path, strerror(e), name.buf);
+			diag_addf(&st->msgs, DIAG_PLAIN, st->path, 0,
+			    "cannot read: %s; set aside as '%s'", strerror(e), name.buf);
 		}
 	} else if ((bad = parse(st, data.buf, data.len, &disk, 0, &why)) < 0) {
 		if (safeio_set_aside(st->path, 0, &name, &err) < 0)
 			goto out;
-		msg(st, "%s: %s; set aside as '%s'", st->path, why.buf, name.buf);
+		diag_addf(&st->msgs, DIAG_PLAIN, st->path, 0,
+		    "%s; set aside as '%s'", why.buf, name.buf);
 		table_free(&disk);
 		table_init(&disk);
 	} else if (bad > 0) {
 		if (safeio_set_aside(st->path, 1, &name, &err) < 0)
 			goto out;
-		msg(st, "%s: %ld record%s skipped; the old file is kept as '%s'", st->path, bad,
+		diag_addf(&st->msgs, DIAG_PLAIN, st->path, 0,
+		    "%ld record%s skipped; the old file is kept as '%s'", bad,
 		    bad == 1 ? "" : "s", name.buf);
 	}
 	merge_from(st, &disk);
@@ -610,7 +608,7 @@ marks_save(struct marks *st)
 	rc = 0;
 out:
 	if (rc < 0)
-		msg(st, "%s", err.buf);
+		diag_addf(&st->msgs, DIAG_PLAIN, NULL, 0, "%s", err.buf);
 	safeio_unlock(fd);
 	table_free(&disk);
 	buf_free(&dir);
@@ -727,6 +725,13 @@ marks_format(const struct marks *st, struct buf *out)
 	free(v);
 }
 
+/* The messages. */
+const struct diag_list *
+marks_diags(const struct marks *st)
+{
+	return &st->msgs;
+}
+
 /* Number of messages. */
 size_t
 marks_nmsgs(const struct marks *st)
@@ -734,16 +739,16 @@ marks_nmsgs(const struct marks *st)
 	return st->msgs.n;
 }
 
-/* Message i. */
+/* Message i, formatted. */
 const char *
 marks_msg(const struct marks *st, size_t i)
 {
-	return i < st->msgs.n ? st->msgs.v[i] : NULL;
+	return diag_line(&st->msgs, i);
 }
 
 /* Forget the messages. */
 void
 marks_clear_msgs(struct marks *st)
 {
-	strlist_clear(&st->msgs);
+	diag_list_clear(&st->msgs);
 }

@@ -4,6 +4,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/safeio.h"
+#include "text/diag.h"
 #include "text/text.h"
 
 #include <errno.h>
@@ -27,7 +28,9 @@ struct settings {
 	size_t nlibs, alibs;
 	struct settings_binding *binds;
 	size_t nbinds, abinds;
-	struct strlist msgs;
+	struct diag_list msgs;
+	const char *file;		/* while parsing: the file and line messages are about */
+	size_t line;
 };
 
 static const char *const elem_names[SETTINGS_NELEMS] = {
@@ -82,7 +85,7 @@ static const struct {
 	{ "reverse", SETTINGS_ATTR_REVERSE }, { "blink", SETTINGS_ATTR_BLINK },
 };
 
-/* Record a message (printf-style). */
+/* Record a message about the line being parsed (printf-style). */
 static void msg(struct settings *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void
 msg(struct settings *c, const char *fmt, ...)
@@ -90,7 +93,7 @@ msg(struct settings *c, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	strlist_vaddf(&c->msgs, fmt, ap);
+	diag_vaddf(&c->msgs, DIAG_PLAIN, c->file, c->line, fmt, ap);
 	va_end(ap);
 }
 
@@ -109,6 +112,7 @@ settings_defaults(void)
 	const char *nc = getenv("NO_COLOR");
 
 	c->a = arena_new();
+	diag_list_init(&c->msgs);
 	c->link_mode = SETTINGS_LINK_AUTO;
 	c->osc8 = 1;
 	c->mark_read = SETTINGS_MARK_DELAY;
@@ -134,7 +138,7 @@ settings_load(const char *path)
 		goto out;
 	if (safeio_read(p.buf, &data) < 0) {
 		if (path || errno != ENOENT)
-			msg(c, "%s: cannot read: %s", p.buf, strerror(errno));
+			diag_addf(&c->msgs, DIAG_PLAIN, p.buf, 0, "cannot read: %s", strerror(errno));
 		goto out;
 	}
 	settings_parse(c, p.buf, data.buf, data.len);
@@ -150,7 +154,7 @@ settings_free(struct settings *c)
 {
 	if (c == NULL)
 		return;
-	strlist_free(&c->msgs);
+	diag_list_free(&c->msgs);
 	free(c->libs);
 	free(c->binds);
 	arena_free(c->a);
@@ -244,7 +248,7 @@ cmd_name_valid(const char *s)
 
 /* bind KEY COMMAND (rest is the text after "bind"). */
 static int
-do_bind(struct settings *c, const char *where, const char *s, size_t n)
+do_bind(struct settings *c, const char *s, size_t n)
 {
 	const char *kw, *cw, *xw;
 	size_t i = 0, kn, cn, k;
@@ -254,17 +258,17 @@ do_bind(struct settings *c, const char *where, const char *s, size_t n)
 	kn = next_word(s, n, &i, &kw);
 	cn = next_word(s, n, &i, &cw);
 	if (kn == 0 || cn == 0 || next_word(s, n, &i, &xw) != 0) {
-		msg(c, "%s: expected 'bind KEY COMMAND'", where);
+		msg(c, "expected 'bind KEY COMMAND'");
 		return -1;
 	}
 	key = arena_strndup(c->a, kw, kn);
 	cmd = arena_strndup(c->a, cw, cn);
 	if ((code = keyname_parse(key)) < 0) {
-		msg(c, "%s: bad key name '%s' (use a character, C-x, Up, PgDn, S-Tab, F1-F12, ...)", where, key);
+		msg(c, "bad key name '%s' (use a character, C-x, Up, PgDn, S-Tab, F1-F12, ...)", key);
 		return -1;
 	}
 	if (!cmd_name_valid(cmd)) {
-		msg(c, "%s: bad command name '%s'", where, cmd);
+		msg(c, "bad command name '%s'", cmd);
 		return -1;
 	}
 	for (k = 0; k < c->nbinds; k++)
@@ -283,7 +287,7 @@ do_bind(struct settings *c, const char *where, const char *s, size_t n)
 
 /* color.ELEM = FG BG [ATTR]... */
 static int
-do_color(struct settings *c, const char *where, const char *elem, const char *v)
+do_color(struct settings *c, const char *elem, const char *v)
 {
 	struct settings_color col;
 	const char *w;
@@ -292,7 +296,7 @@ do_color(struct settings *c, const char *where, const char *elem, const char *v)
 	char tmp[32];
 
 	if (!pick(elem, elem_names, SETTINGS_NELEMS, &e)) {
-		msg(c, "%s: unknown element 'color.%s'", where, elem);
+		msg(c, "unknown element 'color.%s'", elem);
 		return -1;
 	}
 	col.attrs = 0;
@@ -301,14 +305,14 @@ do_color(struct settings *c, const char *where, const char *elem, const char *v)
 		int r;
 
 		if (wn >= sizeof tmp) {
-			msg(c, "%s: unknown colour '%.*s'", where, (int)wn, w);
+			msg(c, "unknown colour '%.*s'", (int)wn, w);
 			return -1;
 		}
 		memcpy(tmp, w, wn);
 		tmp[wn] = '\0';
 		if (words < 2) {
 			if ((r = parse_color(tmp)) == -2) {
-				msg(c, "%s: unknown colour '%s' (use default, black, red, green, yellow, blue, magenta, cyan, white, bright-NAME or 0-255)", where, tmp);
+				msg(c, "unknown colour '%s' (use default, black, red, green, yellow, blue, magenta, cyan, white, bright-NAME or 0-255)", tmp);
 				return -1;
 			}
 			if (words == 0)
@@ -320,7 +324,7 @@ do_color(struct settings *c, const char *where, const char *elem, const char *v)
 				if (strcmp(tmp, attr_names[k].name) == 0)
 					break;
 			if (k == sizeof attr_names / sizeof attr_names[0]) {
-				msg(c, "%s: unknown attribute '%s' (use bold, dim, italic, underline, reverse or blink)", where, tmp);
+				msg(c, "unknown attribute '%s' (use bold, dim, italic, underline, reverse or blink)", tmp);
 				return -1;
 			}
 			col.attrs |= attr_names[k].bit;
@@ -328,7 +332,7 @@ do_color(struct settings *c, const char *where, const char *elem, const char *v)
 		words++;
 	}
 	if (words < 2) {
-		msg(c, "%s: expected 'color.%s = FG BG [ATTRIBUTE]...'", where, elem);
+		msg(c, "expected 'color.%s = FG BG [ATTRIBUTE]...'", elem);
 		return -1;
 	}
 	c->colors[e] = col;
@@ -338,14 +342,14 @@ do_color(struct settings *c, const char *where, const char *elem, const char *v)
 
 /* yes or no into *out. */
 static int
-yes_no(struct settings *c, const char *where, const char *name, const char *v, int *out)
+yes_no(struct settings *c, const char *name, const char *v, int *out)
 {
 	if (strcmp(v, "yes") == 0)
 		*out = 1;
 	else if (strcmp(v, "no") == 0)
 		*out = 0;
 	else {
-		msg(c, "%s: bad value '%s' for '%s' (use yes or no)", where, v, name);
+		msg(c, "bad value '%s' for '%s' (use yes or no)", v, name);
 		return -1;
 	}
 	return 0;
@@ -353,7 +357,7 @@ yes_no(struct settings *c, const char *where, const char *name, const char *v, i
 
 /* NAME = VALUE. */
 static int
-do_setting(struct settings *c, const char *where, const char *name, const char *v)
+do_setting(struct settings *c, const char *name, const char *v)
 {
 	static const char *const langs[] = { "en", "ko" };
 	static const char *const modes[] = { "auto", "open", "copy" };
@@ -372,7 +376,7 @@ do_setting(struct settings *c, const char *where, const char *name, const char *
 			goto bad;
 		c->link_mode = (enum settings_link_mode)i;
 	} else if (strcmp(name, "osc8") == 0) {
-		return yes_no(c, where, name, v, &c->osc8);
+		return yes_no(c, name, v, &c->osc8);
 	} else if (strcmp(name, "mark-read") == 0) {
 		if (!pick(v, marks, 3, &i))
 			goto bad;
@@ -384,7 +388,7 @@ do_setting(struct settings *c, const char *where, const char *name, const char *
 		errno = 0;
 		ms = strtol(v, &end, 10);
 		if (*v < '0' || *v > '9' || *end || errno || ms > 3600000) {
-			msg(c, "%s: bad value '%s' for 'mark-read-delay' (use milliseconds, 0 to 3600000)", where, v);
+			msg(c, "bad value '%s' for 'mark-read-delay' (use milliseconds, 0 to 3600000)", v);
 			return -1;
 		}
 		c->mark_read_delay = ms;
@@ -393,7 +397,7 @@ do_setting(struct settings *c, const char *where, const char *name, const char *
 			goto bad;
 		c->theme = (enum settings_theme)i;
 	} else if (strcmp(name, "mouse") == 0) {
-		return yes_no(c, where, name, v, &c->mouse);
+		return yes_no(c, name, v, &c->mouse);
 	} else if (strcmp(name, "library") == 0) {
 		const char *home = getenv("HOME");
 		const char *path;
@@ -408,33 +412,33 @@ do_setting(struct settings *c, const char *where, const char *name, const char *
 		} else if (v[0] == '/') {
 			path = arena_strdup(c->a, v);
 		} else {
-			msg(c, "%s: library path '%s' must be absolute or start with ~/", where, v);
+			msg(c, "library path '%s' must be absolute or start with ~/", v);
 			return -1;
 		}
 		ALLOC_GROW(c->libs, c->nlibs + 1, c->alibs);
 		c->libs[c->nlibs++] = path;
 	} else if (strncmp(name, "color.", 6) == 0) {
-		return do_color(c, where, name + 6, v);
+		return do_color(c, name + 6, v);
 	} else {
-		msg(c, "%s: unknown setting '%s'", where, name);
+		msg(c, "unknown setting '%s'", name);
 		return -1;
 	}
 	return 0;
 bad:
 	if (strcmp(name, "lang") == 0)
-		msg(c, "%s: bad value '%s' for 'lang' (use en or ko)", where, v);
+		msg(c, "bad value '%s' for 'lang' (use en or ko)", v);
 	else if (strcmp(name, "link-mode") == 0)
-		msg(c, "%s: bad value '%s' for 'link-mode' (use open, copy or auto)", where, v);
+		msg(c, "bad value '%s' for 'link-mode' (use open, copy or auto)", v);
 	else if (strcmp(name, "mark-read") == 0)
-		msg(c, "%s: bad value '%s' for 'mark-read' (use open, delay or manual)", where, v);
+		msg(c, "bad value '%s' for 'mark-read' (use open, delay or manual)", v);
 	else
-		msg(c, "%s: bad value '%s' for 'theme' (use default or monochrome)", where, v);
+		msg(c, "bad value '%s' for 'theme' (use default or monochrome)", v);
 	return -1;
 }
 
-/* One line (without its newline); where is "FILE:LINE". */
+/* One line (without its newline), at c->file:c->line. */
 static int
-do_line(struct settings *c, const char *where, const char *s, size_t n)
+do_line(struct settings *c, const char *s, size_t n)
 {
 	const char *eq;
 	char *name, *value;
@@ -446,14 +450,14 @@ do_line(struct settings *c, const char *where, const char *s, size_t n)
 	if (n == 0 || s[0] == '#')
 		return 0;
 	if (!text_is_clean(s, n) || memchr(s, '\0', n)) {
-		msg(c, "%s: invalid UTF-8 or a control character", where);
+		msg(c, "invalid UTF-8 or a control character");
 		return -1;
 	}
 	if (n > 4 && memcmp(s, "bind", 4) == 0 && is_blank(s[4]))
-		return do_bind(c, where, s + 4, n - 4);
+		return do_bind(c, s + 4, n - 4);
 	eq = memchr(s, '=', n);
 	if (eq == NULL) {
-		msg(c, "%s: expected 'NAME = VALUE' or 'bind KEY COMMAND'", where);
+		msg(c, "expected 'NAME = VALUE' or 'bind KEY COMMAND'");
 		return -1;
 	}
 	nn = (size_t)(eq - s);
@@ -463,14 +467,14 @@ do_line(struct settings *c, const char *where, const char *s, size_t n)
 	name = arena_strndup(c->a, name, nn);
 	value = arena_strndup(c->a, value, vn);
 	if (nn == 0) {
-		msg(c, "%s: expected a name before '='", where);
+		msg(c, "expected a name before '='");
 		return -1;
 	}
 	if (vn == 0) {
-		msg(c, "%s: missing value for '%s'", where, name);
+		msg(c, "missing value for '%s'", name);
 		return -1;
 	}
-	return do_setting(c, where, name, value);
+	return do_setting(c, name, value);
 }
 
 /* Apply a whole file. */
@@ -478,22 +482,21 @@ size_t
 settings_parse(struct settings *c, const char *name, const char *data, size_t len)
 {
 	const char *p = data, *end = data + len;
-	struct buf where = BUF_INIT;
-	size_t line = 0, bad = 0;
+	size_t bad = 0;
 
-	buf_init(&where);
+	c->file = name;
+	c->line = 0;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *e = nl ? nl : end;
 
-		line++;
-		buf_setlen(&where, 0);
-		buf_printf(&where, "%s:%zu", name, line);
-		if (do_line(c, where.buf, p, (size_t)(e - p)) < 0)
+		c->line++;
+		if (do_line(c, p, (size_t)(e - p)) < 0)
 			bad++;
 		p = nl ? nl + 1 : end;
 	}
-	buf_free(&where);
+	c->file = NULL;
+	c->line = 0;
 	return bad;
 }
 
@@ -603,6 +606,13 @@ settings_binding(const struct settings *c, size_t i)
 	return i < c->nbinds ? &c->binds[i] : NULL;
 }
 
+/* The messages. */
+const struct diag_list *
+settings_diags(const struct settings *c)
+{
+	return &c->msgs;
+}
+
 /* Number of messages. */
 size_t
 settings_nmsgs(const struct settings *c)
@@ -610,9 +620,9 @@ settings_nmsgs(const struct settings *c)
 	return c->msgs.n;
 }
 
-/* Message i. */
+/* Message i, formatted. */
 const char *
 settings_msg(const struct settings *c, size_t i)
 {
-	return i < c->msgs.n ? c->msgs.v[i] : NULL;
+	return diag_line(&c->msgs, i);
 }

@@ -99,7 +99,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 	}
 	for (size_t i = 0; i < ingest_nmsgs(ing); i++) {
-		const struct ingest_msg *m = ingest_msg(ing, i);
+		const struct diag *m = ingest_msg(ing, i);
 		if (!m->text || !text_is_clean(m->text, strlen(m->text)) || strchr(m->text, '\n'))
 			abort();
 	}

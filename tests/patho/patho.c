@@ -378,7 +378,7 @@ static int run_input(const char *data, size_t len, struct result *res)
 	/* Messages: clean one-liners that point inside the input. */
 	maxline = count_lines(data, len);
 	for (size_t i = 0; i < res->nmsgs && !res->why[0]; i++) {
-		const struct ingest_msg *m = ingest_msg(ing, i);
+		const struct diag *m = ingest_msg(ing, i);
 		char sub[200];
 		if (!m || !m->text) {
 			snprintf(res->why, sizeof res->why, "message %zu has no text", i);

@@ -92,7 +92,7 @@ find_msg(const struct run *r, size_t line, const char *text)
 	size_t i;
 
 	for (i = 0; i < ingest_nmsgs(r->ing); i++) {
-		const struct ingest_msg *m = ingest_msg(r->ing, i);
+		const struct diag *m = ingest_msg(r->ing, i);
 
 		if ((line == 0 || m->line == line) && strstr(m->text, text))
 			return (long)i;
@@ -107,7 +107,7 @@ dump_msgs(const struct run *r)
 	size_t i;
 
 	for (i = 0; i < ingest_nmsgs(r->ing); i++) {
-		const struct ingest_msg *m = ingest_msg(r->ing, i);
+		const struct diag *m = ingest_msg(r->ing, i);
 
 		print_message("  msg %s:%zu: %s\n", m->file, m->line, m->text);
 	}

@@ -42,7 +42,7 @@ has_msg(const struct run *r, size_t line, const char *needle)
 	size_t i;
 
 	for (i = 0; i < ingest_nmsgs(r->ing); i++) {
-		const struct ingest_msg *m = ingest_msg(r->ing, i);
+		const struct diag *m = ingest_msg(r->ing, i);
 
 		if (m->line == line && strstr(m->text, needle))
 			return 1;
