@@ -20,8 +20,14 @@ void *xrealloc(void *p, size_t n);
 /* strdup that never returns NULL (caller frees). */
 char *xstrdup(const char *s);
 /*
+ * The one growth rule: how many elements an array of alloc elements of
+ * size bytes grows to so that it holds need: max(need, 2 * alloc, 4).
+ * Aborts when that many would not fit in size_t bytes.
+ */
+size_t alloc_nr(size_t alloc, size_t need, size_t size);
+/*
  * Grow array p of elements of size bytes so it holds at least need
- * elements: *alloc becomes max(need, 2 * *alloc, 8).  Returns the new
+ * elements: *alloc becomes alloc_nr(*alloc, need, size).  Returns the new
  * pointer; the old one is no longer valid.  Use ALLOC_GROW.
  */
 void *xgrow(void *p, size_t *alloc, size_t need, size_t size);
@@ -30,6 +36,7 @@ void *xgrow(void *p, size_t *alloc, size_t need, size_t size);
  * Make array p (with alloc elements allocated, alloc a size_t lvalue) hold
  * at least nr elements.  The one way arrays grow here, as git's ALLOC_GROW:
  *     ALLOC_GROW(v, n + 1, alloc); v[n++] = x;
+ * (An array in an arena grows with ARENA_GROW, base/arena.h, by the same rule.)
  */
 #define ALLOC_GROW(p, nr, alloc) do { \
 	if ((size_t)(nr) > (alloc)) \

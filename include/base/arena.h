@@ -28,8 +28,19 @@ void *arena_calloc(struct arena *a, size_t n, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* A copy of a NUL-terminated string; NULL stays NULL. */
 char *arena_strdup(struct arena *a, const char *s);
-/* Grow an array allocated in the arena from old_n to new_n elements. */
-void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t size);
+/*
+ * Grow array p in the arena (alloc elements allocated, the first used of
+ * them in use) so it holds at least need elements of size bytes: *alloc
+ * becomes alloc_nr(*alloc, need, size) (base/alloc.h), the used elements
+ * are copied, the rest is zeroed, and the old block is left in the arena.
+ * Use ARENA_GROW.
+ */
+void *arena_grow(struct arena *a, void *p, size_t used, size_t *alloc, size_t need, size_t size);
+/* ALLOC_GROW for an array in arena a: make p (used in use, alloc a size_t lvalue) hold nr. */
+#define ARENA_GROW(a, p, used, nr, alloc) do { \
+	if ((size_t)(nr) > (alloc)) \
+		(p) = arena_grow((a), (p), (used), &(alloc), (size_t)(nr), sizeof *(p)); \
+} while (0)
 /* Remember the current position. */
 struct arena_mark arena_mark(struct arena *a);
 /* Forget every allocation made since the mark (memory kept for reuse). */

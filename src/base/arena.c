@@ -135,18 +135,17 @@ arena_strdup(struct arena *a, const char *s)
 	return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
-/* Grow an array; the old block is simply abandoned in the arena. */
+/* Grow an array by the one growth rule; the old block is simply abandoned in the arena. */
 void *
-arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t size)
+arena_grow(struct arena *a, void *p, size_t used, size_t *alloc, size_t need, size_t size)
 {
-	void *p;
+	size_t n = alloc_nr(*alloc, need, size);
+	void *np = arena_calloc(a, n, size);
 
-	if (new_n <= old_n)
-		return old;
-	p = arena_calloc(a, new_n, size);
-	if (old_n)
-		memcpy(p, old, old_n * size);
-	return p;
+	if (used)
+		memcpy(np, p, used * size);
+	*alloc = n;
+	return np;
 }
 
 /* Remember the current position. */

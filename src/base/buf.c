@@ -31,7 +31,7 @@ buf_free(struct buf *b)
 void
 buf_grow(struct buf *b, size_t extra)
 {
-	size_t need;
+	size_t need, n;
 
 	if (b->buf == NULL)
 		buf_init(b);
@@ -40,20 +40,15 @@ buf_grow(struct buf *b, size_t extra)
 	need = b->len + extra + 1;
 	if (need <= b->alloc)
 		return;
+	n = alloc_nr(b->alloc, need < 64 ? 64 : need, 1);
 	if (b->alloc == 0) {
-		size_t n = need < 64 ? 64 : need;
+		/* the shared empty string of BUF_INIT is never written to */
 		b->buf = xmalloc(n);
 		b->buf[0] = '\0';
-		b->alloc = n;
-		return;
-	}
-	{
-		size_t n = b->alloc;
-		while (n < need)
-			n = n > SIZE_MAX / 2 ? need : n * 2;
+	} else {
 		b->buf = xrealloc(b->buf, n);
-		b->alloc = n;
 	}
+	b->alloc = n;
 }
 
 /* Append n bytes. */

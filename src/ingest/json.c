@@ -154,9 +154,12 @@ skip_value(const char *s, size_t n, size_t i)
 }
 
 /* Start and end offsets of the elements of one array. */
+struct span {
+	size_t start, end;
+};
+
 struct spans {
-	size_t *start;
-	size_t *end;
+	struct span *v;
 	size_t n, alloc;
 };
 
@@ -164,13 +167,9 @@ struct spans {
 static void
 spans_add(struct spans *v, size_t start, size_t end)
 {
-	if (v->n == v->alloc) {
-		v->alloc = v->alloc ? 2 * v->alloc : 64;
-		v->start = xrealloc(v->start, v->alloc * sizeof(*v->start));
-		v->end = xrealloc(v->end, v->alloc * sizeof(*v->end));
-	}
-	v->start[v->n] = start;
-	v->end[v->n] = end;
+	ALLOC_GROW(v->v, v->n + 1, v->alloc);
+	v->v[v->n].start = start;
+	v->v[v->n].end = end;
 	v->n++;
 }
 
@@ -720,7 +719,7 @@ json_items(struct pctx *p, struct lc *lc, json_t *items, const struct spans *v,
 	size_t i, n = json_object_array_length(items);
 
 	for (i = 0; i < n; i++) {
-		size_t off = v->n == n ? v->start[i] : arr_off;
+		size_t off = v->n == n ? v->v[i].start : arr_off;
 
 		json_element(p, json_object_array_get_idx(items, i), lc_line(lc, off), dflt_day, tmp);
 	}
@@ -749,7 +748,7 @@ is_paper(json_t *o)
 static void
 json_tree(struct pctx *p, struct lc *lc, const char *d, size_t n, json_t *root, struct buf *tmp)
 {
-	struct spans v = { NULL, NULL, 0, 0 };
+	struct spans v = { NULL, 0, 0 };
 	size_t top = skip_ws(d, n, 0), arr = SCAN_FAIL;
 	json_t *items = NULL;
 	const char *dflt = NULL;
@@ -779,8 +778,7 @@ json_tree(struct pctx *p, struct lc *lc, const char *d, size_t n, json_t *root, 
 	if (arr != SCAN_FAIL)
 		scan_array(d, n, arr, &v);
 	json_items(p, lc, items, &v, arr == SCAN_FAIL ? top : arr, dflt, tmp);
-	free(v.start);
-	free(v.end);
+	free(v.v);
 }
 
 /*
@@ -839,7 +837,7 @@ static void
 json_recover(struct pctx *p, struct lc *lc, const char *d, size_t n,
     const struct jerr *err, struct buf *tmp)
 {
-	struct spans v = { NULL, NULL, 0, 0 };
+	struct spans v = { NULL, 0, 0 };
 	size_t top = skip_ws(d, n, 0), arr = SCAN_FAIL, i;
 
 	if (top < n && d[top] == '[')
@@ -850,15 +848,14 @@ json_recover(struct pctx *p, struct lc *lc, const char *d, size_t n,
 		scan_array(d, n, arr, &v);
 	for (i = 0; i < v.n; i++) {
 		struct jerr e2;
-		json_t *el = jdecode(d + v.start[i], v.end[i] - v.start[i], &e2);
+		json_t *el = jdecode(d + v.v[i].start, v.v[i].end - v.v[i].start, &e2);
 
 		if (!el)
 			break;
-		json_element(p, el, lc_line(lc, v.start[i]), NULL, tmp);
+		json_element(p, el, lc_line(lc, v.v[i].start), NULL, tmp);
 		json_object_put(el);
 	}
-	free(v.start);
-	free(v.end);
+	free(v.v);
 	pctx_warn(p, lc_line(lc, err->off), "invalid JSON: %s", err->text);
 }
 

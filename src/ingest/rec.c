@@ -20,12 +20,9 @@ rec_init(struct pctx *p, struct rec_build *b, size_t line, const char *source)
  * (de-duplication is quadratic, and no real paper comes close). */
 #define REC_MAX_ITEMS 1000
 
+/* Append val to an array of the record, held in the scratch arena. */
 #define REC_PUSH(p, arr, n, cap, val) do { \
-	if ((n) == (cap)) { \
-		size_t nc_ = (cap) ? (cap) * 2 : 8; \
-		(arr) = arena_grow((p)->scratch, (arr), (n), nc_, sizeof *(arr)); \
-		(cap) = nc_; \
-	} \
+	ARENA_GROW((p)->scratch, (arr), (n), (n) + 1, (cap)); \
 	(arr)[(n)++] = (val); \
 } while (0)
 

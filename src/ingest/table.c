@@ -50,14 +50,14 @@ table_separator(const char *s, size_t n)
 	return dash;
 }
 
-
 /* Split s[0..n) (a whole row, leading '|' included) into cells. */
 static struct cell *
 split_cells(struct pctx *p, const char *s, size_t n, size_t *ncells)
 {
-	size_t cap = 16, k = 0, i = 0, start;
-	struct cell *c = arena_alloc(p->scratch, cap * sizeof *c);
+	size_t cap = 0, k = 0, i = 0, start;
+	struct cell *c = NULL;
 
+	ARENA_GROW(p->scratch, c, 0, 16, cap);
 	lines_trim(&s, &n);
 	while (n && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\r'))
 		n--;
@@ -74,10 +74,7 @@ split_cells(struct pctx *p, const char *s, size_t n, size_t *ncells)
 			i = e + 1;
 			continue;
 		}
-		if (k == cap) {
-			c = arena_grow(p->scratch, c, k, cap * 2, sizeof *c);
-			cap *= 2;
-		}
+		ARENA_GROW(p->scratch, c, k, k + 1, cap);
 		c[k].s = s + start;
 		c[k].n = e - start;
 		k++;

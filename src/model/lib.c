@@ -190,15 +190,6 @@ author_score(const char *const *a, size_t n)
 	return s;
 }
 
-/* Grow a pointer array held in the arena when full. */
-#define GROW(lib, arr, n, cap) do { \
-	if ((n) == (cap)) { \
-		size_t nc_ = (cap) ? (cap) * 2 : 4; \
-		(arr) = arena_grow((lib)->a, (arr), (n), nc_, sizeof *(arr)); \
-		(cap) = nc_; \
-	} \
-} while (0)
-
 /* Flatten summary blocks into display text. */
 static void
 flatten(struct buf *out, const struct block *b, size_t n)
@@ -279,7 +270,7 @@ paper_merge(struct lib *lib, struct mpaper *p, const struct rec *r)
 		if (p->days[k] == d)
 			break;
 	if (k == p->pub.ndays) {
-		GROW(lib, p->days, p->pub.ndays, p->adays);
+		ARENA_GROW(lib->a, p->days, p->pub.ndays, p->pub.ndays + 1, p->adays);
 		p->days[p->pub.ndays++] = d;
 		p->pub.days = p->days;
 	}
@@ -289,7 +280,7 @@ paper_merge(struct lib *lib, struct mpaper *p, const struct rec *r)
 				break;
 		if (k < p->pub.ncats)
 			continue;
-		GROW(lib, p->cats, p->pub.ncats, p->acats);
+		ARENA_GROW(lib->a, p->cats, p->pub.ncats, p->pub.ncats + 1, p->acats);
 		p->cats[p->pub.ncats++] = arena_strdup(lib->a, r->cats[i]);
 		p->pub.cats = p->cats;
 	}
@@ -305,7 +296,7 @@ paper_merge(struct lib *lib, struct mpaper *p, const struct rec *r)
 			if (strcmp(p->sums[k].text, t->buf) == 0)
 				break;
 		if (k == p->pub.nsums) {
-			GROW(lib, p->sums, p->pub.nsums, p->asums);
+			ARENA_GROW(lib->a, p->sums, p->pub.nsums, p->pub.nsums + 1, p->asums);
 			s = &p->sums[p->pub.nsums++];
 			p->pub.sums = p->sums;
 			s->text = arena_strndup(lib->a, t->buf, t->len);
@@ -327,7 +318,7 @@ paper_merge(struct lib *lib, struct mpaper *p, const struct rec *r)
 				break;
 		if (k < p->pub.nlinks)
 			continue;
-		GROW(lib, p->links, p->pub.nlinks, p->alinks);
+		ARENA_GROW(lib->a, p->links, p->pub.nlinks, p->pub.nlinks + 1, p->alinks);
 		p->links[p->pub.nlinks].kind = r->links[i].kind;
 		p->links[p->pub.nlinks].url = arena_strdup(lib->a, r->links[i].url);
 		p->pub.nlinks++;
@@ -495,7 +486,7 @@ lib_finish(struct lib *lib)
 		for (k = 0; k < p->pub.ndays; k++) {
 			struct mday *d = lib->days[p->days[k]];
 
-			GROW(lib, d->papers, d->pub.npapers, d->apapers);
+			ARENA_GROW(lib->a, d->papers, d->pub.npapers, d->pub.npapers + 1, d->apapers);
 			d->papers[d->pub.npapers++] = (uint32_t)i;
 			d->pub.papers = d->papers;
 		}

@@ -288,14 +288,7 @@ map_fill(uint32_t **map, size_t *amap, size_t from, size_t to, size_t at)
 
 	if (map == NULL)
 		return;
-	if (to > *amap) {
-		size_t na = *amap ? *amap : 256;
-
-		while (na < to)
-			na *= 2;
-		*map = xrealloc(*map, na * sizeof **map);
-		*amap = na;
-	}
+	ALLOC_GROW(*map, to, *amap);
 	for (k = from; k < to; k++)
 		(*map)[k] = (uint32_t)at;
 }

@@ -245,10 +245,7 @@ width_trunc(struct buf *out, const char *s, size_t n, size_t width, unsigned fla
 static void
 add_line(struct width_lines *out, size_t off, size_t len, size_t width)
 {
-	if (out->n == out->alloc) {
-		out->alloc = out->alloc ? out->alloc * 2 : 16;
-		out->v = xrealloc(out->v, out->alloc * sizeof *out->v);
-	}
+	ALLOC_GROW(out->v, out->n + 1, out->alloc);
 	out->v[out->n].off = off;
 	out->v[out->n].len = len;
 	out->v[out->n].width = width;
