@@ -45,6 +45,13 @@ const char *pctx_text(struct pctx *p, const char *s, size_t n, unsigned flags);
 const char *pctx_inline(struct pctx *p, const char *s, size_t n, unsigned flags);
 /* Hand the record to the batch and reset the scratch memory. */
 void pctx_emit(struct pctx *p, struct rec_build *b);
+/*
+ * A day heading s[0..n) of a digest: the scratch memory is reset to
+ * daymark (dropping the previous day), the first YYYY-MM-DD date of the
+ * line is copied there, and p->mark is set after it so that records keep
+ * it.  Returns the date, or NULL when the line has none.
+ */
+const char *pctx_day(struct pctx *p, struct arena_mark daymark, const char *s, size_t n);
 
 /* Line number (1-based) of the byte at off. Linear in off from the last query. */
 size_t pctx_lineno(struct pctx *p, size_t off);

@@ -213,15 +213,93 @@ entry_id(struct feed *f, struct rec_build *b, const xmlNode *c)
 		b->r.id = pctx_text(f->p, f->tmp.buf, f->tmp.len, 0);
 }
 
+/* What an entry's children give besides what goes straight into the record. */
+struct entry_parts {
+	const xmlNode *summary, *content;	/* the first of each */
+	char pub[11], upd[11];			/* first publication and update dates, or "" */
+};
+
+/* A date element: its day into to, unless one was found before. */
+static void
+entry_date(struct feed *f, const xmlNode *c, char *to)
+{
+	struct pctx *p = f->p;
+	const char *q;
+
+	if (to[0] != '\0')
+		return;
+	xml_text(c, &f->text);
+	if (text_date(f->text.buf, f->text.len, to))
+		return;
+	q = pctx_text(p, f->text.buf, f->text.len > 40 ? 40 : f->text.len, TEXT_ONELINE);
+	pctx_warn(p, xml_line(&f->x, c), "unreadable date in \"%s\": \"%s\"",
+	    (const char *)c->name, q ? q : "");
+}
+
+/* One child element of an entry. */
+static void
+entry_child(struct feed *f, struct rec_build *b, struct entry_parts *ep, const xmlNode *c)
+{
+	struct pctx *p = f->p;
+
+	if (xml_is(c, "title")) {
+		if (!b->r.title) {
+			xml_text(c, &f->text);
+			b->r.title = pctx_inline(p, f->text.buf, f->text.len, TEXT_ONELINE | TEXT_SQUEEZE);
+		}
+	} else if (xml_is(c, "id") || xml_is(c, "guid")) {
+		entry_id(f, b, c);
+	} else if (xml_is(c, "summary") || xml_is(c, "description")) {
+		if (!ep->summary)
+			ep->summary = c;
+	} else if (xml_is(c, "content") || xml_is(c, "encoded")) {
+		if (!ep->content)
+			ep->content = c;
+	} else if (xml_is(c, "author") || xml_is(c, "contributor")) {
+		entry_author(f, b, c);
+	} else if (xml_is(c, "creator")) {
+		xml_text(c, &f->text);
+		rec_authors(p, b, f->text.buf, f->text.len);
+	} else if (xml_is(c, "link")) {
+		entry_link(f, b, c);
+	} else if (xml_is(c, "category") || xml_is(c, "primary_category")) {
+		if (!xml_attr(c, "term", &f->text))
+			xml_text(c, &f->text);
+		rec_cat(p, b, f->text.buf, f->text.len);
+	} else if (is_pub_date(c) || xml_is(c, "updated") || xml_is(c, "modified")) {
+		entry_date(f, c, is_pub_date(c) ? ep->pub : ep->upd);
+	}
+}
+
+/* The summary (or content) as the abstract; an arXiv listing's prefix gives the id. */
+static void
+entry_summary(struct feed *f, struct rec_build *b, const xmlNode *c)
+{
+	struct pctx *p = f->p;
+	size_t at;
+
+	xml_text(c, &f->text);
+	at = arxiv_abstract_start(f->text.buf, f->text.len);
+	if (at > 0 && !b->r.id) {
+		const char *sp = f->text.buf + strspn(f->text.buf, " \t\r\n");
+
+		buf_setlen(&f->tmp, 0);
+		if (link_arxiv_any_id(&f->tmp, sp, strcspn(sp, " \t\r\n")))
+			b->r.id = pctx_text(p, f->tmp.buf, f->tmp.len, 0);
+	}
+	rec_summary(p, b, f->text.buf + at, f->text.len - at);
+}
+
 /* Read one <entry> or <item> into a record. */
 static void
 read_entry(struct feed *f, const xmlNode *e)
 {
 	struct pctx *p = f->p;
 	struct rec_build b;
-	const xmlNode *c, *summary = NULL, *content = NULL;
+	struct entry_parts ep;
+	const xmlNode *c;
 	size_t line = xml_line(&f->x, e);
-	char pub[11] = "", upd[11] = "";
+	const char *day;
 
 	xml_flush(&f->x, line);
 	if (e == f->incomplete) {
@@ -229,69 +307,16 @@ read_entry(struct feed *f, const xmlNode *e)
 		    (const char *)e->name);
 		return;
 	}
+	memset(&ep, 0, sizeof ep);
 	rec_init(p, &b, line, "atom");
-	for (c = e->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (xml_is(c, "title")) {
-			if (!b.r.title) {
-				xml_text(c, &f->text);
-				b.r.title = pctx_inline(p, f->text.buf, f->text.len, TEXT_ONELINE | TEXT_SQUEEZE);
-			}
-		} else if (xml_is(c, "id") || xml_is(c, "guid")) {
-			entry_id(f, &b, c);
-		} else if (xml_is(c, "summary") || xml_is(c, "description")) {
-			if (!summary)
-				summary = c;
-		} else if (xml_is(c, "content") || xml_is(c, "encoded")) {
-			if (!content)
-				content = c;
-		} else if (xml_is(c, "author") || xml_is(c, "contributor")) {
-			entry_author(f, &b, c);
-		} else if (xml_is(c, "creator")) {
-			xml_text(c, &f->text);
-			rec_authors(p, &b, f->text.buf, f->text.len);
-		} else if (xml_is(c, "link")) {
-			entry_link(f, &b, c);
-		} else if (xml_is(c, "category") || xml_is(c, "primary_category")) {
-			if (!xml_attr(c, "term", &f->text))
-				xml_text(c, &f->text);
-			rec_cat(p, &b, f->text.buf, f->text.len);
-		} else if (is_pub_date(c) || xml_is(c, "updated") || xml_is(c, "modified")) {
-			char *to = is_pub_date(c) ? pub : upd;
-
-			if (to[0] == '\0') {
-				xml_text(c, &f->text);
-				if (!text_date(f->text.buf, f->text.len, to)) {
-					const char *q = pctx_text(p, f->text.buf,
-					    f->text.len > 40 ? 40 : f->text.len, TEXT_ONELINE);
-
-					pctx_warn(p, xml_line(&f->x, c), "unreadable date in \"%s\": \"%s\"",
-					    (const char *)c->name, q ? q : "");
-				}
-			}
-		}
-	}
-	if (summary || content) {
-		size_t at;
-
-		xml_text(summary ? summary : content, &f->text);
-		at = arxiv_abstract_start(f->text.buf, f->text.len);
-		if (at > 0 && !b.r.id) {
-			const char *sp = f->text.buf + strspn(f->text.buf, " \t\r\n");
-
-			buf_setlen(&f->tmp, 0);
-			if (link_arxiv_any_id(&f->tmp, sp, strcspn(sp, " \t\r\n")))
-				b.r.id = pctx_text(p, f->tmp.buf, f->tmp.len, 0);
-		}
-		rec_summary(p, &b, f->text.buf + at, f->text.len - at);
-	}
-	if (pub[0])
-		b.r.day = pctx_text(p, pub, 10, 0);
-	else if (upd[0])
-		b.r.day = pctx_text(p, upd, 10, 0);
-	else if (f->feed_day[0])
-		b.r.day = pctx_text(p, f->feed_day, 10, 0);
+	for (c = e->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			entry_child(f, &b, &ep, c);
+	if (ep.summary || ep.content)
+		entry_summary(f, &b, ep.summary ? ep.summary : ep.content);
+	day = ep.pub[0] ? ep.pub : ep.upd[0] ? ep.upd : f->feed_day;
+	if (day[0])
+		b.r.day = pctx_text(p, day, 10, 0);
 	/* the condition under which pctx_emit would drop the record */
 	if (!b.r.id && !b.r.title && b.nblocks == 0) {
 		pctx_warn(p, line, "skipped \"%s\" with no title, summary or arXiv id",

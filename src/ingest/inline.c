@@ -201,6 +201,164 @@ find_backticks(const char *s, size_t n, size_t from, size_t k)
 	return n;
 }
 
+/* One reduction: the text, the output, and the "no closer beyond here" flags. */
+struct reduction {
+	struct buf *out;
+	const char *s;
+	size_t n;
+	int *nfc;		/* set when the output may need NFC */
+	int tick_none[4];	/* no closing run of 1, 2 or 3 backticks further on */
+	int dollar_none;	/* no '$' further on */
+	int paren_none;		/* no ')' further on */
+	int no_comment_end;	/* no "-->" further on */
+};
+
+static void reduce(struct buf *out, const char *s, size_t n, int *nfc);
+
+/*
+ * Each red_* handles the markup starting at s[i] and returns the position
+ * after it, or 0 when s[i] is not that markup after all (the caller then
+ * copies the byte as it is).
+ */
+
+/* A backslash escape of punctuation: the character itself. */
+static size_t
+red_escape(struct reduction *r, size_t i)
+{
+	if (i + 1 < r->n && r->s[i + 1] != '\0' && strchr("\\`*_{}[]()#+-.!|<>$&~\"'", r->s[i + 1])) {
+		buf_addch(r->out, r->s[i + 1]);
+		return i + 2;
+	}
+	return 0;
+}
+
+/* A code span: copied verbatim, one space of padding stripped like CommonMark. */
+static size_t
+red_code(struct reduction *r, size_t i)
+{
+	const char *s = r->s;
+	size_t run = 0, close;
+
+	while (i + run < r->n && s[i + run] == '`')
+		run++;
+	if (run <= 3 && !r->tick_none[run]) {
+		close = find_backticks(s, r->n, i + run, run);
+		if (close == r->n) {
+			r->tick_none[run] = 1;
+		} else {
+			size_t a = i + run, b = close;
+
+			if (b - a >= 2 && s[a] == ' ' && s[b - 1] == ' ') {
+				a++;
+				b--;
+			}
+			buf_add(r->out, s + a, b - a);
+			return close + run;
+		}
+	}
+	buf_add(r->out, s + i, run);
+	return i + run;
+}
+
+/* $math$ or $$math$$: copied verbatim with its dollars. */
+static size_t
+red_math(struct reduction *r, size_t i)
+{
+	const char *s = r->s, *p = NULL;
+	size_t run = (i + 1 < r->n && s[i + 1] == '$') ? 2 : 1;
+
+	if (!r->dollar_none && i + run < r->n) {
+		p = memchr(s + i + run, '$', r->n - i - run);
+		if (p == NULL)
+			r->dollar_none = 1;
+	}
+	if (p != NULL && p > s + i + run) {
+		size_t end = (size_t)(p - s) + run;
+
+		if (end > r->n)
+			end = r->n;
+		buf_add(r->out, s + i, end - i);
+		return end;
+	}
+	buf_add(r->out, s + i, run);
+	return i + run;
+}
+
+/* A run of *, _ or ~: dropped, except inside snake_case and alone between spaces. */
+static size_t
+red_emphasis(struct reduction *r, size_t i)
+{
+	const char *s = r->s;
+	char c = s[i], prev = i ? s[i - 1] : ' ', next;
+	size_t run = 0;
+
+	while (i + run < r->n && s[i + run] == c)
+		run++;
+	next = i + run < r->n ? s[i + run] : ' ';
+	if ((c == '_' && is_alnum(prev) && is_alnum(next)) ||
+	    (is_space(prev) && is_space(next) && c != '~'))
+		buf_add(r->out, s + i, run);
+	return i + run;
+}
+
+/* A known HTML tag or a comment: removed, keeping words apart where a block tag was. */
+static size_t
+red_tag(struct reduction *r, size_t i)
+{
+	const char *s = r->s;
+	struct buf *out = r->out;
+	size_t t = html_tag_len(s + i, r->n - i, &r->no_comment_end);
+
+	if (t == 0)
+		return 0;
+	if (out->len && !is_space(out->buf[out->len - 1]) &&
+	    (s[i + 1] == 'b' || s[i + 1] == 'B' || s[i + 1] == 'd' || s[i + 1] == 'p'))
+		buf_addch(out, ' ');
+	return i + t;
+}
+
+/* An entity: decoded (a combining mark may need NFC). */
+static size_t
+red_entity(struct reduction *r, size_t i)
+{
+	size_t before = r->out->len;
+	size_t t = inline_entity(r->out, r->s + i, r->n - i);
+
+	if (t == 0)
+		return 0;
+	if (r->out->len > before && (unsigned char)r->out->buf[before] >= 0xCC)
+		*r->nfc = 1;
+	return i + t;
+}
+
+/* [text](url) as its reduced text, ![alt](url) as nothing. */
+static size_t
+red_link(struct reduction *r, size_t i)
+{
+	const char *s = r->s, *p = NULL;
+	int image = s[i] == '!', depth = 0;
+	size_t a = i + (image ? 2 : 1), j = a;
+
+	/* link texts are short: bounding the scan keeps "[[[[..." linear */
+	for (; j < r->n && j - a < 512 && s[j] != '\n'; j++) {
+		if (s[j] == '[')
+			depth++;
+		else if (s[j] == ']' && depth-- == 0)
+			break;
+	}
+	if (j + 1 >= r->n || s[j] != ']' || s[j + 1] != '(' || r->paren_none)
+		return 0;
+	if (j + 2 < r->n)
+		p = memchr(s + j + 2, ')', r->n - j - 2);
+	if (p == NULL) {
+		r->paren_none = 1;
+		return 0;
+	}
+	if (!image)
+		reduce(r->out, s + a, j - a, r->nfc);
+	return (size_t)(p - s) + 1;
+}
+
 /*
  * Reduce inline markup of s[0..n) to text, appending to out: code spans and
  * $math$ are copied verbatim, emphasis markers dropped when paired, known
@@ -211,156 +369,38 @@ find_backticks(const char *s, size_t n, size_t from, size_t k)
 static void
 reduce(struct buf *out, const char *s, size_t n, int *nfc)
 {
+	struct reduction r;
 	size_t i = 0;
-	int tick_none[4] = { 0, 0, 0, 0 };
-	int dollar_none = 0;
-	int paren_none = 0;
-	int no_comment_end = 0;
 
+	memset(&r, 0, sizeof r);
+	r.out = out;
+	r.s = s;
+	r.n = n;
+	r.nfc = nfc;
 	while (i < n) {
 		char c = s[i];
+		int two = i + 1 < n && s[i + 1] == c;
+		size_t next = 0;
 
-		if (c == '\\' && i + 1 < n && strchr("\\`*_{}[]()#+-.!|<>$&~\"'", s[i + 1]) &&
-		    s[i + 1] != '\0') {
-			buf_addch(out, s[i + 1]);
-			i += 2;
-			continue;
+		if (c == '\\')
+			next = red_escape(&r, i);
+		else if (c == '`')
+			next = red_code(&r, i);
+		else if (c == '$')
+			next = red_math(&r, i);
+		else if (c == '*' || c == '_' || (c == '~' && two))
+			next = red_emphasis(&r, i);
+		else if (c == '<')
+			next = red_tag(&r, i);
+		else if (c == '&')
+			next = red_entity(&r, i);
+		else if (c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '['))
+			next = red_link(&r, i);
+		if (next == 0) {
+			buf_addch(out, c);
+			next = i + 1;
 		}
-		if (c == '`') {
-			size_t run = 0, close;
-
-			while (i + run < n && s[i + run] == '`')
-				run++;
-			if (run <= 3 && !tick_none[run]) {
-				close = find_backticks(s, n, i + run, run);
-				if (close == n) {
-					tick_none[run] = 1;
-				} else {
-					size_t a = i + run, b = close;
-
-					/* strip one space padding like CommonMark */
-					if (b - a >= 2 && s[a] == ' ' && s[b - 1] == ' ') {
-						a++;
-						b--;
-					}
-					buf_add(out, s + a, b - a);
-					i = close + run;
-					continue;
-				}
-			}
-			buf_add(out, s + i, run);
-			i += run;
-			continue;
-		}
-		if (c == '$') {
-			size_t run = (i + 1 < n && s[i + 1] == '$') ? 2 : 1;
-			const char *p = NULL;
-
-			if (!dollar_none && i + run < n) {
-				size_t from = i + run;
-
-				p = memchr(s + from, '$', n - from);
-				if (p == NULL)
-					dollar_none = 1;
-			}
-			if (p != NULL && p > s + i + run) {
-				size_t end = (size_t)(p - s) + run;
-
-				if (end > n)
-					end = n;
-				buf_add(out, s + i, end - i);
-				i = end;
-				continue;
-			}
-			buf_add(out, s + i, run);
-			i += run;
-			continue;
-		}
-		if (c == '*' || c == '_' || (c == '~' && i + 1 < n && s[i + 1] == '~')) {
-			size_t run = 0;
-			char prev = i ? s[i - 1] : ' ';
-			char next;
-
-			while (i + run < n && s[i + run] == c)
-				run++;
-			next = i + run < n ? s[i + run] : ' ';
-			if (c == '_' && is_alnum(prev) && is_alnum(next)) {
-				buf_add(out, s + i, run);	/* snake_case */
-				i += run;
-				continue;
-			}
-			if (is_space(prev) && is_space(next) && c != '~') {
-				buf_add(out, s + i, run);	/* a lone "*" between spaces */
-				i += run;
-				continue;
-			}
-			/* drop the delimiter run */
-			i += run;
-			continue;
-		}
-		if (c == '<') {
-			size_t t = html_tag_len(s + i, n - i, &no_comment_end);
-
-			if (t) {
-				/* keep words apart where a block tag separated them */
-				if (out->len && !is_space(out->buf[out->len - 1]) &&
-				    (s[i + 1] == 'b' || s[i + 1] == 'B' || s[i + 1] == 'd' || s[i + 1] == 'p'))
-					buf_addch(out, ' ');
-				i += t;
-				continue;
-			}
-		}
-		if (c == '&') {
-			size_t before = out->len;
-			size_t t = inline_entity(out, s + i, n - i);
-
-			if (t) {
-				if (out->len > before && (unsigned char)out->buf[before] >= 0xCC)
-					*nfc = 1;
-				i += t;
-				continue;
-			}
-		}
-		if ((c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '[')) ) {
-			/* [text](url): find "](" then ")" on the same text */
-			size_t a = i + (c == '!' ? 2 : 1), j = a;
-			int depth = 0;
-
-			/* link texts are short: bounding the scan keeps "[[[[..." linear */
-			while (j < n && j - a < 512) {
-				if (s[j] == '[')
-					depth++;
-				else if (s[j] == ']') {
-					if (depth == 0)
-						break;
-					depth--;
-				} else if (s[j] == '\n')
-					break;
-				j++;
-			}
-			if (j < n && s[j] == ']' && j + 1 < n && s[j + 1] == '(' && !paren_none) {
-				const char *p = NULL;
-				size_t from = j + 2;
-
-				if (from < n)
-					p = memchr(s + from, ')', n - from);
-				if (p == NULL) {
-					paren_none = 1;
-				} else {
-					if (c == '[')
-						reduce(out, s + a, j - a, nfc);
-					i = (size_t)(p - s) + 1;
-					continue;
-				}
-			}
-			if (c == '!') {
-				buf_addch(out, '!');
-				i++;
-				continue;
-			}
-		}
-		buf_addch(out, c);
-		i++;
+		i = next;
 	}
 }
 

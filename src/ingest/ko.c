@@ -79,6 +79,129 @@ parse_votes(struct pctx *p, size_t line, const char *s, size_t n)
 	return v;
 }
 
+/* A "#" heading ("## ..." or "# ..."): it ends the entry before it. */
+static int
+is_heading(const char *s, size_t n)
+{
+	return n >= 2 && s[0] == '#' && (s[1] == '#' || s[1] == ' ');
+}
+
+/* Emit the entry, or skip it with a warning when it has no title. */
+static void
+ko_close(struct pctx *p, struct rec_build *b)
+{
+	if (b->r.title == NULL && b->r.id == NULL) {
+		pctx_warn(p, b->r.line, "entry without a title: skipped");
+		arena_reset(p->scratch, p->mark);
+		memset(b, 0, sizeof *b);
+	} else {
+		pctx_emit(p, b);
+	}
+}
+
+/* Start an entry at its "### " heading (s: the text after it). */
+static void
+ko_entry(struct pctx *p, struct rec_build *b, size_t line, const char *day, const char *s, size_t n)
+{
+	const char *t, *u;
+	size_t tn, un;
+
+	rec_init(p, b, line, "ko-digest");
+	b->r.day = day;
+	if (heading_link(s, n, &t, &tn, &u, &un)) {
+		b->r.title = pctx_inline(p, t, tn, TEXT_ONELINE);
+		rec_link(p, b, line, u, un, LINK_NKINDS);
+	} else {
+		b->r.title = pctx_inline(p, s, n, TEXT_ONELINE);
+	}
+}
+
+/* A thumbnail line "![](url)"; a site-relative URL is on huggingface.co. */
+static void
+ko_image(struct pctx *p, struct rec_build *b, size_t line, const char *s, size_t n)
+{
+	const char *c = memchr(s, '(', n);
+
+	if (c && s[n - 1] == ')' && c[1] == '/' && c[2] != '/') {
+		/* a site-relative image of the Hugging Face page the digest was made from */
+		struct buf u = BUF_INIT;
+
+		buf_init(&u);
+		buf_puts(&u, "https://huggingface.co");
+		buf_add(&u, c + 1, (size_t)(s + n - 1 - (c + 1)));
+		rec_link(p, b, line, u.buf, u.len, LINK_THUMBNAIL);
+		buf_free(&u);
+	} else if (c && s[n - 1] == ')') {
+		rec_link(p, b, line, c + 1, (size_t)(s + n - 1 - (c + 1)), LINK_THUMBNAIL);
+	} else {
+		pctx_warn(p, line, "malformed image line: ignored");
+	}
+}
+
+/* [Watch Video](url) or the malformed [Watch Video]url: 1 when it was such a link. */
+static int
+ko_video(struct pctx *p, struct rec_build *b, size_t line, const char *s, size_t n)
+{
+	const char *rb = memchr(s, ']', n), *u;
+	size_t un;
+
+	if (rb == NULL || (size_t)(rb - s) + 1 >= n)
+		return 0;
+	u = rb + 1;
+	un = n - (size_t)(u - s);
+	if (*u == '(' && s[n - 1] == ')')
+		u++, un -= 2;
+	if (un <= 4 || !(lines_starts(u, un, "http") || memchr(u, '.', un)))
+		return 0;
+	rec_link(p, b, line, u, un, LINK_OTHER);
+	return 1;
+}
+
+/* Bullets "- ", "* ", "1. " and "1) " become bullets, the rest paragraphs. */
+static void
+ko_text(struct pctx *p, struct rec_build *b, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') {
+		rec_bullet(p, b, s + 2, n - 2);
+		return;
+	}
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ')
+		rec_bullet(p, b, s, n);
+	else
+		rec_block(p, b, BLOCK_PARA, NULL, 0, s, n);
+}
+
+/* A line inside an entry. */
+static void
+ko_line(struct pctx *p, struct rec_build *b, size_t line, const char *s, size_t n)
+{
+	const char *u;
+	size_t un;
+
+	lines_trim(&s, &n);
+	if (n == 0)
+		return;
+	if (lines_starts(s, n, "![")) {
+		ko_image(p, b, line, s, n);
+	} else if (lines_starts(s, n, "Vote:")) {
+		long v = parse_votes(p, line, s + 5, n - 5);
+
+		if (v > b->r.votes)
+			b->r.votes = v;
+	} else if (lines_starts(s, n, "Authors:")) {
+		rec_authors(p, b, s + 8, n - 8);
+	} else if (s[0] == '<') {
+		if (html_src(s, n, &u, &un))
+			rec_link(p, b, line, u, un, LINK_OTHER);
+	} else if (!(s[0] == '[' && !lines_starts(s, n, "[[") && ko_video(p, b, line, s, n))) {
+		ko_text(p, b, s, n);
+	}
+}
+
 /* Parse a Korean digest. */
 static void
 ko_parse(struct pctx *p)
@@ -87,127 +210,29 @@ ko_parse(struct pctx *p)
 	const char *s, *day = NULL;
 	size_t n;
 	struct rec_build b;
-	int open = 0;
-	char date[11];
+	int open = 0, more = 1;
 	struct arena_mark daymark = arena_mark(p->scratch);
 
 	p->mark = daymark;
 	lines_init(&it, p->data, p->len, 1);
-	while (1) {
-		int more = lines_next(&it, &s, &n);
-
-		if (open && (!more || (n >= 2 && s[0] == '#' && (s[1] == '#' || s[1] == ' ')))) {
-			if (b.r.title == NULL && b.r.id == NULL) {
-				pctx_warn(p, b.r.line, "entry without a title: skipped");
-				arena_reset(p->scratch, p->mark);
-				memset(&b, 0, sizeof b);
-			} else {
-				pctx_emit(p, &b);
-			}
+	while (more) {
+		more = lines_next(&it, &s, &n);
+		if (open && (!more || is_heading(s, n))) {
+			ko_close(p, &b);
 			open = 0;
 		}
 		if (!more)
 			break;
 		if (lines_starts(s, n, "### ")) {
-			const char *t, *u;
-			size_t tn, un;
-
-			rec_init(p, &b, it.lineno, "ko-digest");
-			b.r.day = day;
+			ko_entry(p, &b, it.lineno, day, s + 4, n - 4);
 			open = 1;
-			s += 4, n -= 4;
-			if (heading_link(s, n, &t, &tn, &u, &un)) {
-				b.r.title = pctx_inline(p, t, tn, TEXT_ONELINE);
-				rec_link(p, &b, it.lineno, u, un, LINK_NKINDS);
-			} else {
-				b.r.title = pctx_inline(p, s, n, TEXT_ONELINE);
-			}
-			continue;
-		}
-		if (n >= 2 && s[0] == '#' && (s[1] == '#' || s[1] == ' ')) {
-			/* a day heading: "## Daily Papers (2024-05-06)"; any open entry was emitted above */
-			arena_reset(p->scratch, daymark);
-			day = NULL;
-			if (lines_find_date(s, n, date))
-				day = arena_strndup(p->scratch, date, 10);
-			p->mark = arena_mark(p->scratch);
-			continue;
-		}
-		if (!open) {
+		} else if (is_heading(s, n)) {
+			day = pctx_day(p, daymark, s, n);	/* "## Daily Papers (2024-05-06)" */
+		} else if (!open) {
 			if (!lines_blank(s, n))
 				pctx_warn(p, it.lineno, "text outside an entry: ignored");
-			continue;
-		}
-		lines_trim(&s, &n);
-		if (n == 0)
-			continue;
-		if (lines_starts(s, n, "![")) {
-			const char *c = memchr(s, '(', n);
-
-			if (c && s[n - 1] == ')' && c[1] == '/' && c[2] != '/') {
-				/* a site-relative image of the Hugging Face page the digest was made from */
-				struct buf u = BUF_INIT;
-
-				buf_init(&u);
-				buf_puts(&u, "https://huggingface.co");
-				buf_add(&u, c + 1, (size_t)(s + n - 1 - (c + 1)));
-				rec_link(p, &b, it.lineno, u.buf, u.len, LINK_THUMBNAIL);
-				buf_free(&u);
-			} else if (c && s[n - 1] == ')')
-				rec_link(p, &b, it.lineno, c + 1, (size_t)(s + n - 1 - (c + 1)), LINK_THUMBNAIL);
-			else
-				pctx_warn(p, it.lineno, "malformed image line: ignored");
-			continue;
-		}
-		if (lines_starts(s, n, "Vote:")) {
-			long v = parse_votes(p, it.lineno, s + 5, n - 5);
-
-			if (v > b.r.votes)
-				b.r.votes = v;
-			continue;
-		}
-		if (lines_starts(s, n, "Authors:")) {
-			rec_authors(p, &b, s + 8, n - 8);
-			continue;
-		}
-		if (s[0] == '<') {
-			const char *u;
-			size_t un;
-
-			if (html_src(s, n, &u, &un))
-				rec_link(p, &b, it.lineno, u, un, LINK_OTHER);
-			continue;
-		}
-		if (s[0] == '[' && !lines_starts(s, n, "[[")) {
-			/* [Watch Video](url) or the malformed [Watch Video]url */
-			const char *rb = memchr(s, ']', n);
-
-			if (rb && (size_t)(rb - s) + 1 < n) {
-				const char *u = rb + 1;
-				size_t un = n - (size_t)(u - s);
-
-				if (*u == '(' && s[n - 1] == ')')
-					u++, un -= 2;
-				if (un > 4 && (lines_starts(u, un, "http") || memchr(u, '.', un))) {
-					rec_link(p, &b, it.lineno, u, un, LINK_OTHER);
-					continue;
-				}
-			}
-		}
-		if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') {
-			rec_bullet(p, &b, s + 2, n - 2);
-			continue;
-		}
-		{
-			/* numbered items "1. text" and "1) text" stay bullets; the rest paragraphs */
-			size_t i = 0;
-
-			while (i < n && s[i] >= '0' && s[i] <= '9')
-				i++;
-			if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ')
-				rec_bullet(p, &b, s, n);
-			else
-				rec_block(p, &b, BLOCK_PARA, NULL, 0, s, n);
+		} else {
+			ko_line(p, &b, it.lineno, s, n);
 		}
 	}
 	arena_reset(p->scratch, daymark);

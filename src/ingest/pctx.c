@@ -3,6 +3,7 @@
 #include "ingest/batch.h"
 #include "ingest/rec.h"
 #include "ingest/inline.h"
+#include "ingest/lines.h"
 #include "text/text.h"
 
 #include <stdarg.h>
@@ -48,6 +49,20 @@ pctx_inline(struct pctx *p, const char *s, size_t n, unsigned flags)
 	buf_setlen(&p->tmp, 0);
 	inline_clean(&p->tmp, s, n, flags | TEXT_SQUEEZE);
 	return keep_tmp(p);
+}
+
+/* A day heading: the previous day's scratch dropped, this day's date kept below the mark. */
+const char *
+pctx_day(struct pctx *p, struct arena_mark daymark, const char *s, size_t n)
+{
+	const char *day = NULL;
+	char date[11];
+
+	arena_reset(p->scratch, daymark);
+	if (lines_find_date(s, n, date))
+		day = arena_strndup(p->scratch, date, 10);
+	p->mark = arena_mark(p->scratch);
+	return day;
 }
 
 /* Hand the record to the batch and reset the scratch memory. */

@@ -336,13 +336,67 @@ class_cell(struct pctx *p, struct rec_build *b, struct cell c)
 	}
 }
 
+/*
+ * The cells of a row by column: cells left of the free column map from
+ * the left, right of it from the right, and it spans what is between.
+ */
+static void
+row_columns(const struct table *t, const struct cell *c, size_t nc, struct cell *cols, int *have)
+{
+	size_t k, extra = nc > t->ncols && t->free_col >= 0 ? nc - t->ncols : 0;
+
+	for (k = 0; k < COL_NCOLS; k++) {
+		int col = t->col[k];
+		size_t pos = (size_t)col;
+
+		have[k] = 0;
+		if (col < 0)
+			continue;
+		if (extra && col == t->free_col) {
+			/* the free column spans its cells and the extras */
+			cols[k].s = c[pos].s;
+			cols[k].n = (size_t)(c[pos + extra].s + c[pos + extra].n - c[pos].s);
+			have[k] = 1;
+			continue;
+		}
+		if (extra && col > t->free_col)
+			pos += extra;
+		if (pos < nc) {
+			cols[k] = c[pos];
+			have[k] = 1;
+		}
+	}
+}
+
+/* Read the cells of a row into b, column by column. */
+static void
+row_cells(struct pctx *p, struct rec_build *b, size_t line, const struct cell *cols, const int *have)
+{
+	if (have[COL_TITLE])
+		title_cell(p, b, line, cols[COL_TITLE]);
+	if (have[COL_LINK])
+		cell_links(p, b, line, cols[COL_LINK], LINK_NKINDS);
+	if (have[COL_CATEGORY])
+		rec_cat(p, b, cols[COL_CATEGORY].s, cols[COL_CATEGORY].n);
+	if (have[COL_CLASS])
+		class_cell(p, b, cols[COL_CLASS]);
+	if (have[COL_AUTHORS])
+		rec_authors(p, b, cols[COL_AUTHORS].s, cols[COL_AUTHORS].n);
+	if (have[COL_SUMMARY])
+		rec_summary(p, b, cols[COL_SUMMARY].s, cols[COL_SUMMARY].n);
+	if (have[COL_GITHUB])
+		cell_links(p, b, line, cols[COL_GITHUB], LINK_PROJECT);
+	if (have[COL_HF])
+		cell_links(p, b, line, cols[COL_HF], LINK_MODEL);
+}
+
 /* Parse one row s[0..n) starting at line. */
 static void
 read_row(struct pctx *p, const struct table *t, const char *day, size_t line,
     const char *s, size_t n)
 {
 	struct rec_build b;
-	size_t nc, k;
+	size_t nc;
 	struct cell *c = split_cells(p, s, n, &nc);
 	struct cell cols[COL_NCOLS];
 	int have[COL_NCOLS];
@@ -358,48 +412,8 @@ read_row(struct pctx *p, const struct table *t, const char *day, size_t line,
 	if (nc != t->ncols && (nc < t->ncols || t->free_col < 0))
 		pctx_warn(p, line, "table row with %zu cells, expected %zu: read by position",
 		    nc, t->ncols);
-	for (k = 0; k < COL_NCOLS; k++) {
-		int col = t->col[k];
-		size_t pos;
-
-		have[k] = 0;
-		if (col < 0)
-			continue;
-		pos = (size_t)col;
-		if (nc > t->ncols && t->free_col >= 0) {
-			size_t extra = nc - t->ncols;
-
-			if (col == t->free_col) {
-				/* the free column spans its cells and the extras */
-				cols[k].s = c[pos].s;
-				cols[k].n = (size_t)(c[pos + extra].s + c[pos + extra].n - c[pos].s);
-				have[k] = 1;
-				continue;
-			}
-			if (col > t->free_col)
-				pos += extra;
-		}
-		if (pos < nc) {
-			cols[k] = c[pos];
-			have[k] = 1;
-		}
-	}
-	if (have[COL_TITLE])
-		title_cell(p, &b, line, cols[COL_TITLE]);
-	if (have[COL_LINK])
-		cell_links(p, &b, line, cols[COL_LINK], LINK_NKINDS);
-	if (have[COL_CATEGORY])
-		rec_cat(p, &b, cols[COL_CATEGORY].s, cols[COL_CATEGORY].n);
-	if (have[COL_CLASS])
-		class_cell(p, &b, cols[COL_CLASS]);
-	if (have[COL_AUTHORS])
-		rec_authors(p, &b, cols[COL_AUTHORS].s, cols[COL_AUTHORS].n);
-	if (have[COL_SUMMARY])
-		rec_summary(p, &b, cols[COL_SUMMARY].s, cols[COL_SUMMARY].n);
-	if (have[COL_GITHUB])
-		cell_links(p, &b, line, cols[COL_GITHUB], LINK_PROJECT);
-	if (have[COL_HF])
-		cell_links(p, &b, line, cols[COL_HF], LINK_MODEL);
+	row_columns(t, c, nc, cols, have);
+	row_cells(p, &b, line, cols, have);
 	if (b.r.title == NULL && b.nblocks == 0 && b.r.id == NULL) {
 		pctx_warn(p, line, "table row without title or summary: skipped");
 		arena_reset(p->scratch, p->mark);
@@ -416,100 +430,107 @@ ends_row(const char *s, size_t n)
 	return n >= 1 && s[n - 1] == '|' && !(n >= 2 && s[n - 2] == '\\');
 }
 
+/* table_parse between lines. */
+struct tparse {
+	struct table t;
+	const char *day;
+	struct arena_mark daymark;
+	int in_table;		/* 1: in a table; 2: in one without a Title or Summary column */
+	const char *prev;	/* the line before, when it may be a header */
+	size_t prevn, prevline;
+	const char *row;	/* the first line of a row not ended yet */
+	size_t rowline, rowend;	/* its line, and where it ends so far (offset in data) */
+};
+
+/* Read the pending row. */
+static void
+flush_row(struct pctx *p, struct tparse *tp)
+{
+	read_row(p, &tp->t, tp->day, tp->rowline, tp->row, tp->rowend - (size_t)(tp->row - p->data));
+	tp->row = NULL;
+}
+
+/* A line outside a table: remembered as a possible header, or a header before its separator. */
+static void
+outside_line(struct pctx *p, struct tparse *tp, const char *s, size_t n, int starts, size_t line)
+{
+	if (tp->prev && table_separator(s, n) && tp->prev[0] == '|') {
+		read_header(p, &tp->t, tp->prev, tp->prevn);
+		/* the header's cells live in scratch: keep them below the mark */
+		p->mark = arena_mark(p->scratch);
+		if (tp->t.col[COL_TITLE] < 0 && tp->t.col[COL_SUMMARY] < 0) {
+			pctx_warn(p, tp->prevline, "table without a Title or Summary column: ignored");
+			tp->in_table = 2;
+		} else {
+			tp->in_table = 1;
+		}
+		tp->prev = NULL;
+		return;
+	}
+	if (tp->prev && tp->prev[0] == '|' && !starts)
+		pctx_warn(p, tp->prevline, "table line outside a table: ignored");
+	tp->prev = s;
+	tp->prevn = n;
+	tp->prevline = line;
+}
+
+/* A line inside a table: a row, or a line continuing one. */
+static void
+table_line(struct pctx *p, struct tparse *tp, const char *s, size_t n, int starts, size_t line)
+{
+	if (starts) {
+		tp->row = s;
+		tp->rowline = line;
+	} else if (tp->row == NULL) {
+		pctx_warn(p, line, "text inside a table that is not a row: ignored");
+		return;
+	}
+	tp->rowend = (size_t)(s - p->data) + n;
+	if (ends_row(s, n) && (!starts || n > 1))
+		flush_row(p, tp);
+}
+
 /* Parse a table digest. */
 static void
 table_parse(struct pctx *p)
 {
 	struct lines it;
-	const char *s, *day = NULL, *prev = NULL;
-	size_t n, prevn = 0, prevline = 0;
-	struct table t;
-	int in_table = 0;
-	const char *row = NULL;
-	size_t rowline = 0, rowend = 0;
-	char date[11];
-	struct arena_mark daymark;
+	const char *s;
+	size_t n;
+	struct tparse tp;
 
+	memset(&tp, 0, sizeof tp);
 	/* the day label lives in scratch below every record's mark */
 	p->mark = arena_mark(p->scratch);
-	daymark = p->mark;
-	memset(&t, 0, sizeof t);
+	tp.daymark = p->mark;
 	lines_init(&it, p->data, p->len, 1);
 	while (1) {
 		int more = lines_next(&it, &s, &n);
 		int starts = more && n > 0 && (s[0] == '|' || (s[0] == ' ' && n > 1 && s[1] == '|'));
 
 		/* finish a pending row when a new one starts or the row context ends */
-		if (row && (!more || starts || lines_blank(s, n) || s[0] == '#')) {
-			read_row(p, &t, day, rowline, row, rowend - (size_t)(row - p->data));
-			row = NULL;
-		}
+		if (tp.row && (!more || starts || lines_blank(s, n) || s[0] == '#'))
+			flush_row(p, &tp);
 		if (!more)
 			break;
 		if (n && s[0] == '#') {
-			in_table = 0;
-			if (n > 1 && (s[1] == '#' || s[1] == ' ')) {
-				arena_reset(p->scratch, daymark);
-				day = NULL;
-				if (lines_find_date(s, n, date))
-					day = arena_strndup(p->scratch, date, 10);
-				p->mark = arena_mark(p->scratch);
-			}
-			prev = NULL;
-			continue;
-		}
-		if (lines_blank(s, n)) {
-			in_table = 0;
-			prev = NULL;
-			continue;
-		}
-		if (!in_table) {
-			if (prev && table_separator(s, n) && prev[0] == '|') {
-				read_header(p, &t, prev, prevn);
-				/* the header's cells live in scratch: keep them below the mark */
-				p->mark = arena_mark(p->scratch);
-				if (t.col[COL_TITLE] < 0 && t.col[COL_SUMMARY] < 0) {
-					pctx_warn(p, prevline, "table without a Title or Summary column: ignored");
-					in_table = 2;
-				} else {
-					in_table = 1;
-				}
-				prev = NULL;
-				continue;
-			}
-			if (prev && prev[0] == '|' && !starts)
-				pctx_warn(p, prevline, "table line outside a table: ignored");
-			prev = s;
-			prevn = n;
-			prevline = it.lineno;
-			continue;
-		}
-		if (in_table == 2) {
+			tp.in_table = 0;
+			tp.prev = NULL;
+			if (n > 1 && (s[1] == '#' || s[1] == ' '))
+				tp.day = pctx_day(p, tp.daymark, s, n);
+		} else if (lines_blank(s, n)) {
+			tp.in_table = 0;
+			tp.prev = NULL;
+		} else if (!tp.in_table) {
+			outside_line(p, &tp, s, n, starts, it.lineno);
+		} else if (tp.in_table == 2) {
 			if (starts)
 				pctx_warn(p, it.lineno, "row of a table without a Title column: skipped");
-			continue;
+		} else {
+			table_line(p, &tp, s, n, starts, it.lineno);
 		}
-		if (starts) {
-			row = s;
-			rowline = it.lineno;
-			rowend = (size_t)(s - p->data) + n;
-			if (ends_row(s, n) && n > 1) {
-				read_row(p, &t, day, rowline, row, n);
-				row = NULL;
-			}
-			continue;
-		}
-		if (row) {
-			rowend = (size_t)(s - p->data) + n;
-			if (ends_row(s, n)) {
-				read_row(p, &t, day, rowline, row, rowend - (size_t)(row - p->data));
-				row = NULL;
-			}
-			continue;
-		}
-		pctx_warn(p, it.lineno, "text inside a table that is not a row: ignored");
 	}
-	arena_reset(p->scratch, daymark);
+	arena_reset(p->scratch, tp.daymark);
 }
 
 /* A table header line naming a Title column, followed by a |---| line. */
