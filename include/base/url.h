@@ -26,5 +26,7 @@ const char *url_byte_name(unsigned char c);
 size_t url_scheme_len(const char *s, size_t n);
 /* Nonzero when s[0..n) starts with the lowercase ASCII word pre, ignoring case. */
 int url_prefix_ci(const char *s, size_t n, const char *pre);
+/* Write the percent-encoding of byte c ("%2F", upper-case hex) into out[0..3). */
+void url_percent(char out[3], unsigned char c);
 
 #endif

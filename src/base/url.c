@@ -64,3 +64,14 @@ url_prefix_ci(const char *s, size_t n, const char *pre)
 	}
 	return 1;
 }
+
+/* The three bytes "%XX" of c. */
+void
+url_percent(char out[3], unsigned char c)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	out[0] = '%';
+	out[1] = hex[c >> 4];
+	out[2] = hex[c & 15];
+}

@@ -332,15 +332,14 @@ launch_osc52(struct buf *out, const char *text, enum launch_mux mux)
 void
 launch_osc8_open(struct buf *out, const char *url)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *s = (const unsigned char *)url;
+	char pct[3];
 
 	buf_puts(out, "\033]8;;");
 	for (; s && *s; s++) {
 		if (*s < 0x21 || *s > 0x7e || *s == ';' || *s == '\\') {
-			buf_addch(out, '%');
-			buf_addch(out, hex[*s >> 4]);
-			buf_addch(out, hex[*s & 15]);
+			url_percent(pct, *s);
+			buf_add(out, pct, 3);
 		} else {
 			buf_addch(out, (char)*s);
 		}

@@ -27,113 +27,147 @@ host_char(char c)
 	    c == '[' || c == ']';
 }
 
-/* Normalise a digest link into an absolute http(s) URL, or say why not. */
-int
-link_normalise(struct buf *out, const char *s, size_t n, const char **why)
+/* Drop blanks, <angle brackets> and trailing sentence punctuation around a link. */
+static void
+link_trim(const char **s, size_t *n)
 {
-	size_t i, start = out->len, host0, hostlen = 0;
-	int dots = 0;
-
-	while (n && (*s == ' ' || *s == '\t' || *s == '\n'))
-		s++, n--;
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n'))
-		n--;
-	if (n >= 2 && s[0] == '<' && s[n - 1] == '>')
-		s++, n -= 2;
+	while (*n && (**s == ' ' || **s == '\t' || **s == '\n'))
+		(*s)++, (*n)--;
+	while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' || (*s)[*n - 1] == '\n'))
+		(*n)--;
+	if (*n >= 2 && (*s)[0] == '<' && (*s)[*n - 1] == '>')
+		(*s)++, *n -= 2;
 	/* trailing sentence punctuation is not part of a URL */
-	while (n && strchr(".,;:!?'\"", s[n - 1]))
-		n--;
-	if (n == 0) {
-		*why = "empty link";
-		return 0;
-	}
+	while (*n && strchr(".,;:!?'\"", (*s)[*n - 1]))
+		(*n)--;
+}
+
+/* Why s[0..n) cannot be a link at all (empty, a control, a blank), or NULL. */
+static const char *
+link_refused(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return "empty link";
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c < 0x20 || c == 0x7F) {
-			*why = "control character in link";
-			return 0;
-		}
-		if (c == ' ' || c == '\t') {
-			*why = "space in link";
-			return 0;
-		}
+		if (c < 0x20 || c == 0x7F)
+			return "control character in link";
+		if (c == ' ' || c == '\t')
+			return "space in link";
 	}
-	/* a scheme, unless "host:port" */
-	i = url_scheme_len(s, n);
-	if (i && !(i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')) {
-		if (url_prefix_ci(s, n, "https://")) {
+	return NULL;
+}
+
+/* Append the scheme ("https://" when none, or "host:port") and skip it in s; NULL or why not. */
+static const char *
+link_scheme(struct buf *out, const char **s, size_t *n)
+{
+	size_t i = url_scheme_len(*s, *n);
+
+	if (i && !(i + 1 < *n && (*s)[i + 1] >= '0' && (*s)[i + 1] <= '9')) {
+		if (url_prefix_ci(*s, *n, "https://")) {
 			buf_puts(out, "https://");
-			s += 8, n -= 8;
-		} else if (url_prefix_ci(s, n, "http://")) {
+			*s += 8, *n -= 8;
+		} else if (url_prefix_ci(*s, *n, "http://")) {
 			buf_puts(out, "http://");
-			s += 7, n -= 7;
-		} else if (url_prefix_ci(s, n, "http:") || url_prefix_ci(s, n, "https:")) {
-			*why = "malformed http link";
-			return 0;
+			*s += 7, *n -= 7;
+		} else if (url_prefix_ci(*s, *n, "http:") || url_prefix_ci(*s, *n, "https:")) {
+			return "malformed http link";
 		} else {
-			*why = "not an http or https link";
-			return 0;
+			return "not an http or https link";
 		}
-	} else {
-		if (n >= 2 && s[0] == '/' && s[1] == '/')
-			s += 2, n -= 2;
-		buf_puts(out, "https://");
+		return NULL;
 	}
-	/* host: letters, digits, dots, dashes; must contain a dot */
-	host0 = out->len;
+	if (*n >= 2 && (*s)[0] == '/' && (*s)[1] == '/')
+		*s += 2, *n -= 2;
+	buf_puts(out, "https://");
+	return NULL;
+}
+
+/* Append the host of s[0..n) in lower case: letters, digits, dots, dashes, with a dot; its length, or 0. */
+static size_t
+link_host(struct buf *out, const char *s, size_t n)
+{
+	size_t i, host0 = out->len;
+	int dots = 0;
+
 	for (i = 0; i < n && s[i] != '/' && s[i] != '?' && s[i] != '#'; i++) {
-		if (!host_char(s[i])) {
-			buf_setlen(out, start);
-			*why = "not a URL";
+		if (!host_char(s[i]))
 			return 0;
-		}
 		if (s[i] == '.')
 			dots++;
 		buf_addch(out, (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
-		hostlen++;
 	}
-	if (hostlen == 0 || (dots == 0 && !(hostlen == 9 && memcmp(out->buf + host0, "localhost", 9) == 0)) ||
-	    out->buf[host0] == '.' || out->buf[out->len - 1] == '.') {
-		buf_setlen(out, start);
-		*why = "not a URL";
+	if (i == 0 || (dots == 0 && !(i == 9 && memcmp(out->buf + host0, "localhost", 9) == 0)) ||
+	    out->buf[host0] == '.' || out->buf[out->len - 1] == '.')
 		return 0;
-	}
-	/* path: percent-encode what may not appear raw */
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	return i;
+}
+
+/* Append the path, percent-encoding every byte the URL byte rule refuses. */
+static void
+link_path(struct buf *out, const char *s, size_t n)
+{
+	size_t i = 0;
+	char pct[3];
+
+	while (i < n) {
 		size_t run = i;
 
 		while (run < n && url_byte_ok((unsigned char)s[run]))
 			run++;
-		if (run > i) {
-			buf_add(out, s + i, run - i);
-			i = run - 1;
-			continue;
+		buf_add(out, s + i, run - i);
+		if (run < n) {
+			url_percent(pct, (unsigned char)s[run]);
+			buf_add(out, pct, 3);
+			run++;
 		}
-		{
-			/* the byte rule refused it: percent-encode */
-			static const char hex[] = "0123456789ABCDEF";
-			char t[3] = { '%', hex[c >> 4], hex[c & 15] };
-
-			buf_add(out, t, 3);
-		}
+		i = run;
 	}
-	/* an unbalanced closing parenthesis belongs to the surrounding text */
-	{
-		size_t open = 0, close = 0, k;
+}
 
-		for (k = host0; k < out->len; k++) {
-			if (out->buf[k] == '(')
-				open++;
-			else if (out->buf[k] == ')')
-				close++;
-		}
-		while (close > open && out->len > host0 && out->buf[out->len - 1] == ')') {
-			buf_setlen(out, out->len - 1);
-			close--;
-		}
+/* Drop closing parentheses at the end that have no opening one after from: they belong to the text. */
+static void
+link_unbalanced(struct buf *out, size_t from)
+{
+	size_t open = 0, close = 0, k;
+
+	for (k = from; k < out->len; k++) {
+		if (out->buf[k] == '(')
+			open++;
+		else if (out->buf[k] == ')')
+			close++;
 	}
+	while (close > open && out->len > from && out->buf[out->len - 1] == ')') {
+		buf_setlen(out, out->len - 1);
+		close--;
+	}
+}
+
+/* Normalise a digest link into an absolute http(s) URL, or say why not. */
+int
+link_normalise(struct buf *out, const char *s, size_t n, const char **why)
+{
+	size_t start = out->len, host0, hostlen;
+	const char *w;
+
+	link_trim(&s, &n);
+	if ((w = link_refused(s, n)) != NULL || (w = link_scheme(out, &s, &n)) != NULL) {
+		*why = w;
+		return 0;
+	}
+	host0 = out->len;
+	hostlen = link_host(out, s, n);
+	if (hostlen == 0) {
+		buf_setlen(out, start);
+		*why = "not a URL";
+		return 0;
+	}
+	link_path(out, s + hostlen, n - hostlen);
+	link_unbalanced(out, host0);
 	return 1;
 }
 

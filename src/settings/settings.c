@@ -355,6 +355,31 @@ yes_no(struct settings *c, const char *name, const char *v, int *out)
 	return 0;
 }
 
+/* library = PATH: absolute, or ~/ for $HOME. */
+static int
+do_library(struct settings *c, const char *v)
+{
+	const char *home = getenv("HOME");
+	const char *path;
+
+	if (strncmp(v, "~/", 2) == 0 && home && *home) {
+		struct buf b = BUF_INIT;
+
+		buf_init(&b);
+		buf_printf(&b, "%s/%s", home, v + 2);
+		path = arena_strdup(c->a, b.buf);
+		buf_free(&b);
+	} else if (v[0] == '/') {
+		path = arena_strdup(c->a, v);
+	} else {
+		msg(c, "library path '%s' must be absolute or start with ~/", v);
+		return -1;
+	}
+	ALLOC_GROW(c->libs, c->nlibs + 1, c->alibs);
+	c->libs[c->nlibs++] = path;
+	return 0;
+}
+
 /* NAME = VALUE. */
 static int
 do_setting(struct settings *c, const char *name, const char *v)
@@ -399,24 +424,7 @@ do_setting(struct settings *c, const char *name, const char *v)
 	} else if (strcmp(name, "mouse") == 0) {
 		return yes_no(c, name, v, &c->mouse);
 	} else if (strcmp(name, "library") == 0) {
-		const char *home = getenv("HOME");
-		const char *path;
-
-		if (strncmp(v, "~/", 2) == 0 && home && *home) {
-			struct buf b = BUF_INIT;
-
-			buf_init(&b);
-			buf_printf(&b, "%s/%s", home, v + 2);
-			path = arena_strdup(c->a, b.buf);
-			buf_free(&b);
-		} else if (v[0] == '/') {
-			path = arena_strdup(c->a, v);
-		} else {
-			msg(c, "library path '%s' must be absolute or start with ~/", v);
-			return -1;
-		}
-		ALLOC_GROW(c->libs, c->nlibs + 1, c->alibs);
-		c->libs[c->nlibs++] = path;
+		return do_library(c, v);
 	} else if (strncmp(name, "color.", 6) == 0) {
 		return do_color(c, name + 6, v);
 	} else {

@@ -57,12 +57,28 @@ test_prefix(void **state)
 	assert_false(url_prefix_ci("ftp://", 6, "http"));
 }
 
+/* A refused byte becomes %XX in upper-case hex. */
+static void
+test_percent(void **state)
+{
+	char t[3];
+
+	(void)state;
+	url_percent(t, ' ');
+	assert_memory_equal(t, "%20", 3);
+	url_percent(t, 0xff);
+	assert_memory_equal(t, "%FF", 3);
+	url_percent(t, '\n');
+	assert_memory_equal(t, "%0A", 3);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_byte_rule),
 		cmocka_unit_test(test_scheme),
+		cmocka_unit_test(test_percent),
 		cmocka_unit_test(test_prefix),
 	};
 
