@@ -1,12 +1,7 @@
 /* test_diag.c: diagnostics: the one format, its cleaning, and the lists. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
+#include "unit.h"
+
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
 
 #include "base/buf.h"
 #include "text/diag.h"

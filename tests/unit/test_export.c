@@ -1,11 +1,5 @@
 /* test_export.c: BibTeX, Markdown and JSON Lines output. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "base/buf.h"
 #include "export/dump.h"
@@ -25,15 +19,10 @@ add(const char *id, const char *title, const char *day, const char *const *autho
 	struct block b;
 	struct link l;
 
-	memset(&r, 0, sizeof r);
+	r = unit_rec(id, title, day);
 	r.file = "test";
-	r.id = id;
-	r.title = title;
-	r.day = day;
 	r.authors = authors;
 	r.nauthors = na;
-	r.votes = -1;
-	r.source = "test";
 	if (summary) {
 		b.kind = BLOCK_PARA;
 		b.label = NULL;

@@ -1,32 +1,11 @@
 /* test_inline.c: markdown/HTML inline reduction (ingest/inline.c). */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "base/buf.h"
 #include "ingest/inline.h"
 #include "text/text.h"
 
-/* Clean s with inline reduction and flags into a buffer the caller frees. */
-static char *
-clean(const char *s, size_t n, unsigned flags)
-{
-	struct buf b = BUF_INIT;
-
-	buf_init(&b);
-	inline_clean(&b, s, n, flags);
-	return buf_detach(&b, NULL);
-}
-
-#define CLEAN_EQ(in, flags, want) do { \
-	char *got_ = clean((in), sizeof(in) - 1, (flags)); \
-	assert_string_equal(got_, (want)); \
-	free(got_); \
-} while (0)
+#define CLEAN_EQ(in, flags, want) UNIT_CLEAN_EQ(inline_clean, in, flags, want)
 
 static void
 test_inline(void **state)

@@ -1,11 +1,5 @@
-/* test_lib.c: merging, ordering and links. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+/* test_lib.c: merging and ordering (model/lib.c). */
+#include "unit.h"
 
 #include "base/buf.h"
 #include "model/lib.h"
@@ -15,16 +9,11 @@ static struct rec
 mkrec(const char *id, const char *title, const char *day, long votes,
     const char *const *authors, size_t na)
 {
-	struct rec r;
+	struct rec r = unit_rec(id, title, day);
 
-	memset(&r, 0, sizeof r);
-	r.id = id;
-	r.title = title;
-	r.day = day;
 	r.votes = votes;
 	r.authors = authors;
 	r.nauthors = na;
-	r.source = "test";
 	return r;
 }
 
@@ -108,58 +97,6 @@ test_votes_then_title(void **state)
 	lib_free(lib);
 }
 
-/* Normalise a link and return a malloc'd result or NULL. */
-static char *
-norm(const char *s)
-{
-	struct buf b = BUF_INIT;
-	const char *why = NULL;
-
-	buf_init(&b);
-	if (!link_normalise(&b, s, strlen(s), &why)) {
-		buf_free(&b);
-		return NULL;
-	}
-	return buf_detach(&b, NULL);
-}
-
-static void
-test_links(void **state)
-{
-	char *u;
-	struct buf id = BUF_INIT;
-
-	(void)state;
-	u = norm("github.com/maitrix-org/Voila");
-	assert_string_equal(u, "https://github.com/maitrix-org/Voila");
-	assert_int_equal(link_classify(u), LINK_GITHUB);
-	free(u);
-	assert_null(norm("javascript:alert(1)"));
-	assert_null(norm("file:///etc/passwd"));
-	assert_null(norm("[data]"));
-	assert_null(norm("https://x.org/a b"));
-	assert_null(norm("N/A x"));
-	u = norm("HTTPS://ArXiv.org/abs/2505.02707v2.");
-	assert_string_equal(u, "https://arxiv.org/abs/2505.02707v2");
-	assert_int_equal(link_classify(u), LINK_ARXIV);
-	buf_init(&id);
-	assert_true(link_arxiv_id(&id, u, strlen(u)));
-	assert_string_equal(id.buf, "2505.02707");
-	free(u);
-	u = norm("https://x.org/q?a=\"b\"&c=1");
-	assert_string_equal(u, "https://x.org/q?a=%22b%22&c=1");
-	free(u);
-	assert_int_equal(link_classify("https://arxiv.org/pdf/2505.02707"), LINK_PDF);
-	assert_int_equal(link_classify("https://huggingface.co/papers/2505.02707"), LINK_HUGGINGFACE);
-	assert_int_equal(link_classify("https://hf.co/datasets/a/b"), LINK_DATASET);
-	assert_int_equal(link_classify("https://hf.co/spaces/a/b"), LINK_SPACE);
-	assert_int_equal(link_classify("https://hf.co/a/b"), LINK_MODEL);
-	assert_int_equal(link_classify("https://cdn-thumbnails.huggingface.co/p/2505.02707.png"), LINK_THUMBNAIL);
-	assert_int_equal(link_classify("https://voila.github.io"), LINK_PROJECT);
-	assert_int_equal(link_classify("https://example.com"), LINK_OTHER);
-	buf_free(&id);
-}
-
 int
 main(void)
 {
@@ -167,7 +104,6 @@ main(void)
 		cmocka_unit_test(test_merge_by_id_and_title),
 		cmocka_unit_test(test_day_order),
 		cmocka_unit_test(test_votes_then_title),
-		cmocka_unit_test(test_links),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,11 +1,5 @@
 /* test_search.c: case folding, NFC/NFD blindness, fields searched, highlight spans. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "base/buf.h"
 #include "model/lib.h"
@@ -22,14 +16,8 @@ add(struct lib *lib, const char *id, const char *title, const char *day,
     const char *const *authors, size_t na, const char *const *cats, size_t nc,
     const struct block *blk)
 {
-	struct rec r;
+	struct rec r = unit_rec(id, title, day);
 
-	memset(&r, 0, sizeof r);
-	r.votes = -1;
-	r.source = "test";
-	r.id = id;
-	r.title = title;
-	r.day = day;
 	r.authors = authors;
 	r.nauthors = na;
 	r.cats = cats;

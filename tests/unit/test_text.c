@@ -1,31 +1,10 @@
 /* test_text.c: the text layer: decoding, sanitising, NFC, keys. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "base/buf.h"
 #include "text/text.h"
 
-/* Clean s with flags into a static-free buffer the caller frees. */
-static char *
-clean(const char *s, size_t n, unsigned flags)
-{
-	struct buf b = BUF_INIT;
-
-	buf_init(&b);
-	text_clean(&b, s, n, flags);
-	return buf_detach(&b, NULL);
-}
-
-#define CLEAN_EQ(in, flags, want) do { \
-	char *got_ = clean((in), sizeof(in) - 1, (flags)); \
-	assert_string_equal(got_, (want)); \
-	free(got_); \
-} while (0)
+#define CLEAN_EQ(in, flags, want) UNIT_CLEAN_EQ(text_clean, in, flags, want)
 
 static void
 test_decode_invalid(void **state)

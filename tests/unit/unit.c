@@ -1,10 +1,206 @@
 /* unit.c: the helpers the unit tests share (see unit.h). */
 #include "unit.h"
 
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ingest/ingest.h"
 #include "model/lib.h"
+#include "text/diag.h"
 #include "text/width.h"
 #include "ui/layout.h"
 #include "ui/state.h"
+
+/* Clean into a new string. */
+char *
+unit_clean(unit_cleaner *f, const char *s, size_t n, unsigned flags)
+{
+	struct buf b = BUF_INIT;
+
+	buf_init(&b);
+	f(&b, s, n, flags);
+	return buf_detach(&b, NULL);
+}
+
+/* A bare record. */
+struct rec
+unit_rec(const char *id, const char *title, const char *day)
+{
+	struct rec r;
+
+	memset(&r, 0, sizeof r);
+	r.id = id;
+	r.title = title;
+	r.day = day;
+	r.votes = -1;
+	r.source = "test";
+	return r;
+}
+
+/* Ingest an in-memory input into a new, finished library. */
+struct unit_run
+unit_ingest(const char *name, const char *data, size_t len)
+{
+	struct unit_run r;
+
+	r.lib = lib_new();
+	r.ing = ingest_new(r.lib);
+	r.rc = ingest_buffer(r.ing, name, data, len);
+	lib_finish(r.lib);
+	return r;
+}
+
+/* Ingest a string into a new, finished library. */
+struct unit_run
+unit_ingest_str(const char *name, const char *data)
+{
+	return unit_ingest(name, data, strlen(data));
+}
+
+/* Free a run. */
+void
+unit_run_free(struct unit_run *r)
+{
+	ingest_free(r->ing);
+	lib_free(r->lib);
+}
+
+/* The paper whose field (title or id) is s, or NULL. */
+static const struct paper *
+find_paper(const struct unit_run *r, int by_id, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < lib_npapers(r->lib); i++) {
+		const struct paper *p = lib_paper(r->lib, i);
+		const char *v = by_id ? p->id : p->title;
+
+		if (v && strcmp(v, s) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+/* The paper with this title. */
+const struct paper *
+unit_by_title(const struct unit_run *r, const char *title)
+{
+	return find_paper(r, 0, title);
+}
+
+/* The paper with this arXiv id. */
+const struct paper *
+unit_by_id(const struct unit_run *r, const char *id)
+{
+	return find_paper(r, 1, id);
+}
+
+/* The first message at line (any when 0) holding needle. */
+long
+unit_find_msg(const struct unit_run *r, size_t line, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < ingest_nmsgs(r->ing); i++) {
+		const struct diag *m = ingest_msg(r->ing, i);
+
+		if ((line == 0 || m->line == line) && strstr(m->text, needle))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* Print every message. */
+void
+unit_dump_msgs(const struct unit_run *r)
+{
+	size_t i;
+
+	for (i = 0; i < ingest_nmsgs(r->ing); i++)
+		print_message("  msg %s\n", diag_line(ingest_diags(r->ing), i));
+}
+
+/* Ingest and assert success. */
+void
+unit_run_buf(struct unit_run *r, const char *name, const char *data, size_t len)
+{
+	*r = unit_ingest(name, data, len);
+	assert_int_equal(r->rc, 0);
+}
+
+/* Ingest a string and assert success. */
+void
+unit_run_str(struct unit_run *r, const char *name, const char *data)
+{
+	*r = unit_ingest_str(name, data);
+	assert_int_equal(r->rc, 0);
+}
+
+/* The first link of a kind. */
+const char *
+unit_link_of(const struct paper *p, enum link_kind k)
+{
+	size_t i;
+
+	for (i = 0; i < p->nlinks; i++)
+		if (p->links[i].kind == k)
+			return p->links[i].url;
+	return NULL;
+}
+
+/* The first day's label. */
+const char *
+unit_day_of(const struct unit_run *r, const struct paper *p)
+{
+	assert_true(p->ndays >= 1);
+	return lib_day(r->lib, p->days[0])->label;
+}
+
+/* The first summary's text. */
+const char *
+unit_sum_of(const struct paper *p)
+{
+	assert_true(p->nsums >= 1);
+	return p->sums[0].text;
+}
+
+/* CPU seconds. */
+double
+unit_cpu_seconds(void)
+{
+	return (double)clock() / CLOCKS_PER_SEC;
+}
+
+/* Read a whole file. */
+int
+unit_slurp(const char *path, struct buf *b)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+
+	if (!f)
+		return 0;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(b, chunk, n);
+	fclose(f);
+	return 1;
+}
+
+/* A path in the shared real data, or NULL with a SKIP message. */
+const char *
+unit_realdata(struct buf *path, const char *rel)
+{
+	const char *src = getenv("PB_SRCDIR");
+
+	buf_printf(path, "%s/../shared/realdata/%s", src ? src : ".", rel);
+	if (access(path->buf, R_OK) != 0) {
+		print_message("SKIP: %s not found (real data absent)\n", path->buf);
+		return NULL;
+	}
+	return path->buf;
+}
 
 /* A small library: two dated days, a label day, an undated paper (see unit.h). */
 struct lib *

@@ -1,4 +1,5 @@
-/* unit.h: what the unit tests share: cmocka and a small library for the reader's tests.
+/* unit.h: what the unit tests share: cmocka, helpers for text and ingest
+ * runs, and a small library for the reader's tests.
  *
  * A test includes unit.h, then the headers of the module it tests.  The
  * helpers below are in tests/unit/libunit.a (unit.c).
@@ -14,7 +15,74 @@
 #include <string.h>
 #include <cmocka.h>
 
-struct lib;
+#include "base/buf.h"
+#include "model/lib.h"
+
+struct ingest;
+
+/* A text cleaner such as text_clean or inline_clean. */
+typedef void unit_cleaner(struct buf *out, const char *s, size_t n, unsigned flags);
+/* What f makes of s[0..n) with flags, as a string (caller frees). */
+char *unit_clean(unit_cleaner *f, const char *s, size_t n, unsigned flags);
+/* Assert that cleaner f makes want of the string literal in. */
+#define UNIT_CLEAN_EQ(f, in, flags, want) do { \
+	char *got_ = unit_clean((f), (in), sizeof(in) - 1, (flags)); \
+	assert_string_equal(got_, (want)); \
+	free(got_); \
+} while (0)
+
+/* A record with this id, title and day (each may be NULL), no votes, source "test", nothing else. */
+struct rec unit_rec(const char *id, const char *title, const char *day);
+
+/* One ingest run over an in-memory input. */
+struct unit_run {
+	struct lib *lib;	/* finished (lib_finish) */
+	struct ingest *ing;
+	int rc;			/* what ingest_buffer returned */
+};
+
+/* Ingest data[0..len) named name into a new library (free with unit_run_free). */
+struct unit_run unit_ingest(const char *name, const char *data, size_t len);
+/* unit_ingest of a NUL-terminated input. */
+struct unit_run unit_ingest_str(const char *name, const char *data);
+/* Free a run's ingester and library. */
+void unit_run_free(struct unit_run *r);
+/* The run's paper with this title, or NULL. */
+const struct paper *unit_by_title(const struct unit_run *r, const char *title);
+/* The run's paper with this arXiv id, or NULL. */
+const struct paper *unit_by_id(const struct unit_run *r, const char *id);
+/* Index of the run's first message at line (any line when 0) whose text holds needle, or -1. */
+long unit_find_msg(const struct unit_run *r, size_t line, const char *needle);
+/* Print the run's messages (cmocka shows them when a test fails). */
+void unit_dump_msgs(const struct unit_run *r);
+/* unit_ingest of data[0..len), asserting that it read without failing. */
+void unit_run_buf(struct unit_run *r, const char *name, const char *data, size_t len);
+/* unit_run_buf of a NUL-terminated input. */
+void unit_run_str(struct unit_run *r, const char *name, const char *data);
+/* Assert that the run has a message at line (any when 0) containing text. */
+#define unit_assert_msg(r, line, text) do { \
+	if (unit_find_msg((r), (line), (text)) < 0) { \
+		unit_dump_msgs(r); \
+		fail_msg("no message at line %zu containing \"%s\"", (size_t)(line), (text)); \
+	} \
+} while (0)
+/* The link of kind k of paper p, or NULL. */
+const char *unit_link_of(const struct paper *p, enum link_kind k);
+/* The label of the first day of p (asserted to have one). */
+const char *unit_day_of(const struct unit_run *r, const struct paper *p);
+/* The flattened text of the first summary of p (asserted to have one). */
+const char *unit_sum_of(const struct paper *p);
+
+/* Seconds of CPU time used so far. */
+double unit_cpu_seconds(void);
+/* Append the whole file at path to b; 0 when it cannot be read. */
+int unit_slurp(const char *path, struct buf *b);
+/*
+ * Set path to $PB_SRCDIR/../shared/realdata/rel and return it, or print a
+ * SKIP message and return NULL when the shared real data is absent.
+ */
+const char *unit_realdata(struct buf *path, const char *rel);
+
 struct ui_state;
 
 /*
