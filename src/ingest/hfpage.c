@@ -61,6 +61,22 @@ looks_like_title(const char *s, size_t n)
 	return n <= 300 && !(n > 120 && s[n - 1] == '.');
 }
 
+/* Emit a paper of day: its title (NULL: untitled) and abstract (NULL: none). */
+static void
+hf_emit(struct pctx *p, size_t line, const char *day, const char *title, size_t tn,
+    const char *abstract, size_t an)
+{
+	struct rec_build b;
+
+	rec_init(p, &b, line, "hf-page");
+	b.r.day = day;
+	if (title)
+		b.r.title = pctx_inline(p, title, tn, TEXT_ONELINE);
+	if (abstract)
+		rec_summary(p, &b, abstract, an);
+	pctx_emit(p, &b);
+}
+
 /* Parse the page text. */
 static void
 hfpage_parse(struct pctx *p)
@@ -69,7 +85,6 @@ hfpage_parse(struct pctx *p)
 	const char *s, *day = NULL, *title = NULL;
 	size_t n, titlen = 0, titleline = 0;
 	struct arena_mark daymark = arena_mark(p->scratch);
-	struct rec_build b;
 
 	p->mark = daymark;
 	lines_init(&it, p->data, p->len, 1);
@@ -82,27 +97,18 @@ hfpage_parse(struct pctx *p)
 				continue;
 		}
 		if (more && is_label(s, n)) {
-			if (title) {
-				rec_init(p, &b, titleline, "hf-page");
-				b.r.day = day;
-				b.r.title = pctx_inline(p, title, titlen, TEXT_ONELINE);
-				pctx_emit(p, &b);
-				title = NULL;
-			}
+			if (title)
+				hf_emit(p, titleline, day, title, titlen, NULL, 0);
+			title = NULL;
 			arena_reset(p->scratch, daymark);
 			day = arena_strndup(p->scratch, s, n);
 			p->mark = arena_mark(p->scratch);
 			continue;
 		}
 		if (!more || title == NULL || looks_like_title(s, n)) {
-			if (title) {
-				/* the previous title had no abstract */
-				rec_init(p, &b, titleline, "hf-page");
-				b.r.day = day;
-				b.r.title = pctx_inline(p, title, titlen, TEXT_ONELINE);
-				pctx_emit(p, &b);
-				title = NULL;
-			}
+			if (title)	/* the previous title had no abstract */
+				hf_emit(p, titleline, day, title, titlen, NULL, 0);
+			title = NULL;
 			if (!more)
 				break;
 			if (looks_like_title(s, n)) {
@@ -111,18 +117,11 @@ hfpage_parse(struct pctx *p)
 				titleline = it.lineno;
 			} else {
 				pctx_warn(p, it.lineno, "abstract without a title: read as untitled");
-				rec_init(p, &b, it.lineno, "hf-page");
-				b.r.day = day;
-				rec_summary(p, &b, s, n);
-				pctx_emit(p, &b);
+				hf_emit(p, it.lineno, day, NULL, 0, s, n);
 			}
 			continue;
 		}
-		rec_init(p, &b, titleline, "hf-page");
-		b.r.day = day;
-		b.r.title = pctx_inline(p, title, titlen, TEXT_ONELINE);
-		rec_summary(p, &b, s, n);
-		pctx_emit(p, &b);
+		hf_emit(p, titleline, day, title, titlen, s, n);
 		title = NULL;
 	}
 	arena_reset(p->scratch, daymark);

@@ -19,6 +19,17 @@ norm(const char *s)
 	return buf_detach(&b, NULL);
 }
 
+/* Assert that in normalises to want. */
+static void
+norm_eq(const char *in, const char *want)
+{
+	char *u = norm(in);
+
+	assert_non_null(u);
+	assert_string_equal(u, want);
+	free(u);
+}
+
 /* Normalising, classifying and arXiv ids. */
 static void
 test_links(void **state)
@@ -43,9 +54,7 @@ test_links(void **state)
 	assert_true(link_arxiv_id(&id, u, strlen(u)));
 	assert_string_equal(id.buf, "2505.02707");
 	free(u);
-	u = norm("https://x.org/q?a=\"b\"&c=1");
-	assert_string_equal(u, "https://x.org/q?a=%22b%22&c=1");
-	free(u);
+	norm_eq("https://x.org/q?a=\"b\"&c=1", "https://x.org/q?a=%22b%22&c=1");
 	assert_int_equal(link_classify("https://arxiv.org/pdf/2505.02707"), LINK_PDF);
 	assert_int_equal(link_classify("https://huggingface.co/papers/2505.02707"), LINK_HUGGINGFACE);
 	assert_int_equal(link_classify("https://hf.co/datasets/a/b"), LINK_DATASET);
@@ -91,42 +100,22 @@ test_refusals(void **state)
 static void
 test_normal_forms(void **state)
 {
-	char *u;
-
 	(void)state;
-	u = norm("<HTTP://Example.ORG:8080/A>");
-	assert_string_equal(u, "http://example.org:8080/A");
-	free(u);
-	u = norm("example.org:8080/x");
-	assert_string_equal(u, "https://example.org:8080/x");
-	free(u);
-	u = norm("//localhost/p");
-	assert_string_equal(u, "https://localhost/p");
-	free(u);
-	u = norm("https://x.org/caf\xC3\xA9 ");
-	assert_string_equal(u, "https://x.org/caf%C3%A9");
-	free(u);
-	u = norm("https://x.org/a`b|c");
-	assert_string_equal(u, "https://x.org/a%60b%7Cc");
-	free(u);
+	norm_eq("<HTTP://Example.ORG:8080/A>", "http://example.org:8080/A");
+	norm_eq("example.org:8080/x", "https://example.org:8080/x");
+	norm_eq("//localhost/p", "https://localhost/p");
+	norm_eq("https://x.org/caf\xC3\xA9 ", "https://x.org/caf%C3%A9");
+	norm_eq("https://x.org/a`b|c", "https://x.org/a%60b%7Cc");
 }
 
 /* A closing parenthesis without an opening one ends the URL (it closed the text around it). */
 static void
 test_parentheses(void **state)
 {
-	char *u;
-
 	(void)state;
-	u = norm("https://en.wikipedia.org/wiki/Foo_(bar)");
-	assert_string_equal(u, "https://en.wikipedia.org/wiki/Foo_(bar)");
-	free(u);
-	u = norm("https://x.org/a)");
-	assert_string_equal(u, "https://x.org/a");
-	free(u);
-	u = norm("https://x.org/(a))");
-	assert_string_equal(u, "https://x.org/(a)");
-	free(u);
+	norm_eq("https://en.wikipedia.org/wiki/Foo_(bar)", "https://en.wikipedia.org/wiki/Foo_(bar)");
+	norm_eq("https://x.org/a)", "https://x.org/a");
+	norm_eq("https://x.org/(a))", "https://x.org/(a)");
 }
 
 int

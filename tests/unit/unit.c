@@ -224,13 +224,9 @@ unit_lib(int extra)
 	struct lib *lib = lib_new();
 	struct rec r;
 
-	memset(&r, 0, sizeof r);
+	r = unit_rec("2505.00001", "Alpha paper", "2025-05-06");
 	r.file = "t";
-	r.votes = -1;
 	r.source = "table";
-	r.id = "2505.00001";
-	r.title = "Alpha paper";
-	r.day = "2025-05-06";
 	r.authors = authors;
 	r.nauthors = 2;
 	r.cats = cats1;
@@ -246,12 +242,9 @@ unit_lib(int extra)
 	r.nblocks = 1;
 	lib_add_paper(lib, &r);
 
-	memset(&r, 0, sizeof r);
+	r = unit_rec("2505.00002", "Beta paper", "2025-05-06");
 	r.file = "t";
 	r.source = "table";
-	r.id = "2505.00002";
-	r.title = "Beta paper";
-	r.day = "2025-05-06";
 	r.cats = cats2;
 	r.ncats = 1;
 	r.votes = 10;
