@@ -1,11 +1,5 @@
 /* test_formats.c: the format table: sniffing each format, and which one wins. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "base/buf.h"
 #include "ingest/format.h"

@@ -1,12 +1,7 @@
 /* test_hashmap.c: the index table and the string hash; ALLOC_GROW. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
+#include "unit.h"
+
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
 
 #include "base/alloc.h"
 #include "base/hashmap.h"

@@ -1,11 +1,5 @@
 /* test_launch.c: URL safety, browser argument vectors, base64, OSC 52 and OSC 8 bytes. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "base/buf.h"
 #include "launch/launch.h"

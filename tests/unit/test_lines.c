@@ -1,11 +1,5 @@
 /* test_lines.c: the line iterator and the scanning helpers (ingest/lines.c). */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "ingest/lines.h"
 

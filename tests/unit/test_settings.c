@@ -1,13 +1,8 @@
 /* test_settings.c: the settings file: defaults, every setting, errors, NO_COLOR. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
+#include "unit.h"
+
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
-#include <cmocka.h>
 
 #include "base/buf.h"
 #include "settings/keyname.h"

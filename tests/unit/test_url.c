@@ -1,10 +1,5 @@
 /* test_url.c: the one byte rule of URLs, scheme scanning, prefixes. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "base/url.h"
 

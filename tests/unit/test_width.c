@@ -1,11 +1,5 @@
 /* test_width.c: display widths, clusters, wrapping and truncation. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "base/buf.h"
 #include "text/width.h"
