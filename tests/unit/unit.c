@@ -23,6 +23,32 @@ unit_clean(unit_cleaner *f, const char *s, size_t n, unsigned flags)
 	return buf_detach(&b, NULL);
 }
 
+/* A parser context with its own batch. */
+void
+unit_pctx_init(struct unit_pctx *u, const char *data)
+{
+	memset(u, 0, sizeof *u);
+	batch_init(&u->b);
+	u->p.out = &u->b;
+	u->p.file = "t";
+	u->p.data = data;
+	u->p.len = strlen(data);
+	u->p.scratch = arena_new();
+	u->p.mark = arena_mark(u->p.scratch);
+	u->p.line_base = 1;
+	u->p.line_at = 1;
+	buf_init(&u->p.tmp);
+}
+
+/* Free a parser context and its batch. */
+void
+unit_pctx_free(struct unit_pctx *u)
+{
+	arena_free(u->p.scratch);
+	buf_free(&u->p.tmp);
+	batch_free(&u->b);
+}
+
 /* A bare record. */
 struct rec
 unit_rec(const char *id, const char *title, const char *day)

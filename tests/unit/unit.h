@@ -17,6 +17,8 @@
 
 #include "base/buf.h"
 #include "model/lib.h"
+#include "ingest/batch.h"
+#include "ingest/pctx.h"
 
 struct ingest;
 
@@ -30,6 +32,19 @@ char *unit_clean(unit_cleaner *f, const char *s, size_t n, unsigned flags);
 	assert_string_equal(got_, (want)); \
 	free(got_); \
 } while (0)
+
+/*
+ * A parser context over the NUL-terminated data named "t", as the pool
+ * sets one up, whose records and warnings go to its own batch (not
+ * direct): what the parser helpers (rec, pctx, xml) are tested through.
+ */
+struct unit_pctx {
+	struct pctx p;
+	struct batch b;
+};
+/* Set up u over data (free with unit_pctx_free). */
+void unit_pctx_init(struct unit_pctx *u, const char *data);
+void unit_pctx_free(struct unit_pctx *u);
 
 /* A record with this id, title and day (each may be NULL), no votes, source "test", nothing else. */
 struct rec unit_rec(const char *id, const char *title, const char *day);
