@@ -59,9 +59,13 @@ ext_for(const char *fmt)
 	return "txt";
 }
 
-/* Read data into a new library (caller frees); fmt and an error (if any) are set. */
+/*
+ * Read data into a new library (caller frees); fmt and an error (if any)
+ * are set, and the first warning in warning when it is not NULL.
+ */
 static struct lib *
-read_body(const char *name, const char *data, size_t len, const char **fmt, struct buf *error)
+read_body(const char *name, const char *data, size_t len, const char **fmt, struct buf *error,
+    struct buf *warning)
 {
 	struct lib *lib = lib_new();
 	struct ingest *ing = ingest_new(lib);
@@ -71,9 +75,14 @@ read_body(const char *name, const char *data, size_t len, const char **fmt, stru
 	*fmt = NULL;
 	if (ingest_nfiles(ing) == 1 && !ingest_file(ing, 0)->failed && ingest_file(ing, 0)->fmt)
 		*fmt = ingest_format_name(ingest_file(ing, 0)->fmt);
-	for (i = 0; i < ingest_nmsgs(ing) && error->len == 0; i++)
-		if (ingest_msg(ing, i)->level == MSG_ERROR)
-			buf_puts(error, ingest_msg(ing, i)->text);
+	for (i = 0; i < ingest_nmsgs(ing); i++) {
+		const struct ingest_msg *m = ingest_msg(ing, i);
+
+		if (m->level == MSG_ERROR && error->len == 0)
+			buf_puts(error, m->text);
+		if (m->level == MSG_WARNING && warning && warning->len == 0)
+			buf_puts(warning, m->text);
+	}
 	if (*fmt == NULL && error->len == 0)
 		buf_puts(error, "not a digest in any known format");
 	ingest_free(ing);
@@ -115,7 +124,7 @@ compare(const struct lib *lib, const char *old, struct answer *out)
 	out->nnew = na;
 	if (safeio_read(old, &data) < 0)
 		return;
-	before = read_body(old, data.buf, data.len, &fmt, &ignored);
+	before = read_body(old, data.buf, data.len, &fmt, &ignored, NULL);
 	nb = lib_npapers(before);
 	a = prints(lib);
 	b = prints(before);
@@ -158,7 +167,6 @@ write_file(const char *path, const struct http_req *r, struct buf *err)
 	buf_free(&dir);
 	if (rc < 0)
 		return -1;
-	safeio_clean_stale(path);	/* what a killed fetch left (we hold the fetch lock) */
 	return safeio_write(path, r->body.buf, r->body.len, 0644, err);
 }
 
@@ -173,6 +181,7 @@ store_papers(const struct answer_target *t, const struct http_req *r, struct his
 	int had;
 
 	sources_path(&abs, t->libdir, t->source, t->day, ext_for(fmt));
+	safeio_clean_stale(abs.buf);	/* what a killed fetch left (we hold the fetch lock) */
 	buf_puts(&out->path, abs.buf + strlen(t->libdir) + 1);
 	if (prev && strcmp(prev->path, out->path.buf) != 0)
 		buf_printf(&old, "%s/%s", t->libdir, prev->path);
@@ -204,12 +213,17 @@ done:
 	buf_free(&err);
 }
 
-/* A 200 answer: check it, then store it or record an empty day. */
+/*
+ * A 200 answer: check it, then store it or record an empty day.  An
+ * answer without papers is an empty day only when it read cleanly: a page
+ * that is not what the source serves (an error page, say) reads with a
+ * warning and fails.
+ */
 static void
 store_body(const struct answer_target *t, const struct http_req *r, struct history *h,
     struct answer *out)
 {
-	struct buf error = BUF_INIT, name = BUF_INIT;
+	struct buf error = BUF_INIT, warning = BUF_INIT, name = BUF_INIT;
 	struct lib *lib;
 	const char *fmt;
 
@@ -226,10 +240,10 @@ store_body(const struct answer_target *t, const struct http_req *r, struct histo
 		return;
 	}
 	buf_printf(&name, "%s/%s", t->source, t->day < 0 ? "latest" : "day");
-	lib = read_body(name.buf, r->body.buf, r->body.len, &fmt, &error);
-	if (error.len) {
+	lib = read_body(name.buf, r->body.buf, r->body.len, &fmt, &error, &warning);
+	if (error.len || (lib_npapers(lib) == 0 && warning.len)) {
 		out->result = FETCH_FAILED;
-		buf_printf(&out->reason, "unreadable answer: %s", error.buf);
+		buf_printf(&out->reason, "unreadable answer: %s", error.len ? error.buf : warning.buf);
 	} else if (lib_npapers(lib) == 0) {
 		out->result = FETCH_EMPTY;
 		if (t->day >= 0)
@@ -239,6 +253,7 @@ store_body(const struct answer_target *t, const struct http_req *r, struct histo
 	}
 	lib_free(lib);
 	buf_free(&error);
+	buf_free(&warning);
 	buf_free(&name);
 }
 

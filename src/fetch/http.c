@@ -394,6 +394,17 @@ unreachable(CURLcode c, CURL *e)
 	    c == CURLE_SSL_CONNECT_ERROR || c == CURLE_SSL_CACERT_BADFILE;
 }
 
+/* True when the attempt on e ended because connecting took too long. */
+static int
+connect_timed_out(const struct http *h, CURL *e)
+{
+	curl_off_t total = 0, connect = 0;
+
+	curl_easy_getinfo(e, CURLINFO_TOTAL_TIME_T, &total);
+	curl_easy_getinfo(e, CURLINFO_CONNECT_TIME_T, &connect);
+	return connect == 0 && total >= (curl_off_t)h->o.connect_timeout * 1000000 - 100000;
+}
+
 /* A transfer failed in curl: say why, and mark the host down when it is unreachable. */
 static void
 transport_failed(struct http *h, struct http_req *r, CURL *e, CURLcode c)
@@ -408,6 +419,9 @@ transport_failed(struct http *h, struct http_req *r, CURL *e, CURLcode c)
 		buf_puts(&why, "transfer stalled or took too long");
 	else if (c == CURLE_PEER_FAILED_VERIFICATION)
 		buf_puts(&why, "certificate not trusted (see ca-file)");
+	else if ((c == CURLE_COULDNT_CONNECT || c == CURLE_OPERATION_TIMEDOUT) && connect_timed_out(h, e))
+		buf_printf(&why, "cannot connect to %s within %ld s", h->hosts[r->host].key,
+		    h->o.connect_timeout);
 	else
 		add_printable(&why, r->errbuf && r->errbuf[0] ? r->errbuf : curl_easy_strerror(c));
 	if (unreachable(c, e) && h->hosts[r->host].down.len == 0)
@@ -497,12 +511,12 @@ finished(struct http *h, struct http_req *r, CURL *e, CURLcode c, long long now)
 	}
 }
 
-/* Collect what curl finished. */
-static void
+/* Collect what curl finished; returns how many attempts ended. */
+static int
 collect(struct http *h)
 {
 	CURLMsg *m;
-	int left;
+	int left, ended = 0;
 
 	while ((m = curl_multi_info_read(h->multi, &left)) != NULL) {
 		struct http_req *r = NULL;
@@ -518,7 +532,9 @@ collect(struct http *h)
 		curl_slist_free_all(r->hdrs);
 		r->hdrs = NULL;
 		r->easy = NULL;
+		ended++;
 	}
+	return ended;
 }
 
 /* End every request that is not done with "cancelled". */
@@ -561,7 +577,10 @@ settle(struct http *h, http_done_fn *done, void *arg)
 	return open;
 }
 
-/* Milliseconds to sleep: until the next retry time, at most a tick. */
+/*
+ * Milliseconds to sleep: until the next retry time, at most a tick.  A
+ * request waiting for its host's turn wakes with the transfer that frees it.
+ */
 static int
 wait_ms(const struct http *h, long long now)
 {
@@ -569,9 +588,10 @@ wait_ms(const struct http *h, long long now)
 	size_t i;
 
 	for (i = 0; i < h->nreqs; i++)
-		if (h->reqs[i]->state == HTTP_QUEUED && h->reqs[i]->not_before - now < w)
+		if (h->reqs[i]->state == HTTP_QUEUED && h->reqs[i]->not_before > now &&
+		    h->reqs[i]->not_before - now < w)
 			w = h->reqs[i]->not_before - now;
-	return w < 0 ? 0 : (int)w;
+	return (int)w;
 }
 
 /* Run everything. */
@@ -590,8 +610,8 @@ http_run(struct http *h, http_done_fn *done, http_tick_fn *tick, void *arg)
 		if (settle(h, done, arg) == 0 || stop)
 			break;
 		curl_multi_perform(h->multi, &running);
-		collect(h);
-		settle(h, done, arg);
+		if (collect(h) > 0)
+			continue;	/* start what the ended ones free before sleeping */
 		if (tick)
 			tick(arg);
 		curl_multi_poll(h->multi, NULL, 0, wait_ms(h, now_ms()), NULL);
