@@ -374,6 +374,25 @@ full_path(struct settings *c, const char *v)
 	return v[0] == '/' ? arena_strdup(c->a, v) : NULL;
 }
 
+/* library (each adds one) and ca-file: a path, absolute or starting with ~/. */
+static int
+do_path(struct settings *c, const char *where, const char *name, const char *v)
+{
+	const char *path = full_path(c, v);
+
+	if (path == NULL) {
+		msg(c, "%s: %s path '%s' must be absolute or start with ~/", where, name, v);
+		return -1;
+	}
+	if (strcmp(name, "ca-file") == 0) {
+		c->ca_file = path;
+		return 0;
+	}
+	ALLOC_GROW(c->libs, c->nlibs + 1, c->alibs);
+	c->libs[c->nlibs++] = path;
+	return 0;
+}
+
 /* source NAME URL-TEMPLATE | off | on (rest is the text after "source"). */
 static int
 do_source(struct settings *c, const char *where, const char *s, size_t n)
@@ -442,20 +461,8 @@ do_setting(struct settings *c, const char *where, const char *name, const char *
 		c->theme = (enum settings_theme)i;
 	} else if (strcmp(name, "mouse") == 0) {
 		return yes_no(c, where, name, v, &c->mouse);
-	} else if (strcmp(name, "library") == 0) {
-		const char *path = full_path(c, v);
-
-		if (path == NULL) {
-			msg(c, "%s: library path '%s' must be absolute or start with ~/", where, v);
-			return -1;
-		}
-		ALLOC_GROW(c->libs, c->nlibs + 1, c->alibs);
-		c->libs[c->nlibs++] = path;
-	} else if (strcmp(name, "ca-file") == 0) {
-		if ((c->ca_file = full_path(c, v)) == NULL) {
-			msg(c, "%s: ca-file '%s' must be absolute or start with ~/", where, v);
-			return -1;
-		}
+	} else if (strcmp(name, "library") == 0 || strcmp(name, "ca-file") == 0) {
+		return do_path(c, where, name, v);
 	} else if (strcmp(name, "fetch-on-start") == 0) {
 		return yes_no(c, where, name, v, &c->fetch_on_start);
 	} else if (strncmp(name, "color.", 6) == 0) {
