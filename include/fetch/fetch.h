@@ -26,6 +26,9 @@
  * fetch history (fetch/history.h); LIBDIR/.paperboy-fetch.lock keeps two
  * fetches of one library apart (the second fails at once).
  *
+ * fetch_start makes the process ignore SIGPIPE (when it was not handled):
+ * a peer that closes a connection must not kill it.
+ *
  * Timeouts, retries and limits are those of fetch/http.h with
  * FETCH_* defaults; PAPERBOY_FETCH_CONNECT_TIMEOUT, _STALL_TIME,
  * _MAX_TIME (seconds) and _BACKOFF_MS override them (for tests).

@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -524,6 +525,7 @@ static int
 prepare(struct fetch *f, const struct fetch_opts *o, struct buf *err)
 {
 	const char *ca = getenv("PAPERBOY_CA_FILE");
+	struct sigaction sa;
 	struct lib *lib;
 
 	f->pipe[0] = f->pipe[1] = -1;
@@ -541,6 +543,11 @@ prepare(struct fetch *f, const struct fetch_opts *o, struct buf *err)
 	    fcntl(f->pipe[0], F_SETFD, FD_CLOEXEC) < 0 || fcntl(f->pipe[1], F_SETFD, FD_CLOEXEC) < 0) {
 		buf_printf(err, "cannot make a pipe: %s", strerror(errno));
 		return -1;
+	}
+	if (sigaction(SIGPIPE, NULL, &sa) == 0 && sa.sa_handler == SIG_DFL) {
+		/* a server closing a TLS connection must not kill the process */
+		sa.sa_handler = SIG_IGN;
+		sigaction(SIGPIPE, &sa, NULL);
 	}
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		buf_puts(err, "cannot start libcurl");
