@@ -96,6 +96,8 @@ void http_add(struct http *h, struct http_req *r);
 void http_run(struct http *h, http_done_fn *done, http_tick_fn *tick, void *arg);
 /* Stop soon: what is left ends as "cancelled".  Any thread may call it. */
 void http_cancel(struct http *h);
+/* Monotonic milliseconds (for timing retries and progress). */
+long long http_now_ms(void);
 /* Bytes received so far. */
 unsigned long long http_bytes(const struct http *h);
 

@@ -28,7 +28,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
@@ -87,16 +86,6 @@ fetch_event_clear(struct fetch_event *ev)
 	memset(ev, 0, sizeof *ev);
 }
 
-/* Monotonic milliseconds. */
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Make the pipe readable; a full pipe (EAGAIN) is readable already. */
 static void
 wake(struct fetch *f)
@@ -143,7 +132,7 @@ progress(struct fetch *f)
 		f->bytes = http_bytes(f->http);
 	ev.bytes = f->bytes;
 	ev.source = f->current ? xstrdup(f->current) : NULL;
-	f->last_progress = now_ms();
+	f->last_progress = http_now_ms();
 	push(f, &ev);
 }
 
@@ -310,7 +299,7 @@ on_tick(void *arg)
 {
 	struct fetch *f = arg;
 
-	if (now_ms() - f->last_progress >= PROGRESS_MS)
+	if (http_now_ms() - f->last_progress >= PROGRESS_MS)
 		progress(f);
 }
 

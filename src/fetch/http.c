@@ -42,8 +42,8 @@ struct http {
 };
 
 /* Monotonic milliseconds. */
-static long long
-now_ms(void)
+long long
+http_now_ms(void)
 {
 	struct timespec ts;
 
@@ -526,7 +526,7 @@ collect(struct http *h)
 			continue;
 		curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&r);
 		h->hosts[r->host].active--;
-		finished(h, r, e, m->data.result, now_ms());
+		finished(h, r, e, m->data.result, http_now_ms());
 		curl_multi_remove_handle(h->multi, e);
 		curl_easy_cleanup(e);
 		curl_slist_free_all(r->hdrs);
@@ -606,7 +606,7 @@ http_run(struct http *h, http_done_fn *done, http_tick_fn *tick, void *arg)
 		if (stop)
 			cancel_all(h);
 		else
-			start_ready(h, now_ms());
+			start_ready(h, http_now_ms());
 		if (settle(h, done, arg) == 0 || stop)
 			break;
 		curl_multi_perform(h->multi, &running);
@@ -614,7 +614,7 @@ http_run(struct http *h, http_done_fn *done, http_tick_fn *tick, void *arg)
 			continue;	/* start what the ended ones free before sleeping */
 		if (tick)
 			tick(arg);
-		curl_multi_poll(h->multi, NULL, 0, wait_ms(h, now_ms()), NULL);
+		curl_multi_poll(h->multi, NULL, 0, wait_ms(h, http_now_ms()), NULL);
 	}
 }
 
