@@ -33,6 +33,7 @@ struct opts {
 	char **paths;
 	size_t npaths;
 	struct buf libdir;	/* default library directory when no PATH is given */
+	int samples;		/* it was empty: the samples are read instead */
 	enum export_fmt fmt;	/* --export */
 	const char *output;	/* --output, or NULL for stdout */
 	int starred, unread;	/* --starred, --unread */
@@ -218,10 +219,8 @@ default_paths(struct opts *o)
 		return;
 	}
 	settings_library_dir(o->config, &o->libdir);
-	if (o->libdir.len && dir_has_entries(o->libdir.buf))
-		o->paths[o->npaths++] = o->libdir.buf;
-	else
-		o->paths[o->npaths++] = (char *)PB_SAMPLES_DIR;
+	o->samples = !(o->libdir.len && dir_has_entries(o->libdir.buf));
+	o->paths[o->npaths++] = o->samples ? (char *)PB_SAMPLES_DIR : o->libdir.buf;
 }
 
 /* Print one message as FILE:LINE: LEVEL: TEXT. */
@@ -374,7 +373,7 @@ run_export(const struct opts *o)
 }
 
 struct reload_arg {
-	const struct opts *o;
+	struct opts *o;
 	struct buf msg;
 };
 
@@ -387,6 +386,11 @@ reload(void *arg, const char **msg)
 	struct ingest *ing;
 	size_t i, warnings = 0;
 
+	if (ra->o->samples && dir_has_entries(ra->o->libdir.buf)) {
+		/* the library was empty, and a fetch (R) has filled it */
+		ra->o->paths[0] = ra->o->libdir.buf;
+		ra->o->samples = 0;
+	}
 	load(ra->o, &lib, &ing);
 	for (i = 0; i < ingest_nmsgs(ing); i++)
 		if (ingest_msg(ing, i)->level != MSG_NOTE)

@@ -38,6 +38,8 @@ void report_day(const struct fetch_event *ev, struct buf *out);
 void report_failures(const struct report *r, struct buf *out);
 /* Number of failed source-days so far. */
 size_t report_nfailed(const struct report *r);
+/* Source-days ended, papers new and updated so far. */
+void report_counts(const struct report *r, size_t *ndays, size_t *nnew, size_t *nupdated);
 /* Append the one-line total: "12 new papers, 3 updated; 2 failed". */
 void report_total(const struct report *r, struct buf *out);
 

@@ -198,6 +198,15 @@ report_nfailed(const struct report *r)
 	return r->nfailed;
 }
 
+/* The counts. */
+void
+report_counts(const struct report *r, size_t *ndays, size_t *nnew, size_t *nupdated)
+{
+	*ndays = r->days;
+	*nnew = r->nnew;
+	*nupdated = r->nupdated;
+}
+
 /* The total line. */
 void
 report_total(const struct report *r, struct buf *out)

@@ -5,27 +5,10 @@
 # No address but 127.0.0.1 is ever contacted: every source points there,
 # proxies are off, and redirects elsewhere are refused before connecting.
 . "$PB_SRCDIR/tests/lib.sh"
-HERE="$PB_SRCDIR/tests/fetch"
-FIX="$HERE/fixtures"
-command -v python3 >/dev/null 2>&1 || skip_all "python3 is needed for the fixture server"
-
-pids=""
-stop_servers() { for p in $pids; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; }
+FIX="$PB_SRCDIR/tests/fetch/fixtures"
+. "$PB_SRCDIR/tests/fetch/servers.sh"
 trap 'stop_servers; rm -rf "$TMP"' EXIT
 
-# start NAME ARGS...: run the fixture server, wait for its port (at most 10 s) in $port
-start() {
-	name=$1; shift
-	python3 "$HERE/server.py" --port-file "$TMP/$name.port" "$@" >"$TMP/$name.server" 2>&1 &
-	pids="$pids $!"
-	i=0
-	while [ ! -s "$TMP/$name.port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-	[ -s "$TMP/$name.port" ] || { echo "FAIL - the $name server did not start"; cat "$TMP/$name.server"; exit 1; }
-	port=$(cat "$TMP/$name.port")
-}
-
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy PAPERBOY_CA_FILE
-no_proxy='*'; NO_PROXY='*'; export no_proxy NO_PROXY
 PAPERBOY_TODAY=2025-05-08; export PAPERBOY_TODAY
 # short waits so the whole test stays fast (defaults: 10, 30, 120 s, 1000 ms)
 PAPERBOY_FETCH_CONNECT_TIMEOUT=2; PAPERBOY_FETCH_STALL_TIME=2; PAPERBOY_FETCH_MAX_TIME=10

@@ -13,6 +13,8 @@ listens; --tls CERT KEY serves HTTPS instead.  Every request is appended to
   /table/YYYY/MM/DD.md         fixtures/table-DAY.md, else 404
   /fault/KIND/DAY              the faults (see fault()), serving hf-daily-DAY.json
   /slow/DAY                    hf-daily-2025-05-07.json for every day, after a pause
+  /hold/PATH                   what PATH gives, once the file --release exists
+                               (at most 20 s later)
 
 --blackhole listens without ever accepting, its queue filled, so that a
 connection to it hangs like one to an unreachable host.
@@ -79,6 +81,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         self.record()
+        if self.path.startswith("/hold/"):
+            for _ in range(400):
+                if ARGS.release and os.path.exists(ARGS.release):
+                    break
+                time.sleep(0.05)
+            self.path = self.path[len("/hold"):]
         path, _, query = self.path.partition("?")
         m = re.fullmatch(r"/api/daily_papers", path)
         if m:
@@ -239,6 +247,7 @@ def main():
     p.add_argument("--log", default=os.devnull)
     p.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     p.add_argument("--blackhole", action="store_true")
+    p.add_argument("--release", help="the file that lets /hold/ answer")
     ARGS = p.parse_args()
     if ARGS.blackhole:
         blackhole()
