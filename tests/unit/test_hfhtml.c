@@ -1,44 +1,13 @@
 /* test_hfhtml.c: the Hugging Face papers page as HTML (ingest/hfhtml.c), through the public API. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "base/buf.h"
 #include "ingest/ingest.h"
 #include "model/lib.h"
 
-struct run {
-	struct lib *lib;
-	struct ingest *ing;
-};
-
-/* Ingest text as a file named name; lib finished. */
-static struct run
-ingest(const char *name, const char *text)
-{
-	struct run r;
-
-	r.lib = lib_new();
-	r.ing = ingest_new(r.lib);
-	ingest_buffer(r.ing, name, text, strlen(text));
-	lib_finish(r.lib);
-	return r;
-}
-
-static void
-done(struct run *r)
-{
-	ingest_free(r->ing);
-	lib_free(r->lib);
-}
-
 /* The paper with arXiv id id, or NULL. */
 static const struct paper *
-by_id(const struct run *r, const char *id)
+by_id(const struct unit_read *r, const char *id)
 {
 	size_t i;
 
@@ -50,7 +19,7 @@ by_id(const struct run *r, const char *id)
 
 /* True when some message's text contains needle. */
 static int
-has_msg(const struct run *r, const char *needle)
+has_msg(const struct unit_read *r, const char *needle)
 {
 	size_t i;
 
@@ -103,7 +72,7 @@ test_props(void **state)
 	    "&quot;upvotes&quot;:7},&quot;title&quot;:&quot;Second&quot;}],"
 	    "&quot;date&quot;:&quot;2025-05-07T00:00:00.000Z&quot;}\">\n"
 	    ARTICLE("2505.00099", "1", "Only in the markup") "</div></body></html>\n";
-	struct run r = ingest("page.html", page);
+	struct unit_read r = unit_read("page.html", page);
 	const struct paper *p = by_id(&r, "2505.00011");
 
 	(void)state;
@@ -117,7 +86,7 @@ test_props(void **state)
 	assert_non_null(by_id(&r, "2505.00012"));
 	assert_null(by_id(&r, "2505.00099"));
 	assert_string_equal(ingest_format_name(ingest_file(r.ing, 0)->fmt), "hf-html");
-	done(&r);
+	unit_read_free(&r);
 }
 
 /* Without the data: the headings, their votes and the page's day. */
@@ -130,7 +99,7 @@ test_markup(void **state)
 	    "<article><h3><a href=\"/papers/date/2025-05-06\">Previous day</a></h3></article>\n"
 	    "<h2><a href=\"/models\">Models</a></h2>\n"
 	    "</div></main></body></html>\n";
-	struct run r = ingest("page.html", page);
+	struct unit_read r = unit_read("page.html", page);
 	const struct paper *p = by_id(&r, "2505.00021");
 	const struct day *d;
 
@@ -143,7 +112,7 @@ test_markup(void **state)
 	d = lib_day(r.lib, p->days[0]);
 	assert_string_equal(d->label, "2025-05-07");
 	assert_int_equal(ingest_nmsgs(r.ing), 0);
-	done(&r);
+	unit_read_free(&r);
 }
 
 /* A page saved by a browser: absolute links, no canonical link, broken data. */
@@ -155,7 +124,7 @@ test_saved_page(void **state)
 	    "<section><h3><a href=\"https://huggingface.co/papers/2505.00031\">Saved Paper</a></h3>\n"
 	    "<h3><a href=\"https://evil.example/papers/2505.00032\">Not Hugging Face</a></h3>\n"
 	    "</section></div></body></html>\n";
-	struct run r = ingest("saved.html", page);
+	struct unit_read r = unit_read("saved.html", page);
 	const struct paper *p = by_id(&r, "2505.00031");
 
 	(void)state;
@@ -164,7 +133,7 @@ test_saved_page(void **state)
 	assert_int_equal(p->votes, -1);
 	assert_string_equal(lib_day(r.lib, p->days[0])->label, "undated");
 	assert_true(has_msg(&r, "data-props"));
-	done(&r);
+	unit_read_free(&r);
 }
 
 /* Nothing to read, and nesting deeper than any real page. */
@@ -173,20 +142,20 @@ test_empty_and_deep(void **state)
 {
 	static const char empty[] = HEAD "<p>No papers today.</p><a href=\"/papers\">Papers</a></body></html>\n";
 	struct buf deep = BUF_INIT;
-	struct run r = ingest("empty.html", empty), d;
+	struct unit_read r = unit_read("empty.html", empty), d;
 	int i;
 
 	(void)state;
 	assert_int_equal(lib_npapers(r.lib), 0);
 	assert_true(has_msg(&r, "no papers"));
-	done(&r);
+	unit_read_free(&r);
 	buf_puts(&deep, HEAD);
 	for (i = 0; i < 20000; i++)
 		buf_puts(&deep, "<div>");
 	buf_puts(&deep, "<article><h3><a href=\"/papers/2505.00041\">Deep</a></h3></article></body></html>");
-	d = ingest("deep.html", deep.buf);
+	d = unit_read("deep.html", deep.buf);
 	assert_string_equal(ingest_format_name(ingest_file(d.ing, 0)->fmt), "hf-html");
-	done(&d);
+	unit_read_free(&d);
 	buf_free(&deep);
 }
 

@@ -1,43 +1,12 @@
 /* test_parsers.c: the markdown/text parsers through the public API. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "ingest/ingest.h"
 #include "model/lib.h"
 
-struct run {
-	struct lib *lib;
-	struct ingest *ing;
-};
-
-/* Ingest text as a file named name; lib finished. */
-static struct run
-ingest(const char *name, const char *text)
-{
-	struct run r;
-
-	r.lib = lib_new();
-	r.ing = ingest_new(r.lib);
-	ingest_buffer(r.ing, name, text, strlen(text));
-	lib_finish(r.lib);
-	return r;
-}
-
-static void
-done(struct run *r)
-{
-	ingest_free(r->ing);
-	lib_free(r->lib);
-}
-
 /* True when some message is at line with text containing needle. */
 static int
-has_msg(const struct run *r, size_t line, const char *needle)
+has_msg(const struct unit_read *r, size_t line, const char *needle)
 {
 	size_t i;
 
@@ -52,7 +21,7 @@ has_msg(const struct run *r, size_t line, const char *needle)
 
 /* Find a paper by title. */
 static const struct paper *
-by_title(const struct run *r, const char *title)
+by_title(const struct unit_read *r, const char *title)
 {
 	size_t i;
 
@@ -68,7 +37,7 @@ by_title(const struct run *r, const char *title)
 static void
 test_table_columns_and_quirks(void **state)
 {
-	struct run r = ingest("t.md",
+	struct unit_read r = unit_read("t.md",
 	    "## Papers for 2024-10-01\n"
 	    "\n"
 	    "| Summary | Title | Authors | Classification | GitHub URLs | HuggingFace URLs |\n"
@@ -95,13 +64,13 @@ test_table_columns_and_quirks(void **state)
 	assert_non_null(by_title(&r, "Link Column Missing"));
 	assert_true(has_msg(&r, 8, "without title or summary"));
 	assert_int_equal(lib_npapers(r.lib), 2);
-	done(&r);
+	unit_read_free(&r);
 }
 
 static void
 test_table_title_styles(void **state)
 {
-	struct run r = ingest("s.md",
+	struct unit_read r = unit_read("s.md",
 	    "## Papers for 2024-09-05\n\n"
 	    "| Category | Title | Authors | Summary | Link |\n"
 	    "|---|---|---|---|---|\n"
@@ -124,13 +93,13 @@ test_table_title_styles(void **state)
 	assert_non_null(p);
 	assert_string_equal(p->id, "2409.00003");
 	assert_string_equal(lib_day(r.lib, p->days[0])->label, "2024-09-05");
-	done(&r);
+	unit_read_free(&r);
 }
 
 static void
 test_ko(void **state)
 {
-	struct run r = ingest("k.md",
+	struct unit_read r = unit_read("k.md",
 	    "## Daily Papers (2024-10-18)\n\n"
 	    "### [A $\\times$ B: Title](https://arxiv.org/abs/2410.09342)\n\n"
 	    "![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2410.09342.png)\n\n"
@@ -162,14 +131,14 @@ test_ko(void **state)
 	assert_int_equal(p->votes, -1);
 	assert_true(has_msg(&r, 21, "entry without a title"));
 	assert_int_equal(lib_npapers(r.lib), 2);
-	done(&r);
+	unit_read_free(&r);
 }
 
 static void
 test_abstract_and_hfpage(void **state)
 {
-	struct run r = ingest("a.txt", "Abstract:First abstract.\nAbstract: Second\ncontinued.\n");
-	struct run h = ingest("h.txt",
+	struct unit_read r = unit_read("a.txt", "Abstract:First abstract.\nAbstract: Second\ncontinued.\n");
+	struct unit_read h = unit_read("h.txt",
 	    "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\n"
 	    "byAK and the research community\n\nMay 9\n\nA Title\n\n"
 	    "A long abstract that goes on and on about a method and its results, well past a title's length, "
@@ -182,14 +151,14 @@ test_abstract_and_hfpage(void **state)
 	p = lib_paper(r.lib, 0);
 	assert_null(p->title);
 	assert_string_equal(lib_day(r.lib, p->days[0])->label, "undated");
-	done(&r);
+	unit_read_free(&r);
 	assert_int_equal(lib_npapers(h.lib), 4);
 	p = by_title(&h, "A Title");
 	assert_non_null(p);
 	assert_int_equal(p->nsums, 1);
 	assert_string_equal(lib_day(h.lib, p->days[0])->label, "May 9");
 	assert_non_null(by_title(&h, "Lonely Title"));
-	done(&h);
+	unit_read_free(&h);
 }
 
 static void
@@ -197,7 +166,7 @@ test_crlf_bom_same(void **state)
 {
 	const char *plain = "## Papers for 2024-01-01\n\n| Title | Authors | Summary |\n|---|---|---|\n| T (Read more on [arXiv](https://arxiv.org/abs/2401.00001)) | A | S |\n";
 	const char *crlf = "\xEF\xBB\xBF## Papers for 2024-01-01\r\n\r\n| Title | Authors | Summary |\r\n|---|---|---|\r\n| T (Read more on [arXiv](https://arxiv.org/abs/2401.00001)) | A | S |\r\n";
-	struct run a = ingest("a.md", plain), b = ingest("b.md", crlf);
+	struct unit_read a = unit_read("a.md", plain), b = unit_read("b.md", crlf);
 
 	(void)state;
 	assert_int_equal(lib_npapers(a.lib), 1);
@@ -205,8 +174,8 @@ test_crlf_bom_same(void **state)
 	assert_string_equal(lib_paper(a.lib, 0)->sums[0].text, lib_paper(b.lib, 0)->sums[0].text);
 	assert_string_equal(lib_paper(b.lib, 0)->id, "2401.00001");
 	assert_int_equal(ingest_nmsgs(b.ing), 0);
-	done(&a);
-	done(&b);
+	unit_read_free(&a);
+	unit_read_free(&b);
 }
 
 int

@@ -1,6 +1,7 @@
 /* unit.c: the helpers the unit tests share (see unit.h). */
 #include "unit.h"
 
+#include "ingest/ingest.h"
 #include "model/lib.h"
 #include "text/width.h"
 #include "ui/layout.h"
@@ -122,4 +123,25 @@ unit_type(struct ui_state *st, const char *s)
 
 		ui_keys_handle(st, (int)cp);
 	}
+}
+
+/* Read text as a file called name. */
+struct unit_read
+unit_read(const char *name, const char *text)
+{
+	struct unit_read r;
+
+	r.lib = lib_new();
+	r.ing = ingest_new(r.lib);
+	ingest_buffer(r.ing, name, text, strlen(text));
+	lib_finish(r.lib);
+	return r;
+}
+
+/* Free what unit_read made. */
+void
+unit_read_free(struct unit_read *r)
+{
+	ingest_free(r->ing);
+	lib_free(r->lib);
 }

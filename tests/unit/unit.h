@@ -14,8 +14,20 @@
 #include <string.h>
 #include <cmocka.h>
 
+struct ingest;
 struct lib;
 struct ui_state;
+
+/* A library read from one in-memory file, with its ingester (for the messages). */
+struct unit_read {
+	struct lib *lib;
+	struct ingest *ing;
+};
+
+/* Read text as a file called name and finish the library; free with unit_read_free. */
+struct unit_read unit_read(const char *name, const char *text);
+/* Free the library and the ingester. */
+void unit_read_free(struct unit_read *r);
 
 /*
  * A small library (caller frees): Alpha (50 votes, an English and a
