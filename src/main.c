@@ -10,11 +10,16 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <dirent.h>
+#include <poll.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "settings/settings.h"
 #include "export/dump.h"
 #include "export/export.h"
+#include "fetch/date.h"
+#include "fetch/fetch.h"
+#include "fetch/report.h"
 #include "ingest/ingest.h"
 #include "model/lib.h"
 #include "base/safeio.h"
@@ -31,6 +36,7 @@ struct opts {
 	char **paths;
 	size_t npaths;
 	struct buf libdir;	/* default library directory when no PATH is given */
+	int samples;		/* it was empty: the samples are read instead */
 	enum export_fmt fmt;	/* --export */
 	const char *output;	/* --output, or NULL for stdout */
 	int starred, unread;	/* --starred, --unread */
@@ -44,6 +50,7 @@ usage(FILE *f)
 {
 	fputs(
 "usage: paperboy [OPTION]... [PATH]...\n"
+"       paperboy fetch [--days N | --since DAY] [--until DAY] [NAME]...\n"
 "Read daily AI-paper digests (Hugging Face Daily Papers and the digests\n"
 "published from it, in English and Korean) in the terminal.\n"
 "\n"
@@ -69,8 +76,8 @@ usage(FILE *f)
 "o and Enter copy the URL to the local clipboard with OSC 52 instead.\n"
 "\n"
 "Formats: markdown table digests, Korean digests, Abstract: lines, the text\n"
-"of a huggingface.co/papers page, JSON day files and arXiv Atom feeds;\n"
-"detected from the content, not the file name.\n"
+"or the HTML of a huggingface.co/papers page, JSON day files and arXiv Atom\n"
+"feeds; detected from the content, not the file name.\n"
 "\n"
 "Read and starred marks are kept in $PAPERBOY_STATE, else\n"
 "$XDG_STATE_HOME/paperboy/state; settings are read from $PAPERBOY_CONFIG,\n"
@@ -226,27 +233,16 @@ default_paths(struct opts *o)
 	const char *env = getenv("PAPERBOY_LIBRARY");
 	size_t i, nlib = settings_nlibraries(o->config);
 
-	buf_init(&o->libdir);
-	if (env && *env) {
-		buf_puts(&o->libdir, env);
-	} else if (nlib) {
+	if ((env == NULL || *env == '\0') && nlib) {
 		/* the config file's library paths, each read as named */
 		o->paths = xrealloc(o->paths, (nlib + 1) * sizeof *o->paths);
 		for (i = 0; i < nlib; i++)
 			o->paths[o->npaths++] = (char *)settings_library(o->config, i);
 		return;
-	} else {
-		const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-
-		if (xdg && *xdg)
-			buf_printf(&o->libdir, "%s/paperboy/library", xdg);
-		else if (home && *home)
-			buf_printf(&o->libdir, "%s/.local/share/paperboy/library", home);
 	}
-	if (o->libdir.len && dir_has_entries(o->libdir.buf))
-		o->paths[o->npaths++] = o->libdir.buf;
-	else
-		o->paths[o->npaths++] = (char *)PB_SAMPLES_DIR;
+	settings_library_dir(o->config, &o->libdir);
+	o->samples = !(o->libdir.len && dir_has_entries(o->libdir.buf));
+	o->paths[o->npaths++] = o->samples ? (char *)PB_SAMPLES_DIR : o->libdir.buf;
 }
 
 /* Read every path into a new library; returns -1 if any could not be read. */
@@ -377,7 +373,7 @@ run_export(const struct opts *o)
 }
 
 struct reload_arg {
-	const struct opts *o;
+	struct opts *o;
 	struct buf msg;
 };
 
@@ -390,6 +386,11 @@ reload(void *arg, const char **msg)
 	struct ingest *ing;
 	size_t warnings;
 
+	if (ra->o->samples && dir_has_entries(ra->o->libdir.buf)) {
+		/* the library was empty, and a fetch (R) has filled it */
+		ra->o->paths[0] = ra->o->libdir.buf;
+		ra->o->samples = 0;
+	}
 	load(ra->o, &lib, &ing);
 	warnings = diag_problems(ingest_diags(ing));
 	buf_setlen(&ra->msg, 0);
@@ -417,6 +418,159 @@ print_setup_msgs(const struct opts *o, FILE *f)
 	return n + diag_problems(marks_diags(o->state));
 }
 
+/* ---- paperboy fetch ---- */
+
+/* Print the fetch --help text. */
+static void
+fetch_usage(FILE *f)
+{
+	fputs(
+"usage: paperboy fetch [--days N | --since YYYY-MM-DD] [--until YYYY-MM-DD] [NAME]...\n"
+"Fetch the day files of the sources (all that are on, or those NAMEd) into\n"
+"the library directory ($PAPERBOY_LIBRARY, else the first library setting,\n"
+"else $XDG_DATA_HOME/paperboy/library).\n"
+"\n"
+"  --days N        the N days up to --until\n"
+"  --since DAY     every day from DAY to --until\n"
+"  --until DAY     the last day (default: today, UTC)\n"
+"\n"
+"Without --days or --since: every day since the last complete fetch, at most\n"
+"7; today and yesterday are always asked again.  Sources: hf-daily (on),\n"
+"hf-page, arxiv-CATEGORY, and 'source NAME URL-TEMPLATE' lines in the\n"
+"settings.  Exit status: 0 when everything succeeded, 1 when something\n"
+"failed, 2 on a usage error.\n", f);
+}
+
+/* A --since/--until day or exit 2. */
+static long
+check_day(const char *opt, const char *v)
+{
+	long d = date_parse(v);
+
+	if (d < 0)
+		usage_error(opt, v, " needs a day as YYYY-MM-DD");
+	return d;
+}
+
+/* The value of option a (argv[*i]) as --opt=V or --opt V; NULL when a is not opt. */
+static const char *
+opt_value(const char *opt, int argc, char **argv, int *i)
+{
+	size_t n = strlen(opt);
+	const char *a = argv[*i];
+
+	if (strncmp(a, opt, n) == 0 && a[n] == '=')
+		return a + n + 1;
+	if (strcmp(a, opt) != 0)
+		return NULL;
+	if (*i + 1 >= argc)
+		usage_error("option", a, " needs a value");
+	return argv[++*i];
+}
+
+/* Parse the fetch arguments into fo (names point into argv). */
+static void
+parse_fetch_args(struct fetch_opts *fo, int argc, char **argv)
+{
+	const char **names = xcalloc((size_t)argc + 1, sizeof *names);
+	const char *v;
+	int i, only_names = 0;
+
+	fo->since = fo->until = -1;
+	fo->names = names;
+	for (i = 2; i < argc; i++) {
+		char *end;
+
+		if (only_names || argv[i][0] != '-') {
+			names[fo->nnames++] = argv[i];
+		} else if (strcmp(argv[i], "--") == 0) {
+			only_names = 1;
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fetch_usage(stdout);
+			exit(0);
+		} else if ((v = opt_value("--days", argc, argv, &i)) != NULL) {
+			errno = 0;
+			fo->days = strtol(v, &end, 10);
+			if (*v < '0' || *v > '9' || *end || errno || fo->days < 1 || fo->days > FETCH_MAX_DAYS)
+				usage_error("option --days needs a number of days from 1 to 3660, not", v, "");
+		} else if ((v = opt_value("--since", argc, argv, &i)) != NULL) {
+			fo->since = check_day("--since", v);
+		} else if ((v = opt_value("--until", argc, argv, &i)) != NULL) {
+			fo->until = check_day("--until", v);
+		} else {
+			usage_error("unknown option", argv[i], "");
+		}
+	}
+	if (fo->days && fo->since >= 0)
+		usage_error("option", "--days", " and --since cannot go together");
+}
+
+/* Print a fetch's events as they come, then its summary; the exit status. */
+static int
+follow(struct fetch *f)
+{
+	struct report *rep = report_new(isatty(STDOUT_FILENO));
+	struct buf out = BUF_INIT;
+	struct fetch_event ev;
+	int rc;
+
+	memset(&ev, 0, sizeof ev);
+	while ((rc = fetch_next(f, &ev)) >= 0) {
+		struct pollfd p = { fetch_fd(f), POLLIN, 0 };
+
+		if (rc == 0) {
+			poll(&p, 1, -1);
+			continue;
+		}
+		report_event(rep, &ev, &out);
+		fetch_event_clear(&ev);
+		fputs(buf_str(&out), stdout);
+		fflush(stdout);
+		buf_setlen(&out, 0);
+	}
+	report_summary(rep, &out);
+	fputs(buf_str(&out), stdout);
+	report_free(rep);
+	buf_free(&out);
+	rc = fetch_end(f);
+	return fflush(stdout) != 0 ? 1 : rc;
+}
+
+/* paperboy fetch ...: the exit status. */
+static int
+run_fetch(int argc, char **argv)
+{
+	struct settings *config = settings_load(NULL);
+	struct fetch_opts fo;
+	struct buf dir = BUF_INIT, err = BUF_INIT;
+	struct fetch *f;
+	size_t i;
+	int rc = 1;
+
+	memset(&fo, 0, sizeof fo);
+	parse_fetch_args(&fo, argc, argv);
+	for (i = 0; i < settings_nmsgs(config); i++)
+		fprintf(stderr, "%s\n", settings_msg(config, i));
+	fo.sources = settings_sources(config);
+	fo.ca_file = settings_ca_file(config);
+	for (i = 0; i < fo.nnames; i++)
+		if (fetch_check_names(fo.sources, &fo.names[i], 1, &err) < 0)
+			usage_error("unknown source", fo.names[i],
+			    " (hf-daily, hf-page, arxiv-CATEGORY or a source line)");
+	settings_library_dir(config, &dir);
+	fo.libdir = dir.buf;
+	f = fetch_start(&fo, &err);
+	if (f == NULL)
+		fprintf(stderr, "paperboy: fetch: %s\n", err.buf);
+	else
+		rc = follow(f);
+	free((void *)fo.names);
+	buf_free(&dir);
+	buf_free(&err);
+	settings_free(config);
+	return rc;
+}
+
 /* Entry point. */
 int
 main(int argc, char **argv)
@@ -425,6 +579,8 @@ main(int argc, char **argv)
 	int rc;
 
 	setlocale(LC_ALL, "");
+	if (argc >= 2 && strcmp(argv[1], "fetch") == 0)
+		return run_fetch(argc, argv);
 	memset(&o, 0, sizeof o);
 	buf_init(&o.libdir);
 	parse_args(&o, argc, argv);

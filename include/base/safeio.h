@@ -2,7 +2,8 @@
  *
  * A file written with safeio_write is either the old version or the new
  * one after a crash at any moment: the data goes to a temporary file in
- * the same directory (created with O_EXCL under a unique name), is
+ * the same directory (created with O_EXCL under a unique hidden name,
+ * ".NAME.tmp-PID-N", which directory walks skip), is
  * fsynced, renamed over the old name, and the directory is fsynced.
  * Nothing here prints: a failure returns -1 and appends a one-line,
  * lowercase reason with the file name quoted (no full stop) to err.
@@ -39,7 +40,9 @@ int safeio_mkdirs(const char *dir, struct buf *err);
  * safeio_unlock, or -1.
  */
 int safeio_lock(const char *lockpath, struct buf *err);
-/* Release a lock taken by safeio_lock. */
+/* Like safeio_lock, but fail at once (errno EWOULDBLOCK) when another process holds it. */
+int safeio_trylock(const char *lockpath, struct buf *err);
+/* Release a lock taken by safeio_lock or safeio_trylock. */
 void safeio_unlock(int fd);
 /*
  * Keep path under a new name "PATH.broken-YYYYMMDD-HHMMSS" (then "-2",

@@ -6,6 +6,7 @@
  *     # a comment (only at the start of a line)
  *     NAME = VALUE
  *     bind KEY COMMAND
+ *     source NAME URL-TEMPLATE|off|on    (fetch/sources.h)
  *
  * with no sections (colours are named color.ELEMENT).  A later line
  * overrides an earlier one, except library (each adds a path) and bind
@@ -24,6 +25,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "fetch/sources.h"
 #include "text/diag.h"
 
 enum settings_link_mode {
@@ -123,6 +125,19 @@ int settings_mouse(const struct settings *c);
 /* library paths, in file order (~/ expanded). */
 size_t settings_nlibraries(const struct settings *c);
 const char *settings_library(const struct settings *c, size_t i);
+/*
+ * Append the library directory that fetching fills and the reader opens
+ * by default: $PAPERBOY_LIBRARY, else the first library path, else
+ * $XDG_DATA_HOME/paperboy/library (~/.local/share/paperboy/library).
+ * Returns -1 (nothing appended) when none is set.
+ */
+int settings_library_dir(const struct settings *c, struct buf *out);
+/* The sources: the built-in table with the file's source lines applied. */
+const struct sources *settings_sources(const struct settings *c);
+/* ca-file: extra CAs for fetching (~/ expanded), or NULL. */
+const char *settings_ca_file(const struct settings *c);
+/* fetch-on-start: the reader fetches when it starts (default no). */
+int settings_fetch_on_start(const struct settings *c);
 /* Key bindings, in file order, one per key (a later bind of a key replaces the earlier one in place). */
 size_t settings_nbindings(const struct settings *c);
 const struct settings_binding *settings_binding(const struct settings *c, size_t i);

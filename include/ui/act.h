@@ -5,7 +5,7 @@
  * the state's struct ui_request and return a flag.  ui_act_run carries the
  * flags out in the reader's loop: it starts browsers (posix_spawnp through
  * launch/launch.h, never a shell), writes OSC 52, exports the list into a
- * new file and reloads the inputs; a launcher that keeps running is reaped
+ * new file, reloads the inputs and starts a fetch; a launcher that keeps running is reaped
  * by ui_act_reap when SIGCHLD arrives.  No curses.
  */
 #ifndef PB_UI_ACT_H
@@ -26,11 +26,13 @@ enum {
 	UI_ACT_OPEN = 1 << 4,		/* open req.target (browser, or clipboard over SSH) */
 	UI_ACT_COPY = 1 << 5,		/* copy req.target to the clipboard (OSC 52) */
 	UI_ACT_EXPORT = 1 << 6,		/* write the list as req.export_fmt into a new file */
+	UI_ACT_FETCH = 1 << 7,		/* start a fetch in the background (ui/fetch.h) */
 };
 
 struct link;
 struct lib;
 struct settings;
+struct ui_fetcher;
 struct ui_state;
 struct ui_term;
 
@@ -49,6 +51,7 @@ struct ui_act {
 	struct launch_opts lo;
 	ui_reload_fn reload;		/* NULL: reload is not available */
 	void *reload_arg;
+	struct ui_fetcher *fetcher;	/* NULL: fetching is not available */
 	pid_t *kids;			/* launchers still running */
 	size_t nkids, akids;
 	int repaint;			/* a text-mode browser had the terminal */

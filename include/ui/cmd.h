@@ -62,6 +62,10 @@ enum {
 	X(EXPORT, "export", "E", "export the list as BibTeX, Markdown or JSON Lines", \
 	    ui_act_export, 0) \
 	X(RELOAD, "reload", "r", "reload the inputs from disk", ui_act_reload, 0) \
+	X(FETCH, "fetch", "R", "fetch new papers in the background (like paperboy fetch)", \
+	    ui_fetch_start, 0) \
+	X(FETCH_REPORT, "fetch-report", "F", "show the last fetch's report: days, failures", \
+	    ui_fetch_show, 0) \
 	X(REDRAW, "redraw", "C-l", "redraw the screen", ui_act_redraw, 0) \
 	X(HELP, "help", "?", "show or close this help", ui_help_open, 0) \
 	X(CLOSE, "close", "Esc", "close the help", ui_search_close, 0) \

@@ -15,12 +15,16 @@
 struct ui_help {
 	int open;
 	size_t top;			/* first line shown */
+	const char *title;		/* the box's title: "Help", or another page's */
+	const struct buf *page;		/* another page shown instead of the keys, or NULL */
 };
 
 struct ui_layout;
 struct ui_state;
 
-/* Append the help screen text, lines separated by newlines. */
+/* Open the help box on another page (a report; it may grow while shown), at its top. */
+void ui_help_show(struct ui_state *st, const char *title, const struct buf *page);
+/* Append the help screen text (or the page shown), lines separated by newlines. */
 void ui_help_build(const struct ui_state *st, struct buf *out);
 /* A command while the help is open: scroll or close it. */
 unsigned ui_help_cmd(struct ui_state *st, enum ui_cmd c);

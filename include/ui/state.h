@@ -12,6 +12,7 @@
  *   prompt  the line typed at the bottom                    ui/prompt.h
  *   search  the search and where it began                   ui/search.h
  *   help    the help screen                                 ui/help.h
+ *   fetch   a background fetch's progress and last report   ui/fetch.h
  *   req     what handlers ask the loop to do                ui/act.h
  *
  * Handlers change the state and return UI_ACT_* flags; they never draw.
@@ -27,6 +28,7 @@
 #include "settings/keyname.h"
 #include "ui/act.h"
 #include "ui/cmd.h"
+#include "ui/fetch.h"
 #include "ui/help.h"
 #include "ui/keys.h"
 #include "ui/layout.h"
@@ -48,6 +50,7 @@ struct ui_state {
 	struct ui_prompt prompt;
 	struct ui_search search;
 	struct ui_help help;
+	struct ui_fetch fetch;
 	struct ui_request req;
 };
 

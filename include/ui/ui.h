@@ -37,7 +37,9 @@ struct ui_opts {
  * with options from the environment (launch_opts_init) and the settings:
  * a browser from $BROWSER, else xdg-open (open on macOS), started without
  * a shell; over SSH the URL is copied with OSC 52 instead.  A browser that
- * keeps running is reaped when SIGCHLD arrives.
+ * keeps running is reaped when SIGCHLD arrives.  R (and fetch-on-start)
+ * fetch in the background through ui/fetch.h: the fetch's descriptor is
+ * one more in the loop.
  */
 int ui_run(struct lib *lib, const struct ui_opts *opts);
 

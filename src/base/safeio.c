@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,11 +101,27 @@ write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/*
+ * Append the temporary name for path: ".NAME.tmp-PID-N" in the same
+ * directory.  Hidden, so that a reader walking the directory never takes
+ * what a killed writer left for a file of its own.
+ */
+static void
+tmp_name(struct buf *tmp, const char *path)
+{
+	static atomic_ulong counter;
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	buf_add(tmp, path, (size_t)(base - path));
+	buf_printf(tmp, ".%s" TMP_TAG "%ld-%lu", base, (long)getpid(),
+	    (unsigned long)atomic_fetch_add(&counter, 1));
+}
+
 /* Temporary file, fsync, rename over, fsync the directory. */
 int
 safeio_write(const char *path, const char *data, size_t len, unsigned mode, struct buf *err)
 {
-	static unsigned long counter;
 	struct buf tmp = BUF_INIT;
 	const char *what;
 	int fd = -1, tries, e, created = 0;
@@ -112,7 +129,7 @@ safeio_write(const char *path, const char *data, size_t len, unsigned mode, stru
 	buf_init(&tmp);
 	for (tries = 0; tries < 1000; tries++) {
 		buf_setlen(&tmp, 0);
-		buf_printf(&tmp, "%s" TMP_TAG "%ld-%lu", path, (long)getpid(), counter++);
+		tmp_name(&tmp, path);
 		fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, (mode_t)mode);
 		if (fd >= 0 || errno != EEXIST)
 			break;
@@ -186,24 +203,43 @@ safeio_mkdirs(const char *dir, struct buf *err)
 	return rc;
 }
 
-/* Open (creating) lockpath and flock it exclusively. */
-int
-safeio_lock(const char *lockpath, struct buf *err)
+/* Open (creating) lockpath and flock it exclusively, waiting unless nowait. */
+static int
+lock_file(const char *lockpath, int nowait, struct buf *err)
 {
-	int fd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	int fd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600), e;
 
 	if (fd < 0) {
 		buf_printf(err, "cannot open the lock file '%s': %s", lockpath, strerror(errno));
 		return -1;
 	}
-	while (flock(fd, LOCK_EX) < 0) {
+	while (flock(fd, LOCK_EX | (nowait ? LOCK_NB : 0)) < 0) {
 		if (errno == EINTR)
 			continue;
-		buf_printf(err, "cannot lock '%s': %s", lockpath, strerror(errno));
+		e = errno;
+		if (e == EWOULDBLOCK)
+			buf_printf(err, "'%s' is locked by another process", lockpath);
+		else
+			buf_printf(err, "cannot lock '%s': %s", lockpath, strerror(e));
 		close(fd);
+		errno = e;
 		return -1;
 	}
 	return fd;
+}
+
+/* Lock, waiting for another holder. */
+int
+safeio_lock(const char *lockpath, struct buf *err)
+{
+	return lock_file(lockpath, 0, err);
+}
+
+/* Lock, or fail at once when another process holds it. */
+int
+safeio_trylock(const char *lockpath, struct buf *err)
+{
+	return lock_file(lockpath, 1, err);
 }
 
 /* Unlock and close. */
@@ -315,7 +351,7 @@ safeio_set_aside(const char *path, int keep, struct buf *newname, struct buf *er
 	return rc;
 }
 
-/* Remove PATH.tmp-* files next to path. */
+/* Remove .NAME.tmp-* (and the older NAME.tmp-*) files next to path. */
 size_t
 safeio_clean_stale(const char *path)
 {
@@ -330,10 +366,11 @@ safeio_clean_stale(const char *path)
 	buf_init(&prefix);
 	buf_init(&full);
 	dir_of(&dir, path);
-	buf_printf(&prefix, "%s" TMP_TAG, base);
+	buf_printf(&prefix, ".%s" TMP_TAG, base);
 	d = opendir(dir.buf);
 	while (d && (de = readdir(d)) != NULL) {
-		if (strncmp(de->d_name, prefix.buf, prefix.len) != 0)
+		if (strncmp(de->d_name, prefix.buf, prefix.len) != 0 &&
+		    strncmp(de->d_name, prefix.buf + 1, prefix.len - 1) != 0)
 			continue;
 		buf_setlen(&full, 0);
 		buf_printf(&full, "%s/%s", dir.buf, de->d_name);

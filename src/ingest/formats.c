@@ -10,12 +10,13 @@
 #include <string.h>
 
 /* The rows: each format is defined beside its parser. */
-extern const struct ingest_format json_format, atom_format, table_format, ko_format,
-    abstract_format, hfpage_format;
+extern const struct ingest_format json_format, atom_format, hfhtml_format, table_format,
+    ko_format, abstract_format, hfpage_format;
 
 static const struct ingest_format *const formats[] = {
 	&json_format,		/* json.c: '[' or '{' first */
 	&atom_format,		/* atom.c: a tag first, <feed, <rss or <rdf:RDF soon after */
+	&hfhtml_format,		/* hfhtml.c: a tag first, <html and a papers page's marks */
 	&table_format,		/* table.c: "## Papers for", or a table with a Title column */
 	&ko_format,		/* ko.c: "## Daily Papers", "### [" */
 	&abstract_format,	/* abstract.c: "Abstract:" */

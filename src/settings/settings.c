@@ -4,6 +4,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/safeio.h"
+#include "fetch/sources.h"
 #include "text/diag.h"
 #include "text/text.h"
 
@@ -28,6 +29,9 @@ struct settings {
 	size_t nlibs, alibs;
 	struct settings_binding *binds;
 	size_t nbinds, abinds;
+	struct sources *sources;	/* the built-in table and the source lines */
+	const char *ca_file;
+	int fetch_on_start;
 	struct diag_list msgs;
 	const char *file;		/* while parsing: the file and line messages are about */
 	size_t line;
@@ -120,6 +124,7 @@ settings_defaults(void)
 	c->theme = SETTINGS_THEME_DEFAULT;
 	c->no_color = nc && *nc;
 	c->mouse = 1;
+	c->sources = sources_new();
 	return c;
 }
 
@@ -157,6 +162,7 @@ settings_free(struct settings *c)
 	diag_list_free(&c->msgs);
 	free(c->libs);
 	free(c->binds);
+	sources_free(c->sources);
 	arena_free(c->a);
 	free(c);
 }
@@ -355,29 +361,65 @@ yes_no(struct settings *c, const char *name, const char *v, int *out)
 	return 0;
 }
 
-/* library = PATH: absolute, or ~/ for $HOME. */
-static int
-do_library(struct settings *c, const char *v)
+/* A path in the arena: absolute, or ~/ expanded; NULL otherwise. */
+static const char *
+full_path(struct settings *c, const char *v)
 {
 	const char *home = getenv("HOME");
+	struct buf b = BUF_INIT;
 	const char *path;
 
 	if (strncmp(v, "~/", 2) == 0 && home && *home) {
-		struct buf b = BUF_INIT;
-
-		buf_init(&b);
 		buf_printf(&b, "%s/%s", home, v + 2);
 		path = arena_strdup(c->a, b.buf);
 		buf_free(&b);
-	} else if (v[0] == '/') {
-		path = arena_strdup(c->a, v);
-	} else {
-		msg(c, "library path '%s' must be absolute or start with ~/", v);
+		return path;
+	}
+	return v[0] == '/' ? arena_strdup(c->a, v) : NULL;
+}
+
+/* library (each adds one) and ca-file: a path, absolute or starting with ~/. */
+static int
+do_path(struct settings *c, const char *name, const char *v)
+{
+	const char *path = full_path(c, v);
+
+	if (path == NULL) {
+		msg(c, "%s path '%s' must be absolute or start with ~/", name, v);
 		return -1;
+	}
+	if (strcmp(name, "ca-file") == 0) {
+		c->ca_file = path;
+		return 0;
 	}
 	ALLOC_GROW(c->libs, c->nlibs + 1, c->alibs);
 	c->libs[c->nlibs++] = path;
 	return 0;
+}
+
+/* source NAME URL-TEMPLATE | off | on (rest is the text after "source"). */
+static int
+do_source(struct settings *c, const char *s, size_t n)
+{
+	const char *nw, *vw, *xw;
+	size_t i = 0, nn, vn;
+	struct buf err = BUF_INIT;
+	char *name, *value;
+	int rc;
+
+	nn = next_word(s, n, &i, &nw);
+	vn = next_word(s, n, &i, &vw);
+	if (nn == 0 || vn == 0 || next_word(s, n, &i, &xw) != 0) {
+		msg(c, "expected 'source NAME URL-TEMPLATE' or 'source NAME off'");
+		return -1;
+	}
+	name = arena_strndup(c->a, nw, nn);
+	value = arena_strndup(c->a, vw, vn);
+	rc = sources_set(c->sources, name, value, &err);
+	if (rc < 0)
+		msg(c, "%s", err.buf);
+	buf_free(&err);
+	return rc;
 }
 
 /* NAME = VALUE. */
@@ -423,8 +465,10 @@ do_setting(struct settings *c, const char *name, const char *v)
 		c->theme = (enum settings_theme)i;
 	} else if (strcmp(name, "mouse") == 0) {
 		return yes_no(c, name, v, &c->mouse);
-	} else if (strcmp(name, "library") == 0) {
-		return do_library(c, v);
+	} else if (strcmp(name, "library") == 0 || strcmp(name, "ca-file") == 0) {
+		return do_path(c, name, v);
+	} else if (strcmp(name, "fetch-on-start") == 0) {
+		return yes_no(c, name, v, &c->fetch_on_start);
 	} else if (strncmp(name, "color.", 6) == 0) {
 		return do_color(c, name + 6, v);
 	} else {
@@ -463,6 +507,8 @@ do_line(struct settings *c, const char *s, size_t n)
 	}
 	if (n > 4 && memcmp(s, "bind", 4) == 0 && is_blank(s[4]))
 		return do_bind(c, s + 4, n - 4);
+	if (n > 6 && memcmp(s, "source", 6) == 0 && is_blank(s[6]))
+		return do_source(c, s + 6, n - 6);
 	eq = memchr(s, '=', n);
 	if (eq == NULL) {
 		msg(c, "expected 'NAME = VALUE' or 'bind KEY COMMAND'");
@@ -598,6 +644,40 @@ const char *
 settings_library(const struct settings *c, size_t i)
 {
 	return i < c->nlibs ? c->libs[i] : NULL;
+}
+
+/* The library directory fetched files go to. */
+int
+settings_library_dir(const struct settings *c, struct buf *out)
+{
+	const char *env = getenv("PAPERBOY_LIBRARY");
+
+	if ((env == NULL || *env == '\0') && c->nlibs) {
+		buf_puts(out, c->libs[0]);
+		return 0;
+	}
+	return safeio_user_path(out, "PAPERBOY_LIBRARY", "XDG_DATA_HOME", ".local/share", "library");
+}
+
+/* The source table. */
+const struct sources *
+settings_sources(const struct settings *c)
+{
+	return c->sources;
+}
+
+/* ca-file, or NULL. */
+const char *
+settings_ca_file(const struct settings *c)
+{
+	return c->ca_file;
+}
+
+/* fetch-on-start. */
+int
+settings_fetch_on_start(const struct settings *c)
+{
+	return c->fetch_on_start;
 }
 
 /* Number of key bindings. */

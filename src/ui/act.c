@@ -12,6 +12,7 @@
 #include "base/safeio.h"
 #include "export/export.h"
 #include "settings/settings.h"
+#include "ui/fetch.h"
 #include "ui/state.h"
 #include "ui/term.h"
 
@@ -423,6 +424,10 @@ ui_act_run(struct ui_act *a, struct ui_state *st, unsigned flags)
 		export_list(st);
 	if (flags & (UI_ACT_OPEN | UI_ACT_COPY))
 		do_link(a, st, st->req.target, (flags & UI_ACT_COPY) != 0);
+	if ((flags & UI_ACT_FETCH) && a->fetcher)
+		ui_fetcher_begin(a->fetcher);
+	else if (flags & UI_ACT_FETCH)
+		ui_state_message(st, "fetching is not available");
 	ui_act_clear(st);
 	return 0;
 }

@@ -370,6 +370,10 @@ draw_status(struct frame *f, struct ui_rect r)
 		ui_state_position(st, &left);
 	if (st->prompt.kind != UI_PROMPT_NONE)
 		buf_puts(&left, "_");
+	if (st->fetch.activity.len) {	/* a background fetch's progress */
+		buf_puts(&left, " | ");
+		buf_add(&left, st->fetch.activity.buf, st->fetch.activity.len);
+	}
 	if (st->status.len) {
 		buf_puts(&left, st->prompt.kind != UI_PROMPT_NONE ? "  " : " | ");
 		buf_add(&left, st->status.buf, st->status.len);
@@ -394,7 +398,7 @@ draw_help(struct frame *f, struct ui_rect r)
 		return;
 	for (y = r.y; y < r.y + r.h; y++)
 		put_str(f, y, r.x, r.w, "", UI_STYLE_PLAIN, WIDTH_PAD);
-	ui_term_box(f->t, r, 1, "Help", NULL);
+	ui_term_box(f->t, r, 1, f->st->help.title ? f->st->help.title : "Help", NULL);
 	buf_init(&text);
 	ui_help_build(f->st, &text);
 	y = in.y;

@@ -3,10 +3,15 @@
 
 #include "ui/state.h"
 
-/* Append the help text: one line per command with its keys. */
+/* Append the help text: one line per command with its keys (or the page shown). */
 void
 ui_help_build(const struct ui_state *st, struct buf *out)
 {
+	if (st->help.page) {
+		buf_puts(out, "q or Esc closes this page\n\n");
+		buf_add(out, st->help.page->buf, st->help.page->len);
+		return;
+	}
 	buf_puts(out, "paperboy keys (q or Esc closes this help)\n\n");
 	ui_keys_describe(&st->keys, out);
 	buf_puts(out, "\nPanes: Days, Categories, Papers, Summary, Links; the focused pane\n"
@@ -20,9 +25,18 @@ ui_help_build(const struct ui_state *st, struct buf *out)
 unsigned
 ui_help_open(struct ui_state *st)
 {
+	ui_help_show(st, "Help", NULL);
+	return UI_ACT_REDRAW;
+}
+
+/* Open the box on a page (NULL: the keys). */
+void
+ui_help_show(struct ui_state *st, const char *title, const struct buf *page)
+{
 	st->help.open = 1;
 	st->help.top = 0;
-	return UI_ACT_REDRAW;
+	st->help.title = title;
+	st->help.page = page;
 }
 
 /* Commands while the help screen is open: scroll it or close it. */

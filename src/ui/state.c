@@ -39,6 +39,7 @@ ui_state_free(struct ui_state *st)
 	ui_keys_free(&st->keys);
 	ui_search_free(&st->search);
 	ui_prompt_free(&st->prompt);
+	ui_fetch_free(&st->fetch);
 	buf_free(&st->status);
 	memset(st, 0, sizeof *st);
 }

@@ -8,6 +8,7 @@
 #include "settings/settings.h"
 #include "ui/act.h"
 #include "ui/draw.h"
+#include "ui/fetch.h"
 #include "ui/loop.h"
 #include "ui/state.h"
 #include "ui/term.h"
@@ -20,6 +21,7 @@ struct reader {
 	struct ui_state st;
 	struct ui_term *t;
 	struct ui_act act;
+	struct ui_fetcher fetcher;
 	int empty;			/* wakes of the terminal in a row without a key */
 	int signalled;			/* SIGTERM or SIGHUP ended the reader */
 };
@@ -187,7 +189,10 @@ run_on_terminal(struct reader *r, struct ui_loop *loop, const struct ui_opts *op
 	ui_term_set_mouse(r->t, r->st.nav.mouse);
 	ui_term_timeout(r->t, 0);	/* keys are read when poll() says so */
 	ui_loop_add(loop, ui_term_fd(r->t), on_keys, r);
+	if (opts && opts->config && settings_fetch_on_start(opts->config))
+		ui_fetcher_begin(&r->fetcher);
 	rc = run(r, loop);
+	ui_fetcher_free(&r->fetcher);	/* before the terminal goes: a fetch may still run */
 	ui_term_close(r->t);
 	r->act.t = r->t = NULL;
 	return rc;
@@ -206,10 +211,13 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 	ui_state_init(&r.st, lib, opts ? opts->lang : NULL, opts ? opts->status : NULL);
 	configure(&r, opts);
 	loop = ui_loop_new();
-	if (loop == NULL)
+	if (loop == NULL) {
 		fprintf(stderr, "paperboy: cannot create the event loop\n");
-	else
+	} else {
+		ui_fetcher_init(&r.fetcher, loop, opts ? opts->config : NULL, &r.st, &r.act);
+		r.act.fetcher = &r.fetcher;
 		rc = run_on_terminal(&r, loop, opts);
+	}
 	ui_loop_free(loop);
 	ui_act_free(&r.act, &r.st);
 	ui_state_free(&r.st);

@@ -261,6 +261,69 @@ test_no_color(void **unused)
 	settings_free(c);
 }
 
+/* source lines, ca-file, fetch-on-start and the library directory for fetching. */
+static void
+test_fetch_settings(void **unused)
+{
+	struct settings *c;
+	const struct sources *src;
+	struct buf dir = BUF_INIT;
+
+	(void)unused;
+	c = settings_defaults();
+	assert_false(settings_fetch_on_start(c));
+	assert_null(settings_ca_file(c));
+	assert_int_equal(sources_count(settings_sources(c)), 2);
+	settings_free(c);
+	setenv("HOME", "/home/u", 1);
+	c = parse("source ko-digest https://raw.githubusercontent.com/l-yohai/daily_papers_ko/main/paper_logs/{yyyy}/{mm}/{dd}.md\n"
+	    "source hf-daily off\n"
+	    "source hf-page on\n"
+	    "source bad name https://x.org/{date}\n"
+	    "source ../up https://x.org/{date}\n"
+	    "source plain http://example.com/{date}\n"
+	    "source nosuch on\n"
+	    "source  arxiv-cs.CL  on\n"
+	    "ca-file = ~/certs/ca.pem\n"
+	    "fetch-on-start = yes\n"
+	    "fetch-on-start = maybe\n"
+	    "ca-file = relative.pem\n");
+	src = settings_sources(c);
+	assert_int_equal(sources_count(src), 4);
+	assert_false(sources_at(src, 0)->on);
+	assert_true(sources_at(src, 1)->on);
+	assert_string_equal(sources_at(src, 2)->name, "ko-digest");
+	assert_string_equal(sources_at(src, 3)->name, "arxiv-cs.CL");
+	assert_string_equal(settings_ca_file(c), "/home/u/certs/ca.pem");
+	assert_true(settings_fetch_on_start(c));
+	assert_int_equal(settings_nmsgs(c), 6);
+	assert_string_equal(settings_msg(c, 0), "cfg:4: expected 'source NAME URL-TEMPLATE' or 'source NAME off'");
+	assert_non_null(strstr(settings_msg(c, 1), "cfg:5: bad source name '../up'"));
+	assert_non_null(strstr(settings_msg(c, 2), "cfg:6: URL template 'http://example.com/{date}'"));
+	assert_string_equal(settings_msg(c, 3), "cfg:7: unknown source 'nosuch' (give its URL template)");
+	assert_non_null(strstr(settings_msg(c, 4), "cfg:11: bad value 'maybe' for 'fetch-on-start'"));
+	assert_non_null(strstr(settings_msg(c, 5), "cfg:12: ca-file path 'relative.pem'"));
+
+	/* the library directory: PAPERBOY_LIBRARY, the first library, XDG_DATA_HOME */
+	unsetenv("PAPERBOY_LIBRARY");
+	setenv("XDG_DATA_HOME", "/xdg", 1);
+	assert_int_equal(settings_library_dir(c, &dir), 0);
+	assert_string_equal(dir.buf, "/xdg/paperboy/library");
+	settings_free(c);
+	c = parse("library = /papers/a\nlibrary = /papers/b\n");
+	buf_setlen(&dir, 0);
+	settings_library_dir(c, &dir);
+	assert_string_equal(dir.buf, "/papers/a");
+	setenv("PAPERBOY_LIBRARY", "/env/lib", 1);
+	buf_setlen(&dir, 0);
+	settings_library_dir(c, &dir);
+	assert_string_equal(dir.buf, "/env/lib");
+	unsetenv("PAPERBOY_LIBRARY");
+	unsetenv("XDG_DATA_HOME");
+	settings_free(c);
+	buf_free(&dir);
+}
+
 /* A bind names its key with keyname_parse: C-a and C-A are one key, the later bind wins. */
 static void
 test_bind_keys(void **unused)
@@ -288,6 +351,7 @@ main(void)
 		cmocka_unit_test(test_load_file),
 		cmocka_unit_test(test_no_color),
 		cmocka_unit_test(test_bind_keys),
+		cmocka_unit_test(test_fetch_settings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -63,7 +63,8 @@ test_default_keys(void **unused)
 		{ 's', UI_CMD_STAR }, { 'S', UI_CMD_STARRED },
 		{ '/', UI_CMD_SEARCH }, { 'n', UI_CMD_SEARCH_NEXT }, { 'N', UI_CMD_SEARCH_PREV },
 		{ 'f', UI_CMD_FILTER }, { 'v', UI_CMD_MIN_VOTES }, { 'O', UI_CMD_ORDER },
-		{ 'E', UI_CMD_EXPORT }, { 'r', UI_CMD_RELOAD }, { KEYNAME_CTRL('l'), UI_CMD_REDRAW },
+		{ 'E', UI_CMD_EXPORT }, { 'r', UI_CMD_RELOAD }, { 'R', UI_CMD_FETCH },
+		{ 'F', UI_CMD_FETCH_REPORT }, { KEYNAME_CTRL('l'), UI_CMD_REDRAW },
 		{ '?', UI_CMD_HELP }, { KEYNAME_ESC, UI_CMD_CLOSE }, { 'q', UI_CMD_QUIT },
 	};
 	struct ui_keys k;
