@@ -33,7 +33,7 @@ printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
 	skip "$CLANG cannot link -fsanitize=fuzzer,address,undefined (libFuzzer missing? apt-get install libclang-rt-14-dev); see $out/probe.log"
 rm -f "$out/probe" "$out/probe.c" "$out/probe.log"
 
-pkgs="ncursesw libxml-2.0 libutf8proc json-c"
+pkgs="ncursesw libxml-2.0 libutf8proc json-c libcurl"
 # shellcheck disable=SC2086
 pc_cflags=$(pkg-config --cflags $pkgs) || { echo "fuzz: pkg-config failed for: $pkgs"; exit 1; }
 # shellcheck disable=SC2086
@@ -43,7 +43,7 @@ pc_libs=$(pkg-config --libs $pkgs) || exit 1
 # shellcheck disable=SC2089
 CFLAGS="-std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
 	-fno-sanitize-recover=all -Wall -Wextra -Wno-unused-parameter
-	-I$src/include -DPB_SAMPLES_DIR=\"/nonexistent\"
+	-I$src/include -I${PB_BUILDDIR:-.} -DPB_SAMPLES_DIR=\"/nonexistent\"
 	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $pc_cflags"
 
 # The library sources: every layer's src/LAYER/*.c except the reader (ui/).
