@@ -57,6 +57,8 @@ struct ui_act {
 	int repaint;			/* a text-mode browser had the terminal */
 };
 
+/* No request yet: no link, no export format. */
+void ui_act_request_init(struct ui_request *r);
 /* Forget the request of the last key (before each key). */
 void ui_act_clear(struct ui_state *st);
 

@@ -21,6 +21,10 @@ struct ui_nav {
 
 struct ui_state;
 
+/* Start with the Papers pane focused, nothing scrolled, no mouse. */
+void ui_nav_init(struct ui_nav *nv);
+/* Take mouse events (on), or not. */
+void ui_nav_set_mouse(struct ui_state *st, int on);
 /* New index after moving by delta (may be negative) within [0, n), clamped; 0 when n is 0. */
 size_t ui_nav_step(size_t cur, long delta, size_t n);
 /* Focus pane p. */

@@ -24,6 +24,14 @@
 
 #define LAUNCH_WAIT_MS 1000	/* how long a GUI launcher may take to report failure */
 
+/* No request yet. */
+void
+ui_act_request_init(struct ui_request *r)
+{
+	r->target = NULL;
+	r->export_fmt = -1;
+}
+
 /* Forget the link of the last request. */
 void
 ui_act_clear(struct ui_state *st)

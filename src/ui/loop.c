@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "base/buf.h"
+#include "base/alloc.h"
 
 #define NSIG_MAX 65		/* signal numbers 1..64 */
 #define WAKE_POST 0		/* the byte a post writes (signals write their number) */

@@ -1,7 +1,24 @@
 /* ui/nav.c: focus, moves, paging, scrolling and the mouse (see ui/nav.h). */
 #include "ui/nav.h"
 
+#include <string.h>
+
 #include "ui/state.h"
+
+/* Papers focused, nothing scrolled, no mouse. */
+void
+ui_nav_init(struct ui_nav *nv)
+{
+	memset(nv, 0, sizeof *nv);
+	nv->focus = UI_PAPERS;
+}
+
+/* Take mouse events or not. */
+void
+ui_nav_set_mouse(struct ui_state *st, int on)
+{
+	st->nav.mouse = on != 0;
+}
 
 /* New index after moving by delta within [0, n), clamped. */
 size_t

@@ -15,12 +15,12 @@ ui_state_init(struct ui_state *st, struct lib *lib, const char *lang, const char
 	st->lib = lib;
 	buf_init(&st->status);
 	ui_keys_init(&st->keys);
-	st->nav.focus = UI_PAPERS;
+	ui_nav_init(&st->nav);
 	ui_paper_init(&st->paper, lang);
 	ui_marks_init(&st->marks);
 	ui_prompt_init(&st->prompt);
 	ui_search_init(st);
-	st->req.export_fmt = -1;
+	ui_act_request_init(&st->req);
 	ui_marks_load(st);
 	ui_list_select_day(st, 0);
 	ui_marks_opened(st);
@@ -51,7 +51,7 @@ ui_state_configure(struct ui_state *st, const struct settings *c, struct buf *ms
 	if (c == NULL)
 		return;
 	ui_marks_configure(st, c);
-	st->nav.mouse = settings_mouse(c);
+	ui_nav_set_mouse(st, settings_mouse(c));
 	/* the paper already on screen follows the new rule */
 	ui_marks_opened(st);
 	ui_keys_configure(&st->keys, c, msgs);
