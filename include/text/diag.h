@@ -82,6 +82,9 @@ const char *diag_level_name(enum diag_level level);
 void diag_format(struct buf *out, const struct diag *d);
 /* Write d's line and a newline to f; -1 on a write error. */
 int diag_print(FILE *f, const struct diag *d);
+/* diag_print of a diagnostic made on the spot, its text printf-style. */
+int diag_printf(FILE *f, enum diag_level level, const char *file, size_t line,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* Write the lines of l[from..to) to f, notes only when notes is set; -1 on a write error. */
 int diag_print_list(FILE *f, const struct diag_list *l, size_t from, size_t to, int notes);
 
