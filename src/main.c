@@ -530,8 +530,7 @@ run_fetch(int argc, char **argv)
 
 	memset(&fo, 0, sizeof fo);
 	parse_fetch_args(&fo, argc, argv);
-	for (i = 0; i < settings_nmsgs(config); i++)
-		fprintf(stderr, "%s\n", settings_msg(config, i));
+	diag_print_list(stderr, settings_diags(config), 0, SIZE_MAX, 1);
 	fo.sources = settings_sources(config);
 	fo.ca_file = settings_ca_file(config);
 	for (i = 0; i < fo.nnames; i++)
@@ -542,7 +541,7 @@ run_fetch(int argc, char **argv)
 	fo.libdir = dir.buf;
 	f = fetch_start(&fo, &err);
 	if (f == NULL)
-		fprintf(stderr, "paperboy: fetch: %s\n", err.buf);
+		diag_printf(stderr, DIAG_PLAIN, "paperboy", 0, "fetch: %s", err.buf);
 	else
 		rc = follow(f);
 	free((void *)fo.names);

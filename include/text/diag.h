@@ -4,9 +4,10 @@
  * A diagnostic is a level, a file (NULL: about no file), a line (0: about
  * the whole file) and a text (lowercase, the subject quoted, no full
  * stop).  The modules that read things (ingest, the settings, the marks,
- * and the store and the fetcher) collect diagnostics in a struct
- * diag_list and never print; the command line and the reader show them,
- * always as diag_format writes them:
+ * the fetcher's history, and next the store) collect diagnostics in a
+ * struct diag_list and never print; the command line and the reader show
+ * them, always as diag_format writes them (diag_printf prints one made on
+ * the spot, such as a usage error):
  *
  *     FILE:LINE: LEVEL: TEXT
  *
