@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <locale.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,25 +95,6 @@ usage(FILE *f)
 	}
 }
 
-static void say(FILE *f, const char *file, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-/* Print "FILE: TEXT" (just TEXT when file is NULL) as every message is printed (text/diag.h). */
-static void
-say(FILE *f, const char *file, const char *fmt, ...)
-{
-	struct diag d = { DIAG_PLAIN, file, 0, NULL };
-	struct buf text = BUF_INIT;
-	va_list ap;
-
-	buf_init(&text);
-	va_start(ap, fmt);
-	buf_vprintf(&text, fmt, ap);
-	va_end(ap);
-	d.text = text.buf;
-	diag_print(f, &d);
-	buf_free(&text);
-}
-
 static void usage_error(const char *what, const char *arg, const char *hint)
 	__attribute__((noreturn));
 
@@ -122,7 +102,8 @@ static void usage_error(const char *what, const char *arg, const char *hint)
 static void
 usage_error(const char *what, const char *arg, const char *hint)
 {
-	say(stderr, "paperboy", "%s '%s'%s (try 'paperboy --help')", what, arg, hint);
+	diag_printf(stderr, DIAG_PLAIN, "paperboy", 0, "%s '%s'%s (try 'paperboy --help')",
+	    what, arg, hint);
 	exit(2);
 }
 
@@ -280,12 +261,12 @@ run_check(const struct opts *o)
 		const struct ingest_file *f = ingest_file(ing, i);
 
 		if (f->failed)
-			say(stdout, f->path, "unreadable or unrecognised");
+			diag_printf(stdout, DIAG_PLAIN, f->path, 0, "unreadable or unrecognised");
 		else if (f->fmt == NULL)
-			say(stdout, f->path, "skipped (not a digest)");
+			diag_printf(stdout, DIAG_PLAIN, f->path, 0, "skipped (not a digest)");
 		else
-			say(stdout, f->path, "%s, %zu paper%s", ingest_format_name(f->fmt), f->npapers,
-			    f->npapers == 1 ? "" : "s");
+			diag_printf(stdout, DIAG_PLAIN, f->path, 0, "%s, %zu paper%s",
+			    ingest_format_name(f->fmt), f->npapers, f->npapers == 1 ? "" : "s");
 		records += f->npapers;
 		diag_print_list(stdout, ingest_diags(ing), f->first_msg, f->first_msg + f->nmsgs, 1);
 	}
@@ -358,9 +339,9 @@ run_export(const struct opts *o)
 		wrc = -1;
 	if (wrc < 0) {
 		if (err.len)
-			say(stderr, "paperboy", "%s", err.buf);
+			diag_printf(stderr, DIAG_PLAIN, "paperboy", 0, "%s", err.buf);
 		else
-			say(stderr, "paperboy", "cannot write the %s: %s",
+			diag_printf(stderr, DIAG_PLAIN, "paperboy", 0, "cannot write the %s: %s",
 			    o->mode == MODE_DUMP ? "dump" : "export", strerror(errno));
 		rc = -1;
 	}
@@ -549,8 +530,7 @@ run_fetch(int argc, char **argv)
 
 	memset(&fo, 0, sizeof fo);
 	parse_fetch_args(&fo, argc, argv);
-	for (i = 0; i < settings_nmsgs(config); i++)
-		fprintf(stderr, "%s\n", settings_msg(config, i));
+	diag_print_list(stderr, settings_diags(config), 0, SIZE_MAX, 1);
 	fo.sources = settings_sources(config);
 	fo.ca_file = settings_ca_file(config);
 	for (i = 0; i < fo.nnames; i++)
@@ -561,7 +541,7 @@ run_fetch(int argc, char **argv)
 	fo.libdir = dir.buf;
 	f = fetch_start(&fo, &err);
 	if (f == NULL)
-		fprintf(stderr, "paperboy: fetch: %s\n", err.buf);
+		diag_printf(stderr, DIAG_PLAIN, "paperboy", 0, "fetch: %s", err.buf);
 	else
 		rc = follow(f);
 	free((void *)fo.names);

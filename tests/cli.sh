@@ -54,6 +54,10 @@ expect "--version prints the version" grep -q '^paperboy [0-9]' "$TMP/out"
 "$PB_BIN" --bogus >"$TMP/out" 2>"$TMP/err"; expect "unknown option exits 2" [ $? = 2 ]
 expect "usage error is one line" [ "$(wc -l <"$TMP/err")" = 1 ]
 expect "usage error names the option" grep -q "unknown option '--bogus'" "$TMP/err"
+# every message goes through the one formatter, which cleans what it quotes
+"$PB_BIN" "$(printf -- '--bo\033[2J\ngus')" >"$TMP/out" 2>"$TMP/err"; expect "a usage error with controls exits 2" [ $? = 2 ]
+expect "a usage error quotes the option cleaned, on one line" \
+    sh -c "[ \"\$(wc -l <'$TMP/err')\" = 1 ] && grep -q \"unknown option '--bo\\[2J gus'\" '$TMP/err' && ! grep -q \"\$(printf '\\033')\" '$TMP/err'"
 "$PB_BIN" --lang=fr --dump "$S" >/dev/null 2>"$TMP/err"; expect "bad --lang exits 2" [ $? = 2 ]
 
 "$PB_BIN" --check "$S" >"$TMP/out" 2>&1; expect "--check on the samples exits 0" [ $? = 0 ]

@@ -8,6 +8,7 @@
 #define PB_BASE_ALLOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Print "out of memory allocating N bytes" and abort. */
 void alloc_die(size_t n) __attribute__((noreturn));
@@ -22,9 +23,22 @@ char *xstrdup(const char *s);
 /*
  * The one growth rule: how many elements an array of alloc elements of
  * size bytes grows to so that it holds need: max(need, 2 * alloc, 4).
- * Aborts when that many would not fit in size_t bytes.
+ * Aborts when that many would not fit in size_t bytes.  (Inline: every
+ * growing buffer and array asks it.)
  */
-size_t alloc_nr(size_t alloc, size_t need, size_t size);
+static inline size_t
+alloc_nr(size_t alloc, size_t need, size_t size)
+{
+	size_t n = alloc > SIZE_MAX / 2 ? SIZE_MAX : alloc * 2;
+
+	if (n < need)
+		n = need;
+	if (n < 4)
+		n = 4;
+	if (size != 0 && n > SIZE_MAX / size)
+		alloc_die(SIZE_MAX);
+	return n;
+}
 /*
  * Grow array p of elements of size bytes so it holds at least need
  * elements: *alloc becomes alloc_nr(*alloc, need, size).  Returns the new

@@ -60,17 +60,4 @@ char *buf_detach(struct buf *b, size_t *len);
 /* Return b->buf, valid even when nothing was ever appended. */
 const char *buf_str(const struct buf *b);
 
-/* A growable list of strings it owns (messages, mostly). */
-struct strlist {
-	char **v;
-	size_t n, alloc;
-};
-
-/* Append a printf-style formatted string to the list. */
-void strlist_vaddf(struct strlist *l, const char *fmt, va_list ap);
-/* Free the strings, keep the list usable and empty. */
-void strlist_clear(struct strlist *l);
-/* Free the strings and the list. */
-void strlist_free(struct strlist *l);
-
 #endif

@@ -24,6 +24,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "text/diag.h"
 
 struct history_url {
 	const char *url;
@@ -34,8 +35,8 @@ struct history_url {
 
 struct history;
 
-/* Read path (a missing file is empty); problems go to msgs.  Caller frees with history_free. */
-struct history *history_load(const char *path, struct strlist *msgs);
+/* Read path (a missing file is empty); problems are added to msgs.  Caller frees with history_free. */
+struct history *history_load(const char *path, struct diag_list *msgs);
 /* Free it. */
 void history_free(struct history *h);
 /* Write it back crash-safely; -1 with the reason in err. */

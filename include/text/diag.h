@@ -4,9 +4,10 @@
  * A diagnostic is a level, a file (NULL: about no file), a line (0: about
  * the whole file) and a text (lowercase, the subject quoted, no full
  * stop).  The modules that read things (ingest, the settings, the marks,
- * and the store and the fetcher) collect diagnostics in a struct
- * diag_list and never print; the command line and the reader show them,
- * always as diag_format writes them:
+ * the fetcher's history, and next the store) collect diagnostics in a
+ * struct diag_list and never print; the command line and the reader show
+ * them, always as diag_format writes them (diag_printf prints one made on
+ * the spot, such as a usage error):
  *
  *     FILE:LINE: LEVEL: TEXT
  *
@@ -82,6 +83,9 @@ const char *diag_level_name(enum diag_level level);
 void diag_format(struct buf *out, const struct diag *d);
 /* Write d's line and a newline to f; -1 on a write error. */
 int diag_print(FILE *f, const struct diag *d);
+/* diag_print of a diagnostic made on the spot, its text printf-style. */
+int diag_printf(FILE *f, enum diag_level level, const char *file, size_t line,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* Write the lines of l[from..to) to f, notes only when notes is set; -1 on a write error. */
 int diag_print_list(FILE *f, const struct diag_list *l, size_t from, size_t to, int notes);
 

@@ -61,21 +61,6 @@ xstrdup(const char *s)
 	return p;
 }
 
-/* The new element count for an array of alloc that must hold need. */
-size_t
-alloc_nr(size_t alloc, size_t need, size_t size)
-{
-	size_t n = alloc > SIZE_MAX / 2 ? SIZE_MAX : alloc * 2;
-
-	if (n < need)
-		n = need;
-	if (n < 4)
-		n = 4;
-	if (size != 0 && n > SIZE_MAX / size)
-		alloc_die(SIZE_MAX);
-	return n;
-}
-
 /* Grow an array to hold at least need elements of size bytes. */
 void *
 xgrow(void *p, size_t *alloc, size_t need, size_t size)

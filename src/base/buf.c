@@ -138,36 +138,3 @@ buf_str(const struct buf *b)
 {
 	return b->buf ? b->buf : buf_slop;
 }
-
-/* Append a formatted string to a list. */
-void
-strlist_vaddf(struct strlist *l, const char *fmt, va_list ap)
-{
-	struct buf b = BUF_INIT;
-
-	buf_init(&b);
-	buf_vprintf(&b, fmt, ap);
-	ALLOC_GROW(l->v, l->n + 1, l->alloc);
-	l->v[l->n++] = buf_detach(&b, NULL);
-}
-
-/* Free the strings; the list stays usable. */
-void
-strlist_clear(struct strlist *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->v[i]);
-	l->n = 0;
-}
-
-/* Free the strings and the list. */
-void
-strlist_free(struct strlist *l)
-{
-	strlist_clear(l);
-	free(l->v);
-	l->v = NULL;
-	l->alloc = 0;
-}

@@ -354,15 +354,16 @@ mark_complete(struct fetch *f)
 static void
 run_locked(struct fetch *f, struct buf *err)
 {
-	struct strlist msgs = { NULL, 0, 0 };
+	struct diag_list msgs;
 	struct buf path = BUF_INIT;
 	size_t i;
 
+	diag_list_init(&msgs);
 	buf_printf(&path, "%s/.paperboy-fetch", f->libdir);
 	f->hist = history_load(path.buf, &msgs);
 	for (i = 0; i < msgs.n; i++)
-		push_text(f, FETCH_EV_NOTE, msgs.v[i]);
-	strlist_free(&msgs);
+		push_text(f, FETCH_EV_NOTE, diag_line(&msgs, i));
+	diag_list_free(&msgs);
 	plan(f);
 	if (run_requests(f, err) == 0) {
 		mark_complete(f);

@@ -7,7 +7,6 @@
 #include "fetch/date.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,18 +31,6 @@ struct history {
 	struct hday *complete;
 	size_t ncomplete, acomplete;
 };
-
-/* Append one message (printf-style). */
-static void note(struct strlist *msgs, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void
-note(struct strlist *msgs, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	strlist_vaddf(msgs, fmt, ap);
-	va_end(ap);
-}
 
 /* Printable ASCII, no tab, not too long. */
 int
@@ -133,7 +120,7 @@ load_line(struct history *h, char *line)
 
 /* Parse the whole text of the file. */
 static void
-load_text(struct history *h, char *text, struct strlist *msgs)
+load_text(struct history *h, char *text, struct diag_list *msgs)
 {
 	size_t lineno = 0;
 	char *line = text, *nl;
@@ -146,7 +133,7 @@ load_text(struct history *h, char *text, struct strlist *msgs)
 			*nl = '\0';
 		if (++lineno == 1) {
 			if (strcmp(line, HEADER) != 0) {
-				note(msgs, "%s:1: not a fetch history (ignored)", h->path);
+				diag_add(msgs, DIAG_PLAIN, h->path, 1, "not a fetch history (ignored)");
 				return;
 			}
 			continue;
@@ -154,13 +141,13 @@ load_text(struct history *h, char *text, struct strlist *msgs)
 		if (*line == '\0' || *line == '#')
 			continue;
 		if ((why = load_line(h, line)) != NULL)
-			note(msgs, "%s:%zu: %s", h->path, lineno, why);
+			diag_add(msgs, DIAG_PLAIN, h->path, lineno, why);
 	}
 }
 
 /* Load the history file. */
 struct history *
-history_load(const char *path, struct strlist *msgs)
+history_load(const char *path, struct diag_list *msgs)
 {
 	struct history *h = xcalloc(1, sizeof *h);
 	struct buf data = BUF_INIT;
@@ -170,7 +157,7 @@ history_load(const char *path, struct strlist *msgs)
 	if (safeio_read(path, &data) == 0) {
 		load_text(h, data.buf ? data.buf : (char *)"", msgs);
 	} else if (errno != ENOENT) {
-		note(msgs, "cannot read '%s': %s", path, strerror(errno));
+		diag_addf(msgs, DIAG_PLAIN, NULL, 0, "cannot read '%s': %s", path, strerror(errno));
 	}
 	buf_free(&data);
 	return h;

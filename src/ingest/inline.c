@@ -369,6 +369,11 @@ red_link(struct reduction *r, size_t i)
 static void
 reduce(struct buf *out, const char *s, size_t n, int *nfc)
 {
+	/* the bytes that may start markup; the runs between them are copied at once */
+	static const unsigned char starts[256] = {
+		['\\'] = 1, ['`'] = 1, ['$'] = 1, ['*'] = 1, ['_'] = 1, ['~'] = 1,
+		['<'] = 1, ['&'] = 1, ['['] = 1, ['!'] = 1,
+	};
 	struct reduction r;
 	size_t i = 0;
 
@@ -378,17 +383,25 @@ reduce(struct buf *out, const char *s, size_t n, int *nfc)
 	r.n = n;
 	r.nfc = nfc;
 	while (i < n) {
-		char c = s[i];
-		int two = i + 1 < n && s[i + 1] == c;
-		size_t next = 0;
+		size_t next = i;
+		char c;
 
+		while (next < n && !starts[(unsigned char)s[next]])
+			next++;
+		if (next > i) {
+			buf_add(out, s + i, next - i);
+			i = next;
+			continue;
+		}
+		c = s[i];
+		next = 0;
 		if (c == '\\')
 			next = red_escape(&r, i);
 		else if (c == '`')
 			next = red_code(&r, i);
 		else if (c == '$')
 			next = red_math(&r, i);
-		else if (c == '*' || c == '_' || (c == '~' && two))
+		else if (c == '*' || c == '_' || (c == '~' && i + 1 < n && s[i + 1] == '~'))
 			next = red_emphasis(&r, i);
 		else if (c == '<')
 			next = red_tag(&r, i);

@@ -174,6 +174,25 @@ diag_print(FILE *f, const struct diag *d)
 	return rc;
 }
 
+/* Print a diagnostic made on the spot. */
+int
+diag_printf(FILE *f, enum diag_level level, const char *file, size_t line, const char *fmt, ...)
+{
+	struct diag d = { level, file, line, NULL };
+	struct buf text = BUF_INIT;
+	va_list ap;
+	int rc;
+
+	buf_init(&text);
+	va_start(ap, fmt);
+	buf_vprintf(&text, fmt, ap);
+	va_end(ap);
+	d.text = text.buf;
+	rc = diag_print(f, &d);
+	buf_free(&text);
+	return rc;
+}
+
 /* Write the lines of l[from..to), with or without the notes. */
 int
 diag_print_list(FILE *f, const struct diag_list *l, size_t from, size_t to, int notes)

@@ -1,4 +1,4 @@
-/* test_buf.c: growable byte strings and string lists (base/buf.c). */
+/* test_buf.c: growable byte strings (base/buf.c). */
 #include "unit.h"
 
 #include "base/buf.h"
@@ -55,43 +55,12 @@ test_append(void **state)
 	buf_free(&b);
 }
 
-/* Append a formatted string to a list. */
-static void
-addf(struct strlist *l, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	strlist_vaddf(l, fmt, ap);
-	va_end(ap);
-}
-
-/* A string list owns its formatted strings. */
-static void
-test_strlist(void **state)
-{
-	struct strlist l = { NULL, 0, 0 };
-
-	(void)state;
-	addf(&l, "%s:%d", "f", 3);
-	addf(&l, "two");
-	assert_int_equal(l.n, 2);
-	assert_string_equal(l.v[0], "f:3");
-	assert_string_equal(l.v[1], "two");
-	strlist_clear(&l);
-	assert_int_equal(l.n, 0);
-	addf(&l, "again");
-	assert_string_equal(l.v[0], "again");
-	strlist_free(&l);
-}
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_append),
-		cmocka_unit_test(test_strlist),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -101,10 +101,12 @@ test_print(void **state)
 	assert_int_equal(diag_print_list(f, &l, 0, SIZE_MAX, 0), 0);
 	assert_int_equal(diag_print_list(f, &l, 0, 2, 1), 0);
 	assert_int_equal(diag_print(f, &d), 0);
+	assert_int_equal(diag_printf(f, DIAG_ERROR, "x\ty", 4, "%d %s", 5, "\x1b[2J"), 0);
 	fclose(f);
 	assert_string_equal(out, "a:1: warning: w\nb: error: e\n"
 	    "a: note: n\na:1: warning: w\n"
-	    "paperboy: unknown option '-'\n");
+	    "paperboy: unknown option '-'\n"
+	    "x y:4: error: 5 [2J\n");
 	free(out);
 	diag_list_free(&l);
 }

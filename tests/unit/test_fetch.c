@@ -174,12 +174,13 @@ test_history(void **state)
 {
 	char dir[] = "/tmp/pbhistXXXXXX";
 	struct buf path = BUF_INIT, err = BUF_INIT;
-	struct strlist msgs = { NULL, 0, 0 };
+	struct diag_list msgs;
 	struct history *h;
 	const struct history_url *u;
 	FILE *f;
 
 	(void)state;
+	diag_list_init(&msgs);
 	assert_non_null(mkdtemp(dir));
 	buf_printf(&path, "%s/.paperboy-fetch", dir);
 	h = history_load(path.buf, &msgs);
@@ -217,10 +218,11 @@ test_history(void **state)
 	fclose(f);
 	h = history_load(path.buf, &msgs);
 	assert_int_equal(msgs.n, 2);
-	assert_non_null(strstr(msgs.v[0], ":6: "));
+	assert_non_null(strstr(diag_line(&msgs, 0), ":6: "));
+	assert_int_equal(diag_get(&msgs, 0)->line, 6);
 	assert_true(history_checked(h, "hf-page", date_parse("2025-05-01")));
 	history_free(h);
-	strlist_free(&msgs);
+	diag_list_free(&msgs);
 	unlink(path.buf);
 	rmdir(dir);
 	buf_free(&path);
