@@ -25,6 +25,7 @@
 #include "marks/marks.h"
 #include "text/diag.h"
 #include "ui/ui.h"
+#include "ui/cmd.h"
 #include "ui/keys.h"
 
 enum mode { MODE_READ, MODE_DUMP, MODE_CHECK, MODE_EXPORT };
@@ -237,6 +238,7 @@ load(const struct opts *o, struct lib **libp, struct ingest **ingp)
 
 	lib_set_light(lib, o->mode == MODE_CHECK);
 	ing = ingest_new(lib);
+	ingest_set_max_file_size(ing, settings_max_file_size(o->config));
 
 	for (i = 0; i < o->npaths; i++)
 		if (ingest_path(ing, o->paths[i]) < 0)
@@ -263,7 +265,7 @@ run_check(const struct opts *o)
 		if (f->failed)
 			diag_printf(stdout, DIAG_PLAIN, f->path, 0, "unreadable or unrecognised");
 		else if (f->fmt == NULL)
-			diag_printf(stdout, DIAG_PLAIN, f->path, 0, "skipped (not a digest)");
+			diag_printf(stdout, DIAG_PLAIN, f->path, 0, "skipped");	/* the note below says why */
 		else
 			diag_printf(stdout, DIAG_PLAIN, f->path, 0, "%s, %zu paper%s",
 			    ingest_format_name(f->fmt), f->npapers, f->npapers == 1 ? "" : "s");
@@ -324,7 +326,7 @@ run_export(const struct opts *o)
 	if (o->output || o->fmt == EXPORT_BIBTEX) {
 		export_papers(&out, o->fmt, lib, o->state, o->lang, v, n);
 		if (o->output)
-			wrc = safeio_write(o->output, out.buf, out.len, 0666, &err);
+			wrc = safeio_write_out(o->output, out.buf, out.len, 0666, &err);
 		else
 			wrc = put_stdout(&out);
 	} else {
@@ -551,6 +553,24 @@ run_fetch(int argc, char **argv)
 	return rc;
 }
 
+/*
+ * After the reader: marks not saved yet get a last try; when they still
+ * cannot be saved, say so on stderr and return -1 (the exit status is 1).
+ */
+static int
+save_at_exit(const struct opts *o)
+{
+	if (o->state == NULL || !marks_dirty(o->state))
+		return 0;
+	marks_clear_msgs(o->state);
+	if (marks_save(o->state) == 0)
+		return 0;
+	diag_print_list(stderr, marks_diags(o->state), 0, SIZE_MAX, 1);
+	diag_printf(stderr, DIAG_PLAIN, "paperboy", 0, "%zu change%s to the read and starred marks could not be saved",
+	    marks_ndirty(o->state), marks_ndirty(o->state) == 1 ? "" : "s");
+	return -1;
+}
+
 /* Entry point. */
 int
 main(int argc, char **argv)
@@ -565,6 +585,7 @@ main(int argc, char **argv)
 	buf_init(&o.libdir);
 	parse_args(&o, argc, argv);
 	o.config = settings_load(NULL);
+	settings_check_commands(o.config, ui_cmd_known);
 	if (o.lang == NULL)
 		o.lang = settings_lang(o.config);
 	if (o.mode != MODE_CHECK) {
@@ -616,6 +637,8 @@ main(int argc, char **argv)
 		uo.state = o.state;
 		uo.config = o.config;
 		rc = ui_run(lib, &uo);
+		if (save_at_exit(&o) < 0 && rc == 0)
+			rc = 1;
 		buf_free(&ra.msg);
 		buf_free(&status);
 	}

@@ -146,4 +146,11 @@ printf 'mouse = yes\nlink-mode = sometimes\nlibrary = %s\n' "$TMP/lib" >"$TMP/co
 PAPERBOY_CONFIG="$TMP/config" "$PB_BIN" --dump >"$TMP/dump" 2>"$TMP/err"
 expect "a config error is reported as FILE:LINE" grep -q "^$TMP/config:2: bad value 'sometimes' for 'link-mode' (use open, copy or auto)\$" "$TMP/err"
 expect "the config's library is read when no PATH is given" [ "$(wc -l <"$TMP/dump")" = 3 ]
+# a bind to an unknown command is reported as FILE:LINE by --check (and every mode)
+printf 'bind x frobnicate\nbind J next-unread\n' >"$TMP/binds"
+PAPERBOY_CONFIG="$TMP/binds" "$PB_BIN" --check "$S" >"$TMP/out" 2>"$TMP/err"
+expect "--check with an unknown bind command exits 0" [ $? = 0 ]
+expect "--check reports the unknown bind command with its line" \
+	grep -q "^$TMP/binds:1: unknown command 'frobnicate'" "$TMP/err"
+expect "--check says nothing about the good bind" [ "$(wc -l <"$TMP/err")" = 1 ]
 finish

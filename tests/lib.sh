@@ -17,6 +17,8 @@ ok() { checks=$((checks + 1)); echo "ok - $1"; }
 bad() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL - $1"; }
 # expect DESCRIPTION COMMAND...: run the command, pass if it succeeds
 expect() { d=$1; shift; if "$@"; then ok "$d"; else bad "$d"; fi; }
+# ev CONDITION: evaluate a compound condition given as one string (for expect)
+ev() { eval "$1"; }
 # skip_all REASON: skip the whole test visibly
 skip_all() { echo "SKIP: $1"; exit 77; }
 # finish: exit with the result

@@ -43,6 +43,12 @@ typedef const char *hashmap_key_fn(const void *ctx, uint32_t idx);
 /* Index stored under key (hash h), or -1. */
 long hashmap_get(const struct hashmap *m, const char *key, uint64_t h,
     hashmap_key_fn *keyof, const void *ctx);
+/* True when index idx of the caller's array holds key (a key of any type). */
+typedef int hashmap_eq_fn(const void *ctx, uint32_t idx, const void *key);
+
+/* Index stored under a key that eq matches (hash h), or -1: for keys that are not strings. */
+long hashmap_find(const struct hashmap *m, uint64_t h, hashmap_eq_fn *eq, const void *ctx,
+    const void *key);
 /* Store idx under hash h; the key must not be present yet. */
 void hashmap_put(struct hashmap *m, uint64_t h, uint32_t idx);
 /* Release the table and leave it empty and usable. */

@@ -1,13 +1,19 @@
 /* export/export.h: a list of papers as BibTeX, Markdown or JSON Lines.
  *
  * BibTeX: one @misc entry per paper, with eprint and archivePrefix =
- * {arXiv} only when the arXiv id is known; specials escaped; citation
- * keys stable (the same paper always gets the same key) and unique:
- * "arXiv:ID" when the id is known, else AUTHORYEARWORD-HASH (the first
- * author's last name, the year, the first title word, all ASCII, and six
- * hex digits of the paper key).
+ * {arXiv} only when the arXiv id is known; specials escaped; every field
+ * brace-balanced whatever the input (a brace in the text is written as
+ * \textbraceleft{} or \textbraceright{}); an author name that BibTeX would
+ * split or reorder (" and " in any case, a comma, "others") is braced; an
+ * untitled abstract gets the start of its text (EXPORT_TITLE_CELLS cells)
+ * as the title and note = {untitled abstract}.  Citation keys are stable
+ * (the same paper always gets the same key) and unique: "arXiv:ID" when
+ * the id is known, else AUTHORYEARWORD-HASH (the first author's last
+ * name, the year, the first title word, all ASCII, and six hex digits of
+ * the paper key).
  * Markdown: "- [Title](link) — summary", the summary cut to one line of
- * at most EXPORT_MD_CELLS display cells.
+ * at most EXPORT_MD_CELLS display cells; & < > written as entities, the
+ * other Markdown specials escaped with a backslash.
  * JSON Lines: the --dump object of each paper (dump.h).
  */
 #ifndef PB_EXPORT_H
@@ -20,6 +26,7 @@
 #include "marks/marks.h"
 
 #define EXPORT_MD_CELLS 120
+#define EXPORT_TITLE_CELLS 100
 
 enum export_fmt { EXPORT_BIBTEX, EXPORT_MARKDOWN, EXPORT_JSONL, EXPORT_NFORMATS };
 

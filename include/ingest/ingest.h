@@ -13,6 +13,9 @@
 #include "model/lib.h"
 #include "text/diag.h"
 
+/* Files larger than this are skipped unless ingest_set_max_file_size says otherwise. */
+#define INGEST_MAX_FILE_SIZE (64ULL << 20)
+
 /* A digest format (ingest/format.h); NULL stands for "not recognised". */
 struct ingest_format;
 
@@ -32,10 +35,19 @@ struct ingest *ingest_new(struct lib *lib);
 /* Free the ingester and its messages. */
 void ingest_free(struct ingest *ing);
 /*
+ * Skip files larger than max bytes (default INGEST_MAX_FILE_SIZE) with a
+ * message: a warning for a file met inside a directory, an error (the
+ * path fails) for one named.  In-memory inputs have no limit.
+ */
+void ingest_set_max_file_size(struct ingest *ing, unsigned long long max);
+/*
  * Read a file, or a directory recursively (in name order; hidden entries
- * skipped).  Returns 0, or -1 when something named could not be read or
- * recognised.  Unrecognised files met inside a directory get a note and
- * are skipped without failing.
+ * skipped).  A file's format is sniffed from its first 64 KiB; a file that
+ * is not a digest is read no further.  Returns 0, or -1 when something
+ * named could not be read or recognised.  Problems with files met inside
+ * a directory (not a digest, a dangling link, a FIFO, too large,
+ * unreadable) are noted or warned about and never fail; one file never
+ * stops the others.
  */
 int ingest_path(struct ingest *ing, const char *path);
 /* Read one in-memory input named name (for tests and the fuzzer). */

@@ -9,6 +9,10 @@
  * reads as plain text.  libxml2's errors go to a handler private to the
  * struct xml (no global state) and are kept with their lines, for the
  * caller to report in line order with xml_flush.  Walks are iterative.
+ * Before libxml2 sees a document, one linear pass refuses it (with a
+ * warning at the line) when a start tag has more than 256 attributes or
+ * is longer than 64 KiB: libxml2 2.9 checks attributes for duplicates
+ * pairwise, so a tag with 200,000 of them took minutes.
  * The struct xml owns the document until xml_done.
  */
 #ifndef PB_INGEST_XML_H
@@ -39,6 +43,18 @@ struct xml {
 	long open_line;		/* its line as libxml2 counts (xmlGetLineNo) */
 };
 
+/* Longest start tag of an XML document; an HTML page's may be longer (its data-props JSON). */
+#define XML_MAX_TAG (64 * 1024)
+#define XML_MAX_HTML_TAG (16 * 1024 * 1024)
+/*
+ * Refuse p's input before libxml2 (the XML or the HTML parser) sees it,
+ * with a warning at the tag's line, when a start tag has more than 256
+ * attributes (an '=' outside quotes each) or is longer than max_tag:
+ * libxml2 2.9 checks an element's attributes for duplicates pairwise.
+ * Returns 0, or -1 when refused.  One linear pass; comments, CDATA and
+ * processing instructions are skipped.
+ */
+int xml_refuse_bombs(struct pctx *p, size_t max_tag);
 /* Initialise libxml2 once, on the main thread, before parsers run on several threads. */
 void xml_init(void);
 /* Read p's whole input into x; -1 (with a warning) when it cannot be parsed at all. */

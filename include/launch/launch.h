@@ -76,7 +76,8 @@ int launch_browser_next(const char *list, size_t *pos, struct buf *entry);
  * Build the argument vector of one browser entry for url: the entry is
  * split on spaces and tabs (no quoting); "%s" in a word stands for the URL
  * and "%%" for "%"; without any "%s" the URL is appended as the last
- * argument.  The URL is always inside exactly one argument.  Returns a
+ * argument.  The URL is never split across arguments: each argument that
+ * holds it holds it whole (one per "%s" word).  Returns a
  * NULL-terminated vector (free with launch_argv_free), or NULL for a blank
  * entry.
  */

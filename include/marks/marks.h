@@ -18,9 +18,16 @@
  * sorted by key.
  *
  * Loading: a missing file is an empty state; a record that cannot be
- * parsed is reported as FILE:LINE and skipped; a file that cannot be read
- * or has no valid header is reported and set aside as
- * "FILE.broken-YYYYMMDD-HHMMSS" (never overwritten, never deleted).
+ * parsed is reported as FILE:LINE and skipped; a file that has no valid
+ * header is reported and set aside as "FILE.broken-YYYYMMDD-HHMMSS"
+ * (never overwritten, never deleted).  A file that cannot be read
+ * (permissions, over 256 MB) is reported and left alone, and so is a
+ * path that is a directory, FIFO, device or socket: it is never opened
+ * for long, renamed or replaced, and the marks are not saved.  The path
+ * /dev/null (or a link to it) turns saving off: nothing is read or
+ * written and no message is given.  A symbolic link is followed: the
+ * file it leads to is read and replaced, the lock and temporary files
+ * sit beside that file, and the link stays.
  *
  * Saving: under an exclusive lock on "FILE.lock", the file is read again,
  * the fields this process changed since it last loaded or saved are
@@ -65,6 +72,13 @@ const char *marks_path(const struct marks *st);
  */
 int marks_load(struct marks *st);
 /*
+ * Read data[0..len) as if it were the file's text, touching no file:
+ * returns -1 (with a message, nothing loaded) when the header is not
+ * valid, else 0 with a FILE:LINE message per skipped record.  For tests
+ * and fuzzing; marks_format writes what this reads.
+ */
+int marks_load_text(struct marks *st, const char *data, size_t len);
+/*
  * Lock, re-read, merge and replace the file (see above).  Returns 0, or
  * -1 with a message; changes not saved stay pending for the next save.
  * Without changes it only loads the file again.
@@ -84,6 +98,8 @@ int64_t marks_time(const struct marks *st, const char *key, enum marks_field f);
 size_t marks_count(const struct marks *st, enum marks_field f);
 /* True when there are changes not yet saved. */
 int marks_dirty(const struct marks *st);
+/* Number of keys with changes not yet saved. */
+size_t marks_ndirty(const struct marks *st);
 /* Append the file text for the current marks (what marks_save writes). */
 void marks_format(const struct marks *st, struct buf *out);
 /*

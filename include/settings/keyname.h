@@ -38,6 +38,7 @@ enum {
 	KEYNAME_INSERT,
 	KEYNAME_F1,		/* F1 .. F12 follow */
 	KEYNAME_MOUSE = KEYNAME_F1 + 12,	/* a mouse event (not bindable) */
+	KEYNAME_PASTE,		/* a bracketed paste begins (not bindable) */
 };
 
 /* The control key of letter or symbol c ('d' gives Ctrl-D, 0x04). */

@@ -15,9 +15,12 @@
  *
  * Each line that cannot be used (bad syntax, unknown name, bad value,
  * unknown colour or key name) becomes a message (a text/diag.h diagnostic
- * of level DIAG_PLAIN, shown "FILE:LINE: reason") and is ignored; the rest of the file and the defaults still apply.  Nothing
- * here prints.  NO_COLOR in the environment (set and not empty) forces
- * the monochrome theme.
+ * of level DIAG_PLAIN, shown "FILE:LINE: reason") and is ignored; the rest
+ * of the file and the defaults still apply.  Nothing here prints.  A
+ * settings path that is not a regular file (a FIFO, a device) or is
+ * larger than 1 MB is reported and not read; /dev/null means no settings.
+ * NO_COLOR in the environment (set and not empty) forces the monochrome
+ * theme.
  */
 #ifndef PB_CONFIG_H
 #define PB_CONFIG_H
@@ -79,6 +82,8 @@ struct settings_binding {
 	const char *key;	/* "j", "C-d", "PgDn", "S-Tab", "F5", ... */
 	int code;		/* the key it names (keyname_parse) */
 	const char *cmd;	/* "down", "quit", ... (syntax checked only; the reader resolves it) */
+	const char *file;	/* where the bind line is: the settings file ... */
+	size_t line;		/* ... and its line */
 };
 
 struct settings;
@@ -120,6 +125,8 @@ enum settings_theme settings_theme(const struct settings *c);
 struct settings_color settings_color(const struct settings *c, enum settings_elem e);
 /* Name of an element ("title-focus"). */
 const char *settings_elem_name(enum settings_elem e);
+/* max-file-size: inputs larger than this are skipped (bytes; "64M", "1G" in the file; default 64 MB). */
+unsigned long long settings_max_file_size(const struct settings *c);
 /* mouse: clicks and the wheel (default yes). */
 int settings_mouse(const struct settings *c);
 /* library paths, in file order (~/ expanded). */
@@ -141,6 +148,12 @@ int settings_fetch_on_start(const struct settings *c);
 /* Key bindings, in file order, one per key (a later bind of a key replaces the earlier one in place). */
 size_t settings_nbindings(const struct settings *c);
 const struct settings_binding *settings_binding(const struct settings *c, size_t i);
+/*
+ * Check the bound command names with known (the reader's command table):
+ * each bind whose command it rejects becomes a "FILE:LINE: unknown
+ * command" message and is dropped.  Returns how many were dropped.
+ */
+size_t settings_check_commands(struct settings *c, int (*known)(const char *cmd));
 /* Messages, in order; settings_msg(c, i) is diag_line(settings_diags(c), i) ("FILE:LINE: reason"). */
 const struct diag_list *settings_diags(const struct settings *c);
 size_t settings_nmsgs(const struct settings *c);

@@ -85,6 +85,8 @@ struct ui_state;
 const char *ui_cmd_name(enum ui_cmd c);
 /* The command called name, or -1. */
 int ui_cmd_parse(const char *name);
+/* True when name is a command's name (the check settings_check_commands takes). */
+int ui_cmd_known(const char *name);
 /* Its line on the help screen. */
 const char *ui_cmd_help(enum ui_cmd c);
 /* Its default keys: key names separated by spaces ("j Down"). */

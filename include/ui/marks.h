@@ -5,6 +5,12 @@
  * back what other readers saved meanwhile.  A paper the user goes to
  * becomes read at once, after it has been shown markread_ms, or only by
  * hand, as the mark-read setting says.
+ *
+ * A save that fails is never passed off as done: "MARKS NOT SAVED:
+ * reason" stays on the status line (save_err, ui_state_message) until a
+ * save works; the marks stay pending, go with the next change's save and
+ * are tried again every UI_SAVE_RETRY_MS (ui_marks_tick).  q with marks
+ * not saved tries once more, then asks (ui_marks_quit).
  */
 #ifndef PB_UI_MARKS_H
 #define PB_UI_MARKS_H
@@ -12,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/buf.h"
 #include "marks/marks.h"
 
 /* When a paper becomes read. */
@@ -33,7 +40,14 @@ struct ui_marks {
 	long markread_ms;
 	size_t shown;			/* paper (lib index) waiting to be marked read, or SIZE_MAX */
 	double shown_at;		/* when it was opened; < 0: at the next tick */
+	struct buf save_err;		/* why the marks are not saved (kept on the status line) */
+	double save_retry;		/* when to try saving them again (ui_loop_now ms) */
+	int quit_asked;			/* q with marks not saved asked; q again quits */
+	int quit_armed;			/* the key being handled follows that question */
 };
+
+/* How long to wait before saving marks again after a failed save (ms). */
+#define UI_SAVE_RETRY_MS 5000
 
 struct settings;
 struct ui_state;
@@ -62,11 +76,18 @@ void ui_marks_opened(struct ui_state *st);
 /* No paper is waiting to be marked read any more (another was selected). */
 void ui_marks_forget(struct ui_state *st);
 /*
- * Advance the clock to now (ms): a paper shown long enough becomes read.
- * Returns UI_ACT_REDRAW when something changed.  *wait_ms is set to the
- * time until the next change (-1: none pending).
+ * Advance the clock to now (ms): a paper shown long enough becomes read,
+ * and marks not saved are tried again when their time has come.  Returns
+ * UI_ACT_REDRAW when something changed.  *wait_ms is set to the time
+ * until the next change (-1: none pending).
  */
 unsigned ui_marks_tick(struct ui_state *st, double now, long *wait_ms);
+/*
+ * q: UI_ACT_QUIT, unless marks are still not saved: then one more save,
+ * and when it fails too a question on the status line (q again quits
+ * without them, any other key stays).
+ */
+unsigned ui_marks_quit(struct ui_state *st);
 
 /* Handlers (see ui/cmd.h). */
 unsigned ui_marks_toggle_read(struct ui_state *st);

@@ -45,5 +45,13 @@ void ui_prompt_text(const struct ui_state *st, struct buf *out);
 
 /* Handler (see ui/cmd.h): ask for the minimum votes. */
 unsigned ui_prompt_min_votes(struct ui_state *st);
+/*
+ * A bracketed paste: the text goes into the open search or votes prompt
+ * (newlines and tabs become spaces, other control characters are
+ * removed, the prompt's length limit holds, whole code points only) and
+ * never runs a command; with no prompt open it is ignored with a message.
+ * Returns UI_ACT_* flags.
+ */
+unsigned ui_prompt_paste(struct ui_state *st, const char *text, size_t len);
 
 #endif

@@ -21,7 +21,11 @@ struct ui_search {
 	int day;			/* search only the current list, not every day */
 	int active;			/* a query is active: highlight, n and N */
 	struct ui_place before;		/* the selection before / was pressed */
+	int batch;			/* keys come in a batch: search once, at its end */
+	int pending;			/* the query changed during the batch */
 };
+
+#define UI_SEARCH_MAX 256	/* bytes of a query */
 
 /* Start with no query over the state's library. */
 void ui_search_init(struct ui_state *st);
@@ -31,6 +35,13 @@ void ui_search_free(struct ui_search *s);
 void ui_search_relib(struct ui_state *st);
 /* A key at the search prompt. */
 unsigned ui_search_key(struct ui_state *st, int key);
+/* The query was changed (typed, pasted): search now, or at the end of the batch. */
+void ui_search_changed(struct ui_state *st);
+/*
+ * Begin (on) or end a batch of keys read together: during it the search
+ * prompt collects the query and searches once, when the batch ends.
+ */
+void ui_search_batch(struct ui_state *st, int on);
 
 /* Handlers (see ui/cmd.h). */
 unsigned ui_search_start(struct ui_state *st);

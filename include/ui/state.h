@@ -71,7 +71,12 @@ void ui_state_free(struct ui_state *st);
 void ui_state_configure(struct ui_state *st, const struct settings *c, struct buf *msgs);
 /* Swap in a reloaded library, keeping day, category and paper by key (marks come from the marks store). */
 void ui_state_replace_lib(struct ui_state *st, struct lib *lib);
-/* Set the status message (printf-style). */
+/* Empty the status line (all but a save error, which stays). */
+void ui_state_clear_status(struct ui_state *st);
+/*
+ * Set the status message (printf-style).  While marks are not saved, the
+ * save error stays in front of every message (ui/marks.h).
+ */
 void ui_state_message(struct ui_state *st, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /*

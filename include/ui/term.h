@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+#include "base/buf.h"
+
 #include "settings/settings.h"
 #include "ui/layout.h"
 
@@ -38,7 +40,8 @@ enum {
 };
 
 /*
- * Open the terminal in a UTF-8 locale.  With bench_rows > 0, open a
+ * Open the terminal in a UTF-8 locale, with bracketed paste on (off
+ * again on close and while suspended).  With bench_rows > 0, open a
  * terminal writing to /dev/null of bench_rows x bench_cols instead (for
  * timing).  Returns NULL with *err set when curses cannot start.
  */
@@ -68,6 +71,13 @@ void ui_term_set_osc8(struct ui_term *t, int on);
  * terminal, after what curses has drawn.  Returns 0, or -1 on a write error.
  */
 int ui_term_write(struct ui_term *t, const char *s, size_t n);
+/*
+ * After getkey returned KEYNAME_PASTE: read the pasted text straight from
+ * the terminal up to its end marker (ui/paste.h), keeping at most max
+ * bytes in out; keys typed after it are read next.  Returns the pasted
+ * length (kept or not).
+ */
+size_t ui_term_paste(struct ui_term *t, struct buf *out, size_t max);
 /* Hand the terminal to another program (endwin, keeping the program mode). */
 void ui_term_suspend(struct ui_term *t);
 /* Take the terminal back after ui_term_suspend; draw with repaint next. */

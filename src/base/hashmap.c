@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Find key; returns its index or -1. */
+/* Find the index whose entry eq matches key; -1 when none. */
 long
-hashmap_get(const struct hashmap *m, const char *key, uint64_t h,
-    hashmap_key_fn *keyof, const void *ctx)
+hashmap_find(const struct hashmap *m, uint64_t h, hashmap_eq_fn *eq, const void *ctx,
+    const void *key)
 {
 	size_t i;
 
@@ -19,9 +19,36 @@ hashmap_get(const struct hashmap *m, const char *key, uint64_t h,
 
 		if (v == 0)
 			return -1;
-		if (m->hashes[i] == h && strcmp(keyof(ctx, v - 1), key) == 0)
+		if (m->hashes[i] == h && eq(ctx, v - 1, key))
 			return (long)(v - 1);
 	}
+}
+
+/* A string key and how to get the key of an index (for hashmap_get). */
+struct str_key {
+	hashmap_key_fn *keyof;
+	const void *ctx;
+	const char *key;
+};
+
+/* hashmap_eq_fn for string keys. */
+static int
+str_eq(const void *ctx, uint32_t idx, const void *key)
+{
+	const struct str_key *k = key;
+
+	(void)ctx;
+	return strcmp(k->keyof(k->ctx, idx), k->key) == 0;
+}
+
+/* Find key; returns its index or -1. */
+long
+hashmap_get(const struct hashmap *m, const char *key, uint64_t h,
+    hashmap_key_fn *keyof, const void *ctx)
+{
+	struct str_key k = { keyof, ctx, key };
+
+	return hashmap_find(m, h, str_eq, NULL, &k);
 }
 
 /* Place (h, slot) in the first free slot of its probe sequence. */

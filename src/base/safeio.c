@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,41 +16,129 @@
 
 #define TMP_TAG ".tmp-"
 
-/* Read everything from path into out. */
-int
-safeio_read(const char *path, struct buf *out)
+/* A name for the kind of file st_mode describes. */
+const char *
+safeio_kind(unsigned mode)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat sb;
-
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		close(fd);
-		errno = EISDIR;
-		return -1;
+	switch ((mode_t)mode & S_IFMT) {
+	case S_IFREG: return "a regular file";
+	case S_IFDIR: return "a directory";
+	case S_IFIFO: return "a FIFO";
+	case S_IFCHR: return "a character device";
+	case S_IFBLK: return "a block device";
+	case S_IFSOCK: return "a socket";
+	case S_IFLNK: return "a symbolic link";
+	default: return "not a regular file";
 	}
+}
+
+/* True when path (links followed) is the null device, whatever its name. */
+int
+safeio_is_null(const char *path)
+{
+	struct stat sb, null;
+
+	return stat(path, &sb) == 0 && S_ISCHR(sb.st_mode) && stat("/dev/null", &null) == 0 &&
+	    S_ISCHR(null.st_mode) && null.st_rdev == sb.st_rdev;
+}
+
+/* Refuse a file that is not regular: reason in err, errno EISDIR or EINVAL. */
+static int
+refuse_kind(const char *path, mode_t mode, const char *what, struct buf *err)
+{
+	if (err)
+		buf_printf(err, "'%s' is %s, not a regular file%s", path, safeio_kind(mode), what);
+	errno = S_ISDIR(mode) ? EISDIR : EINVAL;
+	return -1;
+}
+
+/* Close fd keeping errno; returns -1. */
+static int
+close_fail(int fd)
+{
+	int e = errno;
+
+	close(fd);
+	errno = e;
+	return -1;
+}
+
+/* Read at most max bytes of the open regular file fd into out; -1 (EFBIG when longer). */
+static int
+read_bounded(int fd, size_t max, struct buf *out)
+{
+	size_t got = 0;
+
 	for (;;) {
+		size_t room;
 		ssize_t r;
 
 		buf_grow(out, 1 << 16);
-		r = read(fd, out->buf + out->len, out->alloc - out->len - 1);
+		room = out->alloc - out->len - 1;
+		if (room > max - got + 1)
+			room = max - got + 1;	/* one byte more shows a file that grew past max */
+		r = read(fd, out->buf + out->len, room);
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r < 0) {
-			int e = errno;
-
-			close(fd);
-			errno = e;
+		if (r < 0)
 			return -1;
-		}
 		if (r == 0)
 			break;
 		out->len += (size_t)r;
+		got += (size_t)r;
+		if (got > max) {
+			out->len -= got;
+			out->buf[out->len] = '\0';
+			errno = EFBIG;
+			return -1;
+		}
 	}
 	out->buf[out->len] = '\0';
+	return 0;
+}
+
+/* Read a regular file of at most max bytes; never opens anything else for long. */
+int
+safeio_read_max(const char *path, size_t max, struct buf *out, struct buf *err)
+{
+	struct stat sb;
+	int fd, rc;
+
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return refuse_kind(path, sb.st_mode, "", err);
+	/* O_NONBLOCK: a FIFO put there since the stat must not hang the open */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		if (err)
+			buf_printf(err, "cannot read '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		refuse_kind(path, sb.st_mode, "", err);
+		return close_fail(fd);
+	}
+	if (sb.st_size > 0 && (unsigned long long)sb.st_size > max) {
+		errno = EFBIG;
+		rc = -1;
+	} else {
+		rc = read_bounded(fd, max, out);
+	}
+	if (rc < 0) {
+		if (err && errno == EFBIG)
+			buf_printf(err, "'%s' is larger than %zu bytes", path, max);
+		else if (err)
+			buf_printf(err, "cannot read '%s': %s", path, strerror(errno));
+		return close_fail(fd);
+	}
 	close(fd);
 	return 0;
+}
+
+/* Read everything from the regular file path into out. */
+int
+safeio_read(const char *path, struct buf *out)
+{
+	return safeio_read_max(path, SIZE_MAX - 1, out, NULL);
 }
 
 /* Split path into its directory ("." when none) in dir. */
@@ -85,15 +174,19 @@ sync_dir(const char *path)
 }
 
 /* Write all of data to fd, retrying short writes. */
-static int
-write_all(int fd, const char *data, size_t len)
+int
+safeio_write_all(int fd, const void *buf, size_t len)
 {
+	const char *data = buf;
+
 	while (len > 0) {
 		ssize_t w = write(fd, data, len);
 
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w < 0)
+		if (w == 0)
+			errno = EIO;	/* nothing written and no error: do not spin */
+		if (w <= 0)
 			return -1;
 		data += w;
 		len -= (size_t)w;
@@ -118,9 +211,10 @@ tmp_name(struct buf *tmp, const char *path)
 	    (unsigned long)atomic_fetch_add(&counter, 1));
 }
 
-/* Temporary file, fsync, rename over, fsync the directory. */
-int
-safeio_write(const char *path, const char *data, size_t len, unsigned mode, struct buf *err)
+/* Temporary file beside target, fsync, rename over target, fsync the directory. */
+static int
+replace_file(const char *path, const char *target, const char *data, size_t len, unsigned mode,
+    struct buf *err)
 {
 	struct buf tmp = BUF_INIT;
 	const char *what;
@@ -129,7 +223,7 @@ safeio_write(const char *path, const char *data, size_t len, unsigned mode, stru
 	buf_init(&tmp);
 	for (tries = 0; tries < 1000; tries++) {
 		buf_setlen(&tmp, 0);
-		tmp_name(&tmp, path);
+		tmp_name(&tmp, target);
 		fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, (mode_t)mode);
 		if (fd >= 0 || errno != EEXIST)
 			break;
@@ -139,7 +233,7 @@ safeio_write(const char *path, const char *data, size_t len, unsigned mode, stru
 		goto fail;
 	}
 	created = 1;
-	if (write_all(fd, data, len) < 0) {
+	if (safeio_write_all(fd, data, len) < 0) {
 		what = "cannot write";
 		goto fail;
 	}
@@ -153,11 +247,11 @@ safeio_write(const char *path, const char *data, size_t len, unsigned mode, stru
 		goto fail;
 	}
 	fd = -1;
-	if (rename(tmp.buf, path) < 0) {
+	if (rename(tmp.buf, target) < 0) {
 		what = "cannot replace";
 		goto fail;
 	}
-	if (sync_dir(path) < 0) {
+	if (sync_dir(target) < 0) {
 		/* the new file is in place; only its durability is in doubt */
 		buf_printf(err, "cannot sync the directory of '%s': %s", path, strerror(errno));
 		buf_free(&tmp);
@@ -175,6 +269,142 @@ fail:
 	buf_free(&tmp);
 	errno = e;
 	return -1;
+}
+
+/* Append the directory part of path with its slash ("" when none). */
+static void
+dir_prefix(struct buf *out, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash)
+		buf_add(out, path, (size_t)(slash - path) + 1);
+}
+
+/* Follow the symbolic links that path names, at most 40. */
+int
+safeio_resolve(const char *path, struct buf *out)
+{
+	struct buf cur = BUF_INIT, link = BUF_INIT;
+	struct stat sb;
+	int hops, rc = 0;
+
+	buf_init(&cur);
+	buf_init(&link);
+	buf_puts(&cur, path);
+	for (hops = 0; lstat(cur.buf, &sb) == 0 && S_ISLNK(sb.st_mode); hops++) {
+		ssize_t n;
+
+		if (hops == 40) {
+			errno = ELOOP;
+			rc = -1;
+			break;
+		}
+		buf_setlen(&link, 0);
+		buf_grow(&link, (size_t)(sb.st_size > 0 ? sb.st_size : 255) + 1);
+		n = readlink(cur.buf, link.buf, link.alloc - 1);
+		if (n < 0 || (size_t)n >= link.alloc - 1) {
+			if (n >= 0)
+				errno = ENAMETOOLONG;	/* the link changed under us */
+			rc = -1;
+			break;
+		}
+		link.len = (size_t)n;
+		link.buf[n] = '\0';
+		if (link.buf[0] != '/') {
+			struct buf joined = BUF_INIT;
+
+			buf_init(&joined);
+			dir_prefix(&joined, cur.buf);
+			buf_add(&joined, link.buf, link.len);
+			buf_free(&link);
+			link = joined;
+		}
+		buf_setlen(&cur, 0);
+		buf_add(&cur, link.buf, link.len);
+	}
+	if (rc == 0)
+		buf_add(out, cur.buf, cur.len);
+	buf_free(&cur);
+	buf_free(&link);
+	return rc;
+}
+
+/* Replace path's target crash-safely, refusing anything but a regular file. */
+int
+safeio_write(const char *path, const char *data, size_t len, unsigned mode, struct buf *err)
+{
+	struct buf target = BUF_INIT;
+	struct stat sb;
+	int rc;
+
+	buf_init(&target);
+	if (safeio_resolve(path, &target) < 0) {
+		buf_printf(err, "cannot follow the link '%s': %s", path, strerror(errno));
+		rc = -1;
+	} else if (lstat(target.buf, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		rc = refuse_kind(path, sb.st_mode, "; it is not replaced", err);
+	} else {
+		rc = replace_file(path, target.buf, data, len, mode, err);
+	}
+	buf_free(&target);
+	return rc;
+}
+
+/* The descriptor that /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N names, or -1. */
+static int
+named_fd(const char *path)
+{
+	const char *num = NULL;
+	long n = 0;
+
+	if (strcmp(path, "/dev/stdout") == 0)
+		return 1;
+	if (strcmp(path, "/dev/stderr") == 0)
+		return 2;
+	if (strncmp(path, "/dev/fd/", 8) == 0)
+		num = path + 8;
+	else if (strncmp(path, "/proc/self/fd/", 14) == 0)
+		num = path + 14;
+	if (num == NULL || *num == '\0')
+		return -1;
+	for (; *num; num++) {
+		if (*num < '0' || *num > '9' || n > 100000)
+			return -1;
+		n = n * 10 + (*num - '0');
+	}
+	return fcntl((int)n, F_GETFD) < 0 ? -1 : (int)n;
+}
+
+/* Write an output file: an open descriptor, a FIFO or device in place, else safeio_write. */
+int
+safeio_write_out(const char *path, const char *data, size_t len, unsigned mode, struct buf *err)
+{
+	struct stat sb;
+	int fd = named_fd(path), own = 0;
+
+	if (fd < 0 && stat(path, &sb) == 0 &&
+	    (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode) || S_ISSOCK(sb.st_mode))) {
+		fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+		if (fd < 0) {
+			buf_printf(err, "cannot open '%s': %s", path, strerror(errno));
+			return -1;
+		}
+		own = 1;
+	}
+	if (fd < 0)
+		return safeio_write(path, data, len, mode, err);
+	if (safeio_write_all(fd, data, len) < 0) {
+		buf_printf(err, "cannot write '%s': %s", path, strerror(errno));
+		if (own)
+			close_fail(fd);
+		return -1;
+	}
+	if (own && close(fd) < 0 && errno != EINTR) {
+		buf_printf(err, "cannot write '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 /* mkdir -p with mode 0700. */
@@ -207,11 +437,16 @@ safeio_mkdirs(const char *dir, struct buf *err)
 static int
 lock_file(const char *lockpath, int nowait, struct buf *err)
 {
-	int fd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600), e;
+	int fd = open(lockpath, O_RDWR | O_CREAT | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0600), e;
+	struct stat sb;
 
 	if (fd < 0) {
 		buf_printf(err, "cannot open the lock file '%s': %s", lockpath, strerror(errno));
 		return -1;
+	}
+	if (fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		refuse_kind(lockpath, sb.st_mode, "; cannot lock", err);
+		return close_fail(fd);
 	}
 	while (flock(fd, LOCK_EX | (nowait ? LOCK_NB : 0)) < 0) {
 		if (errno == EINTR)
@@ -268,7 +503,7 @@ copy_excl(const char *path, const char *dst)
 	}
 	fd = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd >= 0) {
-		rc = write_all(fd, data.buf, data.len) == 0 && fsync(fd) == 0 ? 0 : -1;
+		rc = safeio_write_all(fd, data.buf, data.len) == 0 && fsync(fd) == 0 ? 0 : -1;
 		e = errno;
 		close(fd);
 		if (rc < 0)
@@ -287,8 +522,11 @@ safeio_set_aside(const char *path, int keep, struct buf *newname, struct buf *er
 	time_t now = time(NULL);
 	struct tm tm;
 	struct buf name = BUF_INIT;
+	struct stat sb;
 	int n, rc = -1, e = 0;
 
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return refuse_kind(path, sb.st_mode, "; it is not set aside", err);
 	if (localtime_r(&now, &tm) == NULL || strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0) {
 		int w = snprintf(stamp, sizeof stamp, "%lld", (long long)now);
 
@@ -359,6 +597,7 @@ safeio_clean_stale(const char *path)
 	const char *base = strrchr(path, '/');
 	DIR *d;
 	struct dirent *de;
+	struct stat st;
 	size_t n = 0;
 
 	base = base ? base + 1 : path;
@@ -374,7 +613,7 @@ safeio_clean_stale(const char *path)
 			continue;
 		buf_setlen(&full, 0);
 		buf_printf(&full, "%s/%s", dir.buf, de->d_name);
-		if (unlink(full.buf) == 0)
+		if (lstat(full.buf, &st) == 0 && S_ISREG(st.st_mode) && unlink(full.buf) == 0)
 			n++;
 	}
 	if (d)

@@ -10,6 +10,8 @@
 
 static const char *const fmt_names[EXPORT_NFORMATS] = { "bibtex", "markdown", "jsonl" };
 
+static void summary_line(struct buf *out, const struct summary *s, size_t cells);
+
 /* Look up a format name. */
 int
 export_fmt_parse(const char *name, enum export_fmt *f)
@@ -73,6 +75,16 @@ ascii_alnum(struct buf *out, const char *s, size_t n)
 	}
 }
 
+/* Append the characters of s a BibTeX citation key may hold (letters, digits, . / - _). */
+static void
+key_chars(struct buf *out, const char *s)
+{
+	for (; *s; s++)
+		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '.' || *s == '/' || *s == '-' || *s == '_')
+			buf_addch(out, *s);
+}
+
 /* True for short words that make poor citation keys. */
 static int
 stopword(const char *s, size_t n)
@@ -96,7 +108,8 @@ export_bibtex_key(struct buf *out, const struct lib *lib, const struct paper *p)
 	int year;
 
 	if (p->id) {
-		buf_printf(out, "arXiv:%s", p->id);
+		buf_puts(out, "arXiv:");
+		key_chars(out, p->id);
 		return;
 	}
 	if (p->nauthors) {
@@ -133,23 +146,68 @@ export_bibtex_key(struct buf *out, const struct lib *lib, const struct paper *p)
 	buf_printf(out, "-%06llx", (unsigned long long)(hash_str(p->key) >> 40));
 }
 
-/* Append s with the BibTeX/LaTeX specials escaped. */
+/*
+ * Append s with the BibTeX/LaTeX specials escaped.  BibTeX counts every
+ * brace, escaped or not, to find where a field ends, so a brace in the
+ * text becomes \textbraceleft{} or \textbraceright{}: the only braces
+ * in a field are empty pairs, and every field is balanced whatever the
+ * input.
+ */
 static void
 bib_escape(struct buf *out, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
-		case '{': case '}': case '%': case '&': case '#': case '_': case '$':
+		case '%': case '&': case '#': case '_': case '$':
 			buf_addch(out, '\\');
 			buf_addch(out, *s);
 			break;
+		case '{': buf_puts(out, "\\textbraceleft{}"); break;
+		case '}': buf_puts(out, "\\textbraceright{}"); break;
 		case '\\': buf_puts(out, "\\textbackslash{}"); break;
 		case '~': buf_puts(out, "\\textasciitilde{}"); break;
 		case '^': buf_puts(out, "\\textasciicircum{}"); break;
-		case '\n': case '\t': buf_addch(out, ' '); break;
+		case '\n': case '\t': case '\r': buf_addch(out, ' '); break;
 		default: buf_addch(out, *s);
 		}
 	}
+}
+
+/* True when s[0..n) is word (ASCII, any case). */
+static int
+word_is(const char *s, size_t n, const char *word)
+{
+	size_t i;
+
+	if (n != strlen(word))
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((s[i] | 0x20) != word[i])
+			return 0;
+	return 1;
+}
+
+/*
+ * True when BibTeX would not read the name as one person: it splits an
+ * author list at "and" between blanks in any case, reads commas as
+ * "Last, First" separators and "others" as "et al.".
+ */
+static int
+name_needs_braces(const char *name)
+{
+	const char *s = name;
+
+	if (strchr(name, ','))
+		return 1;
+	while (*s) {
+		size_t n = strcspn(s, " \t\n\r");
+
+		if (word_is(s, n, "and") || (s == name && !s[n] && word_is(s, n, "others")))
+			return 1;
+		s += n;
+		s += strspn(s, " \t\n\r");
+	}
+	return 0;
 }
 
 /* Append a URL for a BibTeX url field: braces and backslashes percent-encoded. */
@@ -190,7 +248,7 @@ best_link(const struct paper *p, struct buf *tmp)
 static void
 bibtex_entry(struct buf *out, const struct lib *lib, const struct paper *p, const char *key, struct buf *tmp)
 {
-	const char *url = best_link(p, tmp);
+	const char *url;
 	size_t i;
 	int year = paper_year(lib, p);
 
@@ -199,12 +257,19 @@ bibtex_entry(struct buf *out, const struct lib *lib, const struct paper *p, cons
 		buf_puts(out, "  title = {");
 		bib_escape(out, p->title);
 		buf_puts(out, "},\n");
+	} else if (p->nsums) {
+		/* an untitled abstract: the start of its text is the title */
+		buf_setlen(tmp, 0);
+		summary_line(tmp, &p->sums[0], EXPORT_TITLE_CELLS);
+		buf_puts(out, "  title = {");
+		bib_escape(out, tmp->buf);
+		buf_puts(out, "},\n  note = {untitled abstract},\n");
 	}
 	if (p->nauthors) {
 		buf_puts(out, "  author = {");
 		for (i = 0; i < p->nauthors; i++) {
-			/* a name that contains " and " is braced so it stays one name */
-			int brace = strstr(p->authors[i], " and ") != NULL;
+			/* braced so that it stays one name */
+			int brace = name_needs_braces(p->authors[i]);
 
 			if (i)
 				buf_puts(out, " and ");
@@ -218,6 +283,7 @@ bibtex_entry(struct buf *out, const struct lib *lib, const struct paper *p, cons
 	}
 	if (year > 0)
 		buf_printf(out, "  year = {%d},\n", year);
+	url = best_link(p, tmp);
 	if (p->id) {
 		buf_puts(out, "  eprint = {");
 		bib_escape(out, p->id);
@@ -282,7 +348,11 @@ export_bibtex(struct buf *out, const struct lib *lib, const struct paper *const 
 	buf_free(&tmp);
 }
 
-/* Append s with the Markdown specials escaped; newlines and tabs become spaces. */
+/*
+ * Append s with the Markdown specials escaped: & < > as HTML entities
+ * (so no renderer reads a tag or an entity in them), the others with a
+ * backslash; newlines and tabs become spaces.
+ */
 static void
 md_escape(struct buf *out, const char *s, size_t n)
 {
@@ -291,9 +361,16 @@ md_escape(struct buf *out, const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 
-		if (c != '\0' && strchr("\\`*_[]<>|", c))
-			buf_addch(out, '\\');
-		buf_addch(out, c == '\n' || c == '\t' ? ' ' : c);
+		if (c == '&')
+			buf_puts(out, "&amp;");
+		else if (c == '<')
+			buf_puts(out, "&lt;");
+		else if (c == '>')
+			buf_puts(out, "&gt;");
+		else if (c != '\0' && strchr("\\`*_[]|", c))
+			buf_printf(out, "\\%c", c);
+		else
+			buf_addch(out, c == '\n' || c == '\t' || c == '\r' ? ' ' : c);
 	}
 }
 
@@ -323,14 +400,15 @@ pick_summary(const struct paper *p, const char *lang)
 	return &p->sums[0];
 }
 
-/* Append the summary on one line, cut to EXPORT_MD_CELLS cells at a space with "…". */
+/* Append the summary on one line, cut to at most cells cells at a space with "…" (not escaped). */
 static void
-one_line(struct buf *out, const struct summary *s)
+summary_line(struct buf *out, const struct summary *s, size_t cells)
 {
-	struct buf flat = BUF_INIT;
+	struct buf flat = BUF_INIT, sq = BUF_INIT;
 	size_t i;
 
 	buf_init(&flat);
+	buf_init(&sq);
 	if (s->nblocks) {
 		for (i = 0; i < s->nblocks; i++) {
 			if (flat.len)
@@ -340,29 +418,32 @@ one_line(struct buf *out, const struct summary *s)
 	} else if (s->text) {
 		buf_puts(&flat, s->text);
 	}
-	for (i = 0; i < flat.len; i++)
-		if (flat.buf[i] == '\n' || flat.buf[i] == '\t')
-			flat.buf[i] = ' ';
-	{
-		struct buf sq = BUF_INIT;
-
-		buf_init(&sq);
-		text_clean(&sq, flat.buf, flat.len, TEXT_ONELINE | TEXT_SQUEEZE);
-		buf_free(&flat);
-		flat = sq;
-	}
-	if (width_of(flat.buf, flat.len) <= EXPORT_MD_CELLS) {
-		md_escape(out, flat.buf, flat.len);
+	text_clean(&sq, flat.buf, flat.len, TEXT_ONELINE | TEXT_SQUEEZE);
+	if (width_of(sq.buf, sq.len) <= cells) {
+		buf_add(out, sq.buf, sq.len);
 	} else {
 		struct width_lines l = { NULL, 0, 0 };
 
-		width_wrap(&l, flat.buf, flat.len, EXPORT_MD_CELLS - 1);
+		width_wrap(&l, sq.buf, sq.len, cells - 1);
 		if (l.n)
-			md_escape(out, flat.buf + l.v[0].off, l.v[0].len);
+			buf_add(out, sq.buf + l.v[0].off, l.v[0].len);
 		buf_puts(out, "\xE2\x80\xA6");
 		width_lines_free(&l);
 	}
 	buf_free(&flat);
+	buf_free(&sq);
+}
+
+/* Append the summary on one line, cut to EXPORT_MD_CELLS cells, Markdown escaped. */
+static void
+one_line(struct buf *out, const struct summary *s)
+{
+	struct buf line = BUF_INIT;
+
+	buf_init(&line);
+	summary_line(&line, s, EXPORT_MD_CELLS);
+	md_escape(out, line.buf, line.len);
+	buf_free(&line);
 }
 
 /* "- [Title](link) — summary" per paper. */

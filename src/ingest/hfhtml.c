@@ -27,6 +27,7 @@
 #include "ingest/format.h"
 #include "ingest/lines.h"
 #include "ingest/pctx.h"
+#include "ingest/xml.h"
 #include "ingest/rec.h"
 #include "ingest/xml.h"
 #include "text/text.h"
@@ -269,6 +270,8 @@ hfhtml_parse(struct pctx *p)
 	const char *day = NULL;
 	size_t found = 0;
 
+	if (xml_refuse_bombs(p, XML_MAX_HTML_TAG) < 0)
+		return;	/* a tag the HTML parser would take minutes over */
 	if (p->len > INT_MAX || (ctxt = htmlNewParserCtxt()) == NULL) {
 		pctx_warn(p, 0, "cannot read the page with the HTML parser");
 		return;

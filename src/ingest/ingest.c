@@ -14,6 +14,7 @@
 #include "base/arena.h"
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "base/safeio.h"
 #include "ingest/batch.h"
 #include "ingest/format.h"
 #include "ingest/pctx.h"
@@ -23,6 +24,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,6 +38,7 @@ struct ingest {
 	struct buf tmp;
 	struct pool_worker w0;		/* the calling thread's worker */
 	size_t bytes;
+	unsigned long long max_bytes;	/* files larger than this are skipped */
 	int nthreads;
 };
 
@@ -44,7 +47,10 @@ struct jobs_ctx {
 	struct ingest *ing;
 	const struct job *jobs;
 	int light;			/* the library keeps no summary text */
+	unsigned long long max_bytes;	/* files larger than this are skipped */
 };
+
+#define SNIFF_BYTES 65536		/* the head of a file its format is sniffed from */
 
 /* A new ingester. */
 struct ingest *
@@ -58,8 +64,16 @@ ingest_new(struct lib *lib)
 	buf_init(&ing->tmp);
 	pool_worker_init(&ing->w0);
 	ing->nthreads = pool_threads();
+	ing->max_bytes = INGEST_MAX_FILE_SIZE;
 	formats_init();
 	return ing;
+}
+
+/* Skip files larger than max bytes from now on. */
+void
+ingest_set_max_file_size(struct ingest *ing, unsigned long long max)
+{
+	ing->max_bytes = max;
 }
 
 /* Free the ingester. */
@@ -105,39 +119,118 @@ ingest_format_name(const struct ingest_format *f)
 	return f ? f->name : "unknown";
 }
 
-/* Read a whole file into w->data; -1 with errno on failure. */
+/* Read fd into data until it holds more than upto bytes or the file ends; -1 with errno. */
 static int
-read_file(struct pool_worker *w, const char *path)
+read_upto(int fd, struct buf *data, size_t upto)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-
-	if (fd < 0)
-		return -1;
-	buf_setlen(&w->data, 0);
-	if (fstat(fd, &st) == 0 && st.st_size > 0)
-		buf_grow(&w->data, (size_t)st.st_size + 1);
-	for (;;) {
+	while (data->len <= upto) {
+		size_t room;
 		ssize_t r;
 
-		if (w->data.alloc - w->data.len < 2)
-			buf_grow(&w->data, w->data.len < 4096 ? 4096 : w->data.len);
-		r = read(fd, w->data.buf + w->data.len, w->data.alloc - w->data.len - 1);
-		if (r < 0) {
-			int e = errno;
-
-			if (e == EINTR)
-				continue;
-			close(fd);
-			errno = e;
+		if (data->alloc - data->len < 2)
+			buf_grow(data, data->len < 4096 ? 4096 : data->len);
+		room = data->alloc - data->len - 1;
+		if (room > upto + 1 - data->len)
+			room = upto + 1 - data->len;
+		r = read(fd, data->buf + data->len, room);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
 			return -1;
-		}
 		if (r == 0)
 			break;
-		w->data.len += (size_t)r;
+		data->len += (size_t)r;
 	}
-	w->data.buf[w->data.len] = '\0';
-	close(fd);
+	data->buf[data->len] = '\0';
+	return 0;
+}
+
+/* Append a size rounded up to KB, MB or GB (tenths above 1 GB: "40 GB", "1.5 GB"). */
+static void
+size_text(struct buf *out, unsigned long long n)
+{
+	unsigned long long tenths;
+
+	if (n < (1ULL << 20)) {
+		buf_printf(out, "%llu KB", (n + 1023) >> 10);
+	} else if (n < (1ULL << 30)) {
+		buf_printf(out, "%llu MB", (n + (1ULL << 20) - 1) >> 20);
+	} else {
+		tenths = (n >> 30) * 10 + (((n & ((1ULL << 30) - 1)) * 10 + (1ULL << 30) - 1) >> 30);
+		buf_printf(out, "%llu", tenths / 10);
+		if (tenths % 10)
+			buf_printf(out, ".%llu", tenths % 10);
+		buf_puts(out, " GB");
+	}
+}
+
+/* Job j's file is larger than max bytes: skipped with a message (only warned about inside a directory). */
+static void
+too_big(struct batch *b, const struct job *j, unsigned long long size, unsigned long long max)
+{
+	struct buf msg = BUF_INIT;
+
+	buf_init(&msg);
+	buf_puts(&msg, j->quiet ? "skipped: " : "");
+	size_text(&msg, size);
+	buf_puts(&msg, ", over max-file-size (");
+	size_text(&msg, max);
+	buf_addch(&msg, ')');
+	batch_msg(b, j->quiet ? DIAG_WARNING : DIAG_ERROR, 0, msg.buf, msg.len);
+	b->failed = !j->quiet;
+	buf_free(&msg);
+}
+
+/*
+ * Open job j's file and read its head (SNIFF_BYTES) into w->data;
+ * returns the descriptor, or -1 after reporting why in b (cannot open,
+ * not a regular file, over max bytes).
+ */
+static int
+open_head(struct pool_worker *w, const struct job *j, struct batch *b, unsigned long long max)
+{
+	int fd = open(j->path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	struct stat st;
+
+	if (fd < 0) {
+		batch_fail(b, "cannot read file", errno);
+		return -1;
+	}
+	if (fstat(fd, &st) < 0)
+		batch_fail(b, "cannot read file", errno);
+	else if (!S_ISREG(st.st_mode))
+		batch_fail(b, "cannot read file", EINVAL);	/* it changed since the walk */
+	else if ((unsigned long long)st.st_size > max)
+		too_big(b, j, (unsigned long long)st.st_size, max);
+	if (b->nmsgs) {
+		close(fd);
+		return -1;
+	}
+	buf_setlen(&w->data, 0);
+	if (st.st_size > 0 && (unsigned long long)st.st_size < max)
+		buf_grow(&w->data, (size_t)st.st_size + 1);
+	if (read_upto(fd, &w->data, SNIFF_BYTES - 1) < 0) {
+		batch_fail(b, "cannot read file", errno);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Read the rest of fd after its head; -1 after reporting (read error, grown past max). */
+static int
+read_rest(struct pool_worker *w, int fd, const struct job *j, struct batch *b, unsigned long long max)
+{
+	size_t upto = max > SIZE_MAX - 2 ? SIZE_MAX - 2 : (size_t)max;
+
+	if (read_upto(fd, &w->data, upto) < 0) {
+		batch_fail(b, "cannot read file", errno);
+		return -1;
+	}
+	if (w->data.len > upto) {
+		too_big(b, j, w->data.len, max);
+		return -1;
+	}
 	return 0;
 }
 
@@ -164,38 +257,91 @@ run_parser(struct pool_worker *w, struct batch *b, int light, const struct inges
 	w->ptmp = p.tmp;
 }
 
-/* Read (unless in memory), sniff and parse job j into batch b. */
+/*
+ * A job that is not read: a note (a dangling link, a FIFO or device met
+ * inside a directory) or a failure.
+ */
 static void
-job_run(struct pool_worker *w, const struct job *j, struct batch *b, int light)
+job_not_read(struct batch *b, const struct job *j)
 {
-	static const char note[] = "skipped: not a digest in any known format";
-	const char *data = j->data;
-	size_t len = j->len;
+	struct buf msg = BUF_INIT;
 
-	if (j->err_what) {
+	if (j->err_what && j->err_no) {
 		batch_fail(b, j->err_what, j->err_no);
 		return;
 	}
+	buf_init(&msg);
+	if (j->mode)
+		buf_printf(&msg, "%s%s, not a regular file", j->quiet ? "skipped: " : "", safeio_kind(j->mode));
+	else
+		buf_puts(&msg, j->err_what);
+	batch_msg(b, j->quiet ? DIAG_NOTE : DIAG_ERROR, 0, msg.buf, msg.len);
+	b->failed = !j->quiet;
+	buf_free(&msg);
+}
+
+/* Note that the input is not a digest (an error when it was named). */
+static void
+not_a_digest(struct batch *b, const struct job *j)
+{
+	static const char note[] = "skipped: not a digest in any known format";
+
+	if (j->quiet) {
+		batch_msg(b, DIAG_NOTE, 0, note, sizeof note - 1);
+	} else {
+		/* the same text without "skipped: " */
+		batch_msg(b, DIAG_ERROR, 0, note + 9, sizeof note - 1 - 9);
+		b->failed = 1;
+	}
+}
+
+/* Skip a UTF-8 byte order mark. */
+static void
+skip_bom(const char **data, size_t *len)
+{
+	if (*len >= 3 && memcmp(*data, "\xEF\xBB\xBF", 3) == 0) {
+		*data += 3;
+		*len -= 3;
+	}
+}
+
+/*
+ * Read (unless in memory), sniff and parse job j into batch b.  A file
+ * is sniffed from its head: one that is not a digest is never read
+ * further, one over max bytes not at all.
+ */
+static void
+job_run(struct pool_worker *w, const struct job *j, struct batch *b, int light,
+    unsigned long long max)
+{
+	const char *data = j->data;
+	size_t len = j->len;
+	int fd = -1;
+
+	if (j->err_what || j->mode) {
+		job_not_read(b, j);
+		return;
+	}
 	if (data == NULL) {
-		if (read_file(w, j->path) < 0) {
-			batch_fail(b, "cannot read file", errno);
+		if ((fd = open_head(w, j, b, max)) < 0)
 			return;
-		}
 		data = w->data.buf;
 		len = w->data.len;
 	}
-	b->bytes = len;
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		data += 3, len -= 3;
-	b->fmt = formats_sniff(data, len);
+	skip_bom(&data, &len);
+	b->fmt = formats_sniff(data, len < SNIFF_BYTES ? len : SNIFF_BYTES);
+	if (fd >= 0 && b->fmt && read_rest(w, fd, j, b, max) < 0)
+		b->fmt = NULL;
+	if (fd >= 0) {
+		close(fd);
+		data = w->data.buf;
+		len = w->data.len;
+		skip_bom(&data, &len);
+	}
+	b->bytes = j->data ? j->len : w->data.len;
 	if (b->fmt == NULL) {
-		if (j->quiet) {
-			batch_msg(b, DIAG_NOTE, 0, note, sizeof note - 1);
-		} else {
-			/* the same text without "skipped: " */
-			batch_msg(b, DIAG_ERROR, 0, note + 9, sizeof note - 1 - 9);
-			b->failed = 1;
-		}
+		if (!b->nmsgs)
+			not_a_digest(b, j);
 		return;
 	}
 	run_parser(w, b, light, b->fmt, j->path, data, len);
@@ -221,7 +367,8 @@ job_merge(struct ingest *ing, const struct job *j, struct batch *b)
 		lib_add_paper(ing->lib, &b->recs[i]);
 	}
 	f->npapers = b->nrecs + b->ndirect;
-	return b->failed ? -1 : 0;
+	/* only a path named by the caller fails the run; inside a directory it is a warning */
+	return b->failed && !j->quiet ? -1 : 0;
 }
 
 /* The pool's run: job j of the context into b (any thread). */
@@ -230,7 +377,7 @@ jobs_run(void *ctx, struct pool_worker *w, size_t j, struct batch *b)
 {
 	const struct jobs_ctx *c = ctx;
 
-	job_run(w, &c->jobs[j], b, c->light);
+	job_run(w, &c->jobs[j], b, c->light, c->max_bytes);
 }
 
 /* The pool's merge: job j's batch (calling thread, in job order). */
@@ -253,6 +400,7 @@ run_jobs(struct ingest *ing, const struct job *jobs, size_t njobs, int nthreads)
 	c.ing = ing;
 	c.jobs = jobs;
 	c.light = lib_is_light(ing->lib);
+	c.max_bytes = ing->max_bytes;
 	return pool_run(&jobs_ops, &c, njobs, nthreads, &ing->w0, ing->lib);
 }
 

@@ -11,6 +11,12 @@
 
 /* At most this many XML errors are reported per file, then a count. */
 #define MAX_XML_ERRORS 10
+/*
+ * A start tag with more attributes, or longer, is refused before libxml2
+ * sees the document: libxml2 2.9 checks an element's attributes for
+ * duplicates pairwise, so 200,000 of them took minutes.
+ */
+#define XML_MAX_ATTRS 256
 
 /* Line of the first byte of data line l (libxml2 counts from 1). */
 static size_t
@@ -163,6 +169,101 @@ xml_init(void)
 	xmlInitParser();
 }
 
+/* Offset just past the first "end" at or after s[i] in s[0..n), or n. */
+static size_t
+skip_past(const char *s, size_t n, size_t i, const char *end)
+{
+	size_t k = strlen(end);
+
+	for (; i + k <= n; i++)
+		if (s[i] == end[0] && memcmp(s + i, end, k) == 0)
+			return i + k;
+	return n;
+}
+
+/*
+ * Scan the start tag at s[i] ('<' then a name): 0 and its end in *next,
+ * or -1 when it has more than XML_MAX_ATTRS attributes (an '=' outside
+ * quotes each; *why says so) or is longer than max_tag bytes (*why NULL).
+ * The tag ends at an unquoted '>' or at a '<'.
+ */
+static int
+scan_tag(const char *s, size_t n, size_t i, size_t max_tag, size_t *next, const char **why)
+{
+	size_t j, eqs = 0;
+	char q = 0;
+
+	for (j = i + 1; j < n; j++) {
+		char c = s[j];
+
+		if (q) {
+			if (c == q)
+				q = 0;
+		} else if (c == '"' || c == '\'') {
+			q = c;
+		} else if (c == '=') {
+			eqs++;
+		} else if (c == '>' || c == '<') {
+			break;
+		}
+		if (eqs > XML_MAX_ATTRS || j - i >= max_tag) {
+			*why = eqs > XML_MAX_ATTRS ? "a start tag with more than 256 attributes" : NULL;
+			return -1;
+		}
+	}
+	*next = j;
+	return 0;
+}
+
+/*
+ * Find a start tag libxml2 would spend too long on (see XML_MAX_ATTRS), in
+ * one pass that skips comments, CDATA sections and processing
+ * instructions.  Returns 0, or -1 with its offset and the reason.
+ */
+static int
+tag_bomb(const char *s, size_t n, size_t max_tag, size_t *at, const char **why)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		const char *lt = memchr(s + i, '<', n - i);
+
+		if (lt == NULL)
+			break;
+		i = (size_t)(lt - s);
+		if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+			i = skip_past(s, n, i + 4, "-->");
+		else if (n - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0)
+			i = skip_past(s, n, i + 9, "]]>");
+		else if (n - i >= 2 && s[i + 1] == '?')
+			i = skip_past(s, n, i + 2, "?>");
+		else if (n - i >= 2 && (s[i + 1] == '!' || s[i + 1] == '/'))
+			i += 2;
+		else if (scan_tag(s, n, i, max_tag, &i, why) < 0) {
+			*at = (size_t)(lt - s);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Refuse p's input (with a warning at the tag) when a start tag would take libxml2 too long. */
+int
+xml_refuse_bombs(struct pctx *p, size_t max_tag)
+{
+	size_t at;
+	const char *why;
+
+	if (tag_bomb(p->data, p->len, max_tag, &at, &why) == 0)
+		return 0;
+	if (why)
+		pctx_warn(p, pctx_lineno(p, at), "%s: the document is not read", why);
+	else
+		pctx_warn(p, pctx_lineno(p, at), "a start tag longer than %zu KiB: the document is not read",
+		    max_tag >> 10);
+	return -1;
+}
+
 /* Read p's input in recover mode, entities, DTDs and the network off. */
 int
 xml_read(struct xml *x, struct pctx *p)
@@ -173,6 +274,8 @@ xml_read(struct xml *x, struct pctx *p)
 		pctx_warn(p, 0, "feed too large for the XML parser (%zu bytes)", p->len);
 		return -1;
 	}
+	if (xml_refuse_bombs(p, XML_MAX_TAG) < 0)
+		return -1;
 	x->ctxt = xmlNewParserCtxt();
 	if (!x->ctxt) {
 		pctx_warn(p, 0, "cannot start the XML parser");

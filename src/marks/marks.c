@@ -14,11 +14,13 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #define MARKS_HEADER "paperboy-state 1"
 #define MARKS_MAGIC "paperboy-state "
 #define NFIELDS 2
+#define MARKS_MAX_BYTES ((size_t)256 << 20)	/* a larger state file is not read */
 
 static const char *const field_names[NFIELDS] = { "read", "starred" };
 
@@ -38,10 +40,12 @@ struct table {
 };
 
 struct marks {
-	char *path;		/* NULL: no file */
+	char *path;		/* as named; NULL: no file */
+	char *file;		/* path with symbolic links followed: read, replaced, locked */
 	struct table t;
 	struct diag_list msgs;
-	int nosave;		/* the file could not be set aside: never replace it */
+	char *nosave;		/* why the file must not be replaced, or NULL */
+	int discard;		/* the path is /dev/null: nothing is read or saved */
 };
 
 /* Index of field f (a single MARKS_* bit). */
@@ -331,7 +335,7 @@ parse(struct marks *st, const char *data, size_t len, struct table *t, int repor
 			if (parse_line(t, p, (size_t)(e - p), &key, &reason) < 0) {
 				bad++;
 				if (report)
-					diag_addf(&st->msgs, DIAG_PLAIN, st->path, line,
+					diag_addf(&st->msgs, DIAG_PLAIN, st->path ? st->path : "state", line,
 					    "%s, record skipped", reason.buf);
 			}
 		}
@@ -418,6 +422,8 @@ marks_free(struct marks *st)
 	diag_list_free(&st->msgs);
 	table_free(&st->t);
 	free(st->path);
+	free(st->file);
+	free(st->nosave);
 	free(st);
 }
 
@@ -428,17 +434,64 @@ marks_path(const struct marks *st)
 	return st->path;
 }
 
-/* Path of the lock file. */
+/* Path of the lock file, beside the file itself. */
 static void
 lock_path(const struct marks *st, struct buf *out)
 {
-	buf_printf(out, "%s.lock", st->path);
+	buf_printf(out, "%s.lock", st->file);
+}
+
+/* From now on never replace the file: report why (a path and a reason). */
+static void
+refuse(struct marks *st, const char *why)
+{
+	diag_addf(&st->msgs, DIAG_PLAIN, NULL, 0, "%s; marks are not saved", why);
+	free(st->nosave);
+	st->nosave = xstrdup(why);
 }
 
 /*
- * The file at st->path is unusable (why): set it aside under the lock,
- * unless by then it has been replaced by a good one, which is returned
- * in data (1).  Returns 0 when set aside or gone, -1 when it stays.
+ * Find the file behind st->path (links followed) into st->file.  Returns
+ * 0 to go on (a regular file, or none yet), 1 for /dev/null (nothing is
+ * read or saved), -1 when it is refused (reported once; never replaced).
+ */
+static int
+locate(struct marks *st)
+{
+	struct buf target = BUF_INIT, why = BUF_INIT;
+	struct stat sb;
+	int rc = 0;
+
+	if (st->discard)
+		return 1;
+	if (st->nosave)
+		return -1;
+	buf_init(&target);
+	buf_init(&why);
+	if (safeio_resolve(st->path, &target) < 0) {
+		buf_printf(&why, "cannot follow the link '%s': %s", st->path, strerror(errno));
+		refuse(st, why.buf);
+		rc = -1;
+	} else if (lstat(target.buf, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		if (safeio_is_null(target.buf)) {
+			st->discard = 1;
+			rc = 1;
+		} else {
+			buf_printf(&why, "'%s' is %s, not a regular file", st->path, safeio_kind(sb.st_mode));
+			refuse(st, why.buf);
+			rc = -1;
+		}
+	}
+	free(st->file);
+	st->file = buf_detach(&target, NULL);
+	buf_free(&why);
+	return rc;
+}
+
+/*
+ * The file is unusable (why): set it aside under the lock, unless by then
+ * it has been replaced by a good one, which is returned in data (1).
+ * Returns 0 when set aside or gone, -1 when it stays (never replaced).
  */
 static int
 set_aside_locked(struct marks *st, const char *why, struct buf *data)
@@ -459,13 +512,13 @@ set_aside_locked(struct marks *st, const char *why, struct buf *data)
 		/* another reader may have replaced it meanwhile */
 		buf_setlen(data, 0);
 		table_init(&t);
-		r = safeio_read(st->path, data);
+		r = safeio_read_max(st->file, MARKS_MAX_BYTES, data, &err);
 		e = errno;
 		if (r == 0 && parse(st, data->buf, data->len, &t, 0, &why2) >= 0) {
 			rc = 1;
 		} else if (r < 0 && e == ENOENT) {
 			rc = 0;
-		} else if (safeio_set_aside(st->path, 0, &name, &err) == 0) {
+		} else if (r == 0 && safeio_set_aside(st->file, 0, &name, &err) == 0) {
 			diag_addf(&st->msgs, DIAG_PLAIN, st->path, 0,
 			    "%s; set aside as '%s'", why, name.buf);
 			rc = 0;
@@ -474,9 +527,9 @@ set_aside_locked(struct marks *st, const char *why, struct buf *data)
 		safeio_unlock(fd);
 	}
 	if (rc < 0) {
-		diag_addf(&st->msgs, DIAG_PLAIN, st->path, 0,
-		    "%s; %s; it will not be overwritten", why, err.buf);
-		st->nosave = 1;
+		buf_setlen(&why2, 0);
+		buf_printf(&why2, "%s: %s; %s", st->path, why, err.buf);
+		refuse(st, why2.buf);
 	}
 	buf_free(&lp);
 	buf_free(&err);
@@ -491,19 +544,23 @@ marks_load(struct marks *st)
 {
 	struct buf data = BUF_INIT, why = BUF_INIT;
 	struct table disk;
-	int rc = 0;
+	int rc;
 
 	if (st->path == NULL)
 		return 0;
+	rc = locate(st);
+	if (rc != 0)
+		return rc > 0 ? 0 : -1;
 	buf_init(&data);
 	buf_init(&why);
 	table_init(&disk);
-	errno = 0;
-	if (safeio_read(st->path, &data) < 0) {
+	if (safeio_read_max(st->file, MARKS_MAX_BYTES, &data, &why) < 0) {
 		if (errno != ENOENT) {
-			buf_printf(&why, "cannot read: %s", strerror(errno));
-			rc = set_aside_locked(st, why.buf, &data);
+			/* unreadable (permissions, a FIFO put there, too large): left alone */
+			refuse(st, why.buf);
+			rc = -1;
 		}
+		buf_setlen(&why, 0);
 	} else if (parse(st, data.buf, data.len, &disk, 1, &why) < 0) {
 		rc = set_aside_locked(st, why.buf, &data);
 	}
@@ -526,14 +583,45 @@ marks_load(struct marks *st)
 	return rc;
 }
 
-/* Directory part of the path. */
+/* Read data[0..len) as the file's text: nothing on disk is touched. */
+int
+marks_load_text(struct marks *st, const char *data, size_t len)
+{
+	struct table disk;
+	struct buf why = BUF_INIT;
+	int rc = 0;
+
+	table_init(&disk);
+	buf_init(&why);
+	if (parse(st, data, len, &disk, 1, &why) < 0) {
+		diag_addf(&st->msgs, DIAG_PLAIN, st->path ? st->path : "state", 0, "%s", why.buf);
+		rc = -1;
+	} else {
+		merge_from(st, &disk);
+	}
+	table_free(&disk);
+	buf_free(&why);
+	return rc;
+}
+
+/* Directory part of the file. */
 static void
 marks_dir(const struct marks *st, struct buf *out)
 {
-	const char *slash = strrchr(st->path, '/');
+	const char *slash = strrchr(st->file, '/');
 
-	if (slash && slash != st->path)
-		buf_add(out, st->path, (size_t)(slash - st->path));
+	if (slash && slash != st->file)
+		buf_add(out, st->file, (size_t)(slash - st->file));
+}
+
+/* Forget the local changes: they are saved (or, for /dev/null, dropped). */
+static void
+mark_clean(struct marks *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->t.n; i++)
+		st->t.v[i].dirty = 0;
 }
 
 /* Lock, re-read, merge, replace. */
@@ -543,9 +631,8 @@ marks_save(struct marks *st)
 	struct buf dir = BUF_INIT, lp = BUF_INIT, err = BUF_INIT, data = BUF_INIT;
 	struct buf why = BUF_INIT, name = BUF_INIT;
 	struct table disk;
-	int fd = -1, rc = -1;
+	int fd = -1, rc = -1, where;
 	long bad = 0;
-	size_t i;
 
 	if (st->path == NULL) {
 		diag_addf(&st->msgs, DIAG_PLAIN, NULL, 0,
@@ -553,12 +640,17 @@ marks_save(struct marks *st)
 		return -1;
 	}
 	if (st->nosave) {
-		diag_addf(&st->msgs, DIAG_PLAIN, st->path, 0,
-		    "not saved, so as not to overwrite the file that could not be read");
+		diag_addf(&st->msgs, DIAG_PLAIN, NULL, 0, "marks not saved: %s", st->nosave);
 		return -1;
 	}
 	if (!marks_dirty(st))
 		return marks_load(st);	/* nothing to write: only catch up with the file */
+	where = locate(st);
+	if (where != 0) {
+		if (where > 0)
+			mark_clean(st);	/* /dev/null: saving is off */
+		return where > 0 ? 0 : -1;
+	}
 	buf_init(&dir);
 	buf_init(&lp);
 	buf_init(&err);
@@ -573,26 +665,20 @@ marks_save(struct marks *st)
 	fd = safeio_lock(lp.buf, &err);
 	if (fd < 0)
 		goto out;
-	safeio_clean_stale(st->path);
-	errno = 0;
-	if (safeio_read(st->path, &data) < 0) {
-		if (errno != ENOENT) {
-			int e = errno;
-
-			if (safeio_set_aside(st->path, 0, &name, &err) < 0)
-				goto out;
-			diag_addf(&st->msgs, DIAG_PLAIN, st->path, 0,
-			    "cannot read: %s; set aside as '%s'", strerror(e), name.buf);
-		}
+	safeio_clean_stale(st->file);
+	if (safeio_read_max(st->file, MARKS_MAX_BYTES, &data, &err) < 0) {
+		if (errno != ENOENT)
+			goto out;	/* unreadable: never replaced, tried again at the next save */
+		buf_setlen(&err, 0);
 	} else if ((bad = parse(st, data.buf, data.len, &disk, 0, &why)) < 0) {
-		if (safeio_set_aside(st->path, 0, &name, &err) < 0)
+		if (safeio_set_aside(st->file, 0, &name, &err) < 0)
 			goto out;
 		diag_addf(&st->msgs, DIAG_PLAIN, st->path, 0,
 		    "%s; set aside as '%s'", why.buf, name.buf);
 		table_free(&disk);
 		table_init(&disk);
 	} else if (bad > 0) {
-		if (safeio_set_aside(st->path, 1, &name, &err) < 0)
+		if (safeio_set_aside(st->file, 1, &name, &err) < 0)
 			goto out;
 		diag_addf(&st->msgs, DIAG_PLAIN, st->path, 0,
 		    "%ld record%s skipped; the old file is kept as '%s'", bad,
@@ -601,10 +687,9 @@ marks_save(struct marks *st)
 	merge_from(st, &disk);
 	buf_setlen(&data, 0);
 	marks_format(st, &data);
-	if (safeio_write(st->path, data.buf, data.len, 0600, &err) < 0)
+	if (safeio_write(st->file, data.buf, data.len, 0600, &err) < 0)
 		goto out;
-	for (i = 0; i < st->t.n; i++)
-		st->t.v[i].dirty = 0;
+	mark_clean(st);
 	rc = 0;
 out:
 	if (rc < 0)
@@ -692,6 +777,17 @@ marks_dirty(const struct marks *st)
 	return 0;
 }
 
+/* Keys with unsaved changes. */
+size_t
+marks_ndirty(const struct marks *st)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < st->t.n; i++)
+		n += st->t.v[i].dirty != 0;
+	return n;
+}
+
 /* Order marks by key. */
 static int
 mark_cmp(const void *a, const void *b)
@@ -710,14 +806,14 @@ marks_format(const struct marks *st, struct buf *out)
 	int k;
 
 	for (i = 0; i < st->t.n; i++)
-		if (st->t.v[i].t[0] || st->t.v[i].t[1])
+		if (st->t.v[i].t[0] || st->t.v[i].t[1] || st->t.v[i].v)
 			v[n++] = &st->t.v[i];
 	qsort(v, n, sizeof *v, mark_cmp);
 	buf_puts(out, MARKS_HEADER "\n# KEY<TAB>read=0|1@MS<TAB>starred=0|1@MS (MS: when set, ms since 1970)\n");
 	for (i = 0; i < n; i++) {
 		escape_key(out, v[i]->key);
 		for (k = 0; k < NFIELDS; k++)
-			if (v[i]->t[k])
+			if (v[i]->t[k] || ((v[i]->v >> k) & 1))	/* a set field is kept even at time 0 */
 				buf_printf(out, "\t%s=%d@%lld", field_names[k], (v[i]->v >> k) & 1,
 				    (long long)v[i]->t[k]);
 		buf_addch(out, '\n');

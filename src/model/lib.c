@@ -3,6 +3,10 @@
  * Papers merge by arXiv id, else by title key (text_title_key), else by
  * the text of an untitled summary.  Lookups go through open-addressing
  * hash tables of 32-bit paper indices; all paper data lives in the arena.
+ * A paper's own lists (days, categories, summaries, links) are searched
+ * linearly while short; once one grows past LIST_LINEAR items its items
+ * go into one library-wide table keyed by (paper, list, item), so merging
+ * one paper from any number of records stays linear.
  */
 #include "model/lib.h"
 #include "base/hashmap.h"
@@ -34,11 +38,24 @@ struct mday {
 	uint32_t pos;		/* position after sorting */
 };
 
+/* The lists of a paper that merging keeps free of repeats. */
+enum plist { PL_DAY, PL_CAT, PL_SUM, PL_LINK };
+
+#define LIST_LINEAR 8	/* longer lists are looked up in lib->items */
+
+/* An item of a long list of a paper, as lib->items indexes it. */
+struct litem {
+	uint32_t paper, item;
+	enum plist list;
+};
+
 struct lib {
 	struct arena *a;
 	struct mpaper **papers; size_t npapers, apapers;
 	struct mday **days; size_t ndays, adays;
 	struct hashmap by_id, by_title, by_text, by_day;
+	struct hashmap items;	/* indexes into litems: items of long per-paper lists */
+	struct litem *litems; size_t nlitems, alitems;
 	const struct paper **order;	/* display order after lib_finish */
 	struct buf tmp;
 	int finished;
@@ -99,6 +116,8 @@ lib_free(struct lib *lib)
 	hashmap_free(&lib->by_title);
 	hashmap_free(&lib->by_text);
 	hashmap_free(&lib->by_day);
+	hashmap_free(&lib->items);
+	free(lib->litems);
 	free(lib->papers);
 	free(lib->days);
 	free(lib->order);
@@ -226,6 +245,142 @@ eq_ci(const char *a, const char *b)
 	return *a == *b;
 }
 
+/* FNV-1a of s with ASCII letters lowered (categories match ignoring case). */
+static uint64_t
+hash_ci(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		h ^= c >= 'A' && c <= 'Z' ? c + 32u : c;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Length of list l of p. */
+static size_t
+list_len(const struct mpaper *p, enum plist l)
+{
+	switch (l) {
+	case PL_DAY: return p->pub.ndays;
+	case PL_CAT: return p->pub.ncats;
+	case PL_SUM: return p->pub.nsums;
+	default: return p->pub.nlinks;
+	}
+}
+
+/* Hash of a value of list l: a day index, or a string. */
+static uint64_t
+value_hash(enum plist l, const void *v)
+{
+	if (l == PL_DAY)
+		return (*(const uint32_t *)v + 1) * 0x9E3779B97F4A7C15ULL;
+	return l == PL_CAT ? hash_ci(v) : hash_str(v);
+}
+
+/* True when item k of list l of p equals v. */
+static int
+item_eq(const struct mpaper *p, enum plist l, size_t k, const void *v)
+{
+	switch (l) {
+	case PL_DAY: return p->days[k] == *(const uint32_t *)v;
+	case PL_CAT: return eq_ci(p->cats[k], v);
+	case PL_SUM: return strcmp(p->sums[k].text, v) == 0;
+	default: return strcmp(p->links[k].url, v) == 0;
+	}
+}
+
+/* Hash of item k of list l of p, as value_hash gives for its value. */
+static uint64_t
+item_hash(const struct mpaper *p, enum plist l, size_t k)
+{
+	switch (l) {
+	case PL_DAY: return value_hash(l, &p->days[k]);
+	case PL_CAT: return value_hash(l, p->cats[k]);
+	case PL_SUM: return value_hash(l, p->sums[k].text);
+	default: return value_hash(l, p->links[k].url);
+	}
+}
+
+/* The table's hash for a value hash of list l of paper pi. */
+static uint64_t
+item_key(uint32_t pi, enum plist l, uint64_t vh)
+{
+	uint64_t h = vh ^ (((uint64_t)pi << 2 | (uint64_t)l) * 0xC2B2AE3D27D4EB4FULL);
+
+	h ^= h >> 29;
+	return h ? h : 1;
+}
+
+/* A value looked for in list l of paper pi. */
+struct lkey {
+	uint32_t paper;
+	enum plist list;
+	const void *v;
+};
+
+/* hashmap_eq_fn: entry idx of lib->litems is the value k looks for. */
+static int
+litem_eq(const void *ctx, uint32_t idx, const void *key)
+{
+	const struct lib *lib = ctx;
+	const struct litem *it = &lib->litems[idx];
+	const struct lkey *k = key;
+
+	return it->paper == k->paper && it->list == k->list &&
+	    item_eq(lib->papers[it->paper], it->list, it->item, k->v);
+}
+
+/* Put item k of list l of paper pi into lib->items. */
+static void
+item_put(struct lib *lib, uint32_t pi, enum plist l, size_t k)
+{
+	struct litem *it;
+
+	ALLOC_GROW(lib->litems, lib->nlitems + 1, lib->alitems);
+	it = &lib->litems[lib->nlitems];
+	it->paper = pi;
+	it->item = (uint32_t)k;
+	it->list = l;
+	hashmap_put(&lib->items, item_key(pi, l, item_hash(lib->papers[pi], l, k)), (uint32_t)lib->nlitems++);
+}
+
+/* Index of value v (hash vh) in list l of paper pi, or -1. */
+static long
+list_find(const struct lib *lib, uint32_t pi, enum plist l, const void *v, uint64_t vh)
+{
+	const struct mpaper *p = lib->papers[pi];
+	struct lkey key = { pi, l, v };
+	size_t n = list_len(p, l), i;
+	long at;
+
+	if (n <= LIST_LINEAR) {
+		for (i = 0; i < n; i++)
+			if (item_eq(p, l, i, v))
+				return (long)i;
+		return -1;
+	}
+	at = hashmap_find(&lib->items, item_key(pi, l, vh), litem_eq, lib, &key);
+	return at < 0 ? -1 : (long)lib->litems[at].item;
+}
+
+/* Item k was appended to list l of paper pi: index it once the list is long. */
+static void
+list_added(struct lib *lib, uint32_t pi, enum plist l, size_t k)
+{
+	size_t n = list_len(lib->papers[pi], l), i;
+
+	if (n == LIST_LINEAR + 1) {
+		for (i = 0; i < n; i++)
+			item_put(lib, pi, l, i);
+	} else if (n > LIST_LINEAR + 1) {
+		item_put(lib, pi, l, k);
+	}
+}
+
 /* Create an empty paper and return its index. */
 static uint32_t
 paper_new(struct lib *lib)
@@ -239,91 +394,127 @@ paper_new(struct lib *lib)
 	return (uint32_t)lib->npapers++;
 }
 
-/* Merge the fields of r into paper p. */
+/* Keep r's authors when they score higher than p's. */
 static void
-paper_merge(struct lib *lib, struct mpaper *p, const struct rec *r)
+merge_authors(struct lib *lib, struct mpaper *p, const struct rec *r)
 {
-	size_t i, k;
-	uint32_t d = day_get(lib, r->day);
+	long s = author_score(r->authors, r->nauthors);
+	const char **a;
+	size_t i;
+
+	if (r->nauthors == 0 || s <= p->author_score)
+		return;
+	a = arena_calloc(lib->a, r->nauthors, sizeof *a);
+	for (i = 0; i < r->nauthors; i++)
+		a[i] = arena_strdup(lib->a, r->authors[i]);
+	p->authors = a;
+	p->aauthors = r->nauthors;
+	p->pub.authors = a;
+	p->pub.nauthors = r->nauthors;
+	p->author_score = s;
+}
+
+/* Add day d to paper pi unless it has it. */
+static void
+merge_day(struct lib *lib, uint32_t pi, uint32_t d)
+{
+	struct mpaper *p = lib->papers[pi];
+
+	if (list_find(lib, pi, PL_DAY, &d, value_hash(PL_DAY, &d)) >= 0)
+		return;
+	ARENA_GROW(lib->a, p->days, p->pub.ndays, p->pub.ndays + 1, p->adays);
+	p->days[p->pub.ndays++] = d;
+	p->pub.days = p->days;
+	list_added(lib, pi, PL_DAY, p->pub.ndays - 1);
+}
+
+/* Add r's categories that paper pi lacks (ignoring case), in order. */
+static void
+merge_cats(struct lib *lib, uint32_t pi, const struct rec *r)
+{
+	struct mpaper *p = lib->papers[pi];
+	size_t i;
+
+	for (i = 0; i < r->ncats; i++) {
+		if (list_find(lib, pi, PL_CAT, r->cats[i], value_hash(PL_CAT, r->cats[i])) >= 0)
+			continue;
+		ARENA_GROW(lib->a, p->cats, p->pub.ncats, p->pub.ncats + 1, p->acats);
+		p->cats[p->pub.ncats++] = arena_strdup(lib->a, r->cats[i]);
+		p->pub.cats = p->cats;
+		list_added(lib, pi, PL_CAT, p->pub.ncats - 1);
+	}
+}
+
+/* Add r's summary to paper pi unless it has the same text. */
+static void
+merge_sum(struct lib *lib, uint32_t pi, const struct rec *r)
+{
+	struct mpaper *p = lib->papers[pi];
 	struct buf *t = &lib->tmp;
+	struct summary *s;
+	struct block *b;
+	size_t i;
+
+	buf_setlen(t, 0);
+	flatten(t, r->blocks, r->nblocks);
+	if (list_find(lib, pi, PL_SUM, t->buf, value_hash(PL_SUM, t->buf)) >= 0)
+		return;
+	ARENA_GROW(lib->a, p->sums, p->pub.nsums, p->pub.nsums + 1, p->asums);
+	s = &p->sums[p->pub.nsums++];
+	p->pub.sums = p->sums;
+	s->text = arena_strndup(lib->a, t->buf, t->len);
+	s->lang = text_lang(t->buf, t->len);
+	s->source = arena_strdup(lib->a, r->source ? r->source : "unknown");
+	b = arena_calloc(lib->a, r->nblocks, sizeof *b);
+	for (i = 0; i < r->nblocks; i++) {
+		b[i].kind = r->blocks[i].kind;
+		b[i].label = arena_strdup(lib->a, r->blocks[i].label);
+		b[i].text = arena_strdup(lib->a, r->blocks[i].text);
+	}
+	s->blocks = b;
+	s->nblocks = r->nblocks;
+	list_added(lib, pi, PL_SUM, p->pub.nsums - 1);
+}
+
+/* Add r's links that paper pi lacks, in order. */
+static void
+merge_links(struct lib *lib, uint32_t pi, const struct rec *r)
+{
+	struct mpaper *p = lib->papers[pi];
+	size_t i;
+
+	for (i = 0; i < r->nlinks; i++) {
+		const char *u = r->links[i].url;
+
+		if (list_find(lib, pi, PL_LINK, u, value_hash(PL_LINK, u)) >= 0)
+			continue;
+		ARENA_GROW(lib->a, p->links, p->pub.nlinks, p->pub.nlinks + 1, p->alinks);
+		p->links[p->pub.nlinks].kind = r->links[i].kind;
+		p->links[p->pub.nlinks].url = arena_strdup(lib->a, u);
+		p->pub.nlinks++;
+		p->pub.links = p->links;
+		list_added(lib, pi, PL_LINK, p->pub.nlinks - 1);
+	}
+}
+
+/* Merge the fields of r into paper pi. */
+static void
+paper_merge(struct lib *lib, uint32_t pi, const struct rec *r)
+{
+	struct mpaper *p = lib->papers[pi];
 
 	if (p->pub.title == NULL && r->title)
 		p->pub.title = arena_strdup(lib->a, r->title);
 	if (p->pub.id == NULL && r->id)
 		p->pub.id = arena_strdup(lib->a, r->id);
-	if (r->nauthors) {
-		long s = author_score(r->authors, r->nauthors);
-
-		if (s > p->author_score) {
-			const char **a = arena_calloc(lib->a, r->nauthors, sizeof *a);
-
-			for (i = 0; i < r->nauthors; i++)
-				a[i] = arena_strdup(lib->a, r->authors[i]);
-			p->authors = a;
-			p->aauthors = r->nauthors;
-			p->pub.authors = a;
-			p->pub.nauthors = r->nauthors;
-			p->author_score = s;
-		}
-	}
-	for (k = 0; k < p->pub.ndays; k++)
-		if (p->days[k] == d)
-			break;
-	if (k == p->pub.ndays) {
-		ARENA_GROW(lib->a, p->days, p->pub.ndays, p->pub.ndays + 1, p->adays);
-		p->days[p->pub.ndays++] = d;
-		p->pub.days = p->days;
-	}
-	for (i = 0; i < r->ncats; i++) {
-		for (k = 0; k < p->pub.ncats; k++)
-			if (eq_ci(p->cats[k], r->cats[i]))
-				break;
-		if (k < p->pub.ncats)
-			continue;
-		ARENA_GROW(lib->a, p->cats, p->pub.ncats, p->pub.ncats + 1, p->acats);
-		p->cats[p->pub.ncats++] = arena_strdup(lib->a, r->cats[i]);
-		p->pub.cats = p->cats;
-	}
+	merge_authors(lib, p, r);
+	merge_day(lib, pi, day_get(lib, r->day));
+	merge_cats(lib, pi, r);
 	if (r->votes > p->pub.votes)
 		p->pub.votes = r->votes;
-	if (r->nblocks && (!lib->light || (r->id == NULL && r->title == NULL))) {
-		struct summary *s;
-		struct block *b;
-
-		buf_setlen(t, 0);
-		flatten(t, r->blocks, r->nblocks);
-		for (k = 0; k < p->pub.nsums; k++)
-			if (strcmp(p->sums[k].text, t->buf) == 0)
-				break;
-		if (k == p->pub.nsums) {
-			ARENA_GROW(lib->a, p->sums, p->pub.nsums, p->pub.nsums + 1, p->asums);
-			s = &p->sums[p->pub.nsums++];
-			p->pub.sums = p->sums;
-			s->text = arena_strndup(lib->a, t->buf, t->len);
-			s->lang = text_lang(t->buf, t->len);
-			s->source = arena_strdup(lib->a, r->source ? r->source : "unknown");
-			b = arena_calloc(lib->a, r->nblocks, sizeof *b);
-			for (i = 0; i < r->nblocks; i++) {
-				b[i].kind = r->blocks[i].kind;
-				b[i].label = arena_strdup(lib->a, r->blocks[i].label);
-				b[i].text = arena_strdup(lib->a, r->blocks[i].text);
-			}
-			s->blocks = b;
-			s->nblocks = r->nblocks;
-		}
-	}
-	for (i = 0; i < r->nlinks; i++) {
-		for (k = 0; k < p->pub.nlinks; k++)
-			if (strcmp(p->links[k].url, r->links[i].url) == 0)
-				break;
-		if (k < p->pub.nlinks)
-			continue;
-		ARENA_GROW(lib->a, p->links, p->pub.nlinks, p->pub.nlinks + 1, p->alinks);
-		p->links[p->pub.nlinks].kind = r->links[i].kind;
-		p->links[p->pub.nlinks].url = arena_strdup(lib->a, r->links[i].url);
-		p->pub.nlinks++;
-		p->pub.links = p->links;
-	}
+	if (r->nblocks && (!lib->light || (r->id == NULL && r->title == NULL)))
+		merge_sum(lib, pi, r);
+	merge_links(lib, pi, r);
 }
 
 /* Merge one record into the library. */
@@ -373,7 +564,7 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 	{
 		int had_id = p->pub.id != NULL;
 
-		paper_merge(lib, p, r);
+		paper_merge(lib, (uint32_t)idx, r);
 		if (!had_id && p->pub.id)
 			hashmap_put(&lib->by_id, hid, (uint32_t)idx);
 	}
@@ -426,6 +617,34 @@ paper_cmp(const void *a, const void *b)
 	return strcmp(x->pub.key, y->pub.key);
 }
 
+/* qsort order of day indices. */
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Sort a paper's day indices ascending: by insertion while short, else qsort. */
+static void
+sort_days(uint32_t *d, size_t n)
+{
+	size_t a, b;
+
+	if (n > LIST_LINEAR) {
+		qsort(d, n, sizeof *d, cmp_u32);
+		return;
+	}
+	for (a = 1; a < n; a++)
+		for (b = a; b > 0 && d[b - 1] > d[b]; b--) {
+			uint32_t t = d[b];
+
+			d[b] = d[b - 1];
+			d[b - 1] = t;
+		}
+}
+
 /* Sort days and papers, fill per-day paper lists and keys. */
 void
 lib_finish(struct lib *lib)
@@ -444,17 +663,12 @@ lib_finish(struct lib *lib)
 		rank[k] = lib->days[k]->pos;
 	for (i = 0; i < lib->npapers; i++) {
 		struct mpaper *p = lib->papers[i];
-		size_t a, b;
+		size_t a;
 
 		/* days: rewrite to sorted indices, ascending */
 		for (a = 0; a < p->pub.ndays; a++)
 			p->days[a] = rank[p->days[a]];
-		for (a = 1; a < p->pub.ndays; a++)
-			for (b = a; b > 0 && p->days[b - 1] > p->days[b]; b--) {
-				uint32_t t = p->days[b];
-				p->days[b] = p->days[b - 1];
-				p->days[b - 1] = t;
-			}
+		sort_days(p->days, p->pub.ndays);
 		p->rank = p->pub.ndays ? p->days[0] : UINT32_MAX;
 		buf_setlen(&lib->tmp, 0);
 		if (p->pub.id)

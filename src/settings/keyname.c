@@ -20,6 +20,7 @@ static const struct {
 	{ ' ', "Space", "Space" }, { KEYNAME_BACKSPACE, "Backspace", "Backspace" },
 	{ KEYNAME_DELETE, "Delete", "Delete" }, { KEYNAME_INSERT, "Insert", "Insert" },
 	{ KEYNAME_RESIZE, NULL, "Resize" }, { KEYNAME_MOUSE, NULL, "Mouse" },
+	{ KEYNAME_PASTE, NULL, "Paste" },
 };
 
 #define NNAMES (sizeof names / sizeof names[0])

@@ -5,12 +5,15 @@
 #include "base/buf.h"
 #include "base/safeio.h"
 #include "fetch/sources.h"
+#include "ingest/ingest.h"
 #include "text/diag.h"
 #include "text/text.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define SETTINGS_MAX_BYTES ((size_t)1 << 20)	/* a larger settings file is not read */
 
 struct settings {
 	struct arena *a;		/* every string */
@@ -20,6 +23,7 @@ struct settings {
 	int osc8;
 	enum settings_mark_read mark_read;
 	long mark_read_delay;
+	unsigned long long max_file_size;
 	enum settings_theme theme;
 	int no_color;			/* NO_COLOR was set */
 	struct settings_color colors[SETTINGS_NELEMS];
@@ -121,6 +125,7 @@ settings_defaults(void)
 	c->osc8 = 1;
 	c->mark_read = SETTINGS_MARK_DELAY;
 	c->mark_read_delay = 1000;
+	c->max_file_size = INGEST_MAX_FILE_SIZE;
 	c->theme = SETTINGS_THEME_DEFAULT;
 	c->no_color = nc && *nc;
 	c->mouse = 1;
@@ -133,23 +138,29 @@ struct settings *
 settings_load(const char *path)
 {
 	struct settings *c = settings_defaults();
-	struct buf p = BUF_INIT, data = BUF_INIT;
+	struct buf p = BUF_INIT, data = BUF_INIT, why = BUF_INIT;
 
 	buf_init(&p);
 	buf_init(&data);
+	buf_init(&why);
 	if (path)
 		buf_puts(&p, path);
 	else if (settings_default_path(&p) < 0)
 		goto out;
-	if (safeio_read(p.buf, &data) < 0) {
-		if (path || errno != ENOENT)
+	if (safeio_is_null(p.buf))
+		goto out;	/* /dev/null: no settings, as an empty file */
+	if (safeio_read_max(p.buf, SETTINGS_MAX_BYTES, &data, &why) < 0) {
+		if (errno == ENOENT && path)
 			diag_addf(&c->msgs, DIAG_PLAIN, p.buf, 0, "cannot read: %s", strerror(errno));
+		else if (errno != ENOENT)
+			diag_addf(&c->msgs, DIAG_PLAIN, NULL, 0, "%s; settings file ignored", why.buf);
 		goto out;
 	}
 	settings_parse(c, p.buf, data.buf, data.len);
 out:
 	buf_free(&p);
 	buf_free(&data);
+	buf_free(&why);
 	return c;
 }
 
@@ -252,6 +263,36 @@ cmd_name_valid(const char *s)
 	return 1;
 }
 
+/* A size: bytes, or a number with K, M or G (powers of 1024), 1K to 1024G. */
+static int
+parse_size(const char *v, unsigned long long *out)
+{
+	unsigned long long n = 0, mul = 1;
+	const char *p = v;
+
+	if (*p < '0' || *p > '9')
+		return -1;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (n > (1ULL << 40))
+			return -1;
+		n = n * 10 + (unsigned long long)(*p - '0');
+	}
+	if (*p == 'K' || *p == 'k')
+		mul = 1ULL << 10;
+	else if (*p == 'M' || *p == 'm')
+		mul = 1ULL << 20;
+	else if (*p == 'G' || *p == 'g')
+		mul = 1ULL << 30;
+	if (mul > 1)
+		p++;
+	if (*p == 'B' || *p == 'b')	/* "64MB" reads as "64M" */
+		p++;
+	if (*p || n > (1ULL << 40) / mul || n * mul < 1024 || n * mul > (1ULL << 40))
+		return -1;
+	*out = n * mul;
+	return 0;
+}
+
 /* bind KEY COMMAND (rest is the text after "bind"). */
 static int
 do_bind(struct settings *c, const char *s, size_t n)
@@ -281,12 +322,16 @@ do_bind(struct settings *c, const char *s, size_t n)
 		if (c->binds[k].code == code) {
 			c->binds[k].key = key;
 			c->binds[k].cmd = cmd;
+			c->binds[k].file = c->file ? arena_strdup(c->a, c->file) : NULL;
+			c->binds[k].line = c->line;
 			return 0;
 		}
 	ALLOC_GROW(c->binds, c->nbinds + 1, c->abinds);
 	c->binds[c->nbinds].key = key;
 	c->binds[c->nbinds].code = code;
 	c->binds[c->nbinds].cmd = cmd;
+	c->binds[c->nbinds].file = c->file ? arena_strdup(c->a, c->file) : NULL;
+	c->binds[c->nbinds].line = c->line;
 	c->nbinds++;
 	return 0;
 }
@@ -459,6 +504,12 @@ do_setting(struct settings *c, const char *name, const char *v)
 			return -1;
 		}
 		c->mark_read_delay = ms;
+	} else if (strcmp(name, "max-file-size") == 0) {
+		if (parse_size(v, &c->max_file_size) < 0) {
+			msg(c, "bad value '%s' for 'max-file-size' (use bytes, or a number with K, M or G, "
+			    "from 1K to 1024G)", v);
+			return -1;
+		}
 	} else if (strcmp(name, "theme") == 0) {
 		if (!pick(v, themes, 2, &i))
 			goto bad;
@@ -678,6 +729,32 @@ int
 settings_fetch_on_start(const struct settings *c)
 {
 	return c->fetch_on_start;
+}
+
+/* Report and drop the bindings of commands known() rejects. */
+size_t
+settings_check_commands(struct settings *c, int (*known)(const char *cmd))
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->nbinds; i++) {
+		if (known(c->binds[i].cmd)) {
+			c->binds[n++] = c->binds[i];
+			continue;
+		}
+		diag_addf(&c->msgs, DIAG_PLAIN, c->binds[i].file, c->binds[i].line,
+		    "unknown command '%s' (paperboy --help lists them)", c->binds[i].cmd);
+	}
+	i = c->nbinds - n;
+	c->nbinds = n;
+	return i;
+}
+
+/* max-file-size in bytes. */
+unsigned long long
+settings_max_file_size(const struct settings *c)
+{
+	return c->max_file_size;
 }
 
 /* Number of key bindings. */

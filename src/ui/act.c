@@ -141,12 +141,11 @@ ui_act_redraw(struct ui_state *st)
 	return UI_ACT_REPAINT | UI_ACT_REDRAW;
 }
 
-/* q. */
+/* q: quit, or ask first when marks are not saved (ui_marks_quit). */
 unsigned
 ui_act_quit(struct ui_state *st)
 {
-	(void)st;
-	return UI_ACT_QUIT;
+	return ui_marks_quit(st);
 }
 
 /* Put url on the clipboard with OSC 52 (and append it to the test log). */

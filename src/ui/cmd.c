@@ -38,6 +38,13 @@ ui_cmd_parse(const char *name)
 	return -1;
 }
 
+/* True when name is a command's name. */
+int
+ui_cmd_known(const char *name)
+{
+	return ui_cmd_parse(name) >= 0;
+}
+
 /* One-line description for the help screen. */
 const char *
 ui_cmd_help(enum ui_cmd c)

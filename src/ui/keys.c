@@ -165,7 +165,9 @@ ui_keys_handle(struct ui_state *st, int key)
 
 	if (key == KEYNAME_RESIZE)
 		return UI_ACT_REDRAW;
-	buf_setlen(&st->status, 0);
+	ui_state_clear_status(st);
+	st->marks.quit_armed = st->marks.quit_asked;	/* only the very next key answers q's question */
+	st->marks.quit_asked = 0;
 	ui_act_clear(st);
 	st->keys.pressed = key;
 	if (st->prompt.kind != UI_PROMPT_NONE && !st->help.open)

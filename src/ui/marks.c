@@ -6,6 +6,7 @@
 
 #include "model/lib.h"
 #include "settings/settings.h"
+#include "ui/loop.h"
 #include "ui/state.h"
 
 /* Marks in memory, the default mark-read rule. */
@@ -18,6 +19,7 @@ ui_marks_init(struct ui_marks *m)
 	m->markread = UI_MARKREAD_DELAY;
 	m->markread_ms = 1000;
 	m->shown = SIZE_MAX;
+	buf_init(&m->save_err);
 }
 
 /* Free the arrays and an owned store. */
@@ -29,6 +31,7 @@ ui_marks_free(struct ui_marks *m)
 	free(m->unread_day);
 	if (m->own)
 		marks_free(m->store);
+	buf_free(&m->save_err);
 	memset(m, 0, sizeof *m);
 }
 
@@ -102,28 +105,36 @@ ui_marks_configure(struct ui_state *st, const struct settings *c)
 }
 
 /*
- * Save the marks after a change; a failure goes to the status line.  A
- * save merges what other readers saved meanwhile, so the marks are read
- * back: their stars and read papers show here too.  Returns 1 when it
- * did (the day counts are then fresh).
+ * Save the marks after a change.  A failure stays on the status line
+ * (save_err) and the marks stay pending (see ui/marks.h).  A save merges
+ * what other readers saved meanwhile, so the marks are read back: their
+ * stars and read papers show here too.  Returns 1 when it did (the day
+ * counts are then fresh).
  */
 static int
 save(struct ui_state *st)
 {
-	struct marks *store = st->marks.store;
+	struct ui_marks *m = &st->marks;
 	int reloaded = 0;
 
-	if (!marks_path(store))
+	if (!marks_path(m->store))
 		return 0;
-	if (marks_save(store) < 0) {
-		size_t n = marks_nmsgs(store);
+	if (marks_save(m->store) < 0) {
+		size_t n = marks_nmsgs(m->store);
 
-		ui_state_message(st, "%s", n ? marks_msg(store, n - 1) : "cannot save the marks");
+		buf_setlen(&m->save_err, 0);
+		buf_printf(&m->save_err, "MARKS NOT SAVED: %s", n ? marks_msg(m->store, n - 1) : "cannot save");
+		m->save_retry = ui_loop_now() + UI_SAVE_RETRY_MS;
+		ui_state_clear_status(st);
 	} else {
+		if (m->save_err.len) {
+			buf_setlen(&m->save_err, 0);
+			ui_state_message(st, "marks saved");
+		}
 		ui_marks_load(st);
 		reloaded = 1;
 	}
-	marks_clear_msgs(store);
+	marks_clear_msgs(m->store);
 	return reloaded;
 }
 
@@ -178,12 +189,23 @@ ui_marks_tick(struct ui_state *st, double now, long *wait_ms)
 {
 	struct ui_marks *m = &st->marks;
 
+	unsigned a = UI_ACT_NONE;
+	long left;
+
 	*wait_ms = -1;
+	if (m->save_err.len && now >= m->save_retry) {
+		if (!save(st))	/* again: a full disk may have room now */
+			count_days(st);
+		ui_list_count_cats(st);
+		a = UI_ACT_REDRAW;
+	}
+	if (m->save_err.len)
+		*wait_ms = (long)(m->save_retry - now) + 1;
 	if (m->shown == SIZE_MAX || m->markread != UI_MARKREAD_DELAY)
-		return UI_ACT_NONE;
+		return a;
 	if (ui_list_index(st) != m->shown) {
 		m->shown = SIZE_MAX;
-		return UI_ACT_NONE;
+		return a;
 	}
 	if (m->shown_at < 0)
 		m->shown_at = now;
@@ -192,8 +214,10 @@ ui_marks_tick(struct ui_state *st, double now, long *wait_ms)
 		m->shown = SIZE_MAX;
 		return UI_ACT_REDRAW;
 	}
-	*wait_ms = (long)((double)m->markread_ms - (now - m->shown_at)) + 1;
-	return UI_ACT_NONE;
+	left = (long)((double)m->markread_ms - (now - m->shown_at)) + 1;
+	if (*wait_ms < 0 || left < *wait_ms)
+		*wait_ms = left;
+	return a;
 }
 
 /* u: toggle the read mark of the selected paper (it stays in the list). */
@@ -249,5 +273,26 @@ ui_marks_next_unread(struct ui_state *st)
 		}
 	}
 	ui_state_message(st, "no unread papers");
+	return UI_ACT_REDRAW;
+}
+
+/* q: quit, unless marks are still not saved: try once more, then ask (q again quits). */
+unsigned
+ui_marks_quit(struct ui_state *st)
+{
+	struct ui_marks *m = &st->marks;
+	size_t n;
+
+	if (!marks_path(m->store) || !marks_dirty(m->store) || m->quit_armed)
+		return UI_ACT_QUIT;
+	save(st);
+	if (!marks_dirty(m->store))
+		return UI_ACT_QUIT;
+	n = marks_ndirty(m->store);
+	m->quit_asked = 1;
+	/* the question first, the reason after it: the status line may be narrow */
+	buf_setlen(&st->status, 0);
+	buf_printf(&st->status, "%zu paper%s' marks not saved: q again quits without them, "
+	    "any other key stays | %s", n, n == 1 ? "" : "s", m->save_err.buf);
 	return UI_ACT_REDRAW;
 }

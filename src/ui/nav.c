@@ -246,7 +246,8 @@ ui_nav_mouse(struct ui_state *st, int y, int x, int button)
 
 	if (!st->nav.mouse || st->help.open || st->prompt.kind != UI_PROMPT_NONE || p == UI_NPANES)
 		return UI_ACT_NONE;
-	buf_setlen(&st->status, 0);
+	ui_state_clear_status(st);
+	st->marks.quit_asked = 0;
 	st->nav.focus = p;
 	in = ui_layout_inner(st->nav.layout.pane[p]);
 	if (button == 4 || button == 5)

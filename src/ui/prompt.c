@@ -7,6 +7,8 @@
 #include "text/text.h"
 #include "ui/state.h"
 
+#define VOTES_MAX 9	/* digits of a minimum vote count */
+
 /* No prompt. */
 void
 ui_prompt_init(struct ui_prompt *p)
@@ -83,7 +85,7 @@ votes_key(struct ui_state *st, int key)
 		ui_list_set_min_votes(st, in->len ? strtol(in->buf, NULL, 10) : 0);
 	} else if (key == KEYNAME_BACKSPACE) {
 		ui_prompt_backspace(st);
-	} else if (key >= '0' && key <= '9' && in->len < 9) {
+	} else if (key >= '0' && key <= '9' && in->len < VOTES_MAX) {
 		buf_addch(in, key);
 	}
 	return UI_ACT_REDRAW;
@@ -132,4 +134,39 @@ ui_prompt_min_votes(struct ui_state *st)
 {
 	ui_state_message(st, "minimum votes (Enter: apply, empty or 0: all; Esc: cancel)");
 	return ui_prompt_open(st, UI_PROMPT_VOTES);
+}
+
+/* Paste text into the open prompt; never a command (see ui/prompt.h). */
+unsigned
+ui_prompt_paste(struct ui_state *st, const char *text, size_t len)
+{
+	struct buf clean = BUF_INIT, *in = &st->prompt.input;
+	enum ui_prompt_kind k = st->prompt.kind;
+	size_t i;
+
+	ui_state_clear_status(st);
+	st->marks.quit_asked = 0;
+	if (st->help.open || (k != UI_PROMPT_SEARCH && k != UI_PROMPT_VOTES)) {
+		ui_state_message(st, "paste ignored: pasted text only goes into the search prompt (/)");
+		return UI_ACT_REDRAW;
+	}
+	buf_init(&clean);
+	/* newlines and tabs become spaces; ESC and every other control is dropped */
+	text_clean(&clean, text, len, TEXT_ONELINE);
+	for (i = 0; i < clean.len;) {
+		unsigned char c = (unsigned char)clean.buf[i];
+		size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;	/* clean text is valid UTF-8 */
+
+		if (k == UI_PROMPT_VOTES) {
+			if (c >= '0' && c <= '9' && in->len < VOTES_MAX)
+				buf_addch(in, (char)c);
+		} else if (in->len + n <= UI_SEARCH_MAX) {
+			buf_add(in, clean.buf + i, n);	/* whole code points only */
+		}
+		i += n;
+	}
+	buf_free(&clean);
+	if (k == UI_PROMPT_SEARCH)
+		ui_search_changed(st);
+	return UI_ACT_REDRAW;
 }

@@ -162,6 +162,28 @@ update(struct ui_state *st)
 	go(st, 1, 1);
 }
 
+/* The query changed: search now, or once at the end of a batch of keys. */
+void
+ui_search_changed(struct ui_state *st)
+{
+	if (st->search.batch)
+		st->search.pending = 1;
+	else
+		update(st);
+}
+
+/* Begin or end a batch of keys (see ui/search.h). */
+void
+ui_search_batch(struct ui_state *st, int on)
+{
+	st->search.batch = on;
+	if (!on && st->search.pending) {
+		st->search.pending = 0;
+		if (st->prompt.kind == UI_PROMPT_SEARCH)
+			update(st);
+	}
+}
+
 /* Esc at the prompt: no search, back where it began. */
 static void
 cancel(struct ui_state *st)
@@ -181,7 +203,12 @@ cancel(struct ui_state *st)
 unsigned
 ui_search_key(struct ui_state *st, int key)
 {
+	if (st->search.pending && (key == KEYNAME_ENTER || key == '\t')) {
+		st->search.pending = 0;	/* Enter and Tab act on the query as typed so far */
+		update(st);
+	}
 	if (key == KEYNAME_ESC) {
+		st->search.pending = 0;
 		cancel(st);
 	} else if (key == KEYNAME_ENTER) {
 		ui_prompt_close(st);
@@ -194,12 +221,12 @@ ui_search_key(struct ui_state *st, int key)
 		update(st);
 	} else if (key == KEYNAME_BACKSPACE) {
 		ui_prompt_backspace(st);
-		update(st);
+		ui_search_changed(st);
 	} else if (key == KEYNAME_CTRL('u')) {
 		ui_prompt_clear(st);
-		update(st);
-	} else if (ui_prompt_add(st, key, 256)) {
-		update(st);
+		ui_search_changed(st);
+	} else if (ui_prompt_add(st, key, UI_SEARCH_MAX)) {
+		ui_search_changed(st);
 	}
 	return UI_ACT_REDRAW;
 }

@@ -57,13 +57,24 @@ ui_state_configure(struct ui_state *st, const struct settings *c, struct buf *ms
 	ui_keys_configure(&st->keys, c, msgs);
 }
 
-/* Set the status message. */
+/* Empty the status line but for the save error, which stays until the marks are saved. */
+void
+ui_state_clear_status(struct ui_state *st)
+{
+	buf_setlen(&st->status, 0);
+	if (st->marks.save_err.len)
+		buf_add(&st->status, st->marks.save_err.buf, st->marks.save_err.len);
+}
+
+/* Set the status message (after the save error, if any). */
 void
 ui_state_message(struct ui_state *st, const char *fmt, ...)
 {
 	va_list ap;
 
-	buf_setlen(&st->status, 0);
+	ui_state_clear_status(st);
+	if (st->status.len)
+		buf_puts(&st->status, " | ");
 	va_start(ap, fmt);
 	buf_vprintf(&st->status, fmt, ap);
 	va_end(ap);

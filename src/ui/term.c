@@ -17,9 +17,11 @@
 #include <wchar.h>
 
 #include "base/buf.h"
+#include "base/safeio.h"
 #include "settings/keyname.h"
 #include "text/width.h"
 #include "ui/hyperlink.h"
+#include "ui/paste.h"
 
 struct ui_term {
 	SCREEN *scr;
@@ -82,6 +84,15 @@ term_setup(void)
 	curs_set(0);
 }
 
+#define KEY_PASTE (KEY_MAX + 1)	/* ESC [ 200 ~: a bracketed paste begins */
+
+/* Ask the terminal to bracket pastes (ESC [ ? 2004 h), or stop. */
+static void
+paste_mode(struct ui_term *t, int on)
+{
+	ui_term_write(t, on ? "\033[?2004h" : "\033[?2004l", 8);
+}
+
 /* Open the real terminal, or a /dev/null one of a fixed size for the bench. */
 struct ui_term *
 ui_term_open(int bench_rows, int bench_cols, const char **err)
@@ -114,6 +125,8 @@ ui_term_open(int bench_rows, int bench_cols, const char **err)
 	}
 	set_term(t->scr);
 	term_setup();
+	define_key("\033[200~", KEY_PASTE);
+	paste_mode(t, 1);	/* not on the bench terminal: ui_term_write skips it */
 	return t;
 }
 
@@ -124,6 +137,7 @@ ui_term_close(struct ui_term *t)
 	if (t == NULL)
 		return;
 	if (t->scr) {
+		paste_mode(t, 0);
 		endwin();
 		delscreen(t->scr);
 	}
@@ -172,6 +186,7 @@ map_function_key(wint_t k)
 	case KEY_DC: return KEYNAME_DELETE;
 	case KEY_IC: return KEYNAME_INSERT;
 	case KEY_MOUSE: return KEYNAME_MOUSE;
+	case KEY_PASTE: return KEYNAME_PASTE;
 	default:
 		if (k >= KEY_F(1) && k <= KEY_F(12))
 			return KEYNAME_F1 + (int)(k - KEY_F(1));
@@ -307,23 +322,6 @@ ui_term_set_osc8(struct ui_term *t, int on)
 	t->osc8 = on && t->out == NULL;
 }
 
-/* Write all of s[0..n) to fd, retrying short writes. */
-static int
-write_all(int fd, const char *s, size_t n)
-{
-	while (n > 0) {
-		ssize_t k = write(fd, s, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		s += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 /* Write bytes that change no cell (OSC 52) straight to the terminal. */
 int
 ui_term_write(struct ui_term *t, const char *s, size_t n)
@@ -331,14 +329,14 @@ ui_term_write(struct ui_term *t, const char *s, size_t n)
 	if (t->out)
 		return 0;	/* the bench terminal */
 	fflush(stdout);
-	return write_all(fileno(stdout), s, n);
+	return safeio_write_all(fileno(stdout), s, n);
 }
 
 /* Leave curses for a program that uses the terminal. */
 void
 ui_term_suspend(struct ui_term *t)
 {
-	(void)t;
+	paste_mode(t, 0);
 	def_prog_mode();
 	endwin();
 	fflush(stdout);
@@ -348,9 +346,24 @@ ui_term_suspend(struct ui_term *t)
 void
 ui_term_resume(struct ui_term *t)
 {
-	(void)t;
 	reset_prog_mode();
 	clearok(curscr, TRUE);
+	paste_mode(t, 1);
+}
+
+/* After KEYNAME_PASTE: the pasted text (at most max bytes kept) and any keys typed after it. */
+size_t
+ui_term_paste(struct ui_term *t, struct buf *out, size_t max)
+{
+	struct buf rest = BUF_INIT;
+	size_t n, i;
+	int ended;
+
+	n = ui_paste_read(ui_term_fd(t), out, max, &rest, UI_PASTE_WAIT_MS, &ended);
+	for (i = rest.len; i > 0; i--)	/* back to curses, first byte read first */
+		ungetch((unsigned char)rest.buf[i - 1]);
+	buf_free(&rest);
+	return n;
 }
 
 /* Make room for n wide characters. */
@@ -579,7 +592,7 @@ write_hyperlinks(struct ui_term *t)
 	if (y < 0)
 		return;
 	fflush(stdout);
-	write_all(fileno(stdout), t->raw.buf, t->raw.len);
+	safeio_write_all(fileno(stdout), t->raw.buf, t->raw.len);
 	/*
 	 * The cursor is after the last link: tell curses by moving it from
 	 * there, and send the move now (mvcur leaves it in stdout's buffer,

@@ -15,6 +15,8 @@
 
 /* Wakes of the terminal in a row without a key: its input is gone. */
 #define EMPTY_WAKES_EOF 100
+/* Bytes of a paste kept (the prompts take far fewer). */
+#define PASTE_KEEP 4096
 
 /* The running reader, as the loop's callbacks see it. */
 struct reader {
@@ -33,17 +35,28 @@ handle(struct reader *r, int key)
 	unsigned a;
 	int my, mx, mb;
 
-	if (key == KEYNAME_MOUSE)
+	if (key == KEYNAME_MOUSE) {
 		a = ui_term_mouse(r->t, &my, &mx, &mb) ? ui_nav_mouse(&r->st, my, mx, mb) :
 		    UI_ACT_NONE;
-	else
+	} else if (key == KEYNAME_PASTE) {
+		struct buf text = BUF_INIT;
+
+		ui_term_paste(r->t, &text, PASTE_KEEP);	/* read whole, not key by key */
+		a = ui_prompt_paste(&r->st, text.buf, text.len);
+		buf_free(&text);
+	} else {
 		a = ui_keys_handle(&r->st, key);
+	}
 	if (ui_act_run(&r->act, &r->st, a))
 		return UI_ACT_QUIT;
 	return a | UI_ACT_REDRAW;
 }
 
-/* Handle every key curses has waiting; *n counts them. */
+/*
+ * Handle every key curses has waiting as one batch, drawn once; *n counts
+ * them.  The search runs once at the end of the batch, so fast typing or
+ * a paste without brackets costs one search, not one per key.
+ */
 static unsigned
 drain_keys(struct reader *r, int *n)
 {
@@ -51,15 +64,19 @@ drain_keys(struct reader *r, int *n)
 	unsigned flags = 0;
 	int key;
 
+	ui_search_batch(&r->st, 1);
 	while ((key = ui_term_getkey(r->t)) != UI_TERM_AGAIN) {
-		if (key == UI_TERM_EOF)
-			return flags | UI_ACT_QUIT;
+		if (key == UI_TERM_EOF) {
+			flags |= UI_ACT_QUIT;
+			break;
+		}
 		if ((*n)++)
 			ui_draw_fit(r->t, &r->st, &l);	/* the key before may have changed the layout */
 		flags |= handle(r, key);
 		if (flags & UI_ACT_QUIT)
 			break;
 	}
+	ui_search_batch(&r->st, 0);
 	return flags;
 }
 
@@ -178,6 +195,7 @@ run_on_terminal(struct reader *r, struct ui_loop *loop, const struct ui_opts *op
 		fprintf(stderr, "paperboy: cannot watch signals\n");
 		return 1;
 	}
+	signal(SIGPIPE, SIG_IGN);	/* a closed pipe (a clipboard log, a launcher's) must not end the reader */
 	r->t = ui_term_open(0, 0, &err);
 	if (r->t == NULL) {
 		fprintf(stderr, "paperboy: %s\n", err);

@@ -1,14 +1,20 @@
 #!/bin/sh
-# run.sh: build the libFuzzer target tests/fuzz/fuzz_ingest.c against the
-# library sources with ASan+UBSan and run it for $FUZZ_SECONDS seconds.
+# run.sh: build the libFuzzer targets tests/fuzz/fuzz_*.c against the
+# library sources with ASan+UBSan and run each for $FUZZ_SECONDS seconds.
 #
-#   PB_SRCDIR=. FUZZ_SECONDS=30 sh tests/fuzz/run.sh            (make fuzz)
-#   sh tests/fuzz/run.sh crash-0123abcd...                        (replay inputs)
+#   PB_SRCDIR=. FUZZ_SECONDS=30 sh tests/fuzz/run.sh              (make fuzz: every target)
+#   FUZZ_TARGETS="export url" sh tests/fuzz/run.sh                  (some targets)
+#   sh tests/fuzz/run.sh ingest crash-0123abcd...                   (replay inputs on one target)
 #
-# Builds into ${PB_BUILDDIR:-.}/_fuzz; new corpus entries go to _fuzz/corpus,
-# crashing inputs to _fuzz/crash-*.  Exits non-zero when the fuzzer finds a
-# crash, a leak, undefined behaviour or a timeout.  Without clang or
-# libFuzzer it says so and exits 0.
+# Targets: ingest (sniffer and parsers), settings (the settings parser),
+# marks (the state file, load/save/load round trip), url (URL checks and
+# browser argv), export (BibTeX brace balance, Markdown, JSON Lines).
+# Each target T has its seed corpus in tests/fuzz/corpus/T and its
+# dictionary in tests/fuzz/T.dict.  Builds into ${PB_BUILDDIR:-.}/_fuzz;
+# new corpus entries go to _fuzz/corpus/T, crashing inputs to
+# _fuzz/T-crash-*.  Exits non-zero when a fuzzer finds a crash, a leak,
+# undefined behaviour or a timeout.  Without clang or libFuzzer it says so
+# and exits 0.
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -34,6 +40,8 @@ printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
 rm -f "$out/probe" "$out/probe.c" "$out/probe.log"
 
 pkgs="ncursesw libxml-2.0 libutf8proc json-c libcurl"
+build=$(cd "${PB_BUILDDIR:-.}" && pwd)	# config.h (the fetcher's sources include it)
+[ -f "$build/config.h" ] || skip "no config.h in $build (run ./configure first)"
 # shellcheck disable=SC2086
 pc_cflags=$(pkg-config --cflags $pkgs) || { echo "fuzz: pkg-config failed for: $pkgs"; exit 1; }
 # shellcheck disable=SC2086
@@ -43,55 +51,88 @@ pc_libs=$(pkg-config --libs $pkgs) || exit 1
 # shellcheck disable=SC2089
 CFLAGS="-std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
 	-fno-sanitize-recover=all -Wall -Wextra -Wno-unused-parameter
-	-I$src/include -I${PB_BUILDDIR:-.} -DPB_SAMPLES_DIR=\"/nonexistent\"
+	-I$src/include -I$build -DPB_SAMPLES_DIR=\"/nonexistent\"
 	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $pc_cflags"
 
-# The library sources: every layer's src/LAYER/*.c except the reader (ui/).
-sources=
+# compile FILE: the object of FILE in $out/obj (rebuilt when FILE or a header is newer); prints its path
+compile() {
+	rel=${1#"$src"/}
+	o=$out/obj/$(printf '%s' "$rel" | tr '/' '_').o
+	# shellcheck disable=SC2086,SC2090
+	if [ ! -f "$o" ] || [ -n "$(find "$1" "$src/include" -newer "$o" 2>/dev/null | head -n 1)" ]; then
+		"$CLANG" $CFLAGS -c "$1" -o "$o" || { echo "fuzz: compiling $rel failed" >&2; return 1; }
+	fi
+	printf '%s\n' "$o"
+}
+
+# The library objects: every layer's src/LAYER/*.c except the reader (ui/).
+libobjs=
 for f in "$src"/src/*/*.c; do
 	[ -f "$f" ] || continue
 	case $f in
 	"$src"/src/ui/*) continue ;;
 	esac
-	sources="$sources $f"
+	o=$(compile "$f") || exit 1
+	libobjs="$libobjs $o"
 done
-[ -n "$sources" ] || { echo "fuzz: no sources under $src/src"; exit 1; }
+[ -n "$libobjs" ] || { echo "fuzz: no sources under $src/src"; exit 1; }
 
-echo "fuzz: building $out/fuzz_ingest"
-objs=
-for f in $sources "$here/fuzz_ingest.c"; do
-	rel=${f#"$src"/}
-	o=$out/obj/$(printf '%s' "$rel" | tr '/' '_').o
-	objs="$objs $o"
-	# shellcheck disable=SC2086,SC2090
-	if [ ! -f "$o" ] || [ -n "$(find "$f" "$src/include" -newer "$o" 2>/dev/null | head -n 1)" ]; then
-		"$CLANG" $CFLAGS -c "$f" -o "$o" || { echo "fuzz: compiling $rel failed"; exit 1; }
-	fi
-done
-# shellcheck disable=SC2086
-"$CLANG" -fsanitize=fuzzer,address,undefined $objs $pc_libs -pthread -o "$out/fuzz_ingest" ||
-	{ echo "fuzz: linking failed"; exit 1; }
+ALL=$(for f in "$here"/fuzz_*.c; do t=${f##*/fuzz_}; printf '%s ' "${t%.c}"; done)
+targets=${FUZZ_TARGETS:-$ALL}
+replay=
+if [ $# -gt 0 ]; then
+	targets=$1
+	shift
+	replay=1
+fi
+
+# build T: link $out/fuzz_T
+build() {
+	o=$(compile "$here/fuzz_$1.c") || return 1
+	echo "fuzz: building $out/fuzz_$1"
+	# shellcheck disable=SC2086
+	"$CLANG" -fsanitize=fuzzer,address,undefined $libobjs "$o" $pc_libs -pthread -o "$out/fuzz_$1" ||
+		{ echo "fuzz: linking fuzz_$1 failed"; return 1; }
+}
 
 ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0}"
 export ASAN_OPTIONS
 UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 export UBSAN_OPTIONS
 
-if [ $# -gt 0 ]; then
-	echo "fuzz: replaying $*"
-	exec "$out/fuzz_ingest" -rss_limit_mb=2048 -timeout=10 "$@"
+for t in $targets; do
+	[ -f "$here/fuzz_$t.c" ] || { echo "fuzz: no target '$t' (targets: $ALL)"; exit 1; }
+	build "$t" || exit 1
+done
+
+if [ -n "$replay" ]; then
+	echo "fuzz: replaying $* on $targets"
+	exec "$out/fuzz_$targets" -rss_limit_mb=2048 -timeout=10 "$@"
 fi
 
-echo "fuzz: running for $secs s (corpus $out/corpus + $here/corpus)"
-"$out/fuzz_ingest" -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
-	-print_final_stats=1 -artifact_prefix="$out/" "$out/corpus" "$here/corpus" \
-	>"$out/fuzz.log" 2>&1
-rc=$?
-tail -n 25 "$out/fuzz.log"
-if [ $rc -ne 0 ]; then
-	echo "fuzz: FAILED (exit $rc); full log $out/fuzz.log; artifacts:"
-	ls -l "$out"/crash-* "$out"/leak-* "$out"/timeout-* "$out"/oom-* 2>/dev/null
+failed=
+for t in $targets; do
+	dict=
+	[ -f "$here/$t.dict" ] && dict="-dict=$here/$t.dict"
+	mkdir -p "$out/corpus/$t"
+	echo "fuzz: running $t for $secs s (corpus $out/corpus/$t + $here/corpus/$t${dict:+, dictionary $t.dict})"
+	# shellcheck disable=SC2086
+	"$out/fuzz_$t" -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+		-print_final_stats=1 -artifact_prefix="$out/$t-" $dict "$out/corpus/$t" "$here/corpus/$t" \
+		>"$out/fuzz-$t.log" 2>&1
+	rc=$?
+	tail -n 12 "$out/fuzz-$t.log"
+	if [ $rc -ne 0 ]; then
+		echo "fuzz: $t FAILED (exit $rc); full log $out/fuzz-$t.log; artifacts:"
+		ls -l "$out/$t"-crash-* "$out/$t"-leak-* "$out/$t"-timeout-* "$out/$t"-oom-* 2>/dev/null
+		failed="$failed $t"
+	else
+		echo "fuzz: $t: no crash in $secs s"
+	fi
+done
+if [ -n "$failed" ]; then
+	echo "fuzz: FAILED:$failed"
 	exit 1
 fi
-echo "fuzz: no crash in $secs s"
+echo "fuzz: every target ran $secs s without a crash: $targets"
 exit 0

@@ -21,12 +21,15 @@
  * is there to find memory errors; the normal build keeps the 1 s bound.
  */
 #include <errno.h>
+#include <ftw.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -38,6 +41,7 @@
 #include "export/dump.h"
 #include "ingest/ingest.h"
 #include "model/lib.h"
+#include "patho.h"
 
 #define TIME_LIMIT 1.0		/* seconds per ingest+finish+dump (spec) */
 #define CHILD_ALARM 120		/* seconds before a hung case is killed */
@@ -69,12 +73,21 @@ static uint64_t rng_next(uint64_t *s)
 }
 
 /* CPU seconds this process has used (the case's own work, whatever the load). */
-static double now_sec(void)
+double patho_now(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* User CPU seconds this process has used (its own work, without the kernel's). */
+double patho_user_now(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6;
 }
 
 static int memmem_has(const char *h, size_t hn, const char *needle)
@@ -311,7 +324,7 @@ static size_t count_lines(const char *d, size_t n)
 }
 
 /* The bound per case: TIME_LIMIT times $PATHO_TIME_SCALE (1 to 10, default 1). */
-static double time_limit(void)
+double patho_limit(void)
 {
 	const char *e = getenv("PATHO_TIME_SCALE");
 	double f = e && *e ? strtod(e, NULL) : 1.0;
@@ -337,14 +350,14 @@ static int run_input(const char *data, size_t len, struct result *res)
 		return -1;
 	}
 
-	t0 = now_sec();
+	t0 = patho_now();
 	lib = lib_new();
 	ing = ingest_new(lib);
 	(void)ingest_buffer(ing, "case.md", data, len);
 	lib_finish(lib);
 	dump_lib(devnull, lib, NULL);
 	fflush(devnull);
-	res->secs = now_sec() - t0;
+	res->secs = patho_now() - t0;
 	fclose(devnull);
 
 	res->npapers = lib_npapers(lib);
@@ -364,9 +377,9 @@ static int run_input(const char *data, size_t len, struct result *res)
 	res->dump = md;
 	res->dumplen = mdlen;
 
-	if (res->secs >= time_limit())
+	if (res->secs >= patho_limit())
 		snprintf(res->why, sizeof res->why, "took %.3f s (limit %.1f s)",
-		    res->secs, time_limit());
+		    res->secs, patho_limit());
 
 	if (!res->why[0]) {
 		dl = check_dump(md, mdlen, res->why, sizeof res->why);
@@ -409,8 +422,6 @@ static int run_input(const char *data, size_t len, struct result *res)
 }
 
 /* ---- digest context ---------------------------------------------------- */
-
-enum ctx { CTX_NONE, CTX_TABLE, CTX_KO, CTX_JSON, CTX_ABSTRACT, CTX_HF, CTX_ATOM };
 
 static void table_head(struct buf *b)
 {
@@ -512,19 +523,6 @@ static void ctx_close(struct buf *b, enum ctx c)
 }
 
 /* ---- case builders ----------------------------------------------------- */
-
-/* A case builds its input; sentinels: 1 alpha must survive, 2 both. */
-struct pcase {
-	const char *name;
-	enum ctx ctx;
-	void (*build)(struct buf *b);
-	int sentinels;		/* 0, 1 (alpha) or 2 (alpha and omega) */
-	long exact;		/* exact paper count, or -1 */
-	long min;		/* minimum paper count */
-	const char *must;	/* substring the dump must contain, or NULL */
-	const char *must2;
-	const char *mustnot;	/* substring the dump must not contain, or NULL */
-};
 
 static void b_brackets_table(struct buf *b)
 {
@@ -1268,8 +1266,43 @@ static int run_equiv(const struct ecase *e, enum variant v, char *why, size_t wn
 
 /* ---- driver ------------------------------------------------------------ */
 
-/* Run fn in a child; print the case line; return 0 on pass. */
-static int in_child(const char *name, int kind, size_t idx, int variant)
+/* nftw callback: remove one entry (children come first). */
+static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)ftw;
+	return (flag == FTW_DP ? rmdir(path) : unlink(path)) < 0 ? -1 : 0;
+}
+
+/* The system case sc in a fresh directory: its time and verdict. */
+static int run_sys(const struct scase *sc, char *why, size_t wn, struct result *res)
+{
+	struct stat sb;
+	/* a memory file system when there is one: some cases make 90,000 directories */
+	char dir[] = "/dev/shm/patho.XXXXXX", alt[] = "/tmp/patho.XXXXXX";
+	char *d = stat("/dev/shm", &sb) == 0 && S_ISDIR(sb.st_mode) && access("/dev/shm", W_OK) == 0 ? dir : alt;
+	int rc;
+
+	if (!mkdtemp(d)) {
+		snprintf(why, wn, "mkdtemp: %s", strerror(errno));
+		return -1;
+	}
+	rc = sc->run(d, &res->secs, why, wn);
+	if (rc == 0 && res->secs >= patho_limit()) {
+		snprintf(why, wn, "took %.3f s (limit %.1f s)", res->secs, patho_limit());
+		rc = -1;
+	}
+	/* the case may leave FIFOs, links and thousands of directories */
+	if (nftw(d, rm_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
+		fprintf(stderr, "patho: cannot remove %s\n", d);
+	return rc;
+}
+
+/* Which table a case comes from. */
+enum kind { K_CASE, K_EQUIV, K_SYS };
+
+/* Run one case in a child; print the case line; return 0 on pass. */
+static int in_child(const char *name, enum kind kind, const void *c, int variant)
 {
 	pid_t pid;
 	int st;
@@ -1288,11 +1321,15 @@ static int in_child(const char *name, int kind, size_t idx, int variant)
 
 		alarm(CHILD_ALARM);
 		memset(&res, 0, sizeof res);
-		if (kind == 0)
-			rc = run_case(&cases[idx], why, sizeof why, &res);
+		if (kind == K_CASE)
+			rc = run_case(c, why, sizeof why, &res);
+		else if (kind == K_EQUIV)
+			rc = run_equiv(c, (enum variant)variant, why, sizeof why, &res);
 		else
-			rc = run_equiv(&ecases[idx], (enum variant)variant, why, sizeof why, &res);
-		if (rc == 0)
+			rc = run_sys(c, why, sizeof why, &res);
+		if (rc == 0 && kind == K_SYS)
+			printf("ok   %-32s %7.3f s  %s\n", name, res.secs, why);
+		else if (rc == 0)
 			printf("ok   %-32s %7.3f s  %6zu papers %6zu days %6zu msgs\n", name,
 			    res.secs, res.npapers, res.ndays, res.nmsgs);
 		else
@@ -1322,6 +1359,15 @@ static int in_child(const char *name, int kind, size_t idx, int variant)
 	return -1;
 }
 
+/* Count a case's result. */
+static void tally(int rc, int *pass, int *fail)
+{
+	if (rc == 0)
+		(*pass)++;
+	else
+		(*fail)++;
+}
+
 int main(int argc, char **argv)
 {
 	int pass = 0, fail = 0;
@@ -1329,25 +1375,25 @@ int main(int argc, char **argv)
 	char name[96];
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		if (only && !strstr(cases[i].name, only))
-			continue;
-		if (in_child(cases[i].name, 0, i, 0) == 0)
-			pass++;
-		else
-			fail++;
-	}
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (!only || strstr(cases[i].name, only))
+			tally(in_child(cases[i].name, K_CASE, &cases[i], 0), &pass, &fail);
+	for (size_t i = 0; i < patho_nmerge; i++)
+		if (!only || strstr(patho_merge[i].name, only))
+			tally(in_child(patho_merge[i].name, K_CASE, &patho_merge[i], 0), &pass, &fail);
+	for (size_t i = 0; i < patho_nmarkup; i++)
+		if (!only || strstr(patho_markup[i].name, only))
+			tally(in_child(patho_markup[i].name, K_CASE, &patho_markup[i], 0), &pass, &fail);
 	for (size_t i = 0; i < sizeof ecases / sizeof ecases[0]; i++) {
 		for (int v = 0; v < V_NVARIANTS; v++) {
 			snprintf(name, sizeof name, "equiv-%s-%s", ecases[i].name, vnames[v]);
-			if (only && !strstr(name, only))
-				continue;
-			if (in_child(name, 1, i, v) == 0)
-				pass++;
-			else
-				fail++;
+			if (!only || strstr(name, only))
+				tally(in_child(name, K_EQUIV, &ecases[i], v), &pass, &fail);
 		}
 	}
+	for (size_t i = 0; i < patho_nsys; i++)
+		if (!only || strstr(patho_sys[i].name, only))
+			tally(in_child(patho_sys[i].name, K_SYS, &patho_sys[i], 0), &pass, &fail);
 	printf("patho: %d passed, %d failed\n", pass, fail);
 	return fail ? 1 : 0;
 }

@@ -66,7 +66,9 @@ start() {
 	T kill-session -t pb >/dev/null 2>&1
 	rm -f "$TMP/exit"
 	[ "${KEEP_STATE:-0}" = 1 ] || rm -rf "$TMP/state"
-	cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$TERMNAME PAPERBOY_LIBRARY=/nonexistent '$BIN'"
+	# the tmux server's environment is the one it started with: pass what tests change
+	cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$TERMNAME PAPERBOY_LIBRARY=/nonexistent"
+	cmd="$cmd PAPERBOY_STATE='$PAPERBOY_STATE' BROWSER='$BROWSER' '$BIN'"
 	for a in "$@"; do
 		cmd="$cmd '$a'"
 	done
@@ -392,6 +394,111 @@ case $(T display -p -t ctl:raw '#{pane_title}') in
 *PWNED*) ;;
 *) fail "control: raw OSC 2 did not change the pane title" ;;
 esac
+
+# ---- SIGPIPE does not end the reader ----------------------------------------
+start 80 24 "$EN"
+screen en-80x24
+pp=$(T display -p -t pb:main '#{pane_pid}')
+pid=$(ps -o pid= --ppid "$pp" 2>/dev/null | head -n 1 | tr -d ' ')
+if [ -n "$pid" ] && kill -PIPE "$pid" 2>/dev/null; then
+	sleep 0.3
+	NTESTS=$((NTESTS + 1))
+	alive sigpipe && echo "ok: sigpipe"
+	keys C-l
+	screen en-80x24
+	quits sigpipe
+else
+	fail "sigpipe: cannot find the reader's process under pane $pp"
+fi
+
+# ---- bracketed paste: into the prompt, never a command ---------------------
+# shows NAME TEXT: wait for the pane to show TEXT (a fixed string).
+shows() {
+	i=0
+	until capture "$TMP/$1.txt" && grep -qF -- "$2" "$TMP/$1.txt"; do
+		i=$((i + 1))
+		if [ "$i" -ge $((TIMEOUT * 20)) ]; then
+			fail "$1: the screen never showed '$2'; it shows: $(tail -n 1 "$TMP/$1.txt")"
+			return 1
+		fi
+		sleep 0.05
+	done
+	NTESTS=$((NTESTS + 1))
+	echo "ok: $1"
+}
+# ended_with NAME STATUS: wait for the reader to end with STATUS.
+ended_with() {
+	i=0
+	while [ -z "$(exit_status)" ] && [ "$i" -lt $((TIMEOUT * 20)) ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	NTESTS=$((NTESTS + 1))
+	[ "$(exit_status)" = "$2" ] || fail "$1: exit status '$(exit_status)', not $2"
+}
+BROWSER="touch $TMP/browser-ran"
+ls "$TMP/work" >"$TMP/work-before"
+start 100 30 "$EN"
+shows paste-start "paper 1/"
+printf 'Voila voice\nsuoEm' >"$TMP/paste.txt"
+T load-buffer -b pbpaste "$TMP/paste.txt"
+T paste-buffer -p -d -b pbpaste -t pb:main
+shows paste-no-prompt "paste ignored"
+T load-buffer -b pbpaste "$TMP/paste.txt"
+keys /
+shows paste-prompt-open "/_"
+T paste-buffer -p -d -b pbpaste -t pb:main
+shows paste-into-prompt "/Voila voice suoEm_"
+keys Escape
+# a megabyte: read in large pieces and cut to the prompt's 256 bytes
+awk 'BEGIN { for (i = 0; i < 16384; i++) printf "voila %058d\n", i }' >"$TMP/paste-1mb.txt"
+T load-buffer -b pbbig "$TMP/paste-1mb.txt"
+keys /
+shows paste-big-open "/_"
+T paste-buffer -p -d -b pbbig -t pb:main
+shows paste-1mb "/voila 0000000000000000000000000000000000000000000000000000000000 voila 00"
+alive paste-1mb
+keys Escape
+shows paste-after "search cancelled"
+quits paste
+NTESTS=$((NTESTS + 1))
+[ ! -e "$TMP/browser-ran" ] || fail "paste: a browser was started"
+ls "$TMP/work" | cmp -s - "$TMP/work-before" || fail "paste: an export file was written: $(ls "$TMP/work")"
+! grep -q "starred=1" "$PAPERBOY_STATE" 2>/dev/null || fail "paste: a paper was starred"
+BROWSER=true
+
+# ---- a failed save: kept on the status line, retried; q asks; exit status 1 --
+mkdir "$TMP/sd"
+PAPERBOY_STATE=$TMP/sd/state
+start 100 30 "$EN"
+shows save-start "paper 1/"
+mv "$TMP/sd" "$TMP/sd.real"
+: >"$TMP/sd"	# a file where the directory was: every save fails
+keys s
+shows save-failed "MARKS NOT SAVED: cannot"
+keys j
+shows save-error-stays "MARKS NOT SAVED"
+keys q
+shows save-q-asks "marks not saved: q again quits without them"
+alive save-q-asks
+keys k
+shows save-other-key-stays "MARKS NOT SAVED"
+alive save-other-key-stays
+rm "$TMP/sd"
+mv "$TMP/sd.real" "$TMP/sd"	# room again: the next retry saves what was pending
+shows save-retried "marks saved"
+NTESTS=$((NTESTS + 1))
+grep -q "starred=1" "$TMP/sd/state" || fail "save-retried: the star is not in the state file"
+mv "$TMP/sd" "$TMP/sd.real"
+: >"$TMP/sd"
+keys s
+shows save-failed-again "MARKS NOT SAVED"
+keys q
+shows save-q-asks-again "q again quits"
+keys q
+ended_with save-quit-unsaved 1
+rm -f "$TMP/sd"
+PAPERBOY_STATE=$TMP/state/state
 
 # ---- optional: the shared seeds, if present (not part of the tree) --------
 SEEDS=$SRC/../shared/seeds

@@ -295,6 +295,50 @@ test_atom_xxe(void **state)
 	buf_free(&in);
 }
 
+/* A start tag with too many attributes, or too long, is refused before libxml2 sees it. */
+static void
+test_atom_attribute_limit(void **state)
+{
+	struct buf in = BUF_INIT;
+	struct unit_run r;
+	int i;
+
+	(void)state;
+	/* 256 attributes: read */
+	buf_puts(&in, "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<entry");
+	for (i = 0; i < 256; i++)
+		buf_printf(&in, " a%d=\"x\"", i);
+	buf_puts(&in, "><id>oai:arXiv.org:2501.00001v1</id><title>Fine</title></entry>\n</feed>\n");
+	unit_run_buf(&r, "ok.xml", in.buf, in.len);
+	assert_int_equal(lib_npapers(r.lib), 1);
+	assert_int_equal(ingest_nmsgs(r.ing), 0);
+	unit_run_free(&r);
+	/* 257: refused with the line of the tag */
+	buf_setlen(&in, 0);
+	buf_puts(&in, "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<entry");
+	for (i = 0; i < 257; i++)
+		buf_printf(&in, " a%d=\"x\"", i);
+	buf_puts(&in, "><id>oai:arXiv.org:2501.00001v1</id><title>Bomb</title></entry>\n</feed>\n");
+	unit_run_buf(&r, "bomb.xml", in.buf, in.len);
+	assert_int_equal(lib_npapers(r.lib), 0);
+	assert_int_equal(ingest_nmsgs(r.ing), 1);
+	assert_int_equal(ingest_msg(r.ing, 0)->line, 3);
+	assert_string_equal(ingest_msg(r.ing, 0)->text,
+	    "a start tag with more than 256 attributes: the document is not read");
+	unit_run_free(&r);
+	/* 70 KB in one tag */
+	buf_setlen(&in, 0);
+	buf_puts(&in, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry title=\"");
+	for (i = 0; i < 70000; i++)
+		buf_addch(&in, 'x');
+	buf_puts(&in, "\"><title>Long</title></entry></feed>\n");
+	unit_run_buf(&r, "long.xml", in.buf, in.len);
+	assert_int_equal(lib_npapers(r.lib), 0);
+	assert_string_equal(ingest_msg(r.ing, 0)->text, "a start tag longer than 64 KiB: the document is not read");
+	unit_run_free(&r);
+	buf_free(&in);
+}
+
 /* Deep nesting, invalid UTF-8 and garbage: graceful, fast, no loss of good entries. */
 static void
 test_atom_hostile(void **state)
@@ -388,6 +432,7 @@ main(void)
 		cmocka_unit_test(test_atom_missing),
 		cmocka_unit_test(test_atom_truncated),
 		cmocka_unit_test(test_atom_xxe),
+		cmocka_unit_test(test_atom_attribute_limit),
 		cmocka_unit_test(test_atom_hostile),
 		cmocka_unit_test(test_atom_realdata),
 	};

@@ -128,7 +128,7 @@ test_bibtex(void **unused)
 	got = run(EXPORT_BIBTEX, NULL, NULL, v, 2);
 	assert_string_equal(got,
 	    "@misc{arXiv:2505.02707,\n"
-	    "  title = {Fast \\{Sparse\\} 100\\% R\\&D \\#1: a\\_b \\$x\\textasciicircum{}2\\$ "
+	    "  title = {Fast \\textbraceleft{}Sparse\\textbraceright{} 100\\% R\\&D \\#1: a\\_b \\$x\\textasciicircum{}2\\$ "
 	    "\\textasciitilde{} back\\textbackslash{}slash},\n"
 	    "  author = {Ada Lovelace and Alan Turing},\n"
 	    "  year = {2025},\n"
@@ -177,7 +177,7 @@ test_markdown(void **unused)
 	for (i = 0; i < 12; i++)
 		buf_puts(&want, "가나다라 ");
 	buf_puts(&want, "가나다라…\n");	/* 13 words, 116 cells, then the ellipsis */
-	buf_puts(&want, "- [Fast {Sparse} 100% R&D #1: a\\_b $x^2$ ~ back\\\\slash](https://arxiv.org/abs/2505.02707)"
+	buf_puts(&want, "- [Fast {Sparse} 100% R&amp;D #1: a\\_b $x^2$ ~ back\\\\slash](https://arxiv.org/abs/2505.02707)"
 	    " — We study things. More lines.\n");
 	buf_puts(&want, "- [Voila: Voice-Language Models](https://github.com/x/voila) — Short.\n");
 	got = run(EXPORT_MARKDOWN, NULL, "ko", v, 3);
@@ -221,6 +221,90 @@ test_jsonl(void **unused)
 	marks_free(st);
 }
 
+/* True when every field line "  name = {...}," of a BibTeX text is brace-balanced. */
+static int
+fields_balanced(const char *s)
+{
+	while (*s) {
+		const char *nl = strchr(s, '\n'), *end = nl ? nl : s + strlen(s), *eq = strstr(s, " = {");
+		long depth = 0;
+
+		if (strncmp(s, "  ", 2) == 0 && eq && eq < end) {
+			const char *c;
+
+			for (c = eq + 3; c < end; c++) {
+				depth += *c == '{' ? 1 : *c == '}' ? -1 : 0;
+				if (depth == 0)
+					break;
+			}
+			if (c != end - 2 || end[-1] != ',')
+				return 0;	/* the field closed before its end, or never */
+		}
+		s = nl ? nl + 1 : end;
+	}
+	return 1;
+}
+
+static void
+test_bibtex_hostile(void **unused)
+{
+	static const char *const evil_authors[] = { "Ada Lovelace", "Tom AND Jerry", "Smith, John",
+		"others", "Bob {Stray", "Eve And" };
+	static const char *const plain[] = { "Ann Author" };
+	struct lib *save = lib;
+	const struct paper *v[4];
+	char *got;
+	size_t i;
+
+	(void)unused;
+	lib = lib_new();
+	add("2505.00001", "Evil}, author = \"Mallory Evil\", url = \"https://evil.example/\", x = {",
+	    "2025-05-06", plain, 1, NULL, LINK_ARXIV, NULL);
+	add("2505.00002", "Stray { brace", "2025-05-06", evil_authors, 6, NULL, LINK_ARXIV, NULL);
+	add("2505.00003", "Stray } brace}}", "2025-05-06", plain, 1, NULL, LINK_ARXIV, NULL);
+	add(NULL, NULL, NULL, NULL, 0, "We propose a method for {things} that works well on every "
+	    "benchmark we tried, and on some that we did not try at all, honestly.", LINK_ARXIV, NULL);
+	lib_finish(lib);
+	for (i = 0; i < 4; i++)
+		v[i] = lib_paper(lib, i);
+	got = run(EXPORT_BIBTEX, NULL, NULL, v, 4);
+	assert_true(fields_balanced(got));
+	assert_non_null(strstr(got, "  title = {Evil\\textbraceright{}, author = \"Mallory Evil\", "
+	    "url = \"https://evil.example/\", x = \\textbraceleft{}},\n"));
+	assert_non_null(strstr(got, "  author = {Ada Lovelace and {Tom AND Jerry} and {Smith, John} and "
+	    "{others} and Bob \\textbraceleft{}Stray and {Eve And}},\n"));
+	assert_non_null(strstr(got, "  title = {Stray \\textbraceright{} brace\\textbraceright{}\\textbraceright{}},\n"));
+	/* the untitled abstract: its text, cut at a word, is the title; never an empty entry */
+	assert_non_null(strstr(got, "  title = {We propose a method for \\textbraceleft{}things\\textbraceright{} "
+	    "that works well on every benchmark we tried, and on some that we\xE2\x80\xA6},\n"
+	    "  note = {untitled abstract},\n"));
+	free(got);
+	lib_free(lib);
+	lib = save;
+}
+
+static void
+test_markdown_entities(void **unused)
+{
+	static const char *const a[] = { "Ann" };
+	struct lib *save = lib;
+	const struct paper *v[1];
+	char *got;
+
+	(void)unused;
+	lib = lib_new();
+	add("2505.00001", "AT&amp;T <script>alert(1)</script> & <b>", "2025-05-06", a, 1,
+	    "x < y && y > z &lt;", LINK_ARXIV, NULL);
+	lib_finish(lib);
+	v[0] = lib_paper(lib, 0);
+	got = run(EXPORT_MARKDOWN, NULL, NULL, v, 1);
+	assert_string_equal(got, "- [AT&amp;amp;T &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;]"
+	    "(https://arxiv.org/abs/2505.00001) — x &lt; y &amp;&amp; y &gt; z &amp;lt;\n");
+	free(got);
+	lib_free(lib);
+	lib = save;
+}
+
 int
 main(void)
 {
@@ -230,6 +314,8 @@ main(void)
 		cmocka_unit_test(test_bibtex_keys),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_jsonl),
+		cmocka_unit_test(test_bibtex_hostile),
+		cmocka_unit_test(test_markdown_entities),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -65,6 +65,37 @@ test_collision(void **state)
 	hashmap_free(&m);
 }
 
+/* hashmap_eq_fn over integer keys: entry idx of the array ctx equals *key. */
+static int
+int_eq(const void *ctx, uint32_t idx, const void *key)
+{
+	return ((const int *)ctx)[idx] == *(const int *)key;
+}
+
+/* Keys that are not strings: hashmap_find with the caller's equality, all in one bucket. */
+static void
+test_find(void **state)
+{
+	struct hashmap m = { 0 };
+	int v[100], probe;
+	uint32_t i;
+
+	(void)state;
+	for (i = 0; i < 100; i++) {
+		v[i] = (int)i * 7;
+		hashmap_put(&m, 5, i);	/* one hash for all: equality decides */
+	}
+	for (i = 0; i < 100; i++) {
+		probe = (int)i * 7;
+		assert_int_equal(hashmap_find(&m, 5, int_eq, v, &probe), (long)i);
+	}
+	probe = 3;
+	assert_int_equal(hashmap_find(&m, 5, int_eq, v, &probe), -1);
+	probe = 7;
+	assert_int_equal(hashmap_find(&m, 6, int_eq, v, &probe), -1);	/* another hash */
+	hashmap_free(&m);
+}
+
 /* The hash never changes: "text:HASH" keys in users' marks files depend on it. */
 static void
 test_hash(void **state)
@@ -81,6 +112,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_put_get),
 		cmocka_unit_test(test_collision),
+		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_hash),
 	};
 

@@ -159,6 +159,38 @@ test_empty_and_deep(void **state)
 	buf_free(&deep);
 }
 
+/* A tag of 200,000 attributes is refused before the HTML parser; a long data-props is not. */
+static void
+test_attribute_bomb(void **state)
+{
+	struct buf page = BUF_INIT;
+	struct unit_run r;
+	int i;
+
+	(void)state;
+	buf_puts(&page, HEAD ARTICLE("2505.00001", "3", "Before") "<div");
+	for (i = 0; i < 200000; i++)
+		buf_printf(&page, " a%d=\"x\"", i);
+	buf_puts(&page, "></div></body></html>\n");
+	r = unit_ingest_str("bomb.html", page.buf);
+	assert_int_equal(lib_npapers(r.lib), 0);
+	assert_true(has_msg(&r, "a start tag with more than 256 attributes: the document is not read"));
+	unit_run_free(&r);
+	/* 300 KB of data-props with 1,000 '=' inside its quotes: one attribute, read */
+	buf_setlen(&page, 0);
+	buf_puts(&page, HEAD "<div data-target=\"DailyPapers\" data-props=\"{&quot;x&quot;: &quot;");
+	for (i = 0; i < 1000; i++)
+		buf_puts(&page, "https://example.com/?a=b&amp;c ");
+	for (i = 0; i < 9000; i++)
+		buf_puts(&page, "padding padding padding padding ");
+	buf_puts(&page, "&quot;}\"></div>" ARTICLE("2505.00002", "5", "After") "</body></html>\n");
+	r = unit_ingest_str("long.html", page.buf);
+	assert_false(has_msg(&r, "start tag"));
+	assert_non_null(by_id(&r, "2505.00002"));
+	unit_run_free(&r);
+	buf_free(&page);
+}
+
 int
 main(void)
 {
@@ -168,6 +200,7 @@ main(void)
 		cmocka_unit_test(test_markup),
 		cmocka_unit_test(test_saved_page),
 		cmocka_unit_test(test_empty_and_deep),
+		cmocka_unit_test(test_attribute_bomb),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

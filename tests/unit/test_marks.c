@@ -3,6 +3,8 @@
 
 #include <stdio.h>
 #include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -352,6 +354,208 @@ test_merge_two_readers(void **unused)
 	marks_free(c);
 }
 
+/* The kind of file at p (lstat), or 0 when there is none. */
+static mode_t
+kind_of(const char *p)
+{
+	struct stat sb;
+
+	return lstat(p, &sb) == 0 ? sb.st_mode & S_IFMT : 0;
+}
+
+/* dir/name (caller frees). */
+static char *
+in_dir(const char *name)
+{
+	struct buf b = BUF_INIT;
+
+	buf_init(&b);
+	buf_printf(&b, "%s/%s", dir, name);
+	return buf_detach(&b, NULL);
+}
+
+static void
+test_link_written_through(void **unused)
+{
+	char *real = in_dir("real"), *text;
+	struct marks *st;
+
+	(void)unused;
+	assert_int_equal(symlink("real", path), 0);	/* state -> real */
+	put_file(real, HEAD "k\tread=1@5\n", strlen(HEAD "k\tread=1@5\n"));
+	st = marks_new(path);
+	assert_int_equal(marks_load(st), 0);
+	assert_true(marks_get(st, "k", MARKS_READ));
+	marks_set_at(st, "j", MARKS_STARRED, 1, 7);
+	assert_int_equal(marks_save(st), 0);
+	assert_int_equal(marks_nmsgs(st), 0);
+	assert_int_equal(kind_of(path), S_IFLNK);	/* the link stays */
+	text = get_file(real, NULL);
+	assert_string_equal(text, HEAD "j\tstarred=1@7\n" "k\tread=1@5\n");
+	free(text);
+	/* the lock sits beside the target; nothing else was made */
+	assert_int_equal(count_names("real.lock", NULL), 1);
+	assert_int_equal(count_names("state.", NULL), 0);
+	marks_free(st);
+	free(real);
+}
+
+static void
+test_dev_null_turns_saving_off(void **unused)
+{
+	struct marks *st;
+
+	(void)unused;
+	assert_int_equal(symlink("/dev/null", path), 0);
+	st = marks_new(path);
+	assert_int_equal(marks_load(st), 0);
+	assert_int_equal(marks_nmsgs(st), 0);
+	marks_set(st, "k", MARKS_STARRED, 1);
+	assert_int_equal(marks_save(st), 0);	/* saving is off, not failing */
+	assert_false(marks_dirty(st));
+	assert_int_equal(marks_nmsgs(st), 0);
+	assert_int_equal(kind_of(path), S_IFLNK);
+	assert_int_equal(count_names("", NULL) - 2, 1);	/* only the link: no lock, no broken copy */
+	assert_int_equal(kind_of("/dev/null"), S_IFCHR);
+	marks_free(st);
+}
+
+/* A state path that is not a regular file is refused: never opened for long, renamed or replaced. */
+static void
+refused(mode_t kind)
+{
+	struct marks *st = marks_new(path);
+
+	assert_int_equal(marks_load(st), -1);
+	assert_int_equal(marks_nmsgs(st), 1);
+	assert_non_null(strstr(marks_msg(st, 0), "not a regular file; marks are not saved"));
+	marks_set(st, "k", MARKS_READ, 1);
+	assert_int_equal(marks_save(st), -1);
+	assert_true(marks_dirty(st));	/* still pending: not lost silently */
+	assert_non_null(strstr(marks_msg(st, 1), "marks not saved: '"));
+	assert_int_equal(kind_of(path), kind);
+	assert_int_equal(count_names("", NULL) - 2, 1);	/* no lock, no broken copy, no temporary file */
+	marks_free(st);
+}
+
+static void
+test_fifo_refused(void **unused)
+{
+	(void)unused;
+	assert_int_equal(mkfifo(path, 0600), 0);	/* no writer: a plain open would hang */
+	refused(S_IFIFO);
+}
+
+static void
+test_directory_refused(void **unused)
+{
+	(void)unused;
+	assert_int_equal(mkdir(path, 0700), 0);
+	refused(S_IFDIR);
+	rmdir(path);
+}
+
+static void
+test_too_large_left_alone(void **unused)
+{
+	struct marks *st = marks_new(path);
+	int fd = open(path, O_WRONLY | O_CREAT, 0600);
+
+	(void)unused;
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)300 << 20), 0);	/* sparse: no disk used */
+	close(fd);
+	assert_int_equal(marks_load(st), -1);
+	assert_non_null(strstr(marks_msg(st, 0), "is larger than"));
+	assert_int_equal(count_names("state.broken", NULL), 0);	/* not set aside */
+	marks_set(st, "k", MARKS_READ, 1);
+	assert_int_equal(marks_save(st), -1);
+	assert_int_equal(kind_of(path), S_IFREG);
+	marks_free(st);
+}
+
+static void
+test_unreadable_left_alone(void **unused)
+{
+	struct marks *st;
+
+	(void)unused;
+	if (geteuid() == 0)
+		skip();	/* root reads anything: tests/files.sh checks this as another user */
+	put_file(path, HEAD, sizeof HEAD - 1);
+	assert_int_equal(chmod(path, 0), 0);
+	st = marks_new(path);
+	assert_int_equal(marks_load(st), -1);
+	assert_non_null(strstr(marks_msg(st, 0), "Permission denied; marks are not saved"));
+	assert_int_equal(count_names("state.broken", NULL), 0);
+	marks_free(st);
+}
+
+static void
+test_failed_save_kept_and_retried(void **unused)
+{
+	struct marks *st;
+	char *sub = in_dir("sub"), *spath = in_dir("sub/state"), *text;
+
+	(void)unused;
+	st = marks_new(spath);
+	assert_int_equal(marks_load(st), 0);
+	put_file(sub, "", 0);	/* a file where the directory should be */
+	marks_set_at(st, "k", MARKS_STARRED, 1, 5);
+	assert_int_equal(marks_save(st), -1);
+	assert_int_equal(marks_nmsgs(st), 1);
+	assert_true(marks_dirty(st));
+	assert_int_equal(marks_ndirty(st), 1);
+	assert_int_equal(unlink(sub), 0);
+	assert_int_equal(marks_save(st), 0);	/* the next save writes what was pending */
+	assert_false(marks_dirty(st));
+	text = get_file(spath, NULL);
+	assert_string_equal(text, HEAD "k\tstarred=1@5\n");
+	free(text);
+	unlink(spath);
+	{
+		struct buf lk = BUF_INIT;
+
+		buf_init(&lk);
+		buf_printf(&lk, "%s.lock", spath);
+		unlink(lk.buf);
+		buf_free(&lk);
+	}
+	rmdir(sub);
+	marks_free(st);
+	free(sub);
+	free(spath);
+}
+
+/* Text read without a file; a field set at time 0 survives a save (the fuzzer found it lost). */
+static void
+test_load_text(void **unused)
+{
+	static const char text[] = "paperboy-state 1\nk\tread=1@0\nj\tstarred=0@0\nbad\tx\n";
+	struct marks *st = marks_new("mem"), *again = marks_new("mem");
+	struct buf out = BUF_INIT, out2 = BUF_INIT;
+
+	(void)unused;
+	buf_init(&out);
+	buf_init(&out2);
+	assert_int_equal(marks_load_text(st, text, sizeof text - 1), 0);
+	assert_int_equal(marks_nmsgs(st), 1);
+	assert_string_equal(marks_msg(st, 0), "mem:4: bad field 'x', record skipped");
+	assert_true(marks_get(st, "k", MARKS_READ));
+	marks_format(st, &out);
+	assert_string_equal(out.buf, HEAD "k\tread=1@0\n");
+	assert_int_equal(marks_load_text(again, out.buf, out.len), 0);
+	assert_true(marks_get(again, "k", MARKS_READ));
+	marks_format(again, &out2);
+	assert_string_equal(out.buf, out2.buf);
+	assert_int_equal(marks_load_text(again, "garbage", 7), -1);
+	assert_int_equal(count_names("", NULL) - 2, 0);	/* no file was touched */
+	buf_free(&out);
+	buf_free(&out2);
+	marks_free(st);
+	marks_free(again);
+}
+
 static void
 test_default_path(void **unused)
 {
@@ -384,6 +588,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_bad_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_garbage_set_aside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_merge_two_readers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_link_written_through, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dev_null_turns_saving_off, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fifo_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_directory_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_too_large_left_alone, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unreadable_left_alone, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failed_save_kept_and_retried, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_load_text, setup, teardown),
 		cmocka_unit_test(test_default_path),
 	};
 

@@ -2,6 +2,8 @@
 #include "unit.h"
 
 #include <stdio.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -324,6 +326,127 @@ test_fetch_settings(void **unused)
 	buf_free(&dir);
 }
 
+static void
+test_not_regular(void **unused)
+{
+	char dir[] = "/tmp/pbcfg.XXXXXX";
+	struct buf fifo = BUF_INIT, big = BUF_INIT, link = BUF_INIT;
+	struct settings *c;
+	int fd;
+
+	(void)unused;
+	assert_non_null(mkdtemp(dir));
+	buf_init(&fifo);
+	buf_init(&big);
+	buf_init(&link);
+	buf_printf(&fifo, "%s/fifo", dir);
+	buf_printf(&big, "%s/big", dir);
+	buf_printf(&link, "%s/link", dir);
+	/* a FIFO without a writer: reported at once, never waited on */
+	assert_int_equal(mkfifo(fifo.buf, 0600), 0);
+	setenv("PAPERBOY_CONFIG", fifo.buf, 1);
+	c = settings_load(NULL);
+	assert_int_equal(settings_nmsgs(c), 1);
+	assert_non_null(strstr(settings_msg(c, 0), "is a FIFO, not a regular file; settings file ignored"));
+	assert_true(settings_mouse(c));	/* the defaults */
+	settings_free(c);
+	/* a device that never ends is not read */
+	c = settings_load("/dev/zero");
+	assert_int_equal(settings_nmsgs(c), 1);
+	assert_non_null(strstr(settings_msg(c, 0), "is a character device"));
+	settings_free(c);
+	/* /dev/null, or a link to it: no settings, no message */
+	assert_int_equal(symlink("/dev/null", link.buf), 0);
+	setenv("PAPERBOY_CONFIG", link.buf, 1);
+	c = settings_load(NULL);
+	assert_int_equal(settings_nmsgs(c), 0);
+	settings_free(c);
+	c = settings_load("/dev/null");
+	assert_int_equal(settings_nmsgs(c), 0);
+	settings_free(c);
+	/* over 1 MB: refused */
+	fd = open(big.buf, O_WRONLY | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, 2 << 20), 0);
+	close(fd);
+	c = settings_load(big.buf);
+	assert_int_equal(settings_nmsgs(c), 1);
+	assert_non_null(strstr(settings_msg(c, 0), "is larger than 1048576 bytes; settings file ignored"));
+	settings_free(c);
+	unsetenv("PAPERBOY_CONFIG");
+	unlink(fifo.buf);
+	unlink(big.buf);
+	unlink(link.buf);
+	rmdir(dir);
+	buf_free(&fifo);
+	buf_free(&big);
+	buf_free(&link);
+}
+
+static void
+test_max_file_size(void **unused)
+{
+	static const struct {
+		const char *v;
+		unsigned long long want;	/* 0: rejected */
+	} cases[] = {
+		{ "64M", 64ULL << 20 }, { "1G", 1ULL << 30 }, { "500k", 500ULL << 10 }, { "2048", 2048 },
+		{ "64MB", 64ULL << 20 }, { "1024G", 1ULL << 40 },
+		{ "1025G", 0 }, { "1023", 0 }, { "0", 0 }, { "lots", 0 }, { "-1M", 0 }, { "1T", 0 },
+		{ "99999999999999999999", 0 }, { "", 0 }, { "1 M", 0 },
+	};
+	struct settings *c;
+	struct buf text = BUF_INIT;
+	size_t i;
+
+	(void)unused;
+	buf_init(&text);
+	c = parse("");
+	assert_true(settings_max_file_size(c) == 64ULL << 20);	/* the default */
+	settings_free(c);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		buf_setlen(&text, 0);
+		buf_printf(&text, "max-file-size = %s\n", cases[i].v);
+		c = parse(text.buf);
+		if (cases[i].want) {
+			assert_int_equal(settings_nmsgs(c), 0);
+			assert_true(settings_max_file_size(c) == cases[i].want);
+		} else {
+			assert_int_equal(settings_nmsgs(c), 1);
+			assert_true(settings_max_file_size(c) == 64ULL << 20);
+		}
+		settings_free(c);
+	}
+	buf_free(&text);
+}
+
+/* The command table of a tiny reader: "down" and "quit". */
+static int
+known(const char *cmd)
+{
+	return strcmp(cmd, "down") == 0 || strcmp(cmd, "quit") == 0;
+}
+
+static void
+test_check_commands(void **unused)
+{
+	struct settings *c = parse("bind j down\nbind x frobnicate\n# c\nbind q quit\nbind y nope\n");
+
+	(void)unused;
+	assert_int_equal(settings_nmsgs(c), 0);	/* the syntax is fine */
+	assert_int_equal(settings_nbindings(c), 4);
+	assert_int_equal(settings_check_commands(c, known), 2);
+	assert_int_equal(settings_nmsgs(c), 2);
+	assert_string_equal(settings_msg(c, 0), "cfg:2: unknown command 'frobnicate' (paperboy --help lists them)");
+	assert_string_equal(settings_msg(c, 1), "cfg:5: unknown command 'nope' (paperboy --help lists them)");
+	assert_int_equal(settings_nbindings(c), 2);
+	assert_string_equal(settings_binding(c, 0)->cmd, "down");
+	assert_string_equal(settings_binding(c, 1)->cmd, "quit");
+	assert_string_equal(settings_binding(c, 1)->file, "cfg");
+	assert_int_equal(settings_binding(c, 1)->line, 4);
+	settings_free(c);
+}
+
 /* A bind names its key with keyname_parse: C-a and C-A are one key, the later bind wins. */
 static void
 test_bind_keys(void **unused)
@@ -350,6 +473,9 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_load_file),
 		cmocka_unit_test(test_no_color),
+		cmocka_unit_test(test_not_regular),
+		cmocka_unit_test(test_check_commands),
+		cmocka_unit_test(test_max_file_size),
 		cmocka_unit_test(test_bind_keys),
 		cmocka_unit_test(test_fetch_settings),
 	};
