@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "text/lang.h"
 #include "settings/settings.h"
 #include "export/dump.h"
 #include "export/export.h"
@@ -67,7 +68,7 @@ usage(FILE *f)
 "  --unread        with --dump or --export: only the papers not read\n"
 "  --output=FILE   with --dump or --export: write FILE (replaced\n"
 "                  crash-safely) instead of the standard output\n"
-"  --lang=LANG     show summaries in LANG (en or ko) first\n"
+"  --lang=LANGS    show summaries in these languages first (en, ko, zh, ja; ko,en)\n"
 "  --help          show this help and exit\n"
 "  --version       show the version and exit\n"
 "\n"
@@ -112,8 +113,10 @@ usage_error(const char *what, const char *arg, const char *hint)
 static const char *
 check_lang(const char *lang)
 {
-	if (strcmp(lang, "en") != 0 && strcmp(lang, "ko") != 0)
-		usage_error("unknown language", lang, " (use en or ko)");
+	const char *bad;
+
+	if (!lang_list_ok(lang, &bad))
+		usage_error("unknown language", lang, " (use codes such as en, ko, zh, ja, or a list: ko,en)");
 	return lang;
 }
 

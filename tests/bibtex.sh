@@ -17,14 +17,19 @@ cat >"$TMP/hostile.md" <<'MD'
 | [Stray { brace in the title](https://arxiv.org/abs/2505.00002) | Bob {Stray, Carol Smith | Two. |
 | [Stray } brace in the title}}](https://arxiv.org/abs/2505.00003) | Dan } Closer | Three. |
 | [Upper case AND in a name](https://arxiv.org/abs/2505.00004) | Tom AND Jerry, Ann Other | Four. |
-| [Backslash \ percent % hash # tilde ~ at @misc{x,](https://arxiv.org/abs/2505.00005) | Eve and Others | Five. |
+| [Backslash \ percent % hash # tilde ~ at @misc{x,](https://arxiv.org/abs/2505.00005) | Eve Five | Five. |
 MD
+# a string in a table is a list (" and " splits it); one name of a JSON list is one name
+cat >"$TMP/six.json" <<'JSON'
+[{"title": "Six", "authors": ["Eve and Others"], "link": "https://arxiv.org/abs/2505.00006",
+  "date": "2025-05-06", "summary": "Six."}]
+JSON
 printf 'Abstract: We propose a {method} that } works, author = "Mallory", on every benchmark we tried and more.\n' \
 	>"$TMP/abstract.txt"
 
-"$PB_BIN" --export=bibtex "$TMP/hostile.md" "$TMP/abstract.txt" >"$TMP/t.bib" 2>"$TMP/err"
+"$PB_BIN" --export=bibtex "$TMP/hostile.md" "$TMP/six.json" "$TMP/abstract.txt" >"$TMP/t.bib" 2>"$TMP/err"
 expect "the export exits 0" [ $? = 0 ]
-expect "six entries" [ "$(grep -c '^@misc{' "$TMP/t.bib")" = 6 ]
+expect "seven entries" [ "$(grep -c '^@misc{' "$TMP/t.bib")" = 7 ]
 
 # a style that writes each entry's fields one per line, as bibtex read them
 cat >"$TMP/t.bst" <<'BST'
@@ -57,14 +62,14 @@ sed -e ':a' -e 'N' -e '$!ba' -e 's/\n  / /g' "$TMP/t.bbl" >"$TMP/fields"
 
 # field VALUE-LINE: the line is in the parsed output
 has() { grep -qxF -- "$1" "$TMP/fields"; }
-for i in 1 2 3 4 5; do
+for i in 1 2 3 4 5 6; do
 	expect "entry $i: bibtex reads its year" has "YEAR 2025"
 	expect "entry $i: bibtex reads its own url" has "URL https://arxiv.org/abs/2505.0000$i"
 	expect "entry $i: bibtex reads its eprint" has "EPRINT 2505.0000$i"
 done
 expect "no injected author" ev '! grep -q "^AUTHOR.*Mallory" "$TMP/fields"'
 expect "no injected url" ev '! grep -q "^URL .*evil" "$TMP/fields"'
-expect "five urls and five years (the abstract has neither)" ev '[ "$(grep -c "^URL http" "$TMP/fields")" = 5 ] && [ "$(grep -c "^YEAR 2025" "$TMP/fields")" = 5 ]'
+expect "six urls and six years (the abstract has neither)" ev '[ "$(grep -c "^URL http" "$TMP/fields")" = 6 ] && [ "$(grep -c "^YEAR 2025" "$TMP/fields")" = 6 ]'
 expect "the injected text stays in the title" ev 'grep -q "^TITLE Evil.*Mallory Evil" "$TMP/fields"'
 expect "the real authors of entry 1 survive" has "AUTHOR Ada Lovelace and Alan Turing"
 expect "a stray brace in a name keeps both names" ev 'grep -q "^AUTHOR Bob .*Stray and Carol Smith$" "$TMP/fields"'

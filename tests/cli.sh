@@ -58,7 +58,13 @@ expect "usage error names the option" grep -q "unknown option '--bogus'" "$TMP/e
 "$PB_BIN" "$(printf -- '--bo\033[2J\ngus')" >"$TMP/out" 2>"$TMP/err"; expect "a usage error with controls exits 2" [ $? = 2 ]
 expect "a usage error quotes the option cleaned, on one line" \
     sh -c "[ \"\$(wc -l <'$TMP/err')\" = 1 ] && grep -q \"unknown option '--bo\\[2J gus'\" '$TMP/err' && ! grep -q \"\$(printf '\\033')\" '$TMP/err'"
-"$PB_BIN" --lang=fr --dump "$S" >/dev/null 2>"$TMP/err"; expect "bad --lang exits 2" [ $? = 2 ]
+"$PB_BIN" --lang=french --dump "$S" >/dev/null 2>"$TMP/err"; expect "bad --lang exits 2" [ $? = 2 ]
+"$PB_BIN" --lang=en,,ko --dump "$S" >/dev/null 2>"$TMP/err"; expect "empty --lang item exits 2" [ $? = 2 ]
+"$PB_BIN" --lang=zh,ko,en --export=markdown "$S" >"$TMP/list" 2>"$TMP/err"; expect "--lang takes a list" [ $? = 0 ]
+"$PB_BIN" --lang=ko --export=markdown "$S" >"$TMP/ko" 2>/dev/null
+"$PB_BIN" --lang=en --export=markdown "$S" >"$TMP/en" 2>/dev/null
+expect "--lang zh,ko,en: Korean summaries where there is no Chinese one" cmp -s "$TMP/list" "$TMP/ko"
+if cmp -s "$TMP/ko" "$TMP/en"; then bad "--lang ko and en pick different summaries"; else ok "--lang ko and en pick different summaries"; fi
 
 "$PB_BIN" --check "$S" >"$TMP/out" 2>&1; expect "--check on the samples exits 0" [ $? = 0 ]
 expect "--check names each format" grep -q 'ko-digest, 2 papers' "$TMP/out"
@@ -116,7 +122,8 @@ expect "--export=bibtex --starred: the two starred papers" [ "$(grep -c '^@misc{
 expect "bibtex entry with the arXiv id" grep -q '^@misc{arXiv:2505.05301,$' "$TMP/out.bib"
 expect "eprint only for the paper with an id" [ "$(grep -c '^  eprint = {2505.05301},$' "$TMP/out.bib")" = 1 ] && [ "$(grep -c eprint "$TMP/out.bib")" = 1 ]
 expect "archivePrefix arXiv" grep -q '^  archivePrefix = {arXiv},$' "$TMP/out.bib"
-expect "the id-less paper (no author, no year) gets a title-word key" grep -q '^@misc{sparrow-[0-9a-f]\{6\},$' "$TMP/out.bib"
+# its day, the HF page's "May 9", took the samples' year
+expect "the id-less paper (no author) gets a title-word key with its day's year" grep -q '^@misc{2025sparrow-[0-9a-f]\{6\},$' "$TMP/out.bib"
 expect "--export writes nothing on stderr" [ ! -s "$TMP/err" ]
 expect "--export leaves the state file alone" cmp -s "$ST" "$PB_SRCDIR/tests/fixtures/state-starred"
 PAPERBOY_STATE="$ST" "$PB_BIN" --export markdown --starred "$S" >"$TMP/out.md"

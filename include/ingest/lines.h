@@ -28,6 +28,8 @@ size_t lines_skip_space(const char *s, size_t n);
 void lines_trim(const char **s, size_t *n);
 /* True when s[0..n) starts with the ASCII prefix pre. */
 int lines_starts(const char *s, size_t n, const char *pre);
+/* True when the ASCII needle occurs in s[0..n). */
+int lines_has(const char *s, size_t n, const char *needle);
 /* Find an ISO date YYYY-MM-DD in s and copy it to out (11 bytes); 1 on success. */
 int lines_find_date(const char *s, size_t n, char out[11]);
 

@@ -25,6 +25,7 @@ struct pctx {
 	struct batch *out;	/* where records and warnings go */
 	int light;		/* the library keeps no summary text (lib_set_light) */
 	const char *file;
+	const char *source;	/* the format's name, given to records as their source */
 	const char *data;	/* whole input, BOM skipped */
 	size_t len;
 	struct arena *scratch;	/* per-record scratch; reset by pctx_emit */
@@ -34,6 +35,9 @@ struct pctx {
 	size_t line_base;	/* number of the first line of data (1) */
 	size_t line_off;	/* pctx_lineno cache: offset ... */
 	size_t line_at;		/* ... and the line number there */
+	int pathday;		/* the file path's day: 0 not looked for, 1 none, 2 in pathday_iso */
+	char pathday_iso[11];
+	size_t pathday_used;	/* records that took the path's day */
 };
 
 /* Report a problem at line (0: whole file). */
@@ -43,7 +47,11 @@ void pctx_warn(struct pctx *p, size_t line, const char *fmt, ...)
 const char *pctx_text(struct pctx *p, const char *s, size_t n, unsigned flags);
 /* The same with markdown/HTML inline markup reduced (inline_clean). */
 const char *pctx_inline(struct pctx *p, const char *s, size_t n, unsigned flags);
-/* Hand the record to the batch and reset the scratch memory. */
+/*
+ * Hand the record to the batch and reset the scratch memory.  A record
+ * whose content gave no day takes the day of the file's path (pathday.h),
+ * counted in pathday_used.
+ */
 void pctx_emit(struct pctx *p, struct rec_build *b);
 /*
  * A day heading s[0..n) of a digest: the scratch memory is reset to

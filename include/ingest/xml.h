@@ -59,6 +59,8 @@ int xml_refuse_bombs(struct pctx *p, size_t max_tag);
 void xml_init(void);
 /* Read p's whole input into x; -1 (with a warning) when it cannot be parsed at all. */
 int xml_read(struct xml *x, struct pctx *p);
+/* Read p's whole input as HTML (tolerant, errors not reported); -1 when it cannot be read. */
+int xml_read_html(struct xml *x, struct pctx *p);
 /* Report, as warnings, the kept errors at or before line (all of them when line is 0). */
 void xml_flush(struct xml *x, size_t line);
 /* Report what is left (and a missing root element), then free the document. */

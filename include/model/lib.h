@@ -32,8 +32,9 @@ struct block {
 };
 
 struct summary {
-	const char *lang;	/* "en" or "ko", detected from the text */
+	const char *lang;	/* "en", "ko", "zh", "ja", "und-Cyrl", ... detected from the text (text/lang.h) */
 	const char *source;	/* format it came from, e.g. "table", "ko-digest" */
+	const char *name;	/* what the source calls it ("ai_summary", "translation"), or NULL */
 	const struct block *blocks;
 	size_t nblocks;
 	const char *text;	/* the blocks flattened: bullets as "- ", labels as "Label: " */
@@ -54,7 +55,8 @@ struct paper {
 	const char *key;	/* stable identity: "arxiv:ID", "title:KEY" or "text:HASH" */
 	const char *const *authors;
 	size_t nauthors;
-	const uint32_t *days;	/* day indices, ascending by day order */
+	int authors_cut;	/* the list kept was shortened by its source ("A et al.") */
+	const uint32_t *days;	/* day indices, ascending by day order; undated: the undated group */
 	size_t ndays;
 	const char *const *cats;
 	size_t ncats;
@@ -63,6 +65,13 @@ struct paper {
 	size_t nsums;
 	const struct link *links;
 	size_t nlinks;
+};
+
+/* A further summary of a record: an AI summary, a translation, ... */
+struct rec_sum {
+	const char *name;		/* "ai_summary", "translation", ...; NULL: unnamed */
+	const struct block *blocks;
+	size_t nblocks;
 };
 
 /* A paper as one parser read it; all strings clean, owned by the parser. */
@@ -74,12 +83,15 @@ struct rec {
 	const char *day;		/* ISO date, a label such as "May 9", or NULL */
 	const char *const *authors;
 	size_t nauthors;
+	int authors_cut;		/* the source shortened the list ("A et al.") */
 	const char *const *cats;
 	size_t ncats;
 	long votes;			/* -1 when absent */
 	const char *source;		/* parser name */
 	const struct block *blocks;	/* the summary, may be empty */
 	size_t nblocks;
+	const struct rec_sum *more;	/* further summaries (not kept by a light library) */
+	size_t nmore;
 	const struct link *links;
 	size_t nlinks;
 };
@@ -98,9 +110,19 @@ void lib_free(struct lib *lib);
 void lib_set_light(struct lib *lib, int light);
 /* True when the library keeps no summary text. */
 int lib_is_light(const struct lib *lib);
-/* Merge one record: by arXiv id, else by normalised title, else by summary text. */
+/*
+ * Merge one record: by arXiv id, else by normalised title, else by summary
+ * text.  A paper keeps the most complete author list (a list its source
+ * shortened loses to any complete one), every day it appeared on (undated
+ * only when it has no day), and every distinct summary.
+ */
 void lib_add_paper(struct lib *lib, const struct rec *r);
-/* Sort papers and days into display order; call after the last add. */
+/*
+ * Sort papers and days into display order; call after the last add.  A day
+ * label without a year ("May 9") becomes a date when exactly one year of
+ * the library's dated days fits it (the date lies within a month of the
+ * dated days' range); days no paper is on any more are dropped.
+ */
 void lib_finish(struct lib *lib);
 /* Number of papers. */
 size_t lib_npapers(const struct lib *lib);
@@ -110,6 +132,11 @@ const struct paper *lib_paper(const struct lib *lib, size_t i);
 size_t lib_ndays(const struct lib *lib);
 /* Day i: dated newest first, then labels without a year, then undated. */
 const struct day *lib_day(const struct lib *lib, size_t i);
+/*
+ * Index of the summary of p to show first: the one whose language comes
+ * earliest in prefs, a comma-separated list ("ko,en"; NULL: none), else 0.
+ */
+size_t lib_summary_for(const struct paper *p, const char *prefs);
 /* Bytes held by the library's arena. */
 size_t lib_bytes(const struct lib *lib);
 
@@ -124,6 +151,12 @@ enum link_kind link_classify(const char *url);
  */
 struct buf;
 int link_normalise(struct buf *out, const char *s, size_t n, const char **why);
+/*
+ * The arXiv id in a URL to arxiv.org/abs|pdf|html or huggingface.co/papers,
+ * without allocating: its length (0 when there is none) and *start, its
+ * offset in s.
+ */
+size_t link_arxiv_id_span(const char *s, size_t n, size_t *start);
 /* Extract an arXiv id ("2505.02707", version dropped) from a URL or text; 1 on success. */
 int link_arxiv_id(struct buf *out, const char *s, size_t n);
 /* Like link_arxiv_id, but also a bare id, with "arXiv:" / "oai:arXiv.org:" prefix and version. */

@@ -107,7 +107,7 @@ size_t settings_parse(struct settings *c, const char *name, const char *data, si
 /* Free the settings. */
 void settings_free(struct settings *c);
 
-/* lang: "en" or "ko", or NULL when not set. */
+/* lang: language codes in order of preference ("ko,en"), or NULL when not set. */
 const char *settings_lang(const struct settings *c);
 /* browser: a $BROWSER-style command, or NULL when not set. */
 const char *settings_browser(const struct settings *c);

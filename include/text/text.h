@@ -66,8 +66,6 @@ void text_search_form(struct buf *out, const char *s, size_t n, uint32_t **map, 
  * and digits dropped (so case, punctuation and spacing are ignored).
  */
 void text_title_key(struct buf *out, const char *s, size_t n);
-/* "ko" when Hangul makes up a fair share of the letters of s, else "en". */
-const char *text_lang(const char *s, size_t n);
 /* True when s[0..n) is valid UTF-8 with no stripped control (tab and newline allowed). */
 int text_is_clean(const char *s, size_t n);
 

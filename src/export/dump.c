@@ -79,13 +79,17 @@ dump_paper(struct buf *out, const struct lib *lib, const struct marks *st, const
 	buf_puts(out, st && marks_get(st, p->key, MARKS_STARRED) ? ",\"starred\":true" : ",\"starred\":false");
 	buf_puts(out, ",\"authors\":");
 	str_array(out, p->authors, p->nauthors);
+	if (p->authors_cut)
+		buf_puts(out, ",\"authors_cut\":true");
 	buf_puts(out, ",\"days\":[");
-	for (i = 0; i < p->ndays; i++) {
+	for (i = k = 0; i < p->ndays; i++) {
 		const struct day *d = lib_day(lib, p->days[i]);
 
-		if (i)
+		if (d == NULL || d->kind == DAY_NONE)	/* undated: no day */
+			continue;
+		if (k++)
 			buf_addch(out, ',');
-		dump_json_str(out, d ? d->label : NULL);
+		dump_json_str(out, d->label);
 	}
 	buf_puts(out, "],\"categories\":");
 	str_array(out, p->cats, p->ncats);
@@ -103,6 +107,10 @@ dump_paper(struct buf *out, const struct lib *lib, const struct marks *st, const
 		dump_json_str(out, s->lang);
 		buf_puts(out, ",\"source\":");
 		dump_json_str(out, s->source);
+		if (s->name) {
+			buf_puts(out, ",\"name\":");
+			dump_json_str(out, s->name);
+		}
 		buf_puts(out, ",\"text\":");
 		dump_json_str(out, s->text);
 		buf_puts(out, ",\"blocks\":[");

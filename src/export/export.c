@@ -386,18 +386,13 @@ md_url(struct buf *out, const char *u)
 	}
 }
 
-/* The summary in lang, else the first; NULL when there is none. */
+/* The summary in the first language of the list lang that has one, else the first; NULL when none. */
 static const struct summary *
 pick_summary(const struct paper *p, const char *lang)
 {
-	size_t i;
-
 	if (p->nsums == 0)
 		return NULL;
-	for (i = 0; lang && i < p->nsums; i++)
-		if (p->sums[i].lang && strcmp(p->sums[i].lang, lang) == 0)
-			return &p->sums[i];
-	return &p->sums[0];
+	return &p->sums[lib_summary_for(p, lang)];
 }
 
 /* Append the summary on one line, cut to at most cells cells at a space with "…" (not escaped). */

@@ -185,7 +185,7 @@ entry_link(struct feed *f, struct rec_build *b, const xmlNode *c)
 	rec_link(p, b, line, f->text.buf, f->text.len, hint);
 }
 
-/* An <author>: its <name> child (Atom), else its text (RSS). */
+/* An <author>: its <name> child (Atom), else its text (RSS); "A, B, C" is several. */
 static void
 entry_author(struct feed *f, struct rec_build *b, const xmlNode *c)
 {
@@ -194,11 +194,11 @@ entry_author(struct feed *f, struct rec_build *b, const xmlNode *c)
 	for (k = c->children; k; k = k->next)
 		if (xml_is(k, "name")) {
 			xml_text(k, &f->text);
-			rec_author(f->p, b, f->text.buf, f->text.len);
+			rec_authors(f->p, b, f->text.buf, f->text.len);
 			return;
 		}
 	xml_text(c, &f->text);
-	rec_author(f->p, b, f->text.buf, f->text.len);
+	rec_authors(f->p, b, f->text.buf, f->text.len);
 }
 
 /* Set the arXiv id from an <id>/<guid> such as "oai:arXiv.org:2508.13167v1". */

@@ -40,6 +40,24 @@ copy_strs(struct arena *a, const char *const *v, size_t n)
 	return c;
 }
 
+/* Copy n blocks into arena a. */
+static const struct block *
+copy_blocks(struct arena *a, const struct block *b, size_t n)
+{
+	struct block *v;
+	size_t i;
+
+	if (n == 0)
+		return NULL;
+	v = arena_calloc(a, n, sizeof *v);
+	for (i = 0; i < n; i++) {
+		v[i].kind = b[i].kind;
+		v[i].label = arena_strdup(a, b[i].label);
+		v[i].text = arena_strdup(a, b[i].text);
+	}
+	return v;
+}
+
 /* Add a copy of a record to a batch. */
 void
 batch_rec(struct batch *b, const struct rec *r)
@@ -62,15 +80,16 @@ batch_rec(struct batch *b, const struct rec *r)
 	c->source = arena_strdup(b->a, r->source);
 	c->authors = copy_strs(b->a, r->authors, r->nauthors);
 	c->cats = copy_strs(b->a, r->cats, r->ncats);
-	if (r->nblocks) {
-		struct block *v = arena_calloc(b->a, r->nblocks, sizeof *v);
+	c->blocks = copy_blocks(b->a, r->blocks, r->nblocks);
+	if (r->nmore) {
+		struct rec_sum *v = arena_calloc(b->a, r->nmore, sizeof *v);
 
-		for (i = 0; i < r->nblocks; i++) {
-			v[i].kind = r->blocks[i].kind;
-			v[i].label = arena_strdup(b->a, r->blocks[i].label);
-			v[i].text = arena_strdup(b->a, r->blocks[i].text);
+		for (i = 0; i < r->nmore; i++) {
+			v[i].name = arena_strdup(b->a, r->more[i].name);
+			v[i].blocks = copy_blocks(b->a, r->more[i].blocks, r->more[i].nblocks);
+			v[i].nblocks = r->more[i].nblocks;
 		}
-		c->blocks = v;
+		c->more = v;
 	}
 	if (r->nlinks) {
 		struct link *v = arena_calloc(b->a, r->nlinks, sizeof *v);

@@ -11,16 +11,26 @@
 
 /* The rows: each format is defined beside its parser. */
 extern const struct ingest_format json_format, atom_format, hfhtml_format, table_format,
-    ko_format, abstract_format, hfpage_format;
+    ko_format, abstract_format, hfpage_format, jsonl_format, yamlpaper_format, frontmatter_format,
+    cvarxiv_format, arxivdaily_format, paperreader_format, headings_format, generic_format;
 
 static const struct ingest_format *const formats[] = {
-	&json_format,		/* json.c: '[' or '{' first */
+	/* the templates before the formats whose markers they share */
+	&arxivdaily_format,	/* arxivdaily.c: JSON Lines with "abs", or "### [1] [" entries */
+	&cvarxiv_format,	/* cvarxiv.c: {topic: {id: row}}, its table header, or its bullets */
+	&paperreader_format,	/* paperreader.c: papers.meta.json, or front matter with title_zh */
+	&jsonl_format,		/* jsonl.c: an object a line */
+	&json_format,		/* json.c: '[' and a value, or '{' naming papers, first */
 	&atom_format,		/* atom.c: a tag first, <feed, <rss or <rdf:RDF soon after */
 	&hfhtml_format,		/* hfhtml.c: a tag first, <html and a papers page's marks */
 	&table_format,		/* table.c: "## Papers for", or a table with a Title column */
 	&ko_format,		/* ko.c: "## Daily Papers", "### [" */
 	&abstract_format,	/* abstract.c: "Abstract:" */
 	&hfpage_format,		/* hfpage.c: the page's fixed lines, or a day label first */
+	&yamlpaper_format,	/* yamlpaper.c: YAML whose keys name a paper */
+	&frontmatter_format,	/* frontmatter.c: front matter whose keys name a paper */
+	&headings_format,	/* generic.c: a heading per paper, each with its link */
+	&generic_format,	/* generic.c: the fallback, any links to papers (last) */
 };
 
 #define NFORMATS (sizeof formats / sizeof formats[0])

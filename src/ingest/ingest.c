@@ -245,6 +245,7 @@ run_parser(struct pool_worker *w, struct batch *b, int light, const struct inges
 	p.out = b;
 	p.light = light;
 	p.file = file;
+	p.source = f->name;
 	p.data = data;
 	p.len = len;
 	p.scratch = w->scratch;
@@ -253,6 +254,14 @@ run_parser(struct pool_worker *w, struct batch *b, int light, const struct inges
 	p.line_at = 1;
 	p.tmp = w->ptmp;	/* lent for the file, kept between files */
 	f->parse(&p);
+	if (p.pathday_used) {
+		struct buf note = BUF_INIT;
+
+		buf_printf(&note, "%zu paper%s dated %s from the file path", p.pathday_used,
+		    p.pathday_used == 1 ? "" : "s", p.pathday_iso);
+		batch_msg(b, DIAG_NOTE, 0, note.buf, note.len);
+		buf_free(&note);
+	}
 	arena_reset(w->scratch, p.mark);
 	w->ptmp = p.tmp;
 }

@@ -31,7 +31,10 @@
 
 #include <json-c/json.h>
 
+#include "ingest/fields.h"
+#include "ingest/jsonrec.h"
 #include "ingest/format.h"
+#include "ingest/json.h"
 #include "ingest/pctx.h"
 #include "ingest/rec.h"
 #include "ingest/lines.h"
@@ -246,441 +249,26 @@ scan_wrapper(const char *s, size_t n, size_t o)
 }
 
 
-/* "a string", "an array", ... for messages (json-c's null is NULL). */
-static const char *
-jtype(json_t *v)
-{
-	switch (json_object_get_type(v)) {
-	case json_type_object: return "an object";
-	case json_type_array: return "an array";
-	case json_type_string: return "a string";
-	case json_type_int:
-	case json_type_double: return "a number";
-	case json_type_boolean: return "a boolean";
-	case json_type_null: return "null";
-	}
-	return "a value";
-}
-
 /* Type tests that take NULL (json-c's null). */
 static int json_is_string(json_t *v) { return json_object_is_type(v, json_type_string); }
 static int json_is_array(json_t *v) { return json_object_is_type(v, json_type_array); }
-static int json_is_object(json_t *v) { return json_object_is_type(v, json_type_object); }
 /* Member key of object o, NULL when absent or null. */
 static json_t *jmember(json_t *o, const char *key) { return json_object_object_get(o, key); }
-/* True when object o has member key, even a null one. */
-static int json_has(json_t *o, const char *key) { return json_object_object_get_ex(o, key, NULL); }
 
-/* One element being read: where it is and what it holds. */
-struct jel {
-	struct pctx *p;
-	struct rec_build *b;
-	size_t line;
-	json_t *el;
-	json_t *paper;	/* the "paper" member (Hugging Face API), or NULL */
-};
-
-/* Member key of the element, else of its "paper"; NULL when absent or null. */
-static json_t *
-jget(const struct jel *e, const char *key)
-{
-	json_t *v = jmember(e->el, key);
-
-	if (!v && e->paper)
-		v = jmember(e->paper, key);
-	return v;
-}
-
-/* Warn that field key has the wrong type. */
-static void
-bad_type(const struct jel *e, const char *key, const char *want, json_t *v)
-{
-	pctx_warn(e->p, e->line, "field \"%s\" should be %s, not %s", key, want, jtype(v));
-}
-
-/* Fetch string field key into *s, *n; warns when it has another type. */
-static int
-jstr(const struct jel *e, const char *key, const char **s, size_t *n)
-{
-	json_t *v = jget(e, key);
-
-	if (!v)
-		return 0;
-	if (!json_is_string(v)) {
-		bad_type(e, key, "a string", v);
-		return 0;
-	}
-	*s = json_object_get_string(v);
-	*n = (size_t)json_object_get_string_len(v);
-	return 1;
-}
-
-/*
- * Add one URL; in "huggingface_urls" a bare "owner/name" (no host) is a
- * repository on huggingface.co, as in the table digests.
- */
-static void
-jlink1(const struct jel *e, const char *key, const char *u, size_t un, enum link_kind hint)
-{
-	const char *slash = memchr(u, '/', un);
-
-	if (un == 0)
-		return;
-	if (strcmp(key, "huggingface_urls") == 0 && slash && slash > u &&
-	    !memchr(u, '.', (size_t)(slash - u)) && !memchr(u, ':', un) &&
-	    !memchr(slash + 1, '/', un - (size_t)(slash + 1 - u))) {
-		struct buf full = BUF_INIT;
-
-		buf_puts(&full, "huggingface.co/");
-		buf_add(&full, u, un);
-		rec_link(e->p, e->b, e->line, full.buf, full.len, hint);
-		buf_free(&full);
-		return;
-	}
-	rec_link(e->p, e->b, e->line, u, un, hint);
-}
-
-/* Adds one string of field key (a link with hint, a category, ...). */
-typedef void jadd_fn(const struct jel *e, const char *key, const char *s, size_t n,
-    enum link_kind hint);
-
-/*
- * Call add for field key when it is a string, or for each string of it
- * when it is an array (one warning for the first other element, nulls
- * skipped); want names what the field should be, what one element.
- */
-static void
-jstrings(const struct jel *e, const char *key, const char *want, const char *what,
-    jadd_fn *add, enum link_kind hint)
-{
-	json_t *v = jget(e, key), *x;
-	size_t i;
-	int warned = 0;
-
-	if (!v)
-		return;
-	if (json_is_string(v)) {
-		add(e, key, json_object_get_string(v), (size_t)json_object_get_string_len(v), hint);
-		return;
-	}
-	if (!json_is_array(v)) {
-		bad_type(e, key, want, v);
-		return;
-	}
-	for (i = 0; i < json_object_array_length(v); i++) {
-		x = json_object_array_get_idx(v, i);
-		if (json_is_string(x)) {
-			add(e, key, json_object_get_string(x), (size_t)json_object_get_string_len(x), hint);
-		} else if (x && !warned) {
-			pctx_warn(e->p, e->line, "field \"%s\" has an element that is %s, not %s",
-			    key, jtype(x), what);
-			warned = 1;
-		}
-	}
-}
-
-/* Add the URL field key (a string, or an array of strings) as links. */
-static void
-jlinks(const struct jel *e, const char *key, enum link_kind hint)
-{
-	jstrings(e, key, "a URL or a list of URLs", "a URL", jlink1, hint);
-}
-
-/* Add one category (jadd_fn). */
-static void
-jcat1(const struct jel *e, const char *key, const char *s, size_t n, enum link_kind hint)
-{
-	(void)key;
-	(void)hint;
-	rec_cat(e->p, e->b, s, n);
-}
-
-/* Add the category field key (a list of strings, or one string). */
-static void
-jcats(const struct jel *e, const char *key)
-{
-	jstrings(e, key, "a list of strings", "a string", jcat1, LINK_NKINDS);
-}
-
-/* Authors: "a, b, c", ["a", "b"] or [{"name": "a"}, ...]. */
-static void
-jauthors(const struct jel *e)
-{
-	json_t *v = jget(e, "authors"), *x;
-	size_t i;
-	int warned = 0;
-
-	if (!v)
-		return;
-	if (json_is_string(v)) {
-		rec_authors(e->p, e->b, json_object_get_string(v), (size_t)json_object_get_string_len(v));
-		return;
-	}
-	if (!json_is_array(v)) {
-		bad_type(e, "authors", "a string or a list", v);
-		return;
-	}
-	for (i = 0; i < json_object_array_length(v); i++) {
-		x = json_object_array_get_idx(v, i);
-		if (json_is_object(x))
-			x = jmember(x, "name");
-		if (json_is_string(x)) {
-			rec_author(e->p, e->b, json_object_get_string(x), (size_t)json_object_get_string_len(x));
-		} else if (!warned) {
-			pctx_warn(e->p, e->line, "field \"authors\" has an element that is %s, not a name",
-			    jtype(x));
-			warned = 1;
-		}
-	}
-}
-
-/* Votes from "votes" or "upvotes": a non-negative whole number (or digits in a string). */
-static void
-jvotes(const struct jel *e)
-{
-	static const char *const keys[] = { "votes", "upvotes" };
-	size_t k;
-
-	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
-		json_t *v = jget(e, keys[k]);
-		double d;
-
-		if (!v)
-			continue;
-		if (json_is_string(v)) {
-			const char *s = json_object_get_string(v);
-			size_t n = (size_t)json_object_get_string_len(v), i;
-			long x = 0;
-
-			for (i = 0; i < n && s[i] >= '0' && s[i] <= '9' && x < 100000000; i++)
-				x = 10 * x + (s[i] - '0');
-			if (n > 0 && i == n) {
-				e->b->r.votes = x;
-				return;
-			}
-			if (n == 0 || (n == 1 && s[0] == '-'))
-				continue;	/* "" or "-": no votes given */
-			bad_type(e, keys[k], "a number", v);
-			continue;
-		}
-		if (!json_object_is_type(v, json_type_int) && !json_object_is_type(v, json_type_double)) {
-			bad_type(e, keys[k], "a number", v);
-			continue;
-		}
-		d = json_object_get_double(v);
-		if (!(d >= 0 && d < 1e15) || d != floor(d)) {
-			pctx_warn(e->p, e->line, "field \"%s\" is not a vote count: %g", keys[k], d);
-			continue;
-		}
-		e->b->r.votes = (long)d;
-		return;
-	}
-}
-
-/* Day from "date", "publishedAt" or "published" when an ISO date, else dflt. */
-static void
-jday(const struct jel *e, const char *dflt)
-{
-	static const char *const keys[] = { "date", "publishedAt", "published" };
-	char iso[11];
-	size_t k;
-
-	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
-		const char *s;
-		size_t n;
-
-		if (!jget(e, keys[k]) || !jstr(e, keys[k], &s, &n))
-			continue;
-		if (lines_find_date(s, n, iso)) {
-			e->b->r.day = pctx_text(e->p, iso, 10, 0);
-			return;
-		}
-		if (n > 0) {
-			const char *q = pctx_text(e->p, s, n > 40 ? 40 : n, TEXT_ONELINE | TEXT_SQUEEZE);
-
-			pctx_warn(e->p, e->line, "field \"%s\" is not an ISO date: \"%s\"",
-			    keys[k], q ? q : "");
-		}
-	}
-	if (dflt)
-		e->b->r.day = pctx_text(e->p, dflt, strlen(dflt), 0);
-}
-
-/* The arXiv id from "id" (quietly ignored when not one) or "arxiv_id". */
-static void
-jid(const struct jel *e, struct buf *tmp)
-{
-	static const char *const keys[] = { "arxiv_id", "arxivId", "id" };
-	size_t k;
-
-	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
-		json_t *v = jget(e, keys[k]);
-		int quiet = strcmp(keys[k], "id") == 0;
-
-		if (!v)
-			continue;
-		if (!json_is_string(v)) {
-			if (!quiet)
-				bad_type(e, keys[k], "a string", v);
-			continue;
-		}
-		buf_setlen(tmp, 0);
-		if (!link_arxiv_any_id(tmp, json_object_get_string(v), (size_t)json_object_get_string_len(v))) {
-			if (!quiet)
-				pctx_warn(e->p, e->line, "field \"%s\" is not an arXiv id", keys[k]);
-			continue;
-		}
-		{
-			struct buf url = BUF_INIT;
-
-			buf_printf(&url, "https://arxiv.org/abs/%s", buf_str(tmp));
-			rec_link(e->p, e->b, e->line, url.buf, url.len, LINK_NKINDS);
-			if (e->paper) {
-				buf_setlen(&url, 0);
-				buf_printf(&url, "https://huggingface.co/papers/%s", buf_str(tmp));
-				rec_link(e->p, e->b, e->line, url.buf, url.len, LINK_NKINDS);
-			}
-			buf_free(&url);
-		}
-		return;
-	}
-}
-
-/* True when the line is only a bullet marker: "-", "*" or a bullet sign. */
-static int
-lone_marker(const char *s, size_t n)
-{
-	lines_trim(&s, &n);
-	return (n == 1 && (s[0] == '-' || s[0] == '*')) ||
-	    (n == 3 && memcmp(s, "\xe2\x80\xa2", 3) == 0);
-}
-
-/* True when the line starts a bullet: "- ", "* " or a bullet sign and space. */
-static int
-bullet_line(const char *s, size_t n)
-{
-	lines_trim(&s, &n);
-	return (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') ||
-	    (n >= 4 && memcmp(s, "\xe2\x80\xa2 ", 4) == 0);
-}
-
-/*
- * Add a summary.  A bulleted summary is first rewritten one bullet a line:
- * some files put each marker alone on its line ("-\nText\n-\nMore"), or
- * wrap a bullet onto the next line ("top-\nk sampling"); both are joined.
- */
-static void
-jsummary(struct pctx *p, struct rec_build *b, const char *s, size_t n)
-{
-	struct lines it;
-	struct buf out = BUF_INIT;
-	const char *l, *mark = NULL;
-	size_t ln, markn = 0;
-	int bulleted = 0, plain = 1;
-
-	lines_init(&it, s, n, 1);
-	while (lines_next(&it, &l, &ln)) {
-		if (lines_blank(l, ln))
-			continue;
-		if (!bulleted && !lone_marker(l, ln) && !bullet_line(l, ln))
-			break;
-		bulleted = 1;
-		if (lone_marker(l, ln) || !bullet_line(l, ln))
-			plain = 0;
-	}
-	if (!bulleted || plain) {
-		rec_summary(p, b, s, n);
-		return;
-	}
-	lines_init(&it, s, n, 1);
-	while (lines_next(&it, &l, &ln)) {
-		lines_trim(&l, &ln);
-		if (ln == 0)
-			continue;
-		if (lone_marker(l, ln)) {
-			mark = l;
-			markn = ln;
-			continue;
-		}
-		if (mark || bullet_line(l, ln)) {
-			if (out.len)
-				buf_addch(&out, '\n');
-			if (mark) {
-				buf_add(&out, mark, markn);
-				buf_addch(&out, ' ');
-				mark = NULL;
-			}
-		} else if (out.len) {
-			buf_addch(&out, ' ');
-		}
-		buf_add(&out, l, ln);
-	}
-	rec_summary(p, b, out.buf ? out.buf : "", out.len);
-	buf_free(&out);
-}
-
-/* Turn one array element into a record (or a warning). */
+/* Read one element of the paper array through the field table. */
 static void
 json_element(struct pctx *p, json_t *el, size_t line, const char *dflt_day, struct buf *tmp)
 {
-	struct rec_build b;
-	struct jel e;
-	const char *s;
-	size_t n;
-
-	if (!json_is_object(el)) {
-		pctx_warn(p, line, "skipped an element that is %s, not an object", jtype(el));
-		return;
-	}
-	e.p = p;
-	e.b = &b;
-	e.line = line;
-	e.el = el;
-	e.paper = jmember(el, "paper");
-	if (e.paper && !json_is_object(e.paper)) {
-		bad_type(&e, "paper", "an object", e.paper);
-		e.paper = NULL;
-	}
-	rec_init(p, &b, line, "json");
-	if (jstr(&e, "title", &s, &n))
-		b.r.title = pctx_inline(p, s, n, TEXT_ONELINE | TEXT_SQUEEZE);
-	jauthors(&e);
-	jday(&e, dflt_day);
-	jvotes(&e);
-	jcats(&e, "classification");
-	jcats(&e, "categories");
-	jid(&e, tmp);
-	jlinks(&e, "link", LINK_NKINDS);
-	jlinks(&e, "url", LINK_NKINDS);
-	jlinks(&e, "pdf_url", LINK_PDF);
-	jlinks(&e, "github_repo", LINK_PROJECT);
-	jlinks(&e, "githubRepo", LINK_PROJECT);
-	jlinks(&e, "github_urls", LINK_PROJECT);
-	jlinks(&e, "huggingface_urls", LINK_NKINDS);
-	jlinks(&e, "project_page", LINK_PROJECT);
-	jlinks(&e, "projectPage", LINK_PROJECT);
-	jlinks(&e, "thumbnail", LINK_THUMBNAIL);
-	if (jget(&e, "summary")) {
-		if (jstr(&e, "summary", &s, &n))
-			jsummary(p, &b, s, n);
-	} else if (jstr(&e, "abstract", &s, &n)) {
-		jsummary(p, &b, s, n);
-	}
-	/* the condition under which pctx_emit would drop the record */
-	if (!b.r.id && !b.r.title && b.nblocks == 0) {
-		pctx_warn(p, line, "skipped an element with no title, summary or arXiv link");
-		arena_reset(p->scratch, p->mark);
-		return;
-	}
-	pctx_emit(p, &b);
+	(void)tmp;
+	jsonrec_read(p, el, line, dflt_day, p->source);
 }
 
 /*
  * Copy of s with every invalid UTF-8 sequence replaced by U+FFFD, or 0
  * (out untouched) when s is valid.  *bad is the offset of the first one.
  */
-static int
-fix_utf8(const char *s, size_t n, struct buf *out, size_t *bad)
+int
+json_fix_utf8(const char *s, size_t n, struct buf *out, size_t *bad)
 {
 	size_t i = 0, j, from = 0;
 	int fixed = 0;
@@ -725,13 +313,13 @@ json_items(struct pctx *p, struct lc *lc, json_t *items, const struct spans *v,
 	}
 }
 
-/* The default day of a wrapper object: its "date" member when an ISO date. */
+/* The default day of a wrapper object: its "date" member when it names one day. */
 static const char *
 wrapper_day(json_t *root, char iso[11])
 {
 	json_t *d = jmember(root, "date");
 
-	if (d && json_is_string(d) && lines_find_date(json_object_get_string(d), (size_t)json_object_get_string_len(d), iso))
+	if (d && json_is_string(d) && fields_day(json_object_get_string(d), (size_t)json_object_get_string_len(d), iso))
 		return iso;
 	return NULL;
 }
@@ -740,8 +328,8 @@ wrapper_day(json_t *root, char iso[11])
 static int
 is_paper(json_t *o)
 {
-	return json_has(o, "title") || json_has(o, "paper") ||
-	    json_has(o, "summary") || json_has(o, "link");
+	return json_object_object_get_ex(o, "title", NULL) || json_object_object_get_ex(o, "paper", NULL) ||
+	    json_object_object_get_ex(o, "summary", NULL) || json_object_object_get_ex(o, "link", NULL);
 }
 
 /* The whole input decoded: find the paper array and read it. */
@@ -768,6 +356,10 @@ json_tree(struct pctx *p, struct lc *lc, const char *d, size_t n, json_t *root, 
 			dflt = wrapper_day(root, iso);
 		} else if (is_paper(root)) {
 			json_element(p, root, lc_line(lc, top), NULL, tmp);
+			return;
+		} else if (!json_object_is_type(root, json_type_object)) {
+			pctx_warn(p, lc_line(lc, top), "no papers: the file holds %s, not an array or an object",
+			    jsonrec_type(root));
 			return;
 		} else {
 			pctx_warn(p, lc_line(lc, top),
@@ -859,6 +451,20 @@ json_recover(struct pctx *p, struct lc *lc, const char *d, size_t n,
 	pctx_warn(p, lc_line(lc, err->off), "invalid JSON: %s", err->text);
 }
 
+/* Decode one JSON value (see json.h). */
+json_t *
+json_decode(const char *d, size_t n, const char **why, size_t *off)
+{
+	struct jerr err;
+	json_t *v = jdecode(d, n, &err);
+
+	if (v == NULL) {
+		*why = err.text;
+		*off = err.off;
+	}
+	return v;
+}
+
 /* Set json-c's hash seed once, before parsers run on several threads. */
 static void
 json_init(void)
@@ -878,7 +484,7 @@ json_parse(struct pctx *p)
 	json_t *root;
 
 	lc_init(&lc, d, n, p->line_base);
-	if (fix_utf8(p->data, p->len, &fixed, &bad)) {
+	if (json_fix_utf8(p->data, p->len, &fixed, &bad)) {
 		pctx_warn(p, lc_line(&lc, bad), "invalid UTF-8 replaced with U+FFFD");
 		d = fixed.buf;
 		n = fixed.len;
@@ -899,10 +505,29 @@ json_parse(struct pctx *p)
 static size_t
 json_sniff(const char *head, size_t len, size_t before)
 {
-	size_t i = lines_skip_space(head, len);
+	static const char *const keys[] = { "\"papers\"", "\"data\"", "\"paper\"", "\"title" };
+	size_t i = lines_skip_space(head, len), j, k;
 
 	(void)before;
-	return i < len && (head[i] == '[' || head[i] == '{') ? i : SNIFF_NONE;
+	if (i >= len)
+		return SNIFF_NONE;
+	j = i + 1 + lines_skip_space(head + i + 1, len - i - 1);
+	if (head[i] == '[') {
+		/* an array's first value, not markdown such as "[![badge](...)](...)" */
+		if (j >= len || strchr("{[\"]-", head[j]) || (head[j] >= '0' && head[j] <= '9'))
+			return i;
+		if (lines_starts(head + j, len - j, "true") || lines_starts(head + j, len - j, "false") ||
+		    lines_starts(head + j, len - j, "null"))
+			return i;
+		return SNIFF_NONE;
+	}
+	if (head[i] != '{' || j >= len || (head[j] != '"' && head[j] != '}'))
+		return SNIFF_NONE;
+	/* an object that names papers (a saved error page names none) */
+	for (k = 0; k < sizeof keys / sizeof keys[0]; k++)
+		if (lines_has(head + i, len - i, keys[k]))
+			return i;
+	return SNIFF_NONE;
 }
 
 const struct ingest_format json_format = { "json", json_sniff, json_parse, json_init };

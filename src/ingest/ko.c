@@ -21,6 +21,11 @@ heading_link(const char *s, size_t n, const char **t, size_t *tn, const char **u
 	size_t i, close;
 
 	lines_trim(&s, &n);
+	/* "[12] [title](url)": a number in brackets before the link */
+	for (i = 1; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	if (n > 0 && s[0] == '[' && i > 1 && i + 2 < n && s[i] == ']' && s[i + 1] == ' ' && s[i + 2] == '[')
+		s += i + 2, n -= i + 2;
 	close = n;
 	if (n < 4 || s[0] != '[' || s[n - 1] != ')')
 		return 0;

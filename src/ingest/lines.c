@@ -115,3 +115,20 @@ lines_find_date(const char *s, size_t n, char out[11])
 	return 0;
 }
 
+
+/* True when the ASCII needle occurs in s[0..n). */
+int
+lines_has(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+	const char *q = s, *e = s + n;
+
+	if (m == 0)
+		return 1;
+	while (q + m <= e && (q = memchr(q, needle[0], (size_t)(e - q) - m + 1)) != NULL) {
+		if (memcmp(q, needle, m) == 0)
+			return 1;
+		q++;
+	}
+	return 0;
+}

@@ -4,6 +4,7 @@
 #include "ingest/rec.h"
 #include "ingest/inline.h"
 #include "ingest/lines.h"
+#include "ingest/pathday.h"
 #include "text/text.h"
 
 #include <stdarg.h>
@@ -77,6 +78,27 @@ pctx_emit(struct pctx *p, struct rec_build *b)
 	b->r.nblocks = b->nblocks;
 	b->r.links = b->links;
 	b->r.nlinks = b->nlinks;
+	if (b->nmore) {
+		struct rec_sum *v = arena_calloc(p->scratch, b->nmore, sizeof *v);
+		size_t k;
+
+		for (k = 0; k < b->nmore; k++) {
+			v[k].name = b->more[k].name;
+			v[k].blocks = b->more[k].blocks;
+			v[k].nblocks = b->more[k].nblocks;
+		}
+		b->r.more = v;
+		b->r.nmore = b->nmore;
+	}
+	if (b->r.day == NULL && (b->r.id || b->r.title)) {
+		/* the content has no day: the file's path may give one */
+		if (p->pathday == 0)
+			p->pathday = pathday_find(p->file, p->pathday_iso) ? 2 : 1;
+		if (p->pathday == 2) {
+			b->r.day = p->pathday_iso;
+			p->pathday_used++;
+		}
+	}
 	if (b->r.id || b->r.title || b->r.nblocks) {
 		batch_rec(p->out, &b->r);
 		p->npapers++;

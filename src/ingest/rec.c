@@ -4,6 +4,7 @@
 #include "text/text.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* Start a record. */
 void
@@ -51,36 +52,78 @@ list_item(struct pctx *p, const char *s, size_t n)
 	return is_na(t) ? NULL : t;
 }
 
+/* Length of an "et al." marker ending s[0..n) ("et al.", "et.al.", "et. al"), else 0. */
+static size_t
+et_al_tail(const char *s, size_t n)
+{
+	static const char *const marks[] = { "et al.", "et al", "et.al.", "et.al", "et. al.", "et. al" };
+	size_t k, m;
+
+	if (n < 5 || (s[n - 1] != '.' && (s[n - 1] | 0x20) != 'l'))
+		return 0;	/* every marker ends in '.' or 'l' */
+	for (k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+		m = strlen(marks[k]);
+		if (n >= m && strncasecmp(s + n - m, marks[k], m) == 0 &&
+		    (n == m || s[n - m - 1] == ' ' || s[n - m - 1] == ','))
+			return m;
+	}
+	return 0;
+}
+
 /* Add one author. */
 void
 rec_author(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 {
 	const char *t;
+	size_t cut;
 
 	if (p->light)	/* a light library keeps no authors */
 		return;
+	lines_trim(&s, &n);
+	/* "A et al.": the source shortened the list */
+	if ((cut = et_al_tail(s, n)) > 0) {
+		b->r.authors_cut = 1;
+		n -= cut;
+		lines_trim(&s, &n);
+	}
+	if (lines_starts(s, n, "and "))	/* "A, B, and C" */
+		s += 4, n -= 4;
 	t = list_item(p, s, n);
 	if (t == NULL)
 		return;
 	REC_PUSH(p, b->authors, b->nauthors, b->aauthors, t);
 }
 
-/* Split a comma-separated list of authors. */
+/* End of the author name starting at s[i]: the next ',' or " and ". */
+static size_t
+author_end(const char *s, size_t n, size_t i)
+{
+	for (; i < n; i++) {
+		if (s[i] == ',')
+			return i;
+		if (s[i] == ' ' && i + 5 <= n && memcmp(s + i, " and ", 5) == 0)
+			return i;
+	}
+	return n;
+}
+
+/* Split a list of authors: commas and " and ". */
 void
 rec_authors(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 {
 	size_t i = 0;
 
+	if (p->light)	/* a light library keeps no authors */
+		return;
 	lines_trim(&s, &n);
 	/* "['A', 'B']": a Python list literal */
 	if (n >= 2 && s[0] == '[' && s[n - 1] == ']')
 		s++, n -= 2;
 	while (i < n) {
-		const char *c = memchr(s + i, ',', n - i);
-		size_t e = c ? (size_t)(c - s) : n;
+		size_t e = author_end(s, n, i);
 
 		rec_author(p, b, s + i, e - i);
-		i = e + 1;
+		i = e + (e < n && s[e] == ' ' ? 5 : 1);
 	}
 }
 
@@ -106,7 +149,27 @@ rec_cat(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 	REC_PUSH(p, b->cats, b->ncats, b->acats, t);
 }
 
-/* Add a summary block. */
+/* Send further blocks to the summary called name (NULL: the main one). */
+void
+rec_into(struct pctx *p, struct rec_build *b, const char *name)
+{
+	size_t k;
+
+	b->into = NULL;
+	if (name == NULL)
+		return;
+	for (k = 0; k < b->nmore; k++)
+		if (strcmp(b->more[k].name, name) == 0) {
+			b->into = &b->more[k];
+			return;
+		}
+	ARENA_GROW(p->scratch, b->more, b->nmore, b->nmore + 1, b->amore);
+	b->into = &b->more[b->nmore++];
+	memset(b->into, 0, sizeof *b->into);
+	b->into->name = name;
+}
+
+/* Add a summary block, to the further summary being filled when there is one. */
 void
 rec_block(struct pctx *p, struct rec_build *b, enum block_kind k,
     const char *label, size_t llen, const char *s, size_t n)
@@ -114,7 +177,9 @@ rec_block(struct pctx *p, struct rec_build *b, enum block_kind k,
 	struct block blk;
 
 	blk.kind = k;
-	if (p->light && (b->r.title || b->r.id)) {
+	if (b->into && p->light)
+		return;		/* a light library keeps no further summary */
+	if (!b->into && p->light && (b->r.title || b->r.id)) {
 		/* the text will not be kept: only whether there is some matters */
 		if (lines_blank(s, n) && label == NULL)
 			return;
@@ -130,7 +195,10 @@ rec_block(struct pctx *p, struct rec_build *b, enum block_kind k,
 			return;
 		blk.text = "";
 	}
-	REC_PUSH(p, b->blocks, b->nblocks, b->ablocks, blk);
+	if (b->into)
+		REC_PUSH(p, b->into->blocks, b->into->nblocks, b->into->ablocks, blk);
+	else
+		REC_PUSH(p, b->blocks, b->nblocks, b->ablocks, blk);
 }
 
 /* Add a link, or warn and drop it. */
@@ -143,7 +211,8 @@ rec_link(struct pctx *p, struct rec_build *b, size_t line,
 	size_t k;
 
 	lines_trim(&s, &n);
-	if (n == 0 || (n == 3 && (memcmp(s, "N/A", 3) == 0 || memcmp(s, "n/a", 3) == 0)) ||
+	if (n == 0 || (n == 1 && s[0] == '-') ||
+	    (n == 3 && (memcmp(s, "N/A", 3) == 0 || memcmp(s, "n/a", 3) == 0)) ||
 	    (n == 4 && (memcmp(s, "null", 4) == 0 || memcmp(s, "None", 4) == 0)))
 		return;
 	buf_setlen(&p->tmp, 0);
@@ -178,10 +247,11 @@ rec_link(struct pctx *p, struct rec_build *b, size_t line,
 
 /*
  * Split a bullet "**Label**: text" / "***Label***: text" / "***Label*: text"
- * into label and text.  Returns 1 when a label was found.
+ * (also with the full-width colon "：") into label and text.  Returns 1 when
+ * a label was found.
  */
-static int
-split_label(const char *s, size_t n, const char **label, size_t *llen,
+int
+rec_split_label(const char *s, size_t n, const char **label, size_t *llen,
     const char **rest, size_t *rlen)
 {
 	size_t i = 0, stars = 0, a, e;
@@ -198,11 +268,13 @@ split_label(const char *s, size_t n, const char **label, size_t *llen,
 	e = i;
 	while (i < n && s[i] == '*')
 		i++;
-	/* "**Label:** text" has the colon inside */
-	while (e > a && (s[e - 1] == ' ' || s[e - 1] == ':'))
-		e--;
-	while (i < n && (s[i] == ' ' || s[i] == ':'))
-		i++;
+	/* "**Label:** text" has the colon inside; "：" is the full-width colon */
+	while (e > a && (s[e - 1] == ' ' || s[e - 1] == ':' ||
+	    (e - a >= 3 && memcmp(s + e - 3, "\xEF\xBC\x9A", 3) == 0)))
+		e -= s[e - 1] == '\x9A' ? 3 : 1;
+	while (i < n && (s[i] == ' ' || s[i] == ':' ||
+	    (i + 3 <= n && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0)))
+		i += s[i] == '\xEF' ? 3 : 1;
 	if (e == a)
 		return 0;
 	*label = s + a;
@@ -212,18 +284,32 @@ split_label(const char *s, size_t n, const char **label, size_t *llen,
 	return 1;
 }
 
-/* Add one bullet, with its label when it has one. */
-void
-rec_bullet(struct pctx *p, struct rec_build *b, const char *s, size_t n)
+/* Add one block of kind k, with its "**Label**: text" label when it has one. */
+static void
+labelled(struct pctx *p, struct rec_build *b, enum block_kind k, const char *s, size_t n)
 {
 	const char *label, *rest;
 	size_t llen, rlen;
 
 	lines_trim(&s, &n);
-	if (split_label(s, n, &label, &llen, &rest, &rlen))
-		rec_block(p, b, BLOCK_BULLET, label, llen, rest, rlen);
+	if (rec_split_label(s, n, &label, &llen, &rest, &rlen))
+		rec_block(p, b, k, label, llen, rest, rlen);
 	else
-		rec_block(p, b, BLOCK_BULLET, NULL, 0, s, n);
+		rec_block(p, b, k, NULL, 0, s, n);
+}
+
+/* Add one bullet, with its label when it has one. */
+void
+rec_bullet(struct pctx *p, struct rec_build *b, const char *s, size_t n)
+{
+	labelled(p, b, BLOCK_BULLET, s, n);
+}
+
+/* Add one paragraph, with its "**Label**: text" label when it has one. */
+void
+rec_para(struct pctx *p, struct rec_build *b, const char *s, size_t n)
+{
+	labelled(p, b, BLOCK_PARA, s, n);
 }
 
 /* Position just after a " - " that starts a new run-together bullet, or n. */

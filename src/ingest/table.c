@@ -8,6 +8,8 @@
  * right of it from the right.
  */
 #include "ingest/format.h"
+#include "ingest/mdtext.h"
+#include "ingest/table.h"
 #include "ingest/pctx.h"
 #include "ingest/rec.h"
 #include "ingest/lines.h"
@@ -17,7 +19,7 @@
 
 enum col {
 	COL_CATEGORY, COL_TITLE, COL_AUTHORS, COL_SUMMARY, COL_LINK,
-	COL_CLASS, COL_GITHUB, COL_HF, COL_NCOLS
+	COL_CLASS, COL_GITHUB, COL_HF, COL_PDF, COL_DATE, COL_NCOLS
 };
 
 struct cell {
@@ -124,6 +126,8 @@ read_header(struct pctx *p, struct table *t, const char *s, size_t n)
 		{ "classification", "tags", NULL, NULL },
 		{ "github urls", "github", "code", NULL },
 		{ "huggingface urls", "huggingface", "hf urls", NULL },
+		{ "pdf", "arxiv", NULL, NULL },
+		{ "publish date", "date", "published", NULL },
 	};
 	size_t nc, i, k, j;
 	struct cell *c = split_cells(p, s, n, &nc);
@@ -137,66 +141,6 @@ read_header(struct pctx *p, struct table *t, const char *s, size_t n)
 					t->col[k] = (int)i;
 	t->ncols = nc;
 	t->free_col = t->col[COL_SUMMARY] >= 0 ? t->col[COL_SUMMARY] : t->col[COL_TITLE];
-}
-
-/*
- * Find the next "[text](url)" at or after s[*i].  Linear over a whole
- * cell: we look for the next "](", match its '[' backwards and its ')'
- * forwards (both with nesting), and continue after what was scanned.
- */
-static int
-next_md_link(const char *s, size_t n, size_t *i, const char **text, size_t *tn,
-    const char **url, size_t *un)
-{
-	while (*i + 1 < n) {
-		const char *mid = NULL;
-		size_t j, a, e, depth = 0;
-
-		for (j = *i; j + 1 < n; j++) {
-			const char *q = memchr(s + j, ']', n - j - 1);
-
-			if (q == NULL)
-				break;
-			j = (size_t)(q - s);
-			if (s[j + 1] == '(') {
-				mid = q;
-				break;
-			}
-		}
-		if (mid == NULL)
-			return 0;
-		j = (size_t)(mid - s);
-		/* the matching '[' before j, not before *i */
-		for (a = j; a > *i; a--) {
-			if (s[a - 1] == ']')
-				depth++;
-			else if (s[a - 1] == '[') {
-				if (depth == 0)
-					break;
-				depth--;
-			}
-		}
-		if (a == *i || s[a - 1] != '[') {
-			*i = j + 1;
-			continue;
-		}
-		depth = 0;
-		for (e = j + 2; e < n; e++) {
-			if (s[e] == '(')
-				depth++;
-			else if (s[e] == ')' && depth-- == 0)
-				break;
-		}
-		if (e >= n)
-			return 0;	/* no ')' closes it, nor any later link */
-		*text = s + a;
-		*tn = j - a;
-		*url = s + j + 2;
-		*un = e - (j + 2);
-		*i = e + 1;
-		return 1;
-	}
-	return 0;
 }
 
 /*
@@ -235,7 +179,7 @@ cell_links(struct pctx *p, struct rec_build *b, size_t line, struct cell c, enum
 	lines_trim(&c.s, &c.n);
 	if (c.n == 0 || (c.n == 3 && memcmp(c.s, "N/A", 3) == 0))
 		return;
-	while (next_md_link(c.s, c.n, &i, &t, &tn, &u, &un)) {
+	while (mdtext_next_link(c.s, c.n, &i, &t, &tn, &u, &un)) {
 		hf_link(p, b, line, u, un, hint);
 		any = 1;
 	}
@@ -281,11 +225,11 @@ title_cell(struct pctx *p, struct rec_build *b, size_t line, struct cell c)
 	size_t n = c.n, i = 0, tn, un, cut;
 
 	lines_trim(&s, &n);
-	if (n && s[0] == '[' && next_md_link(s, n, &i, &t, &tn, &u, &un) && t == s + 1) {
+	if (n && s[0] == '[' && mdtext_next_link(s, n, &i, &t, &tn, &u, &un) && t == s + 1) {
 		b->r.title = pctx_inline(p, t, tn, TEXT_ONELINE);
 		rec_link(p, b, line, u, un, LINK_NKINDS);
 		/* any further links after the title */
-		while (next_md_link(s, n, &i, &t, &tn, &u, &un))
+		while (mdtext_next_link(s, n, &i, &t, &tn, &u, &un))
 			rec_link(p, b, line, u, un, LINK_NKINDS);
 		return;
 	}
@@ -295,7 +239,7 @@ title_cell(struct pctx *p, struct rec_build *b, size_t line, struct cell c)
 	if (cut == n)
 		cut = find_ci(s, n, "read more on [");
 	i = cut;
-	while (next_md_link(s, n, &i, &t, &tn, &u, &un))
+	while (mdtext_next_link(s, n, &i, &t, &tn, &u, &un))
 		rec_link(p, b, line, u, un, LINK_NKINDS);
 	b->r.title = pctx_inline(p, s, cut, TEXT_ONELINE);
 }
@@ -368,6 +312,16 @@ row_columns(const struct table *t, const struct cell *c, size_t nc, struct cell 
 	}
 }
 
+/* A Publish Date cell ("**2026-05-13**") gives the row its own day. */
+static void
+row_day(struct pctx *p, struct rec_build *b, struct cell c)
+{
+	char iso[11];
+
+	if (lines_find_date(c.s, c.n, iso))
+		b->r.day = pctx_text(p, iso, 10, 0);
+}
+
 /* Read the cells of a row into b, column by column. */
 static void
 row_cells(struct pctx *p, struct rec_build *b, size_t line, const struct cell *cols, const int *have)
@@ -388,11 +342,15 @@ row_cells(struct pctx *p, struct rec_build *b, size_t line, const struct cell *c
 		cell_links(p, b, line, cols[COL_GITHUB], LINK_PROJECT);
 	if (have[COL_HF])
 		cell_links(p, b, line, cols[COL_HF], LINK_MODEL);
+	if (have[COL_PDF])
+		cell_links(p, b, line, cols[COL_PDF], LINK_NKINDS);
+	if (have[COL_DATE])
+		row_day(p, b, cols[COL_DATE]);
 }
 
-/* Parse one row s[0..n) starting at line. */
+/* Parse one row s[0..n) starting at line; topic (may be NULL) is the heading above the table. */
 static void
-read_row(struct pctx *p, const struct table *t, const char *day, size_t line,
+read_row(struct pctx *p, const struct table *t, const char *day, const char *topic, size_t line,
     const char *s, size_t n)
 {
 	struct rec_build b;
@@ -401,7 +359,7 @@ read_row(struct pctx *p, const struct table *t, const char *day, size_t line,
 	struct cell cols[COL_NCOLS];
 	int have[COL_NCOLS];
 
-	rec_init(p, &b, line, "table");
+	rec_init(p, &b, line, p->source);
 	b.r.day = day;
 	if (nc < t->ncols && nc < 2) {
 		pctx_warn(p, line, "table row with %zu cell%s, expected %zu: skipped", nc,
@@ -414,6 +372,8 @@ read_row(struct pctx *p, const struct table *t, const char *day, size_t line,
 		    nc, t->ncols);
 	row_columns(t, c, nc, cols, have);
 	row_cells(p, &b, line, cols, have);
+	if (topic)
+		rec_cat(p, &b, topic, strlen(topic));
 	if (b.r.title == NULL && b.nblocks == 0 && b.r.id == NULL) {
 		pctx_warn(p, line, "table row without title or summary: skipped");
 		arena_reset(p->scratch, p->mark);
@@ -434,6 +394,7 @@ ends_row(const char *s, size_t n)
 struct tparse {
 	struct table t;
 	const char *day;
+	const char *topic;	/* a heading without a date above the table ("## SLAM") */
 	struct arena_mark daymark;
 	int in_table;		/* 1: in a table; 2: in one without a Title or Summary column */
 	const char *prev;	/* the line before, when it may be a header */
@@ -446,7 +407,7 @@ struct tparse {
 static void
 flush_row(struct pctx *p, struct tparse *tp)
 {
-	read_row(p, &tp->t, tp->day, tp->rowline, tp->row, tp->rowend - (size_t)(tp->row - p->data));
+	read_row(p, &tp->t, tp->day, tp->topic, tp->rowline, tp->row, tp->rowend - (size_t)(tp->row - p->data));
 	tp->row = NULL;
 }
 
@@ -490,6 +451,30 @@ table_line(struct pctx *p, struct tparse *tp, const char *s, size_t n, int start
 		flush_row(p, tp);
 }
 
+/* A heading without a date names the topic of the tables under it ("## SLAM"). */
+static const char *
+heading_topic(struct pctx *p, const char *s, size_t n)
+{
+	while (n && (*s == '#' || *s == ' '))
+		s++, n--;
+	return n ? pctx_inline(p, s, n, TEXT_ONELINE) : NULL;
+}
+
+/* Read one row under a header given as text (see table.h). */
+void
+table_row(struct pctx *p, const char *header, const char *topic, size_t line,
+    const char *row, size_t n)
+{
+	struct table t;
+	struct arena_mark outer = p->mark;
+
+	read_header(p, &t, header, strlen(header));
+	p->mark = arena_mark(p->scratch);	/* the header's cells stay until the row is read */
+	read_row(p, &t, NULL, topic, line, row, n);
+	arena_reset(p->scratch, outer);
+	p->mark = outer;
+}
+
 /* Parse a table digest. */
 static void
 table_parse(struct pctx *p)
@@ -516,8 +501,11 @@ table_parse(struct pctx *p)
 		if (n && s[0] == '#') {
 			tp.in_table = 0;
 			tp.prev = NULL;
-			if (n > 1 && (s[1] == '#' || s[1] == ' '))
+			if (n > 1 && (s[1] == '#' || s[1] == ' ')) {
 				tp.day = pctx_day(p, tp.daymark, s, n);
+				tp.topic = tp.day ? NULL : heading_topic(p, s, n);
+				p->mark = arena_mark(p->scratch);
+			}
 		} else if (lines_blank(s, n)) {
 			tp.in_table = 0;
 			tp.prev = NULL;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
@@ -264,29 +265,51 @@ xml_refuse_bombs(struct pctx *p, size_t max_tag)
 	return -1;
 }
 
-/* Read p's input in recover mode, entities, DTDs and the network off. */
-int
-xml_read(struct xml *x, struct pctx *p)
+/* Start reading p's input into x with a parser context from make ("what" names it); -1 on failure. */
+static int
+read_start(struct xml *x, struct pctx *p, xmlParserCtxtPtr (*make)(void), const char *what)
 {
 	memset(x, 0, sizeof *x);
 	x->p = p;
 	if (p->len > INT_MAX) {
-		pctx_warn(p, 0, "feed too large for the XML parser (%zu bytes)", p->len);
+		pctx_warn(p, 0, "input too large for the %s parser (%zu bytes)", what, p->len);
 		return -1;
 	}
 	if (xml_refuse_bombs(p, XML_MAX_TAG) < 0)
 		return -1;
-	x->ctxt = xmlNewParserCtxt();
+	x->ctxt = make();
 	if (!x->ctxt) {
-		pctx_warn(p, 0, "cannot start the XML parser");
+		pctx_warn(p, 0, "cannot start the %s parser", what);
 		return -1;
 	}
 	x->ctxt->_private = x;
+	return 0;
+}
+
+/* Read p's input in recover mode, entities, DTDs and the network off. */
+int
+xml_read(struct xml *x, struct pctx *p)
+{
+	if (read_start(x, p, xmlNewParserCtxt, "XML") < 0)
+		return -1;
 	x->ctxt->sax->serror = on_xml_error;
 	x->doc = xmlCtxtReadMemory(x->ctxt, p->data, (int)p->len, p->file, NULL,
 	    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
 	    XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT |
 	    XML_PARSE_BIG_LINES);
+	x->root = x->doc ? xmlDocGetRootElement(x->doc) : NULL;
+	return 0;
+}
+
+/* Read p's whole input as HTML (libxml2's HTML parser: tags closed as browsers do, errors quiet). */
+int
+xml_read_html(struct xml *x, struct pctx *p)
+{
+	if (read_start(x, p, htmlNewParserCtxt, "HTML") < 0)
+		return -1;
+	x->doc = htmlCtxtReadMemory(x->ctxt, p->data, (int)p->len, p->file, "UTF-8",
+	    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT);
 	x->root = x->doc ? xmlDocGetRootElement(x->doc) : NULL;
 	return 0;
 }

@@ -12,8 +12,10 @@
 #include "base/hashmap.h"
 #include "base/arena.h"
 #include "base/buf.h"
+#include "text/lang.h"
 #include "text/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -331,6 +333,7 @@ litem_eq(const void *ctx, uint32_t idx, const void *key)
 	const struct lkey *k = key;
 
 	return it->paper == k->paper && it->list == k->list &&
+	    it->item < list_len(lib->papers[it->paper], it->list) &&
 	    item_eq(lib->papers[it->paper], it->list, it->item, k->v);
 }
 
@@ -394,15 +397,19 @@ paper_new(struct lib *lib)
 	return (uint32_t)lib->npapers++;
 }
 
-/* Keep r's authors when they score higher than p's. */
+/* Keep r's authors when they are more complete than p's (a shortened list never wins). */
 static void
 merge_authors(struct lib *lib, struct mpaper *p, const struct rec *r)
 {
-	long s = author_score(r->authors, r->nauthors);
-	const char **a;
+	long s;
 	size_t i;
+	const char **a;
 
-	if (r->nauthors == 0 || s <= p->author_score)
+	if (r->nauthors == 0)
+		return;
+	s = author_score(r->authors, r->nauthors);
+	if (p->author_score >= 0 && !(p->pub.authors_cut && !r->authors_cut) &&
+	    !(p->pub.authors_cut == r->authors_cut && s > p->author_score))
 		return;
 	a = arena_calloc(lib->a, r->nauthors, sizeof *a);
 	for (i = 0; i < r->nauthors; i++)
@@ -411,15 +418,24 @@ merge_authors(struct lib *lib, struct mpaper *p, const struct rec *r)
 	p->aauthors = r->nauthors;
 	p->pub.authors = a;
 	p->pub.nauthors = r->nauthors;
+	p->pub.authors_cut = r->authors_cut;
 	p->author_score = s;
 }
 
-/* Add day d to paper pi unless it has it. */
+/* Add day d to paper pi: undated only when it has no day, and a day replaces undated. */
 static void
 merge_day(struct lib *lib, uint32_t pi, uint32_t d)
 {
 	struct mpaper *p = lib->papers[pi];
+	int none = lib->days[d]->pub.kind == DAY_NONE;
 
+	if (p->pub.ndays == 1 && lib->days[p->days[0]]->pub.kind == DAY_NONE) {
+		if (!none)
+			p->days[0] = d;
+		return;
+	}
+	if (none && p->pub.ndays > 0)
+		return;
 	if (list_find(lib, pi, PL_DAY, &d, value_hash(PL_DAY, &d)) >= 0)
 		return;
 	ARENA_GROW(lib->a, p->days, p->pub.ndays, p->pub.ndays + 1, p->adays);
@@ -445,34 +461,38 @@ merge_cats(struct lib *lib, uint32_t pi, const struct rec *r)
 	}
 }
 
-/* Add r's summary to paper pi unless it has the same text. */
+/* Add to paper pi a summary made of blocks b[0..n) unless it has one with the same text. */
 static void
-merge_sum(struct lib *lib, uint32_t pi, const struct rec *r)
+merge_summary(struct lib *lib, uint32_t pi, const char *source, const char *name,
+    const struct block *b, size_t n)
 {
 	struct mpaper *p = lib->papers[pi];
 	struct buf *t = &lib->tmp;
 	struct summary *s;
-	struct block *b;
+	struct block *v;
 	size_t i;
 
+	if (n == 0)
+		return;
 	buf_setlen(t, 0);
-	flatten(t, r->blocks, r->nblocks);
+	flatten(t, b, n);
 	if (list_find(lib, pi, PL_SUM, t->buf, value_hash(PL_SUM, t->buf)) >= 0)
 		return;
 	ARENA_GROW(lib->a, p->sums, p->pub.nsums, p->pub.nsums + 1, p->asums);
 	s = &p->sums[p->pub.nsums++];
 	p->pub.sums = p->sums;
 	s->text = arena_strndup(lib->a, t->buf, t->len);
-	s->lang = text_lang(t->buf, t->len);
-	s->source = arena_strdup(lib->a, r->source ? r->source : "unknown");
-	b = arena_calloc(lib->a, r->nblocks, sizeof *b);
-	for (i = 0; i < r->nblocks; i++) {
-		b[i].kind = r->blocks[i].kind;
-		b[i].label = arena_strdup(lib->a, r->blocks[i].label);
-		b[i].text = arena_strdup(lib->a, r->blocks[i].text);
+	s->lang = lang_detect(t->buf, t->len);
+	s->source = arena_strdup(lib->a, source ? source : "unknown");
+	s->name = arena_strdup(lib->a, name);
+	v = arena_calloc(lib->a, n, sizeof *v);
+	for (i = 0; i < n; i++) {
+		v[i].kind = b[i].kind;
+		v[i].label = arena_strdup(lib->a, b[i].label);
+		v[i].text = arena_strdup(lib->a, b[i].text);
 	}
-	s->blocks = b;
-	s->nblocks = r->nblocks;
+	s->blocks = v;
+	s->nblocks = n;
 	list_added(lib, pi, PL_SUM, p->pub.nsums - 1);
 }
 
@@ -502,6 +522,7 @@ static void
 paper_merge(struct lib *lib, uint32_t pi, const struct rec *r)
 {
 	struct mpaper *p = lib->papers[pi];
+	size_t i;
 
 	if (p->pub.title == NULL && r->title)
 		p->pub.title = arena_strdup(lib->a, r->title);
@@ -512,8 +533,11 @@ paper_merge(struct lib *lib, uint32_t pi, const struct rec *r)
 	merge_cats(lib, pi, r);
 	if (r->votes > p->pub.votes)
 		p->pub.votes = r->votes;
-	if (r->nblocks && (!lib->light || (r->id == NULL && r->title == NULL)))
-		merge_sum(lib, pi, r);
+	/* a light library keeps an untitled paper's text only: it is its identity */
+	if (!lib->light || (r->id == NULL && r->title == NULL))
+		merge_summary(lib, pi, r->source, NULL, r->blocks, r->nblocks);
+	for (i = 0; !lib->light && i < r->nmore; i++)
+		merge_summary(lib, pi, r->source, r->more[i].name, r->more[i].blocks, r->more[i].nblocks);
 	merge_links(lib, pi, r);
 }
 
@@ -576,6 +600,164 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 	if (new_paper && r->id == NULL && tkey == NULL && p->pub.nsums)
 		hashmap_put(&lib->by_text, hash_str(p->pub.sums[0].text), (uint32_t)idx);
 	lib->finished = 0;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static long
+day_number(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* True when d is a day of month m of year y. */
+static int
+valid_date(int y, int m, int d)
+{
+	static const int len[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m < 1 || m > 12 || d < 1 || d > len[m - 1])
+		return 0;
+	return !(m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
+}
+
+/* The years of the dated days (distinct, into years[]) and the range of their day numbers. */
+static size_t
+dated_years(const struct lib *lib, int *years, long *lo, long *hi)
+{
+	size_t i, k, n = 0;
+
+	*lo = 0;
+	*hi = -1;
+	for (i = 0; i < lib->ndays; i++) {
+		const char *l = lib->days[i]->pub.label;
+		int y, m, d;
+		long dn;
+
+		if (lib->days[i]->pub.kind != DAY_DATED)
+			continue;
+		y = atoi(l);
+		m = atoi(l + 5);
+		d = atoi(l + 8);
+		dn = day_number(y, m, d);
+		if (*hi < *lo || dn < *lo)
+			*lo = dn;
+		if (*hi < dn)
+			*hi = dn;
+		for (k = 0; k < n && years[k] != y; k++)
+			;
+		if (k == n)
+			years[n++] = y;
+	}
+	return n;
+}
+
+/*
+ * Give a label without a year the one year of the dated days that fits it
+ * (the date within a month of their range): remap[i] becomes the dated
+ * day it joins, or the label day itself turns into that date.
+ */
+static void
+resolve_labels(struct lib *lib, uint32_t *remap)
+{
+	int *years = xcalloc(lib->ndays ? lib->ndays : 1, sizeof *years);
+	long lo, hi;
+	size_t ny = dated_years(lib, years, &lo, &hi), i, k;
+
+	for (i = 0; i < lib->ndays; i++) {
+		struct mday *d = lib->days[i];
+		int fit = 0, y = 0;
+		char iso[16];
+		long at;
+
+		if (d->pub.kind != DAY_LABEL || d->month == 0)
+			continue;
+		for (k = 0; k < ny; k++) {
+			long dn = day_number(years[k], d->month, d->mday);
+
+			if (valid_date(years[k], d->month, d->mday) && dn >= lo - 31 && dn <= hi + 31) {
+				fit++;
+				y = years[k];
+			}
+		}
+		if (fit != 1 || y < 1000 || y > 9999)
+			continue;
+		snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, d->month, d->mday);
+		at = hashmap_get(&lib->by_day, iso, hash_str(iso), key_day, lib);
+		if (at >= 0) {
+			remap[i] = (uint32_t)at;
+			continue;
+		}
+		d->pub.label = arena_strdup(lib->a, iso);
+		d->pub.kind = DAY_DATED;
+		d->month = d->mday = 0;
+		hashmap_put(&lib->by_day, hash_str(iso), (uint32_t)i);
+	}
+	free(years);
+}
+
+/*
+ * Rewrite every paper's days through map (dropping repeats), in time
+ * linear in the days of all papers; a long day list is indexed again.
+ */
+static void
+remap_days(struct lib *lib, const uint32_t *map)
+{
+	uint32_t *seen = xcalloc(lib->ndays ? lib->ndays : 1, sizeof *seen);
+	size_t i, a, n;
+
+	for (i = 0; i < lib->npapers; i++) {
+		struct mpaper *p = lib->papers[i];
+		int changed = 0;
+
+		for (a = n = 0; a < p->pub.ndays; a++) {
+			uint32_t d = map[p->days[a]];
+
+			changed |= d != p->days[a] || n != a;
+			if (seen[d] == (uint32_t)i + 1)
+				continue;
+			seen[d] = (uint32_t)i + 1;
+			p->days[n++] = d;
+		}
+		p->pub.ndays = n;
+		for (a = 0; changed && n > LIST_LINEAR && a < n; a++)
+			item_put(lib, (uint32_t)i, PL_DAY, a);
+	}
+	free(seen);
+}
+
+/* Resolve labels, then drop the days no paper is on (merged labels, a left undated group). */
+static void
+tidy_days(struct lib *lib)
+{
+	uint32_t *map = xcalloc(lib->ndays ? lib->ndays : 1, sizeof *map);
+	char *used = xcalloc(lib->ndays ? lib->ndays : 1, 1);
+	size_t i, k, n = 0;
+
+	for (i = 0; i < lib->ndays; i++)
+		map[i] = (uint32_t)i;
+	resolve_labels(lib, map);
+	remap_days(lib, map);
+	for (i = 0; i < lib->npapers; i++)
+		for (k = 0; k < lib->papers[i]->pub.ndays; k++)
+			used[lib->papers[i]->days[k]] = 1;
+	for (i = 0; i < lib->ndays; i++) {
+		map[i] = (uint32_t)n;
+		if (used[i])
+			lib->days[n++] = lib->days[i];
+	}
+	if (n < lib->ndays) {
+		lib->ndays = n;
+		remap_days(lib, map);
+	}
+	free(map);
+	free(used);
 }
 
 /* Day order: dated newest first, then labels, then undated. */
@@ -654,6 +836,7 @@ lib_finish(struct lib *lib)
 	struct mday **sorted = xcalloc(lib->ndays ? lib->ndays : 1, sizeof *sorted);
 	struct mpaper **ps = xcalloc(lib->npapers ? lib->npapers : 1, sizeof *ps);
 
+	tidy_days(lib);
 	if (lib->ndays)
 		memcpy(sorted, lib->days, lib->ndays * sizeof *sorted);
 	qsort(sorted, lib->ndays, sizeof *sorted, day_cmp);
@@ -753,6 +936,24 @@ const struct day *
 lib_day(const struct lib *lib, size_t i)
 {
 	return i < lib->ndays ? &lib->days[i]->pub : NULL;
+}
+
+/* The summary to show first for a language preference list. */
+size_t
+lib_summary_for(const struct paper *p, const char *prefs)
+{
+	size_t k, best = 0;
+	int rank = -1;
+
+	for (k = 0; prefs && k < p->nsums; k++) {
+		int r = lang_rank(prefs, p->sums[k].lang);
+
+		if (r >= 0 && (rank < 0 || r < rank)) {
+			rank = r;
+			best = k;
+		}
+	}
+	return best;
 }
 
 /* Arena size. */

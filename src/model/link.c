@@ -266,45 +266,37 @@ digits(const char *s, size_t n)
 	return i;
 }
 
-/* Extract a new-style (YYMM.NNNNN) or old-style (cs/0601001) arXiv id after a marker. */
-static int
-id_at(struct buf *out, const char *s, size_t n)
+/* Length of a new-style (YYMM.NNNNN) or old-style (cs/0601001) arXiv id at s, or 0. */
+static size_t
+id_len(const char *s, size_t n)
 {
-	size_t a = digits(s, n), b;
+	size_t a = digits(s, n), b, i = 0;
 
 	if (a == 4 && n > 5 && s[4] == '.') {
 		b = digits(s + 5, n - 5);
-		if (b >= 4 && b <= 5 && (5 + b == n || !(s[5 + b] >= '0' && s[5 + b] <= '9'))) {
-			buf_add(out, s, 5 + b);
-			return 1;
-		}
+		if (b >= 4 && b <= 5 && (5 + b == n || !(s[5 + b] >= '0' && s[5 + b] <= '9')))
+			return 5 + b;
 		return 0;
 	}
 	/* old style: archive(.XX)?/NNNNNNN */
-	{
-		size_t i = 0;
-
-		while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || s[i] == '-'))
-			i++;
-		if (i == 0)
-			return 0;
-		if (i + 3 < n && s[i] == '.' && s[i + 1] >= 'A' && s[i + 1] <= 'Z' &&
-		    s[i + 2] >= 'A' && s[i + 2] <= 'Z')
-			i += 3;
-		if (i < n && s[i] == '/' && digits(s + i + 1, n - i - 1) == 7) {
-			buf_add(out, s, i + 8);
-			return 1;
-		}
-	}
+	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || s[i] == '-'))
+		i++;
+	if (i == 0)
+		return 0;
+	if (i + 3 < n && s[i] == '.' && s[i + 1] >= 'A' && s[i + 1] <= 'Z' &&
+	    s[i + 2] >= 'A' && s[i + 2] <= 'Z')
+		i += 3;
+	if (i < n && s[i] == '/' && digits(s + i + 1, n - i - 1) == 7)
+		return i + 8;
 	return 0;
 }
 
-/* Find an arXiv id in a URL to arxiv.org/abs|pdf or huggingface.co/papers. */
-int
-link_arxiv_id(struct buf *out, const char *s, size_t n)
+/* Where the arXiv id of a URL to arxiv.org/abs|pdf|html or huggingface.co/papers is (see lib.h). */
+size_t
+link_arxiv_id_span(const char *s, size_t n, size_t *start)
 {
 	static const char *const marks[] = {
-		"arxiv.org/abs/", "arxiv.org/pdf/", "huggingface.co/papers/", "hf.co/papers/",
+		"arxiv.org/abs/", "arxiv.org/pdf/", "arxiv.org/html/", "huggingface.co/papers/", "hf.co/papers/",
 	};
 	size_t k;
 
@@ -313,13 +305,24 @@ link_arxiv_id(struct buf *out, const char *s, size_t n)
 
 		for (i = 0; i + m <= n; i++) {
 			if ((s[i] | 0x20) == marks[k][0] && url_prefix_ci(s + i, n - i, marks[k])) {
-				size_t at = i + m;
-
-				return id_at(out, s + at, n - at);
+				*start = i + m;
+				return id_len(s + i + m, n - i - m);
 			}
 		}
 	}
 	return 0;
+}
+
+/* Find an arXiv id in a URL to arxiv.org/abs|pdf|html or huggingface.co/papers. */
+int
+link_arxiv_id(struct buf *out, const char *s, size_t n)
+{
+	size_t at, len = link_arxiv_id_span(s, n, &at);
+
+	if (len == 0)
+		return 0;
+	buf_add(out, s + at, len);
+	return 1;
 }
 
 /*

@@ -8,6 +8,7 @@
 #include "ingest/ingest.h"
 #include "text/diag.h"
 #include "text/text.h"
+#include "text/lang.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -471,16 +472,17 @@ do_source(struct settings *c, const char *s, size_t n)
 static int
 do_setting(struct settings *c, const char *name, const char *v)
 {
-	static const char *const langs[] = { "en", "ko" };
 	static const char *const modes[] = { "auto", "open", "copy" };
 	static const char *const marks[] = { "delay", "open", "manual" };
 	static const char *const themes[] = { "default", "monochrome" };
 	int i;
 
 	if (strcmp(name, "lang") == 0) {
-		if (!pick(v, langs, 2, &i))
+		const char *bad_item;
+
+		if (!lang_list_ok(v, &bad_item))
 			goto bad;
-		c->lang = langs[i];
+		c->lang = arena_strdup(c->a, v);
 	} else if (strcmp(name, "browser") == 0) {
 		c->browser = arena_strdup(c->a, v);
 	} else if (strcmp(name, "link-mode") == 0) {
@@ -529,7 +531,7 @@ do_setting(struct settings *c, const char *name, const char *v)
 	return 0;
 bad:
 	if (strcmp(name, "lang") == 0)
-		msg(c, "bad value '%s' for 'lang' (use en or ko)", v);
+		msg(c, "bad value '%s' for 'lang' (use codes such as en, ko, zh, ja, or a list: ko,en)", v);
 	else if (strcmp(name, "link-mode") == 0)
 		msg(c, "bad value '%s' for 'link-mode' (use open, copy or auto)", v);
 	else if (strcmp(name, "mark-read") == 0)

@@ -366,33 +366,6 @@ text_title_key(struct buf *out, const char *s, size_t n)
 		nfc_tail(out, from);
 }
 
-/* "ko" when Hangul letters are at least a fifth of the letters, else "en". */
-const char *
-text_lang(const char *s, size_t n)
-{
-	size_t i = 0, hangul = 0, latin = 0;
-
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c < 0x80) {
-			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-				latin++;
-			i++;
-			continue;
-		}
-		{
-			int32_t cp = text_decode(s, n, &i);
-
-			if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
-			    (cp >= 0x3130 && cp <= 0x318F))
-				hangul++;
-		}
-	}
-	/* a Hangul syllable carries about three Latin letters' worth of text */
-	return hangul * 3 * 5 >= (hangul * 3 + latin) && hangul > 0 ? "ko" : "en";
-}
-
 /* Valid UTF-8 with no stripped control. */
 int
 text_is_clean(const char *s, size_t n)

@@ -114,7 +114,6 @@ ui_paper_reset(struct ui_state *st)
 {
 	struct ui_paper *pp = &st->paper;
 	const struct paper *p;
-	size_t k;
 
 	pp->link = 0;
 	pp->sum = 0;
@@ -122,13 +121,8 @@ ui_paper_reset(struct ui_state *st)
 	ui_nav_unscroll(st, UI_LINKS);
 	build_links(st);
 	p = ui_list_paper(st);
-	if (!p || !pp->lang)
-		return;
-	for (k = 0; k < p->nsums; k++)
-		if (p->sums[k].lang && strcmp(p->sums[k].lang, pp->lang) == 0) {
-			pp->sum = k;
-			break;
-		}
+	if (p)
+		pp->sum = lib_summary_for(p, pp->lang);
 }
 
 /* The same paper again: its links rebuilt, what was shown of it kept. */
@@ -224,7 +218,7 @@ ui_paper_arxiv(const struct ui_state *st)
 	return NULL;
 }
 
-/* Append the name of the shown summary: language, source and number. */
+/* Append the name of the shown summary: language, source, its own name and number. */
 void
 ui_paper_sum_name(const struct ui_state *st, struct buf *out)
 {
@@ -238,6 +232,8 @@ ui_paper_sum_name(const struct ui_state *st, struct buf *out)
 	buf_puts(out, s->lang ? s->lang : "?");
 	if (s->source)
 		buf_printf(out, " %s", s->source);
+	if (s->name)		/* "ai_summary", "translation", "AI" */
+		buf_printf(out, " %s", s->name);
 	if (p->nsums > 1)
 		buf_printf(out, " %zu/%zu", sum + 1, p->nsums);
 }

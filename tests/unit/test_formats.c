@@ -41,12 +41,18 @@ test_earliest_marker(void **state)
 	/* a day label counts only as the first line */
 	assert_string_equal(sniff("May 9\nAbstract: x\n"), "hf-page");
 	assert_string_equal(sniff("x\nMay 9\nAbstract: x\n"), "abstract");
-	/* JSON and XML are decided by their first byte */
-	assert_string_equal(sniff("[\nAbstract: x\n"), "json");
+	/* JSON and XML are decided by their first bytes: '[' and a value, '{' naming papers */
+	assert_string_equal(sniff("[\n{\"title\": \"Abstract: x\"}]\n"), "json");
+	assert_string_equal(sniff("[1, 2]"), "json");
+	/* a badge line is markdown, not JSON */
+	assert_string_equal(sniff("[![Stars](https://img.shields.io/x)](https://github.com/x)\nAbstract: x\n"), "abstract");
+	assert_string_equal(sniff("[Home](index.md)\nAbstract: x\n"), "abstract");
+	/* an object that names no papers (a saved error page) is not a digest */
+	assert_string_equal(sniff("{\"error\": \"Sorry, we can't find the page\"}"), "unknown");
 	assert_string_equal(sniff("<rss>\nAbstract: x\n"), "atom");
 	assert_string_equal(sniff("<p>\nAbstract: x\n"), "abstract");
 	/* a BOM and leading blank lines are skipped */
-	assert_string_equal(sniff("\xEF\xBB\xBF\n\n  {\"a\": 1}"), "json");
+	assert_string_equal(sniff("\xEF\xBB\xBF\n\n  {\"title\": 1}"), "json");
 }
 
 /* Markers are looked for in the first 64 KiB and 2,000 lines only. */

@@ -74,6 +74,44 @@ test_json_good(void **state)
 	unit_run_free(&r);
 }
 
+/* A 2025 API element: the Daily Papers day, ai_summary, ai_keywords, media and repository links. */
+static void
+test_json_hf_api_2025(void **state)
+{
+	static const char hf[] =
+		"[{\"paper\": {\"id\": \"2507.03724\", \"title\": \"MemOS: A Memory OS\",\n"
+		"  \"summary\": \"Large Language Models need memory.\", \"upvotes\": 7,\n"
+		"  \"authors\": [{\"name\": \"Zhiyu Li\"}], \"publishedAt\": \"2025-07-04T13:21:46.000Z\",\n"
+		"  \"submittedOnDailyAt\": \"2025-07-08T01:46:43.501Z\",\n"
+		"  \"ai_summary\": \"MemOS is proposed as a memory operating system.\",\n"
+		"  \"ai_keywords\": [\"LLMs\", \"MemCube\"],\n"
+		"  \"githubRepo\": \"https://github.com/MemTensor/MemOS\", \"projectPage\": \"https://memos.openmem.net/\",\n"
+		"  \"mediaUrls\": [\"https://cdn-uploads.huggingface.co/production/uploads/a/b.gif\"]},\n"
+		" \"publishedAt\": \"2025-07-04T13:21:46.000Z\", \"title\": \"MemOS: A Memory OS\",\n"
+		" \"mediaUrl\": \"https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2507.03724.png\"}]";
+	struct unit_run r;
+	const struct paper *p;
+
+	(void)state;
+	unit_run_str(&r, "daily/2025-07-07.json", hf);	/* the content's day wins over the path */
+	assert_int_equal(ingest_nmsgs(r.ing), 0);
+	p = unit_by_id(&r, "2507.03724");
+	assert_non_null(p);
+	assert_string_equal(unit_day_of(&r, p), "2025-07-08");
+	assert_int_equal(p->nsums, 2);
+	assert_null(p->sums[0].name);
+	assert_string_equal(unit_sum_of(p), "Large Language Models need memory.");
+	assert_string_equal(p->sums[1].name, "ai_summary");
+	assert_string_equal(p->sums[1].lang, "en");
+	assert_string_equal(p->sums[1].text, "MemOS is proposed as a memory operating system.\n\nKeywords: LLMs, MemCube");
+	assert_string_equal(unit_link_of(p, LINK_GITHUB), "https://github.com/MemTensor/MemOS");
+	assert_string_equal(unit_link_of(p, LINK_PROJECT), "https://memos.openmem.net/");
+	assert_string_equal(unit_link_of(p, LINK_HUGGINGFACE), "https://huggingface.co/papers/2507.03724");
+	assert_non_null(unit_link_of(p, LINK_THUMBNAIL));
+	assert_true(p->nlinks >= 6);	/* arxiv, hf, github, project, media, thumbnail */
+	unit_run_free(&r);
+}
+
 /* Hugging Face daily_papers API elements, and wrappers around the array. */
 static void
 test_json_hf_api(void **state)
@@ -83,7 +121,7 @@ test_json_hf_api(void **state)
 		"  \"summary\": \"We present Voila.\", \"upvotes\": 42,\n"
 		"  \"authors\": [{\"_id\": \"x\", \"name\": \"Yemin Shi\", \"hidden\": false}, {\"name\": \"Yu Shu\"}],\n"
 		"  \"publishedAt\": \"2025-05-05T10:00:00.000Z\"},\n"
-		" \"publishedAt\": \"2025-05-06T02:11:00.000Z\", \"title\": \"Voila: Voice-Language Models\",\n"
+		" \"publishedAt\": \"2025-05-04T02:11:00.000Z\", \"title\": \"Voila: Voice-Language Models\",\n"
 		" \"thumbnail\": \"https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2505.02707.png\",\n"
 		" \"numComments\": 3}]";
 	static const char wrap[] =
@@ -98,8 +136,16 @@ test_json_hf_api(void **state)
 	const struct paper *p;
 
 	(void)state;
+	/* an API element's day is its Daily Papers day, never publishedAt (the arXiv date) */
 	unit_run_str(&r, "hf.json", hf);
 	assert_int_equal(ingest_nmsgs(r.ing), 0);
+	assert_int_equal(unit_by_id(&r, "2505.02707")->ndays, 1);
+	assert_int_equal(lib_day(r.lib, unit_by_id(&r, "2505.02707")->days[0])->kind, DAY_NONE);
+	unit_run_free(&r);
+	/* without submittedOnDailyAt, the day in the file's path */
+	unit_run_str(&r, "daily_papers/2025-05-06.json", hf);
+	assert_int_equal(ingest_nmsgs(r.ing), 1);	/* the note that says so */
+	assert_non_null(strstr(ingest_msg(r.ing, 0)->text, "dated 2025-05-06 from the file path"));
 	assert_int_equal(lib_npapers(r.lib), 1);
 	p = unit_by_id(&r, "2505.02707");
 	assert_non_null(p);
@@ -129,9 +175,11 @@ test_json_hf_api(void **state)
 	assert_non_null(unit_by_title(&r, "Alone"));
 	unit_run_free(&r);
 
-	unit_run_str(&r, "none.json", none);
+	/* an object that names no papers (a saved error page) is not a digest */
+	r = unit_ingest_str("none.json", none);
+	assert_int_equal(r.rc, -1);
 	assert_int_equal(lib_npapers(r.lib), 0);
-	unit_assert_msg(&r, 1, "no papers");
+	unit_assert_msg(&r, 0, "not a digest");
 	unit_run_free(&r);
 }
 
@@ -421,6 +469,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_good),
 		cmocka_unit_test(test_json_hf_api),
+		cmocka_unit_test(test_json_hf_api_2025),
 		cmocka_unit_test(test_json_missing),
 		cmocka_unit_test(test_json_wrong_types),
 		cmocka_unit_test(test_json_truncated),

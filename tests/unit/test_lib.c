@@ -39,17 +39,17 @@ test_merge_by_id_and_title(void **state)
 	lib_add_paper(lib, &r);
 	lib_finish(lib);
 	assert_int_equal(lib_npapers(lib), 2);
-	p = lib_paper(lib, 0);
-	assert_string_equal(p->id, "2501.00001");	/* newest day first */
 	p = lib_paper(lib, 1);
-	assert_string_equal(p->id, "2505.02707");
+	assert_string_equal(p->id, "2501.00001");
+	p = lib_paper(lib, 0);
+	assert_string_equal(p->id, "2505.02707");	/* newest day first: May 9 is 2025-05-09 */
 	assert_string_equal(p->title, "Voila: Voice-Language Models");
 	assert_int_equal(p->votes, 56);
 	assert_int_equal(p->nauthors, 3);
 	assert_string_equal(p->authors[1], "Zhiting Hu");
 	assert_int_equal(p->ndays, 2);
-	assert_string_equal(lib_day(lib, p->days[0])->label, "2025-05-06");
-	assert_string_equal(lib_day(lib, p->days[1])->label, "May 9");
+	assert_string_equal(lib_day(lib, p->days[0])->label, "2025-05-09");
+	assert_string_equal(lib_day(lib, p->days[1])->label, "2025-05-06");
 	assert_string_equal(p->key, "arxiv:2505.02707");
 	lib_free(lib);
 }
@@ -60,14 +60,15 @@ test_day_order(void **state)
 	struct lib *lib = lib_new();
 	struct rec r;
 	size_t i;
-	const char *want[] = { "2025-05-07", "2024-12-31", "May 9", "Apr 30", "undated" };
+	/* two years fit each label: they stay labels */
+	const char *want[] = { "2024-12-31", "2023-05-07", "May 9", "Apr 30", "undated" };
 
 	(void)state;
 	r = mkrec(NULL, "a", NULL, -1, NULL, 0); lib_add_paper(lib, &r);
 	r = mkrec(NULL, "b", "Apr 30", -1, NULL, 0); lib_add_paper(lib, &r);
 	r = mkrec(NULL, "c", "2024-12-31", -1, NULL, 0); lib_add_paper(lib, &r);
 	r = mkrec(NULL, "d", "May 9", -1, NULL, 0); lib_add_paper(lib, &r);
-	r = mkrec(NULL, "e", "2025-05-07", -1, NULL, 0); lib_add_paper(lib, &r);
+	r = mkrec(NULL, "e", "2023-05-07", -1, NULL, 0); lib_add_paper(lib, &r);
 	lib_finish(lib);
 	assert_int_equal(lib_ndays(lib), 5);
 	for (i = 0; i < 5; i++) {
@@ -75,6 +76,144 @@ test_day_order(void **state)
 		assert_int_equal(lib_day(lib, i)->npapers, 1);
 	}
 	assert_string_equal(lib_paper(lib, 4)->title, "a");
+	lib_free(lib);
+}
+
+/* A label takes the one year that fits; it joins that date when the library has it. */
+static void
+test_label_year(void **state)
+{
+	struct lib *lib = lib_new();
+	struct rec r;
+	const struct paper *p;
+
+	(void)state;
+	r = mkrec(NULL, "a", "2025-05-06", -1, NULL, 0); lib_add_paper(lib, &r);
+	r = mkrec(NULL, "b", "2025-05-09", -1, NULL, 0); lib_add_paper(lib, &r);
+	r = mkrec(NULL, "b", "May 9", -1, NULL, 0); lib_add_paper(lib, &r);
+	r = mkrec(NULL, "c", "May 12", -1, NULL, 0); lib_add_paper(lib, &r);
+	r = mkrec(NULL, "d", "Dec 25", -1, NULL, 0); lib_add_paper(lib, &r);	/* too far: stays */
+	r = mkrec(NULL, "e", "Feb 29", -1, NULL, 0); lib_add_paper(lib, &r);	/* no such 2025 day */
+	lib_finish(lib);
+	assert_int_equal(lib_ndays(lib), 5);
+	assert_string_equal(lib_day(lib, 0)->label, "2025-05-12");
+	assert_int_equal(lib_day(lib, 0)->kind, DAY_DATED);
+	assert_string_equal(lib_day(lib, 1)->label, "2025-05-09");
+	assert_string_equal(lib_day(lib, 2)->label, "2025-05-06");
+	assert_string_equal(lib_day(lib, 3)->label, "Dec 25");
+	assert_int_equal(lib_day(lib, 3)->kind, DAY_LABEL);
+	assert_string_equal(lib_day(lib, 4)->label, "Feb 29");
+	p = lib_paper(lib, 1);
+	assert_string_equal(p->title, "b");
+	assert_int_equal(p->ndays, 1);		/* May 9 joined 2025-05-09 */
+	assert_int_equal(lib_day(lib, 1)->npapers, 1);
+	lib_free(lib);
+}
+
+/* Undated only when no source dates the paper. */
+static void
+test_undated(void **state)
+{
+	struct lib *lib = lib_new();
+	struct rec r;
+	const struct paper *p;
+
+	(void)state;
+	r = mkrec("1", "a", NULL, -1, NULL, 0); lib_add_paper(lib, &r);
+	r = mkrec("1", "a", "2025-05-06", -1, NULL, 0); lib_add_paper(lib, &r);
+	r = mkrec("1", "a", NULL, -1, NULL, 0); lib_add_paper(lib, &r);
+	r = mkrec("2", "b", NULL, -1, NULL, 0); lib_add_paper(lib, &r);
+	lib_finish(lib);
+	assert_int_equal(lib_ndays(lib), 2);
+	p = lib_paper(lib, 0);
+	assert_string_equal(p->title, "a");
+	assert_int_equal(p->ndays, 1);
+	assert_string_equal(lib_day(lib, p->days[0])->label, "2025-05-06");
+	p = lib_paper(lib, 1);
+	assert_int_equal(p->ndays, 1);
+	assert_int_equal(lib_day(lib, p->days[0])->kind, DAY_NONE);
+	assert_int_equal(lib_day(lib, 1)->npapers, 1);
+	lib_free(lib);
+
+	/* a library whose only undated paper gets a day has no undated group */
+	lib = lib_new();
+	r = mkrec("1", "a", NULL, -1, NULL, 0); lib_add_paper(lib, &r);
+	r = mkrec("1", "a", "2025-05-06", -1, NULL, 0); lib_add_paper(lib, &r);
+	lib_finish(lib);
+	assert_int_equal(lib_ndays(lib), 1);
+	assert_int_equal(lib_day(lib, 0)->kind, DAY_DATED);
+	lib_free(lib);
+}
+
+/* A list shortened by its source ("A et al.") never wins over a complete one. */
+static void
+test_authors_cut(void **state)
+{
+	struct lib *lib = lib_new();
+	const char *cut[] = { "Christina Kassab", "Maurice Fallon" };
+	const char *full[] = { "Christina Kassab", "Maurice Fallon", "Sam Lee" };
+	const char *one[] = { "ckassab" };
+	struct rec r;
+	const struct paper *p;
+
+	(void)state;
+	r = mkrec("1", "a", "2025-05-06", -1, one, 1); lib_add_paper(lib, &r);
+	r = mkrec("1", "a", "2025-05-06", -1, cut, 2);
+	r.authors_cut = 1;
+	lib_add_paper(lib, &r);			/* does not replace a complete list */
+	lib_finish(lib);
+	p = lib_paper(lib, 0);
+	assert_int_equal(p->nauthors, 1);	/* a complete list, even a poor one, wins */
+	assert_false(p->authors_cut);
+	lib_free(lib);
+
+	lib = lib_new();
+	r = mkrec("1", "a", "2025-05-06", -1, cut, 2);
+	r.authors_cut = 1;
+	lib_add_paper(lib, &r);
+	lib_finish(lib);
+	assert_true(lib_paper(lib, 0)->authors_cut);
+	r = mkrec("1", "a", "2025-05-06", -1, full, 3); lib_add_paper(lib, &r);
+	lib_finish(lib);
+	p = lib_paper(lib, 0);
+	assert_int_equal(p->nauthors, 3);
+	assert_false(p->authors_cut);
+	lib_free(lib);
+}
+
+/* Further summaries of a record are kept with their names; the preferred language is picked. */
+static void
+test_more_summaries(void **state)
+{
+	struct lib *lib = lib_new();
+	struct block en = { BLOCK_PARA, NULL, "A model for speech." };
+	struct block ai = { BLOCK_PARA, NULL, "It talks." };
+	struct block zh[2] = { { BLOCK_PARA, "TL;DR", "一个语音模型。" }, { BLOCK_PARA, "方法", "端到端训练。" } };
+	struct rec_sum more[2] = { { "ai_summary", &ai, 1 }, { "AI", zh, 2 } };
+	struct rec r;
+	const struct paper *p;
+
+	(void)state;
+	r = mkrec("1", "a", "2025-05-06", -1, NULL, 0);
+	r.blocks = &en;
+	r.nblocks = 1;
+	r.more = more;
+	r.nmore = 2;
+	lib_add_paper(lib, &r);
+	lib_add_paper(lib, &r);			/* the same texts are not repeated */
+	lib_finish(lib);
+	p = lib_paper(lib, 0);
+	assert_int_equal(p->nsums, 3);
+	assert_null(p->sums[0].name);
+	assert_string_equal(p->sums[1].name, "ai_summary");
+	assert_string_equal(p->sums[1].lang, "en");
+	assert_string_equal(p->sums[2].name, "AI");
+	assert_string_equal(p->sums[2].lang, "zh");
+	assert_string_equal(p->sums[2].text, "TL;DR: 一个语音模型。\n\n方法: 端到端训练。");
+	assert_int_equal(lib_summary_for(p, "zh,en"), 2);
+	assert_int_equal(lib_summary_for(p, "ko,en"), 0);
+	assert_int_equal(lib_summary_for(p, "ko"), 0);
+	assert_int_equal(lib_summary_for(p, NULL), 0);
 	lib_free(lib);
 }
 
@@ -103,6 +242,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_merge_by_id_and_title),
 		cmocka_unit_test(test_day_order),
+		cmocka_unit_test(test_label_year),
+		cmocka_unit_test(test_undated),
+		cmocka_unit_test(test_authors_cut),
+		cmocka_unit_test(test_more_summaries),
 		cmocka_unit_test(test_votes_then_title),
 	};
 

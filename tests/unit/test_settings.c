@@ -62,7 +62,7 @@ test_every_setting(void **unused)
 	    "# comment\n"
 	    "   # indented comment\n"
 	    "\n"
-	    "lang = ko\n"
+	    "lang = ko,en\n"
 	    "browser=firefox --new-tab %s\n"
 	    "link-mode = copy\n"
 	    "osc8 = no\n"
@@ -84,7 +84,7 @@ test_every_setting(void **unused)
 	    "bind \xed\x95\x9c next-unread\n"		/* a Hangul syllable */
 	    "bind j up\n");			/* rebinding replaces */
 	assert_int_equal(settings_nmsgs(c), 0);
-	assert_string_equal(settings_lang(c), "ko");
+	assert_string_equal(settings_lang(c), "ko,en");
 	assert_string_equal(settings_browser(c), "firefox --new-tab %s");
 	assert_int_equal(settings_link_mode(c), SETTINGS_LINK_COPY);
 	assert_false(settings_osc8(c));
@@ -119,7 +119,7 @@ test_every_setting(void **unused)
 	assert_null(settings_binding(c, 6));
 	settings_free(c);
 
-	c = parse("link-mode = open\nmark-read = open\nlang = en\nmark-read = delay\n");
+	c = parse("link-mode = open\nmark-read = open\nlang = zh, en\nlang = en\nmark-read = delay\n");
 	assert_int_equal(settings_link_mode(c), SETTINGS_LINK_OPEN);
 	assert_int_equal(settings_mark_read(c), SETTINGS_MARK_DELAY);
 	assert_string_equal(settings_lang(c), "en");
@@ -145,7 +145,7 @@ test_errors(void **unused)
 		"cfg:13: unknown attribute 'sparkly' (use bold, dim, italic, underline, reverse or blink)",
 		"cfg:14: expected 'color.star = FG BG [ATTRIBUTE]...'",
 		"cfg:15: invalid UTF-8 or a control character",
-		"cfg:16: bad value 'fr' for 'lang' (use en or ko)",
+		"cfg:16: bad value 'ko,,french' for 'lang' (use codes such as en, ko, zh, ja, or a list: ko,en)",
 		"cfg:17: bad command name 'Quit!'",
 		"cfg:18: expected a name before '='",
 		"cfg:19: bad value 'dark' for 'theme' (use default or monochrome)",
@@ -172,7 +172,7 @@ test_errors(void **unused)
 	    "color.star = red blue sparkly\n"	/* 13 */
 	    "color.star = red\n"			/* 14 */
 	    "lang = \xff\n"			/* 15 */
-	    "lang = fr\n"			/* 16 */
+	    "lang = ko,,french\n"		/* 16 */
 	    "bind q Quit!\n"			/* 17 */
 	    " = x\n"				/* 18 */
 	    "theme = dark\n"			/* 19 */

@@ -72,18 +72,6 @@ test_title_key(void **state)
 }
 
 static void
-test_lang(void **state)
-{
-	const char *ko = "Voila는 자율적 상호작용과 음성 롤플레이(Voice Role-Play)를 위한 실시간 모델입니다.";
-	const char *en = "The paper introduces Voila, a family of voice-language models.";
-
-	(void)state;
-	assert_string_equal(text_lang(ko, strlen(ko)), "ko");
-	assert_string_equal(text_lang(en, strlen(en)), "en");
-	assert_string_equal(text_lang("", 0), "en");
-}
-
-static void
 test_fold(void **state)
 {
 	struct buf a = BUF_INIT, b = BUF_INIT;
@@ -117,7 +105,6 @@ main(void)
 		cmocka_unit_test(test_squeeze),
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_title_key),
-		cmocka_unit_test(test_lang),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_is_clean),
 	};

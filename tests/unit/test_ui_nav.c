@@ -95,7 +95,7 @@ test_state_moves(void **state)
 	assert_int_equal(st.list.cat, 0);
 	assert_string_equal(unit_title(&st), "Gamma paper");
 	ui_keys_handle(&st, 'j');
-	assert_string_equal(lib_day(st.lib, st.list.day)->label, "May 9");
+	assert_string_equal(lib_day(st.lib, st.list.day)->label, "Dec 25");
 	ui_keys_handle(&st, KEYNAME_END);
 	assert_int_equal(lib_day(st.lib, st.list.day)->kind, DAY_NONE);
 	assert_int_equal(st.list.n, 1);
