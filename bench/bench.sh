@@ -14,7 +14,9 @@
 # (lines of --dump), and `cat` of the same files for reference; then the
 # reader's time per keystroke (bench/ui_bench).
 # Target: >= 300 MB/s for --check on the archive (BENCH_STRICT=1 makes a
-# miss exit 1).
+# miss exit 1).  BENCH_BASELINE=/path/to/an/older/paperboy times that
+# binary's --check and --dump too, in the same run, right after this
+# one's, and prints the ratio (a change must not slow ingestion > 10%).
 set -u
 
 : "${PB_BIN:?PB_BIN must name the built paperboy}"
@@ -77,6 +79,20 @@ timed() {
 
 mbs() { awk -v b="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", b / 1e6 / s; else print "inf" }'; }
 
+# ratio NEW OLD: NEW / OLD to two decimals.
+ratio() { awk -v n="$1" -v o="$2" 'BEGIN { if (o > 0) printf "%.2f", n / o; else print "-" }'; }
+
+# baseline DIR BYTES: the baseline binary's --check and --dump on DIR, and
+# their ratios to this binary's (cbest, dbest).
+baseline() {
+	timed "baseline --check" /dev/null "$BENCH_BASELINE" --check "$1"
+	printf '   %-22s %8s s %7s MB/s %8s MB peak RSS  (this/baseline %s)\n' "baseline --check" \
+		"$best" "$(mbs "$2" "$best")" "$rss" "$(ratio "$cbest" "$best")"
+	timed "baseline --dump" /dev/null "$BENCH_BASELINE" --dump "$1"
+	printf '   %-22s %8s s %7s MB/s %8s MB peak RSS  (this/baseline %s)\n' "baseline --dump" \
+		"$best" "$(mbs "$2" "$best")" "$rss" "$(ratio "$dbest" "$best")"
+}
+
 check_mbs=
 bench_dir() {
 	name=$1 dir=$2
@@ -99,8 +115,10 @@ bench_dir() {
 	printf '   %-22s %8s s %7s MB/s %8s MB peak RSS\n' "paperboy --check" "$best" \
 		"$(mbs "$bytes" "$best")" "$rss"
 	timed "--dump" /dev/null "$PB_BIN" --dump "$dir"
+	dbest=$best
 	printf '   %-22s %8s s %7s MB/s %8s MB peak RSS\n' "paperboy --dump" "$best" \
 		"$(mbs "$bytes" "$best")" "$rss"
+	[ -n "${BENCH_BASELINE:-}" ] && baseline "$dir" "$bytes"
 
 	# Files and papers from --check's per-file lines "PATH: FORMAT, N papers".
 	read_files=$(grep -Ec ': [A-Za-z0-9_-]+, [0-9]+ papers?$' "$out/check.out")
