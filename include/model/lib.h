@@ -119,6 +119,8 @@ int lib_is_light(const struct lib *lib);
  * stays valid), or -1 when the record is empty and was dropped.
  */
 long lib_add_paper(struct lib *lib, const struct rec *r);
+/* True when lib_add_paper drops r: it has no id, no title and no summary. */
+int lib_rec_empty(const struct rec *r);
 /*
  * Create the day labelled label (NULL: undated) if it does not exist yet:
  * days that tie in the order (labels of the same date) keep the order in

@@ -6,8 +6,9 @@
  *                       (ord), with size, mtime, inode, content hash,
  *                       format, parser version and what reading it gave
  *   msgs(file, seq,...) each file's messages
- *   recs(file, seq,...) each file's records (row.h), their merge keys and
- *                       the paper each went to
+ *   recs(file, seq,...) each file's records (row.h), their merge keys,
+ *                       day label (lday) or date (dday) and the paper each
+ *                       went to
  *   papers(id, ...)     the merged papers: key, order columns, newest day,
  *                       and the narrow search form (title, authors, cats)
  *   paper_days, days    which papers each day has, days in display order
@@ -53,6 +54,14 @@ int manifest_sync(struct store *s, const char *roots, char *const *paths, size_t
     const struct store_progress *prog, struct store_stats *stats, struct buf *msg);
 /* The order key of a day: dated newest first, then labels (by date, then seen), then undated. */
 int64_t manifest_day_key(const struct day *d, int64_t seen);
+/*
+ * The dated days that decide how lib_finish resolves labels without a
+ * year (the years of the library's dates and their range): the first date
+ * of every year and the last date of all, space-separated, into out (the
+ * records of the files in the temporary table tgone left out when
+ * skip_gone).  -1 with msg.
+ */
+int manifest_dated(struct store *s, int skip_gone, struct buf *out, struct buf *msg);
 
 /* Where a record went when merged again. */
 struct replay_rec {

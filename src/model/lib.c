@@ -550,7 +550,7 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 	struct mpaper *p;
 	int new_paper = 0;
 
-	if (r->id == NULL && r->title == NULL && r->nblocks == 0)
+	if (lib_rec_empty(r))
 		return -1;
 	if (r->title) {
 		buf_setlen(&lib->tmp, 0);
@@ -600,6 +600,13 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 		hashmap_put(&lib->by_text, hash_str(p->pub.sums[0].text), (uint32_t)idx);
 	lib->finished = 0;
 	return idx;
+}
+
+/* True when the record is dropped: nothing to know it by. */
+int
+lib_rec_empty(const struct rec *r)
+{
+	return r->id == NULL && r->title == NULL && r->nblocks == 0;
 }
 
 /* Create a day (if new) so that it counts as seen now. */

@@ -205,6 +205,32 @@ manifest_day_key(const struct day *d, int64_t seen)
 	return INT64_C(100000000) + (int64_t)(500 - (month * 32 + mday)) * 1000000 + seen;
 }
 
+/* The dates that decide the labels' resolution, space-separated. */
+int
+manifest_dated(struct store *s, int skip_gone, struct buf *out, struct buf *msg)
+{
+	static const char *const sql[2] = {
+		("SELECT d FROM (SELECT min(dday) AS d FROM recs WHERE dday IS NOT NULL"
+		 " GROUP BY substr(dday, 1, 4) UNION SELECT max(dday) FROM recs) WHERE d IS NOT NULL ORDER BY d"),
+		("SELECT d FROM (SELECT min(dday) AS d FROM recs WHERE dday IS NOT NULL AND file NOT IN tgone"
+		 " GROUP BY substr(dday, 1, 4) UNION SELECT max(dday) FROM recs WHERE file NOT IN tgone)"
+		 " WHERE d IS NOT NULL ORDER BY d"),
+	};
+	sqlite3_stmt *st = store_prep(s, sql[skip_gone != 0], msg);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		buf_printf(out, "%s%s", out->len ? " " : "", store_col(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return 0;
+}
+
 /* The merge keys of a record: id, title key, and the text key of an untitled one. */
 static void
 rec_keys(struct sync *y, const struct rec *r, char **tkey, char **xkey)
@@ -257,7 +283,9 @@ sink(void *arg, size_t f, const struct rec *r, long paper)
 	store_bind_str(st, 5, tkey);
 	store_bind_str(st, 6, xkey);
 	store_bind_str(st, 7, lib_day_kind(r->day) == DAY_LABEL ? r->day : NULL);
-	sqlite3_bind_text(st, 8, y->row.buf, (int)y->row.len, SQLITE_STATIC);
+	/* the dates that resolve labels are those of the records the library keeps */
+	store_bind_str(st, 8, lib_day_kind(r->day) == DAY_DATED && !lib_rec_empty(r) ? r->day : NULL);
+	sqlite3_bind_text(st, 9, y->row.buf, (int)y->row.len, SQLITE_STATIC);
 	step(y, st);
 	free(tkey);
 	free(xkey);
@@ -354,8 +382,8 @@ read_todo(struct sync *y)
 	ingest_set_max_file_size(ing, y->s->max_bytes);
 	for (i = 0; i < y->ntodo; i++)
 		v[i] = y->items[y->todo[i]];
-	y->ins_rec = store_prep(y->s, "INSERT INTO recs(file, seq, paper, kid, ktitle, ktext, lday, body)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", y->msg);
+	y->ins_rec = store_prep(y->s, "INSERT INTO recs(file, seq, paper, kid, ktitle, ktext, lday, dday,"
+	    " body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", y->msg);
 	y->cur = -1;
 	if (y->ins_rec == NULL) {
 		y->err = 1;
@@ -399,6 +427,67 @@ static const char closure_papers_sql[] =
 "INSERT OR IGNORE INTO tp SELECT paper FROM recs WHERE ktext IN tk_text AND paper > 0;"
 "INSERT OR IGNORE INTO tp SELECT paper FROM recs WHERE file IN tgone AND paper > 0;";
 
+/* The meta value of k (caller frees), or NULL. */
+static char *
+meta_value(struct sync *y, const char *k)
+{
+	sqlite3_stmt *st = store_prep(y->s, "SELECT v FROM meta WHERE k = ?", NULL);
+	char *v = NULL;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_text(st, 1, k, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = xstrdup(store_col(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * When the dates that resolve labels without a year change (a year more
+ * or less, a wider range), every paper on such a label may move: all of
+ * them go into tp to be merged again.
+ */
+static int
+relabel(struct sync *y)
+{
+	struct buf now = BUF_INIT;
+	char *was = meta_value(y, "dated");
+	int rc = 0;
+
+	buf_init(&now);
+	if (manifest_dated(y->s, 1, &now, y->msg) < 0)
+		rc = fail(y);
+	else if (was == NULL || strcmp(was, buf_str(&now)) != 0)
+		rc = store_exec(y->s, "INSERT OR IGNORE INTO tp SELECT paper FROM recs"
+		    " WHERE lday IS NOT NULL AND paper > 0", y->msg) < 0 ? fail(y) : 0;
+	free(was);
+	buf_free(&now);
+	return rc;
+}
+
+/* Record the dates that resolved the labels of this sync (manifest_dated). */
+static int
+set_dated(struct sync *y)
+{
+	struct buf now = BUF_INIT;
+	sqlite3_stmt *st;
+
+	buf_init(&now);
+	if (manifest_dated(y->s, 0, &now, y->msg) < 0) {
+		buf_free(&now);
+		return fail(y);
+	}
+	st = store_prep(y->s, "INSERT OR REPLACE INTO meta VALUES ('dated', ?)", y->msg);
+	if (st) {
+		sqlite3_bind_text(st, 1, buf_str(&now), -1, SQLITE_TRANSIENT);
+		step(y, st);
+	}
+	sqlite3_finalize(st);
+	buf_free(&now);
+	return st && !y->err ? 0 : fail(y);
+}
+
 /* Find the papers to merge again: those of gone records, closed under shared keys. */
 static int
 closure(struct sync *y)
@@ -414,7 +503,7 @@ closure(struct sync *y)
 		step(y, g);
 	}
 	sqlite3_finalize(g);
-	if (g == NULL || y->err)
+	if (g == NULL || y->err || relabel(y) < 0)
 		return -1;
 	while (after != before) {
 		sqlite3_stmt *c;
@@ -602,8 +691,8 @@ static int
 put_papers(struct sync *y, const struct lib *lib, struct pid **map, const struct pid *fixed)
 {
 	static const char *const sql[5] = {
-		"INSERT INTO papers(key, dkey, nvotes, untitled, title, newest, nform, id)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		("INSERT INTO papers(key, dkey, nvotes, untitled, title, newest, nform, id)"
+		 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
 		"INSERT INTO paper_days VALUES (?1, ?2)",
 		"INSERT INTO fts_todo VALUES (?)",
 		"SELECT dkey FROM days WHERE label = ?",
@@ -972,7 +1061,7 @@ sync_body(struct sync *y, const char *roots, struct store_stats *stats)
 	}
 	if (stats)
 		stats->papers = npapers;
-	return set_roots(y, roots);
+	return set_dated(y) < 0 ? -1 : set_roots(y, roots);
 }
 
 /* After a first build, the library it merged (caller frees), else NULL. */

@@ -137,6 +137,37 @@ seed_days(struct store *s, struct lib *lib, const struct pending *v, size_t n)
 	free(d);
 }
 
+/*
+ * When some of v[0..n) are on labels without a year, create the dated
+ * days that decide how the whole library resolves them (manifest_dated),
+ * so that lib_finish resolves them here the same way (it drops those no
+ * paper is on).
+ */
+static int
+seed_dated(struct store *s, struct lib *lib, const struct pending *v, size_t n, struct buf *msg)
+{
+	struct buf d = BUF_INIT;
+	size_t i;
+	char *p, *sp;
+
+	for (i = 0; i < n && v[i].lday == NULL; i++)
+		;
+	if (i == n)
+		return 0;
+	buf_init(&d);
+	if (manifest_dated(s, 0, &d, msg) < 0) {
+		buf_free(&d);
+		return -1;
+	}
+	for (p = d.len ? d.buf : NULL; p; p = sp ? sp + 1 : NULL) {
+		if ((sp = strchr(p, ' ')) != NULL)
+			*sp = '\0';
+		lib_add_day(lib, p);
+	}
+	buf_free(&d);
+	return 0;
+}
+
 /* The records of some papers, in reading order, into lib; -1 with msg. */
 static int
 replay_some(struct store *s, struct lib *lib, struct arena *a, const int64_t *ids, size_t n,
@@ -148,6 +179,8 @@ replay_some(struct store *s, struct lib *lib, struct arena *a, const int64_t *id
 
 	if (k > 1)
 		qsort(v, (size_t)k, sizeof *v, pending_cmp);
+	if (k > 0 && seed_dated(s, lib, v, (size_t)k, msg) < 0)
+		rc = -1;
 	if (k > 0)
 		seed_days(s, lib, v, (size_t)k);
 	if (as) {

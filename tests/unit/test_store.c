@@ -241,6 +241,16 @@ test_sync_and_views(void **state)
 	check_all();
 	put("e.txt", "May 9\n\nSome Label Paper\n\nSubmitted by x\n");
 	check_all();
+	/* a label the dated days resolve (one year fits: 2024-01-05), merged alone */
+	put("f.txt", "Jan 5\n\nA Label In Range\n\nSubmitted by x\n");
+	check_all();
+	/* another year fits it too: the unchanged paper's label stays a label */
+	put("g.md", "## Papers for 2025-01-03\n\n" HEAD
+	    "| Next Year | Ed Fox | Much later. |\n");
+	check_all();
+	/* and resolves again when that day is gone */
+	del("g.md");
+	check_all();
 }
 
 static void
