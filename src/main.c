@@ -319,7 +319,7 @@ load_store(const struct opts *o, struct store *s, struct loaded *l, struct buf *
 	return 0;
 }
 
-/* Open the store named by --store, else the default one; NULL with msg set (or empty: none wanted). */
+/* Open the store named by --store, else the default one (a rebuild noted on f); NULL with the reason in msg. */
 static struct store *
 open_store(const struct opts *o, struct buf *msg, FILE *f)
 {
