@@ -3,7 +3,7 @@
 #
 #   PB_BIN=./paperboy PB_SRCDIR=/path/to/src sh bench/bench.sh
 #
-# Measures `paperboy --check DIR` and `paperboy --dump DIR >/dev/null` on
+# Measures `paperboy --no-store --check DIR` and `--no-store --dump DIR` on
 #  (a) $PB_SRCDIR/../shared/realdata, when present;
 #  (b) a synthetic ten-year archive (about 200 MB in about 11,000 day files,
 #      generated once by bench/gen_archive.c into ${PB_BUILDDIR:-.}/_bench/archive
@@ -14,7 +14,10 @@
 # (lines of --dump), and `cat` of the same files for reference; then the
 # reader's time per keystroke (bench/ui_bench).
 # Target: >= 300 MB/s for --check on the archive (BENCH_STRICT=1 makes a
-# miss exit 1).  BENCH_BASELINE=/path/to/an/older/paperboy times that
+# miss exit 1).  Then the library store on the archive (bench/store_bench.c):
+# build, warm --dump (byte-identical to --no-store's, else exit 1), size,
+# first paint against a bare curses program, search per keystroke, and a
+# new day synced.  BENCH_BASELINE=/path/to/an/older/paperboy times that
 # binary's --check and --dump too, in the same run, right after this
 # one's, and prints the ratio (a change must not slow ingestion > 10%).
 set -u
@@ -110,11 +113,11 @@ bench_dir() {
 	printf '   %-22s %8s s %7s MB/s %8s MB peak RSS\n' "cat (reference)" "$best" \
 		"$(mbs "$bytes" "$best")" "$rss"
 
-	timed "--check" "$out/check.out" "$PB_BIN" --check "$dir"
+	timed "--check" "$out/check.out" "$PB_BIN" --no-store --check "$dir"
 	cbest=$best
 	printf '   %-22s %8s s %7s MB/s %8s MB peak RSS\n' "paperboy --check" "$best" \
 		"$(mbs "$bytes" "$best")" "$rss"
-	timed "--dump" /dev/null "$PB_BIN" --dump "$dir"
+	timed "--dump" /dev/null "$PB_BIN" --no-store --dump "$dir"
 	dbest=$best
 	printf '   %-22s %8s s %7s MB/s %8s MB peak RSS\n' "paperboy --dump" "$best" \
 		"$(mbs "$bytes" "$best")" "$rss"
@@ -125,7 +128,7 @@ bench_dir() {
 	records=$(sed -nE 's/.*: [A-Za-z0-9_-]+, ([0-9]+) papers?$/\1/p' "$out/check.out" |
 		awk '{ s += $1 } END { print s + 0 }')
 	warnings=$(grep -c ': warning: ' "$out/check.out")
-	merged=$("$PB_BIN" --dump "$dir" 2>/dev/null | wc -l | tr -d ' ')
+	merged=$("$PB_BIN" --no-store --dump "$dir" 2>/dev/null | wc -l | tr -d ' ')
 	echo "   --check: $read_files files read, $records papers read," \
 		"$warnings warnings; --dump: $merged merged papers"
 	if [ "$name" = archive ]; then
@@ -152,6 +155,77 @@ else
 	echo "bench: --check on the archive: $check_mbs MB/s (target $target MB/s: met)"
 fi
 
+# ---- the library store, on the archive --------------------------------
+# Side by side in this run: building the store from nothing against
+# --no-store --dump; a warm --dump against --no-store; the first screen
+# loaded from the store against a bare curses program painting the same
+# 200x60 screen (medians of 5, alternating); search per keystroke; a new
+# day file synced and painted; the store's size against the input bytes.
+sb=${PB_BUILDDIR:-.}/bench/store_bench
+if [ -x "$sb" ]; then
+	cache=$out/cache
+	rm -rf "$cache"
+	mkdir -p "$cache"
+	db=$cache/archive.db
+	abytes=$(find "$archive" -name '.*' ! -path "$archive" -prune -o -type f -print |
+		tr '\n' '\0' | xargs -0 cat | wc -c | tr -d ' ')
+	echo
+	echo "== the library store on the archive ($(awk -v b="$abytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB of input)"
+	runs_saved=$runs
+	runs=1
+	timed "store build" /dev/null "$PB_BIN" --store="$db" --dump "$archive"
+	build=$best build_rss=$rss
+	timed "no-store dump" "$out/nostore.jsonl" "$PB_BIN" --no-store --dump "$archive"
+	nostore=$best
+	printf '   %-34s %8s s %8s MB peak RSS\n' "build from nothing (+ --dump)" "$build" "$build_rss"
+	printf '   %-34s %8s s   ratio %s (target <= 1.5)\n' "--no-store --dump" "$nostore" \
+		"$(awk -v a="$build" -v b="$nostore" 'BEGIN { printf "%.2f", a / b }')"
+	timed "warm dump" "$out/store.jsonl" "$PB_BIN" --store="$db" --dump "$archive"
+	printf '   %-34s %8s s %8s MB peak RSS\n' "--dump from the warm store" "$best" "$rss"
+	if cmp -s "$out/nostore.jsonl" "$out/store.jsonl"; then
+		echo "   --dump from the store is byte-identical to --no-store --dump on the archive"
+	else
+		echo "   --dump from the store DIFFERS from --no-store --dump on the archive"
+		rc_store=1
+	fi
+	runs=$runs_saved
+	size0=$(wc -c <"$db" | tr -d ' ')
+	"$sb" index "$db" | sed 's/^/   search index built: /'
+	size1=$(wc -c <"$db" | tr -d ' ')
+	printf '   store size: %s MB without the search index, %s MB with it: %s x the input (aim <= 4)\n' \
+		"$(awk -v b="$size0" 'BEGIN { printf "%.0f", b / 1e6 }')" \
+		"$(awk -v b="$size1" 'BEGIN { printf "%.0f", b / 1e6 }')" \
+		"$(awk -v a="$size1" -v b="$abytes" 'BEGIN { printf "%.2f", a / b }')"
+	: >"$out/paint"
+	i=0
+	while [ $i -lt 5 ]; do
+		"$sb" bare >>"$out/paint"
+		"$sb" paint "$db" >>"$out/paint"
+		i=$((i + 1))
+	done
+	awk '$1 == "bare" { b[nb++] = $2 } $1 == "paint" { p[np++] = $2; m = $0 }
+		function med(a, n,   i, j, t) { for (i = 0; i < n; i++) for (j = i + 1; j < n; j++)
+			if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t } return a[int(n / 2)] }
+		END { pb = med(b, nb); pp = med(p, np)
+			printf "   first paint from the store: %.1f ms median, bare curses %.1f ms: %.2f x (targets <= 100 ms, <= 1.5 x)\n", pp, pb, pp / pb
+			sub(/.*peak /, "", m); printf "   peak memory at first paint: %s (target <= 30 MB)\n", m }' "$out/paint"
+	"$sb" search "$db" diffusion transformer 강화학습 올림피아드 학습 | sed 's/^/   /'
+	echo "   (targets per keystroke: median <= 10 ms, max <= 50 ms; memory after ten searches <= 60 MB)"
+	# one new day: a copy of the newest Korean day, dated a day later, with new ids
+	newest=$(find "$archive" -type f -name '*.md' | sort | tail -n 1)
+	mkdir -p "$archive/zz-new"
+	sed 's/2024-12-31/2025-01-01/g; s#/2412\.#/2501.#g' "$newest" >"$archive/zz-new/2025-01-01.md"
+	"$sb" sync "$db" "$archive" | sed 's/^/   new day: /'
+	"$sb" paint "$db" | sed 's/^/   new day: /'
+	echo "   (target: sync and paint <= 150 ms, the new day shown first)"
+	rm -rf "$archive/zz-new"
+	"$sb" sync "$db" "$archive" | sed 's/^/   new day removed again: /'
+	"$sb" sync "$db" "$archive" | sed 's/^/   nothing changed: /'
+else
+	echo
+	echo "store benchmark: $sb not built"
+fi
+
 # reader keystroke benchmark
 # One keystroke handled and the screen redrawn at 200x60 (drawn into a
 # curses screen on /dev/null), with all of ../shared/realdata loaded, by
@@ -167,4 +241,5 @@ else
 	echo "reader keystroke benchmark: skipped (../shared/realdata not present)"
 fi
 
+[ "${rc_store:-0}" = 1 ] && rc=1
 exit $rc

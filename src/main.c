@@ -24,6 +24,7 @@
 #include "model/lib.h"
 #include "base/safeio.h"
 #include "marks/marks.h"
+#include "store/store.h"
 #include "text/diag.h"
 #include "ui/ui.h"
 #include "ui/cmd.h"
@@ -43,6 +44,18 @@ struct opts {
 	int starred, unread;	/* --starred, --unread */
 	struct settings *config;
 	struct marks *state;	/* NULL with --check */
+	int no_store;		/* --no-store: parse the inputs directly */
+	const char *store;	/* --store=FILE, or NULL for the default */
+	int named;		/* PATHs were given on the command line */
+};
+
+/* What a run read: the library and the files and messages, parsed or from the store. */
+struct loaded {
+	struct lib *lib;		/* NULL for --check from the store */
+	struct ingest *ing;		/* when parsed */
+	struct store_report rep;	/* when read from the store */
+	int from_store;
+	int rc;				/* -1 when something named could not be read */
 };
 
 /* Print the --help text. */
@@ -69,6 +82,8 @@ usage(FILE *f)
 "  --output=FILE   with --dump or --export: write FILE (replaced\n"
 "                  crash-safely) instead of the standard output\n"
 "  --lang=LANGS    show summaries in these languages first (en, ko, zh, ja; ko,en)\n"
+"  --no-store      parse the inputs instead of using the library store\n"
+"  --store=FILE    keep the library store in FILE\n"
 "  --help          show this help and exit\n"
 "  --version       show the version and exit\n"
 "\n"
@@ -79,6 +94,10 @@ usage(FILE *f)
 "Formats: markdown table digests, Korean digests, Abstract: lines, the text\n"
 "or the HTML of a huggingface.co/papers page, JSON day files and arXiv Atom\n"
 "feeds; detected from the content, not the file name.\n"
+"\n"
+"The library store, a cache of what was read, is kept in $PAPERBOY_CACHE,\n"
+"else $XDG_CACHE_HOME/paperboy (library.db; paths-*.db for named paths);\n"
+"it can be deleted at any time.\n"
 "\n"
 "Read and starred marks are kept in $PAPERBOY_STATE, else\n"
 "$XDG_STATE_HOME/paperboy/state; settings are read from $PAPERBOY_CONFIG,\n"
@@ -169,6 +188,10 @@ parse_args(struct opts *o, int argc, char **argv)
 			o->starred = 1;
 		else if (strcmp(a, "--unread") == 0)
 			o->unread = 1;
+		else if (strcmp(a, "--no-store") == 0)
+			o->no_store = 1;
+		else if (strncmp(a, "--store=", 8) == 0 && a[8])
+			o->store = a + 8;
 		else if (strncmp(a, "--lang=", 7) == 0) {
 			o->lang = check_lang(a + 7);
 		} else if (strcmp(a, "--lang") == 0) {
@@ -230,40 +253,137 @@ default_paths(struct opts *o)
 	o->paths[o->npaths++] = o->samples ? (char *)PB_SAMPLES_DIR : o->libdir.buf;
 }
 
-/* Read every path into a new library; returns -1 if any could not be read. */
-static int
-load(const struct opts *o, struct lib **libp, struct ingest **ingp)
+/* Number of files read. */
+static size_t
+nfiles(const struct loaded *l)
 {
-	struct lib *lib = lib_new();
-	struct ingest *ing;
+	return l->from_store ? l->rep.nfiles : ingest_nfiles(l->ing);
+}
+
+/* File i. */
+static const struct ingest_file *
+file_at(const struct loaded *l, size_t i)
+{
+	return l->from_store ? &l->rep.files[i] : ingest_file(l->ing, i);
+}
+
+/* The messages about the files, in file order (a file's: first_msg, nmsgs). */
+static const struct diag_list *
+diags(const struct loaded *l)
+{
+	return l->from_store ? &l->rep.diags : ingest_diags(l->ing);
+}
+
+/* Free what load gave. */
+static void
+loaded_free(struct loaded *l)
+{
+	lib_free(l->lib);
+	ingest_free(l->ing);
+	if (l->from_store)
+		store_report_free(&l->rep);
+	memset(l, 0, sizeof *l);
+}
+
+/* Parse every path into a new library. */
+static void
+load_parse(const struct opts *o, struct loaded *l)
+{
 	size_t i;
-	int rc = 0;
 
-	lib_set_light(lib, o->mode == MODE_CHECK);
-	ing = ingest_new(lib);
-	ingest_set_max_file_size(ing, settings_max_file_size(o->config));
-
+	l->lib = lib_new();
+	lib_set_light(l->lib, o->mode == MODE_CHECK);
+	l->ing = ingest_new(l->lib);
+	ingest_set_max_file_size(l->ing, settings_max_file_size(o->config));
 	for (i = 0; i < o->npaths; i++)
-		if (ingest_path(ing, o->paths[i]) < 0)
-			rc = -1;
+		if (ingest_path(l->ing, o->paths[i]) < 0)
+			l->rc = -1;
 	if (o->mode != MODE_CHECK)	/* --check only counts: no display order needed */
-		lib_finish(lib);
-	*libp = lib;
-	*ingp = ing;
-	return rc;
+		lib_finish(l->lib);
+}
+
+/* Sync the store and read from it; -1 (msg set, l empty) when the caller must parse instead. */
+static int
+load_store(const struct opts *o, struct store *s, struct loaded *l, struct buf *msg)
+{
+	store_set_max_file_size(s, settings_max_file_size(o->config));
+	if (store_sync(s, o->paths, o->npaths, NULL, NULL, msg) < 0)
+		return -1;
+	l->from_store = 1;
+	if (store_report(s, &l->rep, msg) < 0 ||
+	    (o->mode != MODE_CHECK && (l->lib = store_lib(s, msg)) == NULL)) {
+		loaded_free(l);
+		return -1;
+	}
+	l->rc = l->rep.failed ? -1 : 0;
+	return 0;
+}
+
+/* Open the store named by --store, else the default one (a rebuild noted on f); NULL with the reason in msg. */
+static struct store *
+open_store(const struct opts *o, struct buf *msg, FILE *f)
+{
+	struct buf path = BUF_INIT;
+	struct store *s = NULL;
+
+	buf_init(&path);
+	if (o->store)
+		buf_puts(&path, o->store);
+	else if (store_default_path(&path, o->paths, o->named ? o->npaths : 0) < 0)
+		buf_puts(msg, "no directory for the library store (set HOME or PAPERBOY_CACHE)");
+	if (path.len)
+		s = store_open(path.buf, msg);
+	if (s && msg->len && f)
+		diag_printf(f, DIAG_PLAIN, "paperboy", 0, "%s", msg->buf);	/* rebuilt: a note */
+	if (s)
+		buf_setlen(msg, 0);
+	buf_free(&path);
+	return s;
+}
+
+/*
+ * Read every path into l: through the library store unless --no-store,
+ * else (or when the store cannot be used, with a one-line message on f)
+ * by parsing.
+ */
+static void
+load(const struct opts *o, struct loaded *l, FILE *f)
+{
+	struct buf msg = BUF_INIT;
+	struct store *s;
+
+	memset(l, 0, sizeof *l);
+	buf_init(&msg);
+	if (!o->no_store) {
+		s = open_store(o, &msg, f);
+		if (s && load_store(o, s, l, &msg) == 0) {
+			store_close(s);
+			buf_free(&msg);
+			return;
+		}
+		if (f)
+			diag_printf(f, DIAG_PLAIN, "paperboy", 0, "%s (reading the files instead)",
+			    msg.len ? msg.buf : "no store");
+		store_close(s);
+	}
+	load_parse(o, l);
+	buf_free(&msg);
 }
 
 /* --check: a line per file, its messages, and a total. */
 static int
 run_check(const struct opts *o)
 {
-	struct lib *lib;
-	struct ingest *ing;
-	int rc = load(o, &lib, &ing);
-	size_t i, records = 0, warnings = diag_problems(ingest_diags(ing));
+	struct loaded l;
+	size_t i, records = 0, warnings, npapers;
+	int rc;
 
-	for (i = 0; i < ingest_nfiles(ing); i++) {
-		const struct ingest_file *f = ingest_file(ing, i);
+	load(o, &l, stderr);
+	rc = l.rc;
+	warnings = diag_problems(diags(&l));
+	npapers = l.lib ? lib_npapers(l.lib) : l.rep.npapers;
+	for (i = 0; i < nfiles(&l); i++) {
+		const struct ingest_file *f = file_at(&l, i);
 
 		if (f->failed)
 			diag_printf(stdout, DIAG_PLAIN, f->path, 0, "unreadable or unrecognised");
@@ -273,15 +393,14 @@ run_check(const struct opts *o)
 			diag_printf(stdout, DIAG_PLAIN, f->path, 0, "%s, %zu paper%s",
 			    ingest_format_name(f->fmt), f->npapers, f->npapers == 1 ? "" : "s");
 		records += f->npapers;
-		diag_print_list(stdout, ingest_diags(ing), f->first_msg, f->first_msg + f->nmsgs, 1);
+		diag_print_list(stdout, diags(&l), f->first_msg, f->first_msg + f->nmsgs, 1);
 	}
 	printf("%zu file%s, %zu record%s, %zu paper%s after merging, %zu problem%s\n",
-	    ingest_nfiles(ing), ingest_nfiles(ing) == 1 ? "" : "s",
+	    nfiles(&l), nfiles(&l) == 1 ? "" : "s",
 	    records, records == 1 ? "" : "s",
-	    lib_npapers(lib), lib_npapers(lib) == 1 ? "" : "s",
+	    npapers, npapers == 1 ? "" : "s",
 	    warnings, warnings == 1 ? "" : "s");
-	ingest_free(ing);
-	lib_free(lib);
+	loaded_free(&l);
 	if (fflush(stdout) != 0)
 		return 1;
 	return rc < 0 ? 1 : 0;
@@ -312,16 +431,19 @@ put_stdout(struct buf *b)
 static int
 run_export(const struct opts *o)
 {
+	struct loaded l;
 	struct lib *lib;
-	struct ingest *ing;
-	int rc = load(o, &lib, &ing), wrc = 0;
+	int rc, wrc = 0;
 	size_t i, n = 0;
 	const struct paper **v;
 	struct buf out = BUF_INIT, err = BUF_INIT;
 
+	load(o, &l, stderr);
+	rc = l.rc;
+	lib = l.lib;
 	buf_init(&out);
 	buf_init(&err);
-	diag_print_list(stderr, ingest_diags(ing), 0, SIZE_MAX, 0);
+	diag_print_list(stderr, diags(&l), 0, SIZE_MAX, 0);
 	v = xcalloc(lib_npapers(lib) + 1, sizeof *v);
 	for (i = 0; i < lib_npapers(lib); i++)
 		if (wanted(o, lib_paper(lib, i)))
@@ -353,8 +475,7 @@ run_export(const struct opts *o)
 	free(v);
 	buf_free(&out);
 	buf_free(&err);
-	ingest_free(ing);
-	lib_free(lib);
+	loaded_free(&l);
 	return rc < 0 ? 1 : 0;
 }
 
@@ -369,7 +490,7 @@ reload(void *arg, const char **msg)
 {
 	struct reload_arg *ra = arg;
 	struct lib *lib;
-	struct ingest *ing;
+	struct loaded l;
 	size_t warnings;
 
 	if (ra->o->samples && dir_has_entries(ra->o->libdir.buf)) {
@@ -377,15 +498,17 @@ reload(void *arg, const char **msg)
 		ra->o->paths[0] = ra->o->libdir.buf;
 		ra->o->samples = 0;
 	}
-	load(ra->o, &lib, &ing);
-	warnings = diag_problems(ingest_diags(ing));
+	load(ra->o, &l, NULL);
+	warnings = diag_problems(diags(&l));
+	lib = l.lib;
+	l.lib = NULL;
 	buf_setlen(&ra->msg, 0);
-	buf_printf(&ra->msg, "reloaded %zu papers from %zu files", lib_npapers(lib), ingest_nfiles(ing));
+	buf_printf(&ra->msg, "reloaded %zu papers from %zu files", lib_npapers(lib), nfiles(&l));
 	if (warnings)
 		buf_printf(&ra->msg, ", %zu problem%s (see paperboy --check)", warnings,
 		    warnings == 1 ? "" : "s");
 	*msg = ra->msg.buf;
-	ingest_free(ing);
+	loaded_free(&l);
 	return lib;
 }
 
@@ -574,6 +697,50 @@ save_at_exit(const struct opts *o)
 	return -1;
 }
 
+/* The reader: load, show, and save the marks at the end; the exit status. */
+static int
+run_reader(struct opts *o)
+{
+	struct loaded l;
+	struct lib *lib;
+	struct ui_opts uo;
+	struct reload_arg ra;
+	size_t warnings, setup = print_setup_msgs(o, NULL);
+	struct buf status = BUF_INIT;
+	int rc;
+
+	buf_init(&status);
+	load(o, &l, NULL);
+	warnings = diag_problems(diags(&l));
+	if (setup) {
+		/* the first problem with the settings or the marks, in full */
+		buf_puts(&status, settings_nmsgs(o->config) ? settings_msg(o->config, 0) : marks_msg(o->state, 0));
+		if (setup > 1)
+			buf_printf(&status, " (and %zu more)", setup - 1);
+	} else if (warnings) {
+		buf_printf(&status, "%zu problem%s while reading (see paperboy --check)",
+		    warnings, warnings == 1 ? "" : "s");
+	}
+	lib = l.lib;
+	l.lib = NULL;
+	loaded_free(&l);
+	memset(&uo, 0, sizeof uo);
+	ra.o = o;
+	buf_init(&ra.msg);
+	uo.lang = o->lang;
+	uo.reload = reload;
+	uo.reload_arg = &ra;
+	uo.status = status.len ? status.buf : NULL;
+	uo.state = o->state;
+	uo.config = o->config;
+	rc = ui_run(lib, &uo);	/* frees lib */
+	if (save_at_exit(o) < 0 && rc == 0)
+		rc = 1;
+	buf_free(&ra.msg);
+	buf_free(&status);
+	return rc;
+}
+
 /* Entry point. */
 int
 main(int argc, char **argv)
@@ -599,6 +766,14 @@ main(int argc, char **argv)
 		marks_load(o.state);
 		buf_free(&sp);
 	}
+	o.named = o.npaths > 0;
+	/*
+	 * The reader still holds the whole library: merging it back from the
+	 * store is slower than parsing on every thread, so it parses until it
+	 * loads only what it shows (store_days, store_lib_day, index.h).
+	 */
+	if (o.mode == MODE_READ)
+		o.no_store = 1;
 	if (o.npaths == 0)
 		default_paths(&o);
 	if (o.mode == MODE_CHECK) {
@@ -610,40 +785,7 @@ main(int argc, char **argv)
 		print_setup_msgs(&o, stderr);
 		rc = run_export(&o);
 	} else {
-		struct lib *lib;
-		struct ingest *ing;
-		struct ui_opts uo;
-		struct reload_arg ra;
-		size_t warnings, setup = print_setup_msgs(&o, NULL);
-		struct buf status = BUF_INIT;
-
-		buf_init(&status);
-		load(&o, &lib, &ing);
-		warnings = diag_problems(ingest_diags(ing));
-		if (setup) {
-			/* the first problem with the settings or the marks, in full */
-			buf_puts(&status, settings_nmsgs(o.config) ? settings_msg(o.config, 0) : marks_msg(o.state, 0));
-			if (setup > 1)
-				buf_printf(&status, " (and %zu more)", setup - 1);
-		} else if (warnings) {
-			buf_printf(&status, "%zu problem%s while reading (see paperboy --check)",
-			    warnings, warnings == 1 ? "" : "s");
-		}
-		ingest_free(ing);
-		memset(&uo, 0, sizeof uo);
-		ra.o = &o;
-		buf_init(&ra.msg);
-		uo.lang = o.lang;
-		uo.reload = reload;
-		uo.reload_arg = &ra;
-		uo.status = status.len ? status.buf : NULL;
-		uo.state = o.state;
-		uo.config = o.config;
-		rc = ui_run(lib, &uo);
-		if (save_at_exit(&o) < 0 && rc == 0)
-			rc = 1;
-		buf_free(&ra.msg);
-		buf_free(&status);
+		rc = run_reader(&o);
 	}
 	marks_free(o.state);
 	settings_free(o.config);

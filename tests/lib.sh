@@ -9,6 +9,8 @@ trap 'rm -rf "$TMP"' EXIT
 # never the user's marks or settings: a fresh state and no config file
 PAPERBOY_STATE="$TMP/state/state"; export PAPERBOY_STATE
 PAPERBOY_CONFIG="$TMP/no-config"; export PAPERBOY_CONFIG
+# and never the user's library store
+PAPERBOY_CACHE="$TMP/cache"; export PAPERBOY_CACHE
 unset NO_COLOR PAPERBOY_LIBRARY
 
 # ok CONDITION-DESCRIPTION: record a passed check

@@ -31,6 +31,21 @@ hash_str(const char *s)
 	return h ? h : 1;
 }
 
+/* 64-bit FNV-1a of n bytes (a file's content hash in the store's manifest). */
+static inline uint64_t
+hash_bytes(const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
 struct hashmap {
 	uint32_t *slots;	/* index + 1; 0 = empty */
 	uint64_t *hashes;

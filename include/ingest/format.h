@@ -65,6 +65,8 @@ size_t formats_find_line(const char *head, size_t len, size_t before,
     int (*is_marker)(const char *s, size_t n));
 /* formats.c: run every format's init once (main thread, before any parse). */
 void formats_init(void);
+/* formats.c: the format named name (ingest_format_name), or NULL. */
+const struct ingest_format *formats_by_name(const char *name);
 /* formats.c: the format of data[0..len) (a BOM is skipped), or NULL when none is recognised. */
 const struct ingest_format *formats_sniff(const char *data, size_t len);
 

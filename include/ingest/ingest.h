@@ -16,6 +16,13 @@
 /* Files larger than this are skipped unless ingest_set_max_file_size says otherwise. */
 #define INGEST_MAX_FILE_SIZE (64ULL << 20)
 
+/*
+ * The version of what the parsers read from a file: bump it whenever a
+ * parser's output changes, so that stores built before read every file
+ * again.
+ */
+#define INGEST_VERSION 1
+
 /* A digest format (ingest/format.h); NULL stands for "not recognised". */
 struct ingest_format;
 
@@ -30,7 +37,26 @@ struct ingest_file {
 
 struct ingest;
 
-/* A new ingester feeding lib (caller frees with ingest_free; lib stays the caller's). */
+/* One input as a walk finds it: a file to read, or a failure to report. */
+struct ingest_item {
+	char *path;		/* owned by the list */
+	int quiet;		/* met inside a directory: if unrecognised, only noted */
+	const char *err_what;	/* a failure to report instead of reading ("cannot open"), or NULL */
+	int err_no;
+	unsigned mode;		/* not 0: not a regular file of this st_mode (noted, not read) */
+};
+
+/*
+ * Called with every record merged, after the library got it, with the
+ * index of its file (ingest_file) and what lib_add_paper returned (-1
+ * without a library); the record is valid during the call.
+ */
+typedef void (*ingest_sink)(void *arg, size_t file, const struct rec *r, long paper);
+
+/*
+ * A new ingester feeding lib (caller frees with ingest_free; lib stays the
+ * caller's).  lib may be NULL when a sink takes the records.
+ */
 struct ingest *ingest_new(struct lib *lib);
 /* Free the ingester and its messages. */
 void ingest_free(struct ingest *ing);
@@ -50,10 +76,24 @@ void ingest_set_max_file_size(struct ingest *ing, unsigned long long max);
  * stops the others.
  */
 int ingest_path(struct ingest *ing, const char *path);
+/*
+ * What ingest_path(path) would read, in the same order, without reading:
+ * *items gets an array the caller frees with ingest_items_free; returns
+ * its length.
+ */
+size_t ingest_list(struct ingest *ing, const char *path, struct ingest_item **items);
+/* Free a list made by ingest_list. */
+void ingest_items_free(struct ingest_item *v, size_t n);
+/* Read items v[0..n) in order, exactly as ingest_path reads what it lists. */
+int ingest_items(struct ingest *ing, const struct ingest_item *v, size_t n);
+/* Give every record merged from now on to fn too (NULL: stop). */
+void ingest_set_sink(struct ingest *ing, ingest_sink fn, void *arg);
 /* Read one in-memory input named name (for tests and the fuzzer). */
 int ingest_buffer(struct ingest *ing, const char *name, const char *data, size_t len);
 /* Sniff the format of a buffer (from its first 64 KiB); NULL when none is recognised. */
 const struct ingest_format *ingest_sniff(const char *data, size_t len);
+/* The format of a name ingest_format_name gave, or NULL (for the store). */
+const struct ingest_format *ingest_format_named(const char *name);
 /* Short name of a format ("table", "ko-digest", ...; "unknown" for NULL). */
 const char *ingest_format_name(const struct ingest_format *f);
 /* Files read so far, in order. */

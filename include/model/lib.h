@@ -114,9 +114,26 @@ int lib_is_light(const struct lib *lib);
  * Merge one record: by arXiv id, else by normalised title, else by summary
  * text.  A paper keeps the most complete author list (a list its source
  * shortened loses to any complete one), every day it appeared on (undated
- * only when it has no day), and every distinct summary.
+ * only when it has no day), and every distinct summary.  Returns the index
+ * of the paper it went to (lib_paper's order before lib_finish; the pointer
+ * stays valid), or -1 when the record is empty and was dropped.
  */
-void lib_add_paper(struct lib *lib, const struct rec *r);
+long lib_add_paper(struct lib *lib, const struct rec *r);
+/* True when lib_add_paper drops r: it has no id, no title and no summary. */
+int lib_rec_empty(const struct rec *r);
+/*
+ * Create the day labelled label (NULL: undated) if it does not exist yet:
+ * days that tie in the order (labels of the same date) keep the order in
+ * which they were first created (the store uses this to replay it).
+ */
+void lib_add_day(struct lib *lib, const char *label);
+struct buf;
+/* Append the text of a summary made of blocks b[0..n), as struct summary's text. */
+void lib_summary_text(struct buf *out, const struct block *b, size_t n);
+/* The kind of day a record's day label makes (NULL or "": DAY_NONE). */
+enum day_kind lib_day_kind(const char *label);
+/* The month (1-12) and day of a day label such as "May 9"; 1 on success, else 0. */
+int lib_label_date(const char *label, int *month, int *mday);
 /*
  * Sort papers and days into display order; call after the last add.  A day
  * label without a year ("May 9") becomes a date when exactly one year of
@@ -149,7 +166,6 @@ enum link_kind link_classify(const char *url);
  * missing, keep only http/https.  Appends to out and returns 1, or returns
  * 0 and sets *why when it is not a usable URL.
  */
-struct buf;
 int link_normalise(struct buf *out, const char *s, size_t n, const char **why);
 /*
  * The arXiv id in a URL to arxiv.org/abs|pdf|html or huggingface.co/papers,

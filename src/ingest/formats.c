@@ -55,6 +55,18 @@ formats_init(void)
 	pthread_once(&once, init_all);
 }
 
+/* The format with this name, or NULL. */
+const struct ingest_format *
+formats_by_name(const char *name)
+{
+	size_t k;
+
+	for (k = 0; name && k < NFORMATS; k++)
+		if (strcmp(formats[k]->name, name) == 0)
+			return formats[k];
+	return NULL;
+}
+
 /* The row whose marker starts first in the head of data; ties go to the earlier row. */
 const struct ingest_format *
 formats_sniff(const char *data, size_t len)

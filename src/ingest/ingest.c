@@ -31,8 +31,10 @@
 #include <unistd.h>
 
 struct ingest {
-	struct lib *lib;
-	struct arena *a;		/* file names */
+	struct lib *lib;		/* NULL: records go only to the sink */
+	ingest_sink sink;
+	void *sink_arg;
+	struct arena *a;		/* file names and message texts */
 	struct ingest_file *files; size_t nfiles, afiles;
 	struct diag_list diags;
 	struct buf tmp;
@@ -110,6 +112,13 @@ const struct ingest_format *
 ingest_sniff(const char *data, size_t len)
 {
 	return formats_sniff(data, len);
+}
+
+/* The format of a name. */
+const struct ingest_format *
+ingest_format_named(const char *name)
+{
+	return formats_by_name(name);
 }
 
 /* Short name of a format; "unknown" for NULL. */
@@ -372,8 +381,13 @@ job_merge(struct ingest *ing, const struct job *j, struct batch *b)
 	for (i = 0; i < b->nmsgs; i++)
 		diag_add(&ing->diags, b->msgs[i].level, f->path, b->msgs[i].line, b->msgs[i].text);
 	for (i = 0; i < b->nrecs; i++) {
+		long paper = -1;
+
 		b->recs[i].file = f->path;
-		lib_add_paper(ing->lib, &b->recs[i]);
+		if (ing->lib)
+			paper = lib_add_paper(ing->lib, &b->recs[i]);
+		if (ing->sink)
+			ing->sink(ing->sink_arg, ing->nfiles - 1, &b->recs[i], paper);
 	}
 	f->npapers = b->nrecs + b->ndirect;
 	/* only a path named by the caller fails the run; inside a directory it is a warning */
@@ -408,9 +422,10 @@ run_jobs(struct ingest *ing, const struct job *jobs, size_t njobs, int nthreads)
 
 	c.ing = ing;
 	c.jobs = jobs;
-	c.light = lib_is_light(ing->lib);
+	c.light = ing->lib && lib_is_light(ing->lib);
 	c.max_bytes = ing->max_bytes;
-	return pool_run(&jobs_ops, &c, njobs, nthreads, &ing->w0, ing->lib);
+	/* the sink needs each batch's copies of the records: no direct merging */
+	return pool_run(&jobs_ops, &c, njobs, nthreads, &ing->w0, ing->sink ? NULL : ing->lib);
 }
 
 /* Ingest an in-memory input, on the calling thread. */
@@ -437,6 +452,68 @@ ingest_path(struct ingest *ing, const char *path)
 	rc = run_jobs(ing, jobs.v, jobs.n, ing->nthreads);
 	walk_free(&jobs);
 	return rc;
+}
+
+/* What ingest_path would read, in order, without reading it. */
+size_t
+ingest_list(struct ingest *ing, const char *path, struct ingest_item **items)
+{
+	struct joblist jobs = { NULL, 0, 0 };
+	struct ingest_item *v;
+	size_t k;
+
+	(void)ing;
+	walk_path(&jobs, path);
+	v = xcalloc(jobs.n + 1, sizeof *v);
+	for (k = 0; k < jobs.n; k++) {
+		v[k].path = jobs.v[k].path;	/* moved */
+		v[k].quiet = jobs.v[k].quiet;
+		v[k].err_what = jobs.v[k].err_what;
+		v[k].err_no = jobs.v[k].err_no;
+		v[k].mode = jobs.v[k].mode;
+	}
+	free(jobs.v);
+	*items = v;
+	return jobs.n;
+}
+
+/* Free a list made by ingest_list. */
+void
+ingest_items_free(struct ingest_item *v, size_t n)
+{
+	size_t k;
+
+	for (k = 0; v && k < n; k++)
+		free(v[k].path);
+	free(v);
+}
+
+/* Read listed items, in order, as ingest_path would. */
+int
+ingest_items(struct ingest *ing, const struct ingest_item *v, size_t n)
+{
+	struct job *jobs = xcalloc(n + 1, sizeof *jobs);
+	size_t k;
+	int rc;
+
+	for (k = 0; k < n; k++) {
+		jobs[k].path = v[k].path;
+		jobs[k].quiet = v[k].quiet;
+		jobs[k].err_what = v[k].err_what;
+		jobs[k].err_no = v[k].err_no;
+		jobs[k].mode = v[k].mode;
+	}
+	rc = run_jobs(ing, jobs, n, ing->nthreads);
+	free(jobs);
+	return rc;
+}
+
+/* Give every record merged from now on to fn as well. */
+void
+ingest_set_sink(struct ingest *ing, ingest_sink fn, void *arg)
+{
+	ing->sink = fn;
+	ing->sink_arg = arg;
 }
 
 /* Files read so far. */

@@ -188,8 +188,7 @@ day_get(struct lib *lib, const char *label)
 		return (uint32_t)i;
 	d = arena_calloc(lib->a, 1, sizeof *d);
 	d->pub.label = arena_strdup(lib->a, l);
-	d->pub.kind = label == NULL || *label == '\0' ? DAY_NONE :
-	    is_iso_date(label) ? DAY_DATED : DAY_LABEL;
+	d->pub.kind = lib_day_kind(label);
 	if (d->pub.kind == DAY_LABEL)
 		parse_label(label, &d->month, &d->mday);
 	d->seen = (uint32_t)lib->ndays;
@@ -541,8 +540,8 @@ paper_merge(struct lib *lib, uint32_t pi, const struct rec *r)
 	merge_links(lib, pi, r);
 }
 
-/* Merge one record into the library. */
-void
+/* Merge one record into the library; returns the paper's index (insertion order) or -1. */
+long
 lib_add_paper(struct lib *lib, const struct rec *r)
 {
 	long idx = -1;
@@ -551,8 +550,8 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 	struct mpaper *p;
 	int new_paper = 0;
 
-	if (r->id == NULL && r->title == NULL && r->nblocks == 0)
-		return;
+	if (lib_rec_empty(r))
+		return -1;
 	if (r->title) {
 		buf_setlen(&lib->tmp, 0);
 		text_title_key(&lib->tmp, r->title, strlen(r->title));
@@ -600,6 +599,43 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 	if (new_paper && r->id == NULL && tkey == NULL && p->pub.nsums)
 		hashmap_put(&lib->by_text, hash_str(p->pub.sums[0].text), (uint32_t)idx);
 	lib->finished = 0;
+	return idx;
+}
+
+/* True when the record is dropped: nothing to know it by. */
+int
+lib_rec_empty(const struct rec *r)
+{
+	return r->id == NULL && r->title == NULL && r->nblocks == 0;
+}
+
+/* Create a day (if new) so that it counts as seen now. */
+void
+lib_add_day(struct lib *lib, const char *label)
+{
+	day_get(lib, label);
+	lib->finished = 0;
+}
+
+/* The text of a summary made of blocks, as the library keeps it. */
+void
+lib_summary_text(struct buf *out, const struct block *b, size_t n)
+{
+	flatten(out, b, n);
+}
+
+/* The kind of day a label makes. */
+enum day_kind
+lib_day_kind(const char *label)
+{
+	return label == NULL || *label == '\0' ? DAY_NONE : is_iso_date(label) ? DAY_DATED : DAY_LABEL;
+}
+
+/* Month and day of a label such as "May 9"; 1 on success. */
+int
+lib_label_date(const char *label, int *month, int *mday)
+{
+	return parse_label(label, month, mday);
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date. */

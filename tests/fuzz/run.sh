@@ -39,7 +39,7 @@ printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
 	skip "$CLANG cannot link -fsanitize=fuzzer,address,undefined (libFuzzer missing? apt-get install libclang-rt-14-dev); see $out/probe.log"
 rm -f "$out/probe" "$out/probe.c" "$out/probe.log"
 
-pkgs="ncursesw libxml-2.0 libutf8proc json-c libcurl yaml-0.1"
+pkgs="ncursesw libxml-2.0 libutf8proc json-c libcurl yaml-0.1 sqlite3"
 build=$(cd "${PB_BUILDDIR:-.}" && pwd)	# config.h (the fetcher's sources include it)
 [ -f "$build/config.h" ] || skip "no config.h in $build (run ./configure first)"
 # shellcheck disable=SC2086

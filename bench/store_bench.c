@@ -1,0 +1,231 @@
+/* store_bench.c: the library store's figures for make bench.
+ *
+ *   store_bench bare                    paint a 200x60 curses screen (on /dev/null) and exit
+ *   store_bench paint STORE             the same, with what the reader's first screen
+ *                                       shows loaded from the store: the days with
+ *                                       their counts, the newest day's papers, one paper
+ *   store_bench sync STORE PATH...      bring the store up to date
+ *   store_bench index STORE             build the whole search index
+ *   store_bench search STORE WORD...    type each word one character at a time: per
+ *                                       keystroke, the match count, the matches of
+ *                                       the newest day and the first match's key
+ * Each prints one line of figures (ms; peak RSS in MB from getrusage).
+ */
+#include <curses.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "base/buf.h"
+#include "model/lib.h"
+#include "store/index.h"
+#include "store/store.h"
+
+/* Milliseconds since some fixed point. */
+static double
+now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+/* Peak resident set so far, in MB. */
+static double
+peak_mb(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss / 1024.0;
+}
+
+/* Paint 200x60 cells (the given lines, else a pattern) to a curses screen on /dev/null. */
+static void
+paint(const struct lib *lib)
+{
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *scr = newterm("xterm-256color", out, in);
+	int y;
+
+	if (scr == NULL)
+		return;
+	resizeterm(60, 200);
+	for (y = 0; y < 60; y++) {
+		const struct paper *p = lib && (size_t)y < lib_npapers(lib) ? lib_paper(lib, (size_t)y) : NULL;
+
+		mvprintw(y, 0, "%-199.199s", p && p->title ? p->title : "paperboy bench line");
+	}
+	refresh();
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+}
+
+/* Open the store or exit. */
+static struct store *
+open_or_die(const char *path)
+{
+	struct buf msg = BUF_INIT;
+	struct store *s = store_open(path, &msg);
+
+	if (s == NULL) {
+		fprintf(stderr, "store_bench: %s\n", msg.buf);
+		exit(1);
+	}
+	buf_free(&msg);
+	return s;
+}
+
+/* The first screen from the store. */
+static int
+run_paint(const char *path)
+{
+	double t0 = now_ms(), t1, t2, t3, t4;
+	struct buf msg = BUF_INIT;
+	struct store *s = open_or_die(path);
+	struct store_day *days;
+	long nd;
+	struct lib *day, *one;
+
+	t1 = now_ms();
+	nd = store_days(s, &days, &msg);
+	t2 = now_ms();
+	day = nd > 0 ? store_lib_day(s, days[0].label, &msg) : NULL;
+	one = day && lib_npapers(day) ? store_lib_paper(s, lib_paper(day, 0)->key, &msg) : NULL;
+	t3 = now_ms();
+	paint(day);
+	t4 = now_ms();
+	printf("paint %.1f ms (open %.1f, days %.1f, papers %.1f, curses %.1f), %ld days, %zu papers on %s,"
+	    " peak %.1f MB\n", t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, nd,
+	    day ? lib_npapers(day) : 0, nd > 0 ? days[0].label : "-", peak_mb());
+	lib_free(one);
+	lib_free(day);
+	if (nd > 0)
+		store_days_free(days, (size_t)nd);
+	store_close(s);
+	buf_free(&msg);
+	return 0;
+}
+
+/* Sync. */
+static int
+run_sync(const char *path, char **paths, size_t n)
+{
+	double t0 = now_ms();
+	struct buf msg = BUF_INIT;
+	struct store *s = open_or_die(path);
+	struct store_stats st;
+	int rc = store_sync(s, paths, n, NULL, &st, &msg);
+
+	printf("sync %.1f ms: %zu files, %zu read, %zu gone, %zu papers merged again, peak %.1f MB%s%s\n",
+	    now_ms() - t0, st.files, st.read, st.removed, st.papers, peak_mb(), rc ? ": " : "", msg.buf);
+	store_close(s);
+	buf_free(&msg);
+	return rc ? 1 : 0;
+}
+
+/* Build the whole index. */
+static int
+run_index(const char *path)
+{
+	double t0 = now_ms();
+	struct buf msg = BUF_INIT;
+	struct store *s = open_or_die(path);
+	long left;
+
+	while ((left = index_build(s, 2000, &msg)) > 0)
+		;
+	printf("index %.1f ms%s%s\n", now_ms() - t0, left < 0 ? ": " : "", msg.buf);
+	store_close(s);
+	buf_free(&msg);
+	return left < 0;
+}
+
+/* Compare doubles. */
+static int
+dbl_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Type each word a character at a time. */
+static int
+run_search(const char *path, char **words, size_t n)
+{
+	struct buf msg = BUF_INIT, key = BUF_INIT;
+	struct store *s = open_or_die(path);
+	struct index *ix = index_new(s);
+	struct store_day *days;
+	long nd = store_days(s, &days, &msg);
+	double t[512], all[4096];
+	size_t i, nall = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *w = words[i];
+		size_t len = strlen(w), k, nt = 0;
+		long count = 0;
+
+		for (k = 1; k <= len; k++) {
+			size_t *ranks = NULL;
+			double t0;
+
+			if (k < len && ((unsigned char)w[k] & 0xC0) == 0x80)
+				continue;	/* not at a character boundary */
+			t0 = now_ms();
+			count = index_set(ix, w, k, &msg);
+			if (nd > 0)
+				index_day(ix, days[0].label, &ranks, &msg);
+			buf_setlen(&key, 0);
+			index_key(ix, 0, &key);
+			t[nt] = now_ms() - t0;
+			if (nall < 4096)
+				all[nall++] = t[nt];
+			nt++;
+			free(ranks);
+		}
+		qsort(t, nt, sizeof *t, dbl_cmp);
+		printf("search %-12s %2zu keystrokes: median %6.2f ms, max %6.2f ms, %ld matches\n",
+		    w, nt, t[nt / 2], t[nt - 1], count);
+	}
+	qsort(all, nall, sizeof *all, dbl_cmp);
+	printf("search all %zu keystrokes: median %.2f ms, max %.2f ms; peak %.1f MB after %zu searches\n",
+	    nall, nall ? all[nall / 2] : 0, nall ? all[nall - 1] : 0, peak_mb(), nall);
+	if (nd > 0)
+		store_days_free(days, (size_t)nd);
+	index_free(ix);
+	store_close(s);
+	buf_free(&msg);
+	buf_free(&key);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	if (argc >= 2 && strcmp(argv[1], "bare") == 0) {
+		double t0 = now_ms();
+
+		paint(NULL);
+		printf("bare %.1f ms, peak %.1f MB\n", now_ms() - t0, peak_mb());
+		return 0;
+	}
+	if (argc == 3 && strcmp(argv[1], "paint") == 0)
+		return run_paint(argv[2]);
+	if (argc >= 4 && strcmp(argv[1], "sync") == 0)
+		return run_sync(argv[2], argv + 3, (size_t)argc - 3);
+	if (argc == 3 && strcmp(argv[1], "index") == 0)
+		return run_index(argv[2]);
+	if (argc >= 4 && strcmp(argv[1], "search") == 0)
+		return run_search(argv[2], argv + 3, (size_t)argc - 3);
+	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search ...\n");
+	return 2;
+}

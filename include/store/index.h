@@ -1,0 +1,87 @@
+/* store/index.h: search through the store's full-text index.
+ *
+ * The semantics are model/search.h's: a query matches a paper when its
+ * search form (case folded, NFKD) occurs in the search form of the title,
+ * an author, a category or any summary, in every language; a query ending
+ * in a Hangul syllable without a final consonant (하) does not match inside
+ * one that has one (한).  To give FTS5 that rule, the index form puts a
+ * marker (U+0001, which sanitised text never holds) after every Hangul
+ * vowel jamo that no final consonant follows, in the text and the query.
+ *
+ * Queries of three or more code points in that form (every Hangul
+ * syllable is two or three jamo, so 학 and 학습 are such queries) go
+ * through the FTS5 trigram index and give exactly model/search.c's
+ * matches.  Shorter ones (a Latin letter or two, one CJK ideograph) are
+ * answered by scanning a narrow column that holds only the search form of
+ * titles, authors and categories: their summaries are not searched.
+ *
+ * Matches are kept in display order (lib.h's paper order).  One struct
+ * index belongs to one thread; it reads the store in its own snapshots.
+ */
+#ifndef PB_STORE_INDEX_H
+#define PB_STORE_INDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "store/store.h"
+
+/* Append the index form of s[0..n): search form plus the Hangul vowel markers. */
+void index_form(struct buf *out, const char *s, size_t n);
+/* Append the index form of each of v[0..n), each followed by "\n". */
+void index_fields(struct buf *out, const char *const *v, size_t n);
+
+/*
+ * The index is built apart from the sync, which only notes the papers it
+ * wrote as not indexed yet: index_build indexes up to max of them in one
+ * transaction (a reader calls it in the background; nothing is lost when
+ * it is killed).  Returns how many are left, or -1 with msg.
+ */
+long index_build(struct store *s, size_t max, struct buf *msg);
+/* Take papers ids[0..n) (indexed ones) out of the index; -1 with msg (within a transaction). */
+int index_remove(struct store *s, const int64_t *ids, size_t n, struct buf *msg);
+
+/*
+ * While papers wait to be indexed, a query also searches them one by one
+ * (model/search.c) when they are at most INDEX_SCAN_MAX; beyond that they
+ * are left out and index_pending says how many.
+ */
+#define INDEX_SCAN_MAX 5000
+
+struct index;
+
+/* A search over store s (caller frees with index_free; s must outlive it). */
+struct index *index_new(struct store *s);
+/* Free the search. */
+void index_free(struct index *ix);
+/*
+ * Set the query (what was typed): returns the number of papers that match
+ * in all days (0 for an empty query), or -1 with msg.
+ */
+long index_set(struct index *ix, const char *q, size_t n, struct buf *msg);
+/* Papers the last query could not search (not indexed yet, too many to scan). */
+size_t index_pending(const struct index *ix);
+/* Number of matches of the query set last. */
+size_t index_count(const struct index *ix);
+/* Append the key of match i (0-based, display order); -1 when out of range. */
+int index_key(struct index *ix, size_t i, struct buf *key);
+/*
+ * The rank of the paper with this key among the matches: the number of
+ * matches before it in display order; *is_match tells whether it matches.
+ * -1 when the key is unknown.
+ */
+long index_rank(struct index *ix, const char *key, int *is_match);
+/*
+ * The matches on one day, in that day's order: *out gets their ranks
+ * among all matches (caller frees); returns how many, or -1 with msg.
+ */
+long index_day(struct index *ix, const char *day, size_t **out, struct buf *msg);
+/*
+ * The best max matches across all days by relevance (bm25; for short
+ * queries, display order): keys appended to keys, one per line.  Returns
+ * how many, or -1 with msg.
+ */
+long index_ranked(struct index *ix, size_t max, struct buf *keys, struct buf *msg);
+
+#endif

@@ -1,0 +1,81 @@
+/* store/intern.h: what the store's own files share (not for other layers).
+ *
+ * struct store is one SQLite connection to the store file.  The schema:
+ *   meta(k, v)          schema, parser version, roots (the paths synced)
+ *   files(...)          the manifest: one row per input, in reading order
+ *                       (ord), with size, mtime, inode, content hash,
+ *                       format, parser version and what reading it gave
+ *   msgs(file, seq,...) each file's messages
+ *   recs(file, seq,...) each file's records (row.h), their merge keys,
+ *                       day label (lday) or date (dday) and the paper each
+ *                       went to
+ *   papers(id, ...)     the merged papers: key, order columns, newest day,
+ *                       and the narrow search form (title, authors, cats)
+ *   paper_days, days    which papers each day has, days in display order
+ *   fts                 FTS5 (trigram) over every paper's search form
+ * A paper's content is its records merged again by lib.c, in reading
+ * order: the store never keeps a second copy of the text.
+ */
+#ifndef PB_STORE_INTERN_H
+#define PB_STORE_INTERN_H
+
+#include <sqlite3.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "model/lib.h"
+#include "store/store.h"
+
+#define STORE_SCHEMA 2
+#define STORE_APP_ID 0x50427931	/* "PBy1" */
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char *roots;		/* the paths of the last sync, as stored in meta */
+	struct lib *built;	/* the library a first build merged, until store_lib takes it */
+	unsigned long long max_bytes;	/* files larger than this are skipped */
+	struct buf tmp;
+};
+
+/* Run SQL without results; -1 with the error appended to msg (may be NULL). */
+int store_exec(struct store *s, const char *sql, struct buf *msg);
+/* Prepare a statement; NULL with the error appended to msg (may be NULL). */
+sqlite3_stmt *store_prep(struct store *s, const char *sql, struct buf *msg);
+/* A column as a C string ("" when NULL). */
+const char *store_col(sqlite3_stmt *st, int i);
+/* Bind a string or NULL. */
+void store_bind_str(sqlite3_stmt *st, int i, const char *s);
+/* Note that the store is damaged (a read failed with SQLITE_CORRUPT): the next open rebuilds it. */
+void store_damaged(struct store *s, int rc);
+
+/* manifest.c: the sync. */
+int manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npaths,
+    const struct store_progress *prog, struct store_stats *stats, struct buf *msg);
+/* The order key of a day: dated newest first, then labels (by date, then seen), then undated. */
+int64_t manifest_day_key(const struct day *d, int64_t seen);
+/*
+ * The dated days that decide how lib_finish resolves labels without a
+ * year (the years of the library's dates and their range): the first date
+ * of every year and the last date of all, space-separated, into out (the
+ * records of the files in the temporary table tgone left out when
+ * skip_gone).  -1 with msg.
+ */
+int manifest_dated(struct store *s, int skip_gone, struct buf *out, struct buf *msg);
+
+/* Where a record went when merged again. */
+struct replay_rec {
+	int64_t file, seq;
+	const struct paper *paper;	/* in the library replay_ids made; NULL: dropped */
+};
+
+/*
+ * replay.c: merge the records of the papers ids[0..n) (every record when
+ * ids is NULL) again, in reading order, into a new finished library
+ * (caller frees).  With ids, *as (caller frees) gets where each record
+ * went (as may be NULL).  NULL with msg when the store could not be read.
+ */
+struct lib *replay_ids(struct store *s, const int64_t *ids, size_t n, struct replay_rec **as,
+    size_t *nas, struct buf *msg);
+
+#endif

@@ -1,0 +1,125 @@
+/* store/store.h: the library store, a cache of the merged library in SQLite.
+ *
+ * The store is derived from the input files and nothing else: deleting it
+ * loses nothing, the next run builds it again.  store_sync brings it up to
+ * date with a set of paths (stat every input; read and hash only what
+ * changed; merge again only the papers those files touch, with lib.c's
+ * rules); the readers then load only what they show (store_days,
+ * store_lib_day, store_lib_paper) or the whole library (store_lib).
+ *
+ * Every failure is a return value with a one-line, lowercase message
+ * (subject quoted, no full stop) and never a crash: a store written by
+ * another version, a damaged or foreign file is rebuilt by store_open; a
+ * locked, read-only or full one makes the caller parse instead.  The store
+ * uses WAL, so readers never wait for a writer, and every sync is one
+ * transaction: a process killed at any moment leaves the old store or the
+ * new one.  One struct store is used by one thread at a time.
+ */
+#ifndef PB_STORE_H
+#define PB_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "ingest/ingest.h"
+#include "model/lib.h"
+#include "text/diag.h"
+
+struct store;
+
+/*
+ * Append the default store path: $PAPERBOY_CACHE (a directory), else
+ * $XDG_CACHE_HOME/paperboy, else ~/.cache/paperboy, then "library.db"
+ * for the library (npaths == 0) or "paths-HASH.db" for paths given on the
+ * command line (HASH of the paths and, when one is relative, the working
+ * directory).  Returns 0, or -1 when no directory is known.
+ */
+int store_default_path(struct buf *out, char *const *paths, size_t npaths);
+/*
+ * Open the store at path, creating its directory and the file, or building
+ * it anew when it is damaged, foreign or of another schema or parser
+ * version (a note goes to msg).  NULL with a one-line reason in msg when it
+ * cannot be used (caller parses instead).  Caller frees with store_close.
+ */
+struct store *store_open(const char *path, struct buf *msg);
+/* Close the store. */
+void store_close(struct store *s);
+
+/* Progress of a sync: called after each file read, from the syncing thread. */
+struct store_progress {
+	void (*fn)(void *arg, size_t done, size_t total);
+	void *arg;
+};
+
+/* What a sync did. */
+struct store_stats {
+	size_t files;		/* inputs listed */
+	size_t read;		/* inputs read and parsed again */
+	size_t removed;		/* inputs gone */
+	size_t papers;		/* papers merged again */
+};
+
+/*
+ * Bring the store up to date with paths[0..npaths) (files or directories,
+ * read as ingest_path reads them).  Returns 0, or -1 with a one-line
+ * reason in msg (busy, full disk, read-only...), the store unchanged.
+ * prog and stats may be NULL.
+ */
+int store_sync(struct store *s, char *const *paths, size_t npaths,
+    const struct store_progress *prog, struct store_stats *stats, struct buf *msg);
+/*
+ * Skip files larger than max bytes from now on, as ingest_set_max_file_size
+ * (default INGEST_MAX_FILE_SIZE).  A sync with another maximum than the
+ * last one reads every input again.
+ */
+void store_set_max_file_size(struct store *s, unsigned long long max);
+/*
+ * True when the store's content is that of a sync of exactly these paths
+ * (another process may have synced other paths since).
+ */
+int store_has_paths(struct store *s, char *const *paths, size_t npaths);
+
+/*
+ * Inputs and messages as the last sync read them, for --check and --dump:
+ * the same as an ingester that read them gives (ingest_file, ingest_diags).
+ */
+struct store_report {
+	struct ingest_file *files;	/* in reading order; first_msg and nmsgs index diags */
+	size_t nfiles;
+	struct diag_list diags;		/* the files' messages, in file order */
+	size_t npapers;			/* merged papers */
+	int failed;			/* a path named (not met in a directory) failed, as ingest_path's -1 */
+	struct arena *a;		/* the paths */
+};
+
+/* Fill r (caller frees with store_report_free); -1 with msg on failure. */
+int store_report(struct store *s, struct store_report *r, struct buf *msg);
+/* Free what store_report filled. */
+void store_report_free(struct store_report *r);
+
+/* The whole library, merged and finished (caller frees); NULL with msg. */
+struct lib *store_lib(struct store *s, struct buf *msg);
+
+/* A day and how many papers it has. */
+struct store_day {
+	char *label;
+	size_t npapers;
+};
+
+/*
+ * The days in display order (dated newest first, then labels, then
+ * undated) into *days (caller frees with store_days_free); returns how
+ * many, or -1 with msg.
+ */
+long store_days(struct store *s, struct store_day **days, struct buf *msg);
+/* Free what store_days returned. */
+void store_days_free(struct store_day *days, size_t n);
+/* The papers of one day, merged and finished (caller frees); NULL with msg. */
+struct lib *store_lib_day(struct store *s, const char *label, struct buf *msg);
+/* One paper in full by its key, as a library of one paper (caller frees); NULL with msg. */
+struct lib *store_lib_paper(struct store *s, const char *key, struct buf *msg);
+/* Number of merged papers, or -1 with msg. */
+long store_npapers(struct store *s, struct buf *msg);
+
+#endif

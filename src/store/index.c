@@ -1,0 +1,613 @@
+/* store/index.c: search through FTS5, in display order. */
+#include "store/index.h"
+#include "store/intern.h"
+#include "model/search.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MARK '\x01'	/* after a Hangul vowel jamo without a final consonant */
+
+/* A Hangul medial vowel jamo. */
+static int
+is_vowel(int32_t cp)
+{
+	return (cp >= 0x1161 && cp <= 0x11A7) || (cp >= 0xD7B0 && cp <= 0xD7C6);
+}
+
+/* A Hangul final consonant jamo. */
+static int
+is_final(int32_t cp)
+{
+	return (cp >= 0x11A8 && cp <= 0x11FF) || (cp >= 0xD7CB && cp <= 0xD7FB);
+}
+
+/* Append form[0..n) with a marker after every vowel jamo that no final follows. */
+static void
+add_marks(struct buf *out, const char *form, size_t n)
+{
+	size_t i = 0, start;
+	int prev_vowel = 0;
+
+	while (i < n) {
+		int32_t cp;
+
+		start = i;
+		cp = text_decode(form, n, &i);
+		if (prev_vowel && !is_final(cp))
+			buf_addch(out, MARK);
+		buf_add(out, form + start, i - start);
+		prev_vowel = is_vowel(cp);
+	}
+	if (prev_vowel)
+		buf_addch(out, MARK);
+}
+
+/* The index form of s. */
+void
+index_form(struct buf *out, const char *s, size_t n)
+{
+	struct buf f = BUF_INIT;
+
+	buf_init(&f);
+	text_search_form(&f, s, n, NULL, NULL);
+	add_marks(out, f.buf, f.len);
+	buf_free(&f);
+}
+
+/* The index form of each field, each followed by a newline. */
+void
+index_fields(struct buf *out, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i] == NULL)
+			continue;
+		index_form(out, v[i], strlen(v[i]));
+		buf_addch(out, '\n');
+	}
+}
+
+/* The four index columns of a paper: title, authors, categories, summaries. */
+static void
+columns(const struct paper *p, struct buf col[4])
+{
+	size_t k;
+	const char *t = p->title;
+
+	for (k = 0; k < 4; k++)
+		buf_setlen(&col[k], 0);
+	index_fields(&col[0], &t, 1);
+	index_fields(&col[1], p->authors, p->nauthors);
+	index_fields(&col[2], p->cats, p->ncats);
+	for (k = 0; k < p->nsums; k++)
+		index_fields(&col[3], &p->sums[k].text, 1);
+}
+
+/*
+ * Insert (del 0) or delete (del 1) the index rows of papers ids[0..n),
+ * merged again from their records; their ids come from their keys.
+ */
+static int
+put_rows(struct store *s, const int64_t *ids, size_t n, int del, struct buf *msg)
+{
+	struct lib *lib = replay_ids(s, ids, n, NULL, NULL, msg);
+	sqlite3_stmt *key = store_prep(s, "SELECT id FROM papers WHERE key = ?", msg);
+	sqlite3_stmt *ins = store_prep(s, del ?
+	    "INSERT INTO fts(fts, rowid, title, authors, cats, sums) VALUES ('delete', ?, ?, ?, ?, ?)" :
+	    "INSERT INTO fts(rowid, title, authors, cats, sums) VALUES (?, ?, ?, ?, ?)", msg);
+	struct buf col[4];
+	size_t i, k;
+	int rc = lib && key && ins ? SQLITE_DONE : SQLITE_ERROR;
+
+	for (k = 0; k < 4; k++)
+		buf_init(&col[k]);
+	for (i = 0; rc == SQLITE_DONE && i < lib_npapers(lib); i++) {
+		const struct paper *p = lib_paper(lib, i);
+
+		sqlite3_bind_text(key, 1, p->key, -1, SQLITE_STATIC);
+		if (sqlite3_step(key) == SQLITE_ROW) {
+			columns(p, col);
+			sqlite3_bind_int64(ins, 1, sqlite3_column_int64(key, 0));
+			for (k = 0; k < 4; k++)
+				sqlite3_bind_text(ins, 2 + (int)k, col[k].buf, (int)col[k].len, SQLITE_STATIC);
+			rc = sqlite3_step(ins);
+			sqlite3_reset(ins);
+		}
+		sqlite3_reset(key);
+	}
+	if (rc != SQLITE_DONE && lib && key && ins)
+		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+	for (k = 0; k < 4; k++)
+		buf_free(&col[k]);
+	sqlite3_finalize(key);
+	sqlite3_finalize(ins);
+	lib_free(lib);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Take papers out of the index. */
+int
+index_remove(struct store *s, const int64_t *ids, size_t n, struct buf *msg)
+{
+	return put_rows(s, ids, n, 1, msg);
+}
+
+/* The ids a query gives (one integer parameter), at most max. */
+static long
+ids_of(struct store *s, const char *sql, int64_t arg, int64_t **ids, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, sql, msg);
+	size_t n = 0, alloc = 64;
+	int rc;
+
+	*ids = xcalloc(alloc, sizeof **ids);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, arg);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(*ids, n + 1, alloc);
+		(*ids)[n++] = sqlite3_column_int64(st, 0);
+	}
+	if (rc != SQLITE_DONE)
+		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? (long)n : -1;
+}
+
+/* Forget that papers ids[0..n) wait to be indexed. */
+static int
+done_ids(struct store *s, const int64_t *ids, size_t n, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, "DELETE FROM fts_todo WHERE id = ?", msg);
+	size_t i;
+	int rc = st ? SQLITE_DONE : SQLITE_ERROR;
+
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_int64(st, 1, ids[i]);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	if (rc != SQLITE_DONE && st)
+		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Index up to max waiting papers in one transaction. */
+long
+index_build(struct store *s, size_t max, struct buf *msg)
+{
+	int64_t *ids = NULL, *left = NULL;
+	long n, rest = -1;
+
+	if (store_exec(s, "BEGIN IMMEDIATE", msg) < 0)
+		return -1;
+	n = ids_of(s, "SELECT id FROM fts_todo ORDER BY id LIMIT ?", (int64_t)max, &ids, msg);
+	if (n >= 0 && put_rows(s, ids, (size_t)n, 0, msg) == 0 && done_ids(s, ids, (size_t)n, msg) == 0)
+		rest = ids_of(s, "SELECT count(*) FROM fts_todo WHERE ?1 = ?1", 0, &left, msg);
+	if (rest >= 0 && store_exec(s, "COMMIT", msg) == 0) {
+		rest = left[0];
+	} else {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		rest = -1;
+	}
+	free(ids);
+	free(left);
+	return rest;
+}
+
+/* A paper id and its position in display order. */
+struct idpos {
+	int64_t id;
+	uint32_t pos;
+};
+
+struct index {
+	struct store *s;
+	size_t pending;		/* papers not searched: not indexed, too many to scan */
+	int64_t *order;		/* paper ids in display order */
+	size_t norder;
+	struct idpos *byid;	/* (id, position), sorted by id */
+	long long version[2];	/* data_version and total changes when order was loaded */
+	uint32_t *match;	/* positions of the matches, ascending */
+	size_t nmatch, amatch;
+	struct buf q;		/* the FTS5 query or the narrow needle */
+	int narrow;		/* a short query: scan the narrow column */
+};
+
+/* A new search over s. */
+struct index *
+index_new(struct store *s)
+{
+	struct index *ix = xcalloc(1, sizeof *ix);
+
+	ix->s = s;
+	ix->version[0] = -1;
+	buf_init(&ix->q);
+	return ix;
+}
+
+/* Free the search. */
+void
+index_free(struct index *ix)
+{
+	if (ix == NULL)
+		return;
+	free(ix->order);
+	free(ix->byid);
+	free(ix->match);
+	buf_free(&ix->q);
+	free(ix);
+}
+
+/* Order (id, position) pairs by id. */
+static int
+idpos_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct idpos *)a)->id, y = ((const struct idpos *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
+/* Position of paper id in display order, or -1. */
+static long
+pos_of(const struct index *ix, int64_t id)
+{
+	struct idpos k, *hit;
+
+	k.id = id;
+	hit = ix->norder ? bsearch(&k, ix->byid, ix->norder, sizeof k, idpos_cmp) : NULL;
+	return hit ? (long)hit->pos : -1;
+}
+
+/* The store's version as this connection sees it. */
+static void
+version(struct index *ix, long long v[2])
+{
+	sqlite3_stmt *st = store_prep(ix->s, "PRAGMA data_version", NULL);
+
+	v[0] = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -2;
+	v[1] = sqlite3_total_changes(ix->s->db);
+	sqlite3_finalize(st);
+}
+
+/* Load the display order again when the store changed; -1 with msg. */
+static int
+load_order(struct index *ix, struct buf *msg)
+{
+	sqlite3_stmt *st;
+	long long v[2];
+	size_t n = 0, alloc = 1024, i;
+	int rc;
+
+	version(ix, v);
+	if (v[0] == ix->version[0] && v[1] == ix->version[1])
+		return 0;
+	st = store_prep(ix->s, "SELECT id FROM papers ORDER BY dkey, nvotes, untitled, title, key", msg);
+	if (st == NULL)
+		return -1;
+	free(ix->order);
+	ix->order = xcalloc(alloc, sizeof *ix->order);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(ix->order, n + 1, alloc);
+		ix->order[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	ix->norder = n;
+	free(ix->byid);
+	ix->byid = xcalloc(n + 1, sizeof *ix->byid);
+	for (i = 0; i < n; i++) {
+		ix->byid[i].id = ix->order[i];
+		ix->byid[i].pos = (uint32_t)i;
+	}
+	qsort(ix->byid, n, sizeof *ix->byid, idpos_cmp);
+	if (rc != SQLITE_DONE) {
+		buf_printf(msg, "store '%s': %s", ix->s->path, sqlite3_errmsg(ix->s->db));
+		ix->version[0] = -1;
+		return -1;
+	}
+	ix->version[0] = v[0];
+	ix->version[1] = v[1];
+	return 0;
+}
+
+/* Compare positions. */
+static int
+u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Code points in s[0..n). */
+static size_t
+ncodepoints(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* Build the FTS5 phrase (or the narrow needle) for query form f. */
+static void
+make_query(struct index *ix, const struct buf *f)
+{
+	size_t i;
+
+	buf_setlen(&ix->q, 0);
+	ix->narrow = ncodepoints(f->buf, f->len) < 3;
+	if (ix->narrow) {
+		buf_add(&ix->q, f->buf, f->len);
+		return;
+	}
+	buf_addch(&ix->q, '"');
+	for (i = 0; i < f->len; i++) {
+		if (f->buf[i] == '"')
+			buf_addch(&ix->q, '"');
+		buf_addch(&ix->q, f->buf[i]);
+	}
+	buf_addch(&ix->q, '"');
+}
+
+/* Add a match at the position of paper id. */
+static void
+add_match(struct index *ix, int64_t id)
+{
+	long p = pos_of(ix, id);
+
+	if (p < 0)
+		return;
+	ALLOC_GROW(ix->match, ix->nmatch + 1, ix->amatch);
+	ix->match[ix->nmatch++] = (uint32_t)p;
+}
+
+/* Collect the positions of the papers the query matches. */
+static int
+run_query(struct index *ix, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(ix->s, ix->narrow ?
+	    "SELECT id FROM papers WHERE instr(nform, ?1) > 0" :
+	    "SELECT rowid FROM fts WHERE fts MATCH ?1", msg);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, ix->q.buf, (int)ix->q.len, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		add_match(ix, sqlite3_column_int64(st, 0));
+	if (rc != SQLITE_DONE)
+		buf_printf(msg, "store '%s': %s", ix->s->path, sqlite3_errmsg(ix->s->db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Search the papers not indexed yet one by one (model/search.c), when they are few. */
+static int
+scan_pending(struct index *ix, const struct buf *typed, struct buf *msg)
+{
+	int64_t *ids = NULL;
+	long n = ids_of(ix->s, "SELECT id FROM fts_todo WHERE ?1 = ?1", 0, &ids, msg);
+	struct lib *lib = NULL;
+	struct search *se;
+	sqlite3_stmt *key;
+	size_t i;
+
+	if (n > INDEX_SCAN_MAX)
+		ix->pending = (size_t)n;
+	if (n <= 0 || n > INDEX_SCAN_MAX || (lib = replay_ids(ix->s, ids, (size_t)n, NULL, NULL, msg)) == NULL) {
+		free(ids);
+		return n < 0 || (n > 0 && n <= INDEX_SCAN_MAX) ? -1 : 0;
+	}
+	free(ids);
+	se = search_new(lib);
+	search_set(se, typed->buf, typed->len);
+	key = store_prep(ix->s, "SELECT id FROM papers WHERE key = ?", msg);
+	for (i = 0; key && i < lib_npapers(lib); i++) {
+		if (!search_paper(se, i))
+			continue;
+		sqlite3_bind_text(key, 1, lib_paper(lib, i)->key, -1, SQLITE_STATIC);
+		if (sqlite3_step(key) == SQLITE_ROW)
+			add_match(ix, sqlite3_column_int64(key, 0));
+		sqlite3_reset(key);
+	}
+	sqlite3_finalize(key);
+	search_free(se);
+	lib_free(lib);
+	return key ? 0 : -1;
+}
+
+/* Papers the last query could not search. */
+size_t
+index_pending(const struct index *ix)
+{
+	return ix->pending;
+}
+
+/* Set the query. */
+long
+index_set(struct index *ix, const char *q, size_t n, struct buf *msg)
+{
+	struct buf typed = BUF_INIT, f = BUF_INIT;
+	int rc = 0;
+
+	buf_init(&typed);
+	buf_init(&f);
+	ix->nmatch = 0;
+	ix->pending = 0;
+	text_clean(&typed, q, n, TEXT_ONELINE);
+	index_form(&f, typed.buf, typed.len);
+	if (f.len && store_exec(ix->s, "BEGIN", msg) == 0) {
+		make_query(ix, &f);
+		rc = load_order(ix, msg);
+		if (rc == 0)
+			rc = run_query(ix, msg);
+		if (rc == 0 && !ix->narrow)
+			rc = scan_pending(ix, &typed, msg);
+		sqlite3_exec(ix->s->db, "COMMIT", NULL, NULL, NULL);
+	} else if (f.len) {
+		rc = -1;
+	}
+	buf_free(&typed);
+	buf_free(&f);
+	if (rc < 0) {
+		ix->nmatch = 0;
+		return -1;
+	}
+	if (ix->nmatch > 1)
+		qsort(ix->match, ix->nmatch, sizeof *ix->match, u32_cmp);
+	return (long)ix->nmatch;
+}
+
+/* Number of matches. */
+size_t
+index_count(const struct index *ix)
+{
+	return ix->nmatch;
+}
+
+/* The key of paper id. */
+static int
+key_of(struct index *ix, int64_t id, struct buf *key)
+{
+	sqlite3_stmt *st = store_prep(ix->s, "SELECT key FROM papers WHERE id = ?", NULL);
+	int rc = -1;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		buf_puts(key, store_col(st, 0));
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The key of match i. */
+int
+index_key(struct index *ix, size_t i, struct buf *key)
+{
+	if (i >= ix->nmatch)
+		return -1;
+	return key_of(ix, ix->order[ix->match[i]], key);
+}
+
+/* First match at or after position p. */
+static size_t
+lower_bound(const struct index *ix, uint32_t p)
+{
+	size_t lo = 0, hi = ix->nmatch;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ix->match[mid] < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Rank of a paper among the matches. */
+long
+index_rank(struct index *ix, const char *key, int *is_match)
+{
+	sqlite3_stmt *st = store_prep(ix->s, "SELECT id FROM papers WHERE key = ?", NULL);
+	long p = -1;
+	size_t r;
+
+	*is_match = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		p = pos_of(ix, sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	if (p < 0)
+		return -1;
+	r = lower_bound(ix, (uint32_t)p);
+	*is_match = r < ix->nmatch && ix->match[r] == (uint32_t)p;
+	return (long)r;
+}
+
+/* Compare ranks. */
+static int
+size_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The matches of one day, as ranks. */
+long
+index_day(struct index *ix, const char *day, size_t **out, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(ix->s, "SELECT paper FROM paper_days WHERE day = ?", msg);
+	size_t n = 0, alloc = 16;
+	int rc;
+
+	*out = NULL;
+	if (st == NULL)
+		return -1;
+	*out = xcalloc(alloc, sizeof **out);
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long p = pos_of(ix, sqlite3_column_int64(st, 0));
+		size_t r;
+
+		if (p < 0)
+			continue;
+		r = lower_bound(ix, (uint32_t)p);
+		if (r == ix->nmatch || ix->match[r] != (uint32_t)p)
+			continue;
+		ALLOC_GROW(*out, n + 1, alloc);
+		(*out)[n++] = r;
+	}
+	if (rc != SQLITE_DONE)
+		buf_printf(msg, "store '%s': %s", ix->s->path, sqlite3_errmsg(ix->s->db));
+	sqlite3_finalize(st);
+	qsort(*out, n, sizeof **out, size_cmp);
+	return rc == SQLITE_DONE ? (long)n : -1;
+}
+
+/* The best matches by relevance. */
+long
+index_ranked(struct index *ix, size_t max, struct buf *keys, struct buf *msg)
+{
+	sqlite3_stmt *st;
+	size_t n = 0;
+	int rc = SQLITE_DONE;
+
+	if (ix->nmatch == 0 || max == 0)
+		return 0;
+	if (ix->narrow) {
+		for (n = 0; n < max && n < ix->nmatch; n++) {
+			index_key(ix, n, keys);
+			buf_addch(keys, '\n');
+		}
+		return (long)n;
+	}
+	st = store_prep(ix->s, "SELECT p.key FROM fts JOIN papers p ON p.id = fts.rowid"
+	    " WHERE fts MATCH ?1 ORDER BY bm25(fts, 10.0, 4.0, 4.0, 1.0) LIMIT ?2", msg);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, ix->q.buf, (int)ix->q.len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (int64_t)max);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		buf_puts(keys, store_col(st, 0));
+		buf_addch(keys, '\n');
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		buf_printf(msg, "store '%s': %s", ix->s->path, sqlite3_errmsg(ix->s->db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? (long)n : -1;
+}

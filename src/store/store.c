@@ -1,0 +1,651 @@
+/* store/store.c: opening, schema, rebuilding, and what the readers load. */
+#include "config.h"
+
+#include "store/store.h"
+#include "store/intern.h"
+#include "base/hashmap.h"
+#include "base/safeio.h"
+#include "text/text.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The parser version kept in meta and in every manifest row. */
+#define PARSER_VERSION PACKAGE_VERSION "/" PB_STR(INGEST_VERSION)
+#define PB_STR(x) PB_STR2(x)
+#define PB_STR2(x) #x
+
+static const char schema_sql[] =
+"CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;"
+"CREATE TABLE files(id INTEGER PRIMARY KEY, ord INTEGER NOT NULL, path TEXT NOT NULL UNIQUE,"
+" size INTEGER, mtime INTEGER, ino INTEGER, hash TEXT, fmt TEXT, parser TEXT NOT NULL,"
+" nrecs INTEGER NOT NULL, bytes INTEGER NOT NULL, failed INTEGER NOT NULL, quiet INTEGER NOT NULL);"
+"CREATE INDEX files_ord ON files(ord);"
+"CREATE TABLE msgs(file INTEGER NOT NULL, seq INTEGER NOT NULL, level INTEGER NOT NULL,"
+" line INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY(file, seq)) WITHOUT ROWID;"
+"CREATE TABLE recs(id INTEGER PRIMARY KEY, file INTEGER NOT NULL, seq INTEGER NOT NULL,"
+" paper INTEGER, kid TEXT, ktitle TEXT, ktext TEXT, lday TEXT, dday TEXT, body TEXT NOT NULL);"
+"CREATE UNIQUE INDEX recs_file ON recs(file, seq);"
+"CREATE INDEX recs_paper ON recs(paper);"
+"CREATE INDEX recs_kid ON recs(kid) WHERE kid IS NOT NULL;"
+"CREATE INDEX recs_ktitle ON recs(ktitle) WHERE ktitle IS NOT NULL;"
+"CREATE INDEX recs_ktext ON recs(ktext) WHERE ktext IS NOT NULL;"
+"CREATE INDEX recs_lday ON recs(lday) WHERE lday IS NOT NULL;"
+"CREATE INDEX recs_dday ON recs(dday) WHERE dday IS NOT NULL;"
+"CREATE TABLE papers(id INTEGER PRIMARY KEY, key TEXT NOT NULL, dkey INTEGER NOT NULL,"
+" nvotes INTEGER NOT NULL, untitled INTEGER NOT NULL, title TEXT, newest TEXT NOT NULL,"
+" nform TEXT NOT NULL);"
+"CREATE INDEX papers_order ON papers(dkey, nvotes, untitled, title, key);"
+"CREATE INDEX papers_key ON papers(key);"
+"CREATE TABLE paper_days(day TEXT NOT NULL, paper INTEGER NOT NULL, PRIMARY KEY(day, paper)) WITHOUT ROWID;"
+"CREATE INDEX paper_days_paper ON paper_days(paper);"
+"CREATE TABLE days(label TEXT PRIMARY KEY, kind INTEGER NOT NULL, dkey INTEGER NOT NULL,"
+" n INTEGER NOT NULL) WITHOUT ROWID;"
+"CREATE INDEX days_dkey ON days(dkey);"
+"CREATE TABLE fts_todo(id INTEGER PRIMARY KEY);"
+"CREATE VIRTUAL TABLE fts USING fts5(title, authors, cats, sums,"
+" tokenize='trigram case_sensitive 1', content='', detail=full);";
+
+/* Run SQL without results. */
+int
+store_exec(struct store *s, const char *sql, struct buf *msg)
+{
+	char *err = NULL;
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, &err);
+
+	if (rc != SQLITE_OK) {
+		if (msg)
+			buf_printf(msg, "store '%s': %s", s->path, err ? err : sqlite3_errstr(rc));
+		sqlite3_free(err);
+		store_damaged(s, rc);
+		return -1;
+	}
+	return 0;
+}
+
+/* Prepare a statement. */
+sqlite3_stmt *
+store_prep(struct store *s, const char *sql, struct buf *msg)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK) {
+		if (msg)
+			buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+		store_damaged(s, rc);
+		return NULL;
+	}
+	return st;
+}
+
+/* A column as a C string. */
+const char *
+store_col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? (const char *)t : "";
+}
+
+/* Bind a string or NULL. */
+void
+store_bind_str(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Remove the store file and its WAL and shared-memory files. */
+static void
+remove_files(const char *path)
+{
+	struct buf p = BUF_INIT;
+
+	buf_init(&p);
+	unlink(path);
+	buf_printf(&p, "%s-wal", path);
+	unlink(p.buf);
+	buf_setlen(&p, 0);
+	buf_printf(&p, "%s-shm", path);
+	unlink(p.buf);
+	buf_free(&p);
+}
+
+/* A damaged store is removed, so that the next open builds it again. */
+void
+store_damaged(struct store *s, int rc)
+{
+	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+		remove_files(s->path);
+}
+
+/* The default store path. */
+int
+store_default_path(struct buf *out, char *const *paths, size_t npaths)
+{
+	size_t i, start = out->len;
+	uint64_t h = 1469598103934665603ULL;
+	int relative = 0;
+	char cwd[4096];
+
+	if (safeio_user_path(out, "PAPERBOY_CACHE", "XDG_CACHE_HOME", ".cache", "") < 0)
+		return -1;
+	if (out->len > start && out->buf[out->len - 1] != '/')
+		buf_addch(out, '/');
+	if (npaths == 0) {
+		buf_puts(out, "library.db");
+		return 0;
+	}
+	for (i = 0; i < npaths; i++) {
+		relative |= paths[i][0] != '/';
+		h = (h ^ hash_str(paths[i])) * 1099511628211ULL;
+	}
+	if (relative && getcwd(cwd, sizeof cwd))
+		h = (h ^ hash_str(cwd)) * 1099511628211ULL;
+	buf_printf(out, "paths-%016llx.db", (unsigned long long)h);
+	return 0;
+}
+
+/* One integer from a PRAGMA or query; def when there is no row. */
+static long long
+query_int(struct store *s, const char *sql, long long def)
+{
+	sqlite3_stmt *st = store_prep(s, sql, NULL);
+	long long v = def;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The meta value of k (caller frees), or NULL. */
+static char *
+meta_get(struct store *s, const char *k)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT v FROM meta WHERE k = ?", NULL);
+	char *v = NULL;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_text(st, 1, k, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = xstrdup(store_col(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Create the tables in an empty store; -1 with msg. */
+static int
+create_schema(struct store *s, struct buf *msg)
+{
+	struct buf sql = BUF_INIT;
+	int rc;
+
+	if (store_exec(s, "BEGIN IMMEDIATE", msg) < 0)
+		return -1;
+	if (query_int(s, "SELECT count(*) FROM sqlite_master", 0) > 0)
+		return store_exec(s, "COMMIT", msg);	/* another process made it */
+	buf_init(&sql);
+	buf_printf(&sql, "%sPRAGMA application_id = %d; PRAGMA user_version = %d;"
+	    "INSERT INTO meta VALUES ('parser', '%s'), ('roots', NULL); COMMIT",
+	    schema_sql, STORE_APP_ID, STORE_SCHEMA, PARSER_VERSION);
+	rc = store_exec(s, sql.buf, msg);
+	buf_free(&sql);
+	if (rc < 0)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+/*
+ * What the open file is: 1 ours and current, 0 empty, -1 to rebuild
+ * (foreign, other version, damaged); why says which.
+ */
+static int
+classify(struct store *s, const char **why)
+{
+	long long app = query_int(s, "PRAGMA application_id", -1);
+	long long ver = query_int(s, "PRAGMA user_version", -1);
+	long long ntab = query_int(s, "SELECT count(*) FROM sqlite_master", -1);
+	char *parser;
+	int ok;
+
+	if (app < 0 || ver < 0 || ntab < 0) {
+		*why = "it is damaged or not a database";
+		return -1;
+	}
+	if (ntab == 0 && app == 0)
+		return 0;
+	if (app != STORE_APP_ID) {
+		*why = "it is not a paperboy store";
+		return -1;
+	}
+	if (ver != STORE_SCHEMA) {
+		*why = "it was written by another version";
+		return -1;
+	}
+	parser = meta_get(s, "parser");
+	ok = parser && strcmp(parser, PARSER_VERSION) == 0;
+	free(parser);
+	if (!ok)
+		*why = "it was written by another version";
+	return ok ? 1 : -1;
+}
+
+/* How long to wait for another process's update: $PAPERBOY_STORE_TIMEOUT ms, else 10 s. */
+static int
+busy_ms(void)
+{
+	const char *e = getenv("PAPERBOY_STORE_TIMEOUT");
+	long v = e && *e ? strtol(e, NULL, 10) : 0;
+
+	return v > 0 && v < 3600000 ? (int)v : 10000;
+}
+
+/* Open the file and set the connection up; -1 with msg. */
+static int
+db_connect(struct store *s, struct buf *msg)
+{
+	int rc = sqlite3_open_v2(s->path, &s->db,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+
+	if (rc != SQLITE_OK) {
+		buf_printf(msg, "cannot open the store '%s': %s", s->path,
+		    s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		sqlite3_close(s->db);
+		s->db = NULL;
+		return -1;
+	}
+	sqlite3_busy_timeout(s->db, busy_ms());
+	sqlite3_extended_result_codes(s->db, 1);
+	return 0;
+}
+
+/* Switch to WAL and set the pragmas; -1 with msg. */
+static int
+set_mode(struct store *s, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, "PRAGMA journal_mode = WAL", msg);
+	int wal = 0;
+
+	if (st == NULL)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		wal = strcmp(store_col(st, 0), "wal") == 0;
+	sqlite3_finalize(st);
+	if (!wal) {
+		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return store_exec(s, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384;"
+	    "PRAGMA temp_store = MEMORY", msg);
+}
+
+/* Open, classify, and rebuild once when needed. */
+struct store *
+store_open(const char *path, struct buf *msg)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+	struct buf dir = BUF_INIT, err = BUF_INIT;
+	const char *slash = strrchr(path, '/'), *why = NULL;
+	int attempt, kind = -1;
+
+	s->path = xstrdup(path);
+	s->max_bytes = INGEST_MAX_FILE_SIZE;
+	buf_init(&s->tmp);
+	buf_init(&dir);
+	buf_init(&err);
+	if (slash && slash != path) {
+		buf_add(&dir, path, (size_t)(slash - path));
+		safeio_mkdirs(dir.buf, &err);
+	}
+	buf_free(&dir);
+	buf_free(&err);
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (db_connect(s, msg) < 0)
+			goto fail;
+		kind = classify(s, &why);
+		if (kind >= 0)
+			break;
+		sqlite3_close(s->db);
+		s->db = NULL;
+		if (attempt == 0) {
+			buf_printf(msg, "store '%s': %s: building it again", path, why);
+			remove_files(path);
+		}
+	}
+	if (kind < 0) {
+		buf_setlen(msg, 0);
+		buf_printf(msg, "store '%s': %s and cannot be replaced", path, why);
+		goto fail;
+	}
+	if (set_mode(s, msg) < 0 || (kind == 0 && create_schema(s, msg) < 0))
+		goto fail;
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+/* Close the store. */
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	sqlite3_close(s->db);
+	lib_free(s->built);
+	free(s->path);
+	free(s->roots);
+	buf_free(&s->tmp);
+	free(s);
+}
+
+/* The roots string of a set of paths: the working directory when one is relative, then each path. */
+static char *
+roots_string(char *const *paths, size_t npaths)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+	char cwd[4096];
+
+	buf_init(&b);
+	for (i = 0; i < npaths; i++)
+		if (paths[i][0] != '/')
+			break;
+	if (i < npaths && getcwd(cwd, sizeof cwd))
+		buf_printf(&b, "cwd %s\n", cwd);
+	for (i = 0; i < npaths; i++)
+		buf_printf(&b, "%s\n", paths[i]);
+	return buf_detach(&b, NULL);
+}
+
+/* Bring the store up to date. */
+int
+store_sync(struct store *s, char *const *paths, size_t npaths,
+    const struct store_progress *prog, struct store_stats *stats, struct buf *msg)
+{
+	char *roots = roots_string(paths, npaths);
+	int rc = manifest_sync(s, roots, paths, npaths, prog, stats, msg);
+
+	free(roots);
+	return rc;
+}
+
+/* Skip files larger than max bytes in the syncs from now on. */
+void
+store_set_max_file_size(struct store *s, unsigned long long max)
+{
+	s->max_bytes = max;
+}
+
+/* True when the store holds a sync of exactly these paths. */
+int
+store_has_paths(struct store *s, char *const *paths, size_t npaths)
+{
+	char *roots = roots_string(paths, npaths), *have = meta_get(s, "roots");
+	int same = have && strcmp(roots, have) == 0;
+
+	free(roots);
+	free(have);
+	return same;
+}
+
+/* Start a read transaction (one snapshot for everything read). */
+static int
+read_begin(struct store *s, struct buf *msg)
+{
+	return store_exec(s, "BEGIN", msg);
+}
+
+/* End a read transaction. */
+static void
+read_end(struct store *s)
+{
+	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+}
+
+/* Report the step error of st in msg unless it finished; returns -1 then. */
+static int
+step_done(struct store *s, sqlite3_stmt *st, int rc, struct buf *msg)
+{
+	if (rc == SQLITE_DONE)
+		return 0;
+	buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+	store_damaged(s, rc);
+	(void)st;
+	return -1;
+}
+
+/* The files of the report, in reading order; -1 with msg. */
+static int
+report_files(struct store *s, struct store_report *r, int64_t **ids, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT id, path, fmt, nrecs, bytes, failed, quiet FROM files"
+	    " ORDER BY ord", msg);
+	size_t alloc = 0, aids = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct ingest_file *f;
+		const char *p = store_col(st, 1);
+		const char *fmt = sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL : store_col(st, 2);
+
+		ALLOC_GROW(r->files, r->nfiles + 1, alloc);
+		ALLOC_GROW(*ids, r->nfiles + 1, aids);
+		(*ids)[r->nfiles] = sqlite3_column_int64(st, 0);
+		f = &r->files[r->nfiles++];
+		memset(f, 0, sizeof *f);
+		buf_setlen(&s->tmp, 0);
+		text_clean(&s->tmp, p, strlen(p), TEXT_ONELINE);
+		f->path = arena_strndup(r->a, s->tmp.buf, s->tmp.len);
+		f->fmt = ingest_format_named(fmt);
+		f->npapers = (size_t)sqlite3_column_int64(st, 3);
+		f->bytes = (size_t)sqlite3_column_int64(st, 4);
+		f->failed = sqlite3_column_int(st, 5);
+		if (f->failed && !sqlite3_column_int(st, 6))
+			r->failed = 1;
+	}
+	rc = step_done(s, st, rc, msg);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The level a stored message had (an unknown number: an error). */
+static enum diag_level
+level_of(int lv)
+{
+	return lv >= DIAG_NOTE && lv <= DIAG_PLAIN ? (enum diag_level)lv : DIAG_ERROR;
+}
+
+/* The messages of the report, each about its file, in file order; -1 with msg. */
+static int
+report_msgs(struct store *s, struct store_report *r, const int64_t *ids, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT m.file, m.level, m.line, m.text FROM msgs m"
+	    " JOIN files f ON f.id = m.file ORDER BY f.ord, m.seq", msg);
+	size_t fi = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t file = sqlite3_column_int64(st, 0);
+		const char *text = store_col(st, 3);
+
+		while (fi < r->nfiles && ids[fi] != file)
+			fi++;
+		if (fi == r->nfiles)
+			break;		/* not in file order: cannot happen in a sound store */
+		if (r->files[fi].nmsgs++ == 0)
+			r->files[fi].first_msg = r->diags.n;
+		buf_setlen(&s->tmp, 0);
+		text_clean(&s->tmp, text, strlen(text), TEXT_ONELINE);
+		diag_add(&r->diags, level_of(sqlite3_column_int(st, 1)), r->files[fi].path,
+		    (size_t)sqlite3_column_int64(st, 2), s->tmp.buf);
+	}
+	rc = rc == SQLITE_ROW ? 0 : step_done(s, st, rc, msg);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Inputs and messages of the last sync. */
+int
+store_report(struct store *s, struct store_report *r, struct buf *msg)
+{
+	int64_t *ids = NULL;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	r->a = arena_new();
+	diag_list_init(&r->diags);
+	if (read_begin(s, msg) < 0)
+		return -1;
+	rc = report_files(s, r, &ids, msg);
+	if (rc == 0)
+		rc = report_msgs(s, r, ids, msg);
+	if (rc == 0) {
+		long long n = query_int(s, "SELECT count(*) FROM papers", -1);
+
+		r->npapers = n > 0 ? (size_t)n : 0;
+	}
+	read_end(s);
+	free(ids);
+	return rc;
+}
+
+/* Free a report. */
+void
+store_report_free(struct store_report *r)
+{
+	free(r->files);
+	diag_list_free(&r->diags);
+	arena_free(r->a);
+	memset(r, 0, sizeof *r);
+}
+
+/* The whole library. */
+struct lib *
+store_lib(struct store *s, struct buf *msg)
+{
+	struct lib *lib;
+
+	if (s->built) {
+		lib = s->built;		/* just merged by a first build: no need to read it back */
+		s->built = NULL;
+		return lib;
+	}
+	if (read_begin(s, msg) < 0)
+		return NULL;
+	lib = replay_ids(s, NULL, 0, NULL, NULL, msg);
+	read_end(s);
+	return lib;
+}
+
+/* The ids of the papers a query with one text parameter gives; -1 with msg. */
+static long
+query_ids(struct store *s, const char *sql, const char *arg, int64_t **ids, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, sql, msg);
+	size_t n = 0, alloc = 0;
+	int rc;
+
+	*ids = NULL;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(*ids, n + 1, alloc);
+		(*ids)[n++] = sqlite3_column_int64(st, 0);
+	}
+	rc = step_done(s, st, rc, msg);
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : (long)n;
+}
+
+/* The papers of the ids a query gives, merged. */
+static struct lib *
+lib_of_query(struct store *s, const char *sql, const char *arg, struct buf *msg)
+{
+	int64_t *ids;
+	long n;
+	struct lib *lib = NULL;
+
+	if (read_begin(s, msg) < 0)
+		return NULL;
+	n = query_ids(s, sql, arg, &ids, msg);
+	if (n >= 0)
+		lib = replay_ids(s, ids, (size_t)n, NULL, NULL, msg);
+	read_end(s);
+	free(ids);
+	return lib;
+}
+
+/* One day's papers. */
+struct lib *
+store_lib_day(struct store *s, const char *label, struct buf *msg)
+{
+	return lib_of_query(s, "SELECT paper FROM paper_days WHERE day = ?", label, msg);
+}
+
+/* One paper by key. */
+struct lib *
+store_lib_paper(struct store *s, const char *key, struct buf *msg)
+{
+	return lib_of_query(s, "SELECT id FROM papers WHERE key = ?", key, msg);
+}
+
+/* The days in display order. */
+long
+store_days(struct store *s, struct store_day **days, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT label, n FROM days ORDER BY dkey", msg);
+	size_t n = 0, alloc = 0;
+	int rc;
+
+	*days = NULL;
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(*days, n + 1, alloc);
+		(*days)[n].label = xstrdup(store_col(st, 0));
+		(*days)[n++].npapers = (size_t)sqlite3_column_int64(st, 1);
+	}
+	rc = step_done(s, st, rc, msg);
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		store_days_free(*days, n);
+		*days = NULL;
+		return -1;
+	}
+	return (long)n;
+}
+
+/* Free a day list. */
+void
+store_days_free(struct store_day *days, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(days[i].label);
+	free(days);
+}
+
+/* Number of merged papers. */
+long
+store_npapers(struct store *s, struct buf *msg)
+{
+	long long n = query_int(s, "SELECT count(*) FROM papers", -1);
+
+	if (n < 0)
+		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+	return (long)n;
+}

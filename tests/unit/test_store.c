@@ -1,0 +1,416 @@
+/* test_store.c: the store gives what parsing gives -- library, days, day
+ * lists, single papers and search -- through incremental syncs; rows
+ * round-trip and damaged rows are refused. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <cmocka.h>
+
+#include "base/buf.h"
+#include "export/dump.h"
+#include "ingest/ingest.h"
+#include "model/lib.h"
+#include "model/search.h"
+#include "store/index.h"
+#include "store/row.h"
+#include "store/store.h"
+
+static char dir[256], lib_dir[300], db[300];
+
+/* Write a file under the library directory. */
+static void
+put(const char *name, const char *text)
+{
+	char path[400];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", lib_dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Remove a file of the library directory. */
+static void
+del(const char *name)
+{
+	char path[400];
+
+	snprintf(path, sizeof path, "%s/%s", lib_dir, name);
+	assert_int_equal(unlink(path), 0);
+}
+
+/* The library as parsing gives it. */
+static struct lib *
+parsed(void)
+{
+	struct lib *lib = lib_new();
+	struct ingest *ing = ingest_new(lib);
+
+	ingest_path(ing, lib_dir);
+	ingest_free(ing);
+	lib_finish(lib);
+	return lib;
+}
+
+/* Every paper of lib as --dump lines. */
+static void
+dump_all(struct buf *out, const struct lib *lib)
+{
+	size_t i;
+
+	for (i = 0; i < lib_npapers(lib); i++) {
+		dump_paper(out, lib, NULL, lib_paper(lib, i));
+		buf_addch(out, '\n');
+	}
+}
+
+/* The keys of a library's papers, one per line. */
+static void
+keys_of(struct buf *out, const struct lib *lib)
+{
+	size_t i;
+
+	for (i = 0; i < lib_npapers(lib); i++) {
+		buf_puts(out, lib_paper(lib, i)->key);
+		buf_addch(out, '\n');
+	}
+}
+
+/* The days, day lists and single papers of the store match lib. */
+static void
+check_views(struct store *s, const struct lib *lib)
+{
+	struct store_day *days;
+	struct buf msg = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
+	long n = store_days(s, &days, &msg), i;
+	size_t k;
+
+	assert_int_equal(n, (long)lib_ndays(lib));
+	for (i = 0; i < n; i++) {
+		const struct day *d = lib_day(lib, (size_t)i);
+		struct lib *dl = store_lib_day(s, days[i].label, &msg);
+
+		assert_string_equal(days[i].label, d->label);
+		assert_int_equal(days[i].npapers, d->npapers);
+		assert_non_null(dl);
+		buf_setlen(&want, 0);
+		for (k = 0; k < d->npapers; k++) {
+			buf_puts(&want, lib_paper(lib, d->papers[k])->key);
+			buf_addch(&want, '\n');
+		}
+		buf_setlen(&got, 0);
+		keys_of(&got, dl);
+		assert_string_equal(buf_str(&got), buf_str(&want));
+		lib_free(dl);
+	}
+	store_days_free(days, (size_t)n);
+	for (k = 0; k < lib_npapers(lib); k++) {
+		const struct paper *p = lib_paper(lib, k);
+		struct lib *one = store_lib_paper(s, p->key, &msg);
+
+		assert_non_null(one);
+		assert_int_equal(lib_npapers(one), 1);
+		buf_setlen(&want, 0);
+		buf_setlen(&got, 0);
+		dump_paper(&want, lib, NULL, p);
+		dump_paper(&got, one, NULL, lib_paper(one, 0));
+		assert_string_equal(buf_str(&got), buf_str(&want));
+		lib_free(one);
+	}
+	buf_free(&msg);
+	buf_free(&want);
+	buf_free(&got);
+}
+
+/* A query gives model/search.c's matches, in display order. */
+static void
+check_query(struct store *s, const struct lib *lib, const char *q, int indexed)
+{
+	struct index *ix = index_new(s);
+	struct search *se = search_new(lib);
+	struct buf msg = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
+	size_t i, nwant = 0;
+	long n = index_set(ix, q, strlen(q), &msg);
+
+	search_set(se, q, strlen(q));
+	for (i = 0; i < lib_npapers(lib); i++)
+		if (search_paper(se, i)) {
+			buf_printf(&want, "%s\n", lib_paper(lib, i)->key);
+			nwant++;
+		}
+	assert_int_equal(n, (long)nwant);
+	for (i = 0; i < (size_t)n; i++) {
+		assert_int_equal(index_key(ix, i, &got), 0);
+		buf_addch(&got, '\n');
+	}
+	assert_string_equal(buf_str(&got), buf_str(&want));
+	/* each match's rank is its place */
+	for (i = 0; i < (size_t)n && i < 5; i++) {
+		int m;
+
+		buf_setlen(&got, 0);
+		index_key(ix, i, &got);
+		assert_int_equal(index_rank(ix, got.buf, &m), (long)i);
+		assert_true(m);
+	}
+	buf_setlen(&got, 0);
+	assert_int_equal(index_pending(ix), 0);
+	if (indexed)
+		assert_int_equal(index_ranked(ix, 3, &got, &msg), n < 3 ? n : 3);
+	search_free(se);
+	index_free(ix);
+	buf_free(&msg);
+	buf_free(&want);
+	buf_free(&got);
+}
+
+/* Sync, then compare everything with parsing. */
+static void
+check_all(void)
+{
+	struct buf msg = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
+	char *paths[1] = { lib_dir };
+	struct store *s = store_open(db, &msg);
+	struct lib *lib = parsed(), *sl;
+	static const char *const queries[] = {
+		"transformer", "TRANSFORMERS", "diffusion", "\xED\x95\x99\xEC\x8A\xB5" /* 학습 */,
+		"\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB" /* 한, NFD */, "\xED\x95\x98" /* 하 */,
+		"lee", "kim, ", "\"quoted\"", "nothing-like-this",
+	};
+	size_t i;
+
+	assert_non_null(s);
+	assert_int_equal(store_sync(s, paths, 1, NULL, NULL, &msg), 0);
+	assert_true(store_has_paths(s, paths, 1));
+	sl = store_lib(s, &msg);
+	assert_non_null(sl);
+	dump_all(&want, lib);
+	dump_all(&got, sl);
+	assert_string_equal(buf_str(&got), buf_str(&want));
+	assert_int_equal(store_npapers(s, &msg), (long)lib_npapers(lib));
+	check_views(s, lib);
+	/* papers waiting to be indexed are searched one by one; then through FTS5 */
+	for (i = 0; i < sizeof queries / sizeof *queries; i++)
+		check_query(s, lib, queries[i], 0);
+	assert_int_equal(index_build(s, 2, &msg) >= 0, 1);
+	assert_int_equal(index_build(s, 1000, &msg), 0);
+	for (i = 0; i < sizeof queries / sizeof *queries; i++)
+		check_query(s, lib, queries[i], 1);
+	lib_free(sl);
+	lib_free(lib);
+	store_close(s);
+	buf_free(&msg);
+	buf_free(&want);
+	buf_free(&got);
+}
+
+#define HEAD "| Title | Authors | Summary |\n|---|---|---|\n"
+
+static void
+test_sync_and_views(void **state)
+{
+	(void)state;
+	put("a.md", "## Papers for 2024-01-01\n\n" HEAD
+	    "| Scaling Transformers (Read more on [arXiv](https://arxiv.org/abs/2401.00001)) | Ann Lee, Bo Kim | We train \"quoted\" transformers. |\n"
+	    "| Diffusion Models | Cy Park | Diffusion for video. |\n");
+	put("b.md", "## Daily Papers (2024-01-02)\n\n### [Scaling Transformers](https://arxiv.org/abs/2401.00001)\n\n"
+	    "Authors: Ann Lee\n\n- \xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 \xED\x95\x99\xEC\x8A\xB5 \xEB\xAA\xA8\xEB\x8D\xB8\n"
+	    "\n### [Korean Only](https://arxiv.org/abs/2401.00009)\n\n- \xED\x95\x98\xEB\x8A\x94 \xEA\xB2\x83\n");
+	put("c.txt", "Abstract: an untitled abstract about diffusion.\nAbstract: another one.\n");
+	check_all();
+	/* add, change, delete, and a paper moving to another day */
+	put("d.md", "## Papers for 2024-01-03\n\n" HEAD
+	    "| Diffusion Models | Cy Park, Di Wu | Diffusion for video, again. |\n");
+	check_all();
+	put("a.md", "## Papers for 2024-01-01\n\n" HEAD
+	    "| Scaling Transformers (Read more on [arXiv](https://arxiv.org/abs/2401.00001)) | Ann Lee | Changed. |\n");
+	check_all();
+	del("c.txt");
+	check_all();
+	put("d.md", "## Papers for 2024-01-04\n\n" HEAD
+	    "| Diffusion Models | Cy Park, Di Wu | Diffusion moved a day. |\n");
+	check_all();
+	put("e.txt", "May 9\n\nSome Label Paper\n\nSubmitted by x\n");
+	check_all();
+	/* a label the dated days resolve (one year fits: 2024-01-05), merged alone */
+	put("f.txt", "Jan 5\n\nA Label In Range\n\nSubmitted by x\n");
+	check_all();
+	/* another year fits it too: the unchanged paper's label stays a label */
+	put("g.md", "## Papers for 2025-01-03\n\n" HEAD
+	    "| Next Year | Ed Fox | Much later. |\n");
+	check_all();
+	/* and resolves again when that day is gone */
+	del("g.md");
+	check_all();
+}
+
+static void
+test_rows(void **state)
+{
+	static const char *const authors[] = { "A B", "C\tD" };
+	static const struct block blocks[] = { { BLOCK_BULLET, "What's New", "x \"y\" \\ z\n2" },
+		{ BLOCK_PARA, NULL, "\xED\x95\x9C" } };
+	static const struct link links[] = { { LINK_GITHUB, "https://github.com/a/b" } };
+	static const struct block more0[] = { { BLOCK_PARA, NULL, "\xE8\xAE\xBA\xE6\x96\x87" } };
+	static const struct rec_sum more[] = { { "translation", more0, 1 }, { NULL, blocks, 2 } };
+	struct rec r, back;
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	struct arena *ar = arena_new();
+	static const char *const bad[] = {
+		"", "[]", "{", "{\"l\":\"x\"}", "{\"t\":1}", "{\"a\":[1]}", "{\"b\":[[9,null,\"x\"]]}",
+		"{\"b\":[[0,null]]}", "{\"k\":[[99,\"u\"]]}", "{\"t\":\"a\\u0001b\"}", "{} x",
+		"{\"a\":[\"x\\u0000y\"]}", "{\"u\":\"1\"}", "{\"m\":[[null]]}", "{\"m\":[[1,[]]]}",
+		"{\"m\":[[\"n\",[[0,null]]]]}", "{\"m\":{}}",
+	};
+	size_t i;
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.line = 7;
+	r.id = "2401.00001";
+	r.title = "T";
+	r.day = "May 9";
+	r.authors = authors;
+	r.nauthors = 2;
+	r.authors_cut = 1;
+	r.votes = 12;
+	r.source = "table";
+	r.blocks = blocks;
+	r.nblocks = 2;
+	r.more = more;
+	r.nmore = 2;
+	r.links = links;
+	r.nlinks = 1;
+	row_encode(&a, &r);
+	assert_int_equal(row_decode(a.buf, a.len, ar, &back), 0);
+	row_encode(&b, &back);
+	assert_string_equal(buf_str(&a), buf_str(&b));
+	assert_string_equal(back.blocks[0].text, "x \"y\" \\ z\n2");
+	assert_null(back.blocks[1].label);
+	/* every field of the record comes back: the cut author list, the further summaries */
+	assert_int_equal(back.authors_cut, 1);
+	assert_int_equal(back.nmore, 2);
+	assert_string_equal(back.more[0].name, "translation");
+	assert_int_equal(back.more[0].nblocks, 1);
+	assert_string_equal(back.more[0].blocks[0].text, "\xE8\xAE\xBA\xE6\x96\x87");
+	assert_null(back.more[1].name);
+	assert_int_equal(back.more[1].nblocks, 2);
+	assert_string_equal(back.more[1].blocks[0].label, "What's New");
+	for (i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_equal(row_decode(bad[i], strlen(bad[i]), ar, &back), -1);
+	arena_free(ar);
+	buf_free(&a);
+	buf_free(&b);
+}
+
+static void
+test_forms(void **state)
+{
+	struct buf f = BUF_INIT;
+
+	(void)state;
+	/* 하 gets the marker after its vowel; 한 does not */
+	index_form(&f, "\xED\x95\x98", 3);
+	assert_int_equal(f.len, 7);
+	assert_int_equal(f.buf[6], '\x01');
+	buf_setlen(&f, 0);
+	index_form(&f, "\xED\x95\x9C", 3);
+	assert_int_equal(f.len, 9);
+	buf_setlen(&f, 0);
+	index_form(&f, "AbC", 3);
+	assert_string_equal(f.buf, "abc");
+	buf_free(&f);
+}
+
+static void
+test_default_path(void **state)
+{
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	char *p1[] = { "/x/y" }, *p2[] = { "/x/z" };
+
+	(void)state;
+	setenv("PAPERBOY_CACHE", "/tmp/c", 1);
+	assert_int_equal(store_default_path(&a, NULL, 0), 0);
+	assert_string_equal(a.buf, "/tmp/c/library.db");
+	buf_setlen(&a, 0);
+	store_default_path(&a, p1, 1);
+	store_default_path(&b, p2, 1);
+	assert_true(strncmp(a.buf, "/tmp/c/paths-", 13) == 0);
+	assert_string_not_equal(a.buf, b.buf);
+	buf_free(&a);
+	buf_free(&b);
+}
+
+/* Make the library directory. */
+static int
+mkdir_p(void)
+{
+	return mkdir(lib_dir, 0700);
+}
+
+/* Remove the temporary tree (files one level deep). */
+static int
+teardown(void **state)
+{
+	struct buf p = BUF_INIT;
+	static const char *const sub[] = { "lib", "cache" };
+	size_t i;
+	DIR *d;
+	struct dirent *e;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		buf_setlen(&p, 0);
+		buf_printf(&p, "%s/%s", dir, sub[i]);
+		if ((d = opendir(p.buf)) == NULL)
+			continue;
+		while ((e = readdir(d)) != NULL) {
+			struct buf f = BUF_INIT;
+
+			if (e->d_name[0] == '.')
+				continue;
+			buf_printf(&f, "%s/%s", p.buf, e->d_name);
+			unlink(f.buf);
+			buf_free(&f);
+		}
+		closedir(d);
+		rmdir(p.buf);
+	}
+	rmdir(dir);
+	buf_free(&p);
+	return 0;
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/pbstore.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(lib_dir, sizeof lib_dir, "%s/lib", dir);
+	snprintf(db, sizeof db, "%s/cache/store.db", dir);
+	return mkdir_p();
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_forms),
+		cmocka_unit_test(test_default_path),
+		cmocka_unit_test(test_sync_and_views),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
