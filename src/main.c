@@ -29,6 +29,7 @@
 #include "ui/ui.h"
 #include "ui/cmd.h"
 #include "ui/keys.h"
+#include "ui/cmd.h"
 
 enum mode { MODE_READ, MODE_DUMP, MODE_CHECK, MODE_EXPORT };
 
@@ -42,6 +43,7 @@ struct opts {
 	enum export_fmt fmt;	/* --export */
 	const char *output;	/* --output, or NULL for stdout */
 	int starred, unread;	/* --starred, --unread */
+	int quiet;		/* -q: no warnings with --dump and --export */
 	struct settings *config;
 	struct marks *state;	/* NULL with --check */
 	int no_store;		/* --no-store: parse the inputs directly */
@@ -81,6 +83,8 @@ usage(FILE *f)
 "  --unread        with --dump or --export: only the papers not read\n"
 "  --output=FILE   with --dump or --export: write FILE (replaced\n"
 "                  crash-safely) instead of the standard output\n"
+"  -q, --quiet     with --dump or --export: print no warnings about the\n"
+"                  digests (errors and settings problems still)\n"
 "  --lang=LANGS    show summaries in these languages first (en, ko, zh, ja; ko,en)\n"
 "  --no-store      parse the inputs instead of using the library store\n"
 "  --store=FILE    keep the library store in FILE\n"
@@ -192,6 +196,8 @@ parse_args(struct opts *o, int argc, char **argv)
 			o->no_store = 1;
 		else if (strncmp(a, "--store=", 8) == 0 && a[8])
 			o->store = a + 8;
+		else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
+			o->quiet = 1;
 		else if (strncmp(a, "--lang=", 7) == 0) {
 			o->lang = check_lang(a + 7);
 		} else if (strcmp(a, "--lang") == 0) {
@@ -215,6 +221,8 @@ parse_args(struct opts *o, int argc, char **argv)
 			usage_error("option", "--unread", " needs --dump or --export");
 		if (o->output)
 			usage_error("option", "--output", " needs --dump or --export");
+		if (o->quiet)
+			usage_error("option", "-q", " needs --dump or --export");
 	}
 }
 
@@ -443,7 +451,15 @@ run_export(const struct opts *o)
 	lib = l.lib;
 	buf_init(&out);
 	buf_init(&err);
-	diag_print_list(stderr, diags(&l), 0, SIZE_MAX, 0);
+	if (o->quiet) {		/* -q: errors only */
+		const struct diag_list *dl = diags(&l);
+
+		for (i = 0; i < dl->n; i++)
+			if (dl->v[i].d.level == DIAG_ERROR)
+				diag_print_list(stderr, dl, i, i + 1, 0);
+	} else {
+		diag_print_list(stderr, diags(&l), 0, SIZE_MAX, 0);
+	}
 	v = xcalloc(lib_npapers(lib) + 1, sizeof *v);
 	for (i = 0; i < lib_npapers(lib); i++)
 		if (wanted(o, lib_paper(lib, i)))
@@ -741,6 +757,23 @@ run_reader(struct opts *o)
 	return rc;
 }
 
+/*
+ * The reader needs every path named on the command line to exist: a
+ * missing one is "paperboy: PATH: REASON" and exit 1, not an empty reader.
+ */
+static void
+check_paths(const struct opts *o)
+{
+	struct stat sb;
+	size_t i;
+
+	for (i = 0; i < o->npaths; i++)
+		if (stat(o->paths[i], &sb) < 0) {
+			fprintf(stderr, "paperboy: %s: %s\n", o->paths[i], strerror(errno));
+			exit(1);
+		}
+}
+
 /* Entry point. */
 int
 main(int argc, char **argv)
@@ -754,6 +787,8 @@ main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	buf_init(&o.libdir);
 	parse_args(&o, argc, argv);
+	if (o.mode == MODE_READ)
+		check_paths(&o);
 	o.config = settings_load(NULL);
 	settings_check_commands(o.config, ui_cmd_known);
 	if (o.lang == NULL)

@@ -153,11 +153,38 @@ printf 'mouse = yes\nlink-mode = sometimes\nlibrary = %s\n' "$TMP/lib" >"$TMP/co
 PAPERBOY_CONFIG="$TMP/config" "$PB_BIN" --dump >"$TMP/dump" 2>"$TMP/err"
 expect "a config error is reported as FILE:LINE" grep -q "^$TMP/config:2: bad value 'sometimes' for 'link-mode' (use open, copy or auto)\$" "$TMP/err"
 expect "the config's library is read when no PATH is given" [ "$(wc -l <"$TMP/dump")" = 3 ]
+# the settings example of the README loads without a problem (extracted from it)
+sed -n '/^Settings$/,/^Layout of the source$/p' "$PB_SRCDIR/README" |
+	awk '/^    / { print substr($0, 5); seen = 1; next } seen { exit }' >"$TMP/readme-config"
+expect "the README's settings example is found" grep -q '^library = ~/papers/digests *#' "$TMP/readme-config"
+HOME="$TMP" PAPERBOY_CONFIG="$TMP/readme-config" "$PB_BIN" --check "$S" >"$TMP/out" 2>"$TMP/err"
+expect "the README's settings example: --check exits 0" [ $? = 0 ]
+expect "the README's settings example has no problem" [ ! -s "$TMP/err" ]
 # a bind to an unknown command is reported as FILE:LINE by --check (and every mode)
-printf 'bind x frobnicate\nbind J next-unread\n' >"$TMP/binds"
+printf 'bind x frobnicate\nbind J next-unread # a comment\n' >"$TMP/binds"
 PAPERBOY_CONFIG="$TMP/binds" "$PB_BIN" --check "$S" >"$TMP/out" 2>"$TMP/err"
 expect "--check with an unknown bind command exits 0" [ $? = 0 ]
 expect "--check reports the unknown bind command with its line" \
 	grep -q "^$TMP/binds:1: unknown command 'frobnicate'" "$TMP/err"
 expect "--check says nothing about the good bind" [ "$(wc -l <"$TMP/err")" = 1 ]
+# a missing PATH: one line and exit 1, not an empty reader
+"$PB_BIN" "$TMP/nonexistent" >"$TMP/out" 2>"$TMP/err" </dev/null
+expect "paperboy MISSING exits 1" [ $? = 1 ]
+expect "paperboy MISSING says why in one line" [ "$(cat "$TMP/err")" = "paperboy: $TMP/nonexistent: No such file or directory" ]
+expect "paperboy MISSING prints nothing on stdout" [ ! -s "$TMP/out" ]
+# -q: --dump and --export print no warnings, errors still
+printf '## Papers for 2025-01-03\n\n| Title | Authors | Summary |\n|---|---|---|\n| Good title | A B | fine |\n| | | |\n' >"$TMP/warn.md"
+"$PB_BIN" --dump "$TMP/warn.md" >"$TMP/dump" 2>"$TMP/err"
+expect "the fixture warns without -q" grep -q 'warn.md:[0-9]*: warning: ' "$TMP/err"
+"$PB_BIN" --dump -q "$TMP/warn.md" >"$TMP/dump-q" 2>"$TMP/err"
+expect "--dump -q exits 0" [ $? = 0 ]
+expect "--dump -q prints no warning" [ ! -s "$TMP/err" ]
+expect "--dump -q prints the same papers" cmp -s "$TMP/dump" "$TMP/dump-q"
+"$PB_BIN" --export=markdown --quiet "$TMP/warn.md" >/dev/null 2>"$TMP/err"
+expect "--export --quiet prints no warning" [ ! -s "$TMP/err" ]
+"$PB_BIN" --dump -q "$TMP/warn.md" "$TMP/nonexistent" >/dev/null 2>"$TMP/err"
+expect "--dump -q with a missing file exits 1" [ $? = 1 ]
+expect "--dump -q still prints the error" grep -q 'nonexistent: error: cannot open: No such file' "$TMP/err"
+"$PB_BIN" -q "$S" >/dev/null 2>"$TMP/err" </dev/null
+expect "-q without --dump or --export exits 2" [ $? = 2 ]
 finish

@@ -41,6 +41,14 @@ struct launch_opts {
 	const char *browser;		/* $BROWSER list, or NULL for the platform opener */
 	const char *text_browsers;	/* PAPERBOY_TEXT_BROWSERS: more text-mode names */
 	const char *osc52_log;		/* PAPERBOY_OSC52_LOG: testing aid, file to append OSC 52 to */
+	const char *path;		/* $PATH, where clipboard tools are looked for */
+	int wayland, x11;		/* WAYLAND_DISPLAY, DISPLAY set and not empty */
+};
+
+/* A local clipboard tool that reads the text on its standard input. */
+struct launch_clip {
+	const char *name;		/* "xclip" */
+	const char *const *argv;	/* NULL-terminated, argv[0] == name */
 };
 
 /* The process environment as a launch_getenv_fn (arg unused). */
@@ -90,6 +98,23 @@ void launch_argv_free(char **argv);
  * names in o->text_browsers (separated by colons, commas or spaces).
  */
 int launch_is_text_browser(const struct launch_opts *o, const char *program);
+
+/*
+ * The local clipboard tool to copy with, or NULL (then OSC 52): none over
+ * SSH (the clipboard that matters is the user's, far away); else the first
+ * found on o->path of wl-copy (when WAYLAND_DISPLAY is set), xclip and
+ * xsel (when DISPLAY is set), pbcopy.
+ */
+const struct launch_clip *launch_clip_find(const struct launch_opts *o);
+/*
+ * Run the tool, by its full name on o->path, with posix_spawn (no shell),
+ * text[0..n) on its standard
+ * input, and wait for it (at most two seconds; a tool still running then
+ * is killed).  Returns 0 when it exited with status 0, else -1 with the
+ * reason appended to why.
+ */
+int launch_clip_copy(const struct launch_opts *o, const struct launch_clip *c, const char *text,
+    size_t n, struct buf *why);
 
 /* Append the base64 (RFC 4648, with padding) of data[0..n). */
 void launch_base64(struct buf *out, const void *data, size_t n);

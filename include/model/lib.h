@@ -65,6 +65,8 @@ struct paper {
 	size_t nsums;
 	const struct link *links;
 	size_t nlinks;
+	uint32_t pos;		/* when first read: the inputs in order, each in its own order
+				   (sorting a day's papers by pos gives the "as published" order) */
 };
 
 /* A further summary of a record: an AI summary, a translation, ... */
@@ -159,6 +161,14 @@ size_t lib_bytes(const struct lib *lib);
 
 /* Name of a link kind as used in --dump ("arxiv", "pdf", ...). */
 const char *link_kind_name(enum link_kind k);
+/*
+ * Put a paper's links in the reader's fixed order, keeping the order
+ * within a kind: arXiv page, PDF, Hugging Face page, code (github),
+ * project page, models, datasets, spaces, other links, thumbnails last.
+ * So with the arXiv, PDF and HF links present (the reader adds them from
+ * the id) they are always 1, 2 and 3.
+ */
+void link_order(struct link *v, size_t n);
 /* Classify an absolute http(s) URL. */
 enum link_kind link_classify(const char *url);
 /*

@@ -4,6 +4,9 @@
  * folded, NFKD) occurs in the search form of the paper's title, authors,
  * categories or any of its summaries, in every language.  So "TRANSFORMER"
  * finds "Transformer", and Hangul typed in NFD finds the library's NFC.
+ * A space of the query between two Hangul letters matches a space or
+ * none, as Korean spacing varies: "강화 학습" finds "강화학습" (not the
+ * other way round: a query without the space finds only that spelling).
  * The papers' search forms are built once, on the first search, and kept.
  */
 #ifndef PB_SEARCH_H

@@ -3,11 +3,15 @@
  * $PAPERBOY_CONFIG, else $XDG_CONFIG_HOME/paperboy/config, else
  * ~/.config/paperboy/config.  A text file of lines:
  *
- *     # a comment (only at the start of a line)
- *     NAME = VALUE
- *     bind KEY COMMAND
+ *     # a comment
+ *     NAME = VALUE        # a comment
+ *     bind KEY COMMAND    # a comment
  *     source NAME URL-TEMPLATE|off|on    (fetch/sources.h)
  *
+ * A '#' at the start of a line or after a space or tab starts a comment
+ * that runs to the end of the line; a '#' inside a word stays ("a#b",
+ * "https://x/#frag").  The key of a bind line is never a comment
+ * ("bind # help" binds '#').
  * with no sections (colours are named color.ELEMENT).  A later line
  * overrides an earlier one, except library (each adds a path) and bind
  * (each binds one key, a later bind of the same key replacing it).  The
@@ -81,7 +85,7 @@ struct settings_color {
 struct settings_binding {
 	const char *key;	/* "j", "C-d", "PgDn", "S-Tab", "F5", ... */
 	int code;		/* the key it names (keyname_parse) */
-	const char *cmd;	/* "down", "quit", ... (syntax checked only; the reader resolves it) */
+	const char *cmd;	/* "down", "quit", ... (syntax checked only; see settings_check_commands) */
 	const char *file;	/* where the bind line is: the settings file ... */
 	size_t line;		/* ... and its line */
 };
@@ -149,9 +153,10 @@ int settings_fetch_on_start(const struct settings *c);
 size_t settings_nbindings(const struct settings *c);
 const struct settings_binding *settings_binding(const struct settings *c, size_t i);
 /*
- * Check the bound command names with known (the reader's command table):
- * each bind whose command it rejects becomes a "FILE:LINE: unknown
- * command" message and is dropped.  Returns how many were dropped.
+ * Check the bound command names with known (the reader's command table,
+ * which this layer cannot include): each bind whose command it rejects
+ * becomes a "FILE:LINE: unknown command" message and is dropped.
+ * Returns how many were dropped.
  */
 size_t settings_check_commands(struct settings *c, int (*known)(const char *cmd));
 /* Messages, in order; settings_msg(c, i) is diag_line(settings_diags(c), i) ("FILE:LINE: reason"). */

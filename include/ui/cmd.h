@@ -35,6 +35,7 @@ enum {
 	    ui_nav_focus_prev, 0) \
 	X(ENTER, "enter", "Enter", \
 	    "drill in: day > categories > papers > summary > links; open a link", ui_nav_enter, 0) \
+	X(ZOOM, "zoom", "z", "zoom the focused pane to the full screen, or back", ui_nav_zoom, 0) \
 	X(OPEN_NUM, "open-number", "1 2 3 4 5 6 7 8 9", "open link N (Links pane)", \
 	    ui_act_open_num, 0) \
 	X(OPEN_ARXIV, "open", "o", "open the paper's arXiv page (copied over SSH)", \

@@ -37,8 +37,16 @@ struct ui_layout {
 	struct ui_rect help;		/* the help box */
 };
 
-/* Compute the layout of a rows x cols terminal (any size, even 0 x 0). */
-void ui_layout_compute(struct ui_layout *l, int rows, int cols, enum ui_pane focus);
+/*
+ * Compute the layout of a rows x cols terminal (any size, even 0 x 0).
+ * lists_w is the width (border included) the Days and Categories panes'
+ * content wants (0: a share of the terminal): they get no more than it,
+ * so that the Papers pane gets the width (at least 71 columns, 60 of
+ * title, from 120 columns on).  zoom: the focused pane alone fills the
+ * screen.
+ */
+void ui_layout_compute(struct ui_layout *l, int rows, int cols, enum ui_pane focus, int lists_w,
+    int zoom);
 /* The inside of a pane rectangle (border removed when there is room for one). */
 struct ui_rect ui_layout_inner(struct ui_rect r);
 /* True when r has a border (at least 2 x 2). */

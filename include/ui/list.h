@@ -117,4 +117,10 @@ unsigned ui_list_toggle_starred(struct ui_state *st);
 unsigned ui_list_cycle_filter(struct ui_state *st);
 unsigned ui_list_cycle_order(struct ui_state *st);
 
+/*
+ * Width (border included) the Days and Categories panes need to show every
+ * day label and category name whole with its count.
+ */
+int ui_list_width(const struct ui_state *st);
+
 #endif

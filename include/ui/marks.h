@@ -2,9 +2,11 @@
  *
  * The marks of every paper (lib order) come from a marks store
  * (marks/marks.h) and every change is saved to it at once; a save reads
- * back what other readers saved meanwhile.  A paper the user goes to
- * becomes read at once, after it has been shown markread_ms, or only by
- * hand, as the mark-read setting says.
+ * back what other readers saved meanwhile.  Only a paper the user looks
+ * at becomes read: its summary shown while the Papers or Summary pane has
+ * the focus (no help, no prompt), at once, after markread_ms of that, or
+ * only by hand, as the mark-read setting says.  Moving through Days or
+ * Categories, and starting the reader, read nothing.
  *
  * A save that fails is never passed off as done: "MARKS NOT SAVED:
  * reason" stays on the status line (save_err, ui_state_message) until a
@@ -20,6 +22,7 @@
 
 #include "base/buf.h"
 #include "marks/marks.h"
+#include "ui/layout.h"
 
 /* When a paper becomes read. */
 enum ui_markread {
@@ -39,7 +42,8 @@ struct ui_marks {
 	enum ui_markread markread;
 	long markread_ms;
 	size_t shown;			/* paper (lib index) waiting to be marked read, or SIZE_MAX */
-	double shown_at;		/* when it was opened; < 0: at the next tick */
+	double shown_at;		/* when it was first looked at; < 0: at the next tick */
+	size_t last;			/* the paper opened last (lib index), or SIZE_MAX */
 	struct buf save_err;		/* why the marks are not saved (kept on the status line) */
 	double save_retry;		/* when to try saving them again (ui_loop_now ms) */
 	int quit_asked;			/* q with marks not saved asked; q again quits */
@@ -73,6 +77,12 @@ void ui_marks_set(struct ui_state *st, size_t i, enum marks_field f, int on);
  * (filters, reloads, going back) are not openings.
  */
 void ui_marks_opened(struct ui_state *st);
+/*
+ * After a command that began with paper before (lib index) selected and
+ * focus_before focused: a nav command that changed the paper, or a focus
+ * change onto a paper not opened yet, opens the selected paper.
+ */
+void ui_marks_after(struct ui_state *st, size_t before, enum ui_pane focus_before, int nav);
 /* No paper is waiting to be marked read any more (another was selected). */
 void ui_marks_forget(struct ui_state *st);
 /*

@@ -17,6 +17,7 @@ struct ui_nav {
 	size_t rows[UI_NPANES];		/* content rows of each pane in the last layout */
 	struct ui_layout layout;	/* the last layout (for mouse clicks) */
 	int mouse;			/* mouse events are wanted */
+	int zoom;			/* the focused pane fills the screen */
 };
 
 struct ui_state;
@@ -48,5 +49,6 @@ unsigned ui_nav_half_up(struct ui_state *st);
 unsigned ui_nav_focus_next(struct ui_state *st);
 unsigned ui_nav_focus_prev(struct ui_state *st);
 unsigned ui_nav_enter(struct ui_state *st);
+unsigned ui_nav_zoom(struct ui_state *st);
 
 #endif

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -68,6 +69,9 @@ launch_opts_init(struct launch_opts *o, launch_getenv_fn *get, void *arg)
 	o->browser = env(get, arg, "BROWSER");
 	o->text_browsers = env(get, arg, "PAPERBOY_TEXT_BROWSERS");
 	o->osc52_log = env(get, arg, "PAPERBOY_OSC52_LOG");
+	o->path = env(get, arg, "PATH");
+	o->wayland = env(get, arg, "WAYLAND_DISPLAY") != NULL;
+	o->x11 = env(get, arg, "DISPLAY") != NULL;
 	if ((v = env(get, arg, "PAPERBOY_OSC8")) != NULL)
 		o->osc8 = strcmp(v, "0") != 0 && strcmp(v, "no") != 0 && strcmp(v, "off") != 0;
 	if ((v = env(get, arg, "PAPERBOY_OPEN")) != NULL) {
@@ -363,9 +367,13 @@ prog_name(const char *p)
 	return b ? b + 1 : p;
 }
 
-/* posix_spawnp with file actions and default signals; no shell. */
-int
-launch_spawn(char *const argv[], enum launch_io io, pid_t *pid, struct buf *why)
+/*
+ * posix_spawnp with file actions and default signals; no shell.  A quiet
+ * child reads from in_fd (-1: /dev/null).  what names it in messages.
+ */
+static int
+spawn(char *const argv[], enum launch_io io, int in_fd, const char *what, pid_t *pid,
+    struct buf *why)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t at;
@@ -374,11 +382,11 @@ launch_spawn(char *const argv[], enum launch_io io, pid_t *pid, struct buf *why)
 	int rc;
 
 	if (argv == NULL || argv[0] == NULL) {
-		buf_puts(why, "empty browser command");
+		buf_printf(why, "empty %s command", what);
 		return -1;
 	}
 	if (posix_spawn_file_actions_init(&fa) != 0 || posix_spawnattr_init(&at) != 0) {
-		buf_puts(why, "cannot prepare to start a browser");
+		buf_printf(why, "cannot prepare to start a %s", what);
 		return -1;
 	}
 	sigemptyset(&def);
@@ -392,7 +400,12 @@ launch_spawn(char *const argv[], enum launch_io io, pid_t *pid, struct buf *why)
 	sigaddset(&def, SIGWINCH);
 	sigemptyset(&none);
 	if (io == LAUNCH_IO_QUIET) {
-		posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+		if (in_fd >= 0) {
+			posix_spawn_file_actions_adddup2(&fa, in_fd, 0);
+			posix_spawn_file_actions_addclose(&fa, in_fd);
+		} else {
+			posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+		}
 		posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
 		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
 #ifdef POSIX_SPAWN_SETSID
@@ -409,10 +422,17 @@ launch_spawn(char *const argv[], enum launch_io io, pid_t *pid, struct buf *why)
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&at);
 	if (rc != 0) {
-		buf_printf(why, "cannot start browser \"%s\": %s", prog_name(argv[0]), strerror(rc));
+		buf_printf(why, "cannot start %s \"%s\": %s", what, prog_name(argv[0]), strerror(rc));
 		return -1;
 	}
 	return 0;
+}
+
+/* Start a browser. */
+int
+launch_spawn(char *const argv[], enum launch_io io, pid_t *pid, struct buf *why)
+{
+	return spawn(argv, io, -1, "browser", pid, why);
 }
 
 /* Wait for a child, blocking or polling for up to ms milliseconds. */
@@ -479,5 +499,139 @@ launch_run_foreground(char *const argv[], struct buf *why)
 	}
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
+	return rc;
+}
+
+/*
+ * True when name is an executable file in one of the directories of path
+ * (empty entries skipped); its full name is then in f.
+ */
+static int
+on_path(const char *path, const char *name, struct buf *f)
+{
+	const char *p = path, *e;
+	int found = 0;
+
+	while (p && !found) {
+		e = strchr(p, ':');
+		buf_setlen(f, 0);
+		buf_printf(f, "%.*s/%s", (int)(e ? e - p : (ptrdiff_t)strlen(p)), p, name);
+		found = (e ? e > p : *p != '\0') && access(f->buf, X_OK) == 0;
+		p = e ? e + 1 : NULL;
+	}
+	return found;
+}
+
+/* The local clipboard tool, or NULL. */
+const struct launch_clip *
+launch_clip_find(const struct launch_opts *o)
+{
+	static const char *const wl[] = { "wl-copy", NULL };
+	static const char *const xclip[] = { "xclip", "-selection", "clipboard", NULL };
+	static const char *const xsel[] = { "xsel", "--clipboard", "--input", NULL };
+	static const char *const pb[] = { "pbcopy", NULL };
+	static const struct launch_clip tools[] = {
+		{ "wl-copy", wl }, { "xclip", xclip }, { "xsel", xsel }, { "pbcopy", pb },
+	};
+	struct buf f = BUF_INIT;
+	size_t i;
+	int found = 0;
+
+	if (o->ssh || o->path == NULL)
+		return NULL;
+	buf_init(&f);
+	for (i = 0; i < sizeof tools / sizeof tools[0]; i++) {
+		if (i == 0 && !o->wayland)
+			continue;
+		if ((i == 1 || i == 2) && !o->x11)
+			continue;
+		if ((found = on_path(o->path, tools[i].name, &f)) != 0)
+			break;
+	}
+	buf_free(&f);
+	return found ? &tools[i] : NULL;
+}
+
+/* Write all of text to fd with SIGPIPE ignored (a tool may close early); -1 on error. */
+static int
+write_all(int fd, const char *text, size_t n)
+{
+	struct sigaction ign, old;
+	ssize_t w = 0;
+	size_t off = 0;
+
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGPIPE, &ign, &old);
+	while (off < n && ((w = write(fd, text + off, n - off)) > 0 || errno == EINTR))
+		if (w > 0)
+			off += (size_t)w;
+	sigaction(SIGPIPE, &old, NULL);
+	return off == n ? 0 : -1;
+}
+
+/* Run argv (the tool c) on a pipe, write text, wait (bounded). */
+static int
+clip_run(const struct launch_clip *c, char *const argv[], const char *text, size_t n, struct buf *why)
+{
+	int fds[2], status = 0, rc;
+	pid_t pid;
+
+	if (pipe(fds) < 0) {
+		buf_printf(why, "cannot run %s: %s", c->name, strerror(errno));
+		return -1;
+	}
+	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+	rc = spawn(argv, LAUNCH_IO_QUIET, fds[0], "clipboard tool", &pid, why);
+	close(fds[0]);
+	if (rc < 0) {
+		close(fds[1]);
+		return -1;
+	}
+	rc = write_all(fds[1], text, n);
+	close(fds[1]);
+	if (launch_wait(pid, 2000, &status) != 1) {
+		kill(pid, SIGKILL);
+		launch_wait(pid, -1, &status);
+		buf_printf(why, "%s did not finish", c->name);
+		return -1;
+	}
+	if (rc < 0) {
+		buf_printf(why, "%s did not read the text", c->name);
+		return -1;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		buf_printf(why, "%s failed", c->name);
+		return -1;
+	}
+	return 0;
+}
+
+/* Copy text with the tool found on o->path (by its full name). */
+int
+launch_clip_copy(const struct launch_opts *o, const struct launch_clip *c, const char *text,
+    size_t n, struct buf *why)
+{
+	struct buf full = BUF_INIT;
+	char **argv;
+	size_t i, k;
+	int rc;
+
+	buf_init(&full);
+	if (!on_path(o->path, c->name, &full)) {
+		buf_printf(why, "%s is gone", c->name);
+		buf_free(&full);
+		return -1;
+	}
+	for (k = 0; c->argv[k]; k++)
+		;
+	argv = xcalloc(k + 1, sizeof *argv);
+	argv[0] = full.buf;
+	for (i = 1; i < k; i++)
+		argv[i] = (char *)c->argv[i];
+	rc = clip_run(c, argv, text, n, why);
+	free(argv);
+	buf_free(&full);
 	return rc;
 }

@@ -390,6 +390,7 @@ paper_new(struct lib *lib)
 	struct mpaper *p = arena_calloc(lib->a, 1, sizeof *p);
 
 	p->pub.votes = -1;
+	p->pub.pos = (uint32_t)lib->npapers;
 	p->author_score = -1;
 	ALLOC_GROW(lib->papers, lib->npapers + 1, lib->apapers);
 	lib->papers[lib->npapers] = p;
@@ -863,6 +864,119 @@ sort_days(uint32_t *d, size_t n)
 		}
 }
 
+/* Every spelling of a category, grouped by its key (text_title_key). */
+struct cattab {
+	struct catspell {
+		const char *name;
+		uint32_t count;		/* papers that give this spelling */
+		uint32_t group;
+	} *sp;
+	size_t nsp, asp;
+	struct catgroup {
+		const char *key;
+		uint32_t best;		/* the most common spelling, the first on a tie */
+	} *gr;
+	size_t ngr, agr;
+	struct hashmap by_name, by_key;
+};
+
+static const char *
+key_spell(const void *ctx, uint32_t i)
+{
+	return ((const struct cattab *)ctx)->sp[i].name;
+}
+
+static const char *
+key_group(const void *ctx, uint32_t i)
+{
+	return ((const struct cattab *)ctx)->gr[i].key;
+}
+
+/* The group of the key of name (created when new). */
+static uint32_t
+cat_group(struct lib *lib, struct cattab *t, const char *name, uint32_t spell)
+{
+	const char *key;
+	uint64_t h;
+	long g;
+
+	buf_setlen(&lib->tmp, 0);
+	text_title_key(&lib->tmp, name, strlen(name));
+	key = lib->tmp.len ? lib->tmp.buf : name;	/* punctuation only: itself */
+	h = hash_str(key);
+	if ((g = hashmap_get(&t->by_key, key, h, key_group, t)) >= 0)
+		return (uint32_t)g;
+	ALLOC_GROW(t->gr, t->ngr + 1, t->agr);
+	t->gr[t->ngr].key = arena_strdup(lib->a, key);
+	t->gr[t->ngr].best = spell;
+	hashmap_put(&t->by_key, h, (uint32_t)t->ngr);
+	return (uint32_t)t->ngr++;
+}
+
+/* The spelling name in t, added when new. */
+static uint32_t
+cat_spell(struct lib *lib, struct cattab *t, const char *name)
+{
+	uint64_t h = hash_str(name);
+	long i = hashmap_get(&t->by_name, name, h, key_spell, t);
+
+	if (i >= 0)
+		return (uint32_t)i;
+	ALLOC_GROW(t->sp, t->nsp + 1, t->asp);
+	t->sp[t->nsp].name = name;
+	t->sp[t->nsp].count = 0;
+	t->sp[t->nsp].group = cat_group(lib, t, name, (uint32_t)t->nsp);
+	hashmap_put(&t->by_name, h, (uint32_t)t->nsp);
+	return (uint32_t)t->nsp++;
+}
+
+/*
+ * Categories that differ only in case, spacing, hyphens or punctuation
+ * ("Multi-Modal", "Multimodal") become one: every paper's spelling is
+ * replaced by the group's most common one (first seen on a tie, so the
+ * input order decides) and a paper keeps each group once.
+ */
+static void
+cats_unify(struct lib *lib)
+{
+	struct cattab t;
+	uint32_t *seen;		/* seen[group] == paper + 1: the paper has the group */
+	size_t i, k, n;
+
+	memset(&t, 0, sizeof t);
+	for (i = 0; i < lib->npapers; i++)
+		for (k = 0; k < lib->papers[i]->pub.ncats; k++) {
+			uint32_t s = cat_spell(lib, &t, lib->papers[i]->cats[k]);
+			struct catgroup *g = &t.gr[t.sp[s].group];
+
+			if (++t.sp[s].count > t.sp[g->best].count)
+				g->best = s;
+		}
+	seen = xcalloc(t.ngr ? t.ngr : 1, sizeof *seen);
+	for (i = 0; i < lib->npapers; i++) {
+		struct mpaper *p = lib->papers[i];
+		int changed = 0;
+
+		for (k = n = 0; k < p->pub.ncats; k++) {
+			uint32_t s = cat_spell(lib, &t, p->cats[k]), g = t.sp[s].group;
+
+			changed |= t.gr[g].best != s || n != k;
+			if (seen[g] == (uint32_t)i + 1)
+				continue;
+			seen[g] = (uint32_t)i + 1;
+			p->cats[n++] = t.sp[t.gr[g].best].name;
+		}
+		p->pub.ncats = n;
+		for (k = 0; changed && n > LIST_LINEAR && k < n; k++)
+			item_put(lib, (uint32_t)i, PL_CAT, k);
+	}
+	free(seen);
+	hashmap_free(&t.by_name);
+	hashmap_free(&t.by_key);
+	free(t.sp);
+	free(t.gr);
+}
+
 /* Sort days and papers, fill per-day paper lists and keys. */
 void
 lib_finish(struct lib *lib)
@@ -873,6 +987,7 @@ lib_finish(struct lib *lib)
 	struct mpaper **ps = xcalloc(lib->npapers ? lib->npapers : 1, sizeof *ps);
 
 	tidy_days(lib);
+	cats_unify(lib);
 	if (lib->ndays)
 		memcpy(sorted, lib->days, lib->ndays * sizeof *sorted);
 	qsort(sorted, lib->ndays, sizeof *sorted, day_cmp);

@@ -18,6 +18,28 @@ link_kind_name(enum link_kind k)
 	return (unsigned)k < LINK_NKINDS ? kind_names[k] : "other";
 }
 
+/* Sort links by the rank of their kind, stably (insertion: a paper has few). */
+void
+link_order(struct link *v, size_t n)
+{
+	static const unsigned char rank[LINK_NKINDS] = {
+		[LINK_ARXIV] = 0, [LINK_PDF] = 1, [LINK_HUGGINGFACE] = 2, [LINK_GITHUB] = 3,
+		[LINK_PROJECT] = 4, [LINK_MODEL] = 5, [LINK_DATASET] = 6, [LINK_SPACE] = 7,
+		[LINK_OTHER] = 8, [LINK_THUMBNAIL] = 9,
+	};
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		struct link l = v[i];
+		unsigned r = (unsigned)l.kind < LINK_NKINDS ? rank[l.kind] : 8;
+
+		for (j = i; j > 0 && ((unsigned)v[j - 1].kind < LINK_NKINDS ?
+		    rank[v[j - 1].kind] : 8) > r; j--)
+			v[j] = v[j - 1];
+		v[j] = l;
+	}
+}
+
 /* A byte allowed in a host name. */
 static int
 host_char(char c)

@@ -14,6 +14,8 @@ struct search {
 	struct buf typed;	/* the query as typed, cleaned */
 	struct buf q;		/* its search form */
 	int q_vowel;		/* the form ends in a Hangul vowel jamo (a syllable without its final) */
+	size_t *gaps;		/* offsets in q of spaces between Hangul: they match a space or none */
+	size_t ngaps, agaps;
 	struct buf hay;		/* every paper's search form, one after another */
 	size_t *hoff;		/* paper i's form is hay[hoff[i] .. hoff[i + 1]) */
 	size_t nhoff;		/* papers indexed (0 until the first search) */
@@ -47,8 +49,40 @@ search_free(struct search *s)
 	buf_free(&s->hay);
 	buf_free(&s->tmp);
 	free(s->hoff);
+	free(s->gaps);
 	free(s->map);
 	free(s);
+}
+
+/* True for a Hangul jamo (the search form decomposes syllables into them). */
+static int
+is_jamo(int32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) ||
+	    (cp >= 0xD7B0 && cp <= 0xD7FF);
+}
+
+/* Find the spaces of the query with Hangul on both sides (강화 학습). */
+static void
+find_gaps(struct search *s)
+{
+	size_t i = 0, at;
+	int32_t prev = -1, cp;
+
+	s->ngaps = 0;
+	while (i < s->q.len) {
+		at = i;
+		cp = text_decode(s->q.buf, s->q.len, &i);
+		if (cp == ' ' && is_jamo(prev) && i < s->q.len) {
+			size_t j = i;
+
+			if (is_jamo(text_decode(s->q.buf, s->q.len, &j))) {
+				ALLOC_GROW(s->gaps, s->ngaps + 1, s->agaps);
+				s->gaps[s->ngaps++] = at;
+			}
+		}
+		prev = cp;
+	}
 }
 
 /* Set the query. */
@@ -66,6 +100,7 @@ search_set(struct search *s, const char *q, size_t n)
 
 		s->q_vowel = (cp >= 0x1161 && cp <= 0x11A7) || (cp >= 0xD7B0 && cp <= 0xD7C6);
 	}
+	find_gaps(s);
 	return s->q.len > 0;
 }
 
@@ -122,21 +157,50 @@ hangul_final_at(const char *hay, size_t n, size_t at)
 }
 
 /*
- * The first occurrence of the query in hay[0..n) from offset from, or NULL.
- * A query ending in a syllable without a final consonant (하) does not
- * match inside a syllable that has one (한): the decomposed forms would.
+ * The length of the query's match at hay[at..n), or 0: a gap (a space
+ * between Hangul) matches one space or none, everything else itself.  The
+ * piece after a gap starts with a jamo, so skipping a space is the only
+ * choice and the walk never goes back.
+ */
+static size_t
+match_at(const struct search *s, const char *hay, size_t n, size_t at)
+{
+	size_t qi = 0, hi = at, g, len;
+
+	for (g = 0; g <= s->ngaps; g++) {
+		len = (g < s->ngaps ? s->gaps[g] : s->q.len) - qi;
+		if (len > n - hi || memcmp(hay + hi, s->q.buf + qi, len) != 0)
+			return 0;
+		hi += len;
+		qi += len + 1;
+		if (g < s->ngaps && hi < n && hay[hi] == ' ')
+			hi++;
+	}
+	return hi - at;
+}
+
+/*
+ * The first occurrence of the query in hay[0..n) from offset from, or NULL;
+ * its length in *len.  A query ending in a syllable without a final
+ * consonant (하) does not match inside a syllable that has one (한): the
+ * decomposed forms would.
  */
 static const char *
-find(const struct search *s, const char *hay, size_t n, size_t from)
+find(const struct search *s, const char *hay, size_t n, size_t from, size_t *len)
 {
-	while (from + s->q.len <= n) {
-		const char *m = memmem(hay + from, n - from, s->q.buf, s->q.len);
+	size_t first = s->ngaps ? s->gaps[0] : s->q.len;
+
+	while (from + first <= n) {
+		const char *m = memmem(hay + from, n - from, s->q.buf, first);
+		size_t at;
 
 		if (m == NULL)
 			return NULL;
-		if (!s->q_vowel || !hangul_final_at(hay, n, (size_t)(m - hay) + s->q.len))
+		at = (size_t)(m - hay);
+		*len = match_at(s, hay, n, at);
+		if (*len && (!s->q_vowel || !hangul_final_at(hay, n, at + *len)))
 			return m;
-		from = (size_t)(m - hay) + 1;
+		from = at + 1;
 	}
 	return NULL;
 }
@@ -145,13 +209,15 @@ find(const struct search *s, const char *hay, size_t n, size_t from)
 int
 search_paper(struct search *s, size_t i)
 {
+	size_t len;
+
 	if (s->q.len == 0)
 		return 0;
 	if (s->hoff == NULL)
 		build(s);
 	if (i >= s->nhoff)
 		return 0;
-	return find(s, s->hay.buf + s->hoff[i], s->hoff[i + 1] - s->hoff[i], 0) != NULL;
+	return find(s, s->hay.buf + s->hoff[i], s->hoff[i + 1] - s->hoff[i], 0, &len) != NULL;
 }
 
 /* The byte ranges of text where the query occurs. */
@@ -165,14 +231,14 @@ search_spans(struct search *s, const char *text, size_t n,
 		return 0;
 	buf_setlen(&s->tmp, 0);
 	text_search_form(&s->tmp, text, n, &s->map, &s->amap);
-	while (pos + s->q.len <= s->tmp.len) {
-		const char *m = find(s, s->tmp.buf, s->tmp.len, pos);
-		size_t a, e, last;
+	while (pos < s->tmp.len) {
+		size_t a, e, last, len;
+		const char *m = find(s, s->tmp.buf, s->tmp.len, pos, &len);
 
 		if (m == NULL)
 			break;
 		a = (size_t)(m - s->tmp.buf);
-		last = a + s->q.len - 1;
+		last = a + len - 1;
 		/* end after the code point that made the match's last byte */
 		e = s->map[last];
 		text_decode(text, n, &e);

@@ -295,6 +295,23 @@ parse_size(const char *v, unsigned long long *out)
 }
 
 /* bind KEY COMMAND (rest is the text after "bind"). */
+/*
+ * The length of s[0..n) without its comment: a '#' at from or later that
+ * starts the text or follows a blank starts a comment to the end of the
+ * line ("a#b" keeps its '#'; "a #b" is "a").
+ */
+static size_t
+strip_comment(const char *s, size_t n, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < n; i++)
+		if (s[i] == '#' && (i == 0 || is_blank(s[i - 1])))
+			return i;
+	return n;
+}
+
+/* bind KEY COMMAND (rest is the text after "bind"; KEY may be '#'). */
 static int
 do_bind(struct settings *c, const char *s, size_t n)
 {
@@ -304,6 +321,7 @@ do_bind(struct settings *c, const char *s, size_t n)
 	int code;
 
 	kn = next_word(s, n, &i, &kw);
+	n = strip_comment(s, n, i);
 	cn = next_word(s, n, &i, &cw);
 	if (kn == 0 || cn == 0 || next_word(s, n, &i, &xw) != 0) {
 		msg(c, "expected 'bind KEY COMMAND'");
@@ -560,6 +578,7 @@ do_line(struct settings *c, const char *s, size_t n)
 	}
 	if (n > 4 && memcmp(s, "bind", 4) == 0 && is_blank(s[4]))
 		return do_bind(c, s + 4, n - 4);
+	n = strip_comment(s, n, 0);
 	if (n > 6 && memcmp(s, "source", 6) == 0 && is_blank(s[6]))
 		return do_source(c, s + 6, n - 6);
 	eq = memchr(s, '=', n);

@@ -148,14 +148,25 @@ ui_act_quit(struct ui_state *st)
 	return ui_marks_quit(st);
 }
 
-/* Put url on the clipboard with OSC 52 (and append it to the test log). */
+/*
+ * Put url on the clipboard: with a local tool when there is one and no
+ * SSH session (launch_clip_find), else with OSC 52 (and append that to
+ * the test log); the message says which.
+ */
 static void
 copy_url(struct ui_act *a, struct ui_state *st, const char *url, const char *why)
 {
+	const struct launch_clip *clip = launch_clip_find(&a->lo);
 	struct buf seq = BUF_INIT;
 	int failed = 0;
 
 	buf_init(&seq);
+	if (clip && launch_clip_copy(&a->lo, clip, url, strlen(url), &seq) == 0) {
+		ui_state_message(st, "copied with %s%s: %s", clip->name, why, url);
+		buf_free(&seq);
+		return;
+	}
+	buf_setlen(&seq, 0);	/* the tool failed: the terminal's clipboard then */
 	launch_osc52(&seq, url, a->lo.mux);
 	if (a->lo.osc52_log) {
 		FILE *f = fopen(a->lo.osc52_log, "ab");
@@ -169,7 +180,7 @@ copy_url(struct ui_act *a, struct ui_state *st, const char *url, const char *why
 	if (failed)
 		ui_state_message(st, "cannot write the clipboard sequence for %s", url);
 	else
-		ui_state_message(st, "copied%s: %s", why, url);
+		ui_state_message(st, "sent to the terminal's clipboard (OSC 52)%s: %s", why, url);
 	buf_free(&seq);
 }
 
@@ -299,7 +310,7 @@ do_link(struct ui_act *a, struct ui_state *st, const struct link *l, int copy)
 		copy_url(a, st, l->url, "");
 	} else if (launch_copies(&a->lo)) {
 		copy_url(a, st, l->url, a->lo.ssh && a->lo.open == LAUNCH_OPEN_AUTO ?
-		    " (over SSH no browser is started)" : "");
+		    ", over SSH no browser is started" : "");
 	} else {
 		open_url(a, st, l->url);
 	}

@@ -158,14 +158,14 @@ draw_row(struct frame *f, struct ui_rect in, int i, int selected, int focused,
 	draw_row_hl(f, in, i, selected, focused, left, right, SETTINGS_EL_NORMAL, NULL, 0);
 }
 
-/* "(unread/total)", or "(total)" when everything is read, into dst. */
+/*
+ * "unread/total" into dst; "0/3" when everything is read (a bare "3"
+ * would read as three unread).
+ */
 static const char *
 counts(char *dst, size_t size, size_t unread, size_t total)
 {
-	if (unread)
-		snprintf(dst, size, "%zu/%zu", unread, total);
-	else
-		snprintf(dst, size, "%zu", total);
+	snprintf(dst, size, "%zu/%zu", unread, total);
 	return dst;
 }
 
@@ -452,7 +452,7 @@ ui_draw_fit(struct ui_term *t, struct ui_state *st, struct ui_layout *l)
 	int rows, cols;
 
 	ui_term_size(t, &rows, &cols);
-	ui_layout_compute(l, rows, cols, st->nav.focus);
+	ui_layout_compute(l, rows, cols, st->nav.focus, ui_list_width(st), st->nav.zoom);
 	ui_state_fit(st, l);
 }
 

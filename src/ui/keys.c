@@ -162,6 +162,7 @@ ui_keys_handle(struct ui_state *st, int key)
 {
 	struct buf name = BUF_INIT;
 	size_t i, before = ui_list_index(st);
+	enum ui_pane focus = st->nav.focus;
 
 	if (key == KEYNAME_RESIZE)
 		return UI_ACT_REDRAW;
@@ -177,9 +178,8 @@ ui_keys_handle(struct ui_state *st, int key)
 			enum ui_cmd c = st->keys.v[i].cmd;
 			unsigned a = ui_cmd_run(st, c) | UI_ACT_REDRAW;
 
-			if ((ui_cmd_flags(c) & UI_CMDF_NAV) && !st->help.open &&
-			    ui_list_index(st) != before)
-				ui_marks_opened(st);
+			if (!st->help.open)
+				ui_marks_after(st, before, focus, (ui_cmd_flags(c) & UI_CMDF_NAV) != 0);
 			return a;
 		}
 	buf_init(&name);

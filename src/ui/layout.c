@@ -32,13 +32,26 @@ rect(int y, int x, int h, int w)
 	return r;
 }
 
-/* Three columns: days over categories, papers, summary over links. */
+#define UI_PAPERS_W 71	/* papers pane wanted in the wide layout: 60 columns of title */
+#define UI_SUMMARY_MIN_W 26	/* the summary keeps at least this when papers take their width */
+
+/*
+ * Three columns: days over categories (as narrow as their content, at
+ * most a sixth of the screen but at least 20 columns, so that a date and
+ * its counts stay whole), papers (its share or UI_PAPERS_W, which is
+ * more), summary over links.
+ */
 static void
-layout_wide(struct ui_layout *l, int h, int w)
+layout_wide(struct ui_layout *l, int h, int w, int lists_w)
 {
-	int lw = clamp(w / 5, 24, 34);
+	int lw = lists_w > 0 ? clamp(lists_w, 12, clamp(w / 6, 20, 34)) : clamp(w / 5, 24, 34);
 	int pw = (w - lw) * 2 / 5;
-	int sw = w - lw - pw;
+	int want = w - lw - UI_SUMMARY_MIN_W < UI_PAPERS_W ? w - lw - UI_SUMMARY_MIN_W : UI_PAPERS_W;
+	int sw;
+
+	if (pw < want)
+		pw = want;
+	sw = w - lw - pw;
 	int dh = h / 2;
 	int lh = clamp(h / 4, 4, 12);
 
@@ -51,11 +64,11 @@ layout_wide(struct ui_layout *l, int h, int w)
 
 /* Days, categories and papers side by side above the summary, links below. */
 static void
-layout_stacked(struct ui_layout *l, int h, int w)
+layout_stacked(struct ui_layout *l, int h, int w, int lists_w)
 {
 	int lh = h >= 30 ? 7 : h >= 20 ? 4 : 3;
 	int th = (h - lh) * 2 / 5;
-	int dw = w * 23 / 100;
+	int dw = lists_w > 0 ? clamp(lists_w, 10, w * 23 / 100) : w * 23 / 100;
 	int sh;
 
 	if (th < 3)
@@ -70,7 +83,8 @@ layout_stacked(struct ui_layout *l, int h, int w)
 
 /* Compute the layout for a terminal of rows x cols. */
 void
-ui_layout_compute(struct ui_layout *l, int rows, int cols, enum ui_pane focus)
+ui_layout_compute(struct ui_layout *l, int rows, int cols, enum ui_pane focus, int lists_w,
+    int zoom)
 {
 	int h;
 
@@ -90,11 +104,13 @@ ui_layout_compute(struct ui_layout *l, int rows, int cols, enum ui_pane focus)
 		l->help = rect(0, 0, h, l->cols);
 	if (l->cols >= UI_WIDE_COLS && l->rows >= UI_STACK_ROWS) {
 		l->mode = UI_MODE_WIDE;
-		layout_wide(l, h, l->cols);
+		layout_wide(l, h, l->cols, lists_w);
 	} else if (l->cols >= UI_STACK_COLS && l->rows >= UI_STACK_ROWS) {
 		l->mode = UI_MODE_STACKED;
-		layout_stacked(l, h, l->cols);
-	} else {
+		layout_stacked(l, h, l->cols, lists_w);
+	}
+	if (l->mode == UI_MODE_SINGLE || zoom) {
+		memset(l->pane, 0, sizeof l->pane);
 		l->pane[focus < UI_NPANES ? focus : UI_PAPERS] = rect(0, 0, h, l->cols);
 	}
 }

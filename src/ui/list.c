@@ -1,11 +1,13 @@
 /* ui/list.c: what the Days, Categories and Papers lists show, and the selection (see ui/list.h). */
 #include "ui/list.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "model/lib.h"
+#include "text/width.h"
 #include "ui/state.h"
 
 /* Free the lists. */
@@ -517,4 +519,33 @@ ui_list_cycle_order(struct ui_state *st)
 	ui_list_relist(st);
 	ui_state_message(st, "ordered by %s", names[st->list.order]);
 	return UI_ACT_REDRAW;
+}
+
+/* Cells of a list row: marker, text, a space, "N/N" counts, the border. */
+static size_t
+row_width(const char *text, size_t total)
+{
+	char num[48];
+
+	snprintf(num, sizeof num, "%zu/%zu", total, total);
+	return 2 + width_str(text) + 1 + strlen(num) + 2;
+}
+
+/* Width the Days and Categories panes need (see ui/list.h). */
+int
+ui_list_width(const struct ui_state *st)
+{
+	size_t w = row_width("All", lib_npapers(st->lib)), i, k;
+
+	for (i = 0; i < lib_ndays(st->lib); i++) {
+		const struct day *d = lib_day(st->lib, i);
+
+		k = row_width(d->label ? d->label : "?", d->npapers);
+		w = k > w ? k : w;
+	}
+	for (i = 0; i < st->list.ncats; i++) {
+		k = row_width(st->list.cats[i].name, st->list.cats[i].count);
+		w = k > w ? k : w;
+	}
+	return w > 1000 ? 1000 : (int)w;
 }

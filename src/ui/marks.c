@@ -20,6 +20,7 @@ ui_marks_init(struct ui_marks *m)
 	m->markread_ms = 1000;
 	m->shown = SIZE_MAX;
 	buf_init(&m->save_err);
+	m->last = SIZE_MAX;
 }
 
 /* Free the arrays and an owned store. */
@@ -158,7 +159,16 @@ ui_marks_set(struct ui_state *st, size_t i, enum marks_field f, int on)
 	ui_list_count_cats(st);
 }
 
-/* The user went to the selected paper: read now, or start the delay. */
+/* The user looks at the selected paper: its summary is shown while Papers or Summary has the focus. */
+static int
+looked_at(const struct ui_state *st)
+{
+	/* a zoomed Papers pane hides the summary */
+	return (st->nav.focus == UI_SUMMARY || (st->nav.focus == UI_PAPERS && !st->nav.zoom)) &&
+	    !st->help.open && st->prompt.kind == UI_PROMPT_NONE;
+}
+
+/* The user went to the selected paper: read now, or start the delay (held while not looked at). */
 void
 ui_marks_opened(struct ui_state *st)
 {
@@ -166,14 +176,31 @@ ui_marks_opened(struct ui_state *st)
 	size_t i = ui_list_index(st);
 
 	m->shown = SIZE_MAX;
-	if (i == SIZE_MAX)
+	m->last = i;
+	if (i == SIZE_MAX || m->read[i] || m->markread == UI_MARKREAD_MANUAL)
 		return;
-	if (m->markread == UI_MARKREAD_OPEN) {
+	if (m->markread == UI_MARKREAD_OPEN && looked_at(st)) {
 		ui_marks_set(st, i, MARKS_READ, 1);
-	} else if (m->markread == UI_MARKREAD_DELAY && !m->read[i]) {
-		m->shown = i;
-		m->shown_at = -1;	/* the clock starts at the next tick */
+		return;
 	}
+	m->shown = i;
+	m->shown_at = -1;	/* the clock starts at the next tick the paper is looked at */
+}
+
+/*
+ * After a command: a move to another paper, or the focus coming to the
+ * paper, opens it.  The paper on screen at start-up is opened by the
+ * user's first command (last is SIZE_MAX until then): starting the reader
+ * and leaving it reads nothing.
+ */
+void
+ui_marks_after(struct ui_state *st, size_t before, enum ui_pane focus_before, int nav)
+{
+	size_t i = ui_list_index(st);
+
+	if ((nav && i != before) || (st->nav.focus != focus_before && i != st->marks.last) ||
+	    st->marks.last == SIZE_MAX)
+		ui_marks_opened(st);
 }
 
 /* Nothing waits to be marked read. */
@@ -183,7 +210,7 @@ ui_marks_forget(struct ui_state *st)
 	st->marks.shown = SIZE_MAX;
 }
 
-/* Advance the clock: a paper shown long enough becomes read. */
+/* Advance the clock: a paper looked at long enough becomes read. */
 unsigned
 ui_marks_tick(struct ui_state *st, double now, long *wait_ms)
 {
@@ -201,18 +228,22 @@ ui_marks_tick(struct ui_state *st, double now, long *wait_ms)
 	}
 	if (m->save_err.len)
 		*wait_ms = (long)(m->save_retry - now) + 1;
-	if (m->shown == SIZE_MAX || m->markread != UI_MARKREAD_DELAY)
+	if (m->shown == SIZE_MAX || m->markread == UI_MARKREAD_MANUAL)
 		return a;
 	if (ui_list_index(st) != m->shown) {
 		m->shown = SIZE_MAX;
 		return a;
 	}
+	if (!looked_at(st)) {
+		m->shown_at = -1;	/* the clock starts again when the user looks */
+		return a;
+	}
 	if (m->shown_at < 0)
 		m->shown_at = now;
-	if (now - m->shown_at >= (double)m->markread_ms) {
+	if (m->markread == UI_MARKREAD_OPEN || now - m->shown_at >= (double)m->markread_ms) {
 		ui_marks_set(st, m->shown, MARKS_READ, 1);
 		m->shown = SIZE_MAX;
-		return UI_ACT_REDRAW;
+		return a | UI_ACT_REDRAW;
 	}
 	left = (long)((double)m->markread_ms - (now - m->shown_at)) + 1;
 	if (*wait_ms < 0 || left < *wait_ms)

@@ -242,6 +242,7 @@ ui_nav_mouse(struct ui_state *st, int y, int x, int button)
 	enum ui_pane p = pane_at(&st->nav.layout, y, x);
 	struct ui_rect in;
 	size_t before = ui_list_index(st);
+	enum ui_pane focus = st->nav.focus;
 	unsigned a = UI_ACT_REDRAW;
 
 	if (!st->nav.mouse || st->help.open || st->prompt.kind != UI_PROMPT_NONE || p == UI_NPANES)
@@ -256,7 +257,16 @@ ui_nav_mouse(struct ui_state *st, int y, int x, int button)
 		return UI_ACT_REDRAW;	/* the border: focus only */
 	else
 		click(st, p, st->nav.top[p] + (size_t)(y - in.y));
-	if (ui_list_index(st) != before)
-		ui_marks_opened(st);
+	ui_marks_after(st, before, focus, 1);
 	return a;
+}
+
+/* z: the focused pane fills the screen, or the panes come back. */
+unsigned
+ui_nav_zoom(struct ui_state *st)
+{
+	st->nav.zoom = !st->nav.zoom;
+	ui_state_message(st, st->nav.zoom ? "%s zoomed (z: back)" : "%s back in place",
+	    ui_layout_pane_name(st->nav.focus));
+	return UI_ACT_REDRAW;
 }

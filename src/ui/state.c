@@ -22,8 +22,7 @@ ui_state_init(struct ui_state *st, struct lib *lib, const char *lang, const char
 	ui_search_init(st);
 	ui_act_request_init(&st->req);
 	ui_marks_load(st);
-	ui_list_select_day(st, 0);
-	ui_marks_opened(st);
+	ui_list_select_day(st, 0);	/* shown, not opened: starting reads nothing */
 	if (status)
 		ui_state_message(st, "%s", status);
 }
@@ -52,8 +51,6 @@ ui_state_configure(struct ui_state *st, const struct settings *c, struct buf *ms
 		return;
 	ui_marks_configure(st, c);
 	ui_nav_set_mouse(st, settings_mouse(c));
-	/* the paper already on screen follows the new rule */
-	ui_marks_opened(st);
 	ui_keys_configure(&st->keys, c, msgs);
 }
 

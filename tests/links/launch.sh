@@ -183,7 +183,7 @@ expect "the launcher itself is gone" [ -z "$(ps -o pid= --ppid "$pid" 2>/dev/nul
 rm -f "$CALLS"/*
 start "BROWSER=$BIN/fakebrowser" "SSH_CONNECTION=192.0.2.1 50000 192.0.2.2 22" "PAPERBOY_OSC52_LOG=$TMP/osc52.log"
 keys o
-status_has "over SSH o copies and shows the URL" "copied (over SSH no browser is started): https://arxiv.org/abs/2505.01234"
+status_has "over SSH o copies and shows the URL" "sent to the terminal's clipboard (OSC 52), over SSH no browser is started: https://arxiv.org/abs/2505.01234"
 sleep 0.3
 expect "over SSH the browser is not started" [ "$(ncalls)" = 0 ]
 printf '\033]52;c;%s\a' "$(printf '%s' https://arxiv.org/abs/2505.01234 | base64 | tr -d '\n')" >"$TMP/osc52.want"
@@ -195,7 +195,7 @@ while [ "$(T show-buffer 2>/dev/null)" != https://arxiv.org/abs/2505.01234 ] && 
 done
 expect "the sequence reached the terminal (tmux set-clipboard buffer)" [ "$(T show-buffer 2>/dev/null)" = https://arxiv.org/abs/2505.01234 ]
 keys l l j y
-status_has "y in the Links pane copies the selected link" "copied: https://arxiv.org/pdf/2505.01234"
+status_has "y in the Links pane copies the selected link" "sent to the terminal's clipboard (OSC 52): https://arxiv.org/pdf/2505.01234"
 expect "y over SSH does not start the browser either" [ "$(ncalls)" = 0 ]
 expect "the screen is intact after OSC 52" sh -c "tmux -L $SOCK capture-pane -p -t pb | head -n 1 | grep -q '^┌ Days'"
 
@@ -203,12 +203,34 @@ expect "the screen is intact after OSC 52" sh -c "tmux -L $SOCK capture-pane -p 
 : >"$TMP/osc52.log"
 start "BROWSER=$BIN/fakebrowser" "PAPERBOY_OSC52_LOG=$TMP/osc52.log"
 keys y
-status_has "y copies the arXiv page outside the Links pane" "copied: https://arxiv.org/abs/2505.01234"
+status_has "y copies the arXiv page outside the Links pane" "sent to the terminal's clipboard (OSC 52): https://arxiv.org/abs/2505.01234"
 expect "y never starts the browser" [ "$(ncalls)" = 0 ]
 start "BROWSER=$BIN/fakebrowser" "PAPERBOY_OPEN=copy"
 keys o
-status_has "PAPERBOY_OPEN=copy makes o copy" "copied: https://arxiv.org/abs/2505.01234"
+status_has "PAPERBOY_OPEN=copy makes o copy" "sent to the terminal's clipboard (OSC 52): https://arxiv.org/abs/2505.01234"
 expect "PAPERBOY_OPEN=copy starts no browser" [ "$(ncalls)" = 0 ]
+
+# ---- a local clipboard tool (a fake xclip on PATH, DISPLAY set) ---------
+mkdir -p "$TMP/clipbin"
+cat >"$TMP/clipbin/xclip" <<EOF
+#!/bin/sh
+printf '%s\\n' "\$*" >'$TMP/xclip.args'
+cat >'$TMP/xclip.in'
+EOF
+chmod +x "$TMP/clipbin/xclip"
+: >"$TMP/osc52.log"
+start "BROWSER=$BIN/fakebrowser" "PAPERBOY_OSC52_LOG=$TMP/osc52.log" "DISPLAY=:99" "PATH=$TMP/clipbin:$PATH"
+keys y
+status_has "y copies with a local xclip and says so" "copied with xclip: https://arxiv.org/abs/2505.01234"
+expect "xclip got the URL on its standard input" [ "$(cat "$TMP/xclip.in")" = https://arxiv.org/abs/2505.01234 ]
+expect "xclip was asked for the clipboard selection" [ "$(cat "$TMP/xclip.args")" = "-selection clipboard" ]
+expect "no OSC 52 when xclip copied" [ ! -s "$TMP/osc52.log" ]
+rm -f "$TMP/xclip.in"
+start "BROWSER=$BIN/fakebrowser" "PAPERBOY_OSC52_LOG=$TMP/osc52.log" "DISPLAY=:99" "PATH=$TMP/clipbin:$PATH" \
+	"SSH_CONNECTION=192.0.2.1 50000 192.0.2.2 22"
+keys y
+status_has "over SSH the local xclip is not used" "sent to the terminal's clipboard (OSC 52): https://arxiv.org/abs/2505.01234"
+expect "over SSH xclip is not run" [ ! -e "$TMP/xclip.in" ]
 
 # ---- a text-mode browser gets the terminal; the reader is redrawn --------
 start "BROWSER=$BIN/w3m"

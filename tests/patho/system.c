@@ -516,7 +516,7 @@ reader_with_prompt(struct ui_state *st)
 	lib_finish(lib);
 	buf_free(&title);
 	ui_state_init(st, lib, NULL, NULL);
-	ui_layout_compute(&l, 24, 80, st->nav.focus);
+	ui_layout_compute(&l, 24, 80, st->nav.focus, 0, 0);
 	ui_state_fit(st, &l);
 	ui_keys_handle(st, '/');
 }

@@ -1,6 +1,9 @@
 /* test_launch.c: URL safety, browser argument vectors, base64, OSC 52 and OSC 8 bytes. */
 #include "unit.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "base/buf.h"
 #include "launch/launch.h"
 
@@ -333,6 +336,82 @@ test_spawn(void **state)
 	buf_free(&why);
 }
 
+/* Write an executable shell script at dir/name. */
+static void
+script(const char *dir, const char *name, const char *body)
+{
+	struct buf p = BUF_INIT;
+	FILE *f;
+
+	buf_init(&p);
+	buf_printf(&p, "%s/%s", dir, name);
+	f = fopen(p.buf, "w");
+	assert_non_null(f);
+	fprintf(f, "#!/bin/sh\n%s\n", body);
+	fclose(f);
+	assert_int_equal(chmod(p.buf, 0755), 0);
+	buf_free(&p);
+}
+
+/* A local clipboard tool is found on PATH (not over SSH) and gets the text on stdin. */
+static void
+test_clipboard(void **state)
+{
+	char dir[] = "/tmp/pb-clip-XXXXXX";
+	struct launch_opts o;
+	const struct launch_clip *c;
+	struct buf why = BUF_INIT, out = BUF_INIT, body = BUF_INIT, path = BUF_INIT;
+	FILE *f;
+	char got[64];
+	size_t n;
+
+	(void)state;
+	buf_init(&why);
+	buf_init(&out);
+	buf_init(&body);
+	buf_init(&path);
+	assert_non_null(mkdtemp(dir));
+	buf_printf(&out, "%s/out", dir);
+	buf_printf(&body, "[ \"$*\" = '-selection clipboard' ] && cat >'%s'", out.buf);
+	script(dir, "xclip", body.buf);
+	script(dir, "xsel", "exit 0");
+	memset(&o, 0, sizeof o);
+	buf_printf(&path, "/nonexistent-dir::%s", dir);
+	o.path = path.buf;
+	assert_null(launch_clip_find(&o));		/* no DISPLAY: no X tool */
+	o.x11 = 1;
+	c = launch_clip_find(&o);
+	assert_non_null(c);
+	assert_string_equal(c->name, "xclip");		/* xclip before xsel */
+	o.ssh = 1;
+	assert_null(launch_clip_find(&o));		/* over SSH: OSC 52 */
+	o.ssh = 0;
+	assert_int_equal(launch_clip_copy(&o, c, "https://e.org/a b'$(x)", 22, &why), 0);
+	f = fopen(out.buf, "r");
+	assert_non_null(f);
+	n = fread(got, 1, sizeof got - 1, f);
+	fclose(f);
+	got[n] = '\0';
+	assert_string_equal(got, "https://e.org/a b'$(x)");	/* exactly the text, no shell */
+	/* a failing tool is reported */
+	script(dir, "xclip", "cat >/dev/null; exit 3");
+	assert_int_equal(launch_clip_copy(&o, c, "x", 1, &why), -1);
+	assert_string_equal(why.buf, "xclip failed");
+	unlink(out.buf);
+	buf_setlen(&body, 0);
+	buf_printf(&body, "%s/xclip", dir);
+	unlink(body.buf);
+	buf_setlen(&body, 0);
+	buf_printf(&body, "%s/xsel", dir);
+	unlink(body.buf);
+	assert_null(launch_clip_find(&o));		/* nothing left on PATH */
+	rmdir(dir);
+	buf_free(&why);
+	buf_free(&out);
+	buf_free(&body);
+	buf_free(&path);
+}
+
 int
 main(void)
 {
@@ -346,6 +425,7 @@ main(void)
 		cmocka_unit_test(test_osc8),
 		cmocka_unit_test(test_opts),
 		cmocka_unit_test(test_spawn),
+		cmocka_unit_test(test_clipboard),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

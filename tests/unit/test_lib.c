@@ -236,6 +236,102 @@ test_votes_then_title(void **state)
 	lib_free(lib);
 }
 
+/* Categories differing in case, spacing, hyphens or punctuation are one, in the commonest spelling. */
+static void
+test_categories_unified(void **state)
+{
+	static const char *const c1[] = { "Multi-Modal", "Multimodal", "Speech" };
+	static const char *const c2[] = { "multimodal", "Text-to-Speech" };
+	static const char *const c3[] = { "Multimodal", "Text to speech" };
+	static const char *const c4[] = { "Multimodal.", "text-to-speech", "---" };
+	static const char *const c5[] = { "Text-to-Speech", "!!!" };
+	const char *const *cats[] = { c1, c2, c3, c4, c5 };
+	const size_t ncats[] = { 3, 2, 2, 3, 2 };
+	static const char *const ids[] = { "2501.00001", "2501.00002", "2501.00003", "2501.00004", "2501.00005" };
+	struct lib *lib = lib_new();
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < 5; i++) {
+		struct rec r = mkrec(ids[i], ids[i], "2025-01-01", -1, NULL, 0);
+
+		r.cats = cats[i];
+		r.ncats = ncats[i];
+		lib_add_paper(lib, &r);
+	}
+	lib_finish(lib);
+	for (i = 0; i < lib_npapers(lib); i++) {
+		const struct paper *p = lib_paper(lib, i);
+
+		for (k = 0; k < p->ncats; k++)
+			assert_true(strcmp(p->cats[k], "Multimodal") == 0 || strcmp(p->cats[k], "Text-to-Speech") == 0 ||
+			    strcmp(p->cats[k], "Speech") == 0 || strcmp(p->cats[k], "---") == 0 ||
+			    strcmp(p->cats[k], "!!!") == 0);
+		if (strcmp(p->id, "2501.00001") == 0) {
+			/* both spellings of one paper become one category, in place */
+			assert_int_equal(p->ncats, 2);
+			assert_string_equal(p->cats[0], "Multimodal");
+			assert_string_equal(p->cats[1], "Speech");
+		}
+		if (strcmp(p->id, "2501.00004") == 0) {
+			assert_int_equal(p->ncats, 3);	/* "---" is not merged away */
+			assert_string_equal(p->cats[0], "Multimodal");
+			assert_string_equal(p->cats[1], "Text-to-Speech");
+			assert_string_equal(p->cats[2], "---");
+		}
+		if (strcmp(p->id, "2501.00005") == 0)
+			assert_string_equal(p->cats[1], "!!!");	/* punctuation-only names stay apart */
+	}
+	lib_free(lib);
+}
+
+/* Links in the fixed order: arXiv, PDF, HF, code, project, models, datasets, spaces, other, thumbnails. */
+static void
+test_link_order(void **state)
+{
+	struct link v[] = {
+		{ LINK_THUMBNAIL, "t" }, { LINK_SPACE, "s" }, { LINK_GITHUB, "g1" },
+		{ LINK_OTHER, "o" }, { LINK_DATASET, "d" }, { LINK_HUGGINGFACE, "h" },
+		{ LINK_MODEL, "m" }, { LINK_PROJECT, "p" }, { LINK_PDF, "pdf" },
+		{ LINK_GITHUB, "g2" }, { LINK_ARXIV, "a" },
+	};
+	static const char *const want[] = { "a", "pdf", "h", "g1", "g2", "p", "m", "d", "s", "o", "t" };
+	size_t i;
+
+	(void)state;
+	link_order(v, sizeof v / sizeof v[0]);
+	for (i = 0; i < sizeof v / sizeof v[0]; i++)
+		assert_string_equal(v[i].url, want[i]);
+	link_order(v, 0);
+}
+
+/* pos keeps the order the papers were first read in, whatever the display order. */
+static void
+test_published_order(void **state)
+{
+	static const char *const titles[] = { "Zeta", "Alpha", "Mu", "Alpha" };
+	static const long votes[] = { -1, 5, -1, 9 };
+	struct lib *lib = lib_new();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		struct rec r = mkrec(NULL, titles[i], "2025-01-01", votes[i], NULL, 0);
+
+		lib_add_paper(lib, &r);	/* the second Alpha merges into the first */
+	}
+	lib_finish(lib);
+	assert_int_equal(lib_npapers(lib), 3);
+	assert_string_equal(lib_paper(lib, 0)->title, "Alpha");	/* votes first */
+	assert_int_equal(lib_paper(lib, 0)->pos, 1);
+	for (i = 0; i < 3; i++)
+		if (strcmp(lib_paper(lib, i)->title, "Zeta") == 0)
+			assert_int_equal(lib_paper(lib, i)->pos, 0);
+		else if (strcmp(lib_paper(lib, i)->title, "Mu") == 0)
+			assert_int_equal(lib_paper(lib, i)->pos, 2);
+	lib_free(lib);
+}
+
 int
 main(void)
 {
@@ -247,6 +343,9 @@ main(void)
 		cmocka_unit_test(test_authors_cut),
 		cmocka_unit_test(test_more_summaries),
 		cmocka_unit_test(test_votes_then_title),
+		cmocka_unit_test(test_categories_unified),
+		cmocka_unit_test(test_link_order),
+		cmocka_unit_test(test_published_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -141,6 +141,48 @@ test_search_spans(void **state)
 	lib_free(lib);
 }
 
+/* A query's space between Hangul also matches no space: 강화 학습 finds 강화학습. */
+static void
+test_search_hangul_spacing(void **state)
+{
+	struct lib *lib = lib_new();
+	struct search *s = search_new(lib);
+	struct search_span sp[4];
+	static const struct block joined = { BLOCK_PARA, NULL, "심층 강화학습 기반 제어" };
+	static const struct block spaced = { BLOCK_PARA, NULL, "강화 학습(RL)을 통해" };
+	static const struct block other = { BLOCK_PARA, NULL, "강화 모델 학습 and 강화, 학습" };
+	static const struct block mixed = { BLOCK_PARA, NULL, "한 국어 요약 model" };
+	const char *t = "x 강화학습 y 강화 학습";
+	size_t n;
+
+	(void)state;
+	add(lib, "2505.00001", "A", "2025-05-06", NULL, 0, NULL, 0, &joined);
+	add(lib, "2505.00002", "B", "2025-05-05", NULL, 0, NULL, 0, &spaced);
+	add(lib, "2505.00003", "C", "2025-05-04", NULL, 0, NULL, 0, &other);
+	add(lib, "2505.00004", "D", "2025-05-03", NULL, 0, NULL, 0, &mixed);
+	lib_finish(lib);
+	assert_string_equal(matches(s, lib, "강화 학습"), "01");
+	assert_string_equal(matches(s, lib, "강화학습"), "0");	/* no space: only that spelling */
+	assert_string_equal(matches(s, lib, "심층 강화 학습"), "0");	/* two gaps */
+	assert_string_equal(matches(s, lib, "한 국어 요약"), "3");
+	assert_string_equal(matches(s, lib, "한국어 요약"), "");
+	assert_string_equal(matches(s, lib, "한국 어요약"), "");	/* the gaps are the query's only */
+	assert_string_equal(matches(s, lib, "요약 model"), "3");	/* Hangul and Latin: an ordinary space */
+	assert_string_equal(matches(s, lib, "요약model"), "");
+	/* 하 (no final) does not end inside 학 (with one), across a gap too */
+	assert_string_equal(matches(s, lib, "강화 하"), "");
+	/* the highlight covers the spelling found, with or without the space */
+	search_set(s, "강화 학습", strlen("강화 학습"));
+	n = search_spans(s, t, strlen(t), sp, 4);
+	assert_int_equal(n, 2);
+	assert_int_equal(sp[0].off, 2);
+	assert_int_equal(sp[0].len, 12);
+	assert_int_equal(sp[1].off, 2 + 12 + 3);
+	assert_int_equal(sp[1].len, 13);
+	search_free(s);
+	lib_free(lib);
+}
+
 int
 main(void)
 {
@@ -148,6 +190,7 @@ main(void)
 		cmocka_unit_test(test_search_case_and_fields),
 		cmocka_unit_test(test_search_nfd_hangul),
 		cmocka_unit_test(test_search_spans),
+		cmocka_unit_test(test_search_hangul_spacing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

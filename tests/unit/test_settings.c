@@ -464,6 +464,41 @@ test_bind_keys(void **unused)
 	settings_free(c);
 }
 
+/* Trailing comments: '#' after a blank starts one, '#' inside a word is kept. */
+static void
+test_comments(void **unused)
+{
+	struct settings *c;
+
+	(void)unused;
+	setenv("HOME", "/home/u", 1);
+	c = parse("library = ~/papers   # note\n"
+	    "lang = ko\t# en or ko\n"
+	    "browser = w3m https://x.org/a#frag %s # mine\n"
+	    "mark-read-delay = 250 #ms\n"
+	    "  # indented\n"
+	    "bind J next-unread           # KEY: a character\n"
+	    "bind # help # the hash key\n"
+	    "color.star = yellow default bold # star\n");
+	assert_int_equal(settings_nmsgs(c), 0);
+	assert_string_equal(settings_library(c, 0), "/home/u/papers");
+	assert_string_equal(settings_lang(c), "ko");
+	assert_string_equal(settings_browser(c), "w3m https://x.org/a#frag %s");
+	assert_int_equal(settings_mark_read_delay(c), 250);
+	assert_int_equal(settings_nbindings(c), 2);
+	assert_string_equal(settings_binding(c, 0)->cmd, "next-unread");
+	assert_int_equal(settings_binding(c, 1)->code, '#');
+	assert_string_equal(settings_binding(c, 1)->cmd, "help");
+	assert_int_equal(settings_color(c, SETTINGS_EL_STAR).attrs, SETTINGS_ATTR_BOLD);
+	settings_free(c);
+	/* a value that is only a comment is missing */
+	c = parse("lang = # none\nbind x # nothing\n");
+	assert_int_equal(settings_nmsgs(c), 2);
+	assert_string_equal(settings_msg(c, 0), "cfg:1: missing value for 'lang'");
+	assert_string_equal(settings_msg(c, 1), "cfg:2: expected 'bind KEY COMMAND'");
+	settings_free(c);
+}
+
 int
 main(void)
 {
@@ -478,6 +513,7 @@ main(void)
 		cmocka_unit_test(test_max_file_size),
 		cmocka_unit_test(test_bind_keys),
 		cmocka_unit_test(test_fetch_settings),
+		cmocka_unit_test(test_comments),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

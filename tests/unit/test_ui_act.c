@@ -150,9 +150,10 @@ test_links(void **unused)
 	a.lo.ssh = 0;
 	a.lo.open = LAUNCH_OPEN_BROWSER;
 	a.lo.browser = "true";
+	a.lo.path = NULL;				/* no local clipboard tool: OSC 52 */
 	unit_fit(&st, 24, 80);
 	assert_int_equal(ui_act_run(&a, &st, ui_keys_handle(&st, 'y')), 0);
-	assert_string_equal(st.status.buf, "copied: https://arxiv.org/abs/2505.00001");
+	assert_string_equal(st.status.buf, "sent to the terminal's clipboard (OSC 52): https://arxiv.org/abs/2505.00001");
 	assert_int_equal(safeio_read("osc52.log", &log), 0);
 	assert_non_null(strstr(log.buf, "\033]52;c;"));
 	assert_null(st.req.target);				/* the request is done */

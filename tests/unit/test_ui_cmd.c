@@ -54,7 +54,7 @@ test_default_keys(void **unused)
 		{ '\t', UI_CMD_FOCUS_NEXT }, { 'l', UI_CMD_FOCUS_NEXT }, { KEYNAME_RIGHT, UI_CMD_FOCUS_NEXT },
 		{ KEYNAME_BTAB, UI_CMD_FOCUS_PREV }, { 'h', UI_CMD_FOCUS_PREV },
 		{ KEYNAME_LEFT, UI_CMD_FOCUS_PREV },
-		{ KEYNAME_ENTER, UI_CMD_ENTER },
+		{ KEYNAME_ENTER, UI_CMD_ENTER }, { 'z', UI_CMD_ZOOM },
 		{ '1', UI_CMD_OPEN_NUM }, { '2', UI_CMD_OPEN_NUM }, { '3', UI_CMD_OPEN_NUM },
 		{ '4', UI_CMD_OPEN_NUM }, { '5', UI_CMD_OPEN_NUM }, { '6', UI_CMD_OPEN_NUM },
 		{ '7', UI_CMD_OPEN_NUM }, { '8', UI_CMD_OPEN_NUM }, { '9', UI_CMD_OPEN_NUM },

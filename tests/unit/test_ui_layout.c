@@ -19,7 +19,7 @@ check_size(int rows, int cols, enum ui_pane focus)
 	struct ui_layout l;
 	int i, j, shown = 0;
 
-	ui_layout_compute(&l, rows, cols, focus);
+	ui_layout_compute(&l, rows, cols, focus, 0, 0);
 	for (i = 0; i < UI_NPANES; i++) {
 		struct ui_rect r = l.pane[i], in = ui_layout_inner(r);
 
@@ -78,28 +78,60 @@ test_layout_modes(void **state)
 	struct ui_layout l;
 
 	(void)state;
-	ui_layout_compute(&l, 24, 80, UI_PAPERS);
+	ui_layout_compute(&l, 24, 80, UI_PAPERS, 0, 0);
 	assert_int_equal(l.mode, UI_MODE_STACKED);
 	assert_true(ui_layout_inner(l.pane[UI_SUMMARY]).h >= 8);
 	assert_true(ui_layout_inner(l.pane[UI_PAPERS]).h >= 4);
 	assert_true(ui_layout_inner(l.pane[UI_LINKS]).h >= 2);
-	ui_layout_compute(&l, 40, 120, UI_PAPERS);
+	ui_layout_compute(&l, 40, 120, UI_PAPERS, 0, 0);
 	assert_int_equal(l.mode, UI_MODE_WIDE);
-	ui_layout_compute(&l, 60, 200, UI_PAPERS);
+	ui_layout_compute(&l, 60, 200, UI_PAPERS, 0, 0);
 	assert_int_equal(l.mode, UI_MODE_WIDE);
-	ui_layout_compute(&l, 24, 99, UI_PAPERS);
+	ui_layout_compute(&l, 24, 99, UI_PAPERS, 0, 0);
 	assert_int_equal(l.mode, UI_MODE_STACKED);
-	ui_layout_compute(&l, 10, 80, UI_LINKS);
+	ui_layout_compute(&l, 10, 80, UI_LINKS, 0, 0);
 	assert_int_equal(l.mode, UI_MODE_SINGLE);
 	assert_int_equal(l.pane[UI_LINKS].h, 9);
-	ui_layout_compute(&l, 1, 1, UI_DAYS);
+	ui_layout_compute(&l, 1, 1, UI_DAYS, 0, 0);
 	assert_int_equal(l.pane[UI_DAYS].h, 0);
 	assert_int_equal(l.status.h, 1);
-	ui_layout_compute(&l, 0, 0, UI_DAYS);
+	ui_layout_compute(&l, 0, 0, UI_DAYS, 0, 0);
 	assert_int_equal(l.status.h, 0);
 }
 
 /* List rows have exactly the width asked for. */
+/* The lists are as narrow as their content; Papers gets 60 columns of title at 120x40; zoom. */
+static void
+test_layout_widths(void **state)
+{
+	struct ui_layout l;
+	int i;
+
+	(void)state;
+	ui_layout_compute(&l, 40, 120, UI_PAPERS, 19, 0);
+	assert_int_equal(l.pane[UI_DAYS].w, 19);
+	assert_int_equal(l.pane[UI_CATS].w, 19);
+	/* marker 2, marks 3, a space and 3 digits of votes leave 60 of title */
+	assert_true(ui_layout_inner(l.pane[UI_PAPERS]).w - 2 - 3 - 1 - 3 >= 60);
+	assert_true(ui_layout_inner(l.pane[UI_SUMMARY]).w >= 24);
+	assert_int_equal(l.pane[UI_DAYS].w + l.pane[UI_PAPERS].w + l.pane[UI_SUMMARY].w, 120);
+	/* long category names are cut at a sixth of the screen, 20 columns at least (a date and counts) */
+	ui_layout_compute(&l, 40, 120, UI_PAPERS, 60, 0);
+	assert_int_equal(l.pane[UI_CATS].w, 20);
+	assert_true(ui_layout_inner(l.pane[UI_PAPERS]).w - 9 >= 60);
+	ui_layout_compute(&l, 24, 80, UI_PAPERS, 15, 0);
+	assert_int_equal(l.pane[UI_DAYS].w, 15);
+	assert_int_equal(l.pane[UI_PAPERS].w, 50);
+	/* zoom: the focused pane alone, in any mode */
+	ui_layout_compute(&l, 40, 120, UI_SUMMARY, 19, 1);
+	assert_int_equal(l.pane[UI_SUMMARY].w, 120);
+	assert_int_equal(l.pane[UI_SUMMARY].h, 39);
+	for (i = 0; i < UI_NPANES; i++)
+		if (i != UI_SUMMARY)
+			assert_int_equal(l.pane[i].w, 0);
+	assert_int_equal(l.mode, UI_MODE_WIDE);
+}
+
 static void
 test_format_row(void **state)
 {
@@ -148,6 +180,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_sizes),
 		cmocka_unit_test(test_layout_modes),
+		cmocka_unit_test(test_layout_widths),
 		cmocka_unit_test(test_format_row),
 		cmocka_unit_test(test_scroll),
 	};

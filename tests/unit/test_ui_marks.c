@@ -25,6 +25,12 @@ test_markread(void **state)
 	assert_int_equal(st.marks.markread, UI_MARKREAD_DELAY);
 	assert_false(st.marks.read[alpha]);
 	assert_int_equal(st.marks.unread_day[0], 2);
+	ui_marks_tick(&st, 90000, &wait);	/* starting reads nothing */
+	ui_marks_tick(&st, 99000, &wait);
+	assert_false(st.marks.read[alpha]);
+	assert_int_equal(wait, -1);
+	ui_keys_handle(&st, '\t');	/* the summary: the user looks at Alpha */
+	ui_keys_handle(&st, KEYNAME_BTAB);
 	ui_marks_tick(&st, 100000, &wait);	/* the clock starts at the first tick */
 	assert_false(st.marks.read[alpha]);
 	assert_true(wait > 0 && wait <= 1001);
@@ -58,6 +64,65 @@ test_markread(void **state)
 	ui_keys_handle(&st, 'U');
 	assert_string_equal(unit_title(&st), "Gamma paper");
 	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2025-05-05");
+	ui_state_free(&st);
+}
+
+/* Browsing Days and Categories reads nothing; the paper then looked at is read. */
+static void
+test_markread_browsing(void **state)
+{
+	struct ui_state st;
+	long wait;
+	double now = 1000;
+	size_t i, k, nread = 0;
+
+	(void)state;
+	ui_state_init(&st, unit_lib(1), NULL, NULL);
+	unit_fit(&st, 24, 80);
+	ui_keys_handle(&st, KEYNAME_BTAB);		/* Categories */
+	assert_int_equal(st.nav.focus, UI_CATS);
+	for (k = 0; k < 4; k++) {			/* four moves, each waited on */
+		ui_keys_handle(&st, k < 2 ? 'j' : 'k');
+		for (i = 0; i < 3; i++, now += 1000)
+			ui_marks_tick(&st, now, &wait);
+	}
+	ui_keys_handle(&st, KEYNAME_BTAB);		/* Days */
+	for (k = 0; k < 3; k++) {
+		ui_keys_handle(&st, k < 2 ? 'j' : 'k');
+		for (i = 0; i < 3; i++, now += 1000)
+			ui_marks_tick(&st, now, &wait);
+	}
+	for (i = 0; i < lib_npapers(st.lib); i++)
+		nread += st.marks.read[i];
+	assert_int_equal(nread, 0);
+	assert_int_equal(st.marks.unread_day[st.list.day], lib_day(st.lib, st.list.day)->npapers);
+	/* the focus comes to the papers: the selected one is read after the delay */
+	ui_keys_handle(&st, '\t');
+	ui_keys_handle(&st, '\t');
+	assert_int_equal(st.nav.focus, UI_PAPERS);
+	ui_marks_tick(&st, now, &wait);
+	assert_false(st.marks.read[ui_list_index(&st)]);
+	ui_marks_tick(&st, now + 1000, &wait);
+	assert_true(st.marks.read[ui_list_index(&st)]);
+	/* U goes to an unread paper, and the counts agree with the marks */
+	for (i = 0, nread = 0; i < lib_ndays(st.lib); i++)
+		nread += st.marks.unread_day[i];
+	for (i = 0, k = 0; i < lib_npapers(st.lib); i++)
+		k += !st.marks.read[i];
+	assert_int_equal(nread, k);
+	ui_keys_handle(&st, 'U');
+	assert_false(st.marks.read[ui_list_index(&st)]);
+	/* on open: the same, read as soon as it is looked at */
+	st.marks.markread = UI_MARKREAD_OPEN;
+	ui_keys_handle(&st, KEYNAME_BTAB);
+	ui_keys_handle(&st, KEYNAME_BTAB);		/* Days */
+	ui_keys_handle(&st, 'j');
+	ui_marks_tick(&st, now + 5000, &wait);
+	assert_false(st.marks.read[ui_list_index(&st)]);
+	ui_keys_handle(&st, '\t');
+	ui_keys_handle(&st, '\t');
+	ui_marks_tick(&st, now + 5001, &wait);
+	assert_true(st.marks.read[ui_list_index(&st)]);
 	ui_state_free(&st);
 }
 
@@ -129,6 +194,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_markread),
+		cmocka_unit_test(test_markread_browsing),
 		cmocka_unit_test(test_marks_store),
 	};
 

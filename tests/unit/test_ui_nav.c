@@ -133,6 +133,30 @@ test_mouse(void **state)
 	ui_state_free(&st);
 }
 
+/* z zooms the focused pane to the whole screen and back; the lists fit their content. */
+static void
+test_zoom(void **state)
+{
+	struct ui_state st;
+
+	(void)state;
+	ui_state_init(&st, unit_lib(0), NULL, NULL);
+	unit_fit(&st, 40, 120);
+	/* "2025-05-06", the widest label, with "N/N" counts, a marker and the border */
+	assert_int_equal(ui_list_width(&st), 2 + 10 + 1 + 3 + 2);
+	assert_true(st.nav.layout.pane[UI_DAYS].w > 0);
+	ui_keys_handle(&st, 'z');
+	assert_true(st.nav.zoom);
+	assert_string_equal(st.status.buf, "Papers zoomed (z: back)");
+	unit_fit(&st, 40, 120);
+	assert_int_equal(st.nav.layout.pane[UI_PAPERS].w, 120);
+	assert_int_equal(st.nav.layout.pane[UI_DAYS].w, 0);
+	ui_keys_handle(&st, 'z');
+	unit_fit(&st, 40, 120);
+	assert_int_equal(st.nav.layout.pane[UI_DAYS].w, 18);
+	ui_state_free(&st);
+}
+
 int
 main(void)
 {
@@ -140,6 +164,7 @@ main(void)
 		cmocka_unit_test(test_state_start),
 		cmocka_unit_test(test_state_moves),
 		cmocka_unit_test(test_mouse),
+		cmocka_unit_test(test_zoom),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

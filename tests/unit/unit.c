@@ -313,7 +313,7 @@ unit_fit(struct ui_state *st, int rows, int cols)
 {
 	struct ui_layout l;
 
-	ui_layout_compute(&l, rows, cols, st->nav.focus);
+	ui_layout_compute(&l, rows, cols, st->nav.focus, ui_list_width(st), st->nav.zoom);
 	ui_state_fit(st, &l);
 }
 
