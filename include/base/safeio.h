@@ -29,6 +29,11 @@
  */
 int safeio_user_path(struct buf *out, const char *env, const char *xdg_var,
     const char *home_dir, const char *name);
+/* Reads one environment variable (NULL when unset); arg is the caller's. */
+typedef const char *safeio_getenv_fn(void *arg, const char *name);
+/* safeio_user_path with the environment read through get (a test's fake one). */
+int safeio_user_path_get(struct buf *out, safeio_getenv_fn *get, void *arg, const char *env,
+    const char *xdg_var, const char *home_dir, const char *name);
 /*
  * Read the whole of the regular file path into out (appended).  Returns
  * 0, or -1 with errno set: ENOENT when the file does not exist, EISDIR

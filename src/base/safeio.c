@@ -624,12 +624,28 @@ safeio_clean_stale(const char *path)
 	return n;
 }
 
+/* The process environment as a safeio_getenv_fn. */
+static const char *
+process_env(void *arg, const char *name)
+{
+	(void)arg;
+	return getenv(name);
+}
+
 /* Append the path of a per-user file (see safeio.h). */
 int
 safeio_user_path(struct buf *out, const char *env, const char *xdg_var,
     const char *home_dir, const char *name)
 {
-	const char *e = getenv(env), *xdg = getenv(xdg_var), *home = getenv("HOME");
+	return safeio_user_path_get(out, process_env, NULL, env, xdg_var, home_dir, name);
+}
+
+/* The same, the environment read through get. */
+int
+safeio_user_path_get(struct buf *out, safeio_getenv_fn *get, void *arg, const char *env,
+    const char *xdg_var, const char *home_dir, const char *name)
+{
+	const char *e = get(arg, env), *xdg = get(arg, xdg_var), *home = get(arg, "HOME");
 
 	if (e && *e)
 		buf_puts(out, e);
