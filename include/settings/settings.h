@@ -33,13 +33,8 @@
 
 #include "base/buf.h"
 #include "fetch/sources.h"
+#include "launch/launch.h"
 #include "text/diag.h"
-
-enum settings_link_mode {
-	SETTINGS_LINK_AUTO,	/* copy over SSH, else open */
-	SETTINGS_LINK_OPEN,	/* run the browser */
-	SETTINGS_LINK_COPY,	/* copy to the clipboard (OSC 52) */
-};
 
 enum settings_mark_read {
 	SETTINGS_MARK_DELAY,	/* read once the summary has been shown mark-read-delay ms */
@@ -115,8 +110,8 @@ void settings_free(struct settings *c);
 const char *settings_lang(const struct settings *c);
 /* browser: a $BROWSER-style command, or NULL when not set. */
 const char *settings_browser(const struct settings *c);
-/* link-mode (default auto). */
-enum settings_link_mode settings_link_mode(const struct settings *c);
+/* link-mode: auto, open (LAUNCH_OPEN_BROWSER) or copy (default auto). */
+enum launch_open settings_link_mode(const struct settings *c);
 /* osc8: mark links as OSC 8 hyperlinks (default yes). */
 int settings_osc8(const struct settings *c);
 /* mark-read (default delay). */

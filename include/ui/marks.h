@@ -22,14 +22,8 @@
 
 #include "base/buf.h"
 #include "marks/marks.h"
+#include "settings/settings.h"
 #include "ui/layout.h"
-
-/* When a paper becomes read. */
-enum ui_markread {
-	UI_MARKREAD_DELAY,	/* once its summary has been shown markread_ms */
-	UI_MARKREAD_OPEN,	/* as soon as it is selected */
-	UI_MARKREAD_MANUAL,	/* only with u */
-};
 
 /* The marks; part of struct ui_state, owned by marks.c. */
 struct ui_marks {
@@ -39,7 +33,7 @@ struct ui_marks {
 	int own;
 	size_t *unread_day;		/* unread papers per day */
 	size_t nstarred;
-	enum ui_markread markread;
+	enum settings_mark_read markread;	/* when a paper becomes read: delay, open or manual */
 	long markread_ms;
 	size_t shown;			/* paper (lib index) waiting to be marked read, or SIZE_MAX */
 	double shown_at;		/* when it was first looked at; < 0: at the next tick */

@@ -20,7 +20,7 @@ struct settings {
 	struct arena *a;		/* every string */
 	const char *lang;
 	const char *browser;
-	enum settings_link_mode link_mode;
+	enum launch_open link_mode;
 	int osc8;
 	enum settings_mark_read mark_read;
 	long mark_read_delay;
@@ -122,7 +122,7 @@ settings_defaults(void)
 
 	c->a = arena_new();
 	diag_list_init(&c->msgs);
-	c->link_mode = SETTINGS_LINK_AUTO;
+	c->link_mode = LAUNCH_OPEN_AUTO;
 	c->osc8 = 1;
 	c->mark_read = SETTINGS_MARK_DELAY;
 	c->mark_read_delay = 1000;
@@ -491,6 +491,9 @@ static int
 do_setting(struct settings *c, const char *name, const char *v)
 {
 	static const char *const modes[] = { "auto", "open", "copy" };
+	static const enum launch_open mode_values[] = {
+		LAUNCH_OPEN_AUTO, LAUNCH_OPEN_BROWSER, LAUNCH_OPEN_COPY,
+	};
 	static const char *const marks[] = { "delay", "open", "manual" };
 	static const char *const themes[] = { "default", "monochrome" };
 	int i;
@@ -506,7 +509,7 @@ do_setting(struct settings *c, const char *name, const char *v)
 	} else if (strcmp(name, "link-mode") == 0) {
 		if (!pick(v, modes, 3, &i))
 			goto bad;
-		c->link_mode = (enum settings_link_mode)i;
+		c->link_mode = mode_values[i];
 	} else if (strcmp(name, "osc8") == 0) {
 		return yes_no(c, name, v, &c->osc8);
 	} else if (strcmp(name, "mark-read") == 0) {
@@ -641,7 +644,7 @@ settings_browser(const struct settings *c)
 }
 
 /* The link mode. */
-enum settings_link_mode
+enum launch_open
 settings_link_mode(const struct settings *c)
 {
 	return c->link_mode;

@@ -418,13 +418,8 @@ ui_act_configure(struct ui_act *a, const struct settings *c)
 	if (settings_browser(c))
 		a->lo.browser = settings_browser(c);
 	e = getenv("PAPERBOY_OPEN");
-	if (e == NULL || *e == '\0') {
-		switch (settings_link_mode(c)) {
-		case SETTINGS_LINK_OPEN: a->lo.open = LAUNCH_OPEN_BROWSER; break;
-		case SETTINGS_LINK_COPY: a->lo.open = LAUNCH_OPEN_COPY; break;
-		default: a->lo.open = LAUNCH_OPEN_AUTO; break;
-		}
-	}
+	if (e == NULL || *e == '\0')
+		a->lo.open = settings_link_mode(c);
 	e = getenv("PAPERBOY_OSC8");
 	if ((e == NULL || *e == '\0') && !settings_osc8(c))
 		a->lo.osc8 = 0;

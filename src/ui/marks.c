@@ -16,7 +16,7 @@ ui_marks_init(struct ui_marks *m)
 	memset(m, 0, sizeof *m);
 	m->store = marks_new(NULL);
 	m->own = 1;
-	m->markread = UI_MARKREAD_DELAY;
+	m->markread = SETTINGS_MARK_DELAY;
 	m->markread_ms = 1000;
 	m->shown = SIZE_MAX;
 	buf_init(&m->save_err);
@@ -97,11 +97,7 @@ ui_marks_use(struct ui_state *st, struct marks *store)
 void
 ui_marks_configure(struct ui_state *st, const struct settings *c)
 {
-	switch (settings_mark_read(c)) {
-	case SETTINGS_MARK_OPEN: st->marks.markread = UI_MARKREAD_OPEN; break;
-	case SETTINGS_MARK_MANUAL: st->marks.markread = UI_MARKREAD_MANUAL; break;
-	default: st->marks.markread = UI_MARKREAD_DELAY; break;
-	}
+	st->marks.markread = settings_mark_read(c);
 	st->marks.markread_ms = settings_mark_read_delay(c);
 }
 
@@ -177,9 +173,9 @@ ui_marks_opened(struct ui_state *st)
 
 	m->shown = SIZE_MAX;
 	m->last = i;
-	if (i == SIZE_MAX || m->read[i] || m->markread == UI_MARKREAD_MANUAL)
+	if (i == SIZE_MAX || m->read[i] || m->markread == SETTINGS_MARK_MANUAL)
 		return;
-	if (m->markread == UI_MARKREAD_OPEN && looked_at(st)) {
+	if (m->markread == SETTINGS_MARK_OPEN && looked_at(st)) {
 		ui_marks_set(st, i, MARKS_READ, 1);
 		return;
 	}
@@ -228,7 +224,7 @@ ui_marks_tick(struct ui_state *st, double now, long *wait_ms)
 	}
 	if (m->save_err.len)
 		*wait_ms = (long)(m->save_retry - now) + 1;
-	if (m->shown == SIZE_MAX || m->markread == UI_MARKREAD_MANUAL)
+	if (m->shown == SIZE_MAX || m->markread == SETTINGS_MARK_MANUAL)
 		return a;
 	if (ui_list_index(st) != m->shown) {
 		m->shown = SIZE_MAX;
@@ -240,7 +236,7 @@ ui_marks_tick(struct ui_state *st, double now, long *wait_ms)
 	}
 	if (m->shown_at < 0)
 		m->shown_at = now;
-	if (m->markread == UI_MARKREAD_OPEN || now - m->shown_at >= (double)m->markread_ms) {
+	if (m->markread == SETTINGS_MARK_OPEN || now - m->shown_at >= (double)m->markread_ms) {
 		ui_marks_set(st, m->shown, MARKS_READ, 1);
 		m->shown = SIZE_MAX;
 		return a | UI_ACT_REDRAW;

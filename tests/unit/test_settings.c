@@ -31,7 +31,7 @@ test_defaults(void **unused)
 	c = settings_defaults();
 	assert_null(settings_lang(c));
 	assert_null(settings_browser(c));
-	assert_int_equal(settings_link_mode(c), SETTINGS_LINK_AUTO);
+	assert_int_equal(settings_link_mode(c), LAUNCH_OPEN_AUTO);
 	assert_true(settings_osc8(c));
 	assert_int_equal(settings_mark_read(c), SETTINGS_MARK_DELAY);
 	assert_int_equal(settings_mark_read_delay(c), 1000);
@@ -86,7 +86,7 @@ test_every_setting(void **unused)
 	assert_int_equal(settings_nmsgs(c), 0);
 	assert_string_equal(settings_lang(c), "ko,en");
 	assert_string_equal(settings_browser(c), "firefox --new-tab %s");
-	assert_int_equal(settings_link_mode(c), SETTINGS_LINK_COPY);
+	assert_int_equal(settings_link_mode(c), LAUNCH_OPEN_COPY);
 	assert_false(settings_osc8(c));
 	assert_int_equal(settings_mark_read(c), SETTINGS_MARK_MANUAL);
 	assert_int_equal(settings_mark_read_delay(c), 2500);
@@ -120,7 +120,7 @@ test_every_setting(void **unused)
 	settings_free(c);
 
 	c = parse("link-mode = open\nmark-read = open\nlang = zh, en\nlang = en\nmark-read = delay\n");
-	assert_int_equal(settings_link_mode(c), SETTINGS_LINK_OPEN);
+	assert_int_equal(settings_link_mode(c), LAUNCH_OPEN_BROWSER);
 	assert_int_equal(settings_mark_read(c), SETTINGS_MARK_DELAY);
 	assert_string_equal(settings_lang(c), "en");
 	settings_free(c);
@@ -183,7 +183,7 @@ test_errors(void **unused)
 	for (i = 0; i < settings_nmsgs(c) && i < sizeof want / sizeof want[0]; i++)
 		assert_string_equal(settings_msg(c, i), want[i]);
 	assert_int_equal(settings_nmsgs(c), sizeof want / sizeof want[0]);
-	assert_int_equal(settings_link_mode(c), SETTINGS_LINK_COPY);
+	assert_int_equal(settings_link_mode(c), LAUNCH_OPEN_COPY);
 	assert_int_equal(settings_mark_read_delay(c), 0);
 	assert_int_equal(settings_nbindings(c), 1);
 	assert_string_equal(settings_binding(c, 0)->cmd, "quit");

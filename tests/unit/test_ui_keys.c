@@ -25,7 +25,7 @@ test_configure(void **state)
 	ui_state_init(&st, unit_lib(0), NULL, NULL);
 	buf_init(&msgs);
 	ui_state_configure(&st, c, &msgs);
-	assert_int_equal(st.marks.markread, UI_MARKREAD_MANUAL);
+	assert_int_equal(st.marks.markread, SETTINGS_MARK_MANUAL);
 	assert_int_equal(st.nav.mouse, 0);
 	assert_non_null(strstr(msgs.buf, "bind x no-such-command: unknown command"));
 	unit_fit(&st, 24, 80);

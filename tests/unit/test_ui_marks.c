@@ -22,7 +22,7 @@ test_markread(void **state)
 	unit_fit(&st, 24, 80);
 	alpha = st.list.v[0];
 	beta = st.list.v[1];
-	assert_int_equal(st.marks.markread, UI_MARKREAD_DELAY);
+	assert_int_equal(st.marks.markread, SETTINGS_MARK_DELAY);
 	assert_false(st.marks.read[alpha]);
 	assert_int_equal(st.marks.unread_day[0], 2);
 	ui_marks_tick(&st, 90000, &wait);	/* starting reads nothing */
@@ -49,7 +49,7 @@ test_markread(void **state)
 	ui_marks_tick(&st, 109000, &wait);
 	assert_false(st.marks.read[beta]);
 	/* by hand: u toggles, and the delay does not undo it */
-	st.marks.markread = UI_MARKREAD_MANUAL;
+	st.marks.markread = SETTINGS_MARK_MANUAL;
 	ui_keys_handle(&st, 'j');
 	ui_marks_tick(&st, 20000, &wait);
 	assert_false(st.marks.read[beta]);
@@ -113,7 +113,7 @@ test_markread_browsing(void **state)
 	ui_keys_handle(&st, 'U');
 	assert_false(st.marks.read[ui_list_index(&st)]);
 	/* on open: the same, read as soon as it is looked at */
-	st.marks.markread = UI_MARKREAD_OPEN;
+	st.marks.markread = SETTINGS_MARK_OPEN;
 	ui_keys_handle(&st, KEYNAME_BTAB);
 	ui_keys_handle(&st, KEYNAME_BTAB);		/* Days */
 	ui_keys_handle(&st, 'j');

@@ -67,7 +67,7 @@ test_state_moves(void **state)
 
 	(void)state;
 	ui_state_init(&st, unit_lib(0), NULL, NULL);
-	st.marks.markread = UI_MARKREAD_OPEN;
+	st.marks.markread = SETTINGS_MARK_OPEN;
 	unit_fit(&st, 24, 80);
 	ui_keys_handle(&st, 'j');
 	assert_string_equal(unit_title(&st), "Beta paper");

@@ -117,7 +117,7 @@ test_triage_regressions(void **state)
 
 	/* on open: only papers the user moves to are read, not rebuilt selections */
 	ui_state_init(&st, unit_lib(0), NULL, NULL);
-	st.marks.markread = UI_MARKREAD_OPEN;
+	st.marks.markread = SETTINGS_MARK_OPEN;
 	unit_fit(&st, 24, 80);
 	ui_keys_handle(&st, 'G');			/* Beta: read */
 	ui_keys_handle(&st, 'u');			/* unread by hand */
