@@ -14,6 +14,7 @@
 
 #include "base/buf.h"
 #include "text/lang.h"
+#include "settings/prefs.h"
 #include "settings/settings.h"
 #include "export/dump.h"
 #include "export/export.h"
@@ -29,13 +30,12 @@
 #include "ui/ui.h"
 #include "ui/cmd.h"
 #include "ui/keys.h"
-#include "ui/cmd.h"
 
 enum mode { MODE_READ, MODE_DUMP, MODE_CHECK, MODE_EXPORT };
 
 struct opts {
 	enum mode mode;
-	const char *lang;
+	struct prefs_args args;	/* what the command line says of the preferences (--lang) */
 	char **paths;
 	size_t npaths;
 	struct buf libdir;	/* default library directory when no PATH is given */
@@ -44,7 +44,8 @@ struct opts {
 	const char *output;	/* --output, or NULL for stdout */
 	int starred, unread;	/* --starred, --unread */
 	int quiet;		/* -q: no warnings with --dump and --export */
-	struct settings *config;
+	struct settings *config;	/* the settings file, for its messages */
+	struct prefs prefs;	/* resolved from the defaults, config, environment and args */
 	struct marks *state;	/* NULL with --check */
 	int no_store;		/* --no-store: parse the inputs directly */
 	const char *store;	/* --store=FILE, or NULL for the default */
@@ -199,11 +200,11 @@ parse_args(struct opts *o, int argc, char **argv)
 		else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
 			o->quiet = 1;
 		else if (strncmp(a, "--lang=", 7) == 0) {
-			o->lang = check_lang(a + 7);
+			o->args.lang = check_lang(a + 7);
 		} else if (strcmp(a, "--lang") == 0) {
 			if (i + 1 >= argc)
 				usage_error("option", a, " needs a value");
-			o->lang = check_lang(argv[++i]);
+			o->args.lang = check_lang(argv[++i]);
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
 			exit(0);
@@ -242,21 +243,21 @@ dir_has_entries(const char *path)
 	return found;
 }
 
-/* Choose what to read when no PATH was given. */
+/* Choose what to read when no PATH was given: the preferences' libraries, else library_dir. */
 static void
 default_paths(struct opts *o)
 {
-	const char *env = getenv("PAPERBOY_LIBRARY");
-	size_t i, nlib = settings_nlibraries(o->config);
+	size_t i, nlib = o->prefs.nlibraries;
 
-	if ((env == NULL || *env == '\0') && nlib) {
+	if (nlib) {
 		/* the config file's library paths, each read as named */
 		o->paths = xrealloc(o->paths, (nlib + 1) * sizeof *o->paths);
 		for (i = 0; i < nlib; i++)
-			o->paths[o->npaths++] = (char *)settings_library(o->config, i);
+			o->paths[o->npaths++] = (char *)o->prefs.libraries[i];
 		return;
 	}
-	settings_library_dir(o->config, &o->libdir);
+	if (o->prefs.library_dir)
+		buf_puts(&o->libdir, o->prefs.library_dir);
 	o->samples = !(o->libdir.len && dir_has_entries(o->libdir.buf));
 	o->paths[o->npaths++] = o->samples ? (char *)PB_SAMPLES_DIR : o->libdir.buf;
 }
@@ -302,7 +303,7 @@ load_parse(const struct opts *o, struct loaded *l)
 	l->lib = lib_new();
 	lib_set_light(l->lib, o->mode == MODE_CHECK);
 	l->ing = ingest_new(l->lib);
-	ingest_set_max_file_size(l->ing, settings_max_file_size(o->config));
+	ingest_set_max_file_size(l->ing, o->prefs.max_file_size);
 	for (i = 0; i < o->npaths; i++)
 		if (ingest_path(l->ing, o->paths[i]) < 0)
 			l->rc = -1;
@@ -314,7 +315,7 @@ load_parse(const struct opts *o, struct loaded *l)
 static int
 load_store(const struct opts *o, struct store *s, struct loaded *l, struct buf *msg)
 {
-	store_set_max_file_size(s, settings_max_file_size(o->config));
+	store_set_max_file_size(s, o->prefs.max_file_size);
 	if (store_sync(s, o->paths, o->npaths, NULL, NULL, msg) < 0)
 		return -1;
 	l->from_store = 1;
@@ -465,7 +466,7 @@ run_export(const struct opts *o)
 		if (wanted(o, lib_paper(lib, i)))
 			v[n++] = lib_paper(lib, i);
 	if (o->output || o->fmt == EXPORT_BIBTEX) {
-		export_papers(&out, o->fmt, lib, o->state, o->lang, v, n);
+		export_papers(&out, o->fmt, lib, o->state, o->prefs.lang, v, n);
 		if (o->output)
 			wrc = safeio_write_out(o->output, out.buf, out.len, 0666, &err);
 		else
@@ -473,7 +474,7 @@ run_export(const struct opts *o)
 	} else {
 		/* line formats stream in pieces of about 64 KiB */
 		for (i = 0; i < n && wrc == 0; i++) {
-			export_papers(&out, o->fmt, lib, o->state, o->lang, v + i, 1);
+			export_papers(&out, o->fmt, lib, o->state, o->prefs.lang, v + i, 1);
 			if (out.len >= 1 << 16 || i + 1 == n)
 				wrc = put_stdout(&out);
 		}
@@ -666,8 +667,9 @@ static int
 run_fetch(int argc, char **argv)
 {
 	struct settings *config = settings_load(NULL);
+	struct prefs p;
 	struct fetch_opts fo;
-	struct buf dir = BUF_INIT, err = BUF_INIT;
+	struct buf err = BUF_INIT;
 	struct fetch *f;
 	size_t i;
 	int rc = 1;
@@ -675,22 +677,22 @@ run_fetch(int argc, char **argv)
 	memset(&fo, 0, sizeof fo);
 	parse_fetch_args(&fo, argc, argv);
 	diag_print_list(stderr, settings_diags(config), 0, SIZE_MAX, 1);
-	fo.sources = settings_sources(config);
-	fo.ca_file = settings_ca_file(config);
+	prefs_resolve(&p, config, NULL, NULL);
+	fo.sources = p.sources;
+	fo.ca_file = p.ca_file;
 	for (i = 0; i < fo.nnames; i++)
 		if (fetch_check_names(fo.sources, &fo.names[i], 1, &err) < 0)
 			usage_error("unknown source", fo.names[i],
 			    " (hf-daily, hf-page, arxiv-CATEGORY or a source line)");
-	settings_library_dir(config, &dir);
-	fo.libdir = dir.buf;
+	fo.libdir = p.library_dir ? p.library_dir : "";
 	f = fetch_start(&fo, &err);
 	if (f == NULL)
 		diag_printf(stderr, DIAG_PLAIN, "paperboy", 0, "fetch: %s", err.buf);
 	else
 		rc = follow(f);
 	free((void *)fo.names);
-	buf_free(&dir);
 	buf_free(&err);
+	prefs_free(&p);
 	settings_free(config);
 	return rc;
 }
@@ -743,12 +745,11 @@ run_reader(struct opts *o)
 	memset(&uo, 0, sizeof uo);
 	ra.o = o;
 	buf_init(&ra.msg);
-	uo.lang = o->lang;
 	uo.reload = reload;
 	uo.reload_arg = &ra;
 	uo.status = status.len ? status.buf : NULL;
 	uo.state = o->state;
-	uo.config = o->config;
+	uo.prefs = &o->prefs;
 	rc = ui_run(lib, &uo);	/* frees lib */
 	if (save_at_exit(o) < 0 && rc == 0)
 		rc = 1;
@@ -791,15 +792,10 @@ main(int argc, char **argv)
 		check_paths(&o);
 	o.config = settings_load(NULL);
 	settings_check_commands(o.config, ui_cmd_known);
-	if (o.lang == NULL)
-		o.lang = settings_lang(o.config);
+	prefs_resolve(&o.prefs, o.config, NULL, &o.args);
 	if (o.mode != MODE_CHECK) {
-		struct buf sp = BUF_INIT;
-
-		buf_init(&sp);
-		o.state = marks_new(marks_default_path(&sp) == 0 ? sp.buf : NULL);
+		o.state = marks_new(o.prefs.state_path);
 		marks_load(o.state);
-		buf_free(&sp);
 	}
 	o.named = o.npaths > 0;
 	/*
@@ -823,6 +819,7 @@ main(int argc, char **argv)
 		rc = run_reader(&o);
 	}
 	marks_free(o.state);
+	prefs_free(&o.prefs);
 	settings_free(o.config);
 	buf_free(&o.libdir);
 	free(o.paths);

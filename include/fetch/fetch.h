@@ -32,7 +32,8 @@
  * Timeouts, retries and limits are those of fetch/http.h with
  * FETCH_* defaults; PAPERBOY_FETCH_CONNECT_TIMEOUT, _STALL_TIME,
  * _MAX_TIME (seconds) and _BACKOFF_MS override them (for tests).
- * PAPERBOY_CA_FILE overrides opts.ca_file.
+ * opts.ca_file is the resolved preference (PAPERBOY_CA_FILE, else the
+ * ca-file setting: settings/prefs.h).
  */
 #ifndef PB_FETCH_H
 #define PB_FETCH_H
@@ -54,7 +55,7 @@ struct fetch_opts {
 	size_t nnames;
 	long days;			/* --days N, or 0 */
 	long since, until;		/* day numbers (fetch/date.h), or -1 */
-	const char *ca_file;		/* the ca-file setting, or NULL */
+	const char *ca_file;		/* extra CAs (struct prefs' ca_file), or NULL */
 };
 
 enum fetch_event_kind {

@@ -32,13 +32,18 @@ enum launch_open {
 /* Reads one environment variable (NULL when unset); arg is the caller's. */
 typedef const char *launch_getenv_fn(void *arg, const char *name);
 
-/* Link options: defaults from the environment, overridable by settings. */
+/*
+ * Link options: the environment's facts (launch_opts_init) and three
+ * preferences, open, osc8 and browser, which settings/prefs.h resolves
+ * (link-mode and PAPERBOY_OPEN, osc8, TERM and PAPERBOY_OSC8, browser
+ * and $BROWSER).
+ */
 struct launch_opts {
-	enum launch_open open;		/* PAPERBOY_OPEN=auto|browser|copy */
+	enum launch_open open;		/* preference: what o and Enter do */
 	int ssh;			/* SSH_CONNECTION or SSH_TTY is set */
-	int osc8;			/* write OSC 8 hyperlinks (PAPERBOY_OSC8=0|1) */
+	int osc8;			/* preference: write OSC 8 hyperlinks */
 	enum launch_mux mux;		/* from $TMUX, $TERM and $STY */
-	const char *browser;		/* $BROWSER list, or NULL for the platform opener */
+	const char *browser;		/* preference: a $BROWSER-style list, or NULL for the platform opener */
 	const char *text_browsers;	/* PAPERBOY_TEXT_BROWSERS: more text-mode names */
 	const char *osc52_log;		/* PAPERBOY_OSC52_LOG: testing aid, file to append OSC 52 to */
 	const char *path;		/* $PATH, where clipboard tools are looked for */
@@ -54,9 +59,11 @@ struct launch_clip {
 /* The process environment as a launch_getenv_fn (arg unused). */
 const char *launch_getenv(void *arg, const char *name);
 /*
- * Fill o from the environment read through get: SSH, multiplexer, OSC 8
- * (on unless TERM is empty, dumb or linux, or PAPERBOY_OSC8=0), $BROWSER
- * and the PAPERBOY_* overrides.  Strings point into what get returned.
+ * Fill o from the environment read through get: SSH, multiplexer,
+ * PAPERBOY_TEXT_BROWSERS, PAPERBOY_OSC52_LOG, PATH and the displays; the
+ * preferences get their defaults (auto, OSC 8 on, no browser: the
+ * platform opener), which settings/prefs.h overrides.  Strings point
+ * into what get returned.
  */
 void launch_opts_init(struct launch_opts *o, launch_getenv_fn *get, void *arg);
 /* True when the session is remote: SSH_CONNECTION or SSH_TTY is non-empty. */

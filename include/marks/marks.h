@@ -53,12 +53,6 @@ enum marks_field {
 
 struct marks;
 
-/*
- * Append the default state file path to out: $PAPERBOY_STATE, else
- * $XDG_STATE_HOME/paperboy/state, else $HOME/.local/state/paperboy/state.
- * Returns -1 (nothing appended) when none of them is set.
- */
-int marks_default_path(struct buf *out);
 /* A new empty state kept in path (copied; NULL: no file, saving fails); caller frees with marks_free. */
 struct marks *marks_new(const char *path);
 /* Free the state. */

@@ -23,8 +23,10 @@
  * of the file and the defaults still apply.  Nothing here prints.  A
  * settings path that is not a regular file (a FIFO, a device) or is
  * larger than 1 MB is reported and not read; /dev/null means no settings.
- * NO_COLOR in the environment (set and not empty) forces the monochrome
- * theme.
+ *
+ * These are the file's values only: how they combine with the defaults,
+ * the environment and the command line is decided in settings/prefs.h,
+ * which the rest of the program reads.
  */
 #ifndef PB_CONFIG_H
 #define PB_CONFIG_H
@@ -93,7 +95,7 @@ struct settings;
  * Returns -1 (nothing appended) when none is set.
  */
 int settings_default_path(struct buf *out);
-/* The defaults, with NO_COLOR looked up now (caller frees with settings_free). */
+/* The defaults (caller frees with settings_free). */
 struct settings *settings_defaults(void);
 /*
  * The defaults, then the file at path (NULL: the default path).  A
@@ -118,9 +120,15 @@ int settings_osc8(const struct settings *c);
 enum settings_mark_read settings_mark_read(const struct settings *c);
 /* mark-read-delay in milliseconds (default 1000). */
 long settings_mark_read_delay(const struct settings *c);
-/* theme, monochrome when NO_COLOR is set. */
+/* theme (default default). */
 enum settings_theme settings_theme(const struct settings *c);
-/* The colour of an element in the theme in use (no fg/bg when monochrome). */
+/*
+ * The colour of an element in theme: the file's color.ELEMENT, else the
+ * theme's (no fg/bg when monochrome).
+ */
+struct settings_color settings_theme_color(const struct settings *c, enum settings_elem e,
+    enum settings_theme theme);
+/* The colour of an element in the file's theme (settings_theme_color with settings_theme). */
 struct settings_color settings_color(const struct settings *c, enum settings_elem e);
 /* Name of an element ("title-focus"). */
 const char *settings_elem_name(enum settings_elem e);
@@ -131,13 +139,6 @@ int settings_mouse(const struct settings *c);
 /* library paths, in file order (~/ expanded). */
 size_t settings_nlibraries(const struct settings *c);
 const char *settings_library(const struct settings *c, size_t i);
-/*
- * Append the library directory that fetching fills and the reader opens
- * by default: $PAPERBOY_LIBRARY, else the first library path, else
- * $XDG_DATA_HOME/paperboy/library (~/.local/share/paperboy/library).
- * Returns -1 (nothing appended) when none is set.
- */
-int settings_library_dir(const struct settings *c, struct buf *out);
 /* The sources: the built-in table with the file's source lines applied. */
 const struct sources *settings_sources(const struct settings *c);
 /* ca-file: extra CAs for fetching (~/ expanded), or NULL. */

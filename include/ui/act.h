@@ -31,7 +31,7 @@ enum {
 
 struct link;
 struct lib;
-struct settings;
+struct prefs;
 struct ui_fetcher;
 struct ui_state;
 struct ui_term;
@@ -75,13 +75,16 @@ unsigned ui_act_open_link(struct ui_state *st);
 /* A key at the export prompt: b, m or j picks the format, anything else cancels. */
 unsigned ui_act_export_key(struct ui_state *st, int key);
 
-/* Start with the link options of the environment (launch_opts_init); t may be NULL. */
+/*
+ * Start with the environment's link facts and the preferences' defaults
+ * (launch_opts_init) until ui_act_configure; t may be NULL.
+ */
 void ui_act_init(struct ui_act *a, struct ui_term *t, ui_reload_fn reload, void *reload_arg);
 /*
- * Apply the settings' link options: browser (beats $BROWSER), link-mode
- * and osc8 (PAPERBOY_OPEN and PAPERBOY_OSC8 beat the settings).
+ * Use the preferences' link options (p->launch: browser, open, osc8 and
+ * the environment's facts, resolved by settings/prefs.h); NULL keeps them.
  */
-void ui_act_configure(struct ui_act *a, const struct settings *c);
+void ui_act_configure(struct ui_act *a, const struct prefs *p);
 /* Carry out the flags a handler returned; 1 means quit. */
 int ui_act_run(struct ui_act *a, struct ui_state *st, unsigned flags);
 /* Reap launchers that have ended; UI_ACT_REDRAW when one failed (a message was set). */

@@ -3,8 +3,8 @@
  * Two halves.  struct ui_fetch is the state's part: the progress shown on
  * the status line while a fetch runs, and the report of the last one,
  * which F shows in the help box.  struct ui_fetcher is the loop's side:
- * it starts a fetch (fetch/fetch.h) with the settings' sources, ca-file
- * and library directory, and registers the fetch's descriptor with the
+ * it starts a fetch (fetch/fetch.h) with the preferences' sources,
+ * ca-file and library directory (settings/prefs.h), and registers the fetch's descriptor with the
  * loop (ui/loop.h).  The fetch thread does the network and writes the
  * files; its events are taken by a loop callback on the reader's thread,
  * the only one that touches the state.  When it ends, the inputs are
@@ -25,7 +25,7 @@ struct ui_fetch {
 
 struct fetch;
 struct report;
-struct settings;
+struct prefs;
 struct ui_act;
 struct ui_loop;
 struct ui_state;
@@ -35,7 +35,7 @@ struct ui_fetcher {
 	struct fetch *f;		/* the running fetch, or NULL */
 	struct report *rep;		/* its report */
 	struct ui_loop *loop;
-	const struct settings *config;
+	const struct prefs *prefs;	/* sources, ca-file, library directory; NULL: no fetching */
 	struct ui_state *st;
 	struct ui_act *act;		/* reloads when a fetch ends */
 };
@@ -47,8 +47,8 @@ void ui_fetch_free(struct ui_fetch *uf);
 unsigned ui_fetch_start(struct ui_state *st);
 unsigned ui_fetch_show(struct ui_state *st);
 
-/* Set up the loop's side (config may be NULL: fetching is not available). */
-void ui_fetcher_init(struct ui_fetcher *fr, struct ui_loop *loop, const struct settings *config,
+/* Set up the loop's side (p may be NULL: fetching is not available). */
+void ui_fetcher_init(struct ui_fetcher *fr, struct ui_loop *loop, const struct prefs *p,
     struct ui_state *st, struct ui_act *act);
 /* Start a fetch unless one runs; says why not on the status line.  UI_ACT_* flags. */
 unsigned ui_fetcher_begin(struct ui_fetcher *fr);

@@ -25,7 +25,7 @@ struct ui_keys {
 	int pressed;			/* the key being handled (number keys pick a link) */
 };
 
-struct settings;
+struct prefs;
 struct ui_state;
 
 /* The default key table (free with ui_keys_free). */
@@ -34,8 +34,8 @@ void ui_keys_init(struct ui_keys *k);
 void ui_keys_free(struct ui_keys *k);
 /* Bind key to c, in place when the key is bound already, else at the end. */
 void ui_keys_bind(struct ui_keys *k, int key, enum ui_cmd c);
-/* Apply the settings' bind lines; an unknown command is a line in msgs. */
-void ui_keys_configure(struct ui_keys *k, const struct settings *c, struct buf *msgs);
+/* Apply the preferences' bind lines (p may be NULL); an unknown command is a line in msgs. */
+void ui_keys_configure(struct ui_keys *k, const struct prefs *p, struct buf *msgs);
 /*
  * Append one line per command that has keys: its keys (runs of three or
  * more consecutive characters as "1-9"), what it does and its bind name.

@@ -47,7 +47,7 @@ struct ui_marks {
 /* How long to wait before saving marks again after a failed save (ms). */
 #define UI_SAVE_RETRY_MS 5000
 
-struct settings;
+struct prefs;
 struct ui_state;
 
 /* Start with marks kept in memory only, read after a delay of one second. */
@@ -61,8 +61,8 @@ void ui_marks_load(struct ui_state *st);
  * every paper, and save every change to it.
  */
 void ui_marks_use(struct ui_state *st, struct marks *store);
-/* Apply the settings: mark-read and mark-read-delay (the paper on screen follows them). */
-void ui_marks_configure(struct ui_state *st, const struct settings *c);
+/* Apply the preferences: mark-read and mark-read-delay (the paper on screen follows them). */
+void ui_marks_configure(struct ui_state *st, const struct prefs *p);
 /* Set a mark (MARKS_READ or MARKS_STARRED) of paper i (lib index) and save it. */
 void ui_marks_set(struct ui_state *st, size_t i, enum marks_field f, int on);
 /*

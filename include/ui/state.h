@@ -54,7 +54,7 @@ struct ui_state {
 	struct ui_request req;
 };
 
-struct settings;
+struct prefs;
 
 /*
  * Start on lib (ownership taken): newest day, category All, first paper,
@@ -65,10 +65,10 @@ void ui_state_init(struct ui_state *st, struct lib *lib, const char *lang, const
 /* Free the state and its library. */
 void ui_state_free(struct ui_state *st);
 /*
- * Apply the settings to the state: key bindings (unknown commands are
+ * Apply the preferences to the state: key bindings (unknown commands are
  * reported in msgs, one line each), mark-read mode and delay, mouse.
  */
-void ui_state_configure(struct ui_state *st, const struct settings *c, struct buf *msgs);
+void ui_state_configure(struct ui_state *st, const struct prefs *p, struct buf *msgs);
 /* Swap in a reloaded library, keeping day, category and paper by key (marks come from the marks store). */
 void ui_state_replace_lib(struct ui_state *st, struct lib *lib);
 /* Empty the status line (all but a save error, which stays). */

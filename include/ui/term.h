@@ -16,7 +16,7 @@
 
 #include "base/buf.h"
 
-#include "settings/settings.h"
+#include "settings/prefs.h"
 #include "ui/layout.h"
 
 struct ui_term;
@@ -58,8 +58,8 @@ void ui_term_resize(struct ui_term *t);
 int ui_term_getkey(struct ui_term *t);
 /* Let getkey return UI_TERM_AGAIN after ms milliseconds without a key (ms < 0: wait). */
 void ui_term_timeout(struct ui_term *t, int ms);
-/* Use the settings' theme and colours (NULL, monochrome or NO_COLOR: attributes only). */
-void ui_term_set_theme(struct ui_term *t, const struct settings *c);
+/* Use the preferences' theme and colours (NULL or monochrome: attributes only). */
+void ui_term_set_theme(struct ui_term *t, const struct prefs *p);
 /* Report mouse clicks and the wheel as KEYNAME_MOUSE, or not. */
 void ui_term_set_mouse(struct ui_term *t, int on);
 /* The mouse event behind the last KEYNAME_MOUSE: 1 with cell and button (1-3; 4, 5: wheel). */

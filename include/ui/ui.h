@@ -4,11 +4,10 @@
 
 #include "model/lib.h"
 
-struct settings;
 struct marks;
+struct prefs;
 
 struct ui_opts {
-	const char *lang;	/* summary language shown first ("en", "ko") or NULL */
 	/*
 	 * Re-read the inputs from disk: returns a new library (the reader
 	 * takes ownership) or NULL, and sets *msg to a one-line message for
@@ -22,7 +21,12 @@ struct ui_opts {
 	 * call marks_save; the caller frees it after ui_run.
 	 */
 	struct marks *state;
-	const struct settings *config;	/* settings (may be NULL: defaults); the caller's */
+	/*
+	 * The preferences (settings/prefs.h; the caller's, read-only): the
+	 * summary language, bindings, mark-read, mouse, theme, link options
+	 * and fetching.  NULL: the defaults, and no fetching.
+	 */
+	const struct prefs *prefs;
 };
 
 /*
@@ -34,8 +38,8 @@ struct ui_opts {
  * The loop (ui/loop.h) waits in poll() for keys, signals (SIGWINCH,
  * SIGCHLD, SIGTERM, SIGHUP) and the mark-read timer.  Links (o, y, Enter
  * and 1-9 in the Links pane) are opened or copied with launch/launch.h,
- * with options from the environment (launch_opts_init) and the settings:
- * a browser from $BROWSER, else xdg-open (open on macOS), started without
+ * with the preferences' link options (prefs->launch): a browser from the
+ * settings or $BROWSER, else xdg-open (open on macOS), started without
  * a shell; over SSH the URL is copied with OSC 52 instead.  A browser that
  * keeps running is reaped when SIGCHLD arrives.  R (and fetch-on-start)
  * fetch in the background through ui/fetch.h: the fetch's descriptor is

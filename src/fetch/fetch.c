@@ -514,7 +514,7 @@ fetch_free(struct fetch *f)
 static int
 prepare(struct fetch *f, const struct fetch_opts *o, struct buf *err)
 {
-	const char *ca = getenv("PAPERBOY_CA_FILE");
+	const char *ca = o->ca_file;
 	struct sigaction sa;
 	struct lib *lib;
 
@@ -524,8 +524,6 @@ prepare(struct fetch *f, const struct fetch_opts *o, struct buf *err)
 	if (set_range(f, o, err) < 0 || fetch_check_names(o->sources, o->names, o->nnames, err) < 0)
 		return -1;
 	f->libdir = xstrdup(o->libdir);
-	if (ca == NULL || *ca == '\0')
-		ca = o->ca_file;
 	f->ca_file = ca && *ca ? xstrdup(ca) : NULL;
 	copy_sources(f, o);
 	if (pipe(f->pipe) < 0 || fcntl(f->pipe[0], F_SETFL, O_NONBLOCK) < 0 ||

@@ -55,31 +55,21 @@ launch_mux_detect(launch_getenv_fn *get, void *arg)
 	return LAUNCH_MUX_NONE;
 }
 
-/* Defaults from the environment, then the PAPERBOY_* overrides. */
+/* The environment's facts; the preferences at their defaults (settings/prefs.h resolves them). */
 void
 launch_opts_init(struct launch_opts *o, launch_getenv_fn *get, void *arg)
 {
-	const char *term = env(get, arg, "TERM"), *v;
-
 	memset(o, 0, sizeof *o);
 	o->open = LAUNCH_OPEN_AUTO;
+	o->osc8 = 1;
+	o->browser = NULL;
 	o->ssh = launch_ssh(get, arg);
 	o->mux = launch_mux_detect(get, arg);
-	o->osc8 = term && strcmp(term, "dumb") != 0 && strcmp(term, "linux") != 0;
-	o->browser = env(get, arg, "BROWSER");
 	o->text_browsers = env(get, arg, "PAPERBOY_TEXT_BROWSERS");
 	o->osc52_log = env(get, arg, "PAPERBOY_OSC52_LOG");
 	o->path = env(get, arg, "PATH");
 	o->wayland = env(get, arg, "WAYLAND_DISPLAY") != NULL;
 	o->x11 = env(get, arg, "DISPLAY") != NULL;
-	if ((v = env(get, arg, "PAPERBOY_OSC8")) != NULL)
-		o->osc8 = strcmp(v, "0") != 0 && strcmp(v, "no") != 0 && strcmp(v, "off") != 0;
-	if ((v = env(get, arg, "PAPERBOY_OPEN")) != NULL) {
-		if (strcmp(v, "copy") == 0)
-			o->open = LAUNCH_OPEN_COPY;
-		else if (strcmp(v, "browser") == 0)
-			o->open = LAUNCH_OPEN_BROWSER;
-	}
 }
 
 /* Copy instead of starting a browser: asked for, or over SSH in auto mode. */

@@ -394,13 +394,6 @@ merge_from(struct marks *st, const struct table *disk)
 	}
 }
 
-/* Append the default path. */
-int
-marks_default_path(struct buf *out)
-{
-	return safeio_user_path(out, "PAPERBOY_STATE", "XDG_STATE_HOME", ".local/state", "state");
-}
-
 /* A new empty state. */
 struct marks *
 marks_new(const char *path)

@@ -26,7 +26,6 @@ struct settings {
 	long mark_read_delay;
 	unsigned long long max_file_size;
 	enum settings_theme theme;
-	int no_color;			/* NO_COLOR was set */
 	struct settings_color colors[SETTINGS_NELEMS];
 	unsigned char color_set[SETTINGS_NELEMS];	/* given in the file */
 	int mouse;
@@ -118,7 +117,6 @@ struct settings *
 settings_defaults(void)
 {
 	struct settings *c = xcalloc(1, sizeof *c);
-	const char *nc = getenv("NO_COLOR");
 
 	c->a = arena_new();
 	diag_list_init(&c->msgs);
@@ -128,7 +126,6 @@ settings_defaults(void)
 	c->mark_read_delay = 1000;
 	c->max_file_size = INGEST_MAX_FILE_SIZE;
 	c->theme = SETTINGS_THEME_DEFAULT;
-	c->no_color = nc && *nc;
 	c->mouse = 1;
 	c->sources = sources_new();
 	return c;
@@ -671,18 +668,18 @@ settings_mark_read_delay(const struct settings *c)
 	return c->mark_read_delay;
 }
 
-/* The theme in use. */
+/* The theme setting. */
 enum settings_theme
 settings_theme(const struct settings *c)
 {
-	return c->no_color ? SETTINGS_THEME_MONOCHROME : c->theme;
+	return c->theme;
 }
 
-/* The colour of e: the file's, else the theme's; fg/bg dropped when monochrome. */
+/* The colour of e in theme: the file's, else the theme's; fg/bg dropped when monochrome. */
 struct settings_color
-settings_color(const struct settings *c, enum settings_elem e)
+settings_theme_color(const struct settings *c, enum settings_elem e, enum settings_theme theme)
 {
-	int mono = settings_theme(c) == SETTINGS_THEME_MONOCHROME;
+	int mono = theme == SETTINGS_THEME_MONOCHROME;
 	struct settings_color col;
 
 	if ((unsigned)e >= SETTINGS_NELEMS)
@@ -691,6 +688,13 @@ settings_color(const struct settings *c, enum settings_elem e)
 	if (mono)
 		col.fg = col.bg = -1;
 	return col;
+}
+
+/* The colour of e in the file's theme. */
+struct settings_color
+settings_color(const struct settings *c, enum settings_elem e)
+{
+	return settings_theme_color(c, e, settings_theme(c));
 }
 
 /* The name of an element. */
@@ -719,19 +723,6 @@ const char *
 settings_library(const struct settings *c, size_t i)
 {
 	return i < c->nlibs ? c->libs[i] : NULL;
-}
-
-/* The library directory fetched files go to. */
-int
-settings_library_dir(const struct settings *c, struct buf *out)
-{
-	const char *env = getenv("PAPERBOY_LIBRARY");
-
-	if ((env == NULL || *env == '\0') && c->nlibs) {
-		buf_puts(out, c->libs[0]);
-		return 0;
-	}
-	return safeio_user_path(out, "PAPERBOY_LIBRARY", "XDG_DATA_HOME", ".local/share", "library");
 }
 
 /* The source table. */

@@ -11,7 +11,7 @@
 
 #include "base/safeio.h"
 #include "export/export.h"
-#include "settings/settings.h"
+#include "settings/prefs.h"
 #include "ui/fetch.h"
 #include "ui/state.h"
 #include "ui/term.h"
@@ -396,7 +396,7 @@ export_list(struct ui_state *st)
 	buf_free(&err);
 }
 
-/* Options from the environment. */
+/* The environment's link facts, default preferences. */
 void
 ui_act_init(struct ui_act *a, struct ui_term *t, ui_reload_fn reload, void *reload_arg)
 {
@@ -407,22 +407,12 @@ ui_act_init(struct ui_act *a, struct ui_term *t, ui_reload_fn reload, void *relo
 	launch_opts_init(&a->lo, launch_getenv, NULL);
 }
 
-/* The settings' link options, under the environment's. */
+/* The preferences' link options. */
 void
-ui_act_configure(struct ui_act *a, const struct settings *c)
+ui_act_configure(struct ui_act *a, const struct prefs *p)
 {
-	const char *e;
-
-	if (c == NULL)
-		return;
-	if (settings_browser(c))
-		a->lo.browser = settings_browser(c);
-	e = getenv("PAPERBOY_OPEN");
-	if (e == NULL || *e == '\0')
-		a->lo.open = settings_link_mode(c);
-	e = getenv("PAPERBOY_OSC8");
-	if ((e == NULL || *e == '\0') && !settings_osc8(c))
-		a->lo.osc8 = 0;
+	if (p)
+		a->lo = p->launch;
 }
 
 /* Carry out the actions returned by a handler; 1 means quit. */

@@ -5,7 +5,7 @@
 
 #include "fetch/fetch.h"
 #include "fetch/report.h"
-#include "settings/settings.h"
+#include "settings/prefs.h"
 #include "ui/act.h"
 #include "ui/loop.h"
 #include "ui/state.h"
@@ -45,12 +45,12 @@ ui_fetch_show(struct ui_state *st)
 
 /* Set up the loop's side. */
 void
-ui_fetcher_init(struct ui_fetcher *fr, struct ui_loop *loop, const struct settings *config,
+ui_fetcher_init(struct ui_fetcher *fr, struct ui_loop *loop, const struct prefs *p,
     struct ui_state *st, struct ui_act *act)
 {
 	memset(fr, 0, sizeof *fr);
 	fr->loop = loop;
-	fr->config = config;
+	fr->prefs = p;
 	fr->st = st;
 	fr->act = act;
 }
@@ -110,18 +110,17 @@ ui_fetcher_begin(struct ui_fetcher *fr)
 {
 	struct ui_state *st = fr->st;
 	struct fetch_opts o;
-	struct buf dir = BUF_INIT, err = BUF_INIT;
+	struct buf err = BUF_INIT;
 
-	if (fr->config == NULL || st->fetch.running) {
+	if (fr->prefs == NULL || st->fetch.running) {
 		ui_state_message(st, st->fetch.running ? "a fetch is running" : "fetching is not available");
 		return UI_ACT_REDRAW;
 	}
 	memset(&o, 0, sizeof o);
-	o.sources = settings_sources(fr->config);
-	o.ca_file = settings_ca_file(fr->config);
+	o.sources = fr->prefs->sources;
+	o.ca_file = fr->prefs->ca_file;
 	o.since = o.until = -1;
-	settings_library_dir(fr->config, &dir);
-	o.libdir = dir.buf;
+	o.libdir = fr->prefs->library_dir ? fr->prefs->library_dir : "";
 	fr->f = fetch_start(&o, &err);
 	if (fr->f == NULL) {
 		ui_state_message(st, "cannot fetch: %s", err.buf);
@@ -132,7 +131,6 @@ ui_fetcher_begin(struct ui_fetcher *fr)
 		buf_puts(&st->fetch.activity, "fetching");
 		ui_loop_add(fr->loop, fetch_fd(fr->f), on_events, fr);
 	}
-	buf_free(&dir);
 	buf_free(&err);
 	return UI_ACT_REDRAW;
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "settings/keyname.h"
-#include "settings/settings.h"
+#include "settings/prefs.h"
 #include "text/width.h"
 #include "ui/state.h"
 
@@ -68,18 +68,18 @@ ui_keys_bind(struct ui_keys *k, int key, enum ui_cmd c)
 	add(k, key, c);
 }
 
-/* The settings' bindings over the default table. */
+/* The preferences' bindings over the default table. */
 void
-ui_keys_configure(struct ui_keys *k, const struct settings *c, struct buf *msgs)
+ui_keys_configure(struct ui_keys *k, const struct prefs *p, struct buf *msgs)
 {
-	size_t i, nb = c ? settings_nbindings(c) : 0;
+	size_t i, nb = p ? p->nbindings : 0;
 
 	if (nb == 0)
 		return;
 	ui_keys_free(k);
 	ui_keys_init(k);
 	for (i = 0; i < nb; i++) {
-		const struct settings_binding *b = settings_binding(c, i);
+		const struct settings_binding *b = &p->bindings[i];
 		int cmd = ui_cmd_parse(b->cmd);
 
 		if (cmd < 0) {

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "model/lib.h"
-#include "settings/settings.h"
+#include "settings/prefs.h"
 #include "ui/loop.h"
 #include "ui/state.h"
 
@@ -95,10 +95,10 @@ ui_marks_use(struct ui_state *st, struct marks *store)
 
 /* Apply mark-read and its delay. */
 void
-ui_marks_configure(struct ui_state *st, const struct settings *c)
+ui_marks_configure(struct ui_state *st, const struct prefs *p)
 {
-	st->marks.markread = settings_mark_read(c);
-	st->marks.markread_ms = settings_mark_read_delay(c);
+	st->marks.markread = p->mark_read;
+	st->marks.markread_ms = p->mark_read_delay;
 }
 
 /*

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "settings/settings.h"
+#include "settings/prefs.h"
 
 /* Start the reader state on a library. */
 void
@@ -43,15 +43,15 @@ ui_state_free(struct ui_state *st)
 	memset(st, 0, sizeof *st);
 }
 
-/* Apply the settings: mark-read, mouse, bindings. */
+/* Apply the preferences: mark-read, mouse, bindings. */
 void
-ui_state_configure(struct ui_state *st, const struct settings *c, struct buf *msgs)
+ui_state_configure(struct ui_state *st, const struct prefs *p, struct buf *msgs)
 {
-	if (c == NULL)
+	if (p == NULL)
 		return;
-	ui_marks_configure(st, c);
-	ui_nav_set_mouse(st, settings_mouse(c));
-	ui_keys_configure(&st->keys, c, msgs);
+	ui_marks_configure(st, p);
+	ui_nav_set_mouse(st, p->mouse);
+	ui_keys_configure(&st->keys, p, msgs);
 }
 
 /* Empty the status line but for the save error, which stays until the marks are saved. */

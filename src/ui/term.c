@@ -254,21 +254,21 @@ settings_attrs(unsigned a)
 	return r;
 }
 
-/* Use the settings' theme: colour pairs where the terminal has colours, else attributes. */
+/* Use the preferences' theme: colour pairs where the terminal has colours, else attributes. */
 void
-ui_term_set_theme(struct ui_term *t, const struct settings *c)
+ui_term_set_theme(struct ui_term *t, const struct prefs *p)
 {
 	int e, colors;
 
 	memcpy(t->el, mono, sizeof t->el);
-	if (c == NULL || settings_theme(c) == SETTINGS_THEME_MONOCHROME || !has_colors())
+	if (p == NULL || p->theme == SETTINGS_THEME_MONOCHROME || !has_colors())
 		return;
 	if (start_color() == ERR)
 		return;
 	use_default_colors();
 	colors = COLORS;
 	for (e = 0; e < SETTINGS_NELEMS && e + 1 < COLOR_PAIRS; e++) {
-		struct settings_color cc = settings_color(c, (enum settings_elem)e);
+		struct settings_color cc = p->colors[e];
 		int fg = cc.fg < colors ? cc.fg : -1, bg = cc.bg < colors ? cc.bg : -1;
 
 		t->el[e] = mono[e] | settings_attrs(cc.attrs);

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "settings/settings.h"
+#include "settings/prefs.h"
 #include "ui/act.h"
 #include "ui/draw.h"
 #include "ui/fetch.h"
@@ -124,19 +124,16 @@ on_quit(void *arg)
 	return UI_ACT_QUIT;
 }
 
-/* Apply the settings: marks store, bindings, mark-read, mouse, link options. */
+/* Apply the preferences: marks store, bindings, mark-read, mouse, link options. */
 static void
-configure(struct reader *r, const struct ui_opts *opts)
+configure(struct reader *r, const struct ui_opts *opts, const struct prefs *p)
 {
-	const struct settings *cf = opts ? opts->config : NULL;
 	struct buf msgs = BUF_INIT;
 
 	if (opts && opts->state)
 		ui_marks_use(&r->st, opts->state);
-	if (cf == NULL)
-		return;
 	buf_init(&msgs);
-	ui_state_configure(&r->st, cf, &msgs);
+	ui_state_configure(&r->st, p, &msgs);
 	if (msgs.len && r->st.status.len == 0) {
 		char *nl = strchr(msgs.buf, '\n');
 
@@ -145,7 +142,7 @@ configure(struct reader *r, const struct ui_opts *opts)
 		ui_state_message(&r->st, "settings: %s", msgs.buf);
 	}
 	buf_free(&msgs);
-	ui_act_configure(&r->act, cf);
+	ui_act_configure(&r->act, p);
 }
 
 /*
@@ -186,7 +183,7 @@ run(struct reader *r, struct ui_loop *loop)
 
 /* Open the terminal and run the reader on it. */
 static int
-run_on_terminal(struct reader *r, struct ui_loop *loop, const struct ui_opts *opts)
+run_on_terminal(struct reader *r, struct ui_loop *loop, const struct prefs *p)
 {
 	const char *err = NULL;
 	int rc;
@@ -203,11 +200,11 @@ run_on_terminal(struct reader *r, struct ui_loop *loop, const struct ui_opts *op
 	}
 	r->act.t = r->t;
 	ui_term_set_osc8(r->t, r->act.lo.osc8);
-	ui_term_set_theme(r->t, opts ? opts->config : NULL);
+	ui_term_set_theme(r->t, p);
 	ui_term_set_mouse(r->t, r->st.nav.mouse);
 	ui_term_timeout(r->t, 0);	/* keys are read when poll() says so */
 	ui_loop_add(loop, ui_term_fd(r->t), on_keys, r);
-	if (opts && opts->config && settings_fetch_on_start(opts->config))
+	if (p->fetch_on_start)
 		ui_fetcher_begin(&r->fetcher);
 	rc = run(r, loop);
 	ui_fetcher_free(&r->fetcher);	/* before the terminal goes: a fetch may still run */
@@ -222,22 +219,30 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 {
 	struct reader r;
 	struct ui_loop *loop;
+	struct prefs dflt;
+	const struct prefs *p = opts ? opts->prefs : NULL;
 	int rc = 1;
 
+	memset(&dflt, 0, sizeof dflt);
+	if (p == NULL) {
+		prefs_resolve(&dflt, NULL, NULL, NULL);
+		p = &dflt;
+	}
 	memset(&r, 0, sizeof r);
 	ui_act_init(&r.act, NULL, opts ? opts->reload : NULL, opts ? opts->reload_arg : NULL);
-	ui_state_init(&r.st, lib, opts ? opts->lang : NULL, opts ? opts->status : NULL);
-	configure(&r, opts);
+	ui_state_init(&r.st, lib, p->lang, opts ? opts->status : NULL);
+	configure(&r, opts, p);
 	loop = ui_loop_new();
 	if (loop == NULL) {
 		fprintf(stderr, "paperboy: cannot create the event loop\n");
 	} else {
-		ui_fetcher_init(&r.fetcher, loop, opts ? opts->config : NULL, &r.st, &r.act);
+		ui_fetcher_init(&r.fetcher, loop, opts ? opts->prefs : NULL, &r.st, &r.act);
 		r.act.fetcher = &r.fetcher;
-		rc = run_on_terminal(&r, loop, opts);
+		rc = run_on_terminal(&r, loop, p);
 	}
 	ui_loop_free(loop);
 	ui_act_free(&r.act, &r.st);
 	ui_state_free(&r.st);
+	prefs_free(&dflt);
 	return rc;
 }

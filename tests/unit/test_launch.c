@@ -6,6 +6,7 @@
 
 #include "base/buf.h"
 #include "launch/launch.h"
+#include "settings/prefs.h"
 
 /* Assert that url is refused with exactly the reason want (NULL: accepted). */
 static void
@@ -250,6 +251,18 @@ table_get(void *arg, const char *name)
 	return NULL;
 }
 
+/* The link options prefs_resolve gives for the environment t and no settings file. */
+static void
+opts_from(struct launch_opts *o, const char *const *t)
+{
+	struct prefs_env env = { table_get, (void *)t };
+	struct prefs p;
+
+	prefs_resolve(&p, NULL, &env, NULL);
+	*o = p.launch;
+	prefs_free(&p);
+}
+
 /* SSH, multiplexer, OSC 8 default and overrides come from the environment. */
 static void
 test_opts(void **state)
@@ -268,39 +281,39 @@ test_opts(void **state)
 	struct launch_opts o;
 
 	(void)state;
-	launch_opts_init(&o, table_get, (void *)local);
+	opts_from(&o, local);
 	assert_false(o.ssh);
 	assert_true(o.osc8);
 	assert_int_equal(o.mux, LAUNCH_MUX_NONE);
 	assert_null(o.browser);
 	assert_false(launch_copies(&o));
 
-	launch_opts_init(&o, table_get, (void *)ssh);
+	opts_from(&o, ssh);
 	assert_true(o.ssh);
 	assert_int_equal(o.mux, LAUNCH_MUX_TMUX);
 	assert_true(launch_copies(&o));
 
-	launch_opts_init(&o, table_get, (void *)scr);
+	opts_from(&o, scr);
 	assert_true(o.ssh);
 	assert_int_equal(o.mux, LAUNCH_MUX_SCREEN);
 	assert_string_equal(o.browser, "w3m:firefox");
 
-	launch_opts_init(&o, table_get, (void *)linux_);
+	opts_from(&o, linux_);
 	assert_false(o.ssh);	/* empty SSH_CONNECTION is not SSH */
 	assert_false(o.osc8);
 
-	launch_opts_init(&o, table_get, (void *)over);
+	opts_from(&o, over);
 	assert_true(o.osc8);
 	assert_int_equal(o.open, LAUNCH_OPEN_COPY);
 	assert_true(launch_copies(&o));
 	assert_true(launch_is_text_browser(&o, "mybrowser"));
 
-	launch_opts_init(&o, table_get, (void *)off);
+	opts_from(&o, off);
 	assert_false(o.osc8);
 	assert_true(o.ssh);
 	assert_false(launch_copies(&o));	/* PAPERBOY_OPEN=browser wins over SSH */
 
-	launch_opts_init(&o, table_get, (void *)screen_no_sty);
+	opts_from(&o, screen_no_sty);
 	assert_int_equal(o.mux, LAUNCH_MUX_NONE);
 }
 

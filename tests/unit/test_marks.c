@@ -556,29 +556,6 @@ test_load_text(void **unused)
 	marks_free(again);
 }
 
-static void
-test_default_path(void **unused)
-{
-	struct buf b = BUF_INIT;
-
-	(void)unused;
-	buf_init(&b);
-	setenv("PAPERBOY_STATE", "/x/s", 1);
-	assert_int_equal(marks_default_path(&b), 0);
-	assert_string_equal(b.buf, "/x/s");
-	unsetenv("PAPERBOY_STATE");
-	setenv("XDG_STATE_HOME", "/xdg", 1);
-	buf_setlen(&b, 0);
-	assert_int_equal(marks_default_path(&b), 0);
-	assert_string_equal(b.buf, "/xdg/paperboy/state");
-	unsetenv("XDG_STATE_HOME");
-	setenv("HOME", "/home/u", 1);
-	buf_setlen(&b, 0);
-	assert_int_equal(marks_default_path(&b), 0);
-	assert_string_equal(b.buf, "/home/u/.local/state/paperboy/state");
-	buf_free(&b);
-}
-
 int
 main(void)
 {
@@ -596,7 +573,6 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_unreadable_left_alone, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_save_kept_and_retried, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_text, setup, teardown),
-		cmocka_unit_test(test_default_path),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,4 +1,4 @@
-/* test_settings.c: the settings file: defaults, every setting, errors, NO_COLOR. */
+/* test_settings.c: the settings file: defaults, every setting, errors. */
 #include "unit.h"
 
 #include <stdio.h>
@@ -234,28 +234,13 @@ test_load_file(void **unused)
 	buf_free(&want);
 }
 
+/* theme = monochrome: attributes only (NO_COLOR is a preference: test_prefs.c). */
 static void
 test_no_color(void **unused)
 {
 	struct settings *c;
-	struct settings_color col;
 
 	(void)unused;
-	setenv("NO_COLOR", "1", 1);
-	c = parse("theme = default\ncolor.star = red blue bold\n");
-	assert_int_equal(settings_theme(c), SETTINGS_THEME_MONOCHROME);
-	col = settings_color(c, SETTINGS_EL_STAR);
-	assert_int_equal(col.fg, -1);		/* no colour at all */
-	assert_int_equal(col.bg, -1);
-	assert_int_equal(col.attrs, SETTINGS_ATTR_BOLD);	/* attributes stay */
-	col = settings_color(c, SETTINGS_EL_BORDER);
-	assert_int_equal(col.fg, -1);
-	settings_free(c);
-	setenv("NO_COLOR", "", 1);		/* empty: not set */
-	c = parse("");
-	assert_int_equal(settings_theme(c), SETTINGS_THEME_DEFAULT);
-	settings_free(c);
-	unsetenv("NO_COLOR");
 	c = parse("theme = monochrome\n");
 	assert_int_equal(settings_theme(c), SETTINGS_THEME_MONOCHROME);
 	assert_int_equal(settings_color(c, SETTINGS_EL_MATCH).bg, -1);
@@ -269,7 +254,6 @@ test_fetch_settings(void **unused)
 {
 	struct settings *c;
 	const struct sources *src;
-	struct buf dir = BUF_INIT;
 
 	(void)unused;
 	c = settings_defaults();
@@ -306,24 +290,8 @@ test_fetch_settings(void **unused)
 	assert_non_null(strstr(settings_msg(c, 4), "cfg:11: bad value 'maybe' for 'fetch-on-start'"));
 	assert_non_null(strstr(settings_msg(c, 5), "cfg:12: ca-file path 'relative.pem'"));
 
-	/* the library directory: PAPERBOY_LIBRARY, the first library, XDG_DATA_HOME */
-	unsetenv("PAPERBOY_LIBRARY");
-	setenv("XDG_DATA_HOME", "/xdg", 1);
-	assert_int_equal(settings_library_dir(c, &dir), 0);
-	assert_string_equal(dir.buf, "/xdg/paperboy/library");
+	/* the library directory (PAPERBOY_LIBRARY, library, XDG_DATA_HOME) is a preference: test_prefs.c */
 	settings_free(c);
-	c = parse("library = /papers/a\nlibrary = /papers/b\n");
-	buf_setlen(&dir, 0);
-	settings_library_dir(c, &dir);
-	assert_string_equal(dir.buf, "/papers/a");
-	setenv("PAPERBOY_LIBRARY", "/env/lib", 1);
-	buf_setlen(&dir, 0);
-	settings_library_dir(c, &dir);
-	assert_string_equal(dir.buf, "/env/lib");
-	unsetenv("PAPERBOY_LIBRARY");
-	unsetenv("XDG_DATA_HOME");
-	settings_free(c);
-	buf_free(&dir);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "settings/prefs.h"
 #include "settings/settings.h"
 #include "ui/fetch.h"
 #include "ui/help.h"
@@ -77,6 +78,7 @@ test_background_fetch(void **unused)
 {
 	char dir[] = "/tmp/pbuifetchXXXXXX", conf[128];
 	struct settings *c = settings_defaults();
+	struct prefs p;
 	struct ui_loop *loop = ui_loop_new();
 	struct ui_fetcher fr;
 	struct ui_state st;
@@ -91,9 +93,10 @@ test_background_fetch(void **unused)
 	snprintf(conf, sizeof conf, "source hf-daily off\nsource local http://127.0.0.1:%d/{date}\n",
 	    closed_port());
 	assert_int_equal(settings_parse(c, "cfg", conf, strlen(conf)), 0);
+	prefs_resolve(&p, c, NULL, NULL);
 	ui_state_init(&st, unit_lib(0), NULL, NULL);
 	ui_act_init(&a, NULL, reload_more, NULL);
-	ui_fetcher_init(&fr, loop, c, &st, &a);
+	ui_fetcher_init(&fr, loop, &p, &st, &a);
 	a.fetcher = &fr;
 	reloads = 0;
 
@@ -121,6 +124,7 @@ test_background_fetch(void **unused)
 	ui_act_free(&a, &st);
 	ui_state_free(&st);
 	ui_loop_free(loop);
+	prefs_free(&p);
 	settings_free(c);
 	unlink(strcat(strcpy(conf, dir), "/.paperboy-fetch"));
 	unlink(strcat(strcpy(conf, dir), "/.paperboy-fetch.lock"));

@@ -3,6 +3,7 @@
 
 #include "base/buf.h"
 #include "settings/keyname.h"
+#include "settings/prefs.h"
 #include "settings/settings.h"
 #include "ui/state.h"
 
@@ -17,14 +18,16 @@ test_configure(void **state)
 		"bind x no-such-command\n"
 		"bind C-n down\n";
 	struct settings *c = settings_defaults();
+	struct prefs p;
 	struct ui_state st;
 	struct buf msgs = BUF_INIT;
 
 	(void)state;
 	settings_parse(c, "cfg", text, sizeof text - 1);
+	prefs_resolve(&p, c, NULL, NULL);
 	ui_state_init(&st, unit_lib(0), NULL, NULL);
 	buf_init(&msgs);
-	ui_state_configure(&st, c, &msgs);
+	ui_state_configure(&st, &p, &msgs);
 	assert_int_equal(st.marks.markread, SETTINGS_MARK_MANUAL);
 	assert_int_equal(st.nav.mouse, 0);
 	assert_non_null(strstr(msgs.buf, "bind x no-such-command: unknown command"));
@@ -41,6 +44,7 @@ test_configure(void **state)
 	assert_string_equal(ui_cmd_name(UI_CMD_NEXT_UNREAD), "next-unread");
 	buf_free(&msgs);
 	ui_state_free(&st);
+	prefs_free(&p);
 	settings_free(c);
 }
 
