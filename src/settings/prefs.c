@@ -7,14 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The process environment. */
-static const char *
-process_env(void *arg, const char *name)
-{
-	(void)arg;
-	return getenv(name);
-}
-
 /* NAME's value in env, or NULL when unset or empty. */
 static const char *
 env_value(const struct prefs_env *env, const char *name)
@@ -120,7 +112,7 @@ void
 prefs_resolve(struct prefs *out, const struct settings *file, const struct prefs_env *env,
     const struct prefs_args *args)
 {
-	static const struct prefs_env process = { process_env, NULL };
+	static const struct prefs_env process = { launch_getenv, NULL };
 	const char *ca;
 
 	memset(out, 0, sizeof *out);
