@@ -67,7 +67,9 @@ link_is(const struct link *l, enum link_kind k, const char *id)
 
 /*
  * The selected paper's links, then, when its arXiv id is known and no
- * link already gives them, its arXiv page, PDF and Hugging Face page.
+ * link already gives them, its arXiv page, PDF and Hugging Face page; all
+ * in the model's fixed order (link_order), so arXiv is 1, PDF 2 and
+ * Hugging Face 3 on every paper that has them, thumbnails last.
  */
 static void
 build_links(struct ui_state *st)
@@ -106,6 +108,7 @@ build_links(struct ui_state *st)
 		pp->links[pp->nlinks].url = pp->own[k];
 		pp->nlinks++;
 	}
+	link_order(pp->links, pp->nlinks);
 }
 
 /* A paper was selected: preferred language, top of summary, first link. */

@@ -54,7 +54,7 @@ test_state_start(void **state)
 	ui_keys_handle(&st, 'j');
 	assert_int_equal(st.paper.link, 1);
 	assert_true(ui_keys_handle(&st, KEYNAME_ENTER) & UI_ACT_OPEN);
-	assert_string_equal(ui_paper_link(&st)->url, "https://github.com/x/y");
+	assert_string_equal(ui_paper_link(&st)->url, "https://arxiv.org/pdf/2505.00001");
 	assert_true(ui_keys_handle(&st, 'q') & UI_ACT_QUIT);
 	ui_state_free(&st);
 }

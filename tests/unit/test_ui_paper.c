@@ -15,14 +15,15 @@ test_state_links(void **state)
 	(void)state;
 	ui_state_init(&st, unit_lib(0), NULL, NULL);
 	unit_fit(&st, 24, 80);
-	/* Alpha: arxiv + github from the source; the abs link is not repeated */
+	/* Alpha: arxiv + github from the source; the abs link is not repeated;
+	 * fixed numbers: arXiv 1, PDF 2, Hugging Face 3, then code */
 	assert_int_equal(st.paper.nlinks, 4);
 	assert_string_equal(st.paper.links[0].url, "https://arxiv.org/abs/2505.00001");
-	assert_string_equal(st.paper.links[1].url, "https://github.com/x/y");
-	assert_int_equal(st.paper.links[2].kind, LINK_PDF);
-	assert_string_equal(st.paper.links[2].url, "https://arxiv.org/pdf/2505.00001");
-	assert_int_equal(st.paper.links[3].kind, LINK_HUGGINGFACE);
-	assert_string_equal(st.paper.links[3].url, "https://huggingface.co/papers/2505.00001");
+	assert_int_equal(st.paper.links[1].kind, LINK_PDF);
+	assert_string_equal(st.paper.links[1].url, "https://arxiv.org/pdf/2505.00001");
+	assert_int_equal(st.paper.links[2].kind, LINK_HUGGINGFACE);
+	assert_string_equal(st.paper.links[2].url, "https://huggingface.co/papers/2505.00001");
+	assert_string_equal(st.paper.links[3].url, "https://github.com/x/y");
 	/* o opens the arXiv page from any pane; y copies it outside the Links pane */
 	assert_true(ui_keys_handle(&st, 'o') & UI_ACT_OPEN);
 	assert_string_equal(st.req.target->url, "https://arxiv.org/abs/2505.00001");
@@ -36,6 +37,8 @@ test_state_links(void **state)
 	assert_int_equal(st.nav.focus, UI_LINKS);
 	assert_true(ui_keys_handle(&st, '3') & UI_ACT_OPEN);
 	assert_int_equal(st.paper.link, 2);
+	assert_string_equal(st.req.target->url, "https://huggingface.co/papers/2505.00001");
+	assert_true(ui_keys_handle(&st, '2') & UI_ACT_OPEN);
 	assert_string_equal(st.req.target->url, "https://arxiv.org/pdf/2505.00001");
 	assert_true(ui_keys_handle(&st, 'y') & UI_ACT_COPY);
 	assert_string_equal(st.req.target->url, "https://arxiv.org/pdf/2505.00001");
@@ -55,6 +58,40 @@ test_state_links(void **state)
 	assert_non_null(strstr(h.buf, "  o "));
 	assert_non_null(strstr(h.buf, "  y "));
 	buf_free(&h);
+	ui_state_free(&st);
+}
+
+/* Link numbers are fixed: arXiv, PDF, HF, code, ..., a thumbnail listed first in the source last. */
+static void
+test_state_link_order(void **state)
+{
+	static const struct link links[] = {
+		{ LINK_THUMBNAIL, "https://example.org/t.png" },
+		{ LINK_GITHUB, "https://github.com/a/b" },
+		{ LINK_PDF, "https://arxiv.org/pdf/2505.00009" },
+	};
+	struct ui_state st;
+	struct lib *lib = lib_new();
+	struct rec r = unit_rec("2505.00009", "Thumb paper", "2025-05-06");
+
+	(void)state;
+	r.file = "t";
+	r.source = "table";
+	r.links = links;
+	r.nlinks = 3;
+	lib_add_paper(lib, &r);
+	lib_finish(lib);
+	ui_state_init(&st, lib, NULL, NULL);
+	unit_fit(&st, 24, 80);
+	assert_int_equal(st.paper.nlinks, 5);
+	assert_int_equal(st.paper.links[0].kind, LINK_ARXIV);
+	assert_int_equal(st.paper.links[1].kind, LINK_PDF);
+	assert_int_equal(st.paper.links[2].kind, LINK_HUGGINGFACE);
+	assert_int_equal(st.paper.links[3].kind, LINK_GITHUB);
+	assert_int_equal(st.paper.links[4].kind, LINK_THUMBNAIL);
+	ui_nav_focus(&st, UI_LINKS);
+	assert_true(ui_keys_handle(&st, '3') & UI_ACT_OPEN);
+	assert_string_equal(st.req.target->url, "https://huggingface.co/papers/2505.00009");
 	ui_state_free(&st);
 }
 
@@ -93,6 +130,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_state_links),
+		cmocka_unit_test(test_state_link_order),
 		cmocka_unit_test(test_state_lang),
 	};
 
