@@ -42,7 +42,9 @@ enum {
 	    ui_act_open_arxiv, 0) \
 	X(COPY, "copy", "y", "copy the link (Links pane) or the arXiv page to the clipboard", \
 	    ui_act_copy, 0) \
-	X(LANG, "language", "t", "cycle the summary language and source", ui_paper_lang, 0) \
+	X(LANG, "language", "t", "show the paper's next language; it stays chosen", ui_paper_lang, 0) \
+	X(VERSION, "version", "T", "show another publisher's version in this language", \
+	    ui_paper_version, 0) \
 	X(TOGGLE_READ, "toggle-read", "u", "mark the paper read or unread", \
 	    ui_marks_toggle_read, 0) \
 	X(NEXT_UNREAD, "next-unread", "U", "go to the next unread paper, across days", \

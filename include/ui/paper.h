@@ -24,6 +24,7 @@ struct ui_paper {
 	size_t sum_top;			/* first summary line shown */
 	size_t sum_lines;		/* lines of the laid-out summary */
 	char *lang;			/* preferred summary language, owned (NULL: none) */
+	char *pub;			/* preferred publisher within it (T), owned (NULL: none) */
 	struct ui_sumview sv;		/* the summary laid out for the Summary pane */
 	struct link *links;		/* the paper's links, plus arXiv page, PDF and HF page by id */
 	size_t nlinks;
@@ -56,12 +57,18 @@ void ui_paper_pick_link(struct ui_state *st, size_t i);
 const struct link *ui_paper_link(const struct ui_state *st);
 /* The selected paper's arXiv page (by its id, else its first arXiv link), or NULL. */
 const struct link *ui_paper_arxiv(const struct ui_state *st);
-/* Append the name of the summary shown ("en table 1/2"), or nothing. */
+/* Append the name of the summary shown ("en from gabrielchua, 1 of 2"), or nothing. */
 void ui_paper_sum_name(const struct ui_state *st, struct buf *out);
 /* The title shown for a paper: its title, else the start of its summary. */
 const char *ui_paper_label(const struct paper *p);
 
-/* Handler (see ui/cmd.h): the next summary; its language becomes the preferred one. */
+/* Show summary i of the selected paper (a search matched in it), from its top. */
+void ui_paper_show_sum(struct ui_state *st, size_t i);
+
+/* Handlers (see ui/cmd.h). */
+/* t: the paper's next language; it becomes the chosen one, kept from paper to paper. */
 unsigned ui_paper_lang(struct ui_state *st);
+/* T: the next version (publisher) of the shown language; kept too. */
+unsigned ui_paper_version(struct ui_state *st);
 
 #endif

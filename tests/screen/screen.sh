@@ -219,6 +219,19 @@ screen ko-only
 keys l G
 screen ko-only-end
 
+# ---- publishers: named from the path; t changes language, and it stays ---
+mkdir -p "$TMP/pub/gabrielchua-daily-ai-papers/archive/2025/05" \
+	"$TMP/pub/l-yohai-daily_papers_ko/paper_logs/2025/05"
+cp "$EN/2025-05-06.md" "$TMP/pub/gabrielchua-daily-ai-papers/archive/2025/05/06.md"
+cp "$KO" "$TMP/pub/l-yohai-daily_papers_ko/paper_logs/2025/05/06.md"
+start 100 30 --lang=ko "$TMP/pub"
+screen pub-ko
+keys t
+screen pub-en
+keys j
+screen pub-en-next
+quits pub
+
 # ---- Hangul, CJK, emoji ZWJ sequences and combining marks ----------------
 start 80 24 "$FIX/mixed.md"
 screen mixed-80x24

@@ -59,6 +59,7 @@ test_default_keys(void **unused)
 		{ '4', UI_CMD_OPEN_NUM }, { '5', UI_CMD_OPEN_NUM }, { '6', UI_CMD_OPEN_NUM },
 		{ '7', UI_CMD_OPEN_NUM }, { '8', UI_CMD_OPEN_NUM }, { '9', UI_CMD_OPEN_NUM },
 		{ 'o', UI_CMD_OPEN_ARXIV }, { 'y', UI_CMD_COPY }, { 't', UI_CMD_LANG },
+		{ 'T', UI_CMD_VERSION },
 		{ 'u', UI_CMD_TOGGLE_READ }, { 'U', UI_CMD_NEXT_UNREAD },
 		{ 's', UI_CMD_STAR }, { 'S', UI_CMD_STARRED },
 		{ '/', UI_CMD_SEARCH }, { 'n', UI_CMD_SEARCH_NEXT }, { 'N', UI_CMD_SEARCH_PREV },
