@@ -144,7 +144,7 @@ show_matching_summary(struct ui_state *st)
 static void
 status(struct ui_state *st, int found, size_t count, size_t which)
 {
-	const char *where = st->search.day ? "this day" : "every day";
+	const char *where = st->search.day ? " on this day" : "";
 	struct buf q = BUF_INIT;
 
 	if (!st->search.active)
@@ -153,9 +153,9 @@ status(struct ui_state *st, int found, size_t count, size_t which)
 	if (st->prompt.kind != UI_PROMPT_SEARCH)
 		buf_printf(&q, "/%s: ", search_query(st->search.match));
 	if (found)
-		ui_state_message(st, "%smatch %zu of %zu in %s", q.buf, which, count, where);
+		ui_state_message(st, "%smatch %zu of %zu%s", q.buf, which, count, where);
 	else
-		ui_state_message(st, "%snot found in %s", q.buf, where);
+		ui_state_message(st, "%sno match%s", q.buf, where);
 	buf_free(&q);
 }
 
