@@ -71,8 +71,9 @@ enum {
 	    ui_fetch_show, 0) \
 	X(REDRAW, "redraw", "C-l", "redraw the screen", ui_act_redraw, 0) \
 	X(HELP, "help", "?", "show or close this help", ui_help_open, 0) \
-	X(CLOSE, "close", "Esc", "close the help", ui_search_close, 0) \
-	X(QUIT, "quit", "q", "quit (close the help when it is open)", ui_act_quit, 0)
+	X(BACK, "back", "q", "back one level; at the top, quit", ui_nav_back, 0) \
+	X(CLOSE, "close", "Esc Backspace", "back one level; never quits", ui_nav_close, 0) \
+	X(QUIT, "quit", "Q", "quit from anywhere", ui_act_quit, 0)
 
 /* The commands, in table order. */
 enum ui_cmd {

@@ -270,3 +270,42 @@ ui_nav_zoom(struct ui_state *st)
 	    ui_layout_pane_name(st->nav.focus));
 	return UI_ACT_REDRAW;
 }
+
+/* Go back one level (see ui/nav.h); 0 when at the top already. */
+static int
+back(struct ui_state *st)
+{
+	if (st->help.open) {
+		st->help.open = 0;
+	} else if (st->nav.zoom) {
+		ui_nav_zoom(st);
+	} else if (st->nav.focus == UI_SUMMARY || st->nav.focus == UI_LINKS) {
+		ui_nav_focus(st, UI_PAPERS);
+	} else if (st->search.active) {
+		ui_search_close(st);
+	} else if (st->list.view == UI_VIEW_STARRED) {
+		ui_list_toggle_starred(st);
+		ui_state_message(st, "back to the days");
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/* q: back one level, or quit at the top. */
+unsigned
+ui_nav_back(struct ui_state *st)
+{
+	if (st->marks.quit_armed || !back(st))
+		return ui_marks_quit(st);
+	return UI_ACT_REDRAW;
+}
+
+/* Esc, Backspace: back one level; at the top, say how to quit. */
+unsigned
+ui_nav_close(struct ui_state *st)
+{
+	if (!back(st))
+		ui_state_message(st, "at the top: q or Q quits");
+	return UI_ACT_REDRAW;
+}

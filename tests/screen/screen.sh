@@ -174,14 +174,14 @@ alive() {
 	return 0
 }
 
-# quits NAME: q ends the reader with status 0.
+# quits NAME: Q ends the reader with status 0 (from anywhere).
 quits() {
-	keys q
+	keys Q
 	i=0
 	while [ -z "$(exit_status)" ]; do
 		i=$((i + 1))
 		if [ "$i" -ge $((TIMEOUT * 20)) ]; then
-			fail "$1: q did not quit"
+			fail "$1: Q did not quit"
 			return
 		fi
 		sleep 0.05
@@ -494,6 +494,18 @@ NTESTS=$((NTESTS + 1))
 ls "$TMP/work" | cmp -s - "$TMP/work-before" || fail "paste: an export file was written: $(ls "$TMP/work")"
 ! grep -q "starred=1" "$PAPERBOY_STATE" 2>/dev/null || fail "paste: a paper was starred"
 BROWSER=true
+
+# ---- q goes back one level, quits at the top; Esc never quits -------------
+start 100 30 "$EN"
+keys Enter z
+shows back-zoomed "Summary zoomed"
+keys q
+shows back-unzoomed "Summary back in place"
+keys q Escape
+shows back-top "at the top: q or Q quits"
+alive back-top
+keys q
+ended_with back-quit 0
 
 # ---- a failed save: kept on the status line, retried; q asks; exit status 1 --
 mkdir "$TMP/sd"

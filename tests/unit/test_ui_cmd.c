@@ -66,7 +66,8 @@ test_default_keys(void **unused)
 		{ 'f', UI_CMD_FILTER }, { 'v', UI_CMD_MIN_VOTES }, { 'O', UI_CMD_ORDER },
 		{ 'E', UI_CMD_EXPORT }, { 'r', UI_CMD_RELOAD }, { 'R', UI_CMD_FETCH },
 		{ 'F', UI_CMD_FETCH_REPORT }, { KEYNAME_CTRL('l'), UI_CMD_REDRAW },
-		{ '?', UI_CMD_HELP }, { KEYNAME_ESC, UI_CMD_CLOSE }, { 'q', UI_CMD_QUIT },
+		{ '?', UI_CMD_HELP }, { 'q', UI_CMD_BACK }, { KEYNAME_ESC, UI_CMD_CLOSE },
+		{ KEYNAME_BACKSPACE, UI_CMD_CLOSE }, { 'Q', UI_CMD_QUIT },
 	};
 	struct ui_keys k;
 	size_t i;
@@ -116,8 +117,10 @@ test_run(void **unused)
 	assert_string_equal(unit_title(&st), "Beta paper");
 	assert_false(ui_cmd_run(&st, UI_CMD_STAR) & UI_ACT_REDRAW);	/* means nothing there */
 	assert_false(st.marks.star[st.list.v[st.list.sel]]);
-	assert_int_equal(ui_cmd_run(&st, UI_CMD_QUIT), UI_ACT_REDRAW);	/* closes the help */
+	assert_int_equal(ui_cmd_run(&st, UI_CMD_BACK), UI_ACT_REDRAW);	/* closes the help */
 	assert_false(st.help.open);
+	ui_cmd_run(&st, UI_CMD_HELP);
+	assert_int_equal(ui_cmd_run(&st, UI_CMD_QUIT), UI_ACT_QUIT);	/* Q: from anywhere */
 	ui_state_free(&st);
 }
 
