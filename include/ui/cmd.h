@@ -26,7 +26,8 @@ enum {
 	X(UP, "up", "k Up", "move up (scroll the summary up)", ui_nav_up, UI_CMDF_NAV) \
 	X(TOP, "top", "g Home", "go to the first item", ui_nav_top, UI_CMDF_NAV) \
 	X(BOTTOM, "bottom", "G End", "go to the last item", ui_nav_bottom, UI_CMDF_NAV) \
-	X(PAGE_DOWN, "page-down", "PgDn Space", "page down", ui_nav_page_down, UI_CMDF_NAV) \
+	X(PAGE_DOWN, "page-down", "PgDn Space", "page down; at a summary's end, the next unread", \
+	    ui_nav_page_down, UI_CMDF_NAV) \
 	X(PAGE_UP, "page-up", "PgUp", "page up", ui_nav_page_up, UI_CMDF_NAV) \
 	X(HALF_DOWN, "half-page-down", "C-d", "half a page down", ui_nav_half_down, UI_CMDF_NAV) \
 	X(HALF_UP, "half-page-up", "C-u", "half a page up", ui_nav_half_up, UI_CMDF_NAV) \
@@ -47,8 +48,16 @@ enum {
 	    ui_paper_version, 0) \
 	X(TOGGLE_READ, "toggle-read", "u", "mark the paper read or unread", \
 	    ui_marks_toggle_read, 0) \
-	X(NEXT_UNREAD, "next-unread", "U", "go to the next unread paper, across days", \
+	X(NEXT_PAPER, "next-paper", "J", "next paper, from any pane", ui_nav_next_paper, UI_CMDF_NAV) \
+	X(PREV_PAPER, "previous-paper", "K", "previous paper, from any pane", ui_nav_prev_paper, \
+	    UI_CMDF_NAV) \
+	X(NEXT_UNREAD, "next-unread", "U ]", "go to the next unread paper, across days", \
 	    ui_marks_next_unread, UI_CMDF_NAV) \
+	X(PREV_UNREAD, "previous-unread", "[", "go to the previous unread paper, across days", \
+	    ui_marks_prev_unread, UI_CMDF_NAV) \
+	X(DAY_READ, "mark-day-read", "A", "mark every paper of the day read", ui_marks_day_read, 0) \
+	X(CAT_READ, "mark-category-read", "C", "mark the papers of the category read", \
+	    ui_marks_cat_read, 0) \
 	X(STAR, "star", "s", "star or unstar the paper", ui_marks_toggle_star, 0) \
 	X(STARRED, "starred", "S", "show the starred papers of every day (again: back to the days)", \
 	    ui_list_toggle_starred, 0) \

@@ -132,7 +132,13 @@ ui_nav_bottom(struct ui_state *st)
 unsigned
 ui_nav_page_down(struct ui_state *st)
 {
-	return move(st, page_rows(st, 0));
+	size_t top = st->paper.sum_top;
+	unsigned a = move(st, page_rows(st, 0));
+
+	/* at the end of the summary: on to the next unread paper (neomutt) */
+	if (st->nav.focus == UI_SUMMARY && st->paper.sum_top == top)
+		return ui_marks_next_unread(st);
+	return a;
 }
 
 /* PgUp. */
@@ -308,4 +314,31 @@ ui_nav_close(struct ui_state *st)
 	if (!back(st))
 		ui_state_message(st, "at the top: q or Q quits");
 	return UI_ACT_REDRAW;
+}
+
+/* Select the paper delta rows away in the Papers list, whatever pane has the focus. */
+static unsigned
+step_paper(struct ui_state *st, long delta)
+{
+	size_t i = ui_nav_step(st->list.sel, delta, st->list.n);
+
+	if (i == st->list.sel)
+		ui_state_message(st, delta > 0 ? "the last paper of the list" :
+		    "the first paper of the list");
+	ui_list_pick_paper(st, i);
+	return UI_ACT_REDRAW;
+}
+
+/* J: the next paper (tig), the focus staying where it is. */
+unsigned
+ui_nav_next_paper(struct ui_state *st)
+{
+	return step_paper(st, 1);
+}
+
+/* K: the previous paper. */
+unsigned
+ui_nav_prev_paper(struct ui_state *st)
+{
+	return step_paper(st, -1);
 }

@@ -279,6 +279,17 @@ keys l l
 screen browse-then-look
 quits browse
 
+# ---- reading keys: A marks the day read; J in the summary; [ wraps back ---
+start 100 30 "$EN"
+keys A
+screen read-day-A
+keys l J
+screen read-summary-J
+keys h h
+keys '['
+screen read-prev-unread
+quits read
+
 # ---- triage: stars, the Starred view, search, filters, marks kept --------
 start 100 30 "$EN" "$KO"
 keys s j j s
