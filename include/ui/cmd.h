@@ -46,6 +46,8 @@ enum {
 	X(LANG, "language", "t", "show the paper's next language; it stays chosen", ui_paper_lang, 0) \
 	X(VERSION, "version", "T", "show another publisher's version in this language", \
 	    ui_paper_version, 0) \
+	X(AUTHORS, "authors", "a", "show every author of a long list, or the first 10", \
+	    ui_paper_authors, 0) \
 	X(TOGGLE_READ, "toggle-read", "u", "mark the paper read or unread", \
 	    ui_marks_toggle_read, 0) \
 	X(NEXT_PAPER, "next-paper", "J", "next paper, from any pane", ui_nav_next_paper, UI_CMDF_NAV) \

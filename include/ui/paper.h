@@ -70,5 +70,7 @@ void ui_paper_show_sum(struct ui_state *st, size_t i);
 unsigned ui_paper_lang(struct ui_state *st);
 /* T: the next version (publisher) of the shown language; kept too. */
 unsigned ui_paper_version(struct ui_state *st);
+/* a: every author of a long list, or the first UI_SUMVIEW_AUTHORS and "+N more" again. */
+unsigned ui_paper_authors(struct ui_state *st);
 
 #endif

@@ -38,7 +38,12 @@ struct ui_sumview {
 	size_t sum;
 	int width;
 	int valid;
+	int all_authors;	/* show every author, not the first UI_SUMVIEW_AUTHORS (set by the caller) */
+	int built_all;		/* all_authors as the layout was built */
 };
+
+/* Authors shown before "+N more". */
+#define UI_SUMVIEW_AUTHORS 10
 
 /* Prepare an empty view. */
 void ui_sumview_init(struct ui_sumview *sv);
@@ -54,5 +59,9 @@ void ui_sumview_invalidate(struct ui_sumview *sv);
  */
 void ui_sumview_build(struct ui_sumview *sv, const struct lib *lib,
     const struct paper *p, size_t sum, int width);
+/*
+ * Authors: with all_authors unset, a list of more than UI_SUMVIEW_AUTHORS
+ * names shows the first ones and "+N more (a: all)".
+ */
 
 #endif

@@ -138,6 +138,7 @@ ui_paper_reset(struct ui_state *st)
 	pp->link = 0;
 	pp->sum = 0;
 	pp->sum_top = 0;
+	pp->sv.all_authors = 0;	/* a new paper: its long author list collapsed */
 	ui_nav_unscroll(st, UI_LINKS);
 	build_links(st);
 	p = ui_list_paper(st);
@@ -151,8 +152,10 @@ ui_paper_keep(struct ui_state *st)
 {
 	struct ui_paper *pp = &st->paper;
 	size_t link = pp->link, sum = pp->sum, top = pp->sum_top;
+	int all = pp->sv.all_authors;
 
 	ui_paper_reset(st);
+	pp->sv.all_authors = all;
 	pp->link = link;
 	pp->sum = sum;
 	pp->sum_top = top;
@@ -410,5 +413,26 @@ ui_paper_version(struct ui_state *st)
 	ui_paper_show_sum(st, i);
 	free(pp->pub);
 	pp->pub = xstrdup(publisher(&p->sums[i]));
+	return UI_ACT_REDRAW;
+}
+
+/* a: show every author of the paper, or only the first ones again. */
+unsigned
+ui_paper_authors(struct ui_state *st)
+{
+	const struct paper *p = ui_list_paper(st);
+	struct ui_paper *pp = &st->paper;
+
+	if (!p || p->nauthors <= UI_SUMVIEW_AUTHORS) {
+		ui_state_message(st, "every author is shown");
+		return UI_ACT_REDRAW;
+	}
+	pp->sv.all_authors = !pp->sv.all_authors;
+	if (pp->sv.all_authors)
+		ui_state_message(st, "all %zu authors (a: the first %d)", p->nauthors,
+		    UI_SUMVIEW_AUTHORS);
+	else
+		ui_state_message(st, "the first %d of %zu authors (a: all)", UI_SUMVIEW_AUTHORS,
+		    p->nauthors);
 	return UI_ACT_REDRAW;
 }

@@ -76,22 +76,27 @@ add_wrapped(struct ui_sumview *sv, const char *s, size_t n, int width, int inden
 	width_lines_free(&tl);
 }
 
-/* Append "Label: a, b, c" as a wrapped metadata line. */
+/*
+ * Append "Label: a, b, c" as a wrapped metadata line; only the first max
+ * items (0: all) and "+N more (a: all)" when there are more.
+ */
 static void
 add_meta_list(struct ui_sumview *sv, struct buf *tmp, const char *label,
-    const char *const *items, size_t nitems, int width)
+    const char *const *items, size_t nitems, int width, size_t max)
 {
-	size_t i;
+	size_t i, shown = max && nitems > max ? max : nitems;
 
 	if (nitems == 0)
 		return;
 	buf_setlen(tmp, 0);
 	buf_puts(tmp, label);
-	for (i = 0; i < nitems; i++) {
+	for (i = 0; i < shown; i++) {
 		if (i)
 			buf_puts(tmp, ", ");
 		buf_puts(tmp, items[i] ? items[i] : "");
 	}
+	if (shown < nitems)
+		buf_printf(tmp, " +%zu more (a: all)", nitems - shown);
 	add_wrapped(sv, tmp->buf, tmp->len, width, 0, UI_LINE_META, UI_LINE_META);
 }
 
@@ -104,7 +109,8 @@ build_header(struct ui_sumview *sv, const struct lib *lib, const struct paper *p
 	size_t i;
 
 	add_wrapped(sv, title, strlen(title), width, 0, UI_LINE_TITLE, UI_LINE_TITLE);
-	add_meta_list(sv, tmp, "Authors: ", p->authors, p->nauthors, width);
+	add_meta_list(sv, tmp, "Authors: ", p->authors, p->nauthors, width,
+	    sv->all_authors ? 0 : UI_SUMVIEW_AUTHORS);
 	if (p->ndays) {
 		buf_setlen(tmp, 0);
 		buf_puts(tmp, "Days: ");
@@ -124,7 +130,7 @@ build_header(struct ui_sumview *sv, const struct lib *lib, const struct paper *p
 		buf_printf(tmp, "Votes: %ld", p->votes);
 		add_wrapped(sv, tmp->buf, tmp->len, width, 0, UI_LINE_META, UI_LINE_META);
 	}
-	add_meta_list(sv, tmp, "Categories: ", p->cats, p->ncats, width);
+	add_meta_list(sv, tmp, "Categories: ", p->cats, p->ncats, width, 0);
 }
 
 /* Lay out the blocks of one summary. */
@@ -168,9 +174,11 @@ ui_sumview_build(struct ui_sumview *sv, const struct lib *lib,
 {
 	struct buf tmp = BUF_INIT;
 
-	if (sv->valid && sv->paper == p && sv->sum == sum && sv->width == width)
+	if (sv->valid && sv->paper == p && sv->sum == sum && sv->width == width &&
+	    sv->built_all == sv->all_authors)
 		return;
 	sv->valid = 1;
+	sv->built_all = sv->all_authors;
 	sv->paper = p;
 	sv->sum = sum;
 	sv->width = width;

@@ -518,6 +518,17 @@ alive back-top
 keys q
 ended_with back-quit 0
 
+# ---- a long author list: the first 10, "+N more", a shows them all ---------
+authors=$(awk 'BEGIN { for (i = 1; i <= 25; i++) printf "%s\"Writer%d\"", i > 1 ? "," : "", i }')
+printf '[{"title":"Many writers","id":"2505.09999","date":"2025-05-06","authors":[%s],"summary":"Text."}]\n' \
+	"$authors" >"$TMP/authors.json"
+start 100 30 "$TMP/authors.json"
+keys Enter z	# the summary zoomed: the authors line in full width
+shows authors-collapsed "+15 more (a: all)"
+keys a
+shows authors-all "Writer25"
+quits authors
+
 # ---- a failed save: kept on the status line, retried; q asks; exit status 1 --
 mkdir "$TMP/sd"
 PAPERBOY_STATE=$TMP/sd/state

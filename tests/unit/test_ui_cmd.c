@@ -60,7 +60,7 @@ test_default_keys(void **unused)
 		{ '7', UI_CMD_OPEN_NUM }, { '8', UI_CMD_OPEN_NUM }, { '9', UI_CMD_OPEN_NUM },
 		{ 'o', UI_CMD_OPEN_ARXIV }, { 'y', UI_CMD_COPY }, { 't', UI_CMD_LANG },
 		{ 'T', UI_CMD_VERSION },
-		{ 'u', UI_CMD_TOGGLE_READ }, { 'J', UI_CMD_NEXT_PAPER }, { 'K', UI_CMD_PREV_PAPER },
+		{ 'a', UI_CMD_AUTHORS }, { 'u', UI_CMD_TOGGLE_READ }, { 'J', UI_CMD_NEXT_PAPER }, { 'K', UI_CMD_PREV_PAPER },
 		{ 'U', UI_CMD_NEXT_UNREAD }, { ']', UI_CMD_NEXT_UNREAD }, { '[', UI_CMD_PREV_UNREAD },
 		{ 'A', UI_CMD_DAY_READ }, { 'C', UI_CMD_CAT_READ },
 		{ 's', UI_CMD_STAR }, { 'S', UI_CMD_STARRED },
