@@ -722,10 +722,11 @@ run_reader(struct opts *o)
 	struct ui_opts uo;
 	struct reload_arg ra;
 	size_t warnings, setup = print_setup_msgs(o, NULL);
-	struct buf status = BUF_INIT;
+	struct buf status = BUF_INIT, libdir = BUF_INIT;
 	int rc;
 
 	buf_init(&status);
+	buf_init(&libdir);
 	load(o, &l, NULL);
 	warnings = diag_problems(diags(&l));
 	if (setup) {
@@ -749,11 +750,20 @@ run_reader(struct opts *o)
 	uo.status = status.len ? status.buf : NULL;
 	uo.state = o->state;
 	uo.config = o->config;
+	if (o->libdir.len == 0)
+		settings_library_dir(o->config, &libdir);
+	uo.libdir = o->libdir.len ? o->libdir.buf : libdir.buf;
+	if (o->samples && o->libdir.len && !uo.status) {
+		buf_printf(&status, "%s is empty: these are the samples (R or paperboy fetch gets papers)",
+		    o->libdir.buf);
+		uo.status = status.buf;
+	}
 	rc = ui_run(lib, &uo);	/* frees lib */
 	if (save_at_exit(o) < 0 && rc == 0)
 		rc = 1;
 	buf_free(&ra.msg);
 	buf_free(&status);
+	buf_free(&libdir);
 	return rc;
 }
 

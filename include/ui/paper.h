@@ -25,6 +25,7 @@ struct ui_paper {
 	size_t sum_lines;		/* lines of the laid-out summary */
 	char *lang;			/* preferred summary language, owned (NULL: none) */
 	char *pub;			/* preferred publisher within it (T), owned (NULL: none) */
+	char *libdir;			/* the library directory, for an empty library's screen, owned */
 	struct ui_sumview sv;		/* the summary laid out for the Summary pane */
 	struct link *links;		/* the paper's links, plus arXiv page, PDF and HF page by id */
 	size_t nlinks;
@@ -36,6 +37,8 @@ struct ui_paper {
 void ui_paper_init(struct ui_paper *pp, const char *lang);
 /* Free. */
 void ui_paper_free(struct ui_paper *pp);
+/* The library directory an empty library's screen names (NULL: none). */
+void ui_paper_set_libdir(struct ui_paper *pp, const char *dir);
 /* Forget the links and the laid-out summary (the library is about to go). */
 void ui_paper_drop(struct ui_state *st);
 /* A paper was selected: its summary in the preferred language, from the top; its links; link 1. */

@@ -23,6 +23,7 @@ struct ui_opts {
 	 */
 	struct marks *state;
 	const struct settings *config;	/* settings (may be NULL: defaults); the caller's */
+	const char *libdir;	/* the library directory (paperboy fetch's), for an empty library; or NULL */
 };
 
 /*

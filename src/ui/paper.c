@@ -16,6 +16,16 @@ ui_paper_init(struct ui_paper *pp, const char *lang)
 	ui_sumview_init(&pp->sv);
 }
 
+/* Keep a copy of the library directory for the empty library's screen. */
+void
+ui_paper_set_libdir(struct ui_paper *pp, const char *dir)
+{
+	free(pp->libdir);
+	pp->libdir = dir ? xstrdup(dir) : NULL;
+	pp->sv.libdir = pp->libdir;
+	ui_sumview_invalidate(&pp->sv);
+}
+
 /* Forget the link list. */
 static void
 free_links(struct ui_paper *pp)
@@ -38,6 +48,7 @@ ui_paper_free(struct ui_paper *pp)
 	free_links(pp);
 	free(pp->lang);
 	free(pp->pub);
+	free(pp->libdir);
 	ui_sumview_free(&pp->sv);
 	memset(pp, 0, sizeof *pp);
 }

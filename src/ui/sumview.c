@@ -100,6 +100,37 @@ add_meta_list(struct ui_sumview *sv, struct buf *tmp, const char *label,
 	add_wrapped(sv, tmp->buf, tmp->len, width, 0, UI_LINE_META, UI_LINE_META);
 }
 
+/* Append one wrapped line of kind k (NULL: a blank line). */
+static void
+add_text(struct ui_sumview *sv, const char *s, int width, int indent, enum ui_line_kind k)
+{
+	if (s == NULL)
+		add_blank(sv);
+	else
+		add_wrapped(sv, s, strlen(s), width, indent, k, k);
+}
+
+/* An empty library: how to get papers (paperboy fetch, R, or files in the library directory). */
+static void
+build_empty(struct ui_sumview *sv, int width)
+{
+	add_text(sv, "No papers yet.", width, 0, UI_LINE_TITLE);
+	add_text(sv, NULL, width, 0, UI_LINE_TEXT);
+	add_text(sv, "To get today's papers, run", width, 0, UI_LINE_TEXT);
+	add_text(sv, "paperboy fetch", width, 4, UI_LINE_HEAD);
+	add_text(sv, "in a shell, or press R here to fetch in the background.", width, 0, UI_LINE_TEXT);
+	add_text(sv, NULL, width, 0, UI_LINE_TEXT);
+	add_text(sv, "Or put digest files (markdown, JSON, feeds, ...) in the library directory",
+	    width, 0, UI_LINE_TEXT);
+	if (sv->libdir)
+		add_text(sv, sv->libdir, width, 4, UI_LINE_HEAD);
+	add_text(sv, "and press r to read them, or name files and folders on the command line: "
+	    "paperboy PATH...", width, 0, UI_LINE_TEXT);
+	add_text(sv, NULL, width, 0, UI_LINE_TEXT);
+	add_text(sv, "Sources and settings: man paperboy.  ? shows the keys, q quits.", width, 0,
+	    UI_LINE_TEXT);
+}
+
 /* Lay out the header lines: title, authors, days, categories, votes. */
 static void
 build_header(struct ui_sumview *sv, const struct lib *lib, const struct paper *p,
@@ -186,6 +217,10 @@ ui_sumview_build(struct ui_sumview *sv, const struct lib *lib,
 	buf_setlen(&sv->text, 0);
 	if (width < 1)
 		width = 1;
+	if (p == NULL && lib && lib_npapers(lib) == 0) {
+		build_empty(sv, width);
+		return;
+	}
 	if (p == NULL) {
 		add_wrapped(sv, "No paper selected.", 18, width, 0, UI_LINE_TEXT, UI_LINE_TEXT);
 		return;

@@ -227,6 +227,8 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 	memset(&r, 0, sizeof r);
 	ui_act_init(&r.act, NULL, opts ? opts->reload : NULL, opts ? opts->reload_arg : NULL);
 	ui_state_init(&r.st, lib, opts ? opts->lang : NULL, opts ? opts->status : NULL);
+	if (opts && opts->libdir)
+		ui_paper_set_libdir(&r.st.paper, opts->libdir);
 	configure(&r, opts);
 	loop = ui_loop_new();
 	if (loop == NULL) {

@@ -518,8 +518,14 @@ alive back-top
 keys q
 ended_with back-quit 0
 
+# ---- an empty library: how to get papers ---------------------------------
+mkdir -p "$TMP/emptylib"
+start 80 24 "$TMP/emptylib"
+screen empty-80x24
+quits empty
+
 # ---- a long author list: the first 10, "+N more", a shows them all ---------
-authors=$(awk 'BEGIN { for (i = 1; i <= 25; i++) printf "%s\"Writer%d\"", i > 1 ? "," : "", i }')
+authors=$(awk 'BEGIN { for (i = 1; i <= 25; i++) { if (i > 1) printf ","; printf "\"Writer%d\"", i } }')
 printf '[{"title":"Many writers","id":"2505.09999","date":"2025-05-06","authors":[%s],"summary":"Text."}]\n' \
 	"$authors" >"$TMP/authors.json"
 start 100 30 "$TMP/authors.json"

@@ -89,12 +89,40 @@ test_long_authors(void **state)
 	ui_state_free(&st);
 }
 
+/* An empty library fills the reader with how to get papers: paperboy fetch, R, the library directory. */
+static void
+test_empty_library(void **state)
+{
+	struct ui_state st;
+	struct lib *lib = lib_new();
+	const struct ui_sumview *sv = &st.paper.sv;
+
+	(void)state;
+	lib_finish(lib);
+	ui_state_init(&st, lib, NULL, NULL);
+	ui_paper_set_libdir(&st.paper, "/home/u/.local/share/paperboy/library");
+	assert_int_equal(st.nav.focus, UI_SUMMARY);
+	assert_true(st.nav.zoom);
+	unit_fit(&st, 24, 80);
+	assert_non_null(strstr(sv->text.buf, "No papers yet."));
+	assert_non_null(strstr(sv->text.buf, "paperboy fetch"));
+	assert_non_null(strstr(sv->text.buf, "/home/u/.local/share/paperboy/library"));
+	/* papers arrive (a fetch, a reload): the lists come back */
+	ui_state_replace_lib(&st, unit_lib(0));
+	assert_false(st.nav.zoom);
+	assert_int_equal(st.nav.focus, UI_PAPERS);
+	unit_fit(&st, 24, 80);
+	assert_null(strstr(sv->text.buf, "No papers yet."));
+	ui_state_free(&st);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_state_summary),
 		cmocka_unit_test(test_long_authors),
+		cmocka_unit_test(test_empty_library),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
