@@ -170,7 +170,7 @@ ui_state_fit(struct ui_state *st, const struct ui_layout *l)
 	ui_help_fit(st, l);
 }
 
-/* Append "paper 3/23 | 2025-05-06 | en table". */
+/* Append "paper 3/23 | 2025-05-06", then "| en from timlrx" when the Summary pane is not shown. */
 void
 ui_state_position(const struct ui_state *st, struct buf *out)
 {
@@ -191,6 +191,9 @@ ui_state_position(const struct ui_state *st, struct buf *out)
 	ui_list_filters(st, out);
 	if (out->len == before + 3)
 		buf_setlen(out, before);
+	/* the summary's name, when no Summary pane title says it already */
+	if (ui_layout_boxed(st->nav.layout.pane[UI_SUMMARY]))
+		return;
 	buf_puts(out, " | ");
 	before = out->len;
 	ui_paper_sum_name(st, out);

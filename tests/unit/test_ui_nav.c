@@ -25,7 +25,7 @@ test_state_start(void **state)
 	assert_string_equal(st.status.buf, "hello");
 	buf_init(&b);
 	ui_state_position(&st, &b);
-	assert_string_equal(b.buf, "paper 1/2 | 2025-05-06 | en from gabrielchua");
+	assert_string_equal(b.buf, "paper 1/2 | 2025-05-06");	/* the Summary title names the summary */
 	buf_free(&b);
 	/* Tab cycles Days -> Categories -> Papers -> Summary -> Links -> Days */
 	for (i = 0; i < UI_NPANES; i++) {

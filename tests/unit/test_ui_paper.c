@@ -169,10 +169,20 @@ test_state_versions(void **state)
 	ui_paper_sum_name(&st, &b);
 	assert_string_equal(b.buf, "en from gabrielchua, 1 of 2");
 	ui_keys_handle(&st, 'T');
-	assert_string_equal(st.status.buf, "");	/* the position says it: said once */
+	assert_string_equal(st.status.buf, "");	/* the Summary title says it: said once */
+	buf_setlen(&b, 0);
+	ui_paper_sum_name(&st, &b);
+	assert_string_equal(b.buf, "en from timlrx, 2 of 2");
+	buf_setlen(&b, 0);
+	ui_state_position(&st, &b);
+	assert_string_equal(b.buf, "paper 1/2 | 2025-05-06");
+	ui_keys_handle(&st, 'z');		/* Papers fills the screen: the status line names it */
+	unit_fit(&st, 24, 80);
 	buf_setlen(&b, 0);
 	ui_state_position(&st, &b);
 	assert_string_equal(b.buf, "paper 1/2 | 2025-05-06 | en from timlrx, 2 of 2");
+	ui_keys_handle(&st, 'z');
+	unit_fit(&st, 24, 80);
 	ui_keys_handle(&st, 't');
 	buf_setlen(&b, 0);
 	ui_paper_sum_name(&st, &b);
