@@ -750,6 +750,11 @@ run_reader(struct opts *o)
 	uo.status = status.len ? status.buf : NULL;
 	uo.state = o->state;
 	uo.prefs = &o->prefs;
+	if (o->samples && o->libdir.len && !uo.status) {
+		buf_printf(&status, "%s is empty: these are the samples (R or paperboy fetch gets papers)",
+		    o->libdir.buf);
+		uo.status = status.buf;
+	}
 	rc = ui_run(lib, &uo);	/* frees lib */
 	if (save_at_exit(o) < 0 && rc == 0)
 		rc = 1;

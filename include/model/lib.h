@@ -35,6 +35,7 @@ struct summary {
 	const char *lang;	/* "en", "ko", "zh", "ja", "und-Cyrl", ... detected from the text (text/lang.h) */
 	const char *source;	/* format it came from, e.g. "table", "ko-digest" */
 	const char *name;	/* what the source calls it ("ai_summary", "translation"), or NULL */
+	const char *publisher;	/* who published it, from its file's path (publisher_of), or NULL */
 	const struct block *blocks;
 	size_t nblocks;
 	const char *text;	/* the blocks flattened: bullets as "- ", labels as "Label: " */
@@ -158,6 +159,17 @@ const struct day *lib_day(const struct lib *lib, size_t i);
 size_t lib_summary_for(const struct paper *p, const char *prefs);
 /* Bytes held by the library's arena. */
 size_t lib_bytes(const struct lib *lib);
+
+struct buf;
+/*
+ * Append who published the digest file at path, told from the path: the
+ * nearest file or folder name that is not a date or a layout folder
+ * (daily_results, paper_logs, archive, ...), its date words dropped and
+ * cut before "-daily-": ".../gabrielchua-daily-ai-papers/archive/2025/05/06.md"
+ * is gabrielchua, "LIBRARY/hf-daily/2025/05/06.json" hf-daily,
+ * "ko-2025-05-06.md" ko.  Returns 0 (nothing appended) when none is found.
+ */
+int publisher_of(struct buf *out, const char *path);
 
 /* Name of a link kind as used in --dump ("arxiv", "pdf", ...). */
 const char *link_kind_name(enum link_kind k);

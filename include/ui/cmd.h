@@ -26,7 +26,8 @@ enum {
 	X(UP, "up", "k Up", "move up (scroll the summary up)", ui_nav_up, UI_CMDF_NAV) \
 	X(TOP, "top", "g Home", "go to the first item", ui_nav_top, UI_CMDF_NAV) \
 	X(BOTTOM, "bottom", "G End", "go to the last item", ui_nav_bottom, UI_CMDF_NAV) \
-	X(PAGE_DOWN, "page-down", "PgDn Space", "page down", ui_nav_page_down, UI_CMDF_NAV) \
+	X(PAGE_DOWN, "page-down", "PgDn Space", "page down; at a summary's end, the next unread", \
+	    ui_nav_page_down, UI_CMDF_NAV) \
 	X(PAGE_UP, "page-up", "PgUp", "page up", ui_nav_page_up, UI_CMDF_NAV) \
 	X(HALF_DOWN, "half-page-down", "C-d", "half a page down", ui_nav_half_down, UI_CMDF_NAV) \
 	X(HALF_UP, "half-page-up", "C-u", "half a page up", ui_nav_half_up, UI_CMDF_NAV) \
@@ -42,11 +43,23 @@ enum {
 	    ui_act_open_arxiv, 0) \
 	X(COPY, "copy", "y", "copy the link (Links pane) or the arXiv page to the clipboard", \
 	    ui_act_copy, 0) \
-	X(LANG, "language", "t", "cycle the summary language and source", ui_paper_lang, 0) \
+	X(LANG, "language", "t", "show the paper's next language; it stays chosen", ui_paper_lang, 0) \
+	X(VERSION, "version", "T", "show another publisher's version in this language", \
+	    ui_paper_version, 0) \
+	X(AUTHORS, "authors", "a", "show every author of a long list, or the first 10", \
+	    ui_paper_authors, 0) \
 	X(TOGGLE_READ, "toggle-read", "u", "mark the paper read or unread", \
 	    ui_marks_toggle_read, 0) \
-	X(NEXT_UNREAD, "next-unread", "U", "go to the next unread paper, across days", \
+	X(NEXT_PAPER, "next-paper", "J", "next paper, from any pane", ui_nav_next_paper, UI_CMDF_NAV) \
+	X(PREV_PAPER, "previous-paper", "K", "previous paper, from any pane", ui_nav_prev_paper, \
+	    UI_CMDF_NAV) \
+	X(NEXT_UNREAD, "next-unread", "U ]", "go to the next unread paper, across days", \
 	    ui_marks_next_unread, UI_CMDF_NAV) \
+	X(PREV_UNREAD, "previous-unread", "[", "go to the previous unread paper, across days", \
+	    ui_marks_prev_unread, UI_CMDF_NAV) \
+	X(DAY_READ, "mark-day-read", "A", "mark every paper of the day read", ui_marks_day_read, 0) \
+	X(CAT_READ, "mark-category-read", "C", "mark the papers of the category read", \
+	    ui_marks_cat_read, 0) \
 	X(STAR, "star", "s", "star or unstar the paper", ui_marks_toggle_star, 0) \
 	X(STARRED, "starred", "S", "show the starred papers of every day (again: back to the days)", \
 	    ui_list_toggle_starred, 0) \
@@ -69,8 +82,9 @@ enum {
 	    ui_fetch_show, 0) \
 	X(REDRAW, "redraw", "C-l", "redraw the screen", ui_act_redraw, 0) \
 	X(HELP, "help", "?", "show or close this help", ui_help_open, 0) \
-	X(CLOSE, "close", "Esc", "close the help", ui_search_close, 0) \
-	X(QUIT, "quit", "q", "quit (close the help when it is open)", ui_act_quit, 0)
+	X(BACK, "back", "q", "back one level; at the top, quit", ui_nav_back, 0) \
+	X(CLOSE, "close", "Esc Backspace", "back one level; never quits", ui_nav_close, 0) \
+	X(QUIT, "quit", "Q", "quit from anywhere", ui_act_quit, 0)
 
 /* The commands, in table order. */
 enum ui_cmd {

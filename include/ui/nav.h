@@ -50,5 +50,16 @@ unsigned ui_nav_focus_next(struct ui_state *st);
 unsigned ui_nav_focus_prev(struct ui_state *st);
 unsigned ui_nav_enter(struct ui_state *st);
 unsigned ui_nav_zoom(struct ui_state *st);
+/* J, K: the next or previous paper of the list from any pane (the Summary keeps the focus). */
+unsigned ui_nav_next_paper(struct ui_state *st);
+unsigned ui_nav_prev_paper(struct ui_state *st);
+/*
+ * q: back one level: close the help, undo the zoom, leave the Summary or
+ * Links pane for Papers, clear the search, leave the Starred view; at the
+ * top (none of these), quit (ui_marks_quit may ask first).
+ */
+unsigned ui_nav_back(struct ui_state *st);
+/* Esc, Backspace: back one level as q, but never quit. */
+unsigned ui_nav_close(struct ui_state *st);
 
 #endif

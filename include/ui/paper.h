@@ -24,6 +24,8 @@ struct ui_paper {
 	size_t sum_top;			/* first summary line shown */
 	size_t sum_lines;		/* lines of the laid-out summary */
 	char *lang;			/* preferred summary language, owned (NULL: none) */
+	char *pub;			/* preferred publisher within it (T), owned (NULL: none) */
+	char *libdir;			/* the library directory, for an empty library's screen, owned */
 	struct ui_sumview sv;		/* the summary laid out for the Summary pane */
 	struct link *links;		/* the paper's links, plus arXiv page, PDF and HF page by id */
 	size_t nlinks;
@@ -35,6 +37,8 @@ struct ui_paper {
 void ui_paper_init(struct ui_paper *pp, const char *lang);
 /* Free. */
 void ui_paper_free(struct ui_paper *pp);
+/* The library directory an empty library's screen names (NULL: none). */
+void ui_paper_set_libdir(struct ui_paper *pp, const char *dir);
 /* Forget the links and the laid-out summary (the library is about to go). */
 void ui_paper_drop(struct ui_state *st);
 /* A paper was selected: its summary in the preferred language, from the top; its links; link 1. */
@@ -56,12 +60,20 @@ void ui_paper_pick_link(struct ui_state *st, size_t i);
 const struct link *ui_paper_link(const struct ui_state *st);
 /* The selected paper's arXiv page (by its id, else its first arXiv link), or NULL. */
 const struct link *ui_paper_arxiv(const struct ui_state *st);
-/* Append the name of the summary shown ("en table 1/2"), or nothing. */
+/* Append the name of the summary shown ("en from gabrielchua, 1 of 2"), or nothing. */
 void ui_paper_sum_name(const struct ui_state *st, struct buf *out);
 /* The title shown for a paper: its title, else the start of its summary. */
 const char *ui_paper_label(const struct paper *p);
 
-/* Handler (see ui/cmd.h): the next summary; its language becomes the preferred one. */
+/* Show summary i of the selected paper (a search matched in it), from its top. */
+void ui_paper_show_sum(struct ui_state *st, size_t i);
+
+/* Handlers (see ui/cmd.h). */
+/* t: the paper's next language; it becomes the chosen one, kept from paper to paper. */
 unsigned ui_paper_lang(struct ui_state *st);
+/* T: the next version (publisher) of the shown language; kept too. */
+unsigned ui_paper_version(struct ui_state *st);
+/* a: every author of a long list, or the first UI_SUMVIEW_AUTHORS and "+N more" again. */
+unsigned ui_paper_authors(struct ui_state *st);
 
 #endif

@@ -85,7 +85,11 @@ void ui_state_message(struct ui_state *st, const char *fmt, ...)
  * visible.  Call before drawing and before handling keys.
  */
 void ui_state_fit(struct ui_state *st, const struct ui_layout *l);
-/* Append the left part of the status line: position, day, filters, summary shown. */
+/*
+ * Append the left part of the status line: position, day, filters, and
+ * the summary shown when the last layout has no Summary pane (whose title
+ * names it: said once).
+ */
 void ui_state_position(const struct ui_state *st, struct buf *out);
 
 #endif

@@ -38,7 +38,13 @@ struct ui_sumview {
 	size_t sum;
 	int width;
 	int valid;
+	int all_authors;	/* show every author, not the first UI_SUMVIEW_AUTHORS (set by the caller) */
+	int built_all;		/* all_authors as the layout was built */
+	const char *libdir;	/* the library directory an empty library names, or NULL (the caller's) */
 };
+
+/* Authors shown before "+N more". */
+#define UI_SUMVIEW_AUTHORS 10
 
 /* Prepare an empty view. */
 void ui_sumview_init(struct ui_sumview *sv);
@@ -54,5 +60,11 @@ void ui_sumview_invalidate(struct ui_sumview *sv);
  */
 void ui_sumview_build(struct ui_sumview *sv, const struct lib *lib,
     const struct paper *p, size_t sum, int width);
+/*
+ * An empty library (no paper at all) shows how to get papers: paperboy
+ * fetch, R, or digest files put in libdir.
+ * Authors: with all_authors unset, a list of more than UI_SUMVIEW_AUTHORS
+ * names shows the first ones and "+N more (a: all)".
+ */
 
 #endif

@@ -60,6 +60,7 @@ struct lib {
 	struct litem *litems; size_t nlitems, alitems;
 	const struct paper **order;	/* display order after lib_finish */
 	struct buf tmp;
+	const char *pub_path, *pub_name;	/* the last file's path and its publisher */
 	int finished;
 	int light;		/* keep no summary text (--check) */
 };
@@ -461,11 +462,29 @@ merge_cats(struct lib *lib, uint32_t pi, const struct rec *r)
 	}
 }
 
+/* The publisher of the file at path (publisher_of), kept for the next record of that file. */
+static const char *
+publisher(struct lib *lib, const char *path)
+{
+	struct buf b = BUF_INIT;
+
+	if (path == NULL)
+		return NULL;
+	if (lib->pub_path && strcmp(lib->pub_path, path) == 0)
+		return lib->pub_name;
+	buf_init(&b);
+	lib->pub_path = arena_strdup(lib->a, path);
+	lib->pub_name = publisher_of(&b, path) ? arena_strndup(lib->a, b.buf, b.len) : NULL;
+	buf_free(&b);
+	return lib->pub_name;
+}
+
 /* Add to paper pi a summary made of blocks b[0..n) unless it has one with the same text. */
 static void
-merge_summary(struct lib *lib, uint32_t pi, const char *source, const char *name,
+merge_summary(struct lib *lib, uint32_t pi, const struct rec *r, const char *name,
     const struct block *b, size_t n)
 {
+	const char *source = r->source;
 	struct mpaper *p = lib->papers[pi];
 	struct buf *t = &lib->tmp;
 	struct summary *s;
@@ -485,6 +504,7 @@ merge_summary(struct lib *lib, uint32_t pi, const char *source, const char *name
 	s->lang = lang_detect(t->buf, t->len);
 	s->source = arena_strdup(lib->a, source ? source : "unknown");
 	s->name = arena_strdup(lib->a, name);
+	s->publisher = publisher(lib, r->file);
 	v = arena_calloc(lib->a, n, sizeof *v);
 	for (i = 0; i < n; i++) {
 		v[i].kind = b[i].kind;
@@ -535,9 +555,9 @@ paper_merge(struct lib *lib, uint32_t pi, const struct rec *r)
 		p->pub.votes = r->votes;
 	/* a light library keeps an untitled paper's text only: it is its identity */
 	if (!lib->light || (r->id == NULL && r->title == NULL))
-		merge_summary(lib, pi, r->source, NULL, r->blocks, r->nblocks);
+		merge_summary(lib, pi, r, NULL, r->blocks, r->nblocks);
 	for (i = 0; !lib->light && i < r->nmore; i++)
-		merge_summary(lib, pi, r->source, r->more[i].name, r->more[i].blocks, r->more[i].nblocks);
+		merge_summary(lib, pi, r, r->more[i].name, r->more[i].blocks, r->more[i].nblocks);
 	merge_links(lib, pi, r);
 }
 

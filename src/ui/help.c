@@ -66,9 +66,11 @@ ui_help_cmd(struct ui_state *st, enum ui_cmd c)
 		break;
 	case UI_CMD_HELP:
 	case UI_CMD_CLOSE:
-	case UI_CMD_QUIT:
+	case UI_CMD_BACK:
 		st->help.open = 0;
 		break;
+	case UI_CMD_QUIT:
+		return ui_marks_quit(st);	/* Q quits from anywhere */
 	case UI_CMD_REDRAW:
 		return UI_ACT_REPAINT | UI_ACT_REDRAW;
 	default:

@@ -437,10 +437,9 @@ ui_list_set_min_votes(struct ui_state *st, long v)
 {
 	st->list.min_votes = v;
 	ui_list_relist(st);
-	if (v > 0)
-		ui_state_message(st, "at least %ld votes: %zu papers", v, st->list.n);
-	else
-		ui_state_message(st, "any number of votes: %zu papers", st->list.n);
+	/* the position names the minimum and counts the papers: say only its end */
+	if (v == 0)
+		ui_state_message(st, "any number of votes");
 }
 
 /* The papers of the Papers list. */
@@ -493,7 +492,7 @@ ui_list_toggle_starred(struct ui_state *st)
 	ui_nav_unscroll(st, UI_CATS);
 	ui_list_select_cat(st, 0);
 	ui_nav_focus(st, UI_PAPERS);
-	ui_state_message(st, "starred papers of every day: %zu (S: back to the days)", st->list.n);
+	ui_state_message(st, "S again: back to the days");	/* the position says "starred" */
 	return UI_ACT_REDRAW;
 }
 
@@ -505,7 +504,9 @@ ui_list_cycle_filter(struct ui_state *st)
 
 	st->list.filter = (enum ui_filter)((st->list.filter + 1) % UI_NFILTERS);
 	ui_list_relist(st);
-	ui_state_message(st, "showing %s: %zu", names[st->list.filter], st->list.n);
+	/* the position names a filter that is on; say only that it is off */
+	if (st->list.filter == UI_FILTER_ALL)
+		ui_state_message(st, "showing %s", names[st->list.filter]);
 	return UI_ACT_REDRAW;
 }
 
@@ -517,7 +518,9 @@ ui_list_cycle_order(struct ui_state *st)
 
 	st->list.order = (enum ui_order)((st->list.order + 1) % UI_NORDERS);
 	ui_list_relist(st);
-	ui_state_message(st, "ordered by %s", names[st->list.order]);
+	/* the position names an order other than votes; say only the return to votes */
+	if (st->list.order == UI_ORDER_VOTES)
+		ui_state_message(st, "ordered by %s", names[st->list.order]);
 	return UI_ACT_REDRAW;
 }
 

@@ -282,24 +282,96 @@ ui_marks_toggle_star(struct ui_state *st)
 	return UI_ACT_REDRAW;
 }
 
-/* U: the next unread paper after the selection, across every day (wrapping). */
-unsigned
-ui_marks_next_unread(struct ui_state *st)
+/*
+ * The next (dir 1) or previous (-1) unread paper from the selection,
+ * across every day (wrapping); the Summary pane keeps the focus when it
+ * has it, else Papers gets it.
+ */
+static unsigned
+step_unread(struct ui_state *st, int dir)
 {
 	size_t n = lib_npapers(st->lib), cur = ui_list_index(st), from = cur, k;
+	enum ui_pane keep = st->nav.focus == UI_SUMMARY ? UI_SUMMARY : UI_PAPERS;
 
 	if (from == SIZE_MAX)
-		from = n - 1;	/* nothing selected: start at the first paper */
+		from = dir > 0 ? n - 1 : 0;	/* nothing selected: from either end */
 	for (k = 1; k <= n; k++) {
-		uint32_t i = (uint32_t)((from + k) % n);
+		uint32_t i = (uint32_t)(dir > 0 ? (from + k) % n : (from + n - k) % n);
 
 		if (!st->marks.read[i] && i != cur) {
 			ui_list_go_to(st, i);
-			ui_nav_focus(st, UI_PAPERS);
+			ui_nav_focus(st, keep);
 			return UI_ACT_REDRAW;
 		}
 	}
 	ui_state_message(st, "no unread papers");
+	return UI_ACT_REDRAW;
+}
+
+/* U, ]: the next unread paper. */
+unsigned
+ui_marks_next_unread(struct ui_state *st)
+{
+	return step_unread(st, 1);
+}
+
+/* [: the previous unread paper. */
+unsigned
+ui_marks_prev_unread(struct ui_state *st)
+{
+	return step_unread(st, -1);
+}
+
+/* Mark papers v[0..n) (lib indices) read, saving once; returns how many were unread. */
+static size_t
+mark_read(struct ui_state *st, const uint32_t *v, size_t n)
+{
+	size_t k, count = 0;
+
+	for (k = 0; k < n; k++) {
+		const struct paper *p = lib_paper(st->lib, v[k]);
+
+		if (!p || st->marks.read[v[k]])
+			continue;
+		st->marks.read[v[k]] = 1;
+		if (p->key)
+			marks_set(st->marks.store, p->key, MARKS_READ, 1);
+		count++;
+	}
+	if (count && !save(st))
+		count_days(st);	/* a save that read the marks back counted them */
+	ui_list_count_cats(st);
+	st->marks.shown = SIZE_MAX;
+	return count;
+}
+
+/* A: mark every paper of the selected day read (in the Starred view, the list). */
+unsigned
+ui_marks_day_read(struct ui_state *st)
+{
+	const struct day *d = ui_list_day(st);
+	size_t n;
+
+	if (st->list.view == UI_VIEW_STARRED || !d) {
+		n = mark_read(st, st->list.v, st->list.n);
+		ui_state_message(st, "marked %zu paper%s read", n, n == 1 ? "" : "s");
+		return UI_ACT_REDRAW;
+	}
+	n = mark_read(st, d->papers, d->npapers);
+	ui_state_message(st, "marked %zu paper%s of %s read", n, n == 1 ? "" : "s",
+	    d->label ? d->label : "the day");
+	return UI_ACT_REDRAW;
+}
+
+/* C: mark the papers of the Papers list (the day's selected category) read. */
+unsigned
+ui_marks_cat_read(struct ui_state *st)
+{
+	const struct ui_list *l = &st->list;
+	size_t n = mark_read(st, l->v, l->n);
+
+	ui_state_message(st, "marked %zu paper%s of %s read", n, n == 1 ? "" : "s",
+	    l->cat > 0 && l->cat <= l->ncats ? l->cats[l->cat - 1].name : "the list");
 	return UI_ACT_REDRAW;
 }
 

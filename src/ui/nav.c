@@ -132,7 +132,13 @@ ui_nav_bottom(struct ui_state *st)
 unsigned
 ui_nav_page_down(struct ui_state *st)
 {
-	return move(st, page_rows(st, 0));
+	size_t top = st->paper.sum_top;
+	unsigned a = move(st, page_rows(st, 0));
+
+	/* at the end of the summary: on to the next unread paper (neomutt) */
+	if (st->nav.focus == UI_SUMMARY && st->paper.sum_top == top)
+		return ui_marks_next_unread(st);
+	return a;
 }
 
 /* PgUp. */
@@ -269,4 +275,70 @@ ui_nav_zoom(struct ui_state *st)
 	ui_state_message(st, st->nav.zoom ? "%s zoomed (z: back)" : "%s back in place",
 	    ui_layout_pane_name(st->nav.focus));
 	return UI_ACT_REDRAW;
+}
+
+/* Go back one level (see ui/nav.h); 0 when at the top already. */
+static int
+back(struct ui_state *st)
+{
+	if (st->help.open) {
+		st->help.open = 0;
+	} else if (st->nav.zoom) {
+		ui_nav_zoom(st);
+	} else if (st->nav.focus == UI_SUMMARY || st->nav.focus == UI_LINKS) {
+		ui_nav_focus(st, UI_PAPERS);
+	} else if (st->search.active) {
+		ui_search_close(st);
+	} else if (st->list.view == UI_VIEW_STARRED) {
+		ui_list_toggle_starred(st);
+		ui_state_message(st, "back to the days");
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/* q: back one level, or quit at the top. */
+unsigned
+ui_nav_back(struct ui_state *st)
+{
+	if (st->marks.quit_armed || !back(st))
+		return ui_marks_quit(st);
+	return UI_ACT_REDRAW;
+}
+
+/* Esc, Backspace: back one level; at the top, say how to quit. */
+unsigned
+ui_nav_close(struct ui_state *st)
+{
+	if (!back(st))
+		ui_state_message(st, "at the top: q or Q quits");
+	return UI_ACT_REDRAW;
+}
+
+/* Select the paper delta rows away in the Papers list, whatever pane has the focus. */
+static unsigned
+step_paper(struct ui_state *st, long delta)
+{
+	size_t i = ui_nav_step(st->list.sel, delta, st->list.n);
+
+	if (i == st->list.sel)
+		ui_state_message(st, delta > 0 ? "the last paper of the list" :
+		    "the first paper of the list");
+	ui_list_pick_paper(st, i);
+	return UI_ACT_REDRAW;
+}
+
+/* J: the next paper (tig), the focus staying where it is. */
+unsigned
+ui_nav_next_paper(struct ui_state *st)
+{
+	return step_paper(st, 1);
+}
+
+/* K: the previous paper. */
+unsigned
+ui_nav_prev_paper(struct ui_state *st)
+{
+	return step_paper(st, -1);
 }

@@ -16,6 +16,16 @@ ui_paper_init(struct ui_paper *pp, const char *lang)
 	ui_sumview_init(&pp->sv);
 }
 
+/* Keep a copy of the library directory for the empty library's screen. */
+void
+ui_paper_set_libdir(struct ui_paper *pp, const char *dir)
+{
+	free(pp->libdir);
+	pp->libdir = dir ? xstrdup(dir) : NULL;
+	pp->sv.libdir = pp->libdir;
+	ui_sumview_invalidate(&pp->sv);
+}
+
 /* Forget the link list. */
 static void
 free_links(struct ui_paper *pp)
@@ -37,6 +47,8 @@ ui_paper_free(struct ui_paper *pp)
 {
 	free_links(pp);
 	free(pp->lang);
+	free(pp->pub);
+	free(pp->libdir);
 	ui_sumview_free(&pp->sv);
 	memset(pp, 0, sizeof *pp);
 }
@@ -67,7 +79,9 @@ link_is(const struct link *l, enum link_kind k, const char *id)
 
 /*
  * The selected paper's links, then, when its arXiv id is known and no
- * link already gives them, its arXiv page, PDF and Hugging Face page.
+ * link already gives them, its arXiv page, PDF and Hugging Face page; all
+ * in the model's fixed order (link_order), so arXiv is 1, PDF 2 and
+ * Hugging Face 3 on every paper that has them, thumbnails last.
  */
 static void
 build_links(struct ui_state *st)
@@ -106,6 +120,23 @@ build_links(struct ui_state *st)
 		pp->links[pp->nlinks].url = pp->own[k];
 		pp->nlinks++;
 	}
+	link_order(pp->links, pp->nlinks);
+}
+
+/*
+ * The summary to show first: in the chosen language (lib_summary_for),
+ * from the chosen publisher when it has a version in that language.
+ */
+static size_t
+pick_sum(const struct paper *p, const char *lang, const char *pub)
+{
+	size_t i = lib_summary_for(p, lang), k;
+
+	for (k = 0; pub && k < p->nsums; k++)
+		if (p->sums[k].lang && p->sums[i].lang && strcmp(p->sums[k].lang, p->sums[i].lang) == 0 &&
+		    p->sums[k].publisher && strcmp(p->sums[k].publisher, pub) == 0)
+			return k;
+	return i;
 }
 
 /* A paper was selected: preferred language, top of summary, first link. */
@@ -118,11 +149,12 @@ ui_paper_reset(struct ui_state *st)
 	pp->link = 0;
 	pp->sum = 0;
 	pp->sum_top = 0;
+	pp->sv.all_authors = 0;	/* a new paper: its long author list collapsed */
 	ui_nav_unscroll(st, UI_LINKS);
 	build_links(st);
 	p = ui_list_paper(st);
 	if (p)
-		pp->sum = lib_summary_for(p, pp->lang);
+		pp->sum = pick_sum(p, pp->lang, pp->pub);
 }
 
 /* The same paper again: its links rebuilt, what was shown of it kept. */
@@ -131,8 +163,10 @@ ui_paper_keep(struct ui_state *st)
 {
 	struct ui_paper *pp = &st->paper;
 	size_t link = pp->link, sum = pp->sum, top = pp->sum_top;
+	int all = pp->sv.all_authors;
 
 	ui_paper_reset(st);
+	pp->sv.all_authors = all;
 	pp->link = link;
 	pp->sum = sum;
 	pp->sum_top = top;
@@ -218,24 +252,60 @@ ui_paper_arxiv(const struct ui_state *st)
 	return NULL;
 }
 
-/* Append the name of the shown summary: language, source, its own name and number. */
+/* Who published summary s: the publisher from its file's path, else its format. */
+static const char *
+publisher(const struct summary *s)
+{
+	if (s->publisher)
+		return s->publisher;
+	return s->source ? s->source : "?";
+}
+
+/* True when summaries a and b are in the same language (an unknown one is its own). */
+static int
+same_lang(const struct summary *a, const struct summary *b)
+{
+	if (a->lang == NULL || b->lang == NULL)
+		return a == b;
+	return strcmp(a->lang, b->lang) == 0;
+}
+
+/* The number of versions of summary i's language in p, and which of them i is (*rank, from 1). */
+static size_t
+versions(const struct paper *p, size_t i, size_t *rank)
+{
+	size_t k, n = 0;
+
+	*rank = 1;
+	for (k = 0; k < p->nsums; k++)
+		if (same_lang(&p->sums[k], &p->sums[i])) {
+			n++;
+			if (k == i)
+				*rank = n;
+		}
+	return n;
+}
+
+/* Append the name of the shown summary: "en from gabrielchua", "ko from ko-digest, 2 of 3". */
 void
 ui_paper_sum_name(const struct ui_state *st, struct buf *out)
 {
 	const struct paper *p = ui_list_paper(st);
 	const struct summary *s;
-	size_t sum = st->paper.sum;
+	size_t sum = st->paper.sum, n, rank;
 
 	if (!p || p->nsums == 0)
 		return;
-	s = &p->sums[sum < p->nsums ? sum : 0];
+	if (sum >= p->nsums)
+		sum = 0;
+	s = &p->sums[sum];
 	buf_puts(out, s->lang ? s->lang : "?");
-	if (s->source)
-		buf_printf(out, " %s", s->source);
 	if (s->name)		/* "ai_summary", "translation", "AI" */
 		buf_printf(out, " %s", s->name);
-	if (p->nsums > 1)
-		buf_printf(out, " %zu/%zu", sum + 1, p->nsums);
+	buf_printf(out, " from %s", publisher(s));
+	n = versions(p, sum, &rank);
+	if (n > 1)
+		buf_printf(out, ", %zu of %zu", rank, n);
 }
 
 /* Title for lists: the title, else the beginning of the first summary. */
@@ -249,39 +319,131 @@ ui_paper_label(const struct paper *p)
 	return "(untitled)";
 }
 
-/* Set the status message to what comes before the summary's name, then the name. */
-static void
-say_sum(struct ui_state *st, const char *what)
+/* Show summary i of the selected paper from its top. */
+void
+ui_paper_show_sum(struct ui_state *st, size_t i)
 {
-	struct buf name = BUF_INIT;
-
-	buf_init(&name);
-	ui_paper_sum_name(st, &name);
-	ui_state_message(st, "%s%s", what, name.buf);
-	buf_free(&name);
+	st->paper.sum = i;
+	st->paper.sum_top = 0;
 }
 
-/* t: cycle to the next summary of the paper and make its language the preferred one. */
+/* True when no summary before summary k of p is in its language. */
+static int
+first_of_lang(const struct paper *p, size_t k)
+{
+	size_t j;
+
+	for (j = 0; j < k; j++)
+		if (same_lang(&p->sums[j], &p->sums[k]))
+			return 0;
+	return 1;
+}
+
+/* The number of languages of p, and the rank (from 1) of summary i's language among them. */
+static size_t
+languages(const struct paper *p, size_t i, size_t *rank)
+{
+	size_t k, n = 0;
+
+	*rank = 1;
+	for (k = 0; k < p->nsums; k++)
+		if (first_of_lang(p, k)) {
+			n++;
+			if (same_lang(&p->sums[k], &p->sums[i]))
+				*rank = n;
+		}
+	return n;
+}
+
+/* The first summary of p in its want-th language (from 1). */
+static size_t
+lang_first(const struct paper *p, size_t want)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < p->nsums; k++)
+		if (first_of_lang(p, k) && ++n == want)
+			return k;
+	return 0;
+}
+
+/* t: the first summary of the paper's next language; that language becomes the chosen one. */
 unsigned
 ui_paper_lang(struct ui_state *st)
 {
 	const struct paper *p = ui_list_paper(st);
 	struct ui_paper *pp = &st->paper;
+	size_t i, n, rank, cur;
 
 	if (!p || p->nsums == 0) {
 		ui_state_message(st, "this paper has no summary");
 		return UI_ACT_REDRAW;
 	}
-	if (p->nsums == 1) {
-		say_sum(st, "only one summary: ");
+	cur = pp->sum < p->nsums ? pp->sum : 0;
+	n = languages(p, cur, &rank);
+	if (n < 2) {
+		ui_state_message(st, versions(p, cur, &rank) > 1 ?
+		    "no other language (T: the other versions)" : "no other language");
 		return UI_ACT_REDRAW;
 	}
-	pp->sum = (pp->sum + 1) % p->nsums;
-	pp->sum_top = 0;
-	if (p->sums[pp->sum].lang) {
+	rank = rank % n + 1;
+	i = lang_first(p, rank);
+	ui_paper_show_sum(st, i);
+	if (p->sums[i].lang) {
 		free(pp->lang);
-		pp->lang = xstrdup(p->sums[pp->sum].lang);
+		pp->lang = xstrdup(p->sums[i].lang);
 	}
-	say_sum(st, "summary: ");
+	free(pp->pub);
+	pp->pub = NULL;
+	ui_state_message(st, "language %zu of %zu", rank, n);
+	return UI_ACT_REDRAW;
+}
+
+/* T: the next version of the shown summary's language (another publisher's); it stays chosen. */
+unsigned
+ui_paper_version(struct ui_state *st)
+{
+	const struct paper *p = ui_list_paper(st);
+	struct ui_paper *pp = &st->paper;
+	size_t k, i = 0, cur, rank;
+
+	if (!p || p->nsums == 0) {
+		ui_state_message(st, "this paper has no summary");
+		return UI_ACT_REDRAW;
+	}
+	cur = pp->sum < p->nsums ? pp->sum : 0;
+	if (versions(p, cur, &rank) < 2) {
+		ui_state_message(st, "no other version in this language");
+		return UI_ACT_REDRAW;
+	}
+	for (k = 1; k < p->nsums; k++) {
+		i = (cur + k) % p->nsums;
+		if (same_lang(&p->sums[i], &p->sums[cur]))
+			break;
+	}
+	ui_paper_show_sum(st, i);
+	free(pp->pub);
+	pp->pub = xstrdup(publisher(&p->sums[i]));
+	return UI_ACT_REDRAW;
+}
+
+/* a: show every author of the paper, or only the first ones again. */
+unsigned
+ui_paper_authors(struct ui_state *st)
+{
+	const struct paper *p = ui_list_paper(st);
+	struct ui_paper *pp = &st->paper;
+
+	if (!p || p->nauthors <= UI_SUMVIEW_AUTHORS) {
+		ui_state_message(st, "every author is shown");
+		return UI_ACT_REDRAW;
+	}
+	pp->sv.all_authors = !pp->sv.all_authors;
+	if (pp->sv.all_authors)
+		ui_state_message(st, "all %zu authors (a: the first %d)", p->nauthors,
+		    UI_SUMVIEW_AUTHORS);
+	else
+		ui_state_message(st, "the first %d of %zu authors (a: all)", UI_SUMVIEW_AUTHORS,
+		    p->nauthors);
 	return UI_ACT_REDRAW;
 }

@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/search.h"
 #include "ui/state.h"
@@ -114,11 +115,36 @@ find_match(struct ui_state *st, int dir, int same, size_t *nmatch, size_t *which
 	return 1;
 }
 
+/* True when summary i of p holds a match of the search. */
+static int
+sum_matches(struct ui_state *st, const struct paper *p, size_t i)
+{
+	const char *t = p->sums[i].text;
+
+	return t && search_spans(st->search.match, t, strlen(t), NULL, 0) > 0;
+}
+
+/* Show the selected paper's summary that matched, unless the one shown did (or none did). */
+static void
+show_matching_summary(struct ui_state *st)
+{
+	const struct paper *p = ui_list_paper(st);
+	size_t i;
+
+	if (!p || !st->search.active || st->paper.sum >= p->nsums || sum_matches(st, p, st->paper.sum))
+		return;
+	for (i = 0; i < p->nsums; i++)
+		if (sum_matches(st, p, i)) {
+			ui_paper_show_sum(st, i);
+			return;
+		}
+}
+
 /* Say where the search stands on the status line (the prompt shows the query). */
 static void
 status(struct ui_state *st, int found, size_t count, size_t which)
 {
-	const char *where = st->search.day ? "this day" : "every day";
+	const char *where = st->search.day ? " on this day" : "";
 	struct buf q = BUF_INIT;
 
 	if (!st->search.active)
@@ -127,9 +153,9 @@ status(struct ui_state *st, int found, size_t count, size_t which)
 	if (st->prompt.kind != UI_PROMPT_SEARCH)
 		buf_printf(&q, "/%s: ", search_query(st->search.match));
 	if (found)
-		ui_state_message(st, "%smatch %zu of %zu in %s", q.buf, which, count, where);
+		ui_state_message(st, "%smatch %zu of %zu%s", q.buf, which, count, where);
 	else
-		ui_state_message(st, "%snot found in %s", q.buf, where);
+		ui_state_message(st, "%sno match%s", q.buf, where);
 	buf_free(&q);
 }
 
@@ -140,6 +166,8 @@ go(struct ui_state *st, int dir, int same)
 	size_t count = 0, which = 0;
 	int found = find_match(st, dir, same, &count, &which);
 
+	if (found)
+		show_matching_summary(st);
 	status(st, found, count, which);
 }
 

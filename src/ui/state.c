@@ -23,6 +23,11 @@ ui_state_init(struct ui_state *st, struct lib *lib, const char *lang, const char
 	ui_act_request_init(&st->req);
 	ui_marks_load(st);
 	ui_list_select_day(st, 0);	/* shown, not opened: starting reads nothing */
+	if (lib_npapers(lib) == 0) {
+		/* an empty library: its screen, how to get papers, fills the reader */
+		ui_nav_focus(st, UI_SUMMARY);
+		st->nav.zoom = 1;
+	}
 	if (status)
 		ui_state_message(st, "%s", status);
 }
@@ -136,6 +141,7 @@ void
 ui_state_replace_lib(struct ui_state *st, struct lib *lib)
 {
 	struct saved sv;
+	int was_empty = lib_npapers(st->lib) == 0;
 
 	save_selection(st, &sv);
 	ui_paper_drop(st);
@@ -145,6 +151,11 @@ ui_state_replace_lib(struct ui_state *st, struct lib *lib)
 	/* this session's marks are in the store: read them for the new papers */
 	ui_marks_load(st);
 	restore_selection(st, &sv);
+	if (was_empty && lib_npapers(lib) > 0) {
+		/* papers at last (a fetch, a reload): the lists, not the empty screen */
+		st->nav.zoom = 0;
+		ui_nav_focus(st, UI_PAPERS);
+	}
 	free(sv.day);
 	free(sv.cat);
 	free(sv.paper);
@@ -159,7 +170,7 @@ ui_state_fit(struct ui_state *st, const struct ui_layout *l)
 	ui_help_fit(st, l);
 }
 
-/* Append "paper 3/23 | 2025-05-06 | en table". */
+/* Append "paper 3/23 | 2025-05-06", then "| en from timlrx" when the Summary pane is not shown. */
 void
 ui_state_position(const struct ui_state *st, struct buf *out)
 {
@@ -180,6 +191,9 @@ ui_state_position(const struct ui_state *st, struct buf *out)
 	ui_list_filters(st, out);
 	if (out->len == before + 3)
 		buf_setlen(out, before);
+	/* the summary's name, when no Summary pane title says it already */
+	if (ui_layout_boxed(st->nav.layout.pane[UI_SUMMARY]))
+		return;
 	buf_puts(out, " | ");
 	before = out->len;
 	ui_paper_sum_name(st, out);

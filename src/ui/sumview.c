@@ -76,23 +76,59 @@ add_wrapped(struct ui_sumview *sv, const char *s, size_t n, int width, int inden
 	width_lines_free(&tl);
 }
 
-/* Append "Label: a, b, c" as a wrapped metadata line. */
+/*
+ * Append "Label: a, b, c" as a wrapped metadata line; only the first max
+ * items (0: all) and "+N more (a: all)" when there are more.
+ */
 static void
 add_meta_list(struct ui_sumview *sv, struct buf *tmp, const char *label,
-    const char *const *items, size_t nitems, int width)
+    const char *const *items, size_t nitems, int width, size_t max)
 {
-	size_t i;
+	size_t i, shown = max && nitems > max ? max : nitems;
 
 	if (nitems == 0)
 		return;
 	buf_setlen(tmp, 0);
 	buf_puts(tmp, label);
-	for (i = 0; i < nitems; i++) {
+	for (i = 0; i < shown; i++) {
 		if (i)
 			buf_puts(tmp, ", ");
 		buf_puts(tmp, items[i] ? items[i] : "");
 	}
+	if (shown < nitems)
+		buf_printf(tmp, " +%zu more (a: all)", nitems - shown);
 	add_wrapped(sv, tmp->buf, tmp->len, width, 0, UI_LINE_META, UI_LINE_META);
+}
+
+/* Append one wrapped line of kind k (NULL: a blank line). */
+static void
+add_text(struct ui_sumview *sv, const char *s, int width, int indent, enum ui_line_kind k)
+{
+	if (s == NULL)
+		add_blank(sv);
+	else
+		add_wrapped(sv, s, strlen(s), width, indent, k, k);
+}
+
+/* An empty library: how to get papers (paperboy fetch, R, or files in the library directory). */
+static void
+build_empty(struct ui_sumview *sv, int width)
+{
+	add_text(sv, "No papers yet.", width, 0, UI_LINE_TITLE);
+	add_text(sv, NULL, width, 0, UI_LINE_TEXT);
+	add_text(sv, "To get today's papers, run", width, 0, UI_LINE_TEXT);
+	add_text(sv, "paperboy fetch", width, 4, UI_LINE_HEAD);
+	add_text(sv, "in a shell, or press R here to fetch in the background.", width, 0, UI_LINE_TEXT);
+	add_text(sv, NULL, width, 0, UI_LINE_TEXT);
+	add_text(sv, "Or put digest files (markdown, JSON, feeds, ...) in the library directory",
+	    width, 0, UI_LINE_TEXT);
+	if (sv->libdir)
+		add_text(sv, sv->libdir, width, 4, UI_LINE_HEAD);
+	add_text(sv, "and press r to read them, or name files and folders on the command line: "
+	    "paperboy PATH...", width, 0, UI_LINE_TEXT);
+	add_text(sv, NULL, width, 0, UI_LINE_TEXT);
+	add_text(sv, "Sources and settings: man paperboy.  ? shows the keys, q quits.", width, 0,
+	    UI_LINE_TEXT);
 }
 
 /* Lay out the header lines: title, authors, days, categories, votes. */
@@ -104,7 +140,8 @@ build_header(struct ui_sumview *sv, const struct lib *lib, const struct paper *p
 	size_t i;
 
 	add_wrapped(sv, title, strlen(title), width, 0, UI_LINE_TITLE, UI_LINE_TITLE);
-	add_meta_list(sv, tmp, "Authors: ", p->authors, p->nauthors, width);
+	add_meta_list(sv, tmp, "Authors: ", p->authors, p->nauthors, width,
+	    sv->all_authors ? 0 : UI_SUMVIEW_AUTHORS);
 	if (p->ndays) {
 		buf_setlen(tmp, 0);
 		buf_puts(tmp, "Days: ");
@@ -124,7 +161,7 @@ build_header(struct ui_sumview *sv, const struct lib *lib, const struct paper *p
 		buf_printf(tmp, "Votes: %ld", p->votes);
 		add_wrapped(sv, tmp->buf, tmp->len, width, 0, UI_LINE_META, UI_LINE_META);
 	}
-	add_meta_list(sv, tmp, "Categories: ", p->cats, p->ncats, width);
+	add_meta_list(sv, tmp, "Categories: ", p->cats, p->ncats, width, 0);
 }
 
 /* Lay out the blocks of one summary. */
@@ -168,9 +205,11 @@ ui_sumview_build(struct ui_sumview *sv, const struct lib *lib,
 {
 	struct buf tmp = BUF_INIT;
 
-	if (sv->valid && sv->paper == p && sv->sum == sum && sv->width == width)
+	if (sv->valid && sv->paper == p && sv->sum == sum && sv->width == width &&
+	    sv->built_all == sv->all_authors)
 		return;
 	sv->valid = 1;
+	sv->built_all = sv->all_authors;
 	sv->paper = p;
 	sv->sum = sum;
 	sv->width = width;
@@ -178,6 +217,10 @@ ui_sumview_build(struct ui_sumview *sv, const struct lib *lib,
 	buf_setlen(&sv->text, 0);
 	if (width < 1)
 		width = 1;
+	if (p == NULL && lib && lib_npapers(lib) == 0) {
+		build_empty(sv, width);
+		return;
+	}
 	if (p == NULL) {
 		add_wrapped(sv, "No paper selected.", 18, width, 0, UI_LINE_TEXT, UI_LINE_TEXT);
 		return;

@@ -231,6 +231,8 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 	memset(&r, 0, sizeof r);
 	ui_act_init(&r.act, NULL, opts ? opts->reload : NULL, opts ? opts->reload_arg : NULL);
 	ui_state_init(&r.st, lib, p->lang, opts ? opts->status : NULL);
+	if (p->library_dir)
+		ui_paper_set_libdir(&r.st.paper, p->library_dir);
 	configure(&r, opts, p);
 	loop = ui_loop_new();
 	if (loop == NULL) {

@@ -174,14 +174,14 @@ alive() {
 	return 0
 }
 
-# quits NAME: q ends the reader with status 0.
+# quits NAME: Q ends the reader with status 0 (from anywhere).
 quits() {
-	keys q
+	keys Q
 	i=0
 	while [ -z "$(exit_status)" ]; do
 		i=$((i + 1))
 		if [ "$i" -ge $((TIMEOUT * 20)) ]; then
-			fail "$1: q did not quit"
+			fail "$1: Q did not quit"
 			return
 		fi
 		sleep 0.05
@@ -218,6 +218,19 @@ keys h j j
 screen ko-only
 keys l G
 screen ko-only-end
+
+# ---- publishers: named from the path; t changes language, and it stays ---
+mkdir -p "$TMP/pub/gabrielchua-daily-ai-papers/archive/2025/05" \
+	"$TMP/pub/l-yohai-daily_papers_ko/paper_logs/2025/05"
+cp "$EN/2025-05-06.md" "$TMP/pub/gabrielchua-daily-ai-papers/archive/2025/05/06.md"
+cp "$KO" "$TMP/pub/l-yohai-daily_papers_ko/paper_logs/2025/05/06.md"
+start 100 30 --lang=ko "$TMP/pub"
+screen pub-ko
+keys t
+screen pub-en
+keys j
+screen pub-en-next
+quits pub
 
 # ---- Hangul, CJK, emoji ZWJ sequences and combining marks ----------------
 start 80 24 "$FIX/mixed.md"
@@ -265,6 +278,17 @@ screen browse-nothing-read
 keys l l
 screen browse-then-look
 quits browse
+
+# ---- reading keys: A marks the day read; J in the summary; [ wraps back ---
+start 100 30 "$EN"
+keys A
+screen read-day-A
+keys l J
+screen read-summary-J
+keys h h
+keys '['
+screen read-prev-unread
+quits read
 
 # ---- triage: stars, the Starred view, search, filters, marks kept --------
 start 100 30 "$EN" "$KO"
@@ -481,6 +505,35 @@ NTESTS=$((NTESTS + 1))
 ls "$TMP/work" | cmp -s - "$TMP/work-before" || fail "paste: an export file was written: $(ls "$TMP/work")"
 ! grep -q "starred=1" "$PAPERBOY_STATE" 2>/dev/null || fail "paste: a paper was starred"
 BROWSER=true
+
+# ---- q goes back one level, quits at the top; Esc never quits -------------
+start 100 30 "$EN"
+keys Enter z
+shows back-zoomed "Summary zoomed"
+keys q
+shows back-unzoomed "Summary back in place"
+keys q Escape
+shows back-top "at the top: q or Q quits"
+alive back-top
+keys q
+ended_with back-quit 0
+
+# ---- an empty library: how to get papers ---------------------------------
+mkdir -p "$TMP/emptylib"
+start 80 24 "$TMP/emptylib"
+screen empty-80x24
+quits empty
+
+# ---- a long author list: the first 10, "+N more", a shows them all ---------
+authors=$(awk 'BEGIN { for (i = 1; i <= 25; i++) { if (i > 1) printf ","; printf "\"Writer%d\"", i } }')
+printf '[{"title":"Many writers","id":"2505.09999","date":"2025-05-06","authors":[%s],"summary":"Text."}]\n' \
+	"$authors" >"$TMP/authors.json"
+start 100 30 "$TMP/authors.json"
+keys Enter z	# the summary zoomed: the authors line in full width
+shows authors-collapsed "+15 more (a: all)"
+keys a
+shows authors-all "Writer25"
+quits authors
 
 # ---- a failed save: kept on the status line, retried; q asks; exit status 1 --
 mkdir "$TMP/sd"

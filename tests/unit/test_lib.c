@@ -332,6 +332,39 @@ test_published_order(void **state)
 	lib_free(lib);
 }
 
+/* The publisher of a file is told from its path, not its format. */
+static void
+test_publisher(void **state)
+{
+	static const struct {
+		const char *path, *want;
+	} t[] = {
+		{ "../shared/realdata/gabrielchua-daily-ai-papers/archive/2025/05/06.md", "gabrielchua" },
+		{ "/r/timlrx-daily-ai-papers/daily_results/2024/11/08.json", "timlrx" },
+		{ "/r/l-yohai-daily_papers_ko/paper_logs/2025/05/06.md", "l-yohai" },
+		{ "/home/u/.local/share/paperboy/library/hf-daily/2025/05/06.json", "hf-daily" },
+		{ "library/arxiv-cs.CL/latest.xml", "arxiv-cs.CL" },
+		{ "feeds/arxiv-cs.AI-2025-08-20-truncated.atom.xml", "arxiv-cs.AI" },
+		{ "tests/screen/fixtures/ko-2025-05-06.md", "ko" },
+		{ "assets/samples/2025-05-08-ko.md", "ko" },
+		{ "x/20230910-daily.md", "x" },
+		{ "2025/05/06.md", NULL },
+	};
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	buf_init(&b);
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		buf_setlen(&b, 0);
+		assert_int_equal(publisher_of(&b, t[i].path), t[i].want != NULL);
+		if (t[i].want)
+			assert_string_equal(b.buf, t[i].want);
+	}
+	assert_int_equal(publisher_of(&b, NULL), 0);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -345,6 +378,7 @@ main(void)
 		cmocka_unit_test(test_votes_then_title),
 		cmocka_unit_test(test_categories_unified),
 		cmocka_unit_test(test_link_order),
+		cmocka_unit_test(test_publisher),
 		cmocka_unit_test(test_published_order),
 	};
 

@@ -59,13 +59,17 @@ test_default_keys(void **unused)
 		{ '4', UI_CMD_OPEN_NUM }, { '5', UI_CMD_OPEN_NUM }, { '6', UI_CMD_OPEN_NUM },
 		{ '7', UI_CMD_OPEN_NUM }, { '8', UI_CMD_OPEN_NUM }, { '9', UI_CMD_OPEN_NUM },
 		{ 'o', UI_CMD_OPEN_ARXIV }, { 'y', UI_CMD_COPY }, { 't', UI_CMD_LANG },
-		{ 'u', UI_CMD_TOGGLE_READ }, { 'U', UI_CMD_NEXT_UNREAD },
+		{ 'T', UI_CMD_VERSION },
+		{ 'a', UI_CMD_AUTHORS }, { 'u', UI_CMD_TOGGLE_READ }, { 'J', UI_CMD_NEXT_PAPER }, { 'K', UI_CMD_PREV_PAPER },
+		{ 'U', UI_CMD_NEXT_UNREAD }, { ']', UI_CMD_NEXT_UNREAD }, { '[', UI_CMD_PREV_UNREAD },
+		{ 'A', UI_CMD_DAY_READ }, { 'C', UI_CMD_CAT_READ },
 		{ 's', UI_CMD_STAR }, { 'S', UI_CMD_STARRED },
 		{ '/', UI_CMD_SEARCH }, { 'n', UI_CMD_SEARCH_NEXT }, { 'N', UI_CMD_SEARCH_PREV },
 		{ 'f', UI_CMD_FILTER }, { 'v', UI_CMD_MIN_VOTES }, { 'O', UI_CMD_ORDER },
 		{ 'E', UI_CMD_EXPORT }, { 'r', UI_CMD_RELOAD }, { 'R', UI_CMD_FETCH },
 		{ 'F', UI_CMD_FETCH_REPORT }, { KEYNAME_CTRL('l'), UI_CMD_REDRAW },
-		{ '?', UI_CMD_HELP }, { KEYNAME_ESC, UI_CMD_CLOSE }, { 'q', UI_CMD_QUIT },
+		{ '?', UI_CMD_HELP }, { 'q', UI_CMD_BACK }, { KEYNAME_ESC, UI_CMD_CLOSE },
+		{ KEYNAME_BACKSPACE, UI_CMD_CLOSE }, { 'Q', UI_CMD_QUIT },
 	};
 	struct ui_keys k;
 	size_t i;
@@ -115,8 +119,10 @@ test_run(void **unused)
 	assert_string_equal(unit_title(&st), "Beta paper");
 	assert_false(ui_cmd_run(&st, UI_CMD_STAR) & UI_ACT_REDRAW);	/* means nothing there */
 	assert_false(st.marks.star[st.list.v[st.list.sel]]);
-	assert_int_equal(ui_cmd_run(&st, UI_CMD_QUIT), UI_ACT_REDRAW);	/* closes the help */
+	assert_int_equal(ui_cmd_run(&st, UI_CMD_BACK), UI_ACT_REDRAW);	/* closes the help */
 	assert_false(st.help.open);
+	ui_cmd_run(&st, UI_CMD_HELP);
+	assert_int_equal(ui_cmd_run(&st, UI_CMD_QUIT), UI_ACT_QUIT);	/* Q: from anywhere */
 	ui_state_free(&st);
 }
 

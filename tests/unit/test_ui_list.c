@@ -32,10 +32,20 @@ test_star_filter_order(void **state)
 	assert_non_null(strstr(b.buf, "starred"));
 	assert_null(strstr(b.buf, "2025-05-05"));
 	buf_free(&b);
-	ui_keys_handle(&st, 'O');		/* by title */
-	assert_string_equal(st.status.buf, "ordered by title");
+	ui_keys_handle(&st, 'O');		/* by title: the position says it, once */
+	assert_string_equal(st.status.buf, "");
+	buf_init(&b);
+	ui_state_position(&st, &b);
+	assert_non_null(strstr(b.buf, "by title"));
+	buf_free(&b);
 	ui_keys_handle(&st, 'O');		/* by date */
 	ui_keys_handle(&st, 'O');		/* back to votes */
+	assert_string_equal(st.status.buf, "ordered by votes");
+	ui_keys_handle(&st, 'f');		/* unread only: said by the position only */
+	assert_string_equal(st.status.buf, "");
+	ui_keys_handle(&st, 'f');
+	ui_keys_handle(&st, 'f');		/* all again */
+	assert_string_equal(st.status.buf, "showing all papers");
 	ui_keys_handle(&st, 'S');
 	assert_int_equal(st.list.view, UI_VIEW_DAYS);
 	/* filters on the first day: Alpha starred, Beta not */

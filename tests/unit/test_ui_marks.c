@@ -189,10 +189,66 @@ test_marks_store(void **state)
 	buf_free(&file);
 }
 
+/* J/K, [ and ], Space at a summary's end, A and C. */
+static void
+test_reading_keys(void **state)
+{
+	struct ui_state st;
+	uint32_t alpha, beta;
+
+	(void)state;
+	ui_state_init(&st, unit_lib(0), NULL, NULL);
+	unit_fit(&st, 24, 80);
+	st.marks.markread = SETTINGS_MARK_MANUAL;
+	alpha = st.list.v[0];
+	beta = st.list.v[1];
+	ui_keys_handle(&st, '\t');		/* the Summary pane */
+	assert_int_equal(st.nav.focus, UI_SUMMARY);
+	ui_keys_handle(&st, 'J');
+	assert_string_equal(unit_title(&st), "Beta paper");
+	assert_int_equal(st.nav.focus, UI_SUMMARY);
+	ui_keys_handle(&st, 'J');
+	assert_string_equal(st.status.buf, "the last paper of the list");
+	ui_keys_handle(&st, 'K');
+	assert_string_equal(unit_title(&st), "Alpha paper");
+	ui_keys_handle(&st, ']');
+	assert_string_equal(unit_title(&st), "Beta paper");
+	assert_int_equal(st.nav.focus, UI_SUMMARY);
+	ui_keys_handle(&st, '[');
+	assert_string_equal(unit_title(&st), "Alpha paper");
+	ui_keys_handle(&st, '[');		/* wraps to the undated paper, last */
+	assert_int_equal(ui_list_index(&st), lib_npapers(st.lib) - 1);
+	ui_keys_handle(&st, ']');
+	assert_string_equal(unit_title(&st), "Alpha paper");
+	/* Space at the end of the summary: the next unread paper */
+	unit_fit(&st, 24, 80);
+	ui_keys_handle(&st, 'G');
+	unit_fit(&st, 24, 80);
+	ui_keys_handle(&st, ' ');
+	assert_string_equal(unit_title(&st), "Beta paper");
+	assert_int_equal(st.nav.focus, UI_SUMMARY);
+	/* A: the whole day, saved once */
+	ui_keys_handle(&st, 'A');
+	assert_true(st.marks.read[alpha]);
+	assert_true(st.marks.read[beta]);
+	assert_int_equal(st.marks.unread_day[0], 0);
+	assert_string_equal(st.status.buf, "marked 2 papers of 2025-05-06 read");
+	/* C: the selected category's papers only */
+	ui_list_select_day(&st, 1);
+	assert_string_equal(unit_title(&st), "Gamma paper");
+	ui_list_select_cat(&st, 1);
+	ui_keys_handle(&st, 'C');
+	assert_string_equal(st.status.buf, "marked 1 paper of NLP read");
+	assert_int_equal(st.marks.unread_day[1], 0);
+	assert_int_equal(st.marks.unread_day[2], 1);	/* the label day: untouched */
+	ui_state_free(&st);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_reading_keys),
 		cmocka_unit_test(test_markread),
 		cmocka_unit_test(test_markread_browsing),
 		cmocka_unit_test(test_marks_store),

@@ -25,7 +25,7 @@ test_state_start(void **state)
 	assert_string_equal(st.status.buf, "hello");
 	buf_init(&b);
 	ui_state_position(&st, &b);
-	assert_string_equal(b.buf, "paper 1/2 | 2025-05-06 | en table 1/2");
+	assert_string_equal(b.buf, "paper 1/2 | 2025-05-06");	/* the Summary title names the summary */
 	buf_free(&b);
 	/* Tab cycles Days -> Categories -> Papers -> Summary -> Links -> Days */
 	for (i = 0; i < UI_NPANES; i++) {
@@ -54,8 +54,56 @@ test_state_start(void **state)
 	ui_keys_handle(&st, 'j');
 	assert_int_equal(st.paper.link, 1);
 	assert_true(ui_keys_handle(&st, KEYNAME_ENTER) & UI_ACT_OPEN);
-	assert_string_equal(ui_paper_link(&st)->url, "https://github.com/x/y");
+	assert_string_equal(ui_paper_link(&st)->url, "https://arxiv.org/pdf/2505.00001");
+	assert_true(ui_keys_handle(&st, 'Q') & UI_ACT_QUIT);	/* Q quits from the Links pane */
+	ui_state_free(&st);
+}
+
+/* q goes back one level (help, zoom, summary focus, search, Starred) and quits at the top; Esc and Backspace never quit. */
+static void
+test_back(void **state)
+{
+	struct ui_state st;
+
+	(void)state;
+	ui_state_init(&st, unit_lib(0), NULL, NULL);
+	unit_fit(&st, 24, 80);
+	ui_keys_handle(&st, 's');		/* a starred paper for the Starred view */
+	ui_keys_handle(&st, 'S');
+	assert_int_equal(st.list.view, UI_VIEW_STARRED);
+	ui_keys_handle(&st, '/');
+	unit_type(&st, "alpha");
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_true(st.search.active);
+	ui_keys_handle(&st, KEYNAME_ENTER);	/* the summary */
+	assert_int_equal(st.nav.focus, UI_SUMMARY);
+	ui_keys_handle(&st, 'z');
+	ui_keys_handle(&st, '?');
+	assert_true(st.help.open);
+	assert_false(ui_keys_handle(&st, 'q') & UI_ACT_QUIT);
+	assert_false(st.help.open);
+	assert_true(st.nav.zoom);
+	assert_false(ui_keys_handle(&st, KEYNAME_BACKSPACE) & UI_ACT_QUIT);
+	assert_false(st.nav.zoom);
+	assert_int_equal(st.nav.focus, UI_SUMMARY);
+	assert_false(ui_keys_handle(&st, 'q') & UI_ACT_QUIT);
+	assert_int_equal(st.nav.focus, UI_PAPERS);
+	assert_true(st.search.active);
+	assert_false(ui_keys_handle(&st, KEYNAME_ESC) & UI_ACT_QUIT);
+	assert_false(st.search.active);
+	assert_int_equal(st.list.view, UI_VIEW_STARRED);
+	assert_false(ui_keys_handle(&st, 'q') & UI_ACT_QUIT);
+	assert_int_equal(st.list.view, UI_VIEW_DAYS);
+	/* the top: Esc and Backspace say so, q quits */
+	assert_false(ui_keys_handle(&st, KEYNAME_ESC) & UI_ACT_QUIT);
+	assert_string_equal(st.status.buf, "at the top: q or Q quits");
+	assert_false(ui_keys_handle(&st, KEYNAME_BACKSPACE) & UI_ACT_QUIT);
 	assert_true(ui_keys_handle(&st, 'q') & UI_ACT_QUIT);
+	/* Q from deep inside */
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	ui_keys_handle(&st, 'z');
+	ui_keys_handle(&st, '?');
+	assert_true(ui_keys_handle(&st, 'Q') & UI_ACT_QUIT);
 	ui_state_free(&st);
 }
 
@@ -162,6 +210,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_state_start),
+		cmocka_unit_test(test_back),
 		cmocka_unit_test(test_state_moves),
 		cmocka_unit_test(test_mouse),
 		cmocka_unit_test(test_zoom),

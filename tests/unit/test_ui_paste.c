@@ -234,7 +234,7 @@ test_batch(void **state)
 	assert_false(st.search.active);	/* not searched yet */
 	ui_search_batch(&st, 0);
 	assert_true(st.search.active);
-	assert_string_equal(st.status.buf, "match 1 of 1 in every day");
+	assert_string_equal(st.status.buf, "match 1 of 1");
 	ui_keys_handle(&st, KEYNAME_ESC);
 	ui_keys_handle(&st, '/');
 	ui_search_batch(&st, 1);

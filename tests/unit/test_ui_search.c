@@ -21,7 +21,7 @@ test_search_keys(void **state)
 	assert_int_equal(st.prompt.kind, UI_PROMPT_SEARCH);
 	unit_type(&st, "GAMMA");
 	assert_string_equal(unit_title(&st), "Gamma paper");
-	assert_string_equal(st.status.buf, "match 1 of 1 in every day");
+	assert_string_equal(st.status.buf, "match 1 of 1");
 	buf_init(&b);
 	ui_prompt_text(&st, &b);
 	assert_string_equal(b.buf, "/GAMMA");
@@ -34,7 +34,7 @@ test_search_keys(void **state)
 	ui_keys_handle(&st, '/');
 	unit_type(&st, "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB");	/* 한 in NFD */
 	assert_string_equal(unit_title(&st), "Alpha paper");	/* its Korean summary */
-	assert_string_equal(st.status.buf, "match 1 of 2 in every day");
+	assert_string_equal(st.status.buf, "match 1 of 2");
 	ui_keys_handle(&st, KEYNAME_ENTER);
 	assert_true(st.search.active);
 	ui_keys_handle(&st, 'n');
@@ -48,7 +48,7 @@ test_search_keys(void **state)
 	ui_keys_handle(&st, KEYNAME_ENTER);
 	ui_keys_handle(&st, 'n');
 	assert_string_equal(unit_title(&st), "Beta paper");
-	assert_string_equal(st.status.buf, "/paper: match 2 of 4 in every day");
+	assert_string_equal(st.status.buf, "/paper: match 2 of 4");
 	ui_keys_handle(&st, 'n');
 	assert_string_equal(unit_title(&st), "Gamma paper");
 	ui_keys_handle(&st, 'N');
@@ -57,7 +57,7 @@ test_search_keys(void **state)
 	ui_keys_handle(&st, '/');
 	ui_keys_handle(&st, '\t');
 	unit_type(&st, "gamma");
-	assert_string_equal(st.status.buf, "not found in this day");
+	assert_string_equal(st.status.buf, "no match on this day");
 	ui_keys_handle(&st, KEYNAME_ESC);
 	assert_string_equal(unit_title(&st), "Beta paper");
 	ui_state_free(&st);
@@ -97,7 +97,7 @@ test_triage_regressions(void **state)
 	ui_state_replace_lib(&st, unit_lib(0));
 	assert_true(st.search.active);
 	ui_keys_handle(&st, 'n');
-	assert_string_equal(st.status.buf, "/beta: match 1 of 1 in every day");
+	assert_string_equal(st.status.buf, "/beta: match 1 of 1");
 	/* with nothing selected, n goes to the first match */
 	ui_keys_handle(&st, 'S');			/* nothing starred: empty */
 	assert_null(ui_list_paper(&st));
@@ -112,7 +112,7 @@ test_triage_regressions(void **state)
 	assert_null(ui_list_paper(&st));
 	ui_keys_handle(&st, 'n');			/* ...where n starts at the first */
 	assert_string_equal(unit_title(&st), "Alpha paper");
-	assert_string_equal(st.status.buf, "/paper: match 1 of 4 in every day");
+	assert_string_equal(st.status.buf, "/paper: match 1 of 4");
 	ui_state_free(&st);
 
 	/* on open: only papers the user moves to are read, not rebuilt selections */

@@ -251,7 +251,7 @@ unit_lib(int extra)
 	struct rec r;
 
 	r = unit_rec("2505.00001", "Alpha paper", "2025-05-06");
-	r.file = "t";
+	r.file = "lib/gabrielchua-daily-ai-papers/archive/2025/05/06.md";
 	r.source = "table";
 	r.authors = authors;
 	r.nauthors = 2;
@@ -263,6 +263,7 @@ unit_lib(int extra)
 	r.links = links;
 	r.nlinks = 2;
 	lib_add_paper(lib, &r);
+	r.file = "lib/ko-digest/2025/05/06.md";
 	r.source = "ko-digest";
 	r.blocks = ko;
 	r.nblocks = 1;
