@@ -1,0 +1,71 @@
+/* model/libint.h: the merged library's insides, shared by model/lib.c
+ * and model/libtidy.c only (no other file includes it).
+ *
+ * Invariants: papers[i]->pub is what lib_paper shows; a paper's days,
+ * cats, sums and links arrays (arena memory) hold pub.ndays ... items,
+ * free of repeats; a list longer than LIST_LINEAR has every item in
+ * lib->items (entries of litems), and an entry whose item index is past
+ * the list's end, or whose value changed, simply never matches.
+ */
+#ifndef PB_MODEL_LIBINT_H
+#define PB_MODEL_LIBINT_H
+
+#include "model/lib.h"
+#include "base/hashmap.h"
+#include "base/buf.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A paper as the library builds it; pub is what readers see. */
+struct mpaper {
+	struct paper pub;
+	const char **authors; size_t aauthors;
+	uint32_t *days; size_t adays;
+	const char **cats; size_t acats;
+	struct summary *sums; size_t asums;
+	struct link *links; size_t alinks;
+	const char *tkey;	/* title key, or NULL */
+	long author_score;
+	uint32_t rank;		/* rank of the newest day, set by lib_finish */
+};
+
+struct mday {
+	struct day pub;
+	uint32_t *papers; size_t apapers;
+	int month, mday;	/* for labels such as "May 9"; 0 when unknown */
+	uint32_t seen;		/* first-seen order */
+	uint32_t pos;		/* position after sorting */
+};
+
+/* The lists of a paper that merging keeps free of repeats. */
+enum plist { PL_DAY, PL_CAT, PL_SUM, PL_LINK };
+
+#define LIST_LINEAR 8	/* longer lists are looked up in lib->items */
+
+/* An item of a long list of a paper, as lib->items indexes it. */
+struct litem {
+	uint32_t paper, item;
+	enum plist list;
+};
+
+struct lib {
+	struct arena *a;
+	struct mpaper **papers; size_t npapers, apapers;
+	struct mday **days; size_t ndays, adays;
+	struct hashmap by_id, by_title, by_text, by_day;
+	struct hashmap items;	/* indexes into litems: items of long per-paper lists */
+	struct litem *litems; size_t nlitems, alitems;
+	const struct paper **order;	/* display order after lib_finish */
+	struct buf tmp;
+	const char *pub_path, *pub_name;	/* the last file's path and its publisher */
+	int finished;
+	int light;		/* keep no summary text (--check) */
+};
+
+/* Put item k of list l of paper pi into lib->items (after it changed or was appended). */
+void lib_item_put(struct lib *lib, uint32_t pi, enum plist l, size_t k);
+/* hashmap key function of lib->by_day: the label of day i (ctx is the lib). */
+const char *lib_key_day(const void *ctx, uint32_t i);
+
+#endif
