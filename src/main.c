@@ -18,7 +18,7 @@
 #include "settings/settings.h"
 #include "export/dump.h"
 #include "export/export.h"
-#include "fetch/date.h"
+#include "base/date.h"
 #include "fetch/fetch.h"
 #include "fetch/report.h"
 #include "ingest/ingest.h"

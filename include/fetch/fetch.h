@@ -54,7 +54,7 @@ struct fetch_opts {
 	const char *const *names;	/* sources asked for; none: every source that is on */
 	size_t nnames;
 	long days;			/* --days N, or 0 */
-	long since, until;		/* day numbers (fetch/date.h), or -1 */
+	long since, until;		/* day numbers (base/date.h), or -1 */
 	const char *ca_file;		/* extra CAs (struct prefs' ca_file), or NULL */
 };
 

@@ -61,7 +61,7 @@ int sources_name_ok(const char *name);
 int sources_url_ok(const char *url, struct buf *why);
 /* True when the template has a date placeholder. */
 int sources_dated(const char *tmpl);
-/* Append the template expanded for day (a fetch/date.h day number). */
+/* Append the template expanded for day (a base/date.h day number). */
 void sources_expand(const char *tmpl, long day, struct buf *url);
 /*
  * Append where a fetched file goes: LIBDIR/NAME/YYYY/MM/DD.EXT, or

@@ -2,7 +2,7 @@
 #include "fetch/answer.h"
 #include "base/hashmap.h"
 #include "base/safeio.h"
-#include "fetch/date.h"
+#include "base/date.h"
 #include "ingest/ingest.h"
 #include "text/diag.h"
 #include "model/lib.h"

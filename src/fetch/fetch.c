@@ -12,7 +12,7 @@
 #include "base/alloc.h"
 #include "base/safeio.h"
 #include "fetch/answer.h"
-#include "fetch/date.h"
+#include "base/date.h"
 #include "fetch/history.h"
 #include "fetch/http.h"
 #include "ingest/ingest.h"

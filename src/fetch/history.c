@@ -4,7 +4,7 @@
 #include "base/arena.h"
 #include "base/hashmap.h"
 #include "base/safeio.h"
-#include "fetch/date.h"
+#include "base/date.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
 #include "base/alloc.h"
 #include "base/arena.h"
 #include "base/url.h"
-#include "fetch/date.h"
+#include "base/date.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,6 +7,7 @@
  * and gives none, nor do weeks and months ("2025-W48", "2025-12").
  */
 #include "ingest/pathday.h"
+#include "base/date.h"
 
 #include <string.h>
 
@@ -25,30 +26,11 @@ num(const char *s, size_t n)
 	return v;
 }
 
-/* True when y-m-d is a plausible digest day (1990-2099, real month and day). */
+/* True when y-m-d is a plausible digest day (1990-2099, a real date). */
 static int
 plausible(int y, int m, int d)
 {
-	static const int len[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	return y >= 1990 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= len[m - 1];
-}
-
-/* Write y-m-d into out as YYYY-MM-DD. */
-static void
-put(char out[11], int y, int m, int d)
-{
-	int k;
-
-	for (k = 3; k >= 0; k--, y /= 10)
-		out[k] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
+	return y >= 1990 && y <= 2099 && date_valid(y, m, d);
 }
 
 /* True for a byte that may not touch a date's digits. */
@@ -88,7 +70,7 @@ dates_in(const char *c, size_t n, char out[11])
 		if (i + len < n && digitish(c[i + len]))
 			continue;
 		if (found == 0)
-			put(out, y, m, d);
+			date_format(date_from_ymd(y, m, d), out);
 		found++;
 		i += len - 1;
 	}
@@ -146,7 +128,7 @@ pathday_find(const char *path, char out[11])
 		int y = num(c[2], 4), m = num(c[1], 2), d = day_part(c[0], n[0]);
 
 		if (y >= 0 && m >= 0 && plausible(y, m, d)) {
-			put(out, y, m, d);
+			date_format(date_from_ymd(y, m, d), out);
 			return 1;
 		}
 	}
@@ -154,7 +136,7 @@ pathday_find(const char *path, char out[11])
 		int y = num(c[2], 4), m = num(c[2] + 4, 2), d = num(c[1], 2);
 
 		if (y >= 0 && m >= 0 && d >= 0 && plausible(y, m, d)) {
-			put(out, y, m, d);
+			date_format(date_from_ymd(y, m, d), out);
 			return 1;
 		}
 	}

@@ -6,37 +6,13 @@
 #include "model/libint.h"
 #include "base/alloc.h"
 #include "base/arena.h"
+#include "base/date.h"
 #include "base/hashmap.h"
 #include "text/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static long
-day_number(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* True when d is a day of month m of year y. */
-static int
-valid_date(int y, int m, int d)
-{
-	static const int len[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (m < 1 || m > 12 || d < 1 || d > len[m - 1])
-		return 0;
-	return !(m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
-}
 
 /* The years of the dated days (distinct, into years[]) and the range of their day numbers. */
 static size_t
@@ -56,7 +32,7 @@ dated_years(const struct lib *lib, int *years, long *lo, long *hi)
 		y = atoi(l);
 		m = atoi(l + 5);
 		d = atoi(l + 8);
-		dn = day_number(y, m, d);
+		dn = date_from_ymd(y, m, d);
 		if (*hi < *lo || dn < *lo)
 			*lo = dn;
 		if (*hi < dn)
@@ -90,9 +66,9 @@ resolve_labels(struct lib *lib, uint32_t *remap)
 		if (d->pub.kind != DAY_LABEL || d->month == 0)
 			continue;
 		for (k = 0; k < ny; k++) {
-			long dn = day_number(years[k], d->month, d->mday);
+			long dn = date_from_ymd(years[k], d->month, d->mday);
 
-			if (valid_date(years[k], d->month, d->mday) && dn >= lo - 31 && dn <= hi + 31) {
+			if (date_valid(years[k], d->month, d->mday) && dn >= lo - 31 && dn <= hi + 31) {
 				fit++;
 				y = years[k];
 			}

@@ -1,4 +1,4 @@
-/* test_fetch.c: days, sources, the fetch history, answers' content types and the report. */
+/* test_fetch.c: sources, the fetch history, answers' content types and the report. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,43 +11,11 @@
 
 #include "base/buf.h"
 #include "fetch/answer.h"
-#include "fetch/date.h"
+#include "base/date.h"
 #include "fetch/fetch.h"
 #include "fetch/history.h"
 #include "fetch/report.h"
 #include "fetch/sources.h"
-
-static void
-test_date(void **state)
-{
-	char out[11];
-	long d = date_parse("2024-02-29");
-	int y, m, dd;
-
-	(void)state;
-	assert_int_equal(date_parse("1970-01-01"), 0);
-	assert_true(d > 0);
-	date_format(d, out);
-	assert_string_equal(out, "2024-02-29");
-	date_format(d + 1, out);
-	assert_string_equal(out, "2024-03-01");
-	date_format(date_parse("2024-12-31") + 1, out);
-	assert_string_equal(out, "2025-01-01");
-	date_ymd(date_parse("2000-02-29"), &y, &m, &dd);
-	assert_true(y == 2000 && m == 2 && dd == 29);
-	assert_int_equal(date_parse("2023-02-29"), -1);	/* not a leap year */
-	assert_int_equal(date_parse("1900-02-29"), -1);
-	assert_int_equal(date_parse("2025-13-01"), -1);
-	assert_int_equal(date_parse("2025-1-01"), -1);
-	assert_int_equal(date_parse("2025-01-01x"), -1);
-	assert_int_equal(date_parse("1969-12-31"), -1);
-	assert_int_equal(date_parse(NULL), -1);
-	setenv("PAPERBOY_TODAY", "2025-05-08", 1);
-	assert_int_equal(date_today(), date_parse("2025-05-08"));
-	setenv("PAPERBOY_TODAY", "tomorrow", 1);
-	assert_true(date_today() > date_parse("2025-01-01"));
-	unsetenv("PAPERBOY_TODAY");
-}
 
 static void
 test_source_names(void **state)
@@ -322,7 +290,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_source_names),
 		cmocka_unit_test(test_urls),
 		cmocka_unit_test(test_templates),

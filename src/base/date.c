@@ -1,22 +1,21 @@
-/* fetch/date.c: calendar days as day numbers (see fetch/date.h).
+/* base/date.c: calendar days as day numbers (see base/date.h).
  *
- * The conversions are Howard Hinnant's days_from_civil / civil_from_days,
- * restricted to years 1970-9999 so every day number is non-negative.
+ * The conversions are Howard Hinnant's days_from_civil / civil_from_days.
  */
-#include "fetch/date.h"
+#include "base/date.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-/* Day number of y-m-d (valid date, y >= 1970). */
-static long
-from_civil(int y, int m, int d)
+/* Day number of y-m-d (a valid date). */
+long
+date_from_ymd(int y, int m, int d)
 {
 	long era, yoe, doy, doe;
 
 	y -= m <= 2;
-	era = y / 400;
+	era = (y >= 0 ? y : y - 399) / 400;
 	yoe = y - era * 400;
 	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
@@ -36,15 +35,15 @@ date_ymd(long day, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-/* Days in month m of year y. */
-static int
-month_days(int y, int m)
+/* True when d is a day of month m of year y. */
+int
+date_valid(int y, int m, int d)
 {
-	static const int n[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int len[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return n[m - 1];
+	if (m < 1 || m > 12 || d < 1 || d > len[m - 1])
+		return 0;
+	return !(m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
 }
 
 /* Value of the n ASCII digits at s, or -1 when one is not a digit. */
@@ -72,9 +71,9 @@ date_parse(const char *s)
 	y = digits(s, 4);
 	m = digits(s + 5, 2);
 	d = digits(s + 8, 2);
-	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+	if (y < 1970 || !date_valid(y, m, d))
 		return -1;
-	return from_civil(y, m, d);
+	return date_from_ymd(y, m, d);
 }
 
 /* Format as "YYYY-MM-DD". */
