@@ -48,6 +48,12 @@ int safeio_read(const char *path, struct buf *out);
  */
 int safeio_read_max(const char *path, size_t max, struct buf *out, struct buf *err);
 /*
+ * Append what fd gives to out until out holds more than upto bytes (upto
+ * < SIZE_MAX - 1) or fd ends, retrying EINTR; out stays NUL-terminated.
+ * Returns 0, or -1 with errno on a read error (what was read is kept).
+ */
+int safeio_read_upto(int fd, struct buf *out, size_t upto);
+/*
  * Append what path finally names after following symbolic links (at most
  * 40; a relative link is taken from the link's directory).  The target
  * need not exist.  Returns 0, or -1 (ELOOP, or a readlink error).

@@ -63,20 +63,19 @@ close_fail(int fd)
 	return -1;
 }
 
-/* Read at most max bytes of the open regular file fd into out; -1 (EFBIG when longer). */
-static int
-read_bounded(int fd, size_t max, struct buf *out)
+/* Append what fd gives to out until out holds more than upto bytes or fd ends. */
+int
+safeio_read_upto(int fd, struct buf *out, size_t upto)
 {
-	size_t got = 0;
-
-	for (;;) {
+	while (out->len <= upto) {
 		size_t room;
 		ssize_t r;
 
-		buf_grow(out, 1 << 16);
+		if (out->alloc - out->len < 2)
+			buf_grow(out, out->len < 4096 ? 4096 : out->len);
 		room = out->alloc - out->len - 1;
-		if (room > max - got + 1)
-			room = max - got + 1;	/* one byte more shows a file that grew past max */
+		if (room > upto + 1 - out->len)
+			room = upto + 1 - out->len;	/* one byte more shows a file longer than upto */
 		r = read(fd, out->buf + out->len, room);
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -85,15 +84,25 @@ read_bounded(int fd, size_t max, struct buf *out)
 		if (r == 0)
 			break;
 		out->len += (size_t)r;
-		got += (size_t)r;
-		if (got > max) {
-			out->len -= got;
-			out->buf[out->len] = '\0';
-			errno = EFBIG;
-			return -1;
-		}
 	}
 	out->buf[out->len] = '\0';
+	return 0;
+}
+
+/* Read at most max bytes of the open regular file fd into out; -1 (EFBIG when longer). */
+static int
+read_bounded(int fd, size_t max, struct buf *out)
+{
+	size_t start = out->len;
+	size_t upto = max > SIZE_MAX - 2 - start ? SIZE_MAX - 2 : start + max;
+
+	if (safeio_read_upto(fd, out, upto) < 0)
+		return -1;
+	if (out->len - start > max) {
+		buf_setlen(out, start);
+		errno = EFBIG;
+		return -1;
+	}
 	return 0;
 }
 

@@ -128,32 +128,6 @@ ingest_format_name(const struct ingest_format *f)
 	return f ? f->name : "unknown";
 }
 
-/* Read fd into data until it holds more than upto bytes or the file ends; -1 with errno. */
-static int
-read_upto(int fd, struct buf *data, size_t upto)
-{
-	while (data->len <= upto) {
-		size_t room;
-		ssize_t r;
-
-		if (data->alloc - data->len < 2)
-			buf_grow(data, data->len < 4096 ? 4096 : data->len);
-		room = data->alloc - data->len - 1;
-		if (room > upto + 1 - data->len)
-			room = upto + 1 - data->len;
-		r = read(fd, data->buf + data->len, room);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			break;
-		data->len += (size_t)r;
-	}
-	data->buf[data->len] = '\0';
-	return 0;
-}
-
 /* Append a size rounded up to KB, MB or GB (tenths above 1 GB: "40 GB", "1.5 GB"). */
 static void
 size_text(struct buf *out, unsigned long long n)
@@ -218,7 +192,7 @@ open_head(struct pool_worker *w, const struct job *j, struct batch *b, unsigned 
 	buf_setlen(&w->data, 0);
 	if (st.st_size > 0 && (unsigned long long)st.st_size < max)
 		buf_grow(&w->data, (size_t)st.st_size + 1);
-	if (read_upto(fd, &w->data, SNIFF_BYTES - 1) < 0) {
+	if (safeio_read_upto(fd, &w->data, SNIFF_BYTES - 1) < 0) {
 		batch_fail(b, "cannot read file", errno);
 		close(fd);
 		return -1;
@@ -232,7 +206,7 @@ read_rest(struct pool_worker *w, int fd, const struct job *j, struct batch *b, u
 {
 	size_t upto = max > SIZE_MAX - 2 ? SIZE_MAX - 2 : (size_t)max;
 
-	if (read_upto(fd, &w->data, upto) < 0) {
+	if (safeio_read_upto(fd, &w->data, upto) < 0) {
 		batch_fail(b, "cannot read file", errno);
 		return -1;
 	}

@@ -353,12 +353,38 @@ test_write_out_in_place(void **unused)
 	buf_free(&name);
 }
 
+/* The bounded descriptor read: stops one byte past upto, appends, keeps the NUL. */
+static void
+test_read_upto(void **state)
+{
+	struct buf b;
+	int fd[2];
+
+	(void)state;
+	buf_init(&b);
+	assert_int_equal(pipe(fd), 0);
+	assert_int_equal(write(fd[1], "0123456789", 10), 10);
+	close(fd[1]);
+	buf_puts(&b, "ab");
+	assert_int_equal(safeio_read_upto(fd[0], &b, 5), 0);
+	assert_int_equal(b.len, 6);	/* one byte past upto: longer than 5 */
+	assert_string_equal(b.buf, "ab0123");
+	assert_int_equal(safeio_read_upto(fd[0], &b, 100), 0);	/* then to the end */
+	assert_string_equal(b.buf, "ab0123456789");
+	close(fd[0]);
+	assert_int_equal(safeio_read_upto(fd[0], &b, 100), -1);	/* closed: an error, content kept */
+	assert_int_equal(errno, EBADF);
+	assert_string_equal(b.buf, "ab0123456789");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_read_refuses_fifo_and_dir, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_bounded, setup, teardown),
+		cmocka_unit_test(test_read_upto),
 		cmocka_unit_test_setup_teardown(test_resolve, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_through_link, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_never_replace_non_regular, setup, teardown),
