@@ -441,6 +441,7 @@ remerge_papers(struct sync *y, size_t *npapers)
 	if (rc == 0)
 		rc = remerge_set_order(y);
 	free(ids);
+	ids = NULL;
 	if (rc == 0 && (n = tp_ids(y, &ids, 1)) < 0)
 		rc = -1;
 	if (rc == 0 && (lib = replay_ids(y->s, ids, (size_t)n, &rr, &nrr, y->msg)) == NULL)
