@@ -8,6 +8,7 @@
 #ifndef PB_INGEST_H
 #define PB_INGEST_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "model/lib.h"
@@ -86,6 +87,12 @@ size_t ingest_list(struct ingest *ing, const char *path, struct ingest_item **it
 void ingest_items_free(struct ingest_item *v, size_t n);
 /* Read items v[0..n) in order, exactly as ingest_path reads what it lists. */
 int ingest_items(struct ingest *ing, const struct ingest_item *v, size_t n);
+/*
+ * From now on, read no more files once *flag (another thread's; NULL:
+ * never) is nonzero: the files not started yet are listed as read but
+ * empty, with no message, so a caller that cancels must drop the result.
+ */
+void ingest_set_cancel(struct ingest *ing, const atomic_int *flag);
 /* Give every record merged from now on to fn too (NULL: stop). */
 void ingest_set_sink(struct ingest *ing, ingest_sink fn, void *arg);
 /* Read one in-memory input named name (for tests and the fuzzer). */

@@ -18,6 +18,7 @@
 #ifndef PB_STORE_H
 #define PB_STORE_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -46,10 +47,16 @@ struct store *store_open(const char *path, struct buf *msg);
 /* Close the store. */
 void store_close(struct store *s);
 
-/* Progress of a sync: called after each file read, from the syncing thread. */
+/*
+ * Progress of a sync: fn (may be NULL) is called as each file to read is
+ * begun, from the syncing thread.  A nonzero *cancel (may be NULL; set by
+ * any thread) stops the sync early: it reads no more files, writes nothing
+ * and returns -1 with "cancelled".
+ */
 struct store_progress {
 	void (*fn)(void *arg, size_t done, size_t total);
 	void *arg;
+	const atomic_int *cancel;
 };
 
 /* What a sync did. */
@@ -58,6 +65,7 @@ struct store_stats {
 	size_t read;		/* inputs read and parsed again */
 	size_t removed;		/* inputs gone */
 	size_t papers;		/* papers merged again */
+	int built;		/* a first build: store_lib now costs nothing (it takes what the build merged) */
 };
 
 /*

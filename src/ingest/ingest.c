@@ -42,6 +42,7 @@ struct ingest {
 	size_t bytes;
 	unsigned long long max_bytes;	/* files larger than this are skipped */
 	int nthreads;
+	const atomic_int *cancel;	/* nonzero: read no more files (NULL: never) */
 };
 
 /* The jobs of one ingest_path or ingest_buffer call, as the pool's context. */
@@ -50,6 +51,7 @@ struct jobs_ctx {
 	const struct job *jobs;
 	int light;			/* the library keeps no summary text */
 	unsigned long long max_bytes;	/* files larger than this are skipped */
+	const atomic_int *cancel;	/* ingest_set_cancel's flag, or NULL */
 };
 
 #define SNIFF_BYTES 65536		/* the head of a file its format is sniffed from */
@@ -374,6 +376,8 @@ jobs_run(void *ctx, struct pool_worker *w, size_t j, struct batch *b)
 {
 	const struct jobs_ctx *c = ctx;
 
+	if (c->cancel && atomic_load(c->cancel))
+		return;		/* cancelled: the file is left unread, with no message */
 	job_run(w, &c->jobs[j], b, c->light, c->max_bytes);
 }
 
@@ -398,8 +402,16 @@ run_jobs(struct ingest *ing, const struct job *jobs, size_t njobs, int nthreads)
 	c.jobs = jobs;
 	c.light = ing->lib && lib_is_light(ing->lib);
 	c.max_bytes = ing->max_bytes;
+	c.cancel = ing->cancel;
 	/* the sink needs each batch's copies of the records: no direct merging */
 	return pool_run(&jobs_ops, &c, njobs, nthreads, &ing->w0, ing->sink ? NULL : ing->lib);
+}
+
+/* Stop reading files once *flag is nonzero. */
+void
+ingest_set_cancel(struct ingest *ing, const atomic_int *flag)
+{
+	ing->cancel = flag;
 }
 
 /* Ingest an in-memory input, on the calling thread. */

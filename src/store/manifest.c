@@ -428,8 +428,12 @@ manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npa
 		rc = manifest_fail(&y);
 	if (rc < 0)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	else if (y.lib)
+	else if (y.lib) {
+		lib_free(s->built);
 		s->built = take_built(&y);
+		if (stats)
+			stats->built = 1;
+	}
 	sync_free(&y);
 	return rc;
 }

@@ -166,7 +166,12 @@ syncread_files(struct sync *y)
 		y->err = 1;
 	} else {
 		ingest_set_sink(ing, sink, y);
+		ingest_set_cancel(ing, y->prog ? y->prog->cancel : NULL);
 		ingest_items(ing, v, y->ntodo);
+		if (y->prog && y->prog->cancel && atomic_load(y->prog->cancel) && !y->err) {
+			buf_puts(y->msg, "cancelled");
+			y->err = 1;
+		}
 	}
 	sqlite3_finalize(y->ins_rec);
 	y->ins_rec = NULL;

@@ -253,6 +253,52 @@ test_sync_and_views(void **state)
 	check_all();
 }
 
+/* Progress that counts its calls. */
+static void
+count_progress(void *arg, size_t done, size_t total)
+{
+	(void)done;
+	(void)total;
+	(*(int *)arg)++;
+}
+
+/* A cancelled sync writes nothing and says so; the next one builds the store, with stats. */
+static void
+test_cancel_and_stats(void **state)
+{
+	struct buf msg = BUF_INIT;
+	char *paths[1] = { lib_dir };
+	struct store *s;
+	atomic_int stop;
+	int calls = 0;
+	struct store_progress prog = { count_progress, &calls, &stop };
+	struct store_stats st;
+
+	(void)state;
+	put("a.md", "## Papers for 2024-01-01\n\n" HEAD "| One | Ann Lee | A. |\n");
+	put("b.md", "## Papers for 2024-01-02\n\n" HEAD "| Two | Bo Kim | B. |\n");
+	s = store_open(db, &msg);
+	assert_non_null(s);
+	atomic_init(&stop, 1);
+	assert_int_equal(store_sync(s, paths, 1, &prog, &st, &msg), -1);
+	assert_string_equal(msg.buf, "cancelled");
+	assert_false(store_has_paths(s, paths, 1));
+	assert_int_equal(store_npapers(s, &msg), 0);
+	atomic_store(&stop, 0);
+	buf_setlen(&msg, 0);
+	assert_int_equal(store_sync(s, paths, 1, &prog, &st, &msg), 0);
+	assert_true(calls >= 2);
+	assert_int_equal(st.files, 2);
+	assert_int_equal(st.read, 2);
+	assert_true(st.built);
+	assert_int_equal(store_npapers(s, &msg), 2);
+	assert_int_equal(store_sync(s, paths, 1, &prog, &st, &msg), 0);
+	assert_int_equal(st.read, 0);
+	assert_false(st.built);
+	store_close(s);
+	buf_free(&msg);
+}
+
 static void
 test_rows(void **state)
 {
@@ -409,6 +455,7 @@ main(void)
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_default_path),
+		cmocka_unit_test(test_cancel_and_stats),
 		cmocka_unit_test(test_sync_and_views),
 	};
 
