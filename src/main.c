@@ -59,6 +59,7 @@ struct loaded {
 	struct store_report rep;	/* when read from the store */
 	int from_store;
 	int rc;				/* -1 when something named could not be read */
+	struct store_stats stats;	/* what the store's sync did, when from the store */
 };
 
 /* Print the --help text. */
@@ -311,12 +312,16 @@ load_parse(const struct opts *o, struct loaded *l)
 		lib_finish(l->lib);
 }
 
-/* Sync the store and read from it; -1 (msg set, l empty) when the caller must parse instead. */
+/*
+ * Sync the store (prog may be NULL) and read from it; -1 (msg set, l
+ * empty) when the caller must parse instead.
+ */
 static int
-load_store(const struct opts *o, struct store *s, struct loaded *l, struct buf *msg)
+load_store(const struct opts *o, struct store *s, struct loaded *l,
+    const struct store_progress *prog, struct buf *msg)
 {
 	store_set_max_file_size(s, o->prefs.max_file_size);
-	if (store_sync(s, o->paths, o->npaths, NULL, NULL, msg) < 0)
+	if (store_sync(s, o->paths, o->npaths, prog, &l->stats, msg) < 0)
 		return -1;
 	l->from_store = 1;
 	if (store_report(s, &l->rep, msg) < 0 ||
@@ -365,7 +370,7 @@ load(const struct opts *o, struct loaded *l, FILE *f)
 	buf_init(&msg);
 	if (!o->no_store) {
 		s = open_store(o, &msg, f);
-		if (s && load_store(o, s, l, &msg) == 0) {
+		if (s && load_store(o, s, l, NULL, &msg) == 0) {
 			store_close(s);
 			buf_free(&msg);
 			return;
@@ -496,18 +501,74 @@ run_export(const struct opts *o)
 	return rc < 0 ? 1 : 0;
 }
 
+/* The reader's loads: what they read, one at a time on the load thread. */
 struct reload_arg {
 	struct opts *o;
-	struct buf msg;
+	int loads;		/* loads begun so far */
+	int setup;		/* the status line shows a problem with the settings or the marks */
 };
 
-/* Reader callback: read the inputs again. */
-static struct lib *
-reload(void *arg, const char **msg)
+/*
+ * The reader's read, on the load thread: bring the store up to date (its
+ * progress on the status line: a first build reads every file), then take
+ * the library a first build merged, or else parse, which is faster than
+ * merging the whole library back from the store.  When the store cannot be
+ * used, note says why and the inputs are parsed.
+ */
+static void
+reader_read(const struct opts *o, struct loaded *l, const struct store_progress *prog,
+    struct buf *note)
+{
+	struct buf msg = BUF_INIT;
+	struct store *s = NULL;
+
+	memset(l, 0, sizeof *l);
+	buf_init(&msg);
+	if (!o->no_store && (s = open_store(o, &msg, NULL)) != NULL) {
+		store_set_max_file_size(s, o->prefs.max_file_size);
+		if (store_sync(s, o->paths, o->npaths, prog, &l->stats, &msg) == 0 && l->stats.built &&
+		    store_report(s, &l->rep, &msg) == 0) {
+			l->from_store = 1;
+			l->lib = store_lib(s, &msg);
+		}
+	}
+	if (msg.len && !atomic_load(prog->cancel))
+		buf_printf(note, "%s (reading the files instead)", msg.buf);
+	store_close(s);
+	buf_free(&msg);
+	if (l->lib == NULL) {
+		loaded_free(l);
+		load_parse(o, l);
+	}
+}
+
+/* store_progress's fn: the sync's files, to the reader's status line. */
+static void
+load_progress(void *arg, size_t done, size_t total)
+{
+	ui_load_progress(arg, done, total);
+}
+
+/* Append "N papers from M files" and the problems, for the status line. */
+static void
+load_summary(struct buf *msg, const struct loaded *l, const struct lib *lib)
+{
+	size_t warnings = diag_problems(diags(l));
+
+	buf_printf(msg, "reloaded %zu papers from %zu files", lib_npapers(lib), nfiles(l));
+	if (warnings)
+		buf_printf(msg, ", %zu problem%s (see paperboy --check)", warnings,
+		    warnings == 1 ? "" : "s");
+}
+
+/* The reader's ui_load_fn: sync the store and read it (or parse), on the load thread. */
+static int
+reader_load(void *arg, struct ui_load_ctl *ctl, struct lib **out, struct buf *msg)
 {
 	struct reload_arg *ra = arg;
-	struct lib *lib;
+	struct store_progress prog = { load_progress, ctl, ui_load_cancel_flag(ctl) };
 	struct loaded l;
+	int first = ra->loads++ == 0;
 	size_t warnings;
 
 	if (ra->o->samples && dir_has_entries(ra->o->libdir.buf)) {
@@ -515,18 +576,22 @@ reload(void *arg, const char **msg)
 		ra->o->paths[0] = ra->o->libdir.buf;
 		ra->o->samples = 0;
 	}
-	load(ra->o, &l, NULL);
-	warnings = diag_problems(diags(&l));
-	lib = l.lib;
+	reader_read(ra->o, &l, &prog, msg);
+	if (atomic_load(prog.cancel)) {
+		loaded_free(&l);
+		return -1;	/* the reader is leaving */
+	}
+	*out = l.lib;
 	l.lib = NULL;
-	buf_setlen(&ra->msg, 0);
-	buf_printf(&ra->msg, "reloaded %zu papers from %zu files", lib_npapers(lib), nfiles(&l));
-	if (warnings)
-		buf_printf(&ra->msg, ", %zu problem%s (see paperboy --check)", warnings,
-		    warnings == 1 ? "" : "s");
-	*msg = ra->msg.buf;
+	if (first && ra->setup)
+		buf_setlen(msg, 0);	/* the settings' problem stays on the status line */
+	else if (first && msg->len == 0 && (warnings = diag_problems(diags(&l))) > 0)
+		buf_printf(msg, "%zu problem%s while reading (see paperboy --check)",
+		    warnings, warnings == 1 ? "" : "s");
+	else if (!first && msg->len == 0)
+		load_summary(msg, &l, *out);
 	loaded_free(&l);
-	return lib;
+	return 1;
 }
 
 /* Print the settings' and the marks' messages on f (unless NULL); returns how many. */
@@ -715,50 +780,76 @@ save_at_exit(const struct opts *o)
 	return -1;
 }
 
-/* The reader: load, show, and save the marks at the end; the exit status. */
+/* The status line at start: the first problem with the settings or the marks, or the samples' note. */
+static void
+first_status(const struct opts *o, struct buf *status)
+{
+	size_t setup = print_setup_msgs(o, NULL);
+
+	if (setup) {
+		buf_puts(status, settings_nmsgs(o->config) ? settings_msg(o->config, 0) : marks_msg(o->state, 0));
+		if (setup > 1)
+			buf_printf(status, " (and %zu more)", setup - 1);
+	} else if (o->samples && o->libdir.len) {
+		buf_printf(status, "%s is empty: these are the samples (R or paperboy fetch gets papers)",
+		    o->libdir.buf);
+	}
+}
+
+/*
+ * The reader's first screen, at once: the newest day's papers from the
+ * store when it holds these paths (the load at start brings the rest),
+ * else nothing yet.  Caller frees.
+ */
+static struct lib *
+first_lib(const struct opts *o)
+{
+	struct buf msg = BUF_INIT;
+	struct store_day *days = NULL;
+	struct store *s = NULL;
+	struct lib *lib = NULL;
+	long n = 0;
+
+	buf_init(&msg);
+	if (!o->no_store && (s = open_store(o, &msg, NULL)) != NULL &&
+	    store_has_paths(s, o->paths, o->npaths) && (n = store_days(s, &days, &msg)) > 0)
+		lib = store_lib_day(s, days[0].label, &msg);
+	store_days_free(days, n > 0 ? (size_t)n : 0);
+	store_close(s);
+	buf_free(&msg);
+	if (lib == NULL) {
+		lib = lib_new();
+		lib_finish(lib);
+	}
+	return lib;
+}
+
+/* The reader: show the first library, read the inputs in the background, save the marks at the end. */
 static int
 run_reader(struct opts *o)
 {
-	struct loaded l;
 	struct lib *lib;
 	struct ui_opts uo;
 	struct reload_arg ra;
-	size_t warnings, setup = print_setup_msgs(o, NULL);
 	struct buf status = BUF_INIT;
 	int rc;
 
 	buf_init(&status);
-	load(o, &l, NULL);
-	warnings = diag_problems(diags(&l));
-	if (setup) {
-		/* the first problem with the settings or the marks, in full */
-		buf_puts(&status, settings_nmsgs(o->config) ? settings_msg(o->config, 0) : marks_msg(o->state, 0));
-		if (setup > 1)
-			buf_printf(&status, " (and %zu more)", setup - 1);
-	} else if (warnings) {
-		buf_printf(&status, "%zu problem%s while reading (see paperboy --check)",
-		    warnings, warnings == 1 ? "" : "s");
-	}
-	lib = l.lib;
-	l.lib = NULL;
-	loaded_free(&l);
-	memset(&uo, 0, sizeof uo);
+	memset(&ra, 0, sizeof ra);
 	ra.o = o;
-	buf_init(&ra.msg);
-	uo.reload = reload;
-	uo.reload_arg = &ra;
+	first_status(o, &status);
+	ra.setup = print_setup_msgs(o, NULL) > 0;
+	lib = first_lib(o);
+	memset(&uo, 0, sizeof uo);
+	uo.load = reader_load;
+	uo.load_arg = &ra;
+	uo.load_at_start = 1;
 	uo.status = status.len ? status.buf : NULL;
 	uo.state = o->state;
 	uo.prefs = &o->prefs;
-	if (o->samples && o->libdir.len && !uo.status) {
-		buf_printf(&status, "%s is empty: these are the samples (R or paperboy fetch gets papers)",
-		    o->libdir.buf);
-		uo.status = status.buf;
-	}
 	rc = ui_run(lib, &uo);	/* frees lib */
 	if (save_at_exit(o) < 0 && rc == 0)
 		rc = 1;
-	buf_free(&ra.msg);
 	buf_free(&status);
 	return rc;
 }
@@ -803,13 +894,6 @@ main(int argc, char **argv)
 		marks_load(o.state);
 	}
 	o.named = o.npaths > 0;
-	/*
-	 * The reader still holds the whole library: merging it back from the
-	 * store is slower than parsing on every thread, so it parses until it
-	 * loads only what it shows (store_days, store_lib_day, index.h).
-	 */
-	if (o.mode == MODE_READ)
-		o.no_store = 1;
 	if (o.npaths == 0)
 		default_paths(&o);
 	if (o.mode == MODE_CHECK) {

@@ -5,7 +5,7 @@
  * the state's struct ui_request and return a flag.  ui_act_run carries the
  * flags out in the reader's loop: it starts browsers (posix_spawnp through
  * launch/launch.h, never a shell), writes OSC 52, exports the list into a
- * new file, reloads the inputs and starts a fetch; a launcher that keeps running is reaped
+ * new file, starts reading the inputs again (ui/load.h) and a fetch; a launcher that keeps running is reaped
  * by ui_act_reap when SIGCHLD arrives.  No curses.
  */
 #ifndef PB_UI_ACT_H
@@ -21,7 +21,7 @@ enum {
 	UI_ACT_NONE = 0,
 	UI_ACT_REDRAW = 1 << 0,		/* draw again */
 	UI_ACT_QUIT = 1 << 1,		/* leave the reader */
-	UI_ACT_RELOAD = 1 << 2,		/* re-read the inputs (ui_act_run calls the reload callback) */
+	UI_ACT_RELOAD = 1 << 2,		/* re-read the inputs in the background (ui/load.h) */
 	UI_ACT_REPAINT = 1 << 3,	/* clear the terminal and repaint everything */
 	UI_ACT_OPEN = 1 << 4,		/* open req.target (browser, or clipboard over SSH) */
 	UI_ACT_COPY = 1 << 5,		/* copy req.target to the clipboard (OSC 52) */
@@ -33,6 +33,7 @@ struct link;
 struct lib;
 struct prefs;
 struct ui_fetcher;
+struct ui_loader;
 struct ui_state;
 struct ui_term;
 
@@ -42,15 +43,11 @@ struct ui_request {
 	int export_fmt;			/* enum export_fmt picked at the export prompt, or -1 */
 };
 
-/* Re-read the inputs: a new library (taken over) or NULL; *msg for the status line. */
-typedef struct lib *(*ui_reload_fn)(void *arg, const char **msg);
-
 /* What carrying out actions needs (the loop's, not the state's). */
 struct ui_act {
 	struct ui_term *t;		/* NULL: no terminal (OSC 52 is only logged) */
 	struct launch_opts lo;
-	ui_reload_fn reload;		/* NULL: reload is not available */
-	void *reload_arg;
+	struct ui_loader *loader;	/* reads the inputs again */
 	struct ui_fetcher *fetcher;	/* NULL: fetching is not available */
 	pid_t *kids;			/* launchers still running */
 	size_t nkids, akids;
@@ -79,7 +76,7 @@ unsigned ui_act_export_key(struct ui_state *st, int key);
  * Start with the environment's link facts and the preferences' defaults
  * (launch_opts_init) until ui_act_configure; t may be NULL.
  */
-void ui_act_init(struct ui_act *a, struct ui_term *t, ui_reload_fn reload, void *reload_arg);
+void ui_act_init(struct ui_act *a, struct ui_term *t);
 /*
  * Use the preferences' link options (p->launch: browser, open, osc8 and
  * the environment's facts, resolved by settings/prefs.h); NULL keeps them.

@@ -7,9 +7,9 @@
  * ca-file and library directory (settings/prefs.h), and registers the fetch's descriptor with the
  * loop (ui/loop.h).  The fetch thread does the network and writes the
  * files; its events are taken by a loop callback on the reader's thread,
- * the only one that touches the state.  When it ends, the inputs are
- * reloaded (ui_act_run with UI_ACT_RELOAD keeps day, category and paper)
- * and the status line gives the total.
+ * the only one that touches the state.  When it ends, the status line
+ * gives the total and the inputs are read again in the background
+ * (ui/load.h, which keeps day, category and paper).
  */
 #ifndef PB_UI_FETCH_H
 #define PB_UI_FETCH_H

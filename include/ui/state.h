@@ -13,6 +13,7 @@
  *   search  the search and where it began                   ui/search.h
  *   help    the help screen                                 ui/help.h
  *   fetch   a background fetch's progress and last report   ui/fetch.h
+ *   load    a background load's progress                   ui/load.h
  *   req     what handlers ask the loop to do                ui/act.h
  *
  * Handlers change the state and return UI_ACT_* flags; they never draw.
@@ -33,6 +34,7 @@
 #include "ui/keys.h"
 #include "ui/layout.h"
 #include "ui/list.h"
+#include "ui/load.h"
 #include "ui/marks.h"
 #include "ui/nav.h"
 #include "ui/paper.h"
@@ -51,6 +53,7 @@ struct ui_state {
 	struct ui_search search;
 	struct ui_help help;
 	struct ui_fetch fetch;
+	struct ui_load load;
 	struct ui_request req;
 };
 

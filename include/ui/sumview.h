@@ -41,6 +41,8 @@ struct ui_sumview {
 	int all_authors;	/* show every author, not the first UI_SUMVIEW_AUTHORS (set by the caller) */
 	int built_all;		/* all_authors as the layout was built */
 	const char *libdir;	/* the library directory an empty library names, or NULL (the caller's) */
+	int loading;		/* the library is being read: an empty one says so (set by the caller) */
+	int built_loading;	/* loading as the layout was built */
 };
 
 /* Authors shown before "+N more". */
@@ -62,7 +64,8 @@ void ui_sumview_build(struct ui_sumview *sv, const struct lib *lib,
     const struct paper *p, size_t sum, int width);
 /*
  * An empty library (no paper at all) shows how to get papers: paperboy
- * fetch, R, or digest files put in libdir.
+ * fetch, R, or digest files put in libdir; while loading, that the
+ * library is being read.
  * Authors: with all_authors unset, a list of more than UI_SUMVIEW_AUTHORS
  * names shows the first ones and "+N more (a: all)".
  */

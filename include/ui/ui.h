@@ -3,18 +3,20 @@
 #define PB_UI_H
 
 #include "model/lib.h"
+#include "ui/load.h"
 
 struct marks;
 struct prefs;
 
 struct ui_opts {
 	/*
-	 * Re-read the inputs from disk: returns a new library (the reader
-	 * takes ownership) or NULL, and sets *msg to a one-line message for
-	 * the status line (static or owned by the callback's arg).
+	 * Read the inputs, on a thread of the reader's (ui/load.h): at start
+	 * when load_at_start is set, on r, and after a fetch.  NULL: reload
+	 * is not available.
 	 */
-	struct lib *(*reload)(void *arg, const char **msg);
-	void *reload_arg;
+	ui_load_fn load;
+	void *load_arg;
+	int load_at_start;
 	const char *status;	/* first status line message, or NULL */
 	/*
 	 * Reading marks, loaded (may be NULL): the reader may set marks and
@@ -43,7 +45,9 @@ struct ui_opts {
  * a shell; over SSH the URL is copied with OSC 52 instead.  A browser that
  * keeps running is reaped when SIGCHLD arrives.  R (and fetch-on-start)
  * fetch in the background through ui/fetch.h: the fetch's descriptor is
- * one more in the loop.
+ * one more in the loop.  The inputs are read again in the background
+ * (ui/load.h) at start (opts->load_at_start), on r and after a fetch; the
+ * reader stays usable meanwhile and a new library keeps the selection.
  */
 int ui_run(struct lib *lib, const struct ui_opts *opts);
 

@@ -317,26 +317,6 @@ do_link(struct ui_act *a, struct ui_state *st, const struct link *l, int copy)
 	buf_free(&why);
 }
 
-/* Re-read the inputs through the caller's callback, keeping the selection. */
-static void
-reload_lib(struct ui_act *a, struct ui_state *st)
-{
-	const char *msg = NULL;
-	struct lib *lib;
-
-	if (a->reload == NULL) {
-		ui_state_message(st, "reload is not available");
-		return;
-	}
-	lib = a->reload(a->reload_arg, &msg);
-	if (lib) {
-		ui_state_replace_lib(st, lib);
-		ui_state_message(st, "%s", msg ? msg : "reloaded");
-	} else {
-		ui_state_message(st, "%s", msg ? msg : "reload failed");
-	}
-}
-
 /* A new file name for the export (-2, -3, ... when taken); 0 when none is free. */
 static int
 export_name(const struct ui_state *st, enum export_fmt f, struct buf *name)
@@ -398,12 +378,10 @@ export_list(struct ui_state *st)
 
 /* The environment's link facts, default preferences. */
 void
-ui_act_init(struct ui_act *a, struct ui_term *t, ui_reload_fn reload, void *reload_arg)
+ui_act_init(struct ui_act *a, struct ui_term *t)
 {
 	memset(a, 0, sizeof *a);
 	a->t = t;
-	a->reload = reload;
-	a->reload_arg = reload_arg;
 	launch_opts_init(&a->lo, launch_getenv, NULL);
 }
 
@@ -421,8 +399,10 @@ ui_act_run(struct ui_act *a, struct ui_state *st, unsigned flags)
 {
 	if (flags & UI_ACT_QUIT)
 		return 1;
-	if (flags & UI_ACT_RELOAD)
-		reload_lib(a, st);
+	if ((flags & UI_ACT_RELOAD) && a->loader)
+		ui_loader_begin(a->loader, NULL);
+	else if (flags & UI_ACT_RELOAD)
+		ui_state_message(st, "reload is not available");
 	if (flags & UI_ACT_EXPORT)
 		export_list(st);
 	if (flags & (UI_ACT_OPEN | UI_ACT_COPY))

@@ -374,6 +374,10 @@ draw_status(struct frame *f, struct ui_rect r)
 		buf_puts(&left, " | ");
 		buf_add(&left, st->fetch.activity.buf, st->fetch.activity.len);
 	}
+	if (st->load.activity.len) {	/* a background load's progress */
+		buf_puts(&left, " | ");
+		buf_add(&left, st->load.activity.buf, st->load.activity.len);
+	}
 	if (st->status.len) {
 		buf_puts(&left, st->prompt.kind != UI_PROMPT_NONE ? "  " : " | ");
 		buf_add(&left, st->status.buf, st->status.len);

@@ -55,12 +55,13 @@ ui_fetcher_init(struct ui_fetcher *fr, struct ui_loop *loop, const struct prefs 
 	fr->act = act;
 }
 
-/* The fetch ended: reload the inputs, keep the report, say how it went. */
+/* The fetch ended: reload the inputs, keep the report, say how it went (now and when reloaded). */
 static unsigned
 finish(struct ui_fetcher *fr)
 {
 	struct ui_state *st = fr->st;
 	size_t failed = report_nfailed(fr->rep), days, nnew, nupd;
+	struct buf note = BUF_INIT;
 
 	ui_loop_remove(fr->loop, fetch_fd(fr->f));
 	fetch_end(fr->f);
@@ -71,12 +72,16 @@ finish(struct ui_fetcher *fr)
 	fr->rep = NULL;
 	st->fetch.running = 0;
 	buf_setlen(&st->fetch.activity, 0);
-	ui_act_run(fr->act, st, UI_ACT_RELOAD);
+	buf_init(&note);
 	if (failed)	/* the failures first: the line may be cut */
-		ui_state_message(st, "fetch: %zu of %zu failed (F shows why), %zu new papers, %zu updated",
+		buf_printf(&note, "fetch: %zu of %zu failed (F shows why), %zu new papers, %zu updated",
 		    failed, days, nnew, nupd);
 	else
-		ui_state_message(st, "fetch: %zu new papers, %zu updated", nnew, nupd);
+		buf_printf(&note, "fetch: %zu new papers, %zu updated", nnew, nupd);
+	if (fr->act->loader)
+		ui_loader_begin(fr->act->loader, note.buf);
+	ui_state_message(st, "%s", note.buf);
+	buf_free(&note);
 	return UI_ACT_REDRAW;
 }
 

@@ -199,6 +199,7 @@ ui_paper_fit(struct ui_state *st, const struct ui_layout *l)
 	struct ui_rect in = ui_layout_inner(l->pane[UI_SUMMARY]);
 
 	if (in.w > 0) {
+		pp->sv.loading = st->load.running;
 		ui_sumview_build(&pp->sv, st->lib, ui_list_paper(st), pp->sum, in.w);
 		pp->sum_lines = pp->sv.n;
 	}

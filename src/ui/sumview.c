@@ -114,6 +114,14 @@ add_text(struct ui_sumview *sv, const char *s, int width, int indent, enum ui_li
 static void
 build_empty(struct ui_sumview *sv, int width)
 {
+	if (sv->loading) {
+		add_text(sv, "Reading the library...", width, 0, UI_LINE_TITLE);
+		add_text(sv, NULL, width, 0, UI_LINE_TEXT);
+		add_text(sv, "The papers appear here as soon as it is read; the status line says how "
+		    "far it is.  The first time takes longest: what is read is kept in the library "
+		    "store, and later starts are quick.", width, 0, UI_LINE_TEXT);
+		return;
+	}
 	add_text(sv, "No papers yet.", width, 0, UI_LINE_TITLE);
 	add_text(sv, NULL, width, 0, UI_LINE_TEXT);
 	add_text(sv, "To get today's papers, run", width, 0, UI_LINE_TEXT);
@@ -206,10 +214,11 @@ ui_sumview_build(struct ui_sumview *sv, const struct lib *lib,
 	struct buf tmp = BUF_INIT;
 
 	if (sv->valid && sv->paper == p && sv->sum == sum && sv->width == width &&
-	    sv->built_all == sv->all_authors)
+	    sv->built_all == sv->all_authors && sv->built_loading == sv->loading)
 		return;
 	sv->valid = 1;
 	sv->built_all = sv->all_authors;
+	sv->built_loading = sv->loading;
 	sv->paper = p;
 	sv->sum = sum;
 	sv->width = width;

@@ -13,6 +13,11 @@
 #include "ui/state.h"
 #include "ui/term.h"
 
+/*
+ * How long the first paint waits for the load at start: a small library
+ * is shown at once with its papers, a large one with its progress.
+ */
+#define FIRST_PAINT_WAIT_MS 150
 /* Wakes of the terminal in a row without a key: its input is gone. */
 #define EMPTY_WAKES_EOF 100
 /* Bytes of a paste kept (the prompts take far fewer). */
@@ -24,8 +29,10 @@ struct reader {
 	struct ui_term *t;
 	struct ui_act act;
 	struct ui_fetcher fetcher;
+	struct ui_loader loader;
 	int empty;			/* wakes of the terminal in a row without a key */
 	int signalled;			/* SIGTERM or SIGHUP ended the reader */
+	int load_at_start;		/* read the inputs in the background at once */
 };
 
 /* Handle one key (or mouse event) and carry out what it asks for. */
@@ -160,11 +167,11 @@ watch_signals(struct ui_loop *loop, struct reader *r)
 	return 0;
 }
 
-/* Draw, wait, handle, until the user quits: the reader's exit status. */
+/* Draw, wait, handle (flags: what happened before), until the user quits: the exit status. */
 static int
-run(struct reader *r, struct ui_loop *loop)
+run(struct reader *r, struct ui_loop *loop, unsigned flags)
 {
-	unsigned flags = UI_ACT_REDRAW | UI_ACT_REPAINT;
+	flags |= UI_ACT_REDRAW | UI_ACT_REPAINT;
 
 	for (;;) {
 		long wait = -1;
@@ -181,11 +188,28 @@ run(struct reader *r, struct ui_loop *loop)
 	return r->signalled ? 1 : 0;
 }
 
+/*
+ * Start the load at start and give it FIRST_PAINT_WAIT_MS to end before
+ * the first paint.  Keys typed meanwhile wait in the terminal for the
+ * library rather than act on the empty one.
+ */
+static unsigned
+first_load(struct reader *r, struct ui_loop *loop)
+{
+	double until = ui_loop_now() + FIRST_PAINT_WAIT_MS, left;
+	unsigned flags = ui_loader_begin(&r->loader, NULL);
+
+	while (r->st.load.running && !(flags & UI_ACT_QUIT) && (left = until - ui_loop_now()) > 0)
+		flags |= ui_loop_wait(loop, (long)left + 1);
+	return flags;
+}
+
 /* Open the terminal and run the reader on it. */
 static int
 run_on_terminal(struct reader *r, struct ui_loop *loop, const struct prefs *p)
 {
 	const char *err = NULL;
+	unsigned flags = 0;
 	int rc;
 
 	if (watch_signals(loop, r) < 0) {
@@ -203,10 +227,13 @@ run_on_terminal(struct reader *r, struct ui_loop *loop, const struct prefs *p)
 	ui_term_set_theme(r->t, p);
 	ui_term_set_mouse(r->t, r->st.nav.mouse);
 	ui_term_timeout(r->t, 0);	/* keys are read when poll() says so */
+	if (r->load_at_start)
+		flags = first_load(r, loop);
 	ui_loop_add(loop, ui_term_fd(r->t), on_keys, r);
 	if (p->fetch_on_start)
 		ui_fetcher_begin(&r->fetcher);
-	rc = run(r, loop);
+	rc = run(r, loop, flags);
+	ui_loader_free(&r->loader);	/* a load still running is cancelled */
 	ui_fetcher_free(&r->fetcher);	/* before the terminal goes: a fetch may still run */
 	ui_term_close(r->t);
 	r->act.t = r->t = NULL;
@@ -229,7 +256,7 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 		p = &dflt;
 	}
 	memset(&r, 0, sizeof r);
-	ui_act_init(&r.act, NULL, opts ? opts->reload : NULL, opts ? opts->reload_arg : NULL);
+	ui_act_init(&r.act, NULL);
 	ui_state_init(&r.st, lib, p->lang, opts ? opts->status : NULL);
 	if (p->library_dir)
 		ui_paper_set_libdir(&r.st.paper, p->library_dir);
@@ -240,6 +267,9 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 	} else {
 		ui_fetcher_init(&r.fetcher, loop, opts ? opts->prefs : NULL, &r.st, &r.act);
 		r.act.fetcher = &r.fetcher;
+		ui_loader_init(&r.loader, loop, &r.st, opts ? opts->load : NULL, opts ? opts->load_arg : NULL);
+		r.act.loader = &r.loader;
+		r.load_at_start = opts && opts->load && opts->load_at_start;
 		rc = run_on_terminal(&r, loop, p);
 	}
 	ui_loop_free(loop);

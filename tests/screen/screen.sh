@@ -36,7 +36,10 @@ unset LANGUAGE TMUX NO_COLOR STY SSH_CONNECTION SSH_TTY PAPERBOY_OPEN \
 # would make screens depend on timing; tests/unit/test_layout covers it)
 PAPERBOY_STATE=$TMP/state/state
 PAPERBOY_CONFIG=$TMP/config
-export PAPERBOY_STATE PAPERBOY_CONFIG
+# the library store: this run's own, kept between starts (the first start
+# on an input builds it, the later ones find it up to date)
+PAPERBOY_CACHE=$TMP/cache
+export PAPERBOY_STATE PAPERBOY_CONFIG PAPERBOY_CACHE
 printf 'mark-read = open\n' >"$PAPERBOY_CONFIG"
 # Enter on a link starts $BROWSER: true succeeds without doing anything
 BROWSER=true
@@ -68,7 +71,7 @@ start() {
 	[ "${KEEP_STATE:-0}" = 1 ] || rm -rf "$TMP/state"
 	# the tmux server's environment is the one it started with: pass what tests change
 	cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$TERMNAME PAPERBOY_LIBRARY=/nonexistent"
-	cmd="$cmd PAPERBOY_STATE='$PAPERBOY_STATE' BROWSER='$BROWSER' '$BIN'"
+	cmd="$cmd PAPERBOY_STATE='$PAPERBOY_STATE' PAPERBOY_CACHE='$PAPERBOY_CACHE' BROWSER='$BROWSER' '$BIN'"
 	for a in "$@"; do
 		cmd="$cmd '$a'"
 	done
@@ -76,6 +79,22 @@ start() {
 	cmd="$cmd; echo \$? >'$TMP/exit.new'; mv '$TMP/exit.new' '$TMP/exit'"
 	mkdir -p "$TMP/work"
 	T new-session -d -s pb -n main -x "$W" -y "$H" -c "$TMP/work" "$cmd"
+	[ "${NOWAIT:-0}" = 1 ] || loaded
+}
+
+# loaded: wait (at most TIMEOUT s) until the reader has painted and read
+# its library: keys sent before would act on the empty one.
+loaded() {
+	i=0
+	while [ "$i" -lt $((TIMEOUT * 20)) ]; do
+		s=$(pane_capture pb:main)
+		if [ -n "$(printf '%s' "$s" | tr -d ' \n')" ] && ! printf '%s' "$s" | grep -q 'reading the library'; then
+			return 0
+		fi
+		[ -n "$(exit_status)" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
 }
 
 # keys KEY...: send keys to the reader.
@@ -567,6 +586,72 @@ keys q
 ended_with save-quit-unsaved 1
 rm -f "$TMP/sd"
 PAPERBOY_STATE=$TMP/state/state
+
+# ---- the library in the background: progress, usable meanwhile, warm start --
+# A library of 3,300 one-paper days: its first start builds the store with
+# its progress on the status line while keys work; the next start paints
+# the newest day from the store at once; a day added later is found.
+BIG=$TMP/big
+mkdir -p "$BIG"
+awk -v dir="$BIG" 'BEGIN {
+	for (y = 2014; y <= 2024; y++) for (m = 1; m <= 12; m++) for (d = 1; d <= 25; d++) {
+		f = sprintf("%s/%04d-%02d-%02d.md", dir, y, m, d)
+		printf "## Papers for %04d-%02d-%02d\n\n| Category | Title | Authors | Summary |\n", y, m, d >f
+		printf "|---|---|---|---|\n| Machine Learning | Paper of %04d-%02d-%02d (Read more on [arXiv](https://arxiv.org/abs/%02d%02d.%05d)) | Ada Lovelace | The day %04d-%02d-%02d. |\n", y, m, d, y % 100, m, d, y, m, d >f
+		close(f)
+	} }'
+for size in 80x24 120x40; do
+	rm -rf "$PAPERBOY_CACHE"
+	NOWAIT=1 start "${size%x*}" "${size#*x}" "$BIG"
+	shows "load-progress-$size" " of 3300 files"
+	capture "$TMP/load-first-$size.txt"
+	NTESTS=$((NTESTS + 1))
+	grep -q "Reading the library" "$TMP/load-first-$size.txt" ||
+		fail "load-first-$size: the empty screen does not say the library is being read"
+	check_widths "load-first-$size" "$TMP/load-first-$size.txt"
+	keys '?'
+	shows "load-usable-$size" "Help"
+	keys q
+	shows "load-done-$size" "paper 1/1 | 2024-12-25"
+	alive "load-done-$size"
+	keys Q
+	ended_with "load-quit-$size" 0
+	# warm: the newest day is on the first screen, with no empty one before it
+	NOWAIT=1 start "${size%x*}" "${size#*x}" "$BIG"
+	i=0
+	while capture "$TMP/warm.txt" && [ -z "$(tr -d ' \n' <"$TMP/warm.txt")" ] && [ "$i" -lt $((TIMEOUT * 100)) ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+	NTESTS=$((NTESTS + 1))
+	grep -q "Paper of 2024-12-25" "$TMP/warm.txt" && ! grep -q "Reading the library" "$TMP/warm.txt" ||
+		fail "load-warm-$size: the first screen is not the newest day: $(cat "$TMP/warm.txt")"
+	shows "load-warm-done-$size" "paper 1/1 | 2024-12-25"
+	keys ']'
+	shows "load-warm-moved-$size" "paper 1/1 | 2024-12-24"
+	# a new day while the reader runs: r finds it, the selection stays
+	awk 'BEGIN { printf "## Papers for 2025-01-02\n\n| Category | Title | Authors | Summary |\n|---|---|---|---|\n| Machine Learning | A newer paper (Read more on [arXiv](https://arxiv.org/abs/2501.00001)) | Ada Lovelace | New. |\n" }' >"$BIG/2025-01-02.md"
+	keys r
+	shows "load-reload-$size" "reloaded 3301 papers from 3301 files"
+	capture "$TMP/load-reload-$size.txt"
+	NTESTS=$((NTESTS + 1))
+	grep -q "2025-01-02" "$TMP/load-reload-$size.txt" && grep -q "paper 1/1 | 2024-12-24" "$TMP/load-reload-$size.txt" ||
+		fail "load-reload-$size: the new day is not listed or the selection moved: $(cat "$TMP/load-reload-$size.txt")"
+	check_widths "load-reload-$size" "$TMP/load-reload-$size.txt"
+	keys Q
+	ended_with "load-reload-quit-$size" 0
+	rm -f "$BIG/2025-01-02.md"
+done
+# Q during a first build: the reader leaves at once, and the store is fine after
+rm -rf "$PAPERBOY_CACHE"
+NOWAIT=1 start 100 30 "$BIG"
+shows load-cancel-progress " of 3300 files"
+keys Q
+ended_with load-cancel 0
+start 100 30 "$BIG"
+shows load-after-cancel "paper 1/1 | 2024-12-25"
+keys Q
+ended_with load-after-cancel-quit 0
 
 # ---- optional: the shared seeds, if present (not part of the tree) --------
 SEEDS=$SRC/../shared/seeds

@@ -7,6 +7,8 @@
 #include "base/buf.h"
 #include "base/safeio.h"
 #include "model/lib.h"
+#include "ui/load.h"
+#include "ui/loop.h"
 #include "ui/state.h"
 
 /* A directory of its own to work in, removed with what is in it by leave(). */
@@ -72,7 +74,7 @@ test_export(void **unused)
 	(void)unused;
 	enter(&d);
 	ui_state_init(&st, unit_lib(0), NULL, NULL);
-	ui_act_init(&a, NULL, NULL, NULL);
+	ui_act_init(&a, NULL);
 	unit_fit(&st, 24, 80);
 	ui_keys_handle(&st, 'E');
 	f = ui_keys_handle(&st, 'b');
@@ -97,39 +99,49 @@ test_export(void **unused)
 	buf_free(&file);
 }
 
-/* A reload callback for the test: the library with Epsilon. */
-static struct lib *
-reload_more(void *arg, const char **msg)
+/* A load for the test, on the loader's thread: the library with Epsilon. */
+static int
+reload_more(void *arg, struct ui_load_ctl *ctl, struct lib **lib, struct buf *msg)
 {
+	(void)ctl;
 	(*(int *)arg)++;
-	*msg = "reloaded for the test";
-	return unit_lib(1);
+	buf_puts(msg, "reloaded for the test");
+	*lib = unit_lib(1);
+	return 1;
 }
 
-/* r: the callback's library replaces the old one, its message on the status line. */
+/* r: the load's library replaces the old one in the background, its message on the status line. */
 static void
 test_reload(void **unused)
 {
+	struct ui_loop *loop = ui_loop_new();
+	struct ui_loader ld;
 	struct ui_state st;
 	struct ui_act a;
-	int calls = 0;
+	int calls = 0, i;
 
 	(void)unused;
 	ui_state_init(&st, unit_lib(0), NULL, NULL);
-	ui_act_init(&a, NULL, NULL, NULL);
+	ui_act_init(&a, NULL);
 	unit_fit(&st, 24, 80);
 	ui_act_run(&a, &st, ui_keys_handle(&st, 'r'));
 	assert_string_equal(st.status.buf, "reload is not available");
-	ui_act_free(&a, &st);
-	ui_act_init(&a, NULL, reload_more, &calls);
+	ui_loader_init(&ld, loop, &st, reload_more, &calls);
+	a.loader = &ld;
 	ui_act_run(&a, &st, ui_keys_handle(&st, 'r'));
+	assert_true(st.load.running);
+	for (i = 0; i < 200 && st.load.running; i++)
+		ui_loop_wait(loop, 50);
+	assert_false(st.load.running);
 	assert_int_equal(calls, 1);
 	assert_string_equal(st.status.buf, "reloaded for the test");
 	assert_int_equal(st.list.n, 3);
 	assert_string_equal(unit_title(&st), "Alpha paper");	/* the selection is kept */
 	assert_int_equal(ui_act_run(&a, &st, ui_keys_handle(&st, 'q')), 1);
+	ui_loader_free(&ld);
 	ui_act_free(&a, &st);
 	ui_state_free(&st);
+	ui_loop_free(loop);
 }
 
 /* y copies with OSC 52 (logged without a terminal); bad URLs are refused; o opens. */
@@ -145,7 +157,7 @@ test_links(void **unused)
 	(void)unused;
 	enter(&d);
 	ui_state_init(&st, unit_lib(0), NULL, NULL);
-	ui_act_init(&a, NULL, NULL, NULL);
+	ui_act_init(&a, NULL);
 	a.lo.osc52_log = "osc52.log";
 	a.lo.ssh = 0;
 	a.lo.open = LAUNCH_OPEN_BROWSER;

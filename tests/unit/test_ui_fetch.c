@@ -38,14 +38,16 @@ closed_port(void)
 
 static int reloads;
 
-/* The reload callback: counts, and gives the library with Epsilon. */
-static struct lib *
-reload_more(void *arg, const char **msg)
+/* The load: counts, and gives the library with Epsilon. */
+static int
+reload_more(void *arg, struct ui_load_ctl *ctl, struct lib **lib, struct buf *msg)
 {
 	(void)arg;
+	(void)ctl;
 	reloads++;
-	*msg = "reloaded";
-	return unit_lib(1);
+	buf_puts(msg, "reloaded");
+	*lib = unit_lib(1);
+	return 1;
 }
 
 /* R asks the loop for a fetch; F has nothing to show before one. */
@@ -57,7 +59,7 @@ test_handlers(void **unused)
 
 	(void)unused;
 	ui_state_init(&st, unit_lib(0), NULL, NULL);
-	ui_act_init(&a, NULL, NULL, NULL);
+	ui_act_init(&a, NULL);
 	assert_true(ui_fetch_start(&st) & UI_ACT_FETCH);
 	ui_act_run(&a, &st, UI_ACT_FETCH);
 	assert_string_equal(st.status.buf, "fetching is not available");
@@ -81,6 +83,7 @@ test_background_fetch(void **unused)
 	struct prefs p;
 	struct ui_loop *loop = ui_loop_new();
 	struct ui_fetcher fr;
+	struct ui_loader ld;
 	struct ui_state st;
 	struct ui_act a;
 	struct buf page = BUF_INIT;
@@ -95,18 +98,21 @@ test_background_fetch(void **unused)
 	assert_int_equal(settings_parse(c, "cfg", conf, strlen(conf)), 0);
 	prefs_resolve(&p, c, NULL, NULL);
 	ui_state_init(&st, unit_lib(0), NULL, NULL);
-	ui_act_init(&a, NULL, reload_more, NULL);
+	ui_act_init(&a, NULL);
 	ui_fetcher_init(&fr, loop, &p, &st, &a);
+	ui_loader_init(&ld, loop, &st, reload_more, NULL);
 	a.fetcher = &fr;
+	a.loader = &ld;
 	reloads = 0;
 
 	ui_act_run(&a, &st, ui_fetch_start(&st));
 	assert_true(st.fetch.running);
 	assert_non_null(strstr(st.fetch.activity.buf, "fetching"));
 	assert_false(ui_fetch_start(&st) & UI_ACT_FETCH);	/* one at a time */
-	for (i = 0; i < 200 && st.fetch.running; i++)
+	for (i = 0; i < 200 && (st.fetch.running || st.load.running); i++)
 		ui_loop_wait(loop, 50);
 	assert_false(st.fetch.running);
+	assert_false(st.load.running);
 	assert_int_equal(st.fetch.activity.len, 0);
 	assert_int_equal(reloads, 1);
 	assert_int_equal(lib_npapers(st.lib), 6);	/* the reloaded library */
@@ -121,6 +127,7 @@ test_background_fetch(void **unused)
 	buf_free(&page);
 
 	ui_fetcher_free(&fr);
+	ui_loader_free(&ld);
 	ui_act_free(&a, &st);
 	ui_state_free(&st);
 	ui_loop_free(loop);

@@ -1,0 +1,78 @@
+/* ui/load.h: reading the library in the background (at start, r, after a fetch; no curses).
+ *
+ * Two halves, as in ui/fetch.h.  struct ui_load is the state's part: whether
+ * a load runs, and its progress for the status line and the empty screen.
+ * struct ui_loader is the loop's side: it runs the caller's load function
+ * (ui_load_fn, main.c's: bring the store up to date and read it, or parse)
+ * on a thread of its own.  The thread's progress and its result reach the
+ * reader's thread through ui_loop_post, and only there is the state
+ * touched: a new library replaces the shown one with ui_state_replace_lib,
+ * which keeps the day, the category, the paper and the scroll.
+ *
+ * One load runs at a time; asking while one runs asks for one more after
+ * it (a fetch that ends during a load must not be missed).  Leaving the
+ * reader cancels a running load (ui_load_cancel_flag) and waits for it:
+ * the store's sync is one transaction, so nothing is half written.
+ */
+#ifndef PB_UI_LOAD_H
+#define PB_UI_LOAD_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+
+#include "base/buf.h"
+
+struct lib;
+struct ui_loop;
+struct ui_state;
+struct ui_load_ctl;
+
+/* The state's part, owned by load.c. */
+struct ui_load {
+	int running;			/* a load runs */
+	size_t done, total;		/* its files read and to read (total 0: not known yet) */
+	struct buf activity;		/* its progress for the status line ("" when none) */
+};
+
+/*
+ * Read the inputs, on the loader's thread: touch nothing the reader's
+ * thread may touch, except through arg, which only loads use, one at a
+ * time.  Returns 1 with a new library in *lib (the reader takes it), 0
+ * when nothing changed since the last load, -1 when nothing could be
+ * read.  msg gets a line for the status line ("" for none).  ctl is for
+ * ui_load_progress and ui_load_cancel_flag.
+ */
+typedef int (*ui_load_fn)(void *arg, struct ui_load_ctl *ctl, struct lib **lib, struct buf *msg);
+
+/* From the load's thread: done of total files read (the status line shows it). */
+void ui_load_progress(struct ui_load_ctl *c, size_t done, size_t total);
+/* From the load's thread: the flag that turns nonzero when the reader leaves. */
+const atomic_int *ui_load_cancel_flag(struct ui_load_ctl *c);
+
+/* The loop's side. */
+struct ui_loader {
+	struct ui_loop *loop;
+	struct ui_state *st;
+	ui_load_fn fn;			/* NULL: loading is not available */
+	void *arg;
+	struct ui_load_ctl *cur;	/* the running load, or NULL */
+	int again;			/* asked for while one ran: one more after it */
+	struct buf note;		/* the status line's words when it ends ("": the load's) */
+};
+
+/* Free the part's buffer. */
+void ui_load_free(struct ui_load *ul);
+
+/* Set up the loop's side (fn may be NULL: reload is not available). */
+void ui_loader_init(struct ui_loader *ld, struct ui_loop *loop, struct ui_state *st, ui_load_fn fn,
+    void *arg);
+/*
+ * Start a load, or ask for one more after the running one.  note (may be
+ * NULL) is what the status line says when it has ended well, instead of
+ * the load's own line (a fetch's summary).  UI_ACT_* flags.
+ */
+unsigned ui_loader_begin(struct ui_loader *ld, const char *note);
+/* Cancel a running load and wait for its thread; what it read is dropped. */
+void ui_loader_free(struct ui_loader *ld);
+
+#endif

@@ -1,0 +1,229 @@
+/* ui/load.c: reading the library in the background (see ui/load.h). */
+#include "ui/load.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "model/lib.h"
+#include "ui/act.h"
+#include "ui/loop.h"
+#include "ui/state.h"
+
+/* Least time between two progress posts, in milliseconds. */
+#define PROGRESS_MS 100
+
+/*
+ * One load.  The thread writes done, total and posted under mu, and the
+ * result (rc, lib, msg) before its last post; the reader's thread reads
+ * the result only in that post's callback, after joining the thread.
+ */
+struct ui_load_ctl {
+	struct ui_loader *ld;
+	pthread_t th;
+	atomic_int cancel;
+	pthread_mutex_t mu;
+	size_t done, total;
+	int posted;		/* a progress post waits to run */
+	double last;		/* when the thread last posted progress */
+	int rc;
+	struct lib *lib;
+	struct buf msg;
+};
+
+/* Free the part. */
+void
+ui_load_free(struct ui_load *ul)
+{
+	buf_free(&ul->activity);
+	ul->running = 0;
+}
+
+/* The status line's words for the progress. */
+static void
+activity(struct ui_load *ul)
+{
+	buf_setlen(&ul->activity, 0);
+	if (ul->total)
+		buf_printf(&ul->activity, "reading the library: %zu of %zu files", ul->done, ul->total);
+	else
+		buf_puts(&ul->activity, "reading the library");
+}
+
+/* ui_loop_fn, on the reader's thread: show the latest progress. */
+static unsigned
+on_progress(void *arg)
+{
+	struct ui_load_ctl *c = arg;
+	struct ui_load *ul = &c->ld->st->load;
+
+	pthread_mutex_lock(&c->mu);
+	ul->done = c->done;
+	ul->total = c->total;
+	c->posted = 0;
+	pthread_mutex_unlock(&c->mu);
+	activity(ul);
+	return UI_ACT_REDRAW;
+}
+
+/* From the load's thread: note the progress; post it unless one waits or one went out just now. */
+void
+ui_load_progress(struct ui_load_ctl *c, size_t done, size_t total)
+{
+	double now = ui_loop_now();
+	int post;
+
+	pthread_mutex_lock(&c->mu);
+	c->done = done;
+	c->total = total;
+	post = !c->posted && (now - c->last >= PROGRESS_MS || done == total);
+	if (post) {
+		c->posted = 1;
+		c->last = now;
+	}
+	pthread_mutex_unlock(&c->mu);
+	if (post)
+		ui_loop_post(c->ld->loop, on_progress, c);
+}
+
+/* From the load's thread: the reader is leaving. */
+const atomic_int *
+ui_load_cancel_flag(struct ui_load_ctl *c)
+{
+	return &c->cancel;
+}
+
+/* Free a load whose thread has been joined. */
+static void
+ctl_free(struct ui_load_ctl *c)
+{
+	lib_free(c->lib);
+	buf_free(&c->msg);
+	pthread_mutex_destroy(&c->mu);
+	free(c);
+}
+
+/* The reader's side of a load's end: take its library, say what it did. */
+static unsigned
+apply(struct ui_loader *ld, struct ui_load_ctl *c)
+{
+	if (c->rc > 0) {
+		ui_state_replace_lib(ld->st, c->lib);
+		c->lib = NULL;
+	}
+	if (c->rc >= 0 && ld->note.len)
+		ui_state_message(ld->st, "%s", ld->note.buf);
+	else if (c->msg.len)
+		ui_state_message(ld->st, "%s", c->msg.buf);
+	buf_setlen(&ld->note, 0);
+	return UI_ACT_REDRAW;
+}
+
+/* ui_loop_fn, on the reader's thread: the load ended. */
+static unsigned
+on_done(void *arg)
+{
+	struct ui_load_ctl *c = arg;
+	struct ui_loader *ld = c->ld;
+	struct ui_load *ul = &ld->st->load;
+	unsigned flags;
+
+	pthread_join(c->th, NULL);
+	ld->cur = NULL;
+	ul->running = 0;
+	ul->done = ul->total = 0;
+	buf_setlen(&ul->activity, 0);
+	if (ld->again) {
+		/* another load follows: its end says it all */
+		ld->again = 0;
+		if (c->rc > 0) {
+			ui_state_replace_lib(ld->st, c->lib);
+			c->lib = NULL;
+		}
+		ctl_free(c);
+		return ui_loader_begin(ld, NULL) | UI_ACT_REDRAW;
+	}
+	flags = apply(ld, c);
+	ctl_free(c);
+	return flags;
+}
+
+/* The load's thread. */
+static void *
+run(void *arg)
+{
+	struct ui_load_ctl *c = arg;
+
+	c->rc = c->ld->fn(c->ld->arg, c, &c->lib, &c->msg);
+	if (c->rc <= 0) {
+		lib_free(c->lib);
+		c->lib = NULL;
+	}
+	ui_loop_post(c->ld->loop, on_done, c);
+	return NULL;
+}
+
+/* Set up the loop's side. */
+void
+ui_loader_init(struct ui_loader *ld, struct ui_loop *loop, struct ui_state *st, ui_load_fn fn,
+    void *arg)
+{
+	memset(ld, 0, sizeof *ld);
+	ld->loop = loop;
+	ld->st = st;
+	ld->fn = fn;
+	ld->arg = arg;
+	buf_init(&ld->note);
+}
+
+/* Start a load, or one more after the running one. */
+unsigned
+ui_loader_begin(struct ui_loader *ld, const char *note)
+{
+	struct ui_load_ctl *c;
+
+	if (ld->fn == NULL) {
+		ui_state_message(ld->st, "reload is not available");
+		return UI_ACT_REDRAW;
+	}
+	if (note) {
+		buf_setlen(&ld->note, 0);
+		buf_puts(&ld->note, note);
+	}
+	if (ld->cur) {
+		ld->again = 1;
+		return UI_ACT_NONE;
+	}
+	c = xcalloc(1, sizeof *c);
+	c->ld = ld;
+	atomic_init(&c->cancel, 0);
+	pthread_mutex_init(&c->mu, NULL);
+	buf_init(&c->msg);
+	c->last = ui_loop_now();
+	if (pthread_create(&c->th, NULL, run, c) != 0) {
+		ctl_free(c);
+		ui_state_message(ld->st, "cannot read the library in the background");
+		return UI_ACT_REDRAW;
+	}
+	ld->cur = c;
+	ld->st->load.running = 1;
+	activity(&ld->st->load);
+	return UI_ACT_REDRAW;
+}
+
+/* Cancel, wait, drop. */
+void
+ui_loader_free(struct ui_loader *ld)
+{
+	struct ui_load_ctl *c = ld->cur;
+
+	buf_free(&ld->note);
+	if (c == NULL)
+		return;
+	atomic_store(&c->cancel, 1);
+	pthread_join(c->th, NULL);
+	ctl_free(c);	/* its posts, not run, are dropped with the loop */
+	ld->cur = NULL;
+	ld->st->load.running = 0;
+}

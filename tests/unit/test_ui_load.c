@@ -1,0 +1,209 @@
+/* test_ui_load.c: reading the library in the background (ui/load.h). */
+#include "unit.h"
+
+#include <pthread.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "model/lib.h"
+#include "ui/load.h"
+#include "ui/loop.h"
+#include "ui/state.h"
+
+/* What the test's load does, and what it saw. */
+struct fake {
+	int rc;			/* what the load returns */
+	int calls;
+	int hold[2];		/* a pipe: the load waits for a byte (or end of file) before it ends */
+	int saw_cancel;		/* the load ended because the reader left */
+	int waits_for_cancel;	/* the load runs until it is cancelled (at most 5 s) */
+};
+
+/* The test's ui_load_fn: progress, then wait as told, then the result. */
+static int
+fake_load(void *arg, struct ui_load_ctl *ctl, struct lib **lib, struct buf *msg)
+{
+	struct fake *f = arg;
+	char b;
+	int i;
+
+	f->calls++;
+	ui_load_progress(ctl, 7, 7);	/* the last file: shown at once */
+	if (f->waits_for_cancel) {
+		for (i = 0; i < 500 && !atomic_load(ui_load_cancel_flag(ctl)); i++)
+			usleep(10000);
+		f->saw_cancel = atomic_load(ui_load_cancel_flag(ctl));
+		return -1;
+	}
+	if (f->hold[0] >= 0)
+		(void)!read(f->hold[0], &b, 1);
+	buf_printf(msg, "load %d", f->calls);
+	if (f->rc > 0)
+		*lib = unit_lib(1);
+	return f->rc;
+}
+
+/* Run the loop until no load runs (bounded: 10 s). */
+static void
+settle(struct ui_loop *loop, struct ui_state *st)
+{
+	int i;
+
+	for (i = 0; i < 200 && st->load.running; i++)
+		ui_loop_wait(loop, 50);
+	assert_false(st->load.running);
+}
+
+/* A test's reader: a loop, a state on the small library, a loader running fake. */
+struct rig {
+	struct ui_loop *loop;
+	struct ui_state st;
+	struct ui_loader ld;
+	struct fake f;
+};
+
+/* Set up a rig whose load returns rc. */
+static void
+rig_init(struct rig *r, int rc)
+{
+	memset(r, 0, sizeof *r);
+	r->loop = ui_loop_new();
+	assert_non_null(r->loop);
+	ui_state_init(&r->st, unit_lib(0), NULL, NULL);
+	unit_fit(&r->st, 24, 80);
+	r->f.rc = rc;
+	r->f.hold[0] = r->f.hold[1] = -1;
+	ui_loader_init(&r->ld, r->loop, &r->st, fake_load, &r->f);
+}
+
+/* Tear a rig down. */
+static void
+rig_free(struct rig *r)
+{
+	ui_loader_free(&r->ld);
+	ui_state_free(&r->st);
+	ui_loop_free(r->loop);
+	if (r->f.hold[0] >= 0)
+		close(r->f.hold[0]);
+	if (r->f.hold[1] >= 0)
+		close(r->f.hold[1]);
+}
+
+/* The progress shows while the load runs; its library then replaces the shown one. */
+static void
+test_progress_then_library(void **unused)
+{
+	struct rig r;
+	int i;
+
+	(void)unused;
+	rig_init(&r, 1);
+	assert_int_equal(pipe(r.f.hold), 0);
+	ui_loader_begin(&r.ld, NULL);
+	assert_true(r.st.load.running);
+	assert_string_equal(r.st.load.activity.buf, "reading the library");
+	for (i = 0; i < 200 && strstr(r.st.load.activity.buf, "7 of 7") == NULL; i++)
+		ui_loop_wait(r.loop, 50);
+	assert_string_equal(r.st.load.activity.buf, "reading the library: 7 of 7 files");
+	assert_int_equal(r.st.list.n, 2);	/* still the old library */
+	assert_int_equal(write(r.f.hold[1], "x", 1), 1);
+	settle(r.loop, &r.st);
+	assert_int_equal(r.st.list.n, 3);
+	assert_string_equal(unit_title(&r.st), "Alpha paper");	/* the selection is kept */
+	assert_string_equal(r.st.status.buf, "load 1");
+	assert_int_equal(r.st.load.activity.len, 0);
+	rig_free(&r);
+}
+
+/* Nothing changed (0) or a failure (-1): the library shown stays, the message shows. */
+static void
+test_unchanged_and_failed(void **unused)
+{
+	struct rig r;
+	const struct lib *before;
+
+	(void)unused;
+	rig_init(&r, 0);
+	before = r.st.lib;
+	ui_loader_begin(&r.ld, NULL);
+	settle(r.loop, &r.st);
+	assert_ptr_equal(r.st.lib, before);
+	assert_string_equal(r.st.status.buf, "load 1");
+	r.f.rc = -1;
+	ui_loader_begin(&r.ld, "never shown: the load failed");
+	settle(r.loop, &r.st);
+	assert_ptr_equal(r.st.lib, before);
+	assert_string_equal(r.st.status.buf, "load 2");
+	rig_free(&r);
+}
+
+/* Asked again while one runs: one more load after it, and the note is what the end says. */
+static void
+test_again_and_note(void **unused)
+{
+	struct rig r;
+
+	(void)unused;
+	rig_init(&r, 1);
+	assert_int_equal(pipe(r.f.hold), 0);
+	ui_loader_begin(&r.ld, NULL);
+	ui_loader_begin(&r.ld, "fetch: 3 new papers, 0 updated");
+	ui_loader_begin(&r.ld, NULL);	/* still one more, not two */
+	close(r.f.hold[1]);		/* end of file: neither load waits */
+	r.f.hold[1] = -1;
+	settle(r.loop, &r.st);
+	assert_int_equal(r.f.calls, 2);
+	assert_int_equal(r.st.list.n, 3);
+	assert_string_equal(r.st.status.buf, "fetch: 3 new papers, 0 updated");
+	rig_free(&r);
+}
+
+/* Leaving cancels a running load and waits for it; nothing is applied. */
+static void
+test_cancel(void **unused)
+{
+	struct rig r;
+	double t0;
+
+	(void)unused;
+	rig_init(&r, 1);
+	r.f.waits_for_cancel = 1;
+	ui_loader_begin(&r.ld, NULL);
+	usleep(20000);
+	t0 = ui_loop_now();
+	ui_loader_free(&r.ld);
+	assert_true(ui_loop_now() - t0 < 2000);
+	assert_int_equal(r.f.saw_cancel, 1);
+	assert_false(r.st.load.running);
+	assert_int_equal(r.st.list.n, 2);
+	rig_free(&r);
+}
+
+/* Without a load function, r says so. */
+static void
+test_not_available(void **unused)
+{
+	struct rig r;
+
+	(void)unused;
+	rig_init(&r, 1);
+	ui_loader_init(&r.ld, r.loop, &r.st, NULL, NULL);
+	ui_loader_begin(&r.ld, NULL);
+	assert_false(r.st.load.running);
+	assert_string_equal(r.st.status.buf, "reload is not available");
+	rig_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_progress_then_library),
+		cmocka_unit_test(test_unchanged_and_failed),
+		cmocka_unit_test(test_again_and_note),
+		cmocka_unit_test(test_cancel),
+		cmocka_unit_test(test_not_available),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
