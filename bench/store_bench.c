@@ -9,10 +9,20 @@
  *   store_bench search STORE WORD...    type each word one character at a time: per
  *                                       keystroke, the match count, the matches of
  *                                       the newest day and the first match's key
+ *   store_bench bare-tty                paint 200x60 cells on the terminal, the last
+ *                                       row ending in BENCHDONE, and wait to be killed
+ *   store_bench exec MARK CMD ARG...    run CMD on a 200x60 pseudo-terminal: the ms
+ *                                       from the start until its output shows MARK
+ *                                       (the real reader's first paint, or bare-tty's)
  * Each prints one line of figures (ms; peak RSS in MB from getrusage).
  */
 #include <curses.h>
 #include <locale.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,6 +217,76 @@ run_search(const char *path, char **words, size_t n)
 	return 0;
 }
 
+/* A bare curses program on the terminal: 200x60 cells, then wait for SIGTERM. */
+static int
+run_bare_tty(void)
+{
+	int y;
+
+	initscr();
+	for (y = 0; y < 60; y++)
+		mvprintw(y, 0, "%-190.190s%s", "paperboy bench line", y == 59 ? "BENCHDONE" : "");
+	refresh();
+	pause();
+	endwin();
+	return 0;
+}
+
+/* Look for mark in the pty's output; buf keeps the last bytes read (a mark may span reads). */
+static int
+saw_mark(int fd, const char *mark, char *buf, size_t *have, size_t size)
+{
+	size_t keep = strlen(mark);
+	ssize_t n = read(fd, buf + *have, size - *have - 1);
+
+	if (n <= 0)
+		return -1;
+	*have += (size_t)n;
+	buf[*have] = '\0';
+	if (strstr(buf, mark) != NULL)	/* terminal output holds no NUL */
+		return 1;
+	if (*have > keep) {
+		memmove(buf, buf + *have - keep, keep);
+		*have = keep;
+	}
+	return 0;
+}
+
+/* Run argv on a 200x60 pseudo-terminal; print the ms until its output shows mark (10 s at most). */
+static int
+run_exec(const char *mark, char **argv)
+{
+	struct winsize ws = { 60, 200, 0, 0 };
+	char buf[1 << 16];
+	size_t have = 0;
+	double t0 = now_ms(), t = -1;
+	int fd, rc = 0, status;
+	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
+
+	if (pid < 0)
+		return 1;
+	if (pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	while (rc == 0 && now_ms() - t0 < 10000) {
+		struct pollfd p = { fd, POLLIN, 0 };
+
+		if (poll(&p, 1, 100) > 0)
+			rc = saw_mark(fd, mark, buf, &have, sizeof buf);
+	}
+	if (rc == 1)
+		t = now_ms() - t0;
+	kill(pid, SIGTERM);
+	while (poll(&(struct pollfd){ fd, POLLIN, 0 }, 1, 2000) > 0 && read(fd, buf, sizeof buf) > 0)
+		;	/* let it restore the terminal and leave */
+	waitpid(pid, &status, 0);
+	close(fd);
+	printf("exec %.1f ms until '%s' (%s)\n", t, mark, argv[0]);
+	return t < 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -220,12 +300,16 @@ main(int argc, char **argv)
 	}
 	if (argc == 3 && strcmp(argv[1], "paint") == 0)
 		return run_paint(argv[2]);
+	if (argc == 2 && strcmp(argv[1], "bare-tty") == 0)
+		return run_bare_tty();
+	if (argc >= 4 && strcmp(argv[1], "exec") == 0)
+		return run_exec(argv[2], argv + 3);
 	if (argc >= 4 && strcmp(argv[1], "sync") == 0)
 		return run_sync(argv[2], argv + 3, (size_t)argc - 3);
 	if (argc == 3 && strcmp(argv[1], "index") == 0)
 		return run_index(argv[2]);
 	if (argc >= 4 && strcmp(argv[1], "search") == 0)
 		return run_search(argv[2], argv + 3, (size_t)argc - 3);
-	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search ...\n");
+	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search|bare-tty|exec ...\n");
 	return 2;
 }

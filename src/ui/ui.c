@@ -14,8 +14,9 @@
 #include "ui/term.h"
 
 /*
- * How long the first paint waits for the load at start: a small library
- * is shown at once with its papers, a large one with its progress.
+ * How long a first paint with nothing to show waits for the load at
+ * start: a small library is shown at once with its papers, a large one
+ * with its progress.
  */
 #define FIRST_PAINT_WAIT_MS 150
 /* Wakes of the terminal in a row without a key: its input is gone. */
@@ -183,22 +184,33 @@ run(struct reader *r, struct ui_loop *loop, unsigned flags)
 			ui_draw_screen(r->t, &r->st, (flags & UI_ACT_REPAINT) || r->act.repaint);
 			r->act.repaint = 0;
 		}
+		if (r->load_at_start) {
+			/* after the first paint: the load must not slow it down */
+			r->load_at_start = 0;
+			flags = ui_loader_begin(&r->loader, NULL);	/* its progress on the status line */
+			continue;
+		}
 		flags = ui_loop_wait(loop, wait);
 	}
 	return r->signalled ? 1 : 0;
 }
 
 /*
- * Start the load at start and give it FIRST_PAINT_WAIT_MS to end before
- * the first paint.  Keys typed meanwhile wait in the terminal for the
- * library rather than act on the empty one.
+ * Start the load at start when there is nothing to show yet, and give it
+ * FIRST_PAINT_WAIT_MS to end before the first paint; keys typed meanwhile
+ * wait in the terminal for the library rather than act on the empty one.
+ * With something to show, run() begins the load after the first paint.
  */
 static unsigned
 first_load(struct reader *r, struct ui_loop *loop)
 {
 	double until = ui_loop_now() + FIRST_PAINT_WAIT_MS, left;
-	unsigned flags = ui_loader_begin(&r->loader, NULL);
+	unsigned flags;
 
+	if (lib_npapers(r->st.lib) > 0)
+		return 0;	/* something to show: the load begins after the first paint */
+	flags = ui_loader_begin(&r->loader, NULL);
+	r->load_at_start = 0;
 	while (r->st.load.running && !(flags & UI_ACT_QUIT) && (left = until - ui_loop_now()) > 0)
 		flags |= ui_loop_wait(loop, (long)left + 1);
 	return flags;

@@ -626,6 +626,7 @@ for size in 80x24 120x40; do
 	NTESTS=$((NTESTS + 1))
 	grep -q "Paper of 2024-12-25" "$TMP/warm.txt" && ! grep -q "Reading the library" "$TMP/warm.txt" ||
 		fail "load-warm-$size: the first screen is not the newest day: $(cat "$TMP/warm.txt")"
+	loaded
 	shows "load-warm-done-$size" "paper 1/1 | 2024-12-25"
 	keys ']'
 	shows "load-warm-moved-$size" "paper 1/1 | 2024-12-24"
