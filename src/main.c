@@ -113,7 +113,7 @@ usage(FILE *f)
 
 		buf_init(&keys);
 		ui_keys_init(&k);
-		ui_keys_describe(&k, &keys);
+		ui_keys_describe(&k, 0, &keys);
 		fprintf(f, "\nKeys in the reader (bind KEY COMMAND in the settings changes them):\n%s",
 		    keys.buf);
 		ui_keys_free(&k);
@@ -499,7 +499,22 @@ run_export(const struct opts *o)
 struct reload_arg {
 	struct opts *o;
 	struct buf msg;
+	struct buf problems;	/* the reader's Problems page, rewritten on each reload */
 };
+
+/*
+ * Set out to the problems --check prints (the settings', the marks' and
+ * the inputs' of l, not the notes), a line each: the reader's Problems page.
+ */
+static void
+problem_lines(const struct opts *o, const struct loaded *l, struct buf *out)
+{
+	buf_setlen(out, 0);
+	diag_list_lines(out, settings_diags(o->config), 0);
+	if (o->state)
+		diag_list_lines(out, marks_diags(o->state), 0);
+	diag_list_lines(out, diags(l), 0);
+}
 
 /* Reader callback: read the inputs again. */
 static struct lib *
@@ -517,13 +532,13 @@ reload(void *arg, const char **msg)
 	}
 	load(ra->o, &l, NULL);
 	warnings = diag_problems(diags(&l));
+	problem_lines(ra->o, &l, &ra->problems);
 	lib = l.lib;
 	l.lib = NULL;
 	buf_setlen(&ra->msg, 0);
 	buf_printf(&ra->msg, "reloaded %zu papers from %zu files", lib_npapers(lib), nfiles(&l));
-	if (warnings)
-		buf_printf(&ra->msg, ", %zu problem%s (see paperboy --check)", warnings,
-		    warnings == 1 ? "" : "s");
+	if (warnings)	/* the reader adds the key of the Problems page */
+		buf_printf(&ra->msg, ", %zu problem%s", warnings, warnings == 1 ? "" : "s");
 	*msg = ra->msg.buf;
 	loaded_free(&l);
 	return lib;
@@ -723,28 +738,28 @@ run_reader(struct opts *o)
 	struct lib *lib;
 	struct ui_opts uo;
 	struct reload_arg ra;
-	size_t warnings, setup = print_setup_msgs(o, NULL);
+	size_t setup = print_setup_msgs(o, NULL);
 	struct buf status = BUF_INIT;
 	int rc;
 
 	buf_init(&status);
 	load(o, &l, NULL);
-	warnings = diag_problems(diags(&l));
-	if (setup) {
-		/* the first problem with the settings or the marks, in full */
+	ra.o = o;
+	buf_init(&ra.msg);
+	buf_init(&ra.problems);
+	problem_lines(o, &l, &ra.problems);
+	/*
+	 * the reader counts the problems and names the key of the Problems
+	 * page, which lists them all; the first with the settings or the
+	 * marks follows in full
+	 */
+	if (setup)
 		buf_puts(&status, settings_nmsgs(o->config) ? settings_msg(o->config, 0) : marks_msg(o->state, 0));
-		if (setup > 1)
-			buf_printf(&status, " (and %zu more)", setup - 1);
-	} else if (warnings) {
-		buf_printf(&status, "%zu problem%s while reading (see paperboy --check)",
-		    warnings, warnings == 1 ? "" : "s");
-	}
 	lib = l.lib;
 	l.lib = NULL;
 	loaded_free(&l);
 	memset(&uo, 0, sizeof uo);
-	ra.o = o;
-	buf_init(&ra.msg);
+	uo.problems = &ra.problems;
 	uo.reload = reload;
 	uo.reload_arg = &ra;
 	uo.status = status.len ? status.buf : NULL;
@@ -759,6 +774,7 @@ run_reader(struct opts *o)
 	if (save_at_exit(o) < 0 && rc == 0)
 		rc = 1;
 	buf_free(&ra.msg);
+	buf_free(&ra.problems);
 	buf_free(&status);
 	return rc;
 }

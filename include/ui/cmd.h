@@ -80,6 +80,8 @@ enum {
 	    ui_fetch_start, 0) \
 	X(FETCH_REPORT, "fetch-report", "F", "show the last fetch's report: days, failures", \
 	    ui_fetch_show, 0) \
+	X(PROBLEMS, "problems", "!", "list the problems with the settings and the inputs", \
+	    ui_help_problems, 0) \
 	X(REDRAW, "redraw", "C-l", "redraw the screen", ui_act_redraw, 0) \
 	X(HELP, "help", "?", "show or close this help", ui_help_open, 0) \
 	X(BACK, "back", "q", "back one level; at the top, quit", ui_nav_back, 0) \

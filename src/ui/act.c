@@ -332,6 +332,7 @@ reload_lib(struct ui_act *a, struct ui_state *st)
 	if (lib) {
 		ui_state_replace_lib(st, lib);
 		ui_state_message(st, "%s", msg ? msg : "reloaded");
+		ui_help_problems_hint(st, &st->status);
 	} else {
 		ui_state_message(st, "%s", msg ? msg : "reload failed");
 	}

@@ -400,7 +400,7 @@ draw_help(struct frame *f, struct ui_rect r)
 		put_str(f, y, r.x, r.w, "", UI_STYLE_PLAIN, WIDTH_PAD);
 	ui_term_box(f->t, r, 1, f->st->help.title ? f->st->help.title : "Help", NULL);
 	buf_init(&text);
-	ui_help_build(f->st, &text);
+	ui_help_build(f->st, ui_help_width(r), &text);
 	y = in.y;
 	while (pos < text.len && y < in.y + in.h) {
 		const char *nl = memchr(text.buf + pos, '\n', text.len - pos);

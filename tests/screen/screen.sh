@@ -568,6 +568,77 @@ ended_with save-quit-unsaved 1
 rm -f "$TMP/sd"
 PAPERBOY_STATE=$TMP/state/state
 
+# ---- ! lists every settings and loading problem (issue 13 item 4) ---------
+# 30 bad settings lines and an input cut short: the status line counts them
+# and names !, which shows them all as --check prints them, scrollable
+{
+	printf 'mark-read = open\nbind x frobnicate\n'
+	for i in $(seq 1 40); do
+		printf 'setting%d = x\n' "$i"
+	done
+} >"$PAPERBOY_CONFIG"
+mkdir -p "$TMP/work"
+printf '[{"title":"x"' >"$TMP/work/cut.json"
+for size in 80x24 120x40; do
+	start "${size%x*}" "${size#*x}" "$EN" cut.json
+	shows "problems-status-$size" "42 problems (! lists them): "
+	keys '!'
+	shows "problems-open-$size" "config:3: unknown setting 'setting1'"
+	check_widths "problems-open-$size" "$TMP/problems-open-$size.txt"
+	grep -q 'setting40' "$TMP/problems-open-$size.txt" &&
+		fail "problems-open-$size: the last line is on the first page"
+	keys G
+	shows "problems-end-$size" "cut.json:1: warning: invalid JSON: the input ends inside a value"
+	shows "problems-end-$size" "config:42: unknown setting 'setting40'"
+	shows "problems-end-$size" "config:2: unknown command 'frobnicate'"
+	check_widths "problems-end-$size" "$TMP/problems-end-$size.txt"
+	keys q
+	sleep 0.3
+	shows "problems-closed-$size" "paper 1/"
+	grep -q 'frobnicate' "$TMP/problems-closed-$size.txt" &&
+		fail "problems-closed-$size: q did not close the Problems page"
+	alive "problems-closed-$size"
+	quits "problems-$size"
+done
+printf 'mark-read = open\n' >"$PAPERBOY_CONFIG"
+rm -f "$TMP/work/cut.json"
+# no problems: ! says so
+start 80 24 "$EN"
+keys '!'
+shows problems-none "no problems with the settings or the inputs"
+quits problems-none
+
+# ---- the help at 80x24, 100x30, 120x40: every bind name whole (item 8) ----
+# page through the help (Space: 10 lines on) collecting every screen; each
+# command's [bind name] of the table must appear whole
+names=$(sed -n 's/.*X([A-Z_]*, "\([a-z-]*\)".*/\1/p' "$SRC/include/ui/cmd.h")
+for size in 80x24 100x30 120x40; do
+	start "${size%x*}" "${size#*x}" "$EN"
+	keys '?'
+	shows "help-names-$size" "[down]"
+	cp "$TMP/help-names-$size.txt" "$TMP/help-all.txt"
+	hp_n=0
+	while [ "$hp_n" -lt 12 ]; do
+		hp_n=$((hp_n + 1))
+		cp "$TMP/help-names-$size.txt" "$TMP/help-prev.txt"
+		keys Space
+		hp_i=0
+		while capture "$TMP/help-names-$size.txt" && cmp -s "$TMP/help-names-$size.txt" "$TMP/help-prev.txt"; do
+			hp_i=$((hp_i + 1))
+			[ "$hp_i" -lt 20 ] || break	# the end: Space changes nothing
+			sleep 0.05
+		done
+		[ "$hp_i" -lt 20 ] || break
+		check_widths "help-names-$size" "$TMP/help-names-$size.txt"
+		cat "$TMP/help-names-$size.txt" >>"$TMP/help-all.txt"
+	done
+	for c in $names; do
+		grep -qF "[$c]" "$TMP/help-all.txt" || fail "help-names-$size: [$c] is not whole on any page"
+	done
+	NTESTS=$((NTESTS + 1))
+	quits "help-names-$size"
+done
+
 # ---- optional: the shared seeds, if present (not part of the tree) --------
 SEEDS=$SRC/../shared/seeds
 if [ -d "$SEEDS" ] && [ "$UPDATE" != 1 ]; then

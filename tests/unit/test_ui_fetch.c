@@ -116,7 +116,7 @@ test_background_fetch(void **unused)
 	ui_fetch_show(&st);
 	assert_true(st.help.open);
 	assert_string_equal(st.help.title, "Fetch");
-	ui_help_build(&st, &page);
+	ui_help_build(&st, 0, &page);
 	assert_non_null(strstr(page.buf, "failed to connect"));
 	buf_free(&page);
 
