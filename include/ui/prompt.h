@@ -1,7 +1,8 @@
 /* ui/prompt.h: the line typed at the bottom of the screen (no curses).
  *
  * While a prompt is open every key goes to it: the search (ui/search.h)
- * as the user types, the minimum votes, or the export format (ui/act.h).
+ * as the user types, the minimum votes, or the export format and then its
+ * file name (ui/act.h).
  */
 #ifndef PB_UI_PROMPT_H
 #define PB_UI_PROMPT_H
@@ -14,6 +15,7 @@ enum ui_prompt_kind {
 	UI_PROMPT_SEARCH,	/* incremental search */
 	UI_PROMPT_VOTES,	/* minimum votes */
 	UI_PROMPT_EXPORT,	/* export format: b, m or j */
+	UI_PROMPT_EXPORT_NAME,	/* the export's file name, the generated one to start with */
 };
 
 /* The prompt; part of struct ui_state, owned by prompt.c. */

@@ -98,6 +98,8 @@ ui_prompt_key(struct ui_state *st, int key)
 	switch (st->prompt.kind) {
 	case UI_PROMPT_EXPORT:
 		return ui_act_export_key(st, key);
+	case UI_PROMPT_EXPORT_NAME:
+		return ui_act_export_name_key(st, key);
 	case UI_PROMPT_VOTES:
 		return votes_key(st, key);
 	case UI_PROMPT_SEARCH:
@@ -122,6 +124,9 @@ ui_prompt_text(const struct ui_state *st, struct buf *out)
 		break;
 	case UI_PROMPT_EXPORT:
 		buf_puts(out, "export as b)ibtex, m)arkdown, j)son lines: ");
+		break;
+	case UI_PROMPT_EXPORT_NAME:
+		buf_printf(out, "export to: %s", buf_str(&st->prompt.input));
 		break;
 	default:
 		break;

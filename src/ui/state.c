@@ -44,6 +44,7 @@ ui_state_free(struct ui_state *st)
 	ui_search_free(&st->search);
 	ui_prompt_free(&st->prompt);
 	ui_fetch_free(&st->fetch);
+	ui_act_request_free(&st->req);
 	buf_free(&st->status);
 	memset(st, 0, sizeof *st);
 }

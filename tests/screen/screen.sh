@@ -318,8 +318,8 @@ keys f
 screen triage-unread
 keys f v 4 0 Enter
 screen triage-votes
-# E b writes the list as BibTeX into the current directory
-keys E b
+# E b writes the list as BibTeX into the current directory (Enter takes the generated name)
+keys E b Enter
 i=0
 while [ -z "$(ls "$TMP/work"/paperboy-*.bib 2>/dev/null)" ] && [ "$i" -lt $((TIMEOUT * 20)) ]; do
 	sleep 0.05
@@ -638,6 +638,31 @@ for size in 80x24 100x30 120x40; do
 	NTESTS=$((NTESTS + 1))
 	quits "help-names-$size"
 done
+
+# ---- E asks for the file name, the generated one typed in (issue 13) -----
+for size in 80x24 120x40; do
+	rm -f "$TMP/work"/paperboy-* "$TMP/work/mine.md"
+	start "${size%x*}" "${size#*x}" "$EN"
+	keys E m
+	shows "export-name-$size" "export to: paperboy-"
+	grep -q 'export to: paperboy-[0-9]\{8\}-[0-9]\{6\}\.md_' "$TMP/export-name-$size.txt" ||
+		fail "export-name-$size: no generated name in the prompt: $(tail -n 1 "$TMP/export-name-$size.txt")"
+	check_widths "export-name-$size" "$TMP/export-name-$size.txt"
+	# Esc: nothing is written
+	keys Escape
+	shows "export-esc-$size" "export cancelled"
+	NTESTS=$((NTESTS + 1))
+	[ -z "$(ls "$TMP/work" | grep '^paperboy-')" ] || fail "export-esc-$size: Esc wrote $(ls "$TMP/work")"
+	# edited: Ctrl-U empties the name, another is typed, Enter writes it
+	keys E m C-u m i n e x BSpace . m d
+	shows "export-typed-$size" "export to: mine.md_"
+	keys Enter
+	shows "export-written-$size" "exported 6 papers to mine.md"
+	NTESTS=$((NTESTS + 1))
+	grep -q 'Voila' "$TMP/work/mine.md" 2>/dev/null || fail "export-written-$size: mine.md is not the list"
+	quits "export-$size"
+done
+rm -f "$TMP/work/mine.md"
 
 # ---- optional: the shared seeds, if present (not part of the tree) --------
 SEEDS=$SRC/../shared/seeds

@@ -81,7 +81,9 @@ test_star_filter_order(void **state)
 	/* export: E then a format letter asks the loop to write the list */
 	ui_keys_handle(&st, 'E');
 	assert_int_equal(st.prompt.kind, UI_PROMPT_EXPORT);
-	assert_true(ui_keys_handle(&st, 'b') & UI_ACT_EXPORT);
+	ui_keys_handle(&st, 'b');
+	assert_int_equal(st.prompt.kind, UI_PROMPT_EXPORT_NAME);	/* then the file name */
+	assert_true(ui_keys_handle(&st, KEYNAME_ENTER) & UI_ACT_EXPORT);
 	assert_int_equal(st.req.export_fmt, EXPORT_BIBTEX);
 	ui_keys_handle(&st, 'E');
 	assert_false(ui_keys_handle(&st, KEYNAME_ESC) & UI_ACT_EXPORT);
