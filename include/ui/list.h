@@ -66,6 +66,7 @@ struct ui_list {
 struct ui_state;
 struct paper;
 struct day;
+struct lib;
 
 /* Free the lists. */
 void ui_list_free(struct ui_list *l);
@@ -112,7 +113,21 @@ size_t ui_list_papers(const struct ui_state *st, const struct paper ***v);
 /* Append the active view, filter, minimum votes and order ("starred | unread only"), or nothing. */
 void ui_list_filters(const struct ui_state *st, struct buf *out);
 
+/*
+ * The day q names, or -1: a label equal to q (any case); a day of the
+ * month and day of a label such as "May 9" (the newest); the newest day
+ * whose label starts with q ("2025-05", "May"); else, for a date or a
+ * date's start (YYYY-MM-DD, YYYY-MM, YYYY), the dated day nearest to it
+ * (the newer of two as near).  *exact is set when the day is the one q
+ * names, not the nearest.
+ */
+long ui_list_find_day(const struct lib *lib, const char *q, int *exact);
+/* Go to the day q names (ui_list_find_day), saying so when it is the nearest; 0 when none. */
+int ui_list_go_to_day(struct ui_state *st, const char *q);
+
 /* Handlers (see ui/cmd.h). */
+unsigned ui_list_next_day(struct ui_state *st);
+unsigned ui_list_prev_day(struct ui_state *st);
 unsigned ui_list_toggle_starred(struct ui_state *st);
 unsigned ui_list_cycle_filter(struct ui_state *st);
 unsigned ui_list_cycle_order(struct ui_state *st);

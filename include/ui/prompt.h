@@ -16,6 +16,7 @@ enum ui_prompt_kind {
 	UI_PROMPT_VOTES,	/* minimum votes */
 	UI_PROMPT_EXPORT,	/* export format: b, m or j */
 	UI_PROMPT_EXPORT_NAME,	/* the export's file name, the generated one to start with */
+	UI_PROMPT_DAY,		/* a day to go to: YYYY-MM-DD, a prefix such as 2025-05, a label */
 };
 
 /* The prompt; part of struct ui_state, owned by prompt.c. */
@@ -45,8 +46,9 @@ void ui_prompt_clear(struct ui_state *st);
 /* Append the prompt line being typed (empty when there is none). */
 void ui_prompt_text(const struct ui_state *st, struct buf *out);
 
-/* Handler (see ui/cmd.h): ask for the minimum votes. */
+/* Handlers (see ui/cmd.h): ask for the minimum votes; for a day to go to (ui_list_go_to_day). */
 unsigned ui_prompt_min_votes(struct ui_state *st);
+unsigned ui_prompt_go_day(struct ui_state *st);
 /*
  * A bracketed paste: the text goes into the open search or votes prompt
  * (newlines and tabs become spaces, other control characters are

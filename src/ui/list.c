@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fetch/date.h"
 #include "model/lib.h"
 #include "text/width.h"
 #include "ui/state.h"
@@ -551,4 +552,140 @@ ui_list_width(const struct ui_state *st)
 		w = k > w ? k : w;
 	}
 	return w > 1000 ? 1000 : (int)w;
+}
+
+/* The day delta rows away in Days (1: the one below, older), whatever pane has the focus. */
+static unsigned
+step_day(struct ui_state *st, long delta)
+{
+	size_t n = lib_ndays(st->lib), d = st->list.view == UI_VIEW_DAYS ?
+	    ui_nav_step(st->list.day, delta, n) : st->list.day;
+
+	if (n == 0) {
+		ui_state_message(st, "no days");
+		return UI_ACT_REDRAW;
+	}
+	if (d == st->list.day && st->list.view == UI_VIEW_DAYS)
+		ui_state_message(st, delta > 0 ? "the oldest day" : "the newest day");
+	ui_list_pick_day(st, d);
+	return UI_ACT_REDRAW;
+}
+
+/* }: the next day down the Days list (older). */
+unsigned
+ui_list_next_day(struct ui_state *st)
+{
+	return step_day(st, 1);
+}
+
+/* {: the previous day up the Days list (newer). */
+unsigned
+ui_list_prev_day(struct ui_state *st)
+{
+	return step_day(st, -1);
+}
+
+/* The day number q's date, or the first day of its month or year (YYYY-MM, YYYY); -1 if none. */
+static long
+date_start(const char *q)
+{
+	struct buf full = BUF_INIT;
+	size_t n = strlen(q);
+	long d;
+
+	if (n == 10)
+		return date_parse(q);
+	if (n != 4 && n != 7)
+		return -1;
+	buf_init(&full);
+	buf_printf(&full, "%s%s", q, n == 4 ? "-01-01" : "-01");
+	d = date_parse(full.buf);
+	buf_free(&full);
+	return d;
+}
+
+/* The dated day nearest to day number t (the newer of two as near), or -1. */
+static long
+nearest_day(const struct lib *lib, long t)
+{
+	long best = -1, bestd = 0;
+	size_t i;
+
+	for (i = 0; i < lib_ndays(lib); i++) {
+		const struct day *d = lib_day(lib, i);
+		long dn = d->kind == DAY_DATED ? date_parse(d->label) : -1, dist;
+
+		if (dn < 0)
+			continue;
+		dist = dn > t ? dn - t : t - dn;
+		if (best < 0 || dist < bestd) {	/* newest first: a tie keeps the newer */
+			best = (long)i;
+			bestd = dist;
+		}
+	}
+	return best;
+}
+
+/* The first day (newest) whose month and day are m and md: dated, or a label such as "May 9". */
+static long
+day_of_month_day(const struct lib *lib, int m, int md)
+{
+	size_t i;
+
+	for (i = 0; i < lib_ndays(lib); i++) {
+		const struct day *d = lib_day(lib, i);
+		int dm = 0, dd = 0;
+
+		if (d->kind == DAY_DATED && d->label && strlen(d->label) == 10) {
+			dm = atoi(d->label + 5);
+			dd = atoi(d->label + 8);
+		} else if (d->kind == DAY_LABEL && !lib_label_date(d->label, &dm, &dd)) {
+			continue;
+		}
+		if (dm == m && dd == md)
+			return (long)i;
+	}
+	return -1;
+}
+
+/* The day q names (see ui/list.h). */
+long
+ui_list_find_day(const struct lib *lib, const char *q, int *exact)
+{
+	size_t i, n = strlen(q);
+	int m, md;
+	long at;
+
+	*exact = 1;
+	if (n == 0)
+		return -1;
+	for (i = 0; i < lib_ndays(lib); i++)
+		if (lib_day(lib, i)->label && strcasecmp(lib_day(lib, i)->label, q) == 0)
+			return (long)i;
+	if (lib_label_date(q, &m, &md) && (at = day_of_month_day(lib, m, md)) >= 0)
+		return at;
+	for (i = 0; i < lib_ndays(lib); i++)
+		if (lib_day(lib, i)->label && strncasecmp(lib_day(lib, i)->label, q, n) == 0)
+			return (long)i;
+	*exact = 0;
+	at = date_start(q);
+	return at < 0 ? -1 : nearest_day(lib, at);
+}
+
+/* Go to the day q names; the status line says when it is only the nearest, or none. */
+int
+ui_list_go_to_day(struct ui_state *st, const char *q)
+{
+	int exact;
+	long d = ui_list_find_day(st->lib, q, &exact);
+
+	if (d < 0) {
+		ui_state_message(st, "no day matches '%s' (YYYY-MM-DD, YYYY-MM or a label such as May 9)",
+		    q);
+		return 0;
+	}
+	ui_list_pick_day(st, (size_t)d);
+	if (!exact)
+		ui_state_message(st, "no day %s: the nearest is %s", q, lib_day(st->lib, (size_t)d)->label);
+	return 1;
 }

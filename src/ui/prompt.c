@@ -8,6 +8,7 @@
 #include "ui/state.h"
 
 #define VOTES_MAX 9	/* digits of a minimum vote count */
+#define DAY_MAX 64	/* bytes of a day typed at the go-to-day prompt */
 
 /* No prompt. */
 void
@@ -91,6 +92,26 @@ votes_key(struct ui_state *st, int key)
 	return UI_ACT_REDRAW;
 }
 
+/* A key at the go-to-day prompt: text, Backspace, Ctrl-U, Enter goes, Esc cancels. */
+static unsigned
+day_key(struct ui_state *st, int key)
+{
+	if (key == KEYNAME_ESC) {
+		ui_prompt_close(st);
+		ui_state_message(st, "cancelled");
+	} else if (key == KEYNAME_ENTER) {
+		ui_prompt_close(st);
+		ui_list_go_to_day(st, buf_str(&st->prompt.input));
+	} else if (key == KEYNAME_BACKSPACE) {
+		ui_prompt_backspace(st);
+	} else if (key == KEYNAME_CTRL('u')) {
+		ui_prompt_clear(st);
+	} else {
+		ui_prompt_add(st, key, DAY_MAX);
+	}
+	return UI_ACT_REDRAW;
+}
+
 /* A key while a prompt is open. */
 unsigned
 ui_prompt_key(struct ui_state *st, int key)
@@ -102,6 +123,8 @@ ui_prompt_key(struct ui_state *st, int key)
 		return ui_act_export_name_key(st, key);
 	case UI_PROMPT_VOTES:
 		return votes_key(st, key);
+	case UI_PROMPT_DAY:
+		return day_key(st, key);
 	case UI_PROMPT_SEARCH:
 		return ui_search_key(st, key);
 	default:
@@ -122,6 +145,9 @@ ui_prompt_text(const struct ui_state *st, struct buf *out)
 	case UI_PROMPT_VOTES:
 		buf_printf(out, "minimum votes: %s", buf_str(&st->prompt.input));
 		break;
+	case UI_PROMPT_DAY:
+		buf_printf(out, "go to day: %s", buf_str(&st->prompt.input));
+		break;
 	case UI_PROMPT_EXPORT:
 		buf_puts(out, "export as b)ibtex, m)arkdown, j)son lines: ");
 		break;
@@ -139,6 +165,14 @@ ui_prompt_min_votes(struct ui_state *st)
 {
 	ui_state_message(st, "minimum votes (Enter: apply, empty or 0: all; Esc: cancel)");
 	return ui_prompt_open(st, UI_PROMPT_VOTES);
+}
+
+/* D: ask for a day to go to. */
+unsigned
+ui_prompt_go_day(struct ui_state *st)
+{
+	ui_state_message(st, "YYYY-MM-DD, 2025-05 or May 9; Enter goes");
+	return ui_prompt_open(st, UI_PROMPT_DAY);
 }
 
 /* Paste text into the open prompt; never a command (see ui/prompt.h). */

@@ -664,6 +664,33 @@ for size in 80x24 120x40; do
 done
 rm -f "$TMP/work/mine.md"
 
+# ---- } { move between days from any pane; D goes to a typed day --------
+for size in 80x24 120x40; do
+	start "${size%x*}" "${size#*x}" "$EN"
+	keys Enter	# the Summary pane has the focus
+	shows "days-summary-$size" "[Summary"
+	keys '}'
+	shows "days-next-$size" "paper 1/2 | 2025-05-05"
+	grep -q '\[Summary' "$TMP/days-next-$size.txt" || fail "days-next-$size: the focus left the Summary"
+	check_widths "days-next-$size" "$TMP/days-next-$size.txt"
+	keys '}'
+	shows "days-oldest-$size" "the oldest day"
+	keys '{'
+	shows "days-prev-$size" "paper 1/6 | 2025-05-06"
+	keys D 2 0 2 5 - 0 5 - 0 5
+	shows "days-prompt-$size" "go to day: 2025-05-05_"
+	keys Enter
+	shows "days-go-$size" "paper 1/2 | 2025-05-05"
+	keys D 2 0 2 5 - 0 5 Enter	# a prefix: the newest day it starts
+	shows "days-prefix-$size" "paper 1/6 | 2025-05-06"
+	keys D 2 0 2 5 - 0 4 - 0 1 Enter
+	shows "days-nearest-$size" "no day 2025-04-01: the nearest is 2025-05-05"
+	keys D x y z Enter
+	shows "days-none-$size" "no day matches 'xyz'"
+	check_widths "days-none-$size" "$TMP/days-none-$size.txt"
+	quits "days-$size"
+done
+
 # ---- optional: the shared seeds, if present (not part of the tree) --------
 SEEDS=$SRC/../shared/seeds
 if [ -d "$SEEDS" ] && [ "$UPDATE" != 1 ]; then

@@ -90,11 +90,95 @@ test_star_filter_order(void **state)
 	ui_state_free(&st);
 }
 
+/* Go to a day: a date, its month or year, a label, the nearest; none. */
+static void
+test_find_day(void **state)
+{
+	struct lib *lib = unit_lib(0);
+	int exact;
+
+	(void)state;
+	/* the days: 2025-05-06, 2025-05-05, Dec 25, undated */
+	assert_int_equal(ui_list_find_day(lib, "2025-05-05", &exact), 1);
+	assert_true(exact);
+	assert_int_equal(ui_list_find_day(lib, "dec 25", &exact), 2);	/* a label, any case */
+	assert_int_equal(ui_list_find_day(lib, "December 25", &exact), 2);	/* its month and day */
+	assert_int_equal(ui_list_find_day(lib, "May 5", &exact), 1);	/* a dated day's */
+	assert_true(exact);
+	assert_int_equal(ui_list_find_day(lib, "2025-05", &exact), 0);	/* a prefix: the newest */
+	assert_true(exact);
+	assert_int_equal(ui_list_find_day(lib, "Dec", &exact), 2);
+	/* no such day: the nearest dated one (the newer of two as near) */
+	assert_int_equal(ui_list_find_day(lib, "2025-05-30", &exact), 0);
+	assert_false(exact);
+	assert_int_equal(ui_list_find_day(lib, "2024-01-01", &exact), 1);
+	assert_int_equal(ui_list_find_day(lib, "2026", &exact), 0);
+	assert_int_equal(ui_list_find_day(lib, "2025-04", &exact), 1);
+	assert_false(exact);
+	/* nothing */
+	assert_int_equal(ui_list_find_day(lib, "", &exact), -1);
+	assert_int_equal(ui_list_find_day(lib, "yesterday", &exact), -1);
+	assert_int_equal(ui_list_find_day(lib, "2025-13-01", &exact), -1);
+	lib_free(lib);
+}
+
+/* } and { move between days from any pane; D goes to a day typed at the prompt. */
+static void
+test_day_keys(void **state)
+{
+	struct ui_state st;
+	const char *s;
+
+	(void)state;
+	ui_state_init(&st, unit_lib(0), NULL, NULL);
+	ui_nav_focus(&st, UI_SUMMARY);
+	ui_keys_handle(&st, '}');
+	assert_int_equal(st.list.day, 1);
+	assert_int_equal(st.nav.focus, UI_SUMMARY);	/* the focus stays */
+	ui_keys_handle(&st, '{');
+	ui_keys_handle(&st, '{');
+	assert_int_equal(st.list.day, 0);
+	assert_string_equal(st.status.buf, "the newest day");
+	/* the Starred view: } goes back to the days, on the day it was on */
+	ui_keys_handle(&st, 'S');
+	ui_keys_handle(&st, '}');
+	assert_int_equal(st.list.view, UI_VIEW_DAYS);
+	assert_int_equal(st.list.day, 0);
+	/* D: a prefix, the nearest, none, Esc */
+	ui_keys_handle(&st, 'D');
+	assert_int_equal(st.prompt.kind, UI_PROMPT_DAY);
+	for (s = "dec"; *s; s++)
+		ui_keys_handle(&st, *s);
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_int_equal(st.prompt.kind, UI_PROMPT_NONE);
+	assert_int_equal(st.list.day, 2);
+	ui_keys_handle(&st, 'D');
+	for (s = "2025-06-01"; *s; s++)
+		ui_keys_handle(&st, *s);
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_int_equal(st.list.day, 0);
+	assert_string_equal(st.status.buf, "no day 2025-06-01: the nearest is 2025-05-06");
+	ui_keys_handle(&st, 'D');
+	for (s = "xyz"; *s; s++)
+		ui_keys_handle(&st, *s);
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_int_equal(st.list.day, 0);
+	assert_non_null(strstr(st.status.buf, "no day matches 'xyz'"));
+	ui_keys_handle(&st, 'D');
+	ui_keys_handle(&st, '2');
+	ui_keys_handle(&st, KEYNAME_ESC);
+	assert_int_equal(st.prompt.kind, UI_PROMPT_NONE);
+	assert_int_equal(st.list.day, 0);
+	ui_state_free(&st);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_star_filter_order),
+		cmocka_unit_test(test_find_day),
+		cmocka_unit_test(test_day_keys),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
