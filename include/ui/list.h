@@ -61,6 +61,9 @@ struct ui_list {
 	size_t ncats;
 	uint32_t *v;			/* papers (lib indices) of the Papers list */
 	size_t n;
+	size_t total;			/* papers of the view's day and category before the filters */
+	size_t hid_filter;		/* of those, hidden by the filter (read, or not starred) */
+	size_t hid_votes;		/* hidden by the minimum votes (and not by the filter) */
 };
 
 struct ui_state;
@@ -110,7 +113,18 @@ void ui_list_set_min_votes(struct ui_state *st, long v);
 
 /* The papers of the Papers list, for export (*v: caller frees the array). */
 size_t ui_list_papers(const struct ui_state *st, const struct paper ***v);
-/* Append the active view, filter, minimum votes and order ("starred | unread only"), or nothing. */
+/*
+ * Append what the filter and the minimum votes hide, or nothing (see
+ * ui_list_filters); only "1 of 2 starred shown" while the status line has
+ * a message, which then has the room.
+ */
+void ui_list_hidden(const struct ui_state *st, struct buf *out);
+/*
+ * Append the active view, filter, minimum votes and order ("starred |
+ * unread only"), or nothing.  When the filter or the minimum hides papers
+ * it names what they hide and the keys that show them, once: "1 of 2
+ * starred shown (1 read hidden: f twice shows all)".
+ */
 void ui_list_filters(const struct ui_state *st, struct buf *out);
 
 /*

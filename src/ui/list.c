@@ -233,17 +233,19 @@ sort_list(struct ui_state *st)
 	free(k);
 }
 
-/* True when paper i passes the filter and the minimum votes. */
-static int
-passes(const struct ui_state *st, uint32_t i)
+/* Whether paper i passes: 0, else what hides it (counted in the list's hid_filter or hid_votes). */
+static size_t *
+hidden_by(struct ui_state *st, uint32_t i)
 {
 	const struct paper *p = lib_paper(st->lib, i);
 
 	if (st->list.filter == UI_FILTER_UNREAD && st->marks.read[i])
-		return 0;
+		return &st->list.hid_filter;
 	if (st->list.filter == UI_FILTER_STARRED && !st->marks.star[i])
-		return 0;
-	return st->list.min_votes <= 0 || p->votes >= st->list.min_votes;
+		return &st->list.hid_filter;
+	if (st->list.min_votes > 0 && p->votes < st->list.min_votes)
+		return &st->list.hid_votes;
+	return NULL;
 }
 
 /* Fill the Papers list with the view's papers in the category, filtered and ordered. */
@@ -256,16 +258,21 @@ build_list(struct ui_state *st)
 	struct ui_list *l = &st->list;
 
 	free(l->v);
-	l->n = 0;
+	l->n = l->total = l->hid_filter = l->hid_votes = 0;
 	l->v = xcalloc(n ? n : 1, sizeof *l->v);
 	for (i = 0; i < n; i++) {
+		size_t *hid;
+
 		if (v[i] >= lib_npapers(st->lib))
 			continue;
 		if (l->cat > 0 && l->cat <= l->ncats &&
 		    !has_cat(lib_paper(st->lib, v[i]), l->cats[l->cat - 1].name))
 			continue;
-		if (!passes(st, v[i]))
+		l->total++;
+		if ((hid = hidden_by(st, v[i])) != NULL) {
+			(*hid)++;
 			continue;
+		}
 		l->v[l->n++] = v[i];
 	}
 	free(tofree);
@@ -455,20 +462,55 @@ ui_list_papers(const struct ui_state *st, const struct paper ***v)
 	return st->list.n;
 }
 
+/* "1 of 2 starred shown (1 read hidden: f twice shows all)": what the filters hide. */
+void
+ui_list_hidden(const struct ui_state *st, struct buf *out)
+{
+	const struct ui_list *l = &st->list;
+	int both = l->hid_filter && l->hid_votes;
+
+	if (l->hid_filter + l->hid_votes == 0)
+		return;
+	buf_printf(out, "%zu of %zu%s shown", l->n, l->total,
+	    l->view == UI_VIEW_STARRED ? " starred" : "");
+	if (st->status.len)
+		return;	/* a message follows on the status line: the short form, room for it */
+	buf_puts(out, " (");
+	if (l->hid_filter)
+		buf_printf(out, "%zu %s", l->hid_filter,
+		    l->filter == UI_FILTER_UNREAD ? "read" : "unstarred");
+	if (l->hid_votes)
+		buf_printf(out, "%s%zu under %ld votes", both ? ", " : "", l->hid_votes,
+		    l->min_votes);
+	buf_puts(out, " hidden: ");
+	/* f cycles all, unread, starred: from unread, all is two presses away */
+	if (both)
+		buf_puts(out, "f, v 0)");	/* short: the line has more to say */
+	else if (l->hid_filter)
+		buf_puts(out, l->filter == UI_FILTER_UNREAD ? "f twice shows all)" : "f shows all)");
+	else
+		buf_puts(out, "v 0 shows all)");
+}
+
 /* Append the active view, filter, minimum votes and order. */
 void
 ui_list_filters(const struct ui_state *st, struct buf *out)
 {
 	size_t before = out->len;
 
-	if (st->list.view == UI_VIEW_STARRED)
-		buf_puts(out, "starred | ");
-	if (st->list.filter == UI_FILTER_UNREAD)
-		buf_puts(out, "unread only | ");
-	else if (st->list.filter == UI_FILTER_STARRED)
-		buf_puts(out, "starred only | ");
-	if (st->list.min_votes > 0)
-		buf_printf(out, ">= %ld votes | ", st->list.min_votes);
+	if (st->list.hid_filter + st->list.hid_votes) {
+		ui_list_hidden(st, out);
+		buf_puts(out, " | ");
+	} else {
+		if (st->list.view == UI_VIEW_STARRED)
+			buf_puts(out, "starred | ");
+		if (st->list.filter == UI_FILTER_UNREAD)
+			buf_puts(out, "unread only | ");
+		else if (st->list.filter == UI_FILTER_STARRED)
+			buf_puts(out, "starred only | ");
+		if (st->list.min_votes > 0)
+			buf_printf(out, ">= %ld votes | ", st->list.min_votes);
+	}
 	if (st->list.order == UI_ORDER_TITLE)
 		buf_puts(out, "by title | ");
 	else if (st->list.order == UI_ORDER_DATE)

@@ -691,6 +691,20 @@ for size in 80x24 120x40; do
 	quits "days-$size"
 done
 
+# ---- views and filters name what they hide (issue 13 item 10) -----------
+for size in 80x24 120x40; do
+	start "${size%x*}" "${size#*x}" "$EN"
+	# two starred, the second unread again; the Starred view, unread only
+	keys s j s u S f
+	shows "hidden-starred-$size" "1 of 2 starred shown (1 read hidden: f twice shows all)"
+	check_widths "hidden-starred-$size" "$TMP/hidden-starred-$size.txt"
+	keys f f S v 1 0 0 0 Enter	# all again, the days, at least 1000 votes
+	shows "hidden-votes-$size" "0 of 6 shown (6 under 1000 votes hidden: v 0 shows all)"
+	shows "hidden-votes-pane-$size" "(all 6 hidden by the filters)"
+	check_widths "hidden-votes-$size" "$TMP/hidden-votes-$size.txt"
+	quits "hidden-$size"
+done
+
 # ---- optional: the shared seeds, if present (not part of the tree) --------
 SEEDS=$SRC/../shared/seeds
 if [ -d "$SEEDS" ] && [ "$UPDATE" != 1 ]; then

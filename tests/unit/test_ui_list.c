@@ -73,7 +73,7 @@ test_star_filter_order(void **state)
 	assert_int_equal(st.list.n, 1);
 	buf_init(&b);
 	ui_list_filters(&st, &b);
-	assert_string_equal(b.buf, ">= 20 votes");
+	assert_string_equal(b.buf, "1 of 2 shown (1 under 20 votes hidden: v 0 shows all)");
 	buf_free(&b);
 	ui_keys_handle(&st, 'v');
 	ui_keys_handle(&st, KEYNAME_ENTER);	/* empty: no minimum */
@@ -87,6 +87,58 @@ test_star_filter_order(void **state)
 	assert_int_equal(st.req.export_fmt, EXPORT_BIBTEX);
 	ui_keys_handle(&st, 'E');
 	assert_false(ui_keys_handle(&st, KEYNAME_ESC) & UI_ACT_EXPORT);
+	ui_state_free(&st);
+}
+
+/* The filters name what they hide: the Starred view with unread only, the minimum votes. */
+static void
+test_hidden(void **state)
+{
+	struct ui_state st;
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	ui_state_init(&st, unit_lib(0), NULL, NULL);
+	unit_fit(&st, 24, 80);
+	buf_init(&b);
+	ui_keys_handle(&st, 's');		/* Alpha starred */
+	ui_keys_handle(&st, 'j');
+	ui_keys_handle(&st, 's');		/* Beta starred */
+	ui_keys_handle(&st, 'u');		/* Beta read */
+	ui_keys_handle(&st, 'S');
+	ui_keys_handle(&st, 'f');		/* unread only */
+	assert_int_equal(st.list.n, 1);
+	ui_list_filters(&st, &b);
+	assert_string_equal(b.buf, "1 of 2 starred shown (1 read hidden: f twice shows all)");
+	buf_setlen(&b, 0);
+	ui_state_message(&st, "a message");	/* it needs the room: the short form */
+	ui_list_filters(&st, &b);
+	assert_string_equal(b.buf, "1 of 2 starred shown");
+	ui_state_clear_status(&st);
+	buf_setlen(&b, 0);
+	ui_keys_handle(&st, 'f');		/* starred only: in the Starred view, nothing hidden */
+	ui_list_filters(&st, &b);
+	assert_string_equal(b.buf, "starred | starred only");
+	buf_setlen(&b, 0);
+	ui_keys_handle(&st, 'f');
+	ui_keys_handle(&st, 'S');		/* the days: the first day, Alpha 50 and Beta 10 votes */
+	ui_keys_handle(&st, 'f');		/* unread only */
+	ui_list_set_min_votes(&st, 20);
+	ui_list_filters(&st, &b);
+	assert_int_equal(st.list.n, 1);
+	assert_string_equal(b.buf, "1 of 2 shown (1 read hidden: f twice shows all)");
+	buf_setlen(&b, 0);
+	ui_keys_handle(&st, 'f');		/* starred only: Alpha and Beta, both starred */
+	ui_list_set_min_votes(&st, 60);
+	ui_list_filters(&st, &b);
+	assert_int_equal(st.list.n, 0);
+	assert_string_equal(b.buf, "0 of 2 shown (2 under 60 votes hidden: v 0 shows all)");
+	buf_setlen(&b, 0);
+	ui_keys_handle(&st, 'f');		/* all, no minimum: nothing to say */
+	ui_list_set_min_votes(&st, 0);
+	ui_list_filters(&st, &b);
+	assert_string_equal(b.buf, "");
+	buf_free(&b);
 	ui_state_free(&st);
 }
 
@@ -178,6 +230,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_star_filter_order),
 		cmocka_unit_test(test_find_day),
+		cmocka_unit_test(test_hidden),
 		cmocka_unit_test(test_day_keys),
 	};
 
