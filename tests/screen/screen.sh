@@ -705,6 +705,23 @@ for size in 80x24 120x40; do
 	quits "hidden-$size"
 done
 
+# ---- line-graphics = ascii: no box drawing characters (issue 13) ---------
+printf 'mark-read = open\nline-graphics = ascii\n' >"$PAPERBOY_CONFIG"
+for size in 80x24 120x40; do
+	start "${size%x*}" "${size#*x}" "$EN"
+	screen "ascii-$size"
+	keys '?'	# the help box too
+	shows "ascii-help-$size" "[Help]"
+	for f in "$TMP/ascii-$size.txt" "$TMP/ascii-help-$size.txt"; do
+		# U+2500 to U+257F (box drawing) are E2 94 xx and E2 95 xx in UTF-8
+		LC_ALL=C grep -q "$(printf '\342\224')\|$(printf '\342\225')" "$f" &&
+			fail "ascii-$size: box drawing characters in $(basename "$f")"
+	done
+	check_widths "ascii-help-$size" "$TMP/ascii-help-$size.txt"
+	quits "ascii-$size"
+done
+printf 'mark-read = open\n' >"$PAPERBOY_CONFIG"
+
 # ---- optional: the shared seeds, if present (not part of the tree) --------
 SEEDS=$SRC/../shared/seeds
 if [ -d "$SEEDS" ] && [ "$UPDATE" != 1 ]; then
