@@ -722,6 +722,23 @@ for size in 80x24 120x40; do
 done
 printf 'mark-read = open\n' >"$PAPERBOY_CONFIG"
 
+# ---- a day label without a year sorts as its date (issue 13 item 14) -----
+# "May 9" from an HF page, between files of 2025-05-06 and 2025-05-12,
+# is 2025-05-09 and stands between them in Days
+for size in 80x24 120x40; do
+	start "${size%x*}" "${size#*x}" "$FIX/yearless"
+	screen "yearless-$size"
+	NTESTS=$((NTESTS + 1))
+	days=$(grep -o '20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]  *[0-9]*/[0-9]*' "$TMP/yearless-$size.txt" | awk '{ printf "%s ", $1 }')
+	[ "$days" = "2025-05-12 2025-05-09 2025-05-06 " ] ||
+		fail "yearless-$size: Days are in the order '$days'"
+	keys '}'	# the second day: the label's paper
+	shows "yearless-label-$size" "paper 1/1 | 2025-05-09"
+	grep -q 'Yearless Label Paper' "$TMP/yearless-label-$size.txt" ||
+		fail "yearless-label-$size: 2025-05-09 does not hold the HF page's paper"
+	quits "yearless-$size"
+done
+
 # ---- optional: the shared seeds, if present (not part of the tree) --------
 SEEDS=$SRC/../shared/seeds
 if [ -d "$SEEDS" ] && [ "$UPDATE" != 1 ]; then
