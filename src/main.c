@@ -496,6 +496,21 @@ run_export(const struct opts *o)
 	return rc < 0 ? 1 : 0;
 }
 
+/* Print the settings' and the marks' messages on f (unless NULL); returns how many. */
+static size_t
+print_setup_msgs(const struct opts *o, FILE *f)
+{
+	size_t n = diag_problems(settings_diags(o->config));
+
+	if (f)
+		diag_print_list(f, settings_diags(o->config), 0, SIZE_MAX, 1);
+	if (o->state == NULL)
+		return n;
+	if (f)
+		diag_print_list(f, marks_diags(o->state), 0, SIZE_MAX, 1);
+	return n + diag_problems(marks_diags(o->state));
+}
+
 struct reload_arg {
 	struct opts *o;
 	struct buf msg;
@@ -531,7 +546,8 @@ reload(void *arg, const char **msg)
 		ra->o->samples = 0;
 	}
 	load(ra->o, &l, NULL);
-	warnings = diag_problems(diags(&l));
+	/* every problem the Problems page lists: the settings', the marks', the inputs' */
+	warnings = print_setup_msgs(ra->o, NULL) + diag_problems(diags(&l));
 	problem_lines(ra->o, &l, &ra->problems);
 	lib = l.lib;
 	l.lib = NULL;
@@ -542,21 +558,6 @@ reload(void *arg, const char **msg)
 	*msg = ra->msg.buf;
 	loaded_free(&l);
 	return lib;
-}
-
-/* Print the settings' and the marks' messages on f (unless NULL); returns how many. */
-static size_t
-print_setup_msgs(const struct opts *o, FILE *f)
-{
-	size_t n = diag_problems(settings_diags(o->config));
-
-	if (f)
-		diag_print_list(f, settings_diags(o->config), 0, SIZE_MAX, 1);
-	if (o->state == NULL)
-		return n;
-	if (f)
-		diag_print_list(f, marks_diags(o->state), 0, SIZE_MAX, 1);
-	return n + diag_problems(marks_diags(o->state));
 }
 
 /* ---- paperboy fetch ---- */

@@ -593,11 +593,21 @@ for size in 80x24 120x40; do
 	shows "problems-end-$size" "config:2: unknown command 'frobnicate'"
 	check_widths "problems-end-$size" "$TMP/problems-end-$size.txt"
 	keys q
-	sleep 0.3
+	i=0
+	while capture "$TMP/problems-closed-$size.txt" && grep -q '\[Problems\]' "$TMP/problems-closed-$size.txt"; do
+		i=$((i + 1))
+		if [ "$i" -ge $((TIMEOUT * 20)) ]; then
+			fail "problems-closed-$size: q did not close the Problems page"
+			break
+		fi
+		sleep 0.05
+	done
 	shows "problems-closed-$size" "paper 1/"
-	grep -q 'frobnicate' "$TMP/problems-closed-$size.txt" &&
-		fail "problems-closed-$size: q did not close the Problems page"
 	alive "problems-closed-$size"
+	if [ "$size" = 120x40 ]; then	# reload counts them all again, and names the key
+		keys r
+		shows "problems-reload-$size" "42 problems (! lists them)"
+	fi
 	quits "problems-$size"
 done
 printf 'mark-read = open\n' >"$PAPERBOY_CONFIG"
