@@ -10,10 +10,10 @@
 
 /*
  * Append page[0..n) with every line wrapped to width cells (0: not
- * wrapped), the lines it is broken into indented by two cells.
+ * wrapped), the lines it is broken into indented by indent cells (0 or 2).
  */
 static void
-wrap_page(struct buf *out, const char *page, size_t n, size_t width)
+wrap_page(struct buf *out, const char *page, size_t n, size_t width, size_t indent)
 {
 	struct width_lines wl = { NULL, 0, 0 };
 	size_t pos = 0, i;
@@ -27,9 +27,9 @@ wrap_page(struct buf *out, const char *page, size_t n, size_t width)
 		size_t end = nl ? (size_t)(nl - page) : n;
 
 		wl.n = 0;
-		width_wrap(&wl, page + pos, end - pos, width - 2);
+		width_wrap(&wl, page + pos, end - pos, width - indent);
 		for (i = 0; i < wl.n; i++) {
-			buf_puts(out, i ? "  " : "");
+			buf_puts(out, i && indent ? "  " : "");
 			buf_add(out, page + pos + wl.v[i].off, wl.v[i].len);
 			buf_addch(out, '\n');
 		}
@@ -53,12 +53,12 @@ ui_help_build(const struct ui_state *st, size_t width, struct buf *out)
 
 	if (st->help.page) {
 		buf_puts(out, "q or Esc closes this page\n\n");
-		wrap_page(out, st->help.page->buf, st->help.page->len, width);
+		wrap_page(out, st->help.page->buf, st->help.page->len, width, 2);
 		return;
 	}
-	wrap_page(out, head, sizeof head - 1, width);
+	wrap_page(out, head, sizeof head - 1, width, 0);
 	ui_keys_describe(&st->keys, width, out);
-	wrap_page(out, tail, sizeof tail - 1, width ? width : 70);
+	wrap_page(out, tail, sizeof tail - 1, width ? width : 70, 0);	/* a paragraph */
 }
 
 /* ?: open the help at its top. */
