@@ -136,8 +136,11 @@ void ui_list_filters(const struct ui_state *st, struct buf *out);
  * names, not the nearest.
  */
 long ui_list_find_day(const struct lib *lib, const char *q, int *exact);
-/* Go to the day q names (ui_list_find_day), saying so when it is the nearest; 0 when none. */
-int ui_list_go_to_day(struct ui_state *st, const char *q);
+/*
+ * Go to the day text names (ui_list_find_day; spaces around it are
+ * ignored), saying so when it is the nearest; 0 when none matches.
+ */
+int ui_list_go_to_day(struct ui_state *st, const char *text);
 
 /* Handlers (see ui/cmd.h). */
 unsigned ui_list_next_day(struct ui_state *st);

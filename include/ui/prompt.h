@@ -9,6 +9,9 @@
 
 #include "base/buf.h"
 
+/* Bytes of a file name typed at the export's name prompt. */
+#define UI_PROMPT_NAME_MAX 4096
+
 /* Which prompt is open. */
 enum ui_prompt_kind {
 	UI_PROMPT_NONE,
@@ -50,9 +53,10 @@ void ui_prompt_text(const struct ui_state *st, struct buf *out);
 unsigned ui_prompt_min_votes(struct ui_state *st);
 unsigned ui_prompt_go_day(struct ui_state *st);
 /*
- * A bracketed paste: the text goes into the open search or votes prompt
- * (newlines and tabs become spaces, other control characters are
- * removed, the prompt's length limit holds, whole code points only) and
+ * A bracketed paste: the text goes into the open search, votes, day or
+ * file name prompt (newlines and tabs become spaces, other control
+ * characters are removed, the prompt's length limit holds, whole code
+ * points only; the votes prompt keeps the digits) and
  * never runs a command; with no prompt open it is ignored with a message.
  * Returns UI_ACT_* flags.
  */

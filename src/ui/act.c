@@ -22,8 +22,7 @@
 #define DEFAULT_OPENER "xdg-open"
 #endif
 
-#define LAUNCH_WAIT_MS 1000
-#define EXPORT_NAME_MAX 4096	/* bytes of a file name typed at the prompt */	/* how long a GUI launcher may take to report failure */
+#define LAUNCH_WAIT_MS 1000	/* how long a GUI launcher may take to report failure */
 
 /* No request yet. */
 void
@@ -188,7 +187,7 @@ ui_act_export_name_key(struct ui_state *st, int key)
 		ui_prompt_backspace(st);
 	} else if (key == KEYNAME_CTRL('u')) {
 		ui_prompt_clear(st);
-	} else if (!ui_prompt_add(st, key, EXPORT_NAME_MAX)) {
+	} else if (!ui_prompt_add(st, key, UI_PROMPT_NAME_MAX)) {
 		ui_state_message(st, "Enter writes the file");
 	}
 	return UI_ACT_REDRAW;

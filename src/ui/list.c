@@ -714,13 +714,10 @@ ui_list_find_day(const struct lib *lib, const char *q, int *exact)
 	return at < 0 ? -1 : nearest_day(lib, at);
 }
 
-/* Go to the day q names; the status line says when it is only the nearest, or none. */
-int
-ui_list_go_to_day(struct ui_state *st, const char *q)
+/* Go to day d found for q (exact, or the nearest), or say that none matches; 0 when none. */
+static int
+go_found(struct ui_state *st, const char *q, long d, int exact)
 {
-	int exact;
-	long d = ui_list_find_day(st->lib, q, &exact);
-
 	if (d < 0) {
 		ui_state_message(st, "no day matches '%s' (YYYY-MM-DD, YYYY-MM or a label such as May 9)",
 		    q);
@@ -730,4 +727,26 @@ ui_list_go_to_day(struct ui_state *st, const char *q)
 	if (!exact)
 		ui_state_message(st, "no day %s: the nearest is %s", q, lib_day(st->lib, (size_t)d)->label);
 	return 1;
+}
+
+/* Go to the day text names, spaces around it ignored (see go_found). */
+int
+ui_list_go_to_day(struct ui_state *st, const char *text)
+{
+	struct buf t = BUF_INIT;
+	const char *q;
+	size_t n;
+	int exact, ok;
+	long d;
+
+	buf_init(&t);
+	text += strspn(text, " ");
+	for (n = strlen(text); n > 0 && text[n - 1] == ' '; n--)
+		;
+	buf_add(&t, text, n);
+	q = buf_str(&t);
+	d = ui_list_find_day(st->lib, q, &exact);
+	ok = go_found(st, q, d, exact);
+	buf_free(&t);
+	return ok;
 }

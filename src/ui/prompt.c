@@ -181,12 +181,14 @@ ui_prompt_paste(struct ui_state *st, const char *text, size_t len)
 {
 	struct buf clean = BUF_INIT, *in = &st->prompt.input;
 	enum ui_prompt_kind k = st->prompt.kind;
-	size_t i;
+	size_t i, max = k == UI_PROMPT_DAY ? DAY_MAX : k == UI_PROMPT_EXPORT_NAME ? UI_PROMPT_NAME_MAX :
+	    UI_SEARCH_MAX;
 
 	ui_state_clear_status(st);
 	st->marks.quit_asked = 0;
-	if (st->help.open || (k != UI_PROMPT_SEARCH && k != UI_PROMPT_VOTES)) {
-		ui_state_message(st, "paste ignored: pasted text only goes into the search prompt (/)");
+	if (st->help.open || k == UI_PROMPT_NONE || k == UI_PROMPT_EXPORT) {
+		ui_state_message(st, "paste ignored: pasted text only goes into a prompt that takes text "
+		    "(/ searches)");
 		return UI_ACT_REDRAW;
 	}
 	buf_init(&clean);
@@ -199,7 +201,7 @@ ui_prompt_paste(struct ui_state *st, const char *text, size_t len)
 		if (k == UI_PROMPT_VOTES) {
 			if (c >= '0' && c <= '9' && in->len < VOTES_MAX)
 				buf_addch(in, (char)c);
-		} else if (in->len + n <= UI_SEARCH_MAX) {
+		} else if (in->len + n <= max) {
 			buf_add(in, clean.buf + i, n);	/* whole code points only */
 		}
 		i += n;

@@ -205,6 +205,11 @@ test_day_keys(void **state)
 	assert_int_equal(st.prompt.kind, UI_PROMPT_NONE);
 	assert_int_equal(st.list.day, 2);
 	ui_keys_handle(&st, 'D');
+	for (s = " 2025-05-05 "; *s; s++)	/* spaces around it (a paste's newline) are ignored */
+		ui_keys_handle(&st, *s);
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_int_equal(st.list.day, 1);
+	ui_keys_handle(&st, 'D');
 	for (s = "2025-06-01"; *s; s++)
 		ui_keys_handle(&st, *s);
 	ui_keys_handle(&st, KEYNAME_ENTER);
