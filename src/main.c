@@ -114,7 +114,7 @@ usage(FILE *f)
 
 		buf_init(&keys);
 		ui_keys_init(&k);
-		ui_keys_describe(&k, &keys);
+		ui_keys_describe(&k, 0, &keys);
 		fprintf(f, "\nKeys in the reader (bind KEY COMMAND in the settings changes them):\n%s",
 		    keys.buf);
 		ui_keys_free(&k);
@@ -501,12 +501,43 @@ run_export(const struct opts *o)
 	return rc < 0 ? 1 : 0;
 }
 
+/* Print the settings' and the marks' messages on f (unless NULL); returns how many. */
+static size_t
+print_setup_msgs(const struct opts *o, FILE *f)
+{
+	size_t n = diag_problems(settings_diags(o->config));
+
+	if (f)
+		diag_print_list(f, settings_diags(o->config), 0, SIZE_MAX, 1);
+	if (o->state == NULL)
+		return n;
+	if (f)
+		diag_print_list(f, marks_diags(o->state), 0, SIZE_MAX, 1);
+	return n + diag_problems(marks_diags(o->state));
+}
+
 /* The reader's loads: what they read, one at a time on the load thread. */
 struct reload_arg {
 	struct opts *o;
 	int loads;		/* loads begun so far */
-	int setup;		/* the status line shows a problem with the settings or the marks */
+	/* the problems with the settings and the marks, as they were at start */
+	size_t nsetup;
+	const char *first_setup;	/* the first in full, or NULL */
+	struct buf setup_lines;		/* their lines on the Problems page */
 };
+
+/*
+ * Set out to the problems --check prints (the settings' and the marks' as
+ * they were at start, then the inputs' of l, not the notes), a line each:
+ * the reader's Problems page.
+ */
+static void
+problem_lines(const struct reload_arg *ra, const struct loaded *l, struct buf *out)
+{
+	buf_setlen(out, 0);
+	buf_add(out, ra->setup_lines.buf, ra->setup_lines.len);
+	diag_list_lines(out, diags(l), 0);
+}
 
 /*
  * The reader's read, on the load thread: bring the store up to date (its
@@ -549,16 +580,22 @@ load_progress(void *arg, size_t done, size_t total)
 	ui_load_progress(arg, done, total);
 }
 
-/* Append "N papers from M files" and the problems, for the status line. */
+/*
+ * The status line's words for a load: what a reload read, the problems
+ * (UI_LOAD_HINT where the reader names the key that lists them) and, the
+ * first time, the first problem with the settings in full.
+ */
 static void
-load_summary(struct buf *msg, const struct loaded *l, const struct lib *lib)
+load_words(const struct reload_arg *ra, const struct loaded *l, int first, struct buf *msg)
 {
-	size_t warnings = diag_problems(diags(l));
+	size_t n = ra->nsetup + diag_problems(diags(l));
 
-	buf_printf(msg, "reloaded %zu papers from %zu files", lib_npapers(lib), nfiles(l));
-	if (warnings)
-		buf_printf(msg, ", %zu problem%s (see paperboy --check)", warnings,
-		    warnings == 1 ? "" : "s");
+	if (!first && msg->len == 0)
+		buf_printf(msg, "reloaded %zu papers from %zu files", lib_npapers(l->lib), nfiles(l));
+	if (n)
+		buf_printf(msg, "%s%zu problem%s" UI_LOAD_HINT, msg->len ? ", " : "", n, n == 1 ? "" : "s");
+	if (n && first && ra->first_setup)
+		buf_printf(msg, ": %s", ra->first_setup);
 }
 
 /* The reader's ui_load_fn: sync the store and read it (or parse), on the load thread. */
@@ -569,7 +606,6 @@ reader_load(void *arg, struct ui_load_ctl *ctl, struct lib **out, struct buf *ms
 	struct store_progress prog = { load_progress, ctl, ui_load_cancel_flag(ctl) };
 	struct loaded l;
 	int first = ra->loads++ == 0;
-	size_t warnings;
 
 	if (ra->o->samples && dir_has_entries(ra->o->libdir.buf)) {
 		/* the library was empty, and a fetch (R) has filled it */
@@ -581,32 +617,12 @@ reader_load(void *arg, struct ui_load_ctl *ctl, struct lib **out, struct buf *ms
 		loaded_free(&l);
 		return -1;	/* the reader is leaving */
 	}
+	problem_lines(ra, &l, ui_load_problems(ctl));
+	load_words(ra, &l, first, msg);
 	*out = l.lib;
 	l.lib = NULL;
-	if (first && ra->setup)
-		buf_setlen(msg, 0);	/* the settings' problem stays on the status line */
-	else if (first && msg->len == 0 && (warnings = diag_problems(diags(&l))) > 0)
-		buf_printf(msg, "%zu problem%s while reading (see paperboy --check)",
-		    warnings, warnings == 1 ? "" : "s");
-	else if (!first && msg->len == 0)
-		load_summary(msg, &l, *out);
 	loaded_free(&l);
 	return 1;
-}
-
-/* Print the settings' and the marks' messages on f (unless NULL); returns how many. */
-static size_t
-print_setup_msgs(const struct opts *o, FILE *f)
-{
-	size_t n = diag_problems(settings_diags(o->config));
-
-	if (f)
-		diag_print_list(f, settings_diags(o->config), 0, SIZE_MAX, 1);
-	if (o->state == NULL)
-		return n;
-	if (f)
-		diag_print_list(f, marks_diags(o->state), 0, SIZE_MAX, 1);
-	return n + diag_problems(marks_diags(o->state));
 }
 
 /* ---- paperboy fetch ---- */
@@ -780,22 +796,6 @@ save_at_exit(const struct opts *o)
 	return -1;
 }
 
-/* The status line at start: the first problem with the settings or the marks, or the samples' note. */
-static void
-first_status(const struct opts *o, struct buf *status)
-{
-	size_t setup = print_setup_msgs(o, NULL);
-
-	if (setup) {
-		buf_puts(status, settings_nmsgs(o->config) ? settings_msg(o->config, 0) : marks_msg(o->state, 0));
-		if (setup > 1)
-			buf_printf(status, " (and %zu more)", setup - 1);
-	} else if (o->samples && o->libdir.len) {
-		buf_printf(status, "%s is empty: these are the samples (R or paperboy fetch gets papers)",
-		    o->libdir.buf);
-	}
-}
-
 /*
  * The reader's first screen, at once: the newest day's papers from the
  * store when it holds these paths (the load at start brings the rest),
@@ -837,10 +837,22 @@ run_reader(struct opts *o)
 	buf_init(&status);
 	memset(&ra, 0, sizeof ra);
 	ra.o = o;
-	first_status(o, &status);
-	ra.setup = print_setup_msgs(o, NULL) > 0;
+	buf_init(&ra.setup_lines);
+	diag_list_lines(&ra.setup_lines, settings_diags(o->config), 0);
+	if (o->state)
+		diag_list_lines(&ra.setup_lines, marks_diags(o->state), 0);
+	ra.nsetup = print_setup_msgs(o, NULL);
+	if (ra.nsetup) {
+		/* the reader counts the problems and names the key of the Problems page */
+		ra.first_setup = settings_nmsgs(o->config) ? settings_msg(o->config, 0) : marks_msg(o->state, 0);
+		buf_puts(&status, ra.first_setup);
+	} else if (o->samples && o->libdir.len) {
+		buf_printf(&status, "%s is empty: these are the samples (R or paperboy fetch gets papers)",
+		    o->libdir.buf);
+	}
 	lib = first_lib(o);
 	memset(&uo, 0, sizeof uo);
+	uo.problems = &ra.setup_lines;
 	uo.load = reader_load;
 	uo.load_arg = &ra;
 	uo.load_at_start = 1;
@@ -850,6 +862,7 @@ run_reader(struct opts *o)
 	rc = ui_run(lib, &uo);	/* frees lib */
 	if (save_at_exit(o) < 0 && rc == 0)
 		rc = 1;
+	buf_free(&ra.setup_lines);
 	buf_free(&status);
 	return rc;
 }

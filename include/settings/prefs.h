@@ -31,6 +31,9 @@
  *                     $XDG_DATA_HOME/paperboy/library, else
  *                     $HOME/.local/share/paperboy/library, else NULL
  *     ca_file         PAPERBOY_CA_FILE, else ca-file, else NULL
+ *     line_graphics   PAPERBOY_LINE_GRAPHICS (default, ascii, utf-8; any
+ *                     other value is ignored), else line-graphics
+ *                     (default default)
  *     state_path      the read and starred marks: PAPERBOY_STATE, else
  *                     $XDG_STATE_HOME/paperboy/state, else
  *                     $HOME/.local/state/paperboy/state, else NULL
@@ -82,6 +85,7 @@ struct prefs {
 	const struct sources *sources;		/* built-in and source lines */
 	const char *ca_file;			/* extra CAs for fetching, or NULL */
 	int fetch_on_start;
+	enum settings_line_graphics line_graphics;	/* how pane borders are drawn */
 	const char *state_path;			/* the marks file (marks/marks.h), or NULL */
 	struct settings *own;			/* private: the defaults, when no file was given */
 };

@@ -46,6 +46,13 @@ enum settings_mark_read {
 
 enum settings_theme { SETTINGS_THEME_DEFAULT, SETTINGS_THEME_MONOCHROME };
 
+/* line-graphics: how pane borders are drawn (tig's line-graphics, neomutt's ascii_chars). */
+enum settings_line_graphics {
+	SETTINGS_LINES_DEFAULT,	/* the terminal's line drawing, as curses chooses it */
+	SETTINGS_LINES_ASCII,	/* - | + (and = for the focused pane): for terminals that draw boxes badly */
+	SETTINGS_LINES_UTF8,	/* the Unicode box drawing characters */
+};
+
 /* Screen elements that can be coloured (color.NAME). */
 enum settings_elem {
 	SETTINGS_EL_NORMAL,	/* normal */
@@ -145,6 +152,10 @@ const struct sources *settings_sources(const struct settings *c);
 const char *settings_ca_file(const struct settings *c);
 /* fetch-on-start: the reader fetches when it starts (default no). */
 int settings_fetch_on_start(const struct settings *c);
+/* line-graphics (default default). */
+enum settings_line_graphics settings_line_graphics(const struct settings *c);
+/* A line-graphics value ("default", "ascii", "utf-8"), or -1 when it is none. */
+int settings_line_graphics_parse(const char *v);
 /* Key bindings, in file order, one per key (a later bind of a key replaces the earlier one in place). */
 size_t settings_nbindings(const struct settings *c);
 const struct settings_binding *settings_binding(const struct settings *c, size_t i);

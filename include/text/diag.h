@@ -86,6 +86,8 @@ int diag_print(FILE *f, const struct diag *d);
 /* diag_print of a diagnostic made on the spot, its text printf-style. */
 int diag_printf(FILE *f, enum diag_level level, const char *file, size_t line,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Append every line of l (notes only when notes is set), each ended by a newline. */
+void diag_list_lines(struct buf *out, const struct diag_list *l, int notes);
 /* Write the lines of l[from..to) to f, notes only when notes is set; -1 on a write error. */
 int diag_print_list(FILE *f, const struct diag_list *l, size_t from, size_t to, int notes);
 

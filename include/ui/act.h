@@ -5,7 +5,8 @@
  * the state's struct ui_request and return a flag.  ui_act_run carries the
  * flags out in the reader's loop: it starts browsers (posix_spawnp through
  * launch/launch.h, never a shell), writes OSC 52, exports the list into a
- * new file, starts reading the inputs again (ui/load.h) and a fetch; a launcher that keeps running is reaped
+ * new file (named at a prompt), starts reading the inputs again (ui/load.h)
+ * and a fetch; a launcher that keeps running is reaped
  * by ui_act_reap when SIGCHLD arrives.  No curses.
  */
 #ifndef PB_UI_ACT_H
@@ -14,6 +15,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "base/buf.h"
 #include "launch/launch.h"
 
 /* Action flags returned by handlers. */
@@ -41,6 +43,7 @@ struct ui_term;
 struct ui_request {
 	const struct link *target;	/* the link UI_ACT_OPEN / UI_ACT_COPY act on */
 	int export_fmt;			/* enum export_fmt picked at the export prompt, or -1 */
+	struct buf export_name;		/* the file name accepted at the name prompt */
 };
 
 /* What carrying out actions needs (the loop's, not the state's). */
@@ -54,8 +57,10 @@ struct ui_act {
 	int repaint;			/* a text-mode browser had the terminal */
 };
 
-/* No request yet: no link, no export format. */
+/* No request yet: no link, no export format (free with ui_act_request_free). */
 void ui_act_request_init(struct ui_request *r);
+/* Free the request's buffers. */
+void ui_act_request_free(struct ui_request *r);
 /* Forget the request of the last key (before each key). */
 void ui_act_clear(struct ui_state *st);
 
@@ -69,8 +74,17 @@ unsigned ui_act_redraw(struct ui_state *st);
 unsigned ui_act_quit(struct ui_state *st);
 /* Enter on the Links pane: open the selected link. */
 unsigned ui_act_open_link(struct ui_state *st);
-/* A key at the export prompt: b, m or j picks the format, anything else cancels. */
+/*
+ * A key at the export prompt: b, m or j picks the format and asks for the
+ * file name, the generated one typed in already; anything else cancels.
+ */
 unsigned ui_act_export_key(struct ui_state *st, int key);
+/*
+ * A key at the file name prompt: a character is typed, Backspace and
+ * Ctrl-U edit, Enter writes the file (UI_ACT_EXPORT; an existing file is
+ * never replaced), Esc cancels and writes nothing.
+ */
+unsigned ui_act_export_name_key(struct ui_state *st, int key);
 
 /*
  * Start with the environment's link facts and the preferences' defaults

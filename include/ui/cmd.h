@@ -57,6 +57,12 @@ enum {
 	    ui_marks_next_unread, UI_CMDF_NAV) \
 	X(PREV_UNREAD, "previous-unread", "[", "go to the previous unread paper, across days", \
 	    ui_marks_prev_unread, UI_CMDF_NAV) \
+	X(NEXT_DAY, "next-day", "}", "the next day down the Days list (older), from any pane", \
+	    ui_list_next_day, UI_CMDF_NAV) \
+	X(PREV_DAY, "previous-day", "{", "the previous day up the Days list (newer), from any pane", \
+	    ui_list_prev_day, UI_CMDF_NAV) \
+	X(GO_DAY, "go-to-day", "D", "go to a day: YYYY-MM-DD, a start such as 2025-05, or May 9", \
+	    ui_prompt_go_day, 0) \
 	X(DAY_READ, "mark-day-read", "A", "mark every paper of the day read", ui_marks_day_read, 0) \
 	X(CAT_READ, "mark-category-read", "C", "mark the papers of the category read", \
 	    ui_marks_cat_read, 0) \
@@ -80,6 +86,8 @@ enum {
 	    ui_fetch_start, 0) \
 	X(FETCH_REPORT, "fetch-report", "F", "show the last fetch's report: days, failures", \
 	    ui_fetch_show, 0) \
+	X(PROBLEMS, "problems", "!", "list the problems with the settings and the inputs", \
+	    ui_help_problems, 0) \
 	X(REDRAW, "redraw", "C-l", "redraw the screen", ui_act_redraw, 0) \
 	X(HELP, "help", "?", "show or close this help", ui_help_open, 0) \
 	X(BACK, "back", "q", "back one level; at the top, quit", ui_nav_back, 0) \

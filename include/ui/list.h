@@ -61,11 +61,15 @@ struct ui_list {
 	size_t ncats;
 	uint32_t *v;			/* papers (lib indices) of the Papers list */
 	size_t n;
+	size_t total;			/* papers of the view's day and category before the filters */
+	size_t hid_filter;		/* of those, hidden by the filter (read, or not starred) */
+	size_t hid_votes;		/* hidden by the minimum votes (and not by the filter) */
 };
 
 struct ui_state;
 struct paper;
 struct day;
+struct lib;
 
 /* Free the lists. */
 void ui_list_free(struct ui_list *l);
@@ -109,10 +113,38 @@ void ui_list_set_min_votes(struct ui_state *st, long v);
 
 /* The papers of the Papers list, for export (*v: caller frees the array). */
 size_t ui_list_papers(const struct ui_state *st, const struct paper ***v);
-/* Append the active view, filter, minimum votes and order ("starred | unread only"), or nothing. */
+/*
+ * Append what the filter and the minimum votes hide, or nothing (see
+ * ui_list_filters); only "1 of 2 starred shown" while the status line has
+ * a message, which then has the room.
+ */
+void ui_list_hidden(const struct ui_state *st, struct buf *out);
+/*
+ * Append the active view, filter, minimum votes and order ("starred |
+ * unread only"), or nothing.  When the filter or the minimum hides papers
+ * it names what they hide and the keys that show them, once: "1 of 2
+ * starred shown (1 read hidden: f twice shows all)".
+ */
 void ui_list_filters(const struct ui_state *st, struct buf *out);
 
+/*
+ * The day q names, or -1: a label equal to q (any case); a day of the
+ * month and day of a label such as "May 9" (the newest); the newest day
+ * whose label starts with q ("2025-05", "May"); else, for a date or a
+ * date's start (YYYY-MM-DD, YYYY-MM, YYYY), the dated day nearest to it
+ * (the newer of two as near).  *exact is set when the day is the one q
+ * names, not the nearest.
+ */
+long ui_list_find_day(const struct lib *lib, const char *q, int *exact);
+/*
+ * Go to the day text names (ui_list_find_day; spaces around it are
+ * ignored), saying so when it is the nearest; 0 when none matches.
+ */
+int ui_list_go_to_day(struct ui_state *st, const char *text);
+
 /* Handlers (see ui/cmd.h). */
+unsigned ui_list_next_day(struct ui_state *st);
+unsigned ui_list_prev_day(struct ui_state *st);
 unsigned ui_list_toggle_starred(struct ui_state *st);
 unsigned ui_list_cycle_filter(struct ui_state *st);
 unsigned ui_list_cycle_order(struct ui_state *st);

@@ -44,8 +44,21 @@ struct ui_load {
  */
 typedef int (*ui_load_fn)(void *arg, struct ui_load_ctl *ctl, struct lib **lib, struct buf *msg);
 
+/*
+ * Where, in a load's msg, the reader puts " (! lists them)" with the key
+ * bound to the Problems page (ui_help_problems_hint): sanitised text never
+ * holds this byte.
+ */
+#define UI_LOAD_HINT "\001"
+
 /* From the load's thread: done of total files read (the status line shows it). */
 void ui_load_progress(struct ui_load_ctl *c, size_t done, size_t total);
+/*
+ * From the load's thread: the Problems page to fill (every problem, a
+ * line each, as --check prints them); a load that returns 1 replaces the
+ * reader's page with it.
+ */
+struct buf *ui_load_problems(struct ui_load_ctl *c);
 /* From the load's thread: the flag that turns nonzero when the reader leaves. */
 const atomic_int *ui_load_cancel_flag(struct ui_load_ctl *c);
 
@@ -57,15 +70,19 @@ struct ui_loader {
 	void *arg;
 	struct ui_load_ctl *cur;	/* the running load, or NULL */
 	int again;			/* asked for while one ran: one more after it */
+	struct buf problems;		/* the Problems page (the state's help.problems points here) */
 	struct buf note;		/* the status line's words when it ends ("": the load's) */
 };
 
 /* Free the part's buffer. */
 void ui_load_free(struct ui_load *ul);
 
-/* Set up the loop's side (fn may be NULL: reload is not available). */
+/*
+ * Set up the loop's side (fn may be NULL: reload is not available), with
+ * problems (may be NULL) as the Problems page until a load replaces it.
+ */
 void ui_loader_init(struct ui_loader *ld, struct ui_loop *loop, struct ui_state *st, ui_load_fn fn,
-    void *arg);
+    void *arg, const struct buf *problems);
 /*
  * Start a load, or ask for one more after the running one.  note (may be
  * NULL) is what the status line says when it has ended well, instead of

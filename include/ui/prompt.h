@@ -1,12 +1,16 @@
 /* ui/prompt.h: the line typed at the bottom of the screen (no curses).
  *
  * While a prompt is open every key goes to it: the search (ui/search.h)
- * as the user types, the minimum votes, or the export format (ui/act.h).
+ * as the user types, the minimum votes, or the export format and then its
+ * file name (ui/act.h).
  */
 #ifndef PB_UI_PROMPT_H
 #define PB_UI_PROMPT_H
 
 #include "base/buf.h"
+
+/* Bytes of a file name typed at the export's name prompt. */
+#define UI_PROMPT_NAME_MAX 4096
 
 /* Which prompt is open. */
 enum ui_prompt_kind {
@@ -14,6 +18,8 @@ enum ui_prompt_kind {
 	UI_PROMPT_SEARCH,	/* incremental search */
 	UI_PROMPT_VOTES,	/* minimum votes */
 	UI_PROMPT_EXPORT,	/* export format: b, m or j */
+	UI_PROMPT_EXPORT_NAME,	/* the export's file name, the generated one to start with */
+	UI_PROMPT_DAY,		/* a day to go to: YYYY-MM-DD, a prefix such as 2025-05, a label */
 };
 
 /* The prompt; part of struct ui_state, owned by prompt.c. */
@@ -43,12 +49,14 @@ void ui_prompt_clear(struct ui_state *st);
 /* Append the prompt line being typed (empty when there is none). */
 void ui_prompt_text(const struct ui_state *st, struct buf *out);
 
-/* Handler (see ui/cmd.h): ask for the minimum votes. */
+/* Handlers (see ui/cmd.h): ask for the minimum votes; for a day to go to (ui_list_go_to_day). */
 unsigned ui_prompt_min_votes(struct ui_state *st);
+unsigned ui_prompt_go_day(struct ui_state *st);
 /*
- * A bracketed paste: the text goes into the open search or votes prompt
- * (newlines and tabs become spaces, other control characters are
- * removed, the prompt's length limit holds, whole code points only) and
+ * A bracketed paste: the text goes into the open search, votes, day or
+ * file name prompt (newlines and tabs become spaces, other control
+ * characters are removed, the prompt's length limit holds, whole code
+ * points only; the votes prompt keeps the digits) and
  * never runs a command; with no prompt open it is ignored with a message.
  * Returns UI_ACT_* flags.
  */

@@ -58,7 +58,10 @@ void ui_term_resize(struct ui_term *t);
 int ui_term_getkey(struct ui_term *t);
 /* Let getkey return UI_TERM_AGAIN after ms milliseconds without a key (ms < 0: wait). */
 void ui_term_timeout(struct ui_term *t, int ms);
-/* Use the preferences' theme and colours (NULL or monochrome: attributes only). */
+/*
+ * Use the preferences' theme and colours (NULL or monochrome: attributes
+ * only) and their line-graphics for the borders (NULL: curses's own).
+ */
 void ui_term_set_theme(struct ui_term *t, const struct prefs *p);
 /* Report mouse clicks and the wheel as KEYNAME_MOUSE, or not. */
 void ui_term_set_mouse(struct ui_term *t, int on);

@@ -2,6 +2,7 @@
 #ifndef PB_UI_H
 #define PB_UI_H
 
+#include "base/buf.h"
 #include "model/lib.h"
 #include "ui/load.h"
 
@@ -18,6 +19,13 @@ struct ui_opts {
 	void *load_arg;
 	int load_at_start;
 	const char *status;	/* first status line message, or NULL */
+	/*
+	 * The Problems page (may be NULL): every problem with the settings,
+	 * the marks and the inputs, as --check prints them, a line each; the
+	 * caller's, which reload may rewrite.  When it is not empty, the
+	 * status line's first message and reload's say the key that shows it.
+	 */
+	const struct buf *problems;
 	/*
 	 * Reading marks, loaded (may be NULL): the reader may set marks and
 	 * call marks_save; the caller frees it after ui_run.

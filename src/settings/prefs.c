@@ -113,7 +113,7 @@ prefs_resolve(struct prefs *out, const struct settings *file, const struct prefs
     const struct prefs_args *args)
 {
 	static const struct prefs_env process = { launch_getenv, NULL };
-	const char *ca;
+	const char *ca, *lg;
 
 	memset(out, 0, sizeof *out);
 	if (file == NULL)
@@ -133,6 +133,9 @@ prefs_resolve(struct prefs *out, const struct settings *file, const struct prefs
 	ca = env_value(env, "PAPERBOY_CA_FILE");
 	out->ca_file = ca ? ca : settings_ca_file(file);
 	out->fetch_on_start = settings_fetch_on_start(file);
+	lg = env_value(env, "PAPERBOY_LINE_GRAPHICS");
+	out->line_graphics = lg && settings_line_graphics_parse(lg) >= 0 ?
+	    (enum settings_line_graphics)settings_line_graphics_parse(lg) : settings_line_graphics(file);
 	out->state_path = user_path(env, "PAPERBOY_STATE", "XDG_STATE_HOME", ".local/state", "state");
 }
 

@@ -36,6 +36,7 @@ struct settings {
 	struct sources *sources;	/* the built-in table and the source lines */
 	const char *ca_file;
 	int fetch_on_start;
+	enum settings_line_graphics line_graphics;
 	struct diag_list msgs;
 	const char *file;		/* while parsing: the file and line messages are about */
 	size_t line;
@@ -540,6 +541,14 @@ do_setting(struct settings *c, const char *name, const char *v)
 		return do_path(c, name, v);
 	} else if (strcmp(name, "fetch-on-start") == 0) {
 		return yes_no(c, name, v, &c->fetch_on_start);
+	} else if (strcmp(name, "line-graphics") == 0) {
+		int lg = settings_line_graphics_parse(v);
+
+		if (lg < 0) {
+			msg(c, "bad value '%s' for 'line-graphics' (use default, ascii or utf-8)", v);
+			return -1;
+		}
+		c->line_graphics = (enum settings_line_graphics)lg;
 	} else if (strncmp(name, "color.", 6) == 0) {
 		return do_color(c, name + 6, v);
 	} else {
@@ -737,6 +746,26 @@ const char *
 settings_ca_file(const struct settings *c)
 {
 	return c->ca_file;
+}
+
+/* A line-graphics value, or -1. */
+int
+settings_line_graphics_parse(const char *v)
+{
+	static const char *const names[] = { "default", "ascii", "utf-8" };
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(v, names[i]) == 0)
+			return i;
+	return strcmp(v, "utf8") == 0 ? SETTINGS_LINES_UTF8 : -1;
+}
+
+/* line-graphics. */
+enum settings_line_graphics
+settings_line_graphics(const struct settings *c)
+{
+	return c->line_graphics;
 }
 
 /* fetch-on-start. */

@@ -193,6 +193,19 @@ diag_printf(FILE *f, enum diag_level level, const char *file, size_t line, const
 	return rc;
 }
 
+/* Append the lines of a list, newline-ended (the reader's Problems page). */
+void
+diag_list_lines(struct buf *out, const struct diag_list *l, int notes)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (notes || l->v[i].d.level != DIAG_NOTE) {
+			buf_puts(out, l->v[i].line);
+			buf_addch(out, '\n');
+		}
+}
+
 /* Write the lines of l[from..to), with or without the notes. */
 int
 diag_print_list(FILE *f, const struct diag_list *l, size_t from, size_t to, int notes)

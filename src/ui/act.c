@@ -30,6 +30,14 @@ ui_act_request_init(struct ui_request *r)
 {
 	r->target = NULL;
 	r->export_fmt = -1;
+	buf_init(&r->export_name);
+}
+
+/* Free the request's buffers. */
+void
+ui_act_request_free(struct ui_request *r)
+{
+	buf_free(&r->export_name);
 }
 
 /* Forget the link of the last request. */
@@ -98,6 +106,34 @@ ui_act_copy(struct ui_state *st)
 	return UI_ACT_COPY | UI_ACT_REDRAW;
 }
 
+/* A new file name for the export (-2, -3, ... when taken); 0 when none is free. */
+static int
+export_name(const struct ui_state *st, enum export_fmt f, struct buf *name)
+{
+	static const char *const ext[EXPORT_NFORMATS] = { "bib", "md", "jsonl" };
+	time_t now = time(NULL);
+	struct tm tm;
+	char stamp[32];
+	size_t i;
+
+	localtime_r(&now, &tm);
+	if (strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0)
+		stamp[0] = '\0';
+	for (i = 1; i < 1000; i++) {
+		struct stat sb;
+
+		buf_setlen(name, 0);
+		buf_printf(name, "paperboy-%s%s", st->list.view == UI_VIEW_STARRED ? "starred-" : "",
+		    stamp);
+		if (i > 1)
+			buf_printf(name, "-%zu", i);
+		buf_printf(name, ".%s", ext[f]);
+		if (lstat(name->buf, &sb) < 0 && errno == ENOENT)
+			return 1;
+	}
+	return 0;
+}
+
 /* E: ask for the export format. */
 unsigned
 ui_act_export(struct ui_state *st)
@@ -122,7 +158,39 @@ ui_act_export_key(struct ui_state *st, int key)
 		return UI_ACT_REDRAW;
 	}
 	st->req.export_fmt = p[0] == 'b' ? EXPORT_BIBTEX : p[0] == 'm' ? EXPORT_MARKDOWN : EXPORT_JSONL;
-	return UI_ACT_EXPORT | UI_ACT_REDRAW;
+	ui_prompt_open(st, UI_PROMPT_EXPORT_NAME);
+	if (!export_name(st, (enum export_fmt)st->req.export_fmt, &st->prompt.input))
+		ui_prompt_clear(st);	/* every generated name is taken: the user types one */
+	ui_state_message(st, "Enter writes the file");
+	return UI_ACT_REDRAW;
+}
+
+/* A key at the file name prompt. */
+unsigned
+ui_act_export_name_key(struct ui_state *st, int key)
+{
+	struct buf *in = &st->prompt.input;
+
+	if (key == KEYNAME_ESC) {
+		ui_prompt_close(st);
+		ui_state_message(st, "export cancelled");
+	} else if (key == KEYNAME_ENTER) {
+		ui_prompt_close(st);
+		if (in->len == 0) {
+			ui_state_message(st, "export cancelled: no file name");
+			return UI_ACT_REDRAW;
+		}
+		buf_setlen(&st->req.export_name, 0);
+		buf_add(&st->req.export_name, in->buf, in->len);
+		return UI_ACT_EXPORT | UI_ACT_REDRAW;
+	} else if (key == KEYNAME_BACKSPACE) {
+		ui_prompt_backspace(st);
+	} else if (key == KEYNAME_CTRL('u')) {
+		ui_prompt_clear(st);
+	} else if (!ui_prompt_add(st, key, UI_PROMPT_NAME_MAX)) {
+		ui_state_message(st, "Enter writes the file");
+	}
+	return UI_ACT_REDRAW;
 }
 
 /* r. */
@@ -317,35 +385,7 @@ do_link(struct ui_act *a, struct ui_state *st, const struct link *l, int copy)
 	buf_free(&why);
 }
 
-/* A new file name for the export (-2, -3, ... when taken); 0 when none is free. */
-static int
-export_name(const struct ui_state *st, enum export_fmt f, struct buf *name)
-{
-	static const char *const ext[EXPORT_NFORMATS] = { "bib", "md", "jsonl" };
-	time_t now = time(NULL);
-	struct tm tm;
-	char stamp[32];
-	size_t i;
-
-	localtime_r(&now, &tm);
-	if (strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0)
-		stamp[0] = '\0';
-	for (i = 1; i < 1000; i++) {
-		struct stat sb;
-
-		buf_setlen(name, 0);
-		buf_printf(name, "paperboy-%s%s", st->list.view == UI_VIEW_STARRED ? "starred-" : "",
-		    stamp);
-		if (i > 1)
-			buf_printf(name, "-%zu", i);
-		buf_printf(name, ".%s", ext[f]);
-		if (lstat(name->buf, &sb) < 0 && errno == ENOENT)
-			return 1;
-	}
-	return 0;
-}
-
-/* Write the Papers list as req.export_fmt into a new file in the current directory. */
+/* Write the Papers list as req.export_fmt into the new file req.export_name. */
 static void
 export_list(struct ui_state *st)
 {
@@ -353,6 +393,7 @@ export_list(struct ui_state *st)
 	size_t n = ui_list_papers(st, &v);
 	struct buf out = BUF_INIT, name = BUF_INIT, err = BUF_INIT;
 	int fmt = st->req.export_fmt;
+	struct stat sb;
 
 	buf_init(&out);
 	buf_init(&name);
@@ -362,8 +403,9 @@ export_list(struct ui_state *st)
 	} else {
 		export_papers(&out, (enum export_fmt)fmt, st->lib, st->marks.store, st->paper.lang,
 		    v, n);
-		if (!export_name(st, (enum export_fmt)fmt, &name))
-			ui_state_message(st, "cannot export: every name like %s is taken", name.buf);
+		buf_add(&name, st->req.export_name.buf, st->req.export_name.len);
+		if (lstat(name.buf, &sb) == 0 || errno != ENOENT)
+			ui_state_message(st, "cannot export: '%s' exists (not replaced)", name.buf);
 		else if (safeio_write(name.buf, out.buf ? out.buf : "", out.len, 0644, &err) < 0)
 			ui_state_message(st, "cannot export: %s", err.len ? err.buf : "write failed");
 		else

@@ -269,8 +269,14 @@ draw_papers(struct frame *f, struct ui_rect r, int focused)
 		    p->votes >= 0 ? num : NULL,
 		    st->marks.read[k] ? SETTINGS_EL_NORMAL : SETTINGS_EL_UNREAD, matches(st), marks);
 	}
-	if (st->list.n == 0 && in.h > 0)
-		put_str(f, in.y, in.x, in.w, "(no papers)", UI_STYLE_PLAIN, 0);
+	if (st->list.n == 0 && in.h > 0) {
+		buf_setlen(&left, 0);
+		if (st->list.total)	/* every paper is hidden: say by what */
+			buf_printf(&left, "(all %zu hidden by the filters)", st->list.total);
+		else
+			buf_puts(&left, "(no papers)");
+		put_str(f, in.y, in.x, in.w, left.buf, UI_STYLE_PLAIN, 0);
+	}
 	buf_free(&left);
 }
 
@@ -404,7 +410,7 @@ draw_help(struct frame *f, struct ui_rect r)
 		put_str(f, y, r.x, r.w, "", UI_STYLE_PLAIN, WIDTH_PAD);
 	ui_term_box(f->t, r, 1, f->st->help.title ? f->st->help.title : "Help", NULL);
 	buf_init(&text);
-	ui_help_build(f->st, &text);
+	ui_help_build(f->st, ui_help_width(r), &text);
 	y = in.y;
 	while (pos < text.len && y < in.y + in.h) {
 		const char *nl = memchr(text.buf + pos, '\n', text.len - pos);

@@ -116,14 +116,47 @@ key_list(const struct ui_keys *k, enum ui_cmd c, struct buf *names)
 	}
 }
 
-/* One line per command with keys: keys, help, [bind name]. */
+/* The keys of c, for messages that name them. */
 void
-ui_keys_describe(const struct ui_keys *k, struct buf *out)
+ui_keys_names(const struct ui_keys *k, enum ui_cmd c, struct buf *out)
 {
 	struct buf names = BUF_INIT;
+
+	buf_init(&names);
+	key_list(k, c, &names);
+	buf_add(out, names.buf, names.len);
+	buf_free(&names);
+}
+
+/*
+ * Append text[0..n) wrapped to width cells after a first line that starts
+ * at column col: every line after it is indented to col.
+ */
+static void
+wrap_at(struct buf *out, const char *text, size_t n, size_t col, size_t width)
+{
+	struct width_lines wl = { NULL, 0, 0 };
+	size_t i, j;
+
+	width_wrap(&wl, text, n, width - col);
+	for (i = 0; i < wl.n; i++) {
+		if (i > 0)
+			for (buf_addch(out, '\n'), j = 0; j < col; j++)
+				buf_addch(out, ' ');
+		buf_add(out, text + wl.v[i].off, wl.v[i].len);
+	}
+	width_lines_free(&wl);
+}
+
+/* One line per command with keys: keys, help, [bind name], wrapped to width (0: not). */
+void
+ui_keys_describe(const struct ui_keys *k, size_t width, struct buf *out)
+{
+	struct buf names = BUF_INIT, text = BUF_INIT;
 	int c;
 
 	buf_init(&names);
+	buf_init(&text);
 	for (c = 0; c < UI_NCMDS; c++) {
 		size_t w;
 
@@ -137,10 +170,17 @@ ui_keys_describe(const struct ui_keys *k, struct buf *out)
 		do
 			buf_addch(out, ' ');
 		while (++w < 24);
-		buf_puts(out, ui_cmd_help((enum ui_cmd)c));
-		buf_printf(out, " [%s]\n", ui_cmd_name((enum ui_cmd)c));
+		buf_setlen(&text, 0);
+		buf_printf(&text, "%s [%s]", ui_cmd_help((enum ui_cmd)c), ui_cmd_name((enum ui_cmd)c));
+		/* the bind name whole: the help wraps under its column when the line is short */
+		if (width >= w + 2 + UI_KEYS_WRAP_MIN)
+			wrap_at(out, text.buf, text.len, w + 2, width);
+		else
+			buf_add(out, text.buf, text.len);
+		buf_addch(out, '\n');
 	}
 	buf_free(&names);
+	buf_free(&text);
 }
 
 /* A key while a prompt is open. */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/date.h"
 #include "model/lib.h"
 #include "text/width.h"
 #include "ui/state.h"
@@ -232,17 +233,19 @@ sort_list(struct ui_state *st)
 	free(k);
 }
 
-/* True when paper i passes the filter and the minimum votes. */
-static int
-passes(const struct ui_state *st, uint32_t i)
+/* Whether paper i passes: 0, else what hides it (counted in the list's hid_filter or hid_votes). */
+static size_t *
+hidden_by(struct ui_state *st, uint32_t i)
 {
 	const struct paper *p = lib_paper(st->lib, i);
 
 	if (st->list.filter == UI_FILTER_UNREAD && st->marks.read[i])
-		return 0;
+		return &st->list.hid_filter;
 	if (st->list.filter == UI_FILTER_STARRED && !st->marks.star[i])
-		return 0;
-	return st->list.min_votes <= 0 || p->votes >= st->list.min_votes;
+		return &st->list.hid_filter;
+	if (st->list.min_votes > 0 && p->votes < st->list.min_votes)
+		return &st->list.hid_votes;
+	return NULL;
 }
 
 /* Fill the Papers list with the view's papers in the category, filtered and ordered. */
@@ -255,16 +258,21 @@ build_list(struct ui_state *st)
 	struct ui_list *l = &st->list;
 
 	free(l->v);
-	l->n = 0;
+	l->n = l->total = l->hid_filter = l->hid_votes = 0;
 	l->v = xcalloc(n ? n : 1, sizeof *l->v);
 	for (i = 0; i < n; i++) {
+		size_t *hid;
+
 		if (v[i] >= lib_npapers(st->lib))
 			continue;
 		if (l->cat > 0 && l->cat <= l->ncats &&
 		    !has_cat(lib_paper(st->lib, v[i]), l->cats[l->cat - 1].name))
 			continue;
-		if (!passes(st, v[i]))
+		l->total++;
+		if ((hid = hidden_by(st, v[i])) != NULL) {
+			(*hid)++;
 			continue;
+		}
 		l->v[l->n++] = v[i];
 	}
 	free(tofree);
@@ -454,20 +462,55 @@ ui_list_papers(const struct ui_state *st, const struct paper ***v)
 	return st->list.n;
 }
 
+/* "1 of 2 starred shown (1 read hidden: f twice shows all)": what the filters hide. */
+void
+ui_list_hidden(const struct ui_state *st, struct buf *out)
+{
+	const struct ui_list *l = &st->list;
+	int both = l->hid_filter && l->hid_votes;
+
+	if (l->hid_filter + l->hid_votes == 0)
+		return;
+	buf_printf(out, "%zu of %zu%s shown", l->n, l->total,
+	    l->view == UI_VIEW_STARRED ? " starred" : "");
+	if (st->status.len)
+		return;	/* a message follows on the status line: the short form, room for it */
+	buf_puts(out, " (");
+	if (l->hid_filter)
+		buf_printf(out, "%zu %s", l->hid_filter,
+		    l->filter == UI_FILTER_UNREAD ? "read" : "unstarred");
+	if (l->hid_votes)
+		buf_printf(out, "%s%zu under %ld votes", both ? ", " : "", l->hid_votes,
+		    l->min_votes);
+	buf_puts(out, " hidden: ");
+	/* f cycles all, unread, starred: from unread, all is two presses away */
+	if (both)
+		buf_puts(out, "f, v 0)");	/* short: the line has more to say */
+	else if (l->hid_filter)
+		buf_puts(out, l->filter == UI_FILTER_UNREAD ? "f twice shows all)" : "f shows all)");
+	else
+		buf_puts(out, "v 0 shows all)");
+}
+
 /* Append the active view, filter, minimum votes and order. */
 void
 ui_list_filters(const struct ui_state *st, struct buf *out)
 {
 	size_t before = out->len;
 
-	if (st->list.view == UI_VIEW_STARRED)
-		buf_puts(out, "starred | ");
-	if (st->list.filter == UI_FILTER_UNREAD)
-		buf_puts(out, "unread only | ");
-	else if (st->list.filter == UI_FILTER_STARRED)
-		buf_puts(out, "starred only | ");
-	if (st->list.min_votes > 0)
-		buf_printf(out, ">= %ld votes | ", st->list.min_votes);
+	if (st->list.hid_filter + st->list.hid_votes) {
+		ui_list_hidden(st, out);
+		buf_puts(out, " | ");
+	} else {
+		if (st->list.view == UI_VIEW_STARRED)
+			buf_puts(out, "starred | ");
+		if (st->list.filter == UI_FILTER_UNREAD)
+			buf_puts(out, "unread only | ");
+		else if (st->list.filter == UI_FILTER_STARRED)
+			buf_puts(out, "starred only | ");
+		if (st->list.min_votes > 0)
+			buf_printf(out, ">= %ld votes | ", st->list.min_votes);
+	}
 	if (st->list.order == UI_ORDER_TITLE)
 		buf_puts(out, "by title | ");
 	else if (st->list.order == UI_ORDER_DATE)
@@ -551,4 +594,159 @@ ui_list_width(const struct ui_state *st)
 		w = k > w ? k : w;
 	}
 	return w > 1000 ? 1000 : (int)w;
+}
+
+/* The day delta rows away in Days (1: the one below, older), whatever pane has the focus. */
+static unsigned
+step_day(struct ui_state *st, long delta)
+{
+	size_t n = lib_ndays(st->lib), d = st->list.view == UI_VIEW_DAYS ?
+	    ui_nav_step(st->list.day, delta, n) : st->list.day;
+
+	if (n == 0) {
+		ui_state_message(st, "no days");
+		return UI_ACT_REDRAW;
+	}
+	if (d == st->list.day && st->list.view == UI_VIEW_DAYS)
+		ui_state_message(st, delta > 0 ? "the oldest day" : "the newest day");
+	ui_list_pick_day(st, d);
+	return UI_ACT_REDRAW;
+}
+
+/* }: the next day down the Days list (older). */
+unsigned
+ui_list_next_day(struct ui_state *st)
+{
+	return step_day(st, 1);
+}
+
+/* {: the previous day up the Days list (newer). */
+unsigned
+ui_list_prev_day(struct ui_state *st)
+{
+	return step_day(st, -1);
+}
+
+/* The day number q's date, or the first day of its month or year (YYYY-MM, YYYY); -1 if none. */
+static long
+date_start(const char *q)
+{
+	struct buf full = BUF_INIT;
+	size_t n = strlen(q);
+	long d;
+
+	if (n == 10)
+		return date_parse(q);
+	if (n != 4 && n != 7)
+		return -1;
+	buf_init(&full);
+	buf_printf(&full, "%s%s", q, n == 4 ? "-01-01" : "-01");
+	d = date_parse(full.buf);
+	buf_free(&full);
+	return d;
+}
+
+/* The dated day nearest to day number t (the newer of two as near), or -1. */
+static long
+nearest_day(const struct lib *lib, long t)
+{
+	long best = -1, bestd = 0;
+	size_t i;
+
+	for (i = 0; i < lib_ndays(lib); i++) {
+		const struct day *d = lib_day(lib, i);
+		long dn = d->kind == DAY_DATED ? date_parse(d->label) : -1, dist;
+
+		if (dn < 0)
+			continue;
+		dist = dn > t ? dn - t : t - dn;
+		if (best < 0 || dist < bestd) {	/* newest first: a tie keeps the newer */
+			best = (long)i;
+			bestd = dist;
+		}
+	}
+	return best;
+}
+
+/* The first day (newest) whose month and day are m and md: dated, or a label such as "May 9". */
+static long
+day_of_month_day(const struct lib *lib, int m, int md)
+{
+	size_t i;
+
+	for (i = 0; i < lib_ndays(lib); i++) {
+		const struct day *d = lib_day(lib, i);
+		int dm = 0, dd = 0;
+
+		if (d->kind == DAY_DATED && d->label && strlen(d->label) == 10) {
+			dm = atoi(d->label + 5);
+			dd = atoi(d->label + 8);
+		} else if (d->kind == DAY_LABEL && !lib_label_date(d->label, &dm, &dd)) {
+			continue;
+		}
+		if (dm == m && dd == md)
+			return (long)i;
+	}
+	return -1;
+}
+
+/* The day q names (see ui/list.h). */
+long
+ui_list_find_day(const struct lib *lib, const char *q, int *exact)
+{
+	size_t i, n = strlen(q);
+	int m, md;
+	long at;
+
+	*exact = 1;
+	if (n == 0)
+		return -1;
+	for (i = 0; i < lib_ndays(lib); i++)
+		if (lib_day(lib, i)->label && strcasecmp(lib_day(lib, i)->label, q) == 0)
+			return (long)i;
+	if (lib_label_date(q, &m, &md) && (at = day_of_month_day(lib, m, md)) >= 0)
+		return at;
+	for (i = 0; i < lib_ndays(lib); i++)
+		if (lib_day(lib, i)->label && strncasecmp(lib_day(lib, i)->label, q, n) == 0)
+			return (long)i;
+	*exact = 0;
+	at = date_start(q);
+	return at < 0 ? -1 : nearest_day(lib, at);
+}
+
+/* Go to day d found for q (exact, or the nearest), or say that none matches; 0 when none. */
+static int
+go_found(struct ui_state *st, const char *q, long d, int exact)
+{
+	if (d < 0) {
+		ui_state_message(st, "no day matches '%s' (YYYY-MM-DD, YYYY-MM or a label such as May 9)",
+		    q);
+		return 0;
+	}
+	ui_list_pick_day(st, (size_t)d);
+	if (!exact)
+		ui_state_message(st, "no day %s: the nearest is %s", q, lib_day(st->lib, (size_t)d)->label);
+	return 1;
+}
+
+/* Go to the day text names, spaces around it ignored (see go_found). */
+int
+ui_list_go_to_day(struct ui_state *st, const char *text)
+{
+	struct buf t = BUF_INIT;
+	const char *q;
+	size_t n;
+	int exact, ok;
+	long d;
+
+	buf_init(&t);
+	text += strspn(text, " ");
+	for (n = strlen(text); n > 0 && text[n - 1] == ' '; n--)
+		;
+	buf_add(&t, text, n);
+	q = buf_str(&t);
+	d = ui_list_find_day(st->lib, q, &exact);
+	ok = go_found(st, q, d, exact);
+	buf_free(&t);
+	return ok;
 }

@@ -8,6 +8,7 @@
 #include "base/alloc.h"
 #include "model/lib.h"
 #include "ui/act.h"
+#include "ui/help.h"
 #include "ui/loop.h"
 #include "ui/state.h"
 
@@ -30,6 +31,7 @@ struct ui_load_ctl {
 	int rc;
 	struct lib *lib;
 	struct buf msg;
+	struct buf problems;
 };
 
 /* Free the part. */
@@ -87,6 +89,13 @@ ui_load_progress(struct ui_load_ctl *c, size_t done, size_t total)
 		ui_loop_post(c->ld->loop, on_progress, c);
 }
 
+/* From the load's thread: the Problems page it fills. */
+struct buf *
+ui_load_problems(struct ui_load_ctl *c)
+{
+	return &c->problems;
+}
+
 /* From the load's thread: the reader is leaving. */
 const atomic_int *
 ui_load_cancel_flag(struct ui_load_ctl *c)
@@ -100,22 +109,54 @@ ctl_free(struct ui_load_ctl *c)
 {
 	lib_free(c->lib);
 	buf_free(&c->msg);
+	buf_free(&c->problems);
 	pthread_mutex_destroy(&c->mu);
 	free(c);
+}
+
+/* Take a load's library and Problems page. */
+static void
+take(struct ui_loader *ld, struct ui_load_ctl *c)
+{
+	struct buf tmp;
+
+	if (c->rc <= 0)
+		return;
+	ui_state_replace_lib(ld->st, c->lib);
+	c->lib = NULL;
+	tmp = ld->problems;
+	ld->problems = c->problems;
+	c->problems = tmp;
+}
+
+/* Show msg on the status line, the Problems page's key where UI_LOAD_HINT is. */
+static void
+say(struct ui_state *st, const struct buf *msg)
+{
+	struct buf m = BUF_INIT;
+	const char *hint = strchr(msg->buf, UI_LOAD_HINT[0]);
+
+	buf_init(&m);
+	if (hint) {
+		buf_add(&m, msg->buf, (size_t)(hint - msg->buf));
+		ui_help_problems_hint(st, &m);
+		buf_puts(&m, hint + 1);
+	} else {
+		buf_add(&m, msg->buf, msg->len);
+	}
+	ui_state_message(st, "%s", m.buf);
+	buf_free(&m);
 }
 
 /* The reader's side of a load's end: take its library, say what it did. */
 static unsigned
 apply(struct ui_loader *ld, struct ui_load_ctl *c)
 {
-	if (c->rc > 0) {
-		ui_state_replace_lib(ld->st, c->lib);
-		c->lib = NULL;
-	}
+	take(ld, c);
 	if (c->rc >= 0 && ld->note.len)
 		ui_state_message(ld->st, "%s", ld->note.buf);
 	else if (c->msg.len)
-		ui_state_message(ld->st, "%s", c->msg.buf);
+		say(ld->st, &c->msg);
 	buf_setlen(&ld->note, 0);
 	return UI_ACT_REDRAW;
 }
@@ -137,10 +178,7 @@ on_done(void *arg)
 	if (ld->again) {
 		/* another load follows: its end says it all */
 		ld->again = 0;
-		if (c->rc > 0) {
-			ui_state_replace_lib(ld->st, c->lib);
-			c->lib = NULL;
-		}
+		take(ld, c);
 		ctl_free(c);
 		return ui_loader_begin(ld, NULL) | UI_ACT_REDRAW;
 	}
@@ -167,7 +205,7 @@ run(void *arg)
 /* Set up the loop's side. */
 void
 ui_loader_init(struct ui_loader *ld, struct ui_loop *loop, struct ui_state *st, ui_load_fn fn,
-    void *arg)
+    void *arg, const struct buf *problems)
 {
 	memset(ld, 0, sizeof *ld);
 	ld->loop = loop;
@@ -175,6 +213,10 @@ ui_loader_init(struct ui_loader *ld, struct ui_loop *loop, struct ui_state *st, 
 	ld->fn = fn;
 	ld->arg = arg;
 	buf_init(&ld->note);
+	buf_init(&ld->problems);
+	if (problems)
+		buf_add(&ld->problems, problems->buf, problems->len);
+	st->help.problems = &ld->problems;
 }
 
 /* Start a load, or one more after the running one. */
@@ -200,6 +242,7 @@ ui_loader_begin(struct ui_loader *ld, const char *note)
 	atomic_init(&c->cancel, 0);
 	pthread_mutex_init(&c->mu, NULL);
 	buf_init(&c->msg);
+	buf_init(&c->problems);
 	c->last = ui_loop_now();
 	if (pthread_create(&c->th, NULL, run, c) != 0) {
 		ctl_free(c);
@@ -219,6 +262,9 @@ ui_loader_free(struct ui_loader *ld)
 	struct ui_load_ctl *c = ld->cur;
 
 	buf_free(&ld->note);
+	if (ld->st && ld->st->help.problems == &ld->problems)
+		ld->st->help.problems = NULL;
+	buf_free(&ld->problems);
 	if (c == NULL)
 		return;
 	atomic_store(&c->cancel, 1);

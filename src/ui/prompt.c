@@ -8,6 +8,7 @@
 #include "ui/state.h"
 
 #define VOTES_MAX 9	/* digits of a minimum vote count */
+#define DAY_MAX 64	/* bytes of a day typed at the go-to-day prompt */
 
 /* No prompt. */
 void
@@ -91,6 +92,26 @@ votes_key(struct ui_state *st, int key)
 	return UI_ACT_REDRAW;
 }
 
+/* A key at the go-to-day prompt: text, Backspace, Ctrl-U, Enter goes, Esc cancels. */
+static unsigned
+day_key(struct ui_state *st, int key)
+{
+	if (key == KEYNAME_ESC) {
+		ui_prompt_close(st);
+		ui_state_message(st, "cancelled");
+	} else if (key == KEYNAME_ENTER) {
+		ui_prompt_close(st);
+		ui_list_go_to_day(st, buf_str(&st->prompt.input));
+	} else if (key == KEYNAME_BACKSPACE) {
+		ui_prompt_backspace(st);
+	} else if (key == KEYNAME_CTRL('u')) {
+		ui_prompt_clear(st);
+	} else {
+		ui_prompt_add(st, key, DAY_MAX);
+	}
+	return UI_ACT_REDRAW;
+}
+
 /* A key while a prompt is open. */
 unsigned
 ui_prompt_key(struct ui_state *st, int key)
@@ -98,8 +119,12 @@ ui_prompt_key(struct ui_state *st, int key)
 	switch (st->prompt.kind) {
 	case UI_PROMPT_EXPORT:
 		return ui_act_export_key(st, key);
+	case UI_PROMPT_EXPORT_NAME:
+		return ui_act_export_name_key(st, key);
 	case UI_PROMPT_VOTES:
 		return votes_key(st, key);
+	case UI_PROMPT_DAY:
+		return day_key(st, key);
 	case UI_PROMPT_SEARCH:
 		return ui_search_key(st, key);
 	default:
@@ -120,8 +145,14 @@ ui_prompt_text(const struct ui_state *st, struct buf *out)
 	case UI_PROMPT_VOTES:
 		buf_printf(out, "minimum votes: %s", buf_str(&st->prompt.input));
 		break;
+	case UI_PROMPT_DAY:
+		buf_printf(out, "go to day: %s", buf_str(&st->prompt.input));
+		break;
 	case UI_PROMPT_EXPORT:
 		buf_puts(out, "export as b)ibtex, m)arkdown, j)son lines: ");
+		break;
+	case UI_PROMPT_EXPORT_NAME:
+		buf_printf(out, "export to: %s", buf_str(&st->prompt.input));
 		break;
 	default:
 		break;
@@ -136,18 +167,28 @@ ui_prompt_min_votes(struct ui_state *st)
 	return ui_prompt_open(st, UI_PROMPT_VOTES);
 }
 
+/* D: ask for a day to go to. */
+unsigned
+ui_prompt_go_day(struct ui_state *st)
+{
+	ui_state_message(st, "YYYY-MM-DD, 2025-05 or May 9; Enter goes");
+	return ui_prompt_open(st, UI_PROMPT_DAY);
+}
+
 /* Paste text into the open prompt; never a command (see ui/prompt.h). */
 unsigned
 ui_prompt_paste(struct ui_state *st, const char *text, size_t len)
 {
 	struct buf clean = BUF_INIT, *in = &st->prompt.input;
 	enum ui_prompt_kind k = st->prompt.kind;
-	size_t i;
+	size_t i, max = k == UI_PROMPT_DAY ? DAY_MAX : k == UI_PROMPT_EXPORT_NAME ? UI_PROMPT_NAME_MAX :
+	    UI_SEARCH_MAX;
 
 	ui_state_clear_status(st);
 	st->marks.quit_asked = 0;
-	if (st->help.open || (k != UI_PROMPT_SEARCH && k != UI_PROMPT_VOTES)) {
-		ui_state_message(st, "paste ignored: pasted text only goes into the search prompt (/)");
+	if (st->help.open || k == UI_PROMPT_NONE || k == UI_PROMPT_EXPORT) {
+		ui_state_message(st, "paste ignored: pasted text only goes into a prompt that takes text "
+		    "(/ searches)");
 		return UI_ACT_REDRAW;
 	}
 	buf_init(&clean);
@@ -160,7 +201,7 @@ ui_prompt_paste(struct ui_state *st, const char *text, size_t len)
 		if (k == UI_PROMPT_VOTES) {
 			if (c >= '0' && c <= '9' && in->len < VOTES_MAX)
 				buf_addch(in, (char)c);
-		} else if (in->len + n <= UI_SEARCH_MAX) {
+		} else if (in->len + n <= max) {
 			buf_add(in, clean.buf + i, n);	/* whole code points only */
 		}
 		i += n;

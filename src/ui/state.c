@@ -45,6 +45,7 @@ ui_state_free(struct ui_state *st)
 	ui_prompt_free(&st->prompt);
 	ui_fetch_free(&st->fetch);
 	ui_load_free(&st->load);
+	ui_act_request_free(&st->req);
 	buf_free(&st->status);
 	memset(st, 0, sizeof *st);
 }
@@ -177,18 +178,19 @@ ui_state_position(const struct ui_state *st, struct buf *out)
 {
 	const struct day *d = ui_list_day(st);
 	const struct ui_list *l = &st->list;
-	size_t before;
+	size_t start = out->len, before;
 
 	if (l->n)
 		buf_printf(out, "paper %zu/%zu", l->sel + 1, l->n);
-	else
-		buf_puts(out, "no papers");
+	else if (l->total == 0)
+		buf_puts(out, "no papers");	/* else "0 of 6 shown" below says it */
 	if (l->view == UI_VIEW_DAYS && d && d->label)
-		buf_printf(out, " | %s", d->label);
+		buf_printf(out, "%s%s", out->len > start ? " | " : "", d->label);
 	if (l->cat > 0 && l->cat <= l->ncats)
-		buf_printf(out, " | %s", l->cats[l->cat - 1].name);
+		buf_printf(out, "%s%s", out->len > start ? " | " : "", l->cats[l->cat - 1].name);
 	before = out->len;
-	buf_puts(out, " | ");
+	if (out->len > start)
+		buf_puts(out, " | ");
 	ui_list_filters(st, out);
 	if (out->len == before + 3)
 		buf_setlen(out, before);

@@ -38,6 +38,20 @@ struct ui_term {
 	size_t acells;
 	struct buf raw;		/* bytes written straight to the terminal */
 	attr_t el[SETTINGS_NELEMS];	/* attributes of each element in the theme */
+	enum settings_line_graphics linegfx;	/* how borders are drawn (line-graphics) */
+};
+
+/* The characters of a border. */
+enum { B_H, B_V, B_UL, B_UR, B_LL, B_LR, B_N };
+
+/* ASCII and Unicode borders: [focused][part]; the focused pane's is double in Unicode, = in ASCII. */
+static const wchar_t ascii_border[2][B_N] = {
+	{ L'-', L'|', L'+', L'+', L'+', L'+' },
+	{ L'=', L'|', L'+', L'+', L'+', L'+' },
+};
+static const wchar_t utf8_border[2][B_N] = {
+	{ 0x2500, 0x2502, 0x250C, 0x2510, 0x2514, 0x2518 },
+	{ 0x2550, 0x2551, 0x2554, 0x2557, 0x255A, 0x255D },
 };
 
 /* The monochrome attributes of the elements (also the colour theme's base). */
@@ -261,6 +275,7 @@ ui_term_set_theme(struct ui_term *t, const struct prefs *p)
 	int e, colors;
 
 	memcpy(t->el, mono, sizeof t->el);
+	t->linegfx = p ? p->line_graphics : SETTINGS_LINES_DEFAULT;
 	if (p == NULL || p->theme == SETTINGS_THEME_MONOCHROME || !has_colors())
 		return;
 	if (start_color() == ERR)
@@ -469,26 +484,54 @@ ui_term_fitted(struct ui_term *t, int y, int x, const char *s, size_t n, int sty
 	attrset(A_NORMAL);
 }
 
+/*
+ * The border characters of the line-graphics setting: curses's line
+ * drawing, or ASCII or Unicode characters of our own.
+ */
+static void
+border_chars(const struct ui_term *t, int focused, cchar_t c[B_N])
+{
+	const cchar_t *const dflt[2][B_N] = {
+		{ WACS_HLINE, WACS_VLINE, WACS_ULCORNER, WACS_URCORNER, WACS_LLCORNER,
+		    WACS_LRCORNER },
+		{ WACS_D_HLINE, WACS_D_VLINE, WACS_D_ULCORNER, WACS_D_URCORNER, WACS_D_LLCORNER,
+		    WACS_D_LRCORNER },
+	};
+	int i;
+
+	for (i = 0; i < B_N; i++) {
+		wchar_t w[2] = { 0, 0 };
+
+		if (t->linegfx == SETTINGS_LINES_DEFAULT) {
+			c[i] = *dflt[focused][i];
+			continue;
+		}
+		w[0] = t->linegfx == SETTINGS_LINES_ASCII ? ascii_border[focused][i] :
+		    utf8_border[focused][i];
+		setcchar(&c[i], w, A_NORMAL, 0, NULL);
+	}
+}
+
 /* Draw the border of r (double lines when focused) with a heading and a footer. */
 void
 ui_term_box(struct ui_term *t, struct ui_rect r, int focused, const char *title,
     const char *footer)
 {
-	const cchar_t *hl = focused ? WACS_D_HLINE : WACS_HLINE;
-	const cchar_t *vl = focused ? WACS_D_VLINE : WACS_VLINE;
+	cchar_t c[B_N];
 	int bottom = r.y + r.h - 1, right = r.x + r.w - 1;
 
 	if (!ui_layout_boxed(r) || bottom >= LINES || right >= COLS)
 		return;
+	border_chars(t, focused != 0, c);
 	attrset(t->el[SETTINGS_EL_BORDER]);
-	mvhline_set(r.y, r.x + 1, hl, r.w - 2);
-	mvhline_set(bottom, r.x + 1, hl, r.w - 2);
-	mvvline_set(r.y + 1, r.x, vl, r.h - 2);
-	mvvline_set(r.y + 1, right, vl, r.h - 2);
-	mvadd_wch(r.y, r.x, focused ? WACS_D_ULCORNER : WACS_ULCORNER);
-	mvadd_wch(r.y, right, focused ? WACS_D_URCORNER : WACS_URCORNER);
-	mvadd_wch(bottom, r.x, focused ? WACS_D_LLCORNER : WACS_LLCORNER);
-	mvadd_wch(bottom, right, focused ? WACS_D_LRCORNER : WACS_LRCORNER);
+	mvhline_set(r.y, r.x + 1, &c[B_H], r.w - 2);
+	mvhline_set(bottom, r.x + 1, &c[B_H], r.w - 2);
+	mvvline_set(r.y + 1, r.x, &c[B_V], r.h - 2);
+	mvvline_set(r.y + 1, right, &c[B_V], r.h - 2);
+	mvadd_wch(r.y, r.x, &c[B_UL]);
+	mvadd_wch(r.y, right, &c[B_UR]);
+	mvadd_wch(bottom, r.x, &c[B_LL]);
+	mvadd_wch(bottom, right, &c[B_LR]);
 	attrset(A_NORMAL);
 	if (r.w >= 4) {
 		buf_setlen(&t->row, 0);

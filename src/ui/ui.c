@@ -132,6 +132,30 @@ on_quit(void *arg)
 	return UI_ACT_QUIT;
 }
 
+/*
+ * When the Problems page has lines: "N problems (! lists them)" on the
+ * status line, before the first message (the first problem in full).
+ */
+static void
+count_problems(struct reader *r, const struct ui_opts *opts)
+{
+	const struct buf *page = opts ? opts->problems : NULL;
+	struct buf m = BUF_INIT;
+	size_t i, n = 0;
+
+	for (i = 0; page && i < page->len; i++)
+		n += page->buf[i] == '\n';
+	if (n == 0)
+		return;
+	buf_init(&m);
+	buf_printf(&m, "%zu problem%s", n, n == 1 ? "" : "s");
+	ui_help_problems_hint(&r->st, &m);
+	if (opts->status)
+		buf_printf(&m, ": %s", opts->status);
+	ui_state_message(&r->st, "%s", m.buf);
+	buf_free(&m);
+}
+
 /* Apply the preferences: marks store, bindings, mark-read, mouse, link options. */
 static void
 configure(struct reader *r, const struct ui_opts *opts, const struct prefs *p)
@@ -142,6 +166,7 @@ configure(struct reader *r, const struct ui_opts *opts, const struct prefs *p)
 		ui_marks_use(&r->st, opts->state);
 	buf_init(&msgs);
 	ui_state_configure(&r->st, p, &msgs);
+	count_problems(r, opts);	/* the keys are bound now: the hint can name one */
 	if (msgs.len && r->st.status.len == 0) {
 		char *nl = strchr(msgs.buf, '\n');
 
@@ -270,6 +295,7 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 	memset(&r, 0, sizeof r);
 	ui_act_init(&r.act, NULL);
 	ui_state_init(&r.st, lib, p->lang, opts ? opts->status : NULL);
+	r.st.help.problems = opts ? opts->problems : NULL;
 	if (p->library_dir)
 		ui_paper_set_libdir(&r.st.paper, p->library_dir);
 	configure(&r, opts, p);
@@ -279,7 +305,8 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 	} else {
 		ui_fetcher_init(&r.fetcher, loop, opts ? opts->prefs : NULL, &r.st, &r.act);
 		r.act.fetcher = &r.fetcher;
-		ui_loader_init(&r.loader, loop, &r.st, opts ? opts->load : NULL, opts ? opts->load_arg : NULL);
+		ui_loader_init(&r.loader, loop, &r.st, opts ? opts->load : NULL, opts ? opts->load_arg : NULL,
+		    opts ? opts->problems : NULL);
 		r.act.loader = &r.loader;
 		r.load_at_start = opts && opts->load && opts->load_at_start;
 		rc = run_on_terminal(&r, loop, p);

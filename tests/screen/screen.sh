@@ -337,8 +337,8 @@ keys f
 screen triage-unread
 keys f v 4 0 Enter
 screen triage-votes
-# E b writes the list as BibTeX into the current directory
-keys E b
+# E b writes the list as BibTeX into the current directory (Enter takes the generated name)
+keys E b Enter
 i=0
 while [ -z "$(ls "$TMP/work"/paperboy-*.bib 2>/dev/null)" ] && [ "$i" -lt $((TIMEOUT * 20)) ]; do
 	sleep 0.05
@@ -586,6 +586,187 @@ keys q
 ended_with save-quit-unsaved 1
 rm -f "$TMP/sd"
 PAPERBOY_STATE=$TMP/state/state
+
+# ---- ! lists every settings and loading problem (issue 13 item 4) ---------
+# 30 bad settings lines and an input cut short: the status line counts them
+# and names !, which shows them all as --check prints them, scrollable
+{
+	printf 'mark-read = open\nbind x frobnicate\n'
+	for i in $(seq 1 40); do
+		printf 'setting%d = x\n' "$i"
+	done
+} >"$PAPERBOY_CONFIG"
+mkdir -p "$TMP/work"
+printf '[{"title":"x"' >"$TMP/work/cut.json"
+for size in 80x24 120x40; do
+	start "${size%x*}" "${size#*x}" "$EN" cut.json
+	shows "problems-status-$size" "42 problems (! lists them): "
+	keys '!'
+	shows "problems-open-$size" "config:3: unknown setting 'setting1'"
+	check_widths "problems-open-$size" "$TMP/problems-open-$size.txt"
+	grep -q 'setting40' "$TMP/problems-open-$size.txt" &&
+		fail "problems-open-$size: the last line is on the first page"
+	keys G
+	shows "problems-end-$size" "cut.json:1: warning: invalid JSON: the input ends inside a value"
+	shows "problems-end-$size" "config:42: unknown setting 'setting40'"
+	shows "problems-end-$size" "config:2: unknown command 'frobnicate'"
+	check_widths "problems-end-$size" "$TMP/problems-end-$size.txt"
+	keys q
+	i=0
+	while capture "$TMP/problems-closed-$size.txt" && grep -q '\[Problems\]' "$TMP/problems-closed-$size.txt"; do
+		i=$((i + 1))
+		if [ "$i" -ge $((TIMEOUT * 20)) ]; then
+			fail "problems-closed-$size: q did not close the Problems page"
+			break
+		fi
+		sleep 0.05
+	done
+	shows "problems-closed-$size" "paper 1/"
+	alive "problems-closed-$size"
+	if [ "$size" = 120x40 ]; then	# reload counts them all again, and names the key
+		keys r
+		shows "problems-reload-$size" "42 problems (! lists them)"
+	fi
+	quits "problems-$size"
+done
+printf 'mark-read = open\n' >"$PAPERBOY_CONFIG"
+rm -f "$TMP/work/cut.json"
+# no problems: ! says so
+start 80 24 "$EN"
+keys '!'
+shows problems-none "no problems with the settings or the inputs"
+quits problems-none
+
+# ---- the help at 80x24, 100x30, 120x40: every bind name whole (item 8) ----
+# page through the help (Space: 10 lines on) collecting every screen; each
+# command's [bind name] of the table must appear whole
+names=$(sed -n 's/.*X([A-Z_]*, "\([a-z-]*\)".*/\1/p' "$SRC/include/ui/cmd.h")
+for size in 80x24 100x30 120x40; do
+	start "${size%x*}" "${size#*x}" "$EN"
+	keys '?'
+	shows "help-names-$size" "[down]"
+	cp "$TMP/help-names-$size.txt" "$TMP/help-all.txt"
+	hp_n=0
+	while [ "$hp_n" -lt 12 ]; do
+		hp_n=$((hp_n + 1))
+		cp "$TMP/help-names-$size.txt" "$TMP/help-prev.txt"
+		keys Space
+		hp_i=0
+		while capture "$TMP/help-names-$size.txt" && cmp -s "$TMP/help-names-$size.txt" "$TMP/help-prev.txt"; do
+			hp_i=$((hp_i + 1))
+			[ "$hp_i" -lt 20 ] || break	# the end: Space changes nothing
+			sleep 0.05
+		done
+		[ "$hp_i" -lt 20 ] || break
+		check_widths "help-names-$size" "$TMP/help-names-$size.txt"
+		cat "$TMP/help-names-$size.txt" >>"$TMP/help-all.txt"
+	done
+	for c in $names; do
+		grep -qF "[$c]" "$TMP/help-all.txt" || fail "help-names-$size: [$c] is not whole on any page"
+	done
+	NTESTS=$((NTESTS + 1))
+	quits "help-names-$size"
+done
+
+# ---- E asks for the file name, the generated one typed in (issue 13) -----
+for size in 80x24 120x40; do
+	rm -f "$TMP/work"/paperboy-* "$TMP/work/mine.md"
+	start "${size%x*}" "${size#*x}" "$EN"
+	keys E m
+	shows "export-name-$size" "export to: paperboy-"
+	grep -q 'export to: paperboy-[0-9]\{8\}-[0-9]\{6\}\.md_' "$TMP/export-name-$size.txt" ||
+		fail "export-name-$size: no generated name in the prompt: $(tail -n 1 "$TMP/export-name-$size.txt")"
+	check_widths "export-name-$size" "$TMP/export-name-$size.txt"
+	# Esc: nothing is written
+	keys Escape
+	shows "export-esc-$size" "export cancelled"
+	NTESTS=$((NTESTS + 1))
+	[ -z "$(ls "$TMP/work" | grep '^paperboy-')" ] || fail "export-esc-$size: Esc wrote $(ls "$TMP/work")"
+	# edited: Ctrl-U empties the name, another is typed, Enter writes it
+	keys E m C-u m i n e x BSpace . m d
+	shows "export-typed-$size" "export to: mine.md_"
+	keys Enter
+	shows "export-written-$size" "exported 6 papers to mine.md"
+	NTESTS=$((NTESTS + 1))
+	grep -q 'Voila' "$TMP/work/mine.md" 2>/dev/null || fail "export-written-$size: mine.md is not the list"
+	quits "export-$size"
+done
+rm -f "$TMP/work/mine.md"
+
+# ---- } { move between days from any pane; D goes to a typed day --------
+for size in 80x24 120x40; do
+	start "${size%x*}" "${size#*x}" "$EN"
+	keys Enter	# the Summary pane has the focus
+	shows "days-summary-$size" "[Summary"
+	keys '}'
+	shows "days-next-$size" "paper 1/2 | 2025-05-05"
+	grep -q '\[Summary' "$TMP/days-next-$size.txt" || fail "days-next-$size: the focus left the Summary"
+	check_widths "days-next-$size" "$TMP/days-next-$size.txt"
+	keys '}'
+	shows "days-oldest-$size" "the oldest day"
+	keys '{'
+	shows "days-prev-$size" "paper 1/6 | 2025-05-06"
+	keys D 2 0 2 5 - 0 5 - 0 5
+	shows "days-prompt-$size" "go to day: 2025-05-05_"
+	keys Enter
+	shows "days-go-$size" "paper 1/2 | 2025-05-05"
+	keys D 2 0 2 5 - 0 5 Enter	# a prefix: the newest day it starts
+	shows "days-prefix-$size" "paper 1/6 | 2025-05-06"
+	keys D 2 0 2 5 - 0 4 - 0 1 Enter
+	shows "days-nearest-$size" "no day 2025-04-01: the nearest is 2025-05-05"
+	keys D x y z Enter
+	shows "days-none-$size" "no day matches 'xyz'"
+	check_widths "days-none-$size" "$TMP/days-none-$size.txt"
+	quits "days-$size"
+done
+
+# ---- views and filters name what they hide (issue 13 item 10) -----------
+for size in 80x24 120x40; do
+	start "${size%x*}" "${size#*x}" "$EN"
+	# two starred, the second unread again; the Starred view, unread only
+	keys s j s u S f
+	shows "hidden-starred-$size" "1 of 2 starred shown (1 read hidden: f twice shows all)"
+	check_widths "hidden-starred-$size" "$TMP/hidden-starred-$size.txt"
+	keys f f S v 1 0 0 0 Enter	# all again, the days, at least 1000 votes
+	shows "hidden-votes-$size" "0 of 6 shown (6 under 1000 votes hidden: v 0 shows all)"
+	shows "hidden-votes-pane-$size" "(all 6 hidden by the filters)"
+	check_widths "hidden-votes-$size" "$TMP/hidden-votes-$size.txt"
+	quits "hidden-$size"
+done
+
+# ---- line-graphics = ascii: no box drawing characters (issue 13) ---------
+printf 'mark-read = open\nline-graphics = ascii\n' >"$PAPERBOY_CONFIG"
+for size in 80x24 120x40; do
+	start "${size%x*}" "${size#*x}" "$EN"
+	screen "ascii-$size"
+	keys '?'	# the help box too
+	shows "ascii-help-$size" "[Help]"
+	for f in "$TMP/ascii-$size.txt" "$TMP/ascii-help-$size.txt"; do
+		# U+2500 to U+257F (box drawing) are E2 94 xx and E2 95 xx in UTF-8
+		LC_ALL=C grep -q "$(printf '\342\224')\|$(printf '\342\225')" "$f" &&
+			fail "ascii-$size: box drawing characters in $(basename "$f")"
+	done
+	check_widths "ascii-help-$size" "$TMP/ascii-help-$size.txt"
+	quits "ascii-$size"
+done
+printf 'mark-read = open\n' >"$PAPERBOY_CONFIG"
+
+# ---- a day label without a year sorts as its date (issue 13 item 14) -----
+# "May 9" from an HF page, between files of 2025-05-06 and 2025-05-12,
+# is 2025-05-09 and stands between them in Days
+for size in 80x24 120x40; do
+	start "${size%x*}" "${size#*x}" "$FIX/yearless"
+	screen "yearless-$size"
+	NTESTS=$((NTESTS + 1))
+	days=$(grep -o '20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]  *[0-9]*/[0-9]*' "$TMP/yearless-$size.txt" | awk '{ printf "%s ", $1 }')
+	[ "$days" = "2025-05-12 2025-05-09 2025-05-06 " ] ||
+		fail "yearless-$size: Days are in the order '$days'"
+	keys '}'	# the second day: the label's paper
+	shows "yearless-label-$size" "paper 1/1 | 2025-05-09"
+	grep -q 'Yearless Label Paper' "$TMP/yearless-label-$size.txt" ||
+		fail "yearless-label-$size: 2025-05-09 does not hold the HF page's paper"
+	quits "yearless-$size"
+done
 
 # ---- the library in the background: progress, usable meanwhile, warm start --
 # A library of 3,300 one-paper days: its first start builds the store with

@@ -229,6 +229,37 @@ test_theme(void **unused)
 	done(&p, c);
 }
 
+/* line-graphics: default < the file < PAPERBOY_LINE_GRAPHICS (a bad value there is ignored). */
+static void
+test_line_graphics(void **unused)
+{
+	static const char *const utf8[] = { "PAPERBOY_LINE_GRAPHICS", "utf-8", NULL };
+	static const char *const bad[] = { "PAPERBOY_LINE_GRAPHICS", "boxes", NULL };
+	struct settings *c;
+	struct prefs p;
+
+	(void)unused;
+	resolve(&p, &c, NULL, no_env, NULL);
+	assert_int_equal(p.line_graphics, SETTINGS_LINES_DEFAULT);
+	done(&p, c);
+	resolve(&p, &c, "line-graphics = ascii\n", no_env, NULL);
+	assert_int_equal(p.line_graphics, SETTINGS_LINES_ASCII);
+	done(&p, c);
+	resolve(&p, &c, "line-graphics = ascii\n", utf8, NULL);
+	assert_int_equal(p.line_graphics, SETTINGS_LINES_UTF8);
+	done(&p, c);
+	resolve(&p, &c, "line-graphics = ascii\n", bad, NULL);
+	assert_int_equal(p.line_graphics, SETTINGS_LINES_ASCII);
+	done(&p, c);
+	/* a bad value in the file is an error with its line, the default stays */
+	c = settings_defaults();
+	assert_int_not_equal(settings_parse(c, "cfg", "line-graphics = boxes\n", 22), 0);
+	assert_non_null(strstr(settings_msg(c, 0),
+	    "cfg:1: bad value 'boxes' for 'line-graphics' (use default, ascii or utf-8)"));
+	assert_int_equal(settings_line_graphics(c), SETTINGS_LINES_DEFAULT);
+	settings_free(c);
+}
+
 /* The library: PAPERBOY_LIBRARY, the library settings, XDG_DATA_HOME, HOME. */
 static void
 test_library(void **unused)
@@ -368,6 +399,7 @@ main(void)
 		cmocka_unit_test(test_link_mode),
 		cmocka_unit_test(test_osc8),
 		cmocka_unit_test(test_theme),
+		cmocka_unit_test(test_line_graphics),
 		cmocka_unit_test(test_library),
 		cmocka_unit_test(test_fetch),
 		cmocka_unit_test(test_file_only),

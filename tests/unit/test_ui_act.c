@@ -77,7 +77,8 @@ test_export(void **unused)
 	ui_act_init(&a, NULL);
 	unit_fit(&st, 24, 80);
 	ui_keys_handle(&st, 'E');
-	f = ui_keys_handle(&st, 'b');
+	ui_keys_handle(&st, 'b');
+	f = ui_keys_handle(&st, KEYNAME_ENTER);	/* the generated name */
 	assert_int_equal(ui_act_run(&a, &st, f), 0);
 	assert_int_equal(count_names("paperboy-", &name), 1);
 	assert_non_null(strstr(name.buf, ".bib"));
@@ -85,7 +86,8 @@ test_export(void **unused)
 	assert_int_equal(safeio_read(name.buf, &file), 0);
 	assert_non_null(strstr(file.buf, "eprint = {2505.00001}"));
 	ui_keys_handle(&st, 'E');
-	ui_act_run(&a, &st, ui_keys_handle(&st, 'b'));
+	ui_keys_handle(&st, 'b');
+	ui_act_run(&a, &st, ui_keys_handle(&st, KEYNAME_ENTER));
 	assert_int_equal(count_names("paperboy-", NULL), 2);
 	/* nothing to export: nothing written */
 	st.req.export_fmt = -1;
@@ -97,6 +99,74 @@ test_export(void **unused)
 	leave(&d);
 	buf_free(&name);
 	buf_free(&file);
+}
+
+/* Type s at the open prompt, key by key. */
+static void
+type(struct ui_state *st, const char *s)
+{
+	while (*s)
+		ui_keys_handle(st, (unsigned char)*s++);
+}
+
+/* E asks for the file name: the generated one to start with, editable; Esc writes nothing. */
+static void
+test_export_name(void **unused)
+{
+	struct ui_state st;
+	struct ui_act a;
+	struct tmpdir d;
+	struct buf file = BUF_INIT, line = BUF_INIT;
+
+	(void)unused;
+	enter(&d);
+	ui_state_init(&st, unit_lib(0), NULL, NULL);
+	ui_act_init(&a, NULL);
+	unit_fit(&st, 24, 80);
+	/* the generated name is in the prompt */
+	ui_keys_handle(&st, 'E');
+	ui_keys_handle(&st, 'm');
+	assert_int_equal(st.prompt.kind, UI_PROMPT_EXPORT_NAME);
+	ui_prompt_text(&st, &line);
+	assert_non_null(strstr(line.buf, "export to: paperboy-"));
+	assert_non_null(strstr(line.buf, ".md"));
+	/* Esc: nothing written */
+	assert_false(ui_keys_handle(&st, KEYNAME_ESC) & UI_ACT_EXPORT);
+	assert_int_equal(st.prompt.kind, UI_PROMPT_NONE);
+	assert_string_equal(st.status.buf, "export cancelled");
+	assert_int_equal(count_names("paperboy-", NULL), 0);
+	/* edited: Ctrl-U empties it, a name of the user's own, Backspace */
+	ui_keys_handle(&st, 'E');
+	ui_keys_handle(&st, 'j');
+	ui_keys_handle(&st, KEYNAME_CTRL('u'));
+	type(&st, "mine.jsonlx");
+	ui_keys_handle(&st, KEYNAME_BACKSPACE);
+	assert_int_equal(ui_act_run(&a, &st, ui_keys_handle(&st, KEYNAME_ENTER)), 0);
+	assert_int_equal(safeio_read("mine.jsonl", &file), 0);
+	assert_non_null(strstr(file.buf, "2505.00001"));
+	assert_non_null(strstr(st.status.buf, "exported 2 papers to mine.jsonl"));
+	/* an existing file is not replaced */
+	ui_keys_handle(&st, 'E');
+	ui_keys_handle(&st, 'b');
+	ui_keys_handle(&st, KEYNAME_CTRL('u'));
+	type(&st, "mine.jsonl");
+	ui_act_run(&a, &st, ui_keys_handle(&st, KEYNAME_ENTER));
+	assert_non_null(strstr(st.status.buf, "'mine.jsonl' exists"));
+	buf_setlen(&file, 0);
+	assert_int_equal(safeio_read("mine.jsonl", &file), 0);
+	assert_null(strstr(file.buf, "@misc"));
+	/* an empty name writes nothing */
+	ui_keys_handle(&st, 'E');
+	ui_keys_handle(&st, 'b');
+	ui_keys_handle(&st, KEYNAME_CTRL('u'));
+	assert_false(ui_keys_handle(&st, KEYNAME_ENTER) & UI_ACT_EXPORT);
+	assert_int_equal(count_names("paperboy-", NULL), 0);
+	unlink("mine.jsonl");
+	ui_act_free(&a, &st);
+	ui_state_free(&st);
+	leave(&d);
+	buf_free(&file);
+	buf_free(&line);
 }
 
 /* A load for the test, on the loader's thread: the library with Epsilon. */
@@ -126,7 +196,7 @@ test_reload(void **unused)
 	unit_fit(&st, 24, 80);
 	ui_act_run(&a, &st, ui_keys_handle(&st, 'r'));
 	assert_string_equal(st.status.buf, "reload is not available");
-	ui_loader_init(&ld, loop, &st, reload_more, &calls);
+	ui_loader_init(&ld, loop, &st, reload_more, &calls, NULL);
 	a.loader = &ld;
 	ui_act_run(&a, &st, ui_keys_handle(&st, 'r'));
 	assert_true(st.load.running);
@@ -185,6 +255,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_export),
+		cmocka_unit_test(test_export_name),
 		cmocka_unit_test(test_reload),
 		cmocka_unit_test(test_links),
 	};

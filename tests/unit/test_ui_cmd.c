@@ -62,12 +62,14 @@ test_default_keys(void **unused)
 		{ 'T', UI_CMD_VERSION },
 		{ 'a', UI_CMD_AUTHORS }, { 'u', UI_CMD_TOGGLE_READ }, { 'J', UI_CMD_NEXT_PAPER }, { 'K', UI_CMD_PREV_PAPER },
 		{ 'U', UI_CMD_NEXT_UNREAD }, { ']', UI_CMD_NEXT_UNREAD }, { '[', UI_CMD_PREV_UNREAD },
+		{ '}', UI_CMD_NEXT_DAY }, { '{', UI_CMD_PREV_DAY }, { 'D', UI_CMD_GO_DAY },
 		{ 'A', UI_CMD_DAY_READ }, { 'C', UI_CMD_CAT_READ },
 		{ 's', UI_CMD_STAR }, { 'S', UI_CMD_STARRED },
 		{ '/', UI_CMD_SEARCH }, { 'n', UI_CMD_SEARCH_NEXT }, { 'N', UI_CMD_SEARCH_PREV },
 		{ 'f', UI_CMD_FILTER }, { 'v', UI_CMD_MIN_VOTES }, { 'O', UI_CMD_ORDER },
 		{ 'E', UI_CMD_EXPORT }, { 'r', UI_CMD_RELOAD }, { 'R', UI_CMD_FETCH },
-		{ 'F', UI_CMD_FETCH_REPORT }, { KEYNAME_CTRL('l'), UI_CMD_REDRAW },
+		{ 'F', UI_CMD_FETCH_REPORT }, { '!', UI_CMD_PROBLEMS },
+		{ KEYNAME_CTRL('l'), UI_CMD_REDRAW },
 		{ '?', UI_CMD_HELP }, { 'q', UI_CMD_BACK }, { KEYNAME_ESC, UI_CMD_CLOSE },
 		{ KEYNAME_BACKSPACE, UI_CMD_CLOSE }, { 'Q', UI_CMD_QUIT },
 	};
@@ -92,6 +94,7 @@ test_flags(void **unused)
 	assert_true(ui_cmd_flags(UI_CMD_DOWN) & UI_CMDF_NAV);
 	assert_true(ui_cmd_flags(UI_CMD_HALF_UP) & UI_CMDF_NAV);
 	assert_true(ui_cmd_flags(UI_CMD_NEXT_UNREAD) & UI_CMDF_NAV);
+	assert_true(ui_cmd_flags(UI_CMD_NEXT_DAY) & UI_CMDF_NAV);
 	assert_true(ui_cmd_flags(UI_CMD_SEARCH_PREV) & UI_CMDF_NAV);
 	assert_false(ui_cmd_flags(UI_CMD_FOCUS_NEXT) & UI_CMDF_NAV);
 	assert_false(ui_cmd_flags(UI_CMD_SEARCH) & UI_CMDF_NAV);

@@ -100,7 +100,7 @@ test_background_fetch(void **unused)
 	ui_state_init(&st, unit_lib(0), NULL, NULL);
 	ui_act_init(&a, NULL);
 	ui_fetcher_init(&fr, loop, &p, &st, &a);
-	ui_loader_init(&ld, loop, &st, reload_more, NULL);
+	ui_loader_init(&ld, loop, &st, reload_more, NULL, NULL);
 	a.fetcher = &fr;
 	a.loader = &ld;
 	reloads = 0;
@@ -122,7 +122,7 @@ test_background_fetch(void **unused)
 	ui_fetch_show(&st);
 	assert_true(st.help.open);
 	assert_string_equal(st.help.title, "Fetch");
-	ui_help_build(&st, &page);
+	ui_help_build(&st, 0, &page);
 	assert_non_null(strstr(page.buf, "failed to connect"));
 	buf_free(&page);
 

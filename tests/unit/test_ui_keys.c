@@ -65,7 +65,7 @@ test_bind_describe(void **unused)
 	ui_keys_bind(&k, 'x', UI_CMD_NEXT_UNREAD);	/* an unbound key: added at the end */
 	assert_int_equal(k.n, n + 1);
 	buf_init(&b);
-	ui_keys_describe(&k, &b);
+	ui_keys_describe(&k, 0, &b);
 	assert_non_null(strstr(b.buf, "  Down                    move down"));
 	assert_non_null(strstr(b.buf, "  j, k, Up                move up"));
 	assert_non_null(strstr(b.buf, "  U, ], x                 go to the next unread"));
@@ -74,7 +74,7 @@ test_bind_describe(void **unused)
 	/* a command with no key left is not listed */
 	ui_keys_bind(&k, 'o', UI_CMD_COPY);
 	buf_setlen(&b, 0);
-	ui_keys_describe(&k, &b);
+	ui_keys_describe(&k, 0, &b);
 	assert_null(strstr(b.buf, "[open]"));
 	assert_non_null(strstr(b.buf, "  o, y "));
 	buf_free(&b);

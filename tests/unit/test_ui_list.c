@@ -73,7 +73,7 @@ test_star_filter_order(void **state)
 	assert_int_equal(st.list.n, 1);
 	buf_init(&b);
 	ui_list_filters(&st, &b);
-	assert_string_equal(b.buf, ">= 20 votes");
+	assert_string_equal(b.buf, "1 of 2 shown (1 under 20 votes hidden: v 0 shows all)");
 	buf_free(&b);
 	ui_keys_handle(&st, 'v');
 	ui_keys_handle(&st, KEYNAME_ENTER);	/* empty: no minimum */
@@ -81,10 +81,151 @@ test_star_filter_order(void **state)
 	/* export: E then a format letter asks the loop to write the list */
 	ui_keys_handle(&st, 'E');
 	assert_int_equal(st.prompt.kind, UI_PROMPT_EXPORT);
-	assert_true(ui_keys_handle(&st, 'b') & UI_ACT_EXPORT);
+	ui_keys_handle(&st, 'b');
+	assert_int_equal(st.prompt.kind, UI_PROMPT_EXPORT_NAME);	/* then the file name */
+	assert_true(ui_keys_handle(&st, KEYNAME_ENTER) & UI_ACT_EXPORT);
 	assert_int_equal(st.req.export_fmt, EXPORT_BIBTEX);
 	ui_keys_handle(&st, 'E');
 	assert_false(ui_keys_handle(&st, KEYNAME_ESC) & UI_ACT_EXPORT);
+	ui_state_free(&st);
+}
+
+/* The filters name what they hide: the Starred view with unread only, the minimum votes. */
+static void
+test_hidden(void **state)
+{
+	struct ui_state st;
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	ui_state_init(&st, unit_lib(0), NULL, NULL);
+	unit_fit(&st, 24, 80);
+	buf_init(&b);
+	ui_keys_handle(&st, 's');		/* Alpha starred */
+	ui_keys_handle(&st, 'j');
+	ui_keys_handle(&st, 's');		/* Beta starred */
+	ui_keys_handle(&st, 'u');		/* Beta read */
+	ui_keys_handle(&st, 'S');
+	ui_keys_handle(&st, 'f');		/* unread only */
+	assert_int_equal(st.list.n, 1);
+	ui_list_filters(&st, &b);
+	assert_string_equal(b.buf, "1 of 2 starred shown (1 read hidden: f twice shows all)");
+	buf_setlen(&b, 0);
+	ui_state_message(&st, "a message");	/* it needs the room: the short form */
+	ui_list_filters(&st, &b);
+	assert_string_equal(b.buf, "1 of 2 starred shown");
+	ui_state_clear_status(&st);
+	buf_setlen(&b, 0);
+	ui_keys_handle(&st, 'f');		/* starred only: in the Starred view, nothing hidden */
+	ui_list_filters(&st, &b);
+	assert_string_equal(b.buf, "starred | starred only");
+	buf_setlen(&b, 0);
+	ui_keys_handle(&st, 'f');
+	ui_keys_handle(&st, 'S');		/* the days: the first day, Alpha 50 and Beta 10 votes */
+	ui_keys_handle(&st, 'f');		/* unread only */
+	ui_list_set_min_votes(&st, 20);
+	ui_list_filters(&st, &b);
+	assert_int_equal(st.list.n, 1);
+	assert_string_equal(b.buf, "1 of 2 shown (1 read hidden: f twice shows all)");
+	buf_setlen(&b, 0);
+	ui_keys_handle(&st, 'f');		/* starred only: Alpha and Beta, both starred */
+	ui_list_set_min_votes(&st, 60);
+	ui_list_filters(&st, &b);
+	assert_int_equal(st.list.n, 0);
+	assert_string_equal(b.buf, "0 of 2 shown (2 under 60 votes hidden: v 0 shows all)");
+	buf_setlen(&b, 0);
+	ui_keys_handle(&st, 'f');		/* all, no minimum: nothing to say */
+	ui_list_set_min_votes(&st, 0);
+	ui_list_filters(&st, &b);
+	assert_string_equal(b.buf, "");
+	buf_free(&b);
+	ui_state_free(&st);
+}
+
+/* Go to a day: a date, its month or year, a label, the nearest; none. */
+static void
+test_find_day(void **state)
+{
+	struct lib *lib = unit_lib(0);
+	int exact;
+
+	(void)state;
+	/* the days: 2025-05-06, 2025-05-05, Dec 25, undated */
+	assert_int_equal(ui_list_find_day(lib, "2025-05-05", &exact), 1);
+	assert_true(exact);
+	assert_int_equal(ui_list_find_day(lib, "dec 25", &exact), 2);	/* a label, any case */
+	assert_int_equal(ui_list_find_day(lib, "December 25", &exact), 2);	/* its month and day */
+	assert_int_equal(ui_list_find_day(lib, "May 5", &exact), 1);	/* a dated day's */
+	assert_true(exact);
+	assert_int_equal(ui_list_find_day(lib, "2025-05", &exact), 0);	/* a prefix: the newest */
+	assert_true(exact);
+	assert_int_equal(ui_list_find_day(lib, "Dec", &exact), 2);
+	/* no such day: the nearest dated one (the newer of two as near) */
+	assert_int_equal(ui_list_find_day(lib, "2025-05-30", &exact), 0);
+	assert_false(exact);
+	assert_int_equal(ui_list_find_day(lib, "2024-01-01", &exact), 1);
+	assert_int_equal(ui_list_find_day(lib, "2026", &exact), 0);
+	assert_int_equal(ui_list_find_day(lib, "2025-04", &exact), 1);
+	assert_false(exact);
+	/* nothing */
+	assert_int_equal(ui_list_find_day(lib, "", &exact), -1);
+	assert_int_equal(ui_list_find_day(lib, "yesterday", &exact), -1);
+	assert_int_equal(ui_list_find_day(lib, "2025-13-01", &exact), -1);
+	lib_free(lib);
+}
+
+/* } and { move between days from any pane; D goes to a day typed at the prompt. */
+static void
+test_day_keys(void **state)
+{
+	struct ui_state st;
+	const char *s;
+
+	(void)state;
+	ui_state_init(&st, unit_lib(0), NULL, NULL);
+	ui_nav_focus(&st, UI_SUMMARY);
+	ui_keys_handle(&st, '}');
+	assert_int_equal(st.list.day, 1);
+	assert_int_equal(st.nav.focus, UI_SUMMARY);	/* the focus stays */
+	ui_keys_handle(&st, '{');
+	ui_keys_handle(&st, '{');
+	assert_int_equal(st.list.day, 0);
+	assert_string_equal(st.status.buf, "the newest day");
+	/* the Starred view: } goes back to the days, on the day it was on */
+	ui_keys_handle(&st, 'S');
+	ui_keys_handle(&st, '}');
+	assert_int_equal(st.list.view, UI_VIEW_DAYS);
+	assert_int_equal(st.list.day, 0);
+	/* D: a prefix, the nearest, none, Esc */
+	ui_keys_handle(&st, 'D');
+	assert_int_equal(st.prompt.kind, UI_PROMPT_DAY);
+	for (s = "dec"; *s; s++)
+		ui_keys_handle(&st, *s);
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_int_equal(st.prompt.kind, UI_PROMPT_NONE);
+	assert_int_equal(st.list.day, 2);
+	ui_keys_handle(&st, 'D');
+	for (s = " 2025-05-05 "; *s; s++)	/* spaces around it (a paste's newline) are ignored */
+		ui_keys_handle(&st, *s);
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_int_equal(st.list.day, 1);
+	ui_keys_handle(&st, 'D');
+	for (s = "2025-06-01"; *s; s++)
+		ui_keys_handle(&st, *s);
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_int_equal(st.list.day, 0);
+	assert_string_equal(st.status.buf, "no day 2025-06-01: the nearest is 2025-05-06");
+	ui_keys_handle(&st, 'D');
+	for (s = "xyz"; *s; s++)
+		ui_keys_handle(&st, *s);
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	assert_int_equal(st.list.day, 0);
+	assert_non_null(strstr(st.status.buf, "no day matches 'xyz'"));
+	ui_keys_handle(&st, 'D');
+	ui_keys_handle(&st, '2');
+	ui_keys_handle(&st, KEYNAME_ESC);
+	assert_int_equal(st.prompt.kind, UI_PROMPT_NONE);
+	assert_int_equal(st.list.day, 0);
 	ui_state_free(&st);
 }
 
@@ -93,6 +234,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_star_filter_order),
+		cmocka_unit_test(test_find_day),
+		cmocka_unit_test(test_hidden),
+		cmocka_unit_test(test_day_keys),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -73,7 +73,7 @@ rig_init(struct rig *r, int rc)
 	unit_fit(&r->st, 24, 80);
 	r->f.rc = rc;
 	r->f.hold[0] = r->f.hold[1] = -1;
-	ui_loader_init(&r->ld, r->loop, &r->st, fake_load, &r->f);
+	ui_loader_init(&r->ld, r->loop, &r->st, fake_load, &r->f, NULL);
 }
 
 /* Tear a rig down. */
@@ -187,7 +187,7 @@ test_not_available(void **unused)
 
 	(void)unused;
 	rig_init(&r, 1);
-	ui_loader_init(&r.ld, r.loop, &r.st, NULL, NULL);
+	ui_loader_init(&r.ld, r.loop, &r.st, NULL, NULL, NULL);
 	ui_loader_begin(&r.ld, NULL);
 	assert_false(r.st.load.running);
 	assert_string_equal(r.st.status.buf, "reload is not available");

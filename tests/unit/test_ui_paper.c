@@ -53,7 +53,7 @@ test_state_links(void **state)
 	assert_int_equal(st.paper.link, 0);
 	/* the help lists the new keys, digits as a range */
 	buf_init(&h);
-	ui_help_build(&st, &h);
+	ui_help_build(&st, 0, &h);
 	assert_non_null(strstr(h.buf, "  1-9 "));
 	assert_non_null(strstr(h.buf, "  o "));
 	assert_non_null(strstr(h.buf, "  y "));

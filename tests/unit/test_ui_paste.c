@@ -190,6 +190,18 @@ test_paste_never_runs_commands(void **state)
 	ui_keys_handle(&st, 'E');
 	assert_int_equal(st.prompt.kind, UI_PROMPT_EXPORT);
 	assert_false(ui_prompt_paste(&st, "b", 1) & UI_ACT_EXPORT);
+	/* the file name prompt takes text, cleaned, and writes nothing until Enter */
+	ui_keys_handle(&st, 'b');
+	assert_int_equal(st.prompt.kind, UI_PROMPT_EXPORT_NAME);
+	ui_keys_handle(&st, KEYNAME_CTRL('u'));
+	assert_false(ui_prompt_paste(&st, "my\033[2Jfile\n.bib", 15) & UI_ACT_EXPORT);
+	assert_string_equal(st.prompt.input.buf, "my[2Jfile .bib");
+	ui_keys_handle(&st, KEYNAME_ESC);
+	/* the go-to-day prompt too */
+	ui_keys_handle(&st, 'D');
+	ui_prompt_paste(&st, "2025-05\n", 8);
+	assert_string_equal(st.prompt.input.buf, "2025-05 ");
+	assert_int_equal(st.prompt.kind, UI_PROMPT_DAY);
 	ui_state_free(&st);
 }
 

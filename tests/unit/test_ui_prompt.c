@@ -74,7 +74,7 @@ test_search_text(void **unused)
 	ui_state_free(&st);
 }
 
-/* The export prompt takes one key: b, m or j, anything else cancels. */
+/* The export prompt takes one key: b, m or j (then the file name), anything else cancels. */
 static void
 test_export_answer(void **unused)
 {
@@ -92,7 +92,9 @@ test_export_answer(void **unused)
 	assert_string_equal(st.status.buf, "export cancelled");
 	assert_int_equal(st.prompt.kind, UI_PROMPT_NONE);
 	ui_keys_handle(&st, 'E');
-	assert_true(ui_keys_handle(&st, 'j') & UI_ACT_EXPORT);
+	ui_keys_handle(&st, 'j');		/* then the file name: Enter takes the generated one */
+	assert_int_equal(st.prompt.kind, UI_PROMPT_EXPORT_NAME);
+	assert_true(ui_keys_handle(&st, KEYNAME_ENTER) & UI_ACT_EXPORT);
 	assert_int_equal(st.req.export_fmt, EXPORT_JSONL);
 	buf_free(&b);
 	ui_state_free(&st);
