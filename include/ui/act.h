@@ -5,7 +5,8 @@
  * the state's struct ui_request and return a flag.  ui_act_run carries the
  * flags out in the reader's loop: it starts browsers (posix_spawnp through
  * launch/launch.h, never a shell), writes OSC 52, exports the list into a
- * new file, reloads the inputs and starts a fetch; a launcher that keeps running is reaped
+ * new file (the tagged papers when some are tagged, ui/tags.h), reloads
+ * the inputs and starts a fetch; a launcher that keeps running is reaped
  * by ui_act_reap when SIGCHLD arrives.  No curses.
  */
 #ifndef PB_UI_ACT_H
@@ -27,6 +28,7 @@ enum {
 	UI_ACT_COPY = 1 << 5,		/* copy req.target to the clipboard (OSC 52) */
 	UI_ACT_EXPORT = 1 << 6,		/* write the list as req.export_fmt into a new file */
 	UI_ACT_FETCH = 1 << 7,		/* start a fetch in the background (ui/fetch.h) */
+	UI_ACT_OPEN_MANY = 1 << 8,	/* open req.urls (browser, or clipboard over SSH) */
 };
 
 struct link;
@@ -40,6 +42,8 @@ struct ui_term;
 struct ui_request {
 	const struct link *target;	/* the link UI_ACT_OPEN / UI_ACT_COPY act on */
 	int export_fmt;			/* enum export_fmt picked at the export prompt, or -1 */
+	char **urls;			/* the pages UI_ACT_OPEN_MANY opens, owned */
+	size_t nurls, aurls;
 };
 
 /* Re-read the inputs: a new library (taken over) or NULL; *msg for the status line. */
@@ -59,7 +63,7 @@ struct ui_act {
 
 /* No request yet: no link, no export format. */
 void ui_act_request_init(struct ui_request *r);
-/* Forget the request of the last key (before each key). */
+/* Forget the request of the last key (before each key); frees req.urls. */
 void ui_act_clear(struct ui_state *st);
 
 /* Handlers (see ui/cmd.h). */

@@ -1,7 +1,8 @@
 /* ui/prompt.h: the line typed at the bottom of the screen (no curses).
  *
  * While a prompt is open every key goes to it: the search (ui/search.h)
- * as the user types, the minimum votes, or the export format (ui/act.h).
+ * as the user types, the minimum votes, the export format (ui/act.h), or
+ * a command for the tagged papers and its question (ui/tags.h).
  */
 #ifndef PB_UI_PROMPT_H
 #define PB_UI_PROMPT_H
@@ -14,6 +15,8 @@ enum ui_prompt_kind {
 	UI_PROMPT_SEARCH,	/* incremental search */
 	UI_PROMPT_VOTES,	/* minimum votes */
 	UI_PROMPT_EXPORT,	/* export format: b, m or j */
+	UI_PROMPT_TAGGED,	/* after ;: a command for the tagged papers (ui/tags.h) */
+	UI_PROMPT_OPEN_TAGGED,	/* open many tagged papers' pages? y or not */
 };
 
 /* The prompt; part of struct ui_state, owned by prompt.c. */

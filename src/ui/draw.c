@@ -125,12 +125,13 @@ put_str(struct frame *f, int y, int x, int w, const char *s, int style, unsigned
 }
 
 /*
- * Draw one list row: a selection marker, then left and right text; base
- * is the row's style when not selected; search (may be NULL) highlights
+ * Draw one list row: a selection marker (">" when selected, then tag,
+ * a space or "+" for a tagged paper), then left and right text; base is
+ * the row's style when not selected; search (may be NULL) highlights
  * matches after the marker and skip more bytes.
  */
 static void
-draw_row_hl(struct frame *f, struct ui_rect in, int i, int selected, int focused,
+draw_row_hl(struct frame *f, struct ui_rect in, int i, int selected, int focused, char tag,
     const char *left, const char *right, int base, struct search *search, size_t skip)
 {
 	struct buf *row = &f->row;
@@ -139,8 +140,10 @@ draw_row_hl(struct frame *f, struct ui_rect in, int i, int selected, int focused
 	size_t upto;
 
 	buf_setlen(row, 0);
-	if (mark)
-		buf_puts(row, selected ? "> " : "  ");
+	if (mark) {
+		buf_addch(row, selected ? '>' : ' ');
+		buf_addch(row, tag);
+	}
 	ui_layout_row(row, left, right, (size_t)(in.w - mark));
 	/* the left text ends before the padding and the right text */
 	upto = row->len - (right && row->len >= (size_t)mark + strlen(right) ? strlen(right) : 0);
@@ -155,7 +158,7 @@ static void
 draw_row(struct frame *f, struct ui_rect in, int i, int selected, int focused,
     const char *left, const char *right)
 {
-	draw_row_hl(f, in, i, selected, focused, left, right, SETTINGS_EL_NORMAL, NULL, 0);
+	draw_row_hl(f, in, i, selected, focused, ' ', left, right, SETTINGS_EL_NORMAL, NULL, 0);
 }
 
 /*
@@ -195,7 +198,7 @@ draw_days(struct frame *f, struct ui_rect r, int focused)
 		const struct day *d = lib_day(st->lib, k);
 		size_t unread = st->marks.unread_day ? st->marks.unread_day[k] : 0;
 
-		draw_row_hl(f, in, (int)i, k == st->list.day && st->list.view == UI_VIEW_DAYS, focused,
+		draw_row_hl(f, in, (int)i, k == st->list.day && st->list.view == UI_VIEW_DAYS, focused, ' ',
 		    d->label ? d->label : "?", counts(num, sizeof num, unread, d->npapers),
 		    unread ? SETTINGS_EL_UNREAD : SETTINGS_EL_NORMAL, NULL, 0);
 	}
@@ -235,12 +238,12 @@ draw_cats(struct frame *f, struct ui_rect r, int focused)
 		size_t unread = c == 0 ? all_unread : l->cats[c - 1].unread;
 
 		counts(num, sizeof num, unread, c == 0 ? all : l->cats[c - 1].count);
-		draw_row_hl(f, in, (int)i, c == l->cat, focused, c == 0 ? "All" : l->cats[c - 1].name,
+		draw_row_hl(f, in, (int)i, c == l->cat, focused, ' ', c == 0 ? "All" : l->cats[c - 1].name,
 		    num, unread ? SETTINGS_EL_UNREAD : SETTINGS_EL_NORMAL, NULL, 0);
 	}
 }
 
-/* The Papers pane: read mark, title and votes. */
+/* The Papers pane: tag, star and read marks, title and votes. */
 static void
 draw_papers(struct frame *f, struct ui_rect r, int focused)
 {
@@ -265,7 +268,8 @@ draw_papers(struct frame *f, struct ui_rect r, int focused)
 		buf_puts(&left, ui_paper_label(p));
 		if (p->votes >= 0)
 			snprintf(num, sizeof num, "%ld", p->votes);
-		draw_row_hl(f, in, (int)i, row == st->list.sel, focused, left.buf,
+		draw_row_hl(f, in, (int)i, row == st->list.sel, focused,
+		    ui_tags_has(st, k) ? '+' : ' ', left.buf,
 		    p->votes >= 0 ? num : NULL,
 		    st->marks.read[k] ? SETTINGS_EL_NORMAL : SETTINGS_EL_UNREAD, matches(st), marks);
 	}

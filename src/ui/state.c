@@ -20,6 +20,7 @@ ui_state_init(struct ui_state *st, struct lib *lib, const char *lang, const char
 	ui_marks_init(&st->marks);
 	ui_prompt_init(&st->prompt);
 	ui_search_init(st);
+	ui_tags_init(&st->tags);
 	ui_act_request_init(&st->req);
 	ui_marks_load(st);
 	ui_list_select_day(st, 0);	/* shown, not opened: starting reads nothing */
@@ -42,6 +43,8 @@ ui_state_free(struct ui_state *st)
 	ui_list_free(&st->list);
 	ui_keys_free(&st->keys);
 	ui_search_free(&st->search);
+	ui_tags_free(&st->tags);
+	ui_act_clear(st);
 	ui_prompt_free(&st->prompt);
 	ui_fetch_free(&st->fetch);
 	buf_free(&st->status);
@@ -142,12 +145,15 @@ ui_state_replace_lib(struct ui_state *st, struct lib *lib)
 {
 	struct saved sv;
 	int was_empty = lib_npapers(st->lib) == 0;
+	size_t ntags;
+	char **tags = ui_tags_keys(st, &ntags);
 
 	save_selection(st, &sv);
 	ui_paper_drop(st);
 	lib_free(st->lib);
 	st->lib = lib;
 	ui_search_relib(st);
+	ui_tags_restore(st, tags, ntags);	/* tags are kept by paper key */
 	/* this session's marks are in the store: read them for the new papers */
 	ui_marks_load(st);
 	restore_selection(st, &sv);
@@ -170,7 +176,7 @@ ui_state_fit(struct ui_state *st, const struct ui_layout *l)
 	ui_help_fit(st, l);
 }
 
-/* Append "paper 3/23 | 2025-05-06", then "| en from timlrx" when the Summary pane is not shown. */
+/* Append "paper 3/23 | 2 tagged | 2025-05-06", then "| en from timlrx" when the Summary pane is not shown. */
 void
 ui_state_position(const struct ui_state *st, struct buf *out)
 {
@@ -182,6 +188,8 @@ ui_state_position(const struct ui_state *st, struct buf *out)
 		buf_printf(out, "paper %zu/%zu", l->sel + 1, l->n);
 	else
 		buf_puts(out, "no papers");
+	if (st->tags.n)
+		buf_printf(out, " | %zu tagged", st->tags.n);
 	if (l->view == UI_VIEW_DAYS && d && d->label)
 		buf_printf(out, " | %s", d->label);
 	if (l->cat > 0 && l->cat <= l->ncats)
