@@ -73,12 +73,15 @@ enum {
 	X(SEARCH_NEXT, "search-next", "n", "go to the next match", ui_search_next, UI_CMDF_NAV) \
 	X(SEARCH_PREV, "search-previous", "N", "go to the previous match", ui_search_prev, \
 	    UI_CMDF_NAV) \
+	X(RESULTS, "search-results", "L", "list every match of the search, newest first; q: back", \
+	    ui_search_results, 0) \
 	X(FILTER, "filter", "f", "show all papers, only unread, only starred", \
 	    ui_list_cycle_filter, 0) \
 	X(MIN_VOTES, "min-votes", "v", "show only papers with at least N votes (0: all)", \
 	    ui_prompt_min_votes, 0) \
 	X(ORDER, "order", "O", "order papers by votes, title or date", ui_list_cycle_order, 0) \
-	X(EXPORT, "export", "E", "export the list (or the tagged papers) as BibTeX, Markdown, JSON Lines", \
+	X(EXPORT, "export", "E", \
+	    "export the list, or the tagged papers, as BibTeX, Markdown or JSON Lines", \
 	    ui_act_export, 0) \
 	X(RELOAD, "reload", "r", "reload the inputs from disk", ui_act_reload, 0) \
 	X(FETCH, "fetch", "R", "fetch new papers in the background (like paperboy fetch)", \

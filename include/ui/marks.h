@@ -104,7 +104,7 @@ unsigned ui_marks_toggle_read(struct ui_state *st);
 unsigned ui_marks_toggle_star(struct ui_state *st);
 unsigned ui_marks_next_unread(struct ui_state *st);
 unsigned ui_marks_prev_unread(struct ui_state *st);
-/* A: every paper of the selected day becomes read (the Starred view: its list). */
+/* A: every paper of the selected day becomes read (the Starred and results views: the list). */
 unsigned ui_marks_day_read(struct ui_state *st);
 /* C: every paper of the Papers list (the selected category of the day) becomes read. */
 unsigned ui_marks_cat_read(struct ui_state *st);

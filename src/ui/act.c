@@ -416,7 +416,8 @@ export_name(const struct ui_state *st, enum export_fmt f, struct buf *name)
 
 		buf_setlen(name, 0);
 		buf_printf(name, "paperboy-%s%s", st->tags.n ? "tagged-" :
-		    st->list.view == UI_VIEW_STARRED ? "starred-" : "", stamp);
+		    st->list.view == UI_VIEW_STARRED ? "starred-" :
+		    st->list.view == UI_VIEW_RESULTS ? "results-" : "", stamp);
 		if (i > 1)
 			buf_printf(name, "-%zu", i);
 		buf_printf(name, ".%s", ext[f]);

@@ -211,7 +211,11 @@ all_counts(const struct ui_state *st, size_t *all, size_t *unread)
 	const struct day *d = ui_list_day(st);
 	size_t i;
 
-	if (st->list.view == UI_VIEW_STARRED) {
+	if (st->list.view == UI_VIEW_RESULTS) {
+		*all = st->list.nfound;
+		for (i = *unread = 0; i < st->list.nfound; i++)
+			*unread += !st->marks.read[st->list.found[i]];
+	} else if (st->list.view == UI_VIEW_STARRED) {
 		*all = st->marks.nstarred;
 		for (i = *unread = 0; i < lib_npapers(st->lib); i++)
 			*unread += st->marks.star[i] && !st->marks.read[i];
@@ -243,19 +247,49 @@ draw_cats(struct frame *f, struct ui_rect r, int focused)
 	}
 }
 
-/* The Papers pane: tag, star and read marks, title and votes. */
+/*
+ * The right text of paper p's row: its votes; in the results view, which
+ * mix days, its votes and its (newest) day.
+ */
+static const char *
+row_right(const struct ui_state *st, const struct paper *p, struct buf *out)
+{
+	const struct day *d = st->list.view == UI_VIEW_RESULTS && p->ndays ?
+	    lib_day(st->lib, p->days[0]) : NULL;
+
+	buf_setlen(out, 0);
+	if (p->votes >= 0)
+		buf_printf(out, "%ld", p->votes);
+	if (d && d->label)
+		buf_printf(out, "%s%s", out->len ? "  " : "", d->label);
+	return out->len ? out->buf : NULL;
+}
+
+/* The Papers pane's title: the view's name. */
+static const char *
+papers_title(const struct ui_state *st)
+{
+	switch (st->list.view) {
+	case UI_VIEW_STARRED: return "Papers: starred";
+	case UI_VIEW_RESULTS: return "Papers: search results";
+	default: return "Papers";
+	}
+}
+
+/* The Papers pane: tag, star and read marks, title, votes (and the day of a result). */
 static void
 draw_papers(struct frame *f, struct ui_rect r, int focused)
 {
 	const struct ui_state *st = f->st;
 	struct ui_rect in = ui_layout_inner(r);
-	struct buf left = BUF_INIT;
-	char num[48], foot[48];
+	struct buf left = BUF_INIT, right = BUF_INIT;
+	char foot[48];
 	size_t i, marks;
 
-	ui_term_box(f->t, r, focused, st->list.view == UI_VIEW_STARRED ? "Papers: starred" : "Papers",
+	ui_term_box(f->t, r, focused, papers_title(st),
 	    position(foot, sizeof foot, st->list.sel, st->list.n));
 	buf_init(&left);
+	buf_init(&right);
 	for (i = 0; (int)i < in.h && st->nav.top[UI_PAPERS] + i < st->list.n; i++) {
 		size_t row = st->nav.top[UI_PAPERS] + i;
 		uint32_t k = st->list.v[row];
@@ -266,16 +300,14 @@ draw_papers(struct frame *f, struct ui_rect r, int focused)
 		buf_puts(&left, st->marks.read[k] ? "\xE2\x9C\x93 " : "  ");	/* U+2713 */
 		marks = left.len;
 		buf_puts(&left, ui_paper_label(p));
-		if (p->votes >= 0)
-			snprintf(num, sizeof num, "%ld", p->votes);
 		draw_row_hl(f, in, (int)i, row == st->list.sel, focused,
-		    ui_tags_has(st, k) ? '+' : ' ', left.buf,
-		    p->votes >= 0 ? num : NULL,
+		    ui_tags_has(st, k) ? '+' : ' ', left.buf, row_right(st, p, &right),
 		    st->marks.read[k] ? SETTINGS_EL_NORMAL : SETTINGS_EL_UNREAD, matches(st), marks);
 	}
 	if (st->list.n == 0 && in.h > 0)
 		put_str(f, in.y, in.x, in.w, "(no papers)", UI_STYLE_PLAIN, 0);
 	buf_free(&left);
+	buf_free(&right);
 }
 
 /* The style of a summary line kind. */

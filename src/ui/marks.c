@@ -354,14 +354,14 @@ mark_read(struct ui_state *st, const uint32_t *v, size_t n)
 	return ui_marks_set_many(st, v, n, MARKS_READ, 1);
 }
 
-/* A: mark every paper of the selected day read (in the Starred view, the list). */
+/* A: mark every paper of the selected day read (in the Starred and results views, the list). */
 unsigned
 ui_marks_day_read(struct ui_state *st)
 {
 	const struct day *d = ui_list_day(st);
 	size_t n;
 
-	if (st->list.view == UI_VIEW_STARRED || !d) {
+	if (st->list.view != UI_VIEW_DAYS || !d) {
 		n = mark_read(st, st->list.v, st->list.n);
 		ui_state_message(st, "marked %zu paper%s read", n, n == 1 ? "" : "s");
 		return UI_ACT_REDRAW;

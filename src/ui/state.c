@@ -154,6 +154,7 @@ ui_state_replace_lib(struct ui_state *st, struct lib *lib)
 	st->lib = lib;
 	ui_search_relib(st);
 	ui_tags_restore(st, tags, ntags);	/* tags are kept by paper key */
+	ui_list_refind(st);		/* the results view's papers, in the new library */
 	/* this session's marks are in the store: read them for the new papers */
 	ui_marks_load(st);
 	restore_selection(st, &sv);

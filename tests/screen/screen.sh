@@ -628,6 +628,32 @@ waitfile tags-open-yes "$TMP/opened" 7
 quits tags-120x40
 BROWSER=true
 
+# ---- search results as one list: L after a search, q goes back -----------
+# every match of every day, newest first, each row with its day (neomutt's limit)
+start 80 24 "$EN"
+keys h h j l l			# the user is on 2025-05-05
+keys / r e a s o n i n g Enter
+keys L
+screen results-80x24
+keys k k k			# from the match the user was on up to the newest result
+screen results-80x24-walk
+keys O
+shows results-order-stays "| results stay"
+keys q
+shows results-back "back from the search results"
+screen results-80x24-back
+quits results
+# 120x40 with the Korean summaries shown: walk into a summary, q twice goes back
+start 120 40 --lang=ko "$EN" "$KO"
+keys / r e a s o n i n g Enter L
+screen results-120x40
+keys j Enter
+screen results-120x40-summary
+keys q q
+shows results-120x40-back "back from the search results"
+screen results-120x40-back
+quits results-120x40
+
 # ---- optional: the shared seeds, if present (not part of the tree) --------
 SEEDS=$SRC/../shared/seeds
 if [ -d "$SEEDS" ] && [ "$UPDATE" != 1 ]; then

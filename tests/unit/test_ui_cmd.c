@@ -66,6 +66,7 @@ test_default_keys(void **unused)
 		{ 's', UI_CMD_STAR }, { 'x', UI_CMD_TAG }, { 'X', UI_CMD_TAG_CLEAR },
 		{ ';', UI_CMD_TAG_PREFIX }, { 'S', UI_CMD_STARRED },
 		{ '/', UI_CMD_SEARCH }, { 'n', UI_CMD_SEARCH_NEXT }, { 'N', UI_CMD_SEARCH_PREV },
+		{ 'L', UI_CMD_RESULTS },
 		{ 'f', UI_CMD_FILTER }, { 'v', UI_CMD_MIN_VOTES }, { 'O', UI_CMD_ORDER },
 		{ 'E', UI_CMD_EXPORT }, { 'r', UI_CMD_RELOAD }, { 'R', UI_CMD_FETCH },
 		{ 'F', UI_CMD_FETCH_REPORT }, { KEYNAME_CTRL('l'), UI_CMD_REDRAW },
