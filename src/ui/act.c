@@ -365,7 +365,7 @@ open_many(struct ui_act *a, struct ui_state *st)
 			ok += (size_t)open_url(a, st, st->req.urls[i]);
 	}
 	if (all.len) {
-		buf_printf(&shown, "%zu arXiv pages, one a line", n);
+		buf_printf(&shown, "%zu arXiv page%s, one a line", n, n == 1 ? "" : "s");
 		copy_text(a, st, all.buf, shown.buf, a->lo.ssh && a->lo.open == LAUNCH_OPEN_AUTO ?
 		    ", over SSH no browser is started" : "");
 	} else if (ok == n) {

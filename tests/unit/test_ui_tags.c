@@ -163,6 +163,7 @@ test_prefix_open(void **state)
 	struct ui_state st;
 	struct ui_act a;
 	struct buf b = BUF_INIT;
+	char dir[] = "/tmp/pbtago.XXXXXX", log[64];
 	unsigned f;
 	size_t i;
 
@@ -217,6 +218,25 @@ test_prefix_open(void **state)
 	assert_string_equal(st.req.urls[6], "https://arxiv.org/abs/2505.10006");
 	assert_int_equal(ui_act_run(&a, &st, f), 0);
 	assert_string_equal(st.status.buf, "opened 7 arXiv pages");
+	/* over SSH no browser starts: the pages go to the clipboard at once, one a line */
+	a.lo.ssh = 1;
+	a.lo.open = LAUNCH_OPEN_AUTO;
+	a.lo.path = NULL;				/* no local clipboard tool: OSC 52 */
+	a.lo.osc52_log = log;
+	assert_non_null(mkdtemp(dir));
+	snprintf(log, sizeof log, "%s/osc52.log", dir);
+	ui_keys_handle(&st, 'x');
+	ui_keys_handle(&st, 'x');			/* two untagged: 5 left, no question */
+	ui_keys_handle(&st, ';');
+	assert_int_equal(ui_act_run(&a, &st, ui_keys_handle(&st, 'o')), 0);
+	assert_string_equal(st.status.buf, "sent to the terminal's clipboard (OSC 52), "
+	    "over SSH no browser is started: 5 arXiv pages, one a line");
+	buf_init(&b);
+	assert_int_equal(safeio_read(log, &b), 0);
+	assert_non_null(strstr(b.buf, "\033]52;c;"));
+	unlink(log);
+	rmdir(dir);
+	buf_free(&b);
 	ui_act_free(&a, &st);
 	ui_state_free(&st);
 }
