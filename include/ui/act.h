@@ -5,8 +5,9 @@
  * the state's struct ui_request and return a flag.  ui_act_run carries the
  * flags out in the reader's loop: it starts browsers (posix_spawnp through
  * launch/launch.h, never a shell), writes OSC 52, exports the list into a
- * new file (named at a prompt), starts reading the inputs again (ui/load.h)
- * and a fetch; a launcher that keeps running is reaped
+ * new file (the tagged papers when some are tagged, ui/tags.h; named at a
+ * prompt), starts reading the inputs again (ui/load.h) and a fetch; a
+ * launcher that keeps running is reaped
  * by ui_act_reap when SIGCHLD arrives.  No curses.
  */
 #ifndef PB_UI_ACT_H
@@ -29,6 +30,7 @@ enum {
 	UI_ACT_COPY = 1 << 5,		/* copy req.target to the clipboard (OSC 52) */
 	UI_ACT_EXPORT = 1 << 6,		/* write the list as req.export_fmt into a new file */
 	UI_ACT_FETCH = 1 << 7,		/* start a fetch in the background (ui/fetch.h) */
+	UI_ACT_OPEN_MANY = 1 << 8,	/* open req.urls (browser, or clipboard over SSH) */
 };
 
 struct link;
@@ -44,6 +46,8 @@ struct ui_request {
 	const struct link *target;	/* the link UI_ACT_OPEN / UI_ACT_COPY act on */
 	int export_fmt;			/* enum export_fmt picked at the export prompt, or -1 */
 	struct buf export_name;		/* the file name accepted at the name prompt */
+	char **urls;			/* the pages UI_ACT_OPEN_MANY opens, owned */
+	size_t nurls, aurls;
 };
 
 /* What carrying out actions needs (the loop's, not the state's). */
@@ -61,7 +65,7 @@ struct ui_act {
 void ui_act_request_init(struct ui_request *r);
 /* Free the request's buffers. */
 void ui_act_request_free(struct ui_request *r);
-/* Forget the request of the last key (before each key). */
+/* Forget the request of the last key (before each key); frees req.urls. */
 void ui_act_clear(struct ui_state *st);
 
 /* Handlers (see ui/cmd.h). */

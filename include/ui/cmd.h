@@ -67,6 +67,11 @@ enum {
 	X(CAT_READ, "mark-category-read", "C", "mark the papers of the category read", \
 	    ui_marks_cat_read, 0) \
 	X(STAR, "star", "s", "star or unstar the paper", ui_marks_toggle_star, 0) \
+	X(TAG, "tag", "x", "tag or untag the paper, then the next paper (neomutt's t)", \
+	    ui_tags_toggle, UI_CMDF_NAV) \
+	X(TAG_CLEAR, "untag-all", "X", "untag every paper", ui_tags_clear, 0) \
+	X(TAG_PREFIX, "tag-prefix", ";", "the next key acts on the tagged papers: s u o E X", \
+	    ui_tags_prefix, 0) \
 	X(STARRED, "starred", "S", "show the starred papers of every day (again: back to the days)", \
 	    ui_list_toggle_starred, 0) \
 	X(SEARCH, "search", "/", "search as you type; Tab: this day only / every day; Esc: back", \
@@ -74,12 +79,15 @@ enum {
 	X(SEARCH_NEXT, "search-next", "n", "go to the next match", ui_search_next, UI_CMDF_NAV) \
 	X(SEARCH_PREV, "search-previous", "N", "go to the previous match", ui_search_prev, \
 	    UI_CMDF_NAV) \
+	X(RESULTS, "search-results", "L", "list every match of the search, newest first; q: back", \
+	    ui_search_results, 0) \
 	X(FILTER, "filter", "f", "show all papers, only unread, only starred", \
 	    ui_list_cycle_filter, 0) \
 	X(MIN_VOTES, "min-votes", "v", "show only papers with at least N votes (0: all)", \
 	    ui_prompt_min_votes, 0) \
 	X(ORDER, "order", "O", "order papers by votes, title or date", ui_list_cycle_order, 0) \
-	X(EXPORT, "export", "E", "export the list as BibTeX, Markdown or JSON Lines", \
+	X(EXPORT, "export", "E", \
+	    "export the list, or the tagged papers, as BibTeX, Markdown or JSON Lines", \
 	    ui_act_export, 0) \
 	X(RELOAD, "reload", "r", "reload the inputs from disk", ui_act_reload, 0) \
 	X(FETCH, "fetch", "R", "fetch new papers in the background (like paperboy fetch)", \

@@ -1,6 +1,7 @@
 /* ui/list.h: what the Days, Categories and Papers lists show, and the selection (no curses).
  *
- * The view (the days, or the starred papers of every day), the filter,
+ * The view (the days, the starred papers of every day, or a search's
+ * matches from every day, newest first, like neomutt's limit), the filter,
  * the minimum votes and the order decide which papers the Papers list
  * holds; the selected day and category narrow it.  Selecting a paper here
  * resets what the Summary and Links panes show of it (ui/paper.h).
@@ -18,6 +19,7 @@
 enum ui_view {
 	UI_VIEW_DAYS,		/* the selected day's papers */
 	UI_VIEW_STARRED,	/* starred papers from every day */
+	UI_VIEW_RESULTS,	/* a search's matches from every day, newest first (L) */
 };
 
 /* Filters of the Papers list (cycled by f). */
@@ -64,6 +66,10 @@ struct ui_list {
 	size_t total;			/* papers of the view's day and category before the filters */
 	size_t hid_filter;		/* of those, hidden by the filter (read, or not starred) */
 	size_t hid_votes;		/* hidden by the minimum votes (and not by the filter) */
+	uint32_t *found;		/* the results view's papers (lib order: newest first) */
+	size_t nfound;
+	char *found_q;			/* the query they match, as shown (owned) */
+	struct ui_place found_from;	/* where the user was before the results view */
 };
 
 struct ui_state;
@@ -111,6 +117,20 @@ void ui_list_restore_place(struct ui_state *st, const struct ui_place *p);
 /* Show only papers with at least v votes (0: all), and say how many. */
 void ui_list_set_min_votes(struct ui_state *st, long v);
 
+struct search;
+/*
+ * Show the papers matching the search s (query q as shown) from every
+ * day, newest first: the results view, the selected paper still selected
+ * when it is one of them.  Where the user was is kept for
+ * ui_list_leave_results, unless the results view is shown already.
+ * Returns the number of results.
+ */
+size_t ui_list_show_results(struct ui_state *st, struct search *s, const char *q);
+/* Leave the results view: back where the user was before it. */
+void ui_list_leave_results(struct ui_state *st);
+/* The library was replaced: find the results view's query's matches in it again. */
+void ui_list_refind(struct ui_state *st);
+
 /* The papers of the Papers list, for export (*v: caller frees the array). */
 size_t ui_list_papers(const struct ui_state *st, const struct paper ***v);
 /*
@@ -121,7 +141,7 @@ size_t ui_list_papers(const struct ui_state *st, const struct paper ***v);
 void ui_list_hidden(const struct ui_state *st, struct buf *out);
 /*
  * Append the active view, filter, minimum votes and order ("starred |
- * unread only"), or nothing.  When the filter or the minimum hides papers
+ * unread only", "23 results for 'diffusion', newest first"), or nothing.  When the filter or the minimum hides papers
  * it names what they hide and the keys that show them, once: "1 of 2
  * starred shown (1 read hidden: f twice shows all)".
  */

@@ -66,6 +66,12 @@ void ui_marks_configure(struct ui_state *st, const struct prefs *p);
 /* Set a mark (MARKS_READ or MARKS_STARRED) of paper i (lib index) and save it. */
 void ui_marks_set(struct ui_state *st, size_t i, enum marks_field f, int on);
 /*
+ * Set a mark of papers v[0..n) (lib indices) and save them at once, in
+ * one save; returns how many changed.
+ */
+size_t ui_marks_set_many(struct ui_state *st, const uint32_t *v, size_t n, enum marks_field f,
+    int on);
+/*
  * The user went to the selected paper (a move, a click, a jump): mark it
  * read now, or start the delay.  Selections made by rebuilding lists
  * (filters, reloads, going back) are not openings.
@@ -98,7 +104,7 @@ unsigned ui_marks_toggle_read(struct ui_state *st);
 unsigned ui_marks_toggle_star(struct ui_state *st);
 unsigned ui_marks_next_unread(struct ui_state *st);
 unsigned ui_marks_prev_unread(struct ui_state *st);
-/* A: every paper of the selected day becomes read (the Starred view: its list). */
+/* A: every paper of the selected day becomes read (the Starred and results views: the list). */
 unsigned ui_marks_day_read(struct ui_state *st);
 /* C: every paper of the Papers list (the selected category of the day) becomes read. */
 unsigned ui_marks_cat_read(struct ui_state *st);

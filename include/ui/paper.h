@@ -60,6 +60,8 @@ void ui_paper_pick_link(struct ui_state *st, size_t i);
 const struct link *ui_paper_link(const struct ui_state *st);
 /* The selected paper's arXiv page (by its id, else its first arXiv link), or NULL. */
 const struct link *ui_paper_arxiv(const struct ui_state *st);
+/* Append the arXiv page of paper p (as o opens it: by its id, else its arXiv link); 0 when none. */
+int ui_paper_arxiv_url(const struct paper *p, struct buf *out);
 /* Append the name of the summary shown ("en from gabrielchua, 1 of 2"), or nothing. */
 void ui_paper_sum_name(const struct ui_state *st, struct buf *out);
 /* The title shown for a paper: its title, else the start of its summary. */

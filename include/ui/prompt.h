@@ -1,8 +1,9 @@
 /* ui/prompt.h: the line typed at the bottom of the screen (no curses).
  *
  * While a prompt is open every key goes to it: the search (ui/search.h)
- * as the user types, the minimum votes, or the export format and then its
- * file name (ui/act.h).
+ * as the user types, the minimum votes, the export format and then its
+ * file name (ui/act.h), or a command for the tagged papers and its
+ * question (ui/tags.h).
  */
 #ifndef PB_UI_PROMPT_H
 #define PB_UI_PROMPT_H
@@ -20,6 +21,8 @@ enum ui_prompt_kind {
 	UI_PROMPT_EXPORT,	/* export format: b, m or j */
 	UI_PROMPT_EXPORT_NAME,	/* the export's file name, the generated one to start with */
 	UI_PROMPT_DAY,		/* a day to go to: YYYY-MM-DD, a prefix such as 2025-05, a label */
+	UI_PROMPT_TAGGED,	/* after ;: a command for the tagged papers (ui/tags.h) */
+	UI_PROMPT_OPEN_TAGGED,	/* open many tagged papers' pages? y or not */
 };
 
 /* The prompt; part of struct ui_state, owned by prompt.c. */

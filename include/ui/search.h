@@ -3,7 +3,8 @@
  * / opens the search prompt; every key typed searches again from where
  * the search began (model/search.h does the matching) and selects the
  * first match; Tab limits it to the current list; Esc goes back; n and N
- * walk the matches afterwards, across days.
+ * walk the matches afterwards, across days, and L lists them all, newest
+ * first (neomutt's limit).
  */
 #ifndef PB_UI_SEARCH_H
 #define PB_UI_SEARCH_H
@@ -47,6 +48,8 @@ void ui_search_batch(struct ui_state *st, int on);
 unsigned ui_search_start(struct ui_state *st);
 unsigned ui_search_next(struct ui_state *st);
 unsigned ui_search_prev(struct ui_state *st);
+/* L: the search's matches from every day in one list, newest first (ui/list.h's results view). */
+unsigned ui_search_results(struct ui_state *st);
 /* Esc outside the help: clear the search's highlight. */
 unsigned ui_search_close(struct ui_state *st);
 

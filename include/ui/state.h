@@ -11,6 +11,7 @@
  *   marks   read and starred marks, mark-read timer         ui/marks.h
  *   prompt  the line typed at the bottom                    ui/prompt.h
  *   search  the search and where it began                   ui/search.h
+ *   tags    the tagged papers                               ui/tags.h
  *   help    the help screen                                 ui/help.h
  *   fetch   a background fetch's progress and last report   ui/fetch.h
  *   load    a background load's progress                   ui/load.h
@@ -40,6 +41,7 @@
 #include "ui/paper.h"
 #include "ui/prompt.h"
 #include "ui/search.h"
+#include "ui/tags.h"
 
 struct ui_state {
 	struct lib *lib;		/* owned */
@@ -51,6 +53,7 @@ struct ui_state {
 	struct ui_marks marks;
 	struct ui_prompt prompt;
 	struct ui_search search;
+	struct ui_tags tags;
 	struct ui_help help;
 	struct ui_fetch fetch;
 	struct ui_load load;
@@ -89,9 +92,9 @@ void ui_state_message(struct ui_state *st, const char *fmt, ...)
  */
 void ui_state_fit(struct ui_state *st, const struct ui_layout *l);
 /*
- * Append the left part of the status line: position, day, filters, and
- * the summary shown when the last layout has no Summary pane (whose title
- * names it: said once).
+ * Append the left part of the status line: position, how many papers
+ * are tagged, day, filters, and the summary shown when the last layout
+ * has no Summary pane (whose title names it: said once).
  */
 void ui_state_position(const struct ui_state *st, struct buf *out);
 

@@ -31,20 +31,36 @@ ui_act_request_init(struct ui_request *r)
 	r->target = NULL;
 	r->export_fmt = -1;
 	buf_init(&r->export_name);
+	r->urls = NULL;
+	r->nurls = r->aurls = 0;
 }
 
 /* Free the request's buffers. */
 void
 ui_act_request_free(struct ui_request *r)
 {
+	size_t i;
+
 	buf_free(&r->export_name);
+	for (i = 0; i < r->nurls; i++)
+		free(r->urls[i]);
+	free(r->urls);
+	r->urls = NULL;
+	r->nurls = r->aurls = 0;
 }
 
 /* Forget the link of the last request. */
 void
 ui_act_clear(struct ui_state *st)
 {
+	size_t i;
+
 	st->req.target = NULL;
+	for (i = 0; i < st->req.nurls; i++)
+		free(st->req.urls[i]);
+	free(st->req.urls);
+	st->req.urls = NULL;
+	st->req.nurls = st->req.aurls = 0;
 }
 
 /* Ask the loop to open link l (or say why not). */
@@ -123,8 +139,9 @@ export_name(const struct ui_state *st, enum export_fmt f, struct buf *name)
 		struct stat sb;
 
 		buf_setlen(name, 0);
-		buf_printf(name, "paperboy-%s%s", st->list.view == UI_VIEW_STARRED ? "starred-" : "",
-		    stamp);
+		buf_printf(name, "paperboy-%s%s", st->tags.n ? "tagged-" :
+		    st->list.view == UI_VIEW_STARRED ? "starred-" :
+		    st->list.view == UI_VIEW_RESULTS ? "results-" : "", stamp);
 		if (i > 1)
 			buf_printf(name, "-%zu", i);
 		buf_printf(name, ".%s", ext[f]);
@@ -134,10 +151,15 @@ export_name(const struct ui_state *st, enum export_fmt f, struct buf *name)
 	return 0;
 }
 
-/* E: ask for the export format. */
+/* E: ask for the export format (the tagged papers when some are tagged, else the list). */
 unsigned
 ui_act_export(struct ui_state *st)
 {
+	if (st->tags.n) {
+		ui_state_message(st, "export the %zu tagged paper%s as b)ibtex, m)arkdown or j)son lines?"
+		    " (X untags: the list)", st->tags.n, st->tags.n == 1 ? "" : "s");
+		return ui_prompt_open(st, UI_PROMPT_EXPORT);
+	}
 	if (st->list.n == 0) {
 		ui_state_message(st, "nothing to export: the list is empty");
 		return UI_ACT_REDRAW;
@@ -217,12 +239,14 @@ ui_act_quit(struct ui_state *st)
 }
 
 /*
- * Put url on the clipboard: with a local tool when there is one and no
- * SSH session (launch_clip_find), else with OSC 52 (and append that to
- * the test log); the message says which.
+ * Put url (one or more lines) on the clipboard: with a local tool when
+ * there is one and no SSH session (launch_clip_find), else with OSC 52
+ * (and append that to the test log); the message says which, naming
+ * what was copied as shown.
  */
 static void
-copy_url(struct ui_act *a, struct ui_state *st, const char *url, const char *why)
+copy_text(struct ui_act *a, struct ui_state *st, const char *url, const char *shown,
+    const char *why)
 {
 	const struct launch_clip *clip = launch_clip_find(&a->lo);
 	struct buf seq = BUF_INIT;
@@ -230,7 +254,7 @@ copy_url(struct ui_act *a, struct ui_state *st, const char *url, const char *why
 
 	buf_init(&seq);
 	if (clip && launch_clip_copy(&a->lo, clip, url, strlen(url), &seq) == 0) {
-		ui_state_message(st, "copied with %s%s: %s", clip->name, why, url);
+		ui_state_message(st, "copied with %s%s: %s", clip->name, why, shown);
 		buf_free(&seq);
 		return;
 	}
@@ -246,10 +270,17 @@ copy_url(struct ui_act *a, struct ui_state *st, const char *url, const char *why
 	if (a->t && ui_term_write(a->t, seq.buf, seq.len) < 0)
 		failed = 1;
 	if (failed)
-		ui_state_message(st, "cannot write the clipboard sequence for %s", url);
+		ui_state_message(st, "cannot write the clipboard sequence for %s", shown);
 	else
-		ui_state_message(st, "sent to the terminal's clipboard (OSC 52)%s: %s", why, url);
+		ui_state_message(st, "sent to the terminal's clipboard (OSC 52)%s: %s", why, shown);
 	buf_free(&seq);
+}
+
+/* Put one url on the clipboard (see copy_text). */
+static void
+copy_url(struct ui_act *a, struct ui_state *st, const char *url, const char *why)
+{
+	copy_text(a, st, url, url, why);
 }
 
 /* Remember a launcher that is still running. */
@@ -337,8 +368,8 @@ run_browser(struct ui_act *a, const char *entry, const char *url, struct buf *wh
 	return ok;
 }
 
-/* Start the browsers of the list in order until one works. */
-static void
+/* Start the browsers of the list in order until one works; 1 when one did. */
+static int
 open_url(struct ui_act *a, struct ui_state *st, const char *url)
 {
 	const char *list = a->lo.browser ? a->lo.browser : DEFAULT_OPENER;
@@ -358,6 +389,7 @@ open_url(struct ui_act *a, struct ui_state *st, const char *url)
 		ui_state_message(st, "no browser in $BROWSER (y copies the link)");
 	buf_free(&entry);
 	buf_free(&why);
+	return ok;
 }
 
 /*
@@ -385,12 +417,49 @@ do_link(struct ui_act *a, struct ui_state *st, const struct link *l, int copy)
 	buf_free(&why);
 }
 
-/* Write the Papers list as req.export_fmt into the new file req.export_name. */
+/*
+ * Open req.urls: each in the browser, or, when links are copied (over
+ * SSH), all of them to the clipboard at once, one a line.  Refused URLs
+ * are skipped and counted.
+ */
+static void
+open_many(struct ui_act *a, struct ui_state *st)
+{
+	struct buf all = BUF_INIT, why = BUF_INIT, shown = BUF_INIT;
+	size_t i, ok = 0, n = st->req.nurls;
+
+	buf_init(&all);
+	buf_init(&why);
+	buf_init(&shown);
+	for (i = 0; i < n; i++) {
+		buf_setlen(&why, 0);
+		if (!launch_url_check(st->req.urls[i], &why))
+			continue;
+		if (launch_copies(&a->lo))
+			buf_printf(&all, "%s%s", all.len ? "\n" : "", st->req.urls[i]);
+		else
+			ok += (size_t)open_url(a, st, st->req.urls[i]);
+	}
+	if (all.len) {
+		buf_printf(&shown, "%zu arXiv page%s, one a line", n, n == 1 ? "" : "s");
+		copy_text(a, st, all.buf, shown.buf, a->lo.ssh && a->lo.open == LAUNCH_OPEN_AUTO ?
+		    ", over SSH no browser is started" : "");
+	} else if (ok == n) {
+		ui_state_message(st, "opened %zu arXiv page%s", ok, ok == 1 ? "" : "s");
+	} else if (ok) {
+		ui_state_message(st, "opened %zu of %zu arXiv pages (y copies a link)", ok, n);
+	}	/* none opened: the last failure's message stays */
+	buf_free(&all);
+	buf_free(&why);
+	buf_free(&shown);
+}
+
+/* Write the tagged papers, else the Papers list, as req.export_fmt into the new file req.export_name. */
 static void
 export_list(struct ui_state *st)
 {
 	const struct paper **v = NULL;
-	size_t n = ui_list_papers(st, &v);
+	size_t n = st->tags.n ? ui_tags_papers(st, &v) : ui_list_papers(st, &v);
 	struct buf out = BUF_INIT, name = BUF_INIT, err = BUF_INIT;
 	int fmt = st->req.export_fmt;
 	struct stat sb;
@@ -409,8 +478,8 @@ export_list(struct ui_state *st)
 		else if (safeio_write(name.buf, out.buf ? out.buf : "", out.len, 0644, &err) < 0)
 			ui_state_message(st, "cannot export: %s", err.len ? err.buf : "write failed");
 		else
-			ui_state_message(st, "exported %zu paper%s to %s", n, n == 1 ? "" : "s",
-			    name.buf);
+			ui_state_message(st, "exported %zu %spaper%s to %s", n,
+			    st->tags.n ? "tagged " : "", n == 1 ? "" : "s", name.buf);
 	}
 	free(v);
 	buf_free(&out);
@@ -449,6 +518,8 @@ ui_act_run(struct ui_act *a, struct ui_state *st, unsigned flags)
 		export_list(st);
 	if (flags & (UI_ACT_OPEN | UI_ACT_COPY))
 		do_link(a, st, st->req.target, (flags & UI_ACT_COPY) != 0);
+	if (flags & UI_ACT_OPEN_MANY)
+		open_many(a, st);
 	if ((flags & UI_ACT_FETCH) && a->fetcher)
 		ui_fetcher_begin(a->fetcher);
 	else if (flags & UI_ACT_FETCH)

@@ -125,12 +125,13 @@ put_str(struct frame *f, int y, int x, int w, const char *s, int style, unsigned
 }
 
 /*
- * Draw one list row: a selection marker, then left and right text; base
- * is the row's style when not selected; search (may be NULL) highlights
+ * Draw one list row: a selection marker (">" when selected, then tag,
+ * a space or "+" for a tagged paper), then left and right text; base is
+ * the row's style when not selected; search (may be NULL) highlights
  * matches after the marker and skip more bytes.
  */
 static void
-draw_row_hl(struct frame *f, struct ui_rect in, int i, int selected, int focused,
+draw_row_hl(struct frame *f, struct ui_rect in, int i, int selected, int focused, char tag,
     const char *left, const char *right, int base, struct search *search, size_t skip)
 {
 	struct buf *row = &f->row;
@@ -139,8 +140,10 @@ draw_row_hl(struct frame *f, struct ui_rect in, int i, int selected, int focused
 	size_t upto;
 
 	buf_setlen(row, 0);
-	if (mark)
-		buf_puts(row, selected ? "> " : "  ");
+	if (mark) {
+		buf_addch(row, selected ? '>' : ' ');
+		buf_addch(row, tag);
+	}
 	ui_layout_row(row, left, right, (size_t)(in.w - mark));
 	/* the left text ends before the padding and the right text */
 	upto = row->len - (right && row->len >= (size_t)mark + strlen(right) ? strlen(right) : 0);
@@ -155,7 +158,7 @@ static void
 draw_row(struct frame *f, struct ui_rect in, int i, int selected, int focused,
     const char *left, const char *right)
 {
-	draw_row_hl(f, in, i, selected, focused, left, right, SETTINGS_EL_NORMAL, NULL, 0);
+	draw_row_hl(f, in, i, selected, focused, ' ', left, right, SETTINGS_EL_NORMAL, NULL, 0);
 }
 
 /*
@@ -195,7 +198,7 @@ draw_days(struct frame *f, struct ui_rect r, int focused)
 		const struct day *d = lib_day(st->lib, k);
 		size_t unread = st->marks.unread_day ? st->marks.unread_day[k] : 0;
 
-		draw_row_hl(f, in, (int)i, k == st->list.day && st->list.view == UI_VIEW_DAYS, focused,
+		draw_row_hl(f, in, (int)i, k == st->list.day && st->list.view == UI_VIEW_DAYS, focused, ' ',
 		    d->label ? d->label : "?", counts(num, sizeof num, unread, d->npapers),
 		    unread ? SETTINGS_EL_UNREAD : SETTINGS_EL_NORMAL, NULL, 0);
 	}
@@ -208,7 +211,11 @@ all_counts(const struct ui_state *st, size_t *all, size_t *unread)
 	const struct day *d = ui_list_day(st);
 	size_t i;
 
-	if (st->list.view == UI_VIEW_STARRED) {
+	if (st->list.view == UI_VIEW_RESULTS) {
+		*all = st->list.nfound;
+		for (i = *unread = 0; i < st->list.nfound; i++)
+			*unread += !st->marks.read[st->list.found[i]];
+	} else if (st->list.view == UI_VIEW_STARRED) {
 		*all = st->marks.nstarred;
 		for (i = *unread = 0; i < lib_npapers(st->lib); i++)
 			*unread += st->marks.star[i] && !st->marks.read[i];
@@ -235,24 +242,54 @@ draw_cats(struct frame *f, struct ui_rect r, int focused)
 		size_t unread = c == 0 ? all_unread : l->cats[c - 1].unread;
 
 		counts(num, sizeof num, unread, c == 0 ? all : l->cats[c - 1].count);
-		draw_row_hl(f, in, (int)i, c == l->cat, focused, c == 0 ? "All" : l->cats[c - 1].name,
+		draw_row_hl(f, in, (int)i, c == l->cat, focused, ' ', c == 0 ? "All" : l->cats[c - 1].name,
 		    num, unread ? SETTINGS_EL_UNREAD : SETTINGS_EL_NORMAL, NULL, 0);
 	}
 }
 
-/* The Papers pane: read mark, title and votes. */
+/*
+ * The right text of paper p's row: its votes; in the results view, which
+ * mix days, its votes and its (newest) day.
+ */
+static const char *
+row_right(const struct ui_state *st, const struct paper *p, struct buf *out)
+{
+	const struct day *d = st->list.view == UI_VIEW_RESULTS && p->ndays ?
+	    lib_day(st->lib, p->days[0]) : NULL;
+
+	buf_setlen(out, 0);
+	if (p->votes >= 0)
+		buf_printf(out, "%ld", p->votes);
+	if (d && d->label)
+		buf_printf(out, "%s%s", out->len ? "  " : "", d->label);
+	return out->len ? out->buf : NULL;
+}
+
+/* The Papers pane's title: the view's name. */
+static const char *
+papers_title(const struct ui_state *st)
+{
+	switch (st->list.view) {
+	case UI_VIEW_STARRED: return "Papers: starred";
+	case UI_VIEW_RESULTS: return "Papers: search results";
+	default: return "Papers";
+	}
+}
+
+/* The Papers pane: tag, star and read marks, title, votes (and the day of a result). */
 static void
 draw_papers(struct frame *f, struct ui_rect r, int focused)
 {
 	const struct ui_state *st = f->st;
 	struct ui_rect in = ui_layout_inner(r);
-	struct buf left = BUF_INIT;
-	char num[48], foot[48];
+	struct buf left = BUF_INIT, right = BUF_INIT;
+	char foot[48];
 	size_t i, marks;
 
-	ui_term_box(f->t, r, focused, st->list.view == UI_VIEW_STARRED ? "Papers: starred" : "Papers",
+	ui_term_box(f->t, r, focused, papers_title(st),
 	    position(foot, sizeof foot, st->list.sel, st->list.n));
 	buf_init(&left);
+	buf_init(&right);
 	for (i = 0; (int)i < in.h && st->nav.top[UI_PAPERS] + i < st->list.n; i++) {
 		size_t row = st->nav.top[UI_PAPERS] + i;
 		uint32_t k = st->list.v[row];
@@ -263,10 +300,8 @@ draw_papers(struct frame *f, struct ui_rect r, int focused)
 		buf_puts(&left, st->marks.read[k] ? "\xE2\x9C\x93 " : "  ");	/* U+2713 */
 		marks = left.len;
 		buf_puts(&left, ui_paper_label(p));
-		if (p->votes >= 0)
-			snprintf(num, sizeof num, "%ld", p->votes);
-		draw_row_hl(f, in, (int)i, row == st->list.sel, focused, left.buf,
-		    p->votes >= 0 ? num : NULL,
+		draw_row_hl(f, in, (int)i, row == st->list.sel, focused,
+		    ui_tags_has(st, k) ? '+' : ' ', left.buf, row_right(st, p, &right),
 		    st->marks.read[k] ? SETTINGS_EL_NORMAL : SETTINGS_EL_UNREAD, matches(st), marks);
 	}
 	if (st->list.n == 0 && in.h > 0) {
@@ -278,6 +313,7 @@ draw_papers(struct frame *f, struct ui_rect r, int focused)
 		put_str(f, in.y, in.x, in.w, left.buf, UI_STYLE_PLAIN, 0);
 	}
 	buf_free(&left);
+	buf_free(&right);
 }
 
 /* The style of a summary line kind. */

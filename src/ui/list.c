@@ -8,6 +8,7 @@
 
 #include "base/date.h"
 #include "model/lib.h"
+#include "model/search.h"
 #include "text/width.h"
 #include "ui/state.h"
 
@@ -17,6 +18,8 @@ ui_list_free(struct ui_list *l)
 {
 	free(l->cats);
 	free(l->v);
+	free(l->found);
+	free(l->found_q);
 	memset(l, 0, sizeof *l);
 }
 
@@ -65,8 +68,8 @@ starred_papers(const struct ui_state *st, uint32_t **out)
 
 /*
  * The papers the Categories and Papers panes draw from: the selected
- * day's, or every starred paper.  *tofree is set when the array is the
- * caller's to free.
+ * day's, every starred paper, or the search results.  *tofree is set
+ * when the array is the caller's to free.
  */
 static size_t
 view_papers(const struct ui_state *st, const uint32_t **v, uint32_t **tofree)
@@ -74,6 +77,10 @@ view_papers(const struct ui_state *st, const uint32_t **v, uint32_t **tofree)
 	const struct day *d;
 
 	*tofree = NULL;
+	if (st->list.view == UI_VIEW_RESULTS) {
+		*v = st->list.found;
+		return st->list.nfound;
+	}
 	if (st->list.view == UI_VIEW_STARRED) {
 		size_t n = starred_papers(st, tofree);
 
@@ -217,7 +224,8 @@ sort_list(struct ui_state *st)
 	struct sort_key *k;
 	size_t i;
 
-	if (l->order == UI_ORDER_DATE || l->n < 2)
+	/* search results are newest first, whatever the order */
+	if (l->order == UI_ORDER_DATE || l->view == UI_VIEW_RESULTS || l->n < 2)
 		return;
 	k = xcalloc(l->n, sizeof *k);
 	for (i = 0; i < l->n; i++) {
@@ -407,6 +415,71 @@ ui_list_go_to(struct ui_state *st, uint32_t i)
 	return 0;
 }
 
+/* Set the results to the papers of the library matching s (lib order: newest first). */
+static void
+find_all(struct ui_state *st, struct search *s)
+{
+	struct ui_list *l = &st->list;
+	size_t n = lib_npapers(st->lib), i;
+
+	free(l->found);
+	l->found = xcalloc(n ? n : 1, sizeof *l->found);
+	l->nfound = 0;
+	for (i = 0; i < n; i++)
+		if (search_paper(s, i))
+			l->found[l->nfound++] = (uint32_t)i;
+}
+
+/* The results view of search s (see ui/list.h). */
+size_t
+ui_list_show_results(struct ui_state *st, struct search *s, const char *q)
+{
+	struct ui_list *l = &st->list;
+	size_t keep = ui_list_index(st), k;
+
+	if (l->view != UI_VIEW_RESULTS)
+		ui_list_save_place(st, &l->found_from);
+	find_all(st, s);
+	free(l->found_q);
+	l->found_q = xstrdup(q);
+	l->view = UI_VIEW_RESULTS;
+	build_cats(st);
+	ui_list_count_cats(st);
+	ui_nav_unscroll(st, UI_CATS);
+	ui_list_select_cat(st, 0);
+	ui_nav_unscroll(st, UI_PAPERS);
+	/* the match the user is on stays selected (neomutt's limit) */
+	if (keep <= UINT32_MAX && (k = row_of(st, (uint32_t)keep)) != SIZE_MAX)
+		ui_list_select_paper(st, k);
+	ui_nav_focus(st, UI_PAPERS);
+	return l->nfound;
+}
+
+/* Back where the user was before the results view. */
+void
+ui_list_leave_results(struct ui_state *st)
+{
+	struct ui_place from = st->list.found_from;
+
+	if (from.view == UI_VIEW_RESULTS)
+		from.view = UI_VIEW_DAYS;
+	ui_list_restore_place(st, &from);
+}
+
+/* Find the results view's query in a new library. */
+void
+ui_list_refind(struct ui_state *st)
+{
+	struct search *s;
+
+	if (!st->list.found_q)
+		return;
+	s = search_new(st->lib);
+	search_set(s, st->list.found_q, strlen(st->list.found_q));
+	find_all(st, s);
+	search_free(s);
+}
+
 /* Remember the selection. */
 void
 ui_list_save_place(const struct ui_state *st, struct ui_place *p)
@@ -498,6 +571,9 @@ ui_list_filters(const struct ui_state *st, struct buf *out)
 {
 	size_t before = out->len;
 
+	if (st->list.view == UI_VIEW_RESULTS)
+		buf_printf(out, "%zu result%s for '%s', newest first | ", st->list.nfound,
+		    st->list.nfound == 1 ? "" : "s", st->list.found_q ? st->list.found_q : "");
 	if (st->list.hid_filter + st->list.hid_votes) {
 		ui_list_hidden(st, out);
 		buf_puts(out, " | ");
@@ -511,7 +587,9 @@ ui_list_filters(const struct ui_state *st, struct buf *out)
 		if (st->list.min_votes > 0)
 			buf_printf(out, ">= %ld votes | ", st->list.min_votes);
 	}
-	if (st->list.order == UI_ORDER_TITLE)
+	if (st->list.view == UI_VIEW_RESULTS)
+		;	/* newest first, said with the results */
+	else if (st->list.order == UI_ORDER_TITLE)
 		buf_puts(out, "by title | ");
 	else if (st->list.order == UI_ORDER_DATE)
 		buf_puts(out, "by date | ");
@@ -559,6 +637,10 @@ ui_list_cycle_order(struct ui_state *st)
 {
 	static const char *const names[UI_NORDERS] = { "votes", "title", "date" };
 
+	if (st->list.view == UI_VIEW_RESULTS) {
+		ui_state_message(st, "results stay newest first");
+		return UI_ACT_REDRAW;
+	}
 	st->list.order = (enum ui_order)((st->list.order + 1) % UI_NORDERS);
 	ui_list_relist(st);
 	/* the position names an order other than votes; say only the return to votes */

@@ -322,37 +322,46 @@ ui_marks_prev_unread(struct ui_state *st)
 	return step_unread(st, -1);
 }
 
-/* Mark papers v[0..n) (lib indices) read, saving once; returns how many were unread. */
-static size_t
-mark_read(struct ui_state *st, const uint32_t *v, size_t n)
+/* Set a mark of papers v[0..n) (lib indices), saving once (see ui/marks.h). */
+size_t
+ui_marks_set_many(struct ui_state *st, const uint32_t *v, size_t n, enum marks_field f, int on)
 {
+	unsigned char *m = f == MARKS_READ ? st->marks.read : st->marks.star;
 	size_t k, count = 0;
 
 	for (k = 0; k < n; k++) {
 		const struct paper *p = lib_paper(st->lib, v[k]);
 
-		if (!p || st->marks.read[v[k]])
+		if (!p || !!m[v[k]] == !!on)
 			continue;
-		st->marks.read[v[k]] = 1;
+		m[v[k]] = on != 0;
 		if (p->key)
-			marks_set(st->marks.store, p->key, MARKS_READ, 1);
+			marks_set(st->marks.store, p->key, f, on);
 		count++;
 	}
 	if (count && !save(st))
 		count_days(st);	/* a save that read the marks back counted them */
 	ui_list_count_cats(st);
-	st->marks.shown = SIZE_MAX;
+	if (f == MARKS_READ)
+		st->marks.shown = SIZE_MAX;	/* by hand: the delay does not undo it */
 	return count;
 }
 
-/* A: mark every paper of the selected day read (in the Starred view, the list). */
+/* Mark papers v[0..n) (lib indices) read, saving once; returns how many were unread. */
+static size_t
+mark_read(struct ui_state *st, const uint32_t *v, size_t n)
+{
+	return ui_marks_set_many(st, v, n, MARKS_READ, 1);
+}
+
+/* A: mark every paper of the selected day read (in the Starred and results views, the list). */
 unsigned
 ui_marks_day_read(struct ui_state *st)
 {
 	const struct day *d = ui_list_day(st);
 	size_t n;
 
-	if (st->list.view == UI_VIEW_STARRED || !d) {
+	if (st->list.view != UI_VIEW_DAYS || !d) {
 		n = mark_read(st, st->list.v, st->list.n);
 		ui_state_message(st, "marked %zu paper%s read", n, n == 1 ? "" : "s");
 		return UI_ACT_REDRAW;

@@ -287,6 +287,9 @@ back(struct ui_state *st)
 		ui_nav_zoom(st);
 	} else if (st->nav.focus == UI_SUMMARY || st->nav.focus == UI_LINKS) {
 		ui_nav_focus(st, UI_PAPERS);
+	} else if (st->list.view == UI_VIEW_RESULTS) {
+		ui_list_leave_results(st);
+		ui_state_message(st, "back from the search results");
 	} else if (st->search.active) {
 		ui_search_close(st);
 	} else if (st->list.view == UI_VIEW_STARRED) {

@@ -253,6 +253,24 @@ ui_paper_arxiv(const struct ui_state *st)
 	return NULL;
 }
 
+/* Append the arXiv page of any paper p: by its id, else its first arXiv link; 0 when none. */
+int
+ui_paper_arxiv_url(const struct paper *p, struct buf *out)
+{
+	size_t i;
+
+	if (p->id) {
+		buf_printf(out, "https://arxiv.org/abs/%s", p->id);
+		return 1;
+	}
+	for (i = 0; i < p->nlinks; i++)
+		if (p->links[i].kind == LINK_ARXIV && p->links[i].url) {
+			buf_puts(out, p->links[i].url);
+			return 1;
+		}
+	return 0;
+}
+
 /* Who published summary s: the publisher from its file's path, else its format. */
 static const char *
 publisher(const struct summary *s)

@@ -127,6 +127,10 @@ ui_prompt_key(struct ui_state *st, int key)
 		return day_key(st, key);
 	case UI_PROMPT_SEARCH:
 		return ui_search_key(st, key);
+	case UI_PROMPT_TAGGED:
+		return ui_tags_prefix_key(st, key);
+	case UI_PROMPT_OPEN_TAGGED:
+		return ui_tags_open_key(st, key);
 	default:
 		ui_prompt_close(st);
 		return UI_ACT_REDRAW;
@@ -153,6 +157,12 @@ ui_prompt_text(const struct ui_state *st, struct buf *out)
 		break;
 	case UI_PROMPT_EXPORT_NAME:
 		buf_printf(out, "export to: %s", buf_str(&st->prompt.input));
+		break;
+	case UI_PROMPT_TAGGED:
+		buf_printf(out, "%zu tagged: s)tar u)read o)pen E)xport X)untag: ", st->tags.n);
+		break;
+	case UI_PROMPT_OPEN_TAGGED:
+		buf_printf(out, "open %zu arXiv pages? (y/n): ", st->tags.ask);
 		break;
 	default:
 		break;

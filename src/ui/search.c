@@ -301,6 +301,22 @@ ui_search_prev(struct ui_state *st)
 	return step(st, -1);
 }
 
+/* L: the search's matches from every day in one list, newest first. */
+unsigned
+ui_search_results(struct ui_state *st)
+{
+	size_t n;
+
+	if (!st->search.active) {
+		ui_state_message(st, "no search: / starts one, then L lists its matches");
+		return UI_ACT_REDRAW;
+	}
+	n = ui_list_show_results(st, st->search.match, search_query(st->search.match));
+	/* the position names the results and counts them */
+	ui_state_message(st, n ? "q: back" : "no paper matches (q: back)");
+	return UI_ACT_REDRAW;
+}
+
 /* Esc: clear the search (the help, when open, is closed by ui_help_cmd). */
 unsigned
 ui_search_close(struct ui_state *st)

@@ -20,6 +20,7 @@ ui_state_init(struct ui_state *st, struct lib *lib, const char *lang, const char
 	ui_marks_init(&st->marks);
 	ui_prompt_init(&st->prompt);
 	ui_search_init(st);
+	ui_tags_init(&st->tags);
 	ui_act_request_init(&st->req);
 	ui_marks_load(st);
 	ui_list_select_day(st, 0);	/* shown, not opened: starting reads nothing */
@@ -42,6 +43,8 @@ ui_state_free(struct ui_state *st)
 	ui_list_free(&st->list);
 	ui_keys_free(&st->keys);
 	ui_search_free(&st->search);
+	ui_tags_free(&st->tags);
+	ui_act_clear(st);
 	ui_prompt_free(&st->prompt);
 	ui_fetch_free(&st->fetch);
 	ui_load_free(&st->load);
@@ -144,12 +147,16 @@ ui_state_replace_lib(struct ui_state *st, struct lib *lib)
 {
 	struct saved sv;
 	int was_empty = lib_npapers(st->lib) == 0;
+	size_t ntags;
+	char **tags = ui_tags_keys(st, &ntags);
 
 	save_selection(st, &sv);
 	ui_paper_drop(st);
 	lib_free(st->lib);
 	st->lib = lib;
 	ui_search_relib(st);
+	ui_tags_restore(st, tags, ntags);	/* tags are kept by paper key */
+	ui_list_refind(st);		/* the results view's papers, in the new library */
 	/* this session's marks are in the store: read them for the new papers */
 	ui_marks_load(st);
 	restore_selection(st, &sv);
@@ -172,7 +179,7 @@ ui_state_fit(struct ui_state *st, const struct ui_layout *l)
 	ui_help_fit(st, l);
 }
 
-/* Append "paper 3/23 | 2025-05-06", then "| en from timlrx" when the Summary pane is not shown. */
+/* Append "paper 3/23 | 2 tagged | 2025-05-06", then "| en from timlrx" when the Summary pane is not shown. */
 void
 ui_state_position(const struct ui_state *st, struct buf *out)
 {
@@ -184,6 +191,8 @@ ui_state_position(const struct ui_state *st, struct buf *out)
 		buf_printf(out, "paper %zu/%zu", l->sel + 1, l->n);
 	else if (l->total == 0)
 		buf_puts(out, "no papers");	/* else "0 of 6 shown" below says it */
+	if (st->tags.n)
+		buf_printf(out, "%s%zu tagged", out->len > start ? " | " : "", st->tags.n);
 	if (l->view == UI_VIEW_DAYS && d && d->label)
 		buf_printf(out, "%s%s", out->len > start ? " | " : "", d->label);
 	if (l->cat > 0 && l->cat <= l->ncats)

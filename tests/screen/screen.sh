@@ -835,6 +835,94 @@ shows load-after-cancel "paper 1/1 | 2024-12-25"
 keys Q
 ended_with load-after-cancel-quit 0
 
+# ---- tagging: x tags, ; acts on the tagged papers, X untags -------------
+# (neomutt's tag and tag-prefix; a tagged row shows "+" after the marker)
+# waitfile NAME FILE LINES: wait until FILE has LINES lines.
+waitfile() {
+	i=0
+	while [ "$(cat "$2" 2>/dev/null | wc -l)" -lt "$3" ] && [ "$i" -lt $((TIMEOUT * 20)) ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	sleep 0.2	# no more than LINES
+	NTESTS=$((NTESTS + 1))
+	[ "$(cat "$2" 2>/dev/null | wc -l)" -eq "$3" ] || fail "$1: $2 has not $3 lines: $(cat "$2" 2>/dev/null)"
+}
+printf '#!/bin/sh\necho "$1" >>"%s/opened"\n' "$TMP" >"$TMP/browser.sh"
+chmod +x "$TMP/browser.sh"
+BROWSER=$TMP/browser.sh
+rm -f "$TMP/opened" "$TMP/work"/paperboy-*
+start 80 24 "$EN"
+keys x x
+screen tags-80x24
+keys '\;'
+screen tags-80x24-prefix
+keys s
+screen tags-80x24-starred
+keys '\;' o
+waitfile tags-open "$TMP/opened" 2
+grep -q 'arxiv.org/abs/2505.02471' "$TMP/opened" || fail "tags-open: Ming-Lite-Uni not opened: $(cat "$TMP/opened")"
+keys E
+shows tags-export-asks "export the 2 tagged"
+keys m
+shows tags-export-name "export to: paperboy-tagged-"
+keys Enter
+shows tags-exported "exported 2 tagged papers"
+md=$(ls "$TMP/work"/paperboy-tagged-*.md 2>/dev/null)
+NTESTS=$((NTESTS + 1))
+[ -n "$md" ] && [ "$(grep -c 'arxiv.org/abs' "$md")" -ge 2 ] && ! grep -q 'SuperEdit' "$md" ||
+	fail "tags-exported: the export is not the 2 tagged papers: $(head -c 300 "$md" 2>/dev/null)"
+keys X
+shows tags-cleared "untagged 2 papers"
+quits tags
+NTESTS=$((NTESTS + 1))
+[ "$(grep -c 'starred=1' "$PAPERBOY_STATE")" = 2 ] || fail "tags: ; s did not save 2 stars"
+# 120x40 with Hangul: tags across days, ; u reads them, more than 5 pages ask first
+rm -f "$TMP/opened"
+start 120 40 "$EN" "$KO"
+keys x j x
+screen tags-120x40
+keys '\;' u
+screen tags-120x40-read
+keys h h j l l x x		# both papers of 2025-05-05
+keys h h k l l j j j x x x	# Ming, Practical and SuperEdit: 7 tagged
+keys '\;' o
+shows tags-open-asks "open 7 arXiv pages? (y/n)"
+keys n
+shows tags-open-no "nothing opened"
+NTESTS=$((NTESTS + 1))
+[ ! -e "$TMP/opened" ] || fail "tags-open-no: pages were opened: $(cat "$TMP/opened")"
+keys '\;' o y
+waitfile tags-open-yes "$TMP/opened" 7
+quits tags-120x40
+BROWSER=true
+
+# ---- search results as one list: L after a search, q goes back -----------
+# every match of every day, newest first, each row with its day (neomutt's limit)
+start 80 24 "$EN"
+keys h h j l l			# the user is on 2025-05-05
+keys / r e a s o n i n g Enter
+keys L
+screen results-80x24
+keys k k k			# from the match the user was on up to the newest result
+screen results-80x24-walk
+keys O
+shows results-order-stays "| results stay"
+keys q
+shows results-back "back from the search results"
+screen results-80x24-back
+quits results
+# 120x40 with the Korean summaries shown: walk into a summary, q twice goes back
+start 120 40 --lang=ko "$EN" "$KO"
+keys / r e a s o n i n g Enter L
+screen results-120x40
+keys j Enter
+screen results-120x40-summary
+keys q q
+shows results-120x40-back "back from the search results"
+screen results-120x40-back
+quits results-120x40
+
 # ---- optional: the shared seeds, if present (not part of the tree) --------
 SEEDS=$SRC/../shared/seeds
 if [ -d "$SEEDS" ] && [ "$UPDATE" != 1 ]; then

@@ -62,13 +62,13 @@ test_bind_describe(void **unused)
 	ui_keys_bind(&k, 'j', UI_CMD_UP);		/* rebound in place */
 	assert_int_equal(k.n, n);
 	assert_int_equal(k.v[0].cmd, UI_CMD_UP);
-	ui_keys_bind(&k, 'x', UI_CMD_NEXT_UNREAD);	/* an unbound key: added at the end */
+	ui_keys_bind(&k, 'w', UI_CMD_NEXT_UNREAD);	/* an unbound key: added at the end */
 	assert_int_equal(k.n, n + 1);
 	buf_init(&b);
 	ui_keys_describe(&k, 0, &b);
 	assert_non_null(strstr(b.buf, "  Down                    move down"));
 	assert_non_null(strstr(b.buf, "  j, k, Up                move up"));
-	assert_non_null(strstr(b.buf, "  U, ], x                 go to the next unread"));
+	assert_non_null(strstr(b.buf, "  U, ], w                 go to the next unread"));
 	assert_non_null(strstr(b.buf, "  1-9                     open link N"));
 	assert_non_null(strstr(b.buf, " [next-unread]\n"));
 	/* a command with no key left is not listed */
