@@ -295,9 +295,12 @@ loaded_free(struct loaded *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* Parse every path into a new library. */
+/*
+ * Parse every path into a new library; a nonzero *cancel (may be NULL)
+ * stops the reading early, and the caller then drops the result.
+ */
 static void
-load_parse(const struct opts *o, struct loaded *l)
+load_parse(const struct opts *o, struct loaded *l, const atomic_int *cancel)
 {
 	size_t i;
 
@@ -305,6 +308,7 @@ load_parse(const struct opts *o, struct loaded *l)
 	lib_set_light(l->lib, o->mode == MODE_CHECK);
 	l->ing = ingest_new(l->lib);
 	ingest_set_max_file_size(l->ing, o->prefs.max_file_size);
+	ingest_set_cancel(l->ing, cancel);
 	for (i = 0; i < o->npaths; i++)
 		if (ingest_path(l->ing, o->paths[i]) < 0)
 			l->rc = -1;
@@ -380,7 +384,7 @@ load(const struct opts *o, struct loaded *l, FILE *f)
 			    msg.len ? msg.buf : "no store");
 		store_close(s);
 	}
-	load_parse(o, l);
+	load_parse(o, l, NULL);
 	buf_free(&msg);
 }
 
@@ -557,19 +561,19 @@ reader_read(const struct opts *o, struct loaded *l, const struct store_progress 
 	buf_init(&msg);
 	if (!o->no_store && (s = open_store(o, &msg, NULL)) != NULL) {
 		store_set_max_file_size(s, o->prefs.max_file_size);
-		if (store_sync(s, o->paths, o->npaths, prog, &l->stats, &msg) == 0 && l->stats.built &&
-		    store_report(s, &l->rep, &msg) == 0) {
-			l->from_store = 1;
-			l->lib = store_lib(s, &msg);
+		if (store_sync(s, o->paths, o->npaths, prog, &l->stats, &msg) == 0 && l->stats.built) {
+			l->from_store = 1;	/* store_report fills l->rep even when it fails */
+			if (store_report(s, &l->rep, &msg) == 0)
+				l->lib = store_lib(s, &msg);
 		}
 	}
 	if (msg.len && !atomic_load(prog->cancel))
 		buf_printf(note, "%s (reading the files instead)", msg.buf);
 	store_close(s);
 	buf_free(&msg);
-	if (l->lib == NULL) {
+	if (l->lib == NULL && !atomic_load(prog->cancel)) {
 		loaded_free(l);
-		load_parse(o, l);
+		load_parse(o, l, prog->cancel);
 	}
 }
 
@@ -846,6 +850,7 @@ run_reader(struct opts *o)
 		/* the reader counts the problems and names the key of the Problems page */
 		ra.first_setup = settings_nmsgs(o->config) ? settings_msg(o->config, 0) : marks_msg(o->state, 0);
 		buf_puts(&status, ra.first_setup);
+		ra.first_setup = status.buf;	/* the marks' own text may go when they are saved */
 	} else if (o->samples && o->libdir.len) {
 		buf_printf(&status, "%s is empty: these are the samples (R or paperboy fetch gets papers)",
 		    o->libdir.buf);

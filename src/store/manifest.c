@@ -403,6 +403,8 @@ manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npa
 	struct sync y;
 	int rc;
 
+	lib_free(s->built);	/* only the last sync's first build may be taken */
+	s->built = NULL;
 	memset(&y, 0, sizeof y);
 	y.s = s;
 	y.msg = msg;
@@ -429,7 +431,6 @@ manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npa
 	if (rc < 0)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	else if (y.lib) {
-		lib_free(s->built);
 		s->built = take_built(&y);
 		if (stats)
 			stats->built = 1;

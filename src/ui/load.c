@@ -246,6 +246,7 @@ ui_loader_begin(struct ui_loader *ld, const char *note)
 	c->last = ui_loop_now();
 	if (pthread_create(&c->th, NULL, run, c) != 0) {
 		ctl_free(c);
+		buf_setlen(&ld->note, 0);
 		ui_state_message(ld->st, "cannot read the library in the background");
 		return UI_ACT_REDRAW;
 	}
@@ -262,6 +263,10 @@ ui_loader_free(struct ui_loader *ld)
 	struct ui_load_ctl *c = ld->cur;
 
 	buf_free(&ld->note);
+	if (ld->st && ld->st->help.page == &ld->problems) {
+		ld->st->help.page = NULL;	/* the Problems page was open */
+		ld->st->help.open = 0;
+	}
 	if (ld->st && ld->st->help.problems == &ld->problems)
 		ld->st->help.problems = NULL;
 	buf_free(&ld->problems);
@@ -269,7 +274,7 @@ ui_loader_free(struct ui_loader *ld)
 		return;
 	atomic_store(&c->cancel, 1);
 	pthread_join(c->th, NULL);
-	ctl_free(c);	/* its posts, not run, are dropped with the loop */
+	ctl_free(c);	/* its posts are dropped with the loop: no ui_loop_wait may follow */
 	ld->cur = NULL;
 	ld->st->load.running = 0;
 }

@@ -270,7 +270,6 @@ run_on_terminal(struct reader *r, struct ui_loop *loop, const struct prefs *p)
 	if (p->fetch_on_start)
 		ui_fetcher_begin(&r->fetcher);
 	rc = run(r, loop, flags);
-	ui_loader_free(&r->loader);	/* a load still running is cancelled */
 	ui_fetcher_free(&r->fetcher);	/* before the terminal goes: a fetch may still run */
 	ui_term_close(r->t);
 	r->act.t = r->t = NULL;
@@ -310,6 +309,7 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 		r.act.loader = &r.loader;
 		r.load_at_start = opts && opts->load && opts->load_at_start;
 		rc = run_on_terminal(&r, loop, p);
+		ui_loader_free(&r.loader);	/* a load still running is cancelled */
 	}
 	ui_loop_free(loop);
 	ui_act_free(&r.act, &r.st);

@@ -107,7 +107,8 @@ fi
 if command -v sqlite3 >/dev/null; then
 	"$PB_BIN" --dump "$lib" >/dev/null 2>&1	# a sound store again
 	# hold the write lock until $TMP/unlock appears (at most 60 s)
-	{ echo "BEGIN EXCLUSIVE;"; echo "SELECT count(*) FROM files;"; i=0
+	# (.timeout: wait for the lock rather than give up when the store is busy)
+	{ echo ".timeout 20000"; echo "BEGIN EXCLUSIVE;"; echo "SELECT count(*) FROM files;"; i=0
 	  while [ ! -f "$TMP/unlock" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
 	  echo "COMMIT;"; } | sqlite3 "$db" >/dev/null 2>&1 &
 	lockpid=$!
@@ -115,6 +116,9 @@ if command -v sqlite3 >/dev/null; then
 	while sqlite3 "$db" ".timeout 0" "BEGIN IMMEDIATE;" "ROLLBACK;" >/dev/null 2>&1 && [ $i -lt 300 ]; do
 		sleep 0.1; i=$((i + 1))
 	done
+	# the checks below mean something only while the lock is held
+	sqlite3 "$db" ".timeout 0" "BEGIN IMMEDIATE;" "ROLLBACK;" >/dev/null 2>&1 &&
+		bad "the test could not take the store's write lock in 30 s"
 	PAPERBOY_STORE_TIMEOUT=300 "$PB_BIN" --dump "$lib" >"$TMP/got" 2>"$TMP/got.err"
 	cmp -s "$TMP/want" "$TMP/got" && [ ! -s "$TMP/got.err" ] &&
 		ok "an up-to-date store is read while another process holds its write lock" ||

@@ -229,15 +229,6 @@ test_day_keys(void **state)
 	ui_state_free(&st);
 }
 
-/* The left part of the status line, in b. */
-static const char *
-position(const struct ui_state *st, struct buf *b)
-{
-	buf_setlen(b, 0);
-	ui_state_position(st, b);
-	return b->buf;
-}
-
 /* L after a search: every match of every day in one list, newest first; q goes back. */
 static void
 test_results_view(void **state)
@@ -268,7 +259,7 @@ test_results_view(void **state)
 	assert_string_equal(lib_paper(st.lib, st.list.v[2])->title, "Gamma paper");
 	assert_string_equal(lib_paper(st.lib, st.list.v[3])->title, "Delta label-day paper");
 	assert_int_equal(st.nav.focus, UI_PAPERS);
-	assert_string_equal(position(&st, &b), "paper 3/4 | 4 results for 'paper', newest first");
+	assert_string_equal(unit_position(&st, &b), "paper 3/4 | 4 results for 'paper', newest first");
 	assert_string_equal(st.status.buf, "q: back");
 	ui_keys_handle(&st, 'O');			/* the order stays */
 	assert_string_equal(st.status.buf, "results stay newest first");
@@ -288,7 +279,7 @@ test_results_view(void **state)
 	ui_keys_handle(&st, 'u');			/* Gamma read by hand */
 	ui_keys_handle(&st, 'f');
 	assert_int_equal(st.list.n, 3);
-	assert_string_equal(position(&st, &b), "paper 3/3 | 4 results for 'paper', newest first"
+	assert_string_equal(unit_position(&st, &b), "paper 3/3 | 4 results for 'paper', newest first"
 	    " | 3 of 4 shown (1 read hidden: f twice shows all)");
 	ui_keys_handle(&st, 'f');
 	ui_keys_handle(&st, 'f');

@@ -138,11 +138,7 @@ test_marks_store(void **state)
 	(void)state;
 	assert_non_null(mkdtemp(dir));
 	buf_printf(&path, "%s/state", dir);
-	marks = marks_new(path.buf);
-	assert_int_equal(marks_load(marks), 0);
-	ui_state_init(&st, unit_lib(0), NULL, NULL);
-	ui_marks_use(&st, marks);
-	unit_fit(&st, 24, 80);
+	marks = unit_state_marks(&st, path.buf);
 	ui_keys_handle(&st, 's');
 	ui_keys_handle(&st, 'u');
 	assert_int_equal(safeio_read(path.buf, &file), 0);
@@ -160,13 +156,9 @@ test_marks_store(void **state)
 	assert_int_equal(st.marks.unread_day[0], 1);
 	/* two readers at once: each save brings in the other's marks */
 	{
-		struct marks *m2 = marks_new(path.buf);
 		struct ui_state st2;
+		struct marks *m2 = unit_state_marks(&st2, path.buf);
 
-		assert_int_equal(marks_load(m2), 0);
-		ui_state_init(&st2, unit_lib(0), NULL, NULL);
-		ui_marks_use(&st2, m2);
-		unit_fit(&st2, 24, 80);
 		ui_keys_handle(&st, 'j');
 		ui_keys_handle(&st, 's');		/* the first reader stars Beta */
 		assert_false(st2.marks.star[st2.list.v[1]]);	/* not seen yet */

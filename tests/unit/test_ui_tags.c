@@ -11,15 +11,6 @@
 #include "model/lib.h"
 #include "ui/state.h"
 
-/* The status line's left part, as a string in b. */
-static const char *
-position(const struct ui_state *st, struct buf *b)
-{
-	buf_setlen(b, 0);
-	ui_state_position(st, b);
-	return b->buf;
-}
-
 /* x tags and goes on, x again untags; the position counts them; X clears; a reload keeps them. */
 static void
 test_tag_untag(void **state)
@@ -34,12 +25,12 @@ test_tag_untag(void **state)
 	unit_fit(&st, 24, 80);
 	alpha = st.list.v[0];
 	beta = st.list.v[1];
-	assert_null(strstr(position(&st, &b), "tagged"));
+	assert_null(strstr(unit_position(&st, &b), "tagged"));
 	ui_keys_handle(&st, 'x');
 	assert_true(ui_tags_has(&st, alpha));
 	assert_int_equal(st.list.sel, 1);		/* on to the next paper, as neomutt */
 	assert_int_equal(st.tags.n, 1);
-	assert_non_null(strstr(position(&st, &b), "paper 2/2 | 1 tagged"));
+	assert_non_null(strstr(unit_position(&st, &b), "paper 2/2 | 1 tagged"));
 	ui_keys_handle(&st, 'x');			/* Beta; the last row stays */
 	assert_int_equal(st.tags.n, 2);
 	assert_int_equal(st.list.sel, 1);
@@ -59,7 +50,7 @@ test_tag_untag(void **state)
 	ui_keys_handle(&st, 'X');
 	assert_int_equal(st.tags.n, 0);
 	assert_string_equal(st.status.buf, "untagged 2 papers");
-	assert_null(strstr(position(&st, &b), "tagged"));
+	assert_null(strstr(unit_position(&st, &b), "tagged"));
 	ui_keys_handle(&st, ';');			/* nothing tagged: no prefix */
 	assert_int_equal(st.prompt.kind, UI_PROMPT_NONE);
 	assert_string_equal(st.status.buf, "no tagged papers (x tags the selected one)");
@@ -79,11 +70,7 @@ test_prefix_marks(void **state)
 	(void)state;
 	assert_non_null(mkdtemp(dir));
 	buf_printf(&path, "%s/state", dir);
-	marks = marks_new(path.buf);
-	assert_int_equal(marks_load(marks), 0);
-	ui_state_init(&st, unit_lib(0), NULL, NULL);
-	ui_marks_use(&st, marks);
-	unit_fit(&st, 24, 80);
+	marks = unit_state_marks(&st, path.buf);
 	ui_keys_handle(&st, 'x');
 	ui_keys_handle(&st, 'x');			/* Alpha and Beta */
 	ui_keys_handle(&st, ';');

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "ingest/ingest.h"
+#include "marks/marks.h"
 #include "model/lib.h"
 #include "text/diag.h"
 #include "text/width.h"
@@ -325,6 +326,28 @@ unit_title(const struct ui_state *st)
 	const struct paper *p = ui_list_paper(st);
 
 	return p ? ui_paper_label(p) : "";
+}
+
+/* A state with marks read from path. */
+struct marks *
+unit_state_marks(struct ui_state *st, const char *path)
+{
+	struct marks *m = marks_new(path);
+
+	assert_int_equal(marks_load(m), 0);
+	ui_state_init(st, unit_lib(0), NULL, NULL);
+	ui_marks_use(st, m);
+	unit_fit(st, 24, 80);
+	return m;
+}
+
+/* The status line's left part. */
+const char *
+unit_position(const struct ui_state *st, struct buf *b)
+{
+	buf_setlen(b, 0);
+	ui_state_position(st, b);
+	return b->buf;
 }
 
 /* Type a string at the prompt, one code point at a time. */

@@ -114,5 +114,12 @@ void unit_fit(struct ui_state *st, int rows, int cols);
 const char *unit_title(const struct ui_state *st);
 /* Type s at the reader, one code point at a time. */
 void unit_type(struct ui_state *st, const char *s);
+/*
+ * Start st on unit_lib(0) at 24x80 with the marks of the state file path
+ * (loaded: a missing file is none); caller frees the marks after st.
+ */
+struct marks *unit_state_marks(struct ui_state *st, const char *path);
+/* The status line's left part (ui_state_position) in b, as a string. */
+const char *unit_position(const struct ui_state *st, struct buf *b);
 
 #endif
