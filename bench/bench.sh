@@ -209,6 +209,23 @@ if [ -x "$sb" ]; then
 		END { pb = med(b, nb); pp = med(p, np)
 			printf "   first paint from the store: %.1f ms median, bare curses %.1f ms: %.2f x (targets <= 100 ms, <= 1.5 x)\n", pp, pb, pp / pb
 			sub(/.*peak /, "", m); printf "   peak memory at first paint: %s (target <= 30 MB)\n", m }' "$out/paint"
+	# the real reader on a 200x60 pseudo-terminal, from exec to its first
+	# screen (the newest day, from the warm store), against a bare curses
+	# program run the same way
+	: >"$out/exec"
+	: >"$out/config"
+	i=0
+	while [ $i -lt 5 ]; do
+		"$sb" exec BENCHDONE "$sb" bare-tty >>"$out/exec"
+		PAPERBOY_STATE="$out/state" PAPERBOY_CONFIG="$out/config" \
+			"$sb" exec "paper 1/" "$PB_BIN" --store="$db" "$archive" >>"$out/exec"
+		i=$((i + 1))
+	done
+	awk '$1 == "exec" && /store_bench/ { b[nb++] = $2 } $1 == "exec" && !/store_bench/ { p[np++] = $2 }
+		function med(a, n,   i, j, t) { for (i = 0; i < n; i++) for (j = i + 1; j < n; j++)
+			if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t } return a[int(n / 2)] }
+		END { pb = med(b, nb); pp = med(p, np)
+			printf "   the reader, exec to its first screen: %.1f ms median, a bare curses program %.1f ms: %.2f x (targets <= 100 ms, <= 1.5 x)\n", pp, pb, pp / pb }' "$out/exec"
 	"$sb" search "$db" diffusion transformer 강화학습 올림피아드 학습 | sed 's/^/   /'
 	echo "   (targets per keystroke: median <= 10 ms, max <= 50 ms; memory after ten searches <= 60 MB)"
 	# one new day: a copy of the newest Korean day, dated a day later, with new ids
