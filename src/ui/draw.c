@@ -172,6 +172,24 @@ counts(char *dst, size_t size, size_t unread, size_t total)
 	return dst;
 }
 
+/*
+ * A day's counts for a row of inner width w: "unread/total", or where the
+ * date and that do not fit, the unread count alone (nothing when all is
+ * read), so that the date stays whole.
+ */
+static const char *
+day_counts(char *dst, size_t size, const char *label, size_t unread, size_t total, int w)
+{
+	counts(dst, size, unread, total);
+	if (2 + width_str(label) + 1 + strlen(dst) > (size_t)(w > 0 ? w : 0)) {
+		if (unread)
+			snprintf(dst, size, "%zu", unread);
+		else
+			dst[0] = '\0';
+	}
+	return dst;
+}
+
 /* "a/b" position text for a footer, in the caller's buffer. */
 static const char *
 position(char *dst, size_t size, size_t i, size_t n)
@@ -198,8 +216,10 @@ draw_days(struct frame *f, struct ui_rect r, int focused)
 		const struct day *d = lib_day(st->lib, k);
 		size_t unread = st->marks.unread_day ? st->marks.unread_day[k] : 0;
 
+		const char *label = d->label ? d->label : "?";
+
 		draw_row_hl(f, in, (int)i, k == st->list.day && st->list.view == UI_VIEW_DAYS, focused, ' ',
-		    d->label ? d->label : "?", counts(num, sizeof num, unread, d->npapers),
+		    label, day_counts(num, sizeof num, label, unread, d->npapers, in.w),
 		    unread ? SETTINGS_EL_UNREAD : SETTINGS_EL_NORMAL, NULL, 0);
 	}
 }

@@ -539,9 +539,11 @@ ended_with back-quit 0
 
 # ---- an empty library: how to get papers ---------------------------------
 mkdir -p "$TMP/emptylib"
-start 80 24 "$TMP/emptylib"
-screen empty-80x24
-quits empty
+for size in 80x24 120x40; do
+	start "${size%x*}" "${size#*x}" "$TMP/emptylib"
+	screen "empty-$size"
+	quits "empty-$size"
+done
 
 # ---- a long author list: the first 10, "+N more", a shows them all ---------
 authors=$(awk 'BEGIN { for (i = 1; i <= 25; i++) { if (i > 1) printf ","; printf "\"Writer%d\"", i } }')
@@ -591,7 +593,8 @@ PAPERBOY_STATE=$TMP/state/state
 # 30 bad settings lines and an input cut short: the status line counts them
 # and names !, which shows them all as --check prints them, scrollable
 {
-	printf 'mark-read = open\nbind x frobnicate\n'
+	# a trailing comment is no problem (item 4)
+	printf 'mark-read = open   # read when shown\nbind x frobnicate\n'
 	for i in $(seq 1 40); do
 		printf 'setting%d = x\n' "$i"
 	done
@@ -922,6 +925,213 @@ keys q q
 shows results-120x40-back "back from the search results"
 screen results-120x40-back
 quits results-120x40
+
+# ---- issue 13, every point at 80x24 and 120x40, with Hangul on screen ------
+# seen NAME TEXT: the pane shows TEXT, and every border is in place.
+seen() {
+	shows "$1" "$2" && check_widths "$1" "$TMP/$1.txt"
+}
+# hangul NAME: the last capture of NAME has Hangul syllables on screen.
+hangul() {
+	NTESTS=$((NTESTS + 1))
+	# U+AC00 to U+D7A3 begin with the bytes EA to ED in UTF-8
+	LC_ALL=C grep -q "$(printf '\352')\|$(printf '\353')\|$(printf '\354')\|$(printf '\355')" "$TMP/$1.txt" ||
+		fail "$1: no Hangul on screen"
+}
+# lacks NAME REGEX: the last capture of NAME has no line matching REGEX.
+lacks() {
+	NTESTS=$((NTESTS + 1))
+	! grep -qE -- "$2" "$TMP/$1.txt" || fail "$1: the screen shows '$(grep -E -- "$2" "$TMP/$1.txt" | head -n 1)'"
+}
+# the Korean digest with "강화학습" written without its space (item 15)
+mkdir -p "$TMP/kosp"
+sed 's/강화 학습/강화학습/' "$KO" >"$TMP/kosp/ko-2025-05-06.md"
+# Multimodal beside Multi-Modal on one day (item 5)
+mkdir -p "$TMP/cats"
+sed 's/^| Computer Vision | SuperEdit/| Multimodal | SuperEdit/' "$EN/2025-05-06.md" >"$TMP/cats/2025-05-06.md"
+# 100 papers of 2025-05-06 and one of 2025-05-05 (item 8)
+awk 'BEGIN { printf "["; for (i = 1; i <= 101; i++) printf "%s{\"title\":\"Paper %d\",\"id\":\"2505.%05d\",\"date\":\"2025-05-0%d\",\"summary\":\"Text.\"}", (i > 1 ? "," : ""), i, i, (i > 100 ? 5 : 6); print "]" }' >"$TMP/hundred.json"
+for size in 80x24 120x40; do
+	w=${size%x*}
+	h=${size#*x}
+	# item 1: four moves in Categories and two in Days read nothing; the
+	# Papers focus reads the paper looked at (the counts say so)
+	start "$w" "$h" "$EN" "$KO"
+	keys h j j k j h j k
+	screen "i13-browse-$size"
+	keys l l
+	screen "i13-browse-look-$size"
+	# item 2: z zooms the Papers pane, titles whole (the Korean one too)
+	keys z
+	seen "i13-zoom-$size" "Papers zoomed (z: back)"
+	hangul "i13-zoom-$size"
+	lacks "i13-zoom-$size" "Days|Categories"
+	# a title cut in the pane is whole (80x24), or all of it (120x40)
+	whole='Practical Efficiency of Muon for Pretraining'
+	[ "$size" = 120x40 ] && whole='Ming-Lite-Uni: Advancements in Unified Architecture for Natural Multimodal Interaction'
+	NTESTS=$((NTESTS + 1))
+	grep -qF "$whole" "$TMP/i13-zoom-$size.txt" || fail "i13-zoom-$size: '$whole' is cut"
+	keys z
+	seen "i13-unzoom-$size" "Papers back in place"
+	# the Add list: q, Backspace and Esc go back one level, Q quits from the help
+	keys Enter z
+	seen "i13-back-zoomed-$size" "Summary zoomed (z: back)"
+	keys q
+	seen "i13-back-unzoomed-$size" "Summary back in place"
+	keys BSpace
+	seen "i13-back-bspace-$size" "[Papers]"
+	keys Escape
+	seen "i13-back-top-$size" "at the top: q or Q quits"
+	alive "i13-back-top-$size"
+	keys '?'
+	seen "i13-back-help-$size" "[Help]"
+	keys Q
+	ended_with "i13-back-Q-$size" 0
+
+	# item 3 and item 13: t switches language, it stays from paper to paper,
+	# the pane names the publisher, the status line says it once
+	start "$w" "$h" "$TMP/pub"
+	keys t
+	seen "i13-lang-ko-$size" "language 2 of 2"
+	shows "i13-lang-ko-$size" "Summary ko from l-yohai"
+	hangul "i13-lang-ko-$size"
+	lacks "i13-lang-ko-$size" "summary:|ko-digest|ko ko"
+	keys j
+	seen "i13-lang-stays-$size" "paper 2/7"
+	shows "i13-lang-stays-$size" "Summary ko from l-yohai"
+	hangul "i13-lang-stays-$size"
+	keys t
+	seen "i13-lang-en-$size" "Summary en from gabrielch"
+	keys T
+	seen "i13-version-$size" "no other version in this language"
+	quits "i13-lang-$size"
+
+	# item 15 and item 3: "강화 학습" finds "강화학습"; the Korean summary the
+	# match is in is the one shown, the match highlighted; item 13: no match said once
+	start "$w" "$h" "$EN" "$TMP/kosp"
+	keys / 강화 Space 학습 Enter
+	seen "i13-ko-search-$size" "/강화 학습: match 1 of 1"
+	shows "i13-ko-search-$size" "Summary ko from"
+	hangul "i13-ko-search-$size"
+	# the match is further down the summary: scroll until it is in view
+	keys l
+	n=0
+	until T capture-pane -e -p -t pb:main >"$TMP/i13-hl.txt" &&
+		grep -q "$(printf '\033')\[43m강화학습" "$TMP/i13-hl.txt"; do
+		n=$((n + 1))
+		[ "$n" -le 6 ] || break
+		keys C-d
+		sleep 0.2
+	done
+	NTESTS=$((NTESTS + 1))
+	[ "$n" -le 6 ] || fail "i13-ko-search-$size: the match is not highlighted in the summary"
+	keys / z z z z Enter
+	seen "i13-no-match-$size" "/zzzz: no match"
+	lacks "i13-no-match-$size" "every day"
+	quits "i13-ko-search-$size"
+
+	# item 5: Multimodal and Multi-Modal are one category; C reads it, 0/3
+	start "$w" "$h" "$TMP/cats"
+	seen "i13-cats-$size" "paper 1/6"
+	shows "i13-cats-$size" "Multi-Mod"
+	lacks "i13-cats-$size" "Multimodal +[0-9]+/"
+	NTESTS=$((NTESTS + 1))
+	grep -qE "Multi-Mod[^ ]* +3/3" "$TMP/i13-cats-$size.txt" ||
+		fail "i13-cats-$size: no one Multi-Modal row of 3 papers"
+	keys h j j C
+	seen "i13-cat-read-$size" "marked 3 papers of Multi-Modal"
+	NTESTS=$((NTESTS + 1))
+	grep -qE "Multi-Mod[^ ]* +0/3" "$TMP/i13-cat-read-$size.txt" ||
+		fail "i13-cat-read-$size: the read category does not show 0/3"
+	quits "i13-cats-$size"
+
+	# item 7 and item 11: fixed link numbers, the thumbnail last; y says what it sent
+	start "$w" "$h" "$EN" "$KO"
+	keys Enter Enter G
+	seen "i13-links-$size" "4 thumbnail"
+	shows "i13-links-$size" "3 huggingface"
+	keys J J J G	# Ming-Lite-Uni: no thumbnail, the same numbers
+	seen "i13-links-other-$size" "paper 4/7"
+	shows "i13-links-other-$size" "3 huggingface"
+	lacks "i13-links-other-$size" "thumbnail"
+	T delete-buffer >/dev/null 2>&1
+	keys y
+	seen "i13-copy-$size" "sent to the terminal's clipboard (OSC 52)"
+	NTESTS=$((NTESTS + 1))
+	T show-buffer 2>/dev/null | grep -q 'huggingface.co' ||
+		fail "i13-copy-$size: the tmux clipboard does not hold the link: $(T show-buffer 2>/dev/null)"
+	quits "i13-links-$size"
+
+	# the Add list: A reads the day, J and K in the summary, Space at the end of
+	# a summary goes to the next unread (on the next day)
+	start "$w" "$h" "$EN" "$KO"
+	keys A
+	seen "i13-day-read-$size" "marked 7 papers of 2025-05-06 read"
+	keys l J
+	seen "i13-J-$size" "paper 2/7"
+	shows "i13-J-$size" "[Summary"
+	keys K
+	seen "i13-K-$size" "paper 1/7"
+	keys J	# RM-R1: its summary fits the pane, Space is at its end
+	seen "i13-J-again-$size" "paper 2/7"
+	keys Space
+	seen "i13-space-$size" "paper 1/2 | 2025-05-05"
+	quits "i13-read-$size"
+
+	# item 9: a long author list collapsed, a shows it all
+	start "$w" "$h" "$TMP/authors.json"
+	keys Enter z
+	seen "i13-authors-$size" "+15 more (a: all)"
+	keys a
+	seen "i13-authors-all-$size" "Writer25"
+	quits "i13-authors-$size"
+
+	# item 8: a day of 100 papers beside a day of one: the dates stay whole
+	# (where "100/100" does not fit too, the unread count alone)
+	start "$w" "$h" "$TMP/hundred.json"
+	seen "i13-dates-$size" "paper 1/100"
+	NTESTS=$((NTESTS + 1))
+	grep -qE '[│║]> 2025-05-06 +100(/100)? *[│║]' "$TMP/i13-dates-$size.txt" &&
+		grep -qE '[│║]  2025-05-05 +1/1 *[│║]' "$TMP/i13-dates-$size.txt" ||
+		fail "i13-dates-$size: a date or its count is cut: $(grep '2025-05-0' "$TMP/i13-dates-$size.txt" | head -n 2)"
+	quits "i13-dates-$size"
+
+	# item 12: a missing path exits 1 with one line (the empty library: empty-$size above)
+	# (a pty may drop what a process writes just before it ends: the
+	# message is read from a direct run)
+	start "$w" "$h" "$TMP/nonexistent"
+	ended_with "i13-missing-$size" 1
+	NTESTS=$((NTESTS + 1))
+	msg=$(PAPERBOY_LIBRARY=/nonexistent "$BIN" "$TMP/nonexistent" 2>&1 </dev/null)
+	[ "$msg" = "paperboy: $TMP/nonexistent: No such file or directory" ] ||
+		fail "i13-missing-$size: the message is '$msg'"
+done
+
+# ---- optional: the realdata at 80x24 and 120x40 (issue 13), if present ---
+# dates whole with their counts (or the unread count alone); T the other
+# publisher's version, t the Korean summary; a Korean search as a list
+REAL=$SRC/../shared/realdata
+if [ -d "$REAL" ] && [ "$UPDATE" != 1 ]; then
+	for size in 80x24 120x40; do
+		start "${size%x*}" "${size#*x}" "$REAL"
+		seen "real-$size" "paper 1/"
+		NTESTS=$((NTESTS + 1))
+		[ "$(grep -cE '^[│║][> ] 20[0-9]{2}-[0-9]{2}-[0-9]{2} +[0-9]+(/[0-9]+)? *[│║]' "$TMP/real-$size.txt")" -ge 5 ] ||
+			fail "real-$size: the Days rows are not whole dates with their counts"
+		keys D 2 0 2 4 - 1 2 - 3 1 Enter
+		seen "real-day-$size" "| 2024-12-31"
+		keys T
+		seen "real-version-$size" "Summary en from timlrx"
+		keys t
+		seen "real-ko-$size" "Summary ko from l-yohai"
+		hangul "real-ko-$size"
+		keys / 강화 Space 학습 Enter L
+		seen "real-results-$size" "results for '강화 학습'"
+		quits "real-$size"
+	done
+else
+	echo "screen.sh: note: skipping the realdata screens ($REAL not found or UPDATE=1)"
+fi
 
 # ---- optional: the shared seeds, if present (not part of the tree) --------
 SEEDS=$SRC/../shared/seeds
