@@ -27,7 +27,9 @@ enum ui_filter { UI_FILTER_ALL, UI_FILTER_UNREAD, UI_FILTER_STARRED, UI_NFILTERS
 
 /* Orders of the Papers list (cycled by O). */
 enum ui_order {
-	UI_ORDER_VOTES,		/* votes, highest first (the --dump order within a day) */
+	UI_ORDER_VOTES,		/* votes, highest first (the --dump order within a day); a day
+				   without any votes: as published */
+	UI_ORDER_PUBLISHED,	/* as published: the order of the inputs and within each */
 	UI_ORDER_TITLE,		/* title, A to Z */
 	UI_ORDER_DATE,		/* newest day first */
 	UI_NORDERS
@@ -92,6 +94,8 @@ void ui_list_select_day(struct ui_state *st, size_t d);
 void ui_list_select_cat(struct ui_state *st, size_t c);
 /* Select row i of the Papers list (clamped). */
 void ui_list_select_paper(struct ui_state *st, size_t i);
+/* The row of paper (lib index) i in the Papers list, or SIZE_MAX. */
+size_t ui_list_row_of(const struct ui_state *st, uint32_t i);
 /* Go to day d in the days view unless it is shown already (a move or a click in Days). */
 void ui_list_pick_day(struct ui_state *st, size_t d);
 /* Select category row c when it exists and is not selected. */

@@ -193,8 +193,19 @@ ui_list_count_cats(struct ui_state *st)
 struct sort_key {
 	uint32_t i;
 	long votes;
+	uint32_t pos;
 	const char *label;
 };
+
+/* qsort comparison by the place in the inputs (as published), then lib order. */
+static int
+cmp_pos(const void *a, const void *b)
+{
+	const struct sort_key *x = a, *y = b;
+	int c = (x->pos > y->pos) - (x->pos < y->pos);
+
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
 
 /* qsort comparison by votes (highest first), then lib order. */
 static int
@@ -216,16 +227,38 @@ cmp_title(const void *a, const void *b)
 	return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
+/*
+ * The order the list is sorted in: the selected one, except that a day
+ * whose papers have no votes at all is shown as published by default.
+ */
+static enum ui_order
+effective_order(const struct ui_state *st)
+{
+	const struct ui_list *l = &st->list;
+	size_t i;
+
+	if (l->order != UI_ORDER_VOTES || l->view != UI_VIEW_DAYS)
+		return l->order;
+	for (i = 0; i < l->n; i++)
+		if (lib_paper(st->lib, l->v[i])->votes > 0)
+			return UI_ORDER_VOTES;
+	return UI_ORDER_PUBLISHED;
+}
+
 /* Sort the Papers list in the selected order (lib order is already the date order). */
 static void
 sort_list(struct ui_state *st)
 {
+	static int (*const cmp[UI_NORDERS])(const void *, const void *) = {
+		[UI_ORDER_VOTES] = cmp_votes, [UI_ORDER_PUBLISHED] = cmp_pos, [UI_ORDER_TITLE] = cmp_title,
+	};
 	struct ui_list *l = &st->list;
+	enum ui_order o = effective_order(st);
 	struct sort_key *k;
 	size_t i;
 
 	/* search results are newest first, whatever the order */
-	if (l->order == UI_ORDER_DATE || l->view == UI_VIEW_RESULTS || l->n < 2)
+	if (o == UI_ORDER_DATE || l->view == UI_VIEW_RESULTS || l->n < 2)
 		return;
 	k = xcalloc(l->n, sizeof *k);
 	for (i = 0; i < l->n; i++) {
@@ -233,9 +266,10 @@ sort_list(struct ui_state *st)
 
 		k[i].i = l->v[i];
 		k[i].votes = p->votes;
+		k[i].pos = p->pos;
 		k[i].label = ui_paper_label(p);
 	}
-	qsort(k, l->n, sizeof *k, l->order == UI_ORDER_VOTES ? cmp_votes : cmp_title);
+	qsort(k, l->n, sizeof *k, cmp[o]);
 	for (i = 0; i < l->n; i++)
 		l->v[i] = k[i].i;
 	free(k);
@@ -372,8 +406,8 @@ ui_list_relist(struct ui_state *st)
 }
 
 /* The row of paper (lib index) i in the Papers list, or SIZE_MAX. */
-static size_t
-row_of(const struct ui_state *st, uint32_t i)
+size_t
+ui_list_row_of(const struct ui_state *st, uint32_t i)
 {
 	size_t k;
 
@@ -393,13 +427,13 @@ ui_list_go_to(struct ui_state *st, uint32_t i)
 	if (!p)
 		return 0;
 	/* in the current list already (this day, the starred view): stay there */
-	if ((k = row_of(st, i)) != SIZE_MAX) {
+	if ((k = ui_list_row_of(st, i)) != SIZE_MAX) {
 		ui_list_select_paper(st, k);
 		return 1;
 	}
 	st->list.view = UI_VIEW_DAYS;
 	ui_list_select_day(st, p->ndays ? p->days[0] : lib_ndays(st->lib) - 1);
-	if ((k = row_of(st, i)) != SIZE_MAX) {
+	if ((k = ui_list_row_of(st, i)) != SIZE_MAX) {
 		ui_list_select_paper(st, k);
 		return 1;
 	}
@@ -407,7 +441,7 @@ ui_list_go_to(struct ui_state *st, uint32_t i)
 	st->list.filter = UI_FILTER_ALL;
 	st->list.min_votes = 0;
 	ui_list_relist(st);
-	if ((k = row_of(st, i)) != SIZE_MAX) {
+	if ((k = ui_list_row_of(st, i)) != SIZE_MAX) {
 		ui_list_select_paper(st, k);
 		ui_state_message(st, "filter cleared to show the paper");
 		return 1;
@@ -449,7 +483,7 @@ ui_list_show_results(struct ui_state *st, struct search *s, const char *q)
 	ui_list_select_cat(st, 0);
 	ui_nav_unscroll(st, UI_PAPERS);
 	/* the match the user is on stays selected (neomutt's limit) */
-	if (keep <= UINT32_MAX && (k = row_of(st, (uint32_t)keep)) != SIZE_MAX)
+	if (keep <= UINT32_MAX && (k = ui_list_row_of(st, (uint32_t)keep)) != SIZE_MAX)
 		ui_list_select_paper(st, k);
 	ui_nav_focus(st, UI_PAPERS);
 	return l->nfound;
@@ -507,7 +541,7 @@ ui_list_restore_place(struct ui_state *st, const struct ui_place *p)
 	if (p->cat <= st->list.ncats)
 		ui_list_select_cat(st, p->cat);
 	/* the same paper, wherever a rebuilt list put it */
-	k = p->paper <= UINT32_MAX ? row_of(st, (uint32_t)p->paper) : SIZE_MAX;
+	k = p->paper <= UINT32_MAX ? ui_list_row_of(st, (uint32_t)p->paper) : SIZE_MAX;
 	ui_list_select_paper(st, k != SIZE_MAX ? k : p->sel);
 	ui_nav_focus(st, p->focus);
 }
@@ -589,6 +623,8 @@ ui_list_filters(const struct ui_state *st, struct buf *out)
 	}
 	if (st->list.view == UI_VIEW_RESULTS)
 		;	/* newest first, said with the results */
+	else if (st->list.order == UI_ORDER_PUBLISHED)
+		buf_puts(out, "as published | ");
 	else if (st->list.order == UI_ORDER_TITLE)
 		buf_puts(out, "by title | ");
 	else if (st->list.order == UI_ORDER_DATE)
@@ -635,7 +671,7 @@ ui_list_cycle_filter(struct ui_state *st)
 unsigned
 ui_list_cycle_order(struct ui_state *st)
 {
-	static const char *const names[UI_NORDERS] = { "votes", "title", "date" };
+	static const char *const names[UI_NORDERS] = { "votes", "as published", "title", "date" };
 
 	if (st->list.view == UI_VIEW_RESULTS) {
 		ui_state_message(st, "results stay newest first");

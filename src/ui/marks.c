@@ -282,29 +282,52 @@ ui_marks_toggle_star(struct ui_state *st)
 	return UI_ACT_REDRAW;
 }
 
+/* Row of the first unread paper of the list from row from on, going dir; SIZE_MAX when none. */
+static size_t
+unread_row(const struct ui_state *st, long from, int dir)
+{
+	const struct ui_list *l = &st->list;
+	long r;
+
+	for (r = from; r >= 0 && r < (long)l->n; r += dir)
+		if (!st->marks.read[l->v[r]])
+			return (size_t)r;
+	return SIZE_MAX;
+}
+
 /*
- * The next (dir 1) or previous (-1) unread paper from the selection,
- * across every day (wrapping); the Summary pane keeps the focus when it
- * has it, else Papers gets it.
+ * The next (dir 1) or previous (-1) unread paper from the selection: in
+ * the list as it is shown; else in the other days, in their order
+ * (wrapping), landing on that day's first unread paper as it is shown
+ * (its last, going back); else from the list's other end.  The Summary
+ * pane keeps the focus when it has it, else Papers gets it.
  */
 static unsigned
 step_unread(struct ui_state *st, int dir)
 {
-	size_t n = lib_npapers(st->lib), cur = ui_list_index(st), from = cur, k;
+	size_t n = lib_npapers(st->lib), cur = ui_list_index(st), from = cur, k, row = SIZE_MAX;
 	enum ui_pane keep = st->nav.focus == UI_SUMMARY ? UI_SUMMARY : UI_PAPERS;
 
+	if (st->list.n)
+		row = unread_row(st, (long)st->list.sel + dir, dir);
 	if (from == SIZE_MAX)
 		from = dir > 0 ? n - 1 : 0;	/* nothing selected: from either end */
-	for (k = 1; k <= n; k++) {
+	for (k = 1; row == SIZE_MAX && k <= n; k++) {
 		uint32_t i = (uint32_t)(dir > 0 ? (from + k) % n : (from + n - k) % n);
 
-		if (!st->marks.read[i] && i != cur) {
+		if (!st->marks.read[i] && ui_list_row_of(st, i) == SIZE_MAX) {
 			ui_list_go_to(st, i);
-			ui_nav_focus(st, keep);
-			return UI_ACT_REDRAW;
+			row = unread_row(st, dir > 0 ? 0 : (long)st->list.n - 1, dir);
 		}
 	}
-	ui_state_message(st, "no unread papers");
+	if (row == SIZE_MAX && st->list.n)	/* only this list has some: round its end */
+		row = unread_row(st, dir > 0 ? 0 : (long)st->list.n - 1, dir);
+	if (row == SIZE_MAX || st->list.v[row] == cur) {	/* none, or only the one shown */
+		ui_state_message(st, "no unread papers");
+		return UI_ACT_REDRAW;
+	}
+	ui_list_select_paper(st, row);
+	ui_nav_focus(st, keep);
 	return UI_ACT_REDRAW;
 }
 

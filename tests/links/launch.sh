@@ -107,7 +107,8 @@ wait_calls() {
 }
 
 # ---- local: $BROWSER with extra arguments and %s -------------------------
-# papers by title: Arxiv, Dollar, File, Quote, Script, Semi, Space, Tick
+# papers as published (the fixture lists them by title): Arxiv, Dollar, File,
+# Quote, Script, Semi, Space, Tick
 start "BROWSER=nosuch-paperboy-browser:$BIN/fakebrowser --new-tab %s"
 keys o
 status_has "o opens the arXiv page (after skipping a missing browser)" "opened: https://arxiv.org/abs/2505.01234"

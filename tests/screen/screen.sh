@@ -374,8 +374,8 @@ for r in a b; do
 done
 sleep 0.5
 T send-keys -t twoa s j s		# a: Voila, RM-R1
-T send-keys -t twob j j j s		# b: Ming-Lite-Uni (the fourth)
-T send-keys -t twoa j j j s s s		# a: toggles Practical Efficiency on, off, on
+T send-keys -t twob j j j s		# b: TEMPURA (the fourth as published)
+T send-keys -t twoa j j j s s s		# a: toggles Ming-Lite-Uni on, off, on
 T send-keys -t twob G s			# b: the last paper of the day
 sleep 0.5
 T send-keys -t twoa q
@@ -864,7 +864,7 @@ keys s
 screen tags-80x24-starred
 keys '\;' o
 waitfile tags-open "$TMP/opened" 2
-grep -q 'arxiv.org/abs/2505.02471' "$TMP/opened" || fail "tags-open: Ming-Lite-Uni not opened: $(cat "$TMP/opened")"
+grep -q 'arxiv.org/abs/2505.02387' "$TMP/opened" || fail "tags-open: RM-R1 (the second as published) not opened: $(cat "$TMP/opened")"
 keys E
 shows tags-export-asks "export the 2 tagged"
 keys m
@@ -888,7 +888,7 @@ screen tags-120x40
 keys '\;' u
 screen tags-120x40-read
 keys h h j l l x x		# both papers of 2025-05-05
-keys h h k l l j j j x x x	# Ming, Practical and SuperEdit: 7 tagged
+keys h h k l l j j j x x x	# three more of 2025-05-06, as published: 7 tagged
 keys '\;' o
 shows tags-open-asks "open 7 arXiv pages? (y/n)"
 keys n

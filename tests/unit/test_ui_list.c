@@ -32,8 +32,13 @@ test_star_filter_order(void **state)
 	assert_non_null(strstr(b.buf, "starred"));
 	assert_null(strstr(b.buf, "2025-05-05"));
 	buf_free(&b);
-	ui_keys_handle(&st, 'O');		/* by title: the position says it, once */
+	ui_keys_handle(&st, 'O');		/* as published: the position says it, once */
 	assert_string_equal(st.status.buf, "");
+	buf_init(&b);
+	ui_state_position(&st, &b);
+	assert_non_null(strstr(b.buf, "as published"));
+	buf_free(&b);
+	ui_keys_handle(&st, 'O');		/* by title */
 	buf_init(&b);
 	ui_state_position(&st, &b);
 	assert_non_null(strstr(b.buf, "by title"));
@@ -60,6 +65,7 @@ test_star_filter_order(void **state)
 	assert_string_equal(unit_title(&st), "Alpha paper");
 	ui_keys_handle(&st, 'f');		/* all */
 	/* order by title puts Alpha before Beta; by votes too */
+	ui_keys_handle(&st, 'O');
 	ui_keys_handle(&st, 'O');
 	assert_string_equal(lib_paper(st.lib, st.list.v[0])->title, "Alpha paper");
 	ui_keys_handle(&st, 'O');
@@ -246,6 +252,7 @@ test_results_view(void **state)
 	st.nav.focus = UI_DAYS;
 	ui_keys_handle(&st, 'j');			/* the user is on 2025-05-05, Gamma */
 	st.nav.focus = UI_PAPERS;
+	ui_keys_handle(&st, 'O');
 	ui_keys_handle(&st, 'O');			/* by title: results stay newest first */
 	ui_keys_handle(&st, '/');
 	unit_type(&st, "paper");
@@ -302,6 +309,46 @@ test_results_view(void **state)
 	buf_free(&b);
 }
 
+/* A day without votes is shown as published; O names that order, then goes on to titles. */
+static void
+test_published_order(void **state)
+{
+	static const char md[] = "## Papers for 2025-05-06\n\n| Title | Authors | Summary |\n|---|---|---|\n"
+	    "| Zeta comes first (Read more on [arXiv](https://arxiv.org/abs/2505.00003)) | A B | Z. |\n"
+	    "| Alpha comes second (Read more on [arXiv](https://arxiv.org/abs/2505.00002)) | C D | A. |\n"
+	    "| Mu comes third (Read more on [arXiv](https://arxiv.org/abs/2505.00001)) | E F | M. |\n"
+	    "| Beta comes last (Read more on [arXiv](https://arxiv.org/abs/2505.00004)) | G H | B. |\n";
+	struct unit_run r = unit_ingest_str("day.md", md);
+	struct ui_state st;
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	ui_state_init(&st, r.lib, NULL, NULL);
+	r.lib = NULL;	/* the state has it */
+	unit_fit(&st, 24, 80);
+	buf_init(&b);
+	assert_int_equal(st.list.n, 4);
+	assert_string_equal(lib_paper(st.lib, st.list.v[0])->title, "Zeta comes first");
+	assert_string_equal(lib_paper(st.lib, st.list.v[3])->title, "Beta comes last");
+	/* ] and [ follow the list as shown, not the title order underneath */
+	ui_keys_handle(&st, 'j');				/* Alpha */
+	ui_keys_handle(&st, ']');
+	assert_string_equal(unit_title(&st), "Mu comes third");
+	ui_keys_handle(&st, '[');
+	assert_string_equal(unit_title(&st), "Alpha comes second");
+	ui_keys_handle(&st, 'g');
+	assert_null(strstr(unit_position(&st, &b), "as published"));	/* the default says nothing */
+	ui_keys_handle(&st, 'O');
+	assert_non_null(strstr(unit_position(&st, &b), "as published"));
+	assert_string_equal(lib_paper(st.lib, st.list.v[1])->title, "Alpha comes second");
+	ui_keys_handle(&st, 'O');				/* by title */
+	assert_string_equal(lib_paper(st.lib, st.list.v[0])->title, "Alpha comes second");
+	assert_string_equal(lib_paper(st.lib, st.list.v[3])->title, "Zeta comes first");
+	ui_state_free(&st);
+	unit_run_free(&r);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -311,6 +358,7 @@ main(void)
 		cmocka_unit_test(test_hidden),
 		cmocka_unit_test(test_day_keys),
 		cmocka_unit_test(test_results_view),
+		cmocka_unit_test(test_published_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

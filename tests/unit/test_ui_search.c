@@ -131,6 +131,7 @@ test_triage_regressions(void **state)
 	ui_keys_handle(&st, 'O');
 	ui_keys_handle(&st, 'O');
 	ui_keys_handle(&st, 'O');
+	ui_keys_handle(&st, 'O');
 	assert_int_equal(st.list.n, 2);			/* nothing was used up */
 	ui_state_replace_lib(&st, unit_lib(1));	/* Epsilon arrives first */
 	assert_false(st.marks.read[0]);
