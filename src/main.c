@@ -318,16 +318,20 @@ load_parse(const struct opts *o, struct loaded *l, const atomic_int *cancel)
 
 /*
  * Sync the store (prog may be NULL) and read from it; -1 (msg set, l
- * empty) when the caller must parse instead.
+ * empty) when the caller must parse instead.  With built_only the library
+ * is taken only from a first build, which merged it already; otherwise -1
+ * with msg empty, because parsing is faster than merging it all back.
  */
 static int
 load_store(const struct opts *o, struct store *s, struct loaded *l,
-    const struct store_progress *prog, struct buf *msg)
+    const struct store_progress *prog, int built_only, struct buf *msg)
 {
 	store_set_max_file_size(s, o->prefs.max_file_size);
 	if (store_sync(s, o->paths, o->npaths, prog, &l->stats, msg) < 0)
 		return -1;
-	l->from_store = 1;
+	if (built_only && !l->stats.built)
+		return -1;
+	l->from_store = 1;	/* store_report fills l->rep even when it fails */
 	if (store_report(s, &l->rep, msg) < 0 ||
 	    (o->mode != MODE_CHECK && (l->lib = store_lib(s, msg)) == NULL)) {
 		loaded_free(l);
@@ -361,12 +365,16 @@ open_store(const struct opts *o, struct buf *msg, FILE *f)
 
 /*
  * Read every path into l: through the library store unless --no-store,
- * else (or when the store cannot be used, with a one-line message on f)
- * by parsing.
+ * else (or when the store cannot be used: a one-line message on f, or
+ * into note when f is NULL and note is not) by parsing.  prog (may be
+ * NULL) follows the sync; once its cancel flag is set nothing more is
+ * read.  built_only: see load_store.
  */
 static void
-load(const struct opts *o, struct loaded *l, FILE *f)
+load_with(const struct opts *o, struct loaded *l, FILE *f, const struct store_progress *prog,
+    int built_only, struct buf *note)
 {
+	const atomic_int *cancel = prog ? prog->cancel : NULL;
 	struct buf msg = BUF_INIT;
 	struct store *s;
 
@@ -374,18 +382,28 @@ load(const struct opts *o, struct loaded *l, FILE *f)
 	buf_init(&msg);
 	if (!o->no_store) {
 		s = open_store(o, &msg, f);
-		if (s && load_store(o, s, l, NULL, &msg) == 0) {
+		if (s && load_store(o, s, l, prog, built_only, &msg) == 0) {
 			store_close(s);
 			buf_free(&msg);
 			return;
 		}
-		if (f)
+		if ((msg.len || s == NULL) && f)
 			diag_printf(f, DIAG_PLAIN, "paperboy", 0, "%s (reading the files instead)",
 			    msg.len ? msg.buf : "no store");
+		else if ((msg.len || s == NULL) && note && !(cancel && atomic_load(cancel)))
+			buf_printf(note, "%s (reading the files instead)", msg.len ? msg.buf : "no store");
 		store_close(s);
 	}
-	load_parse(o, l, NULL);
+	if (!(cancel && atomic_load(cancel)))
+		load_parse(o, l, cancel);
 	buf_free(&msg);
+}
+
+/* Read every path into l (load_with, no progress); problems with the store go to f. */
+static void
+load(const struct opts *o, struct loaded *l, FILE *f)
+{
+	load_with(o, l, f, NULL, 0, NULL);
 }
 
 /* --check: a line per file, its messages, and a total. */
@@ -543,40 +561,6 @@ problem_lines(const struct reload_arg *ra, const struct loaded *l, struct buf *o
 	diag_list_lines(out, diags(l), 0);
 }
 
-/*
- * The reader's read, on the load thread: bring the store up to date (its
- * progress on the status line: a first build reads every file), then take
- * the library a first build merged, or else parse, which is faster than
- * merging the whole library back from the store.  When the store cannot be
- * used, note says why and the inputs are parsed.
- */
-static void
-reader_read(const struct opts *o, struct loaded *l, const struct store_progress *prog,
-    struct buf *note)
-{
-	struct buf msg = BUF_INIT;
-	struct store *s = NULL;
-
-	memset(l, 0, sizeof *l);
-	buf_init(&msg);
-	if (!o->no_store && (s = open_store(o, &msg, NULL)) != NULL) {
-		store_set_max_file_size(s, o->prefs.max_file_size);
-		if (store_sync(s, o->paths, o->npaths, prog, &l->stats, &msg) == 0 && l->stats.built) {
-			l->from_store = 1;	/* store_report fills l->rep even when it fails */
-			if (store_report(s, &l->rep, &msg) == 0)
-				l->lib = store_lib(s, &msg);
-		}
-	}
-	if (msg.len && !atomic_load(prog->cancel))
-		buf_printf(note, "%s (reading the files instead)", msg.buf);
-	store_close(s);
-	buf_free(&msg);
-	if (l->lib == NULL && !atomic_load(prog->cancel)) {
-		loaded_free(l);
-		load_parse(o, l, prog->cancel);
-	}
-}
-
 /* store_progress's fn: the sync's files, to the reader's status line. */
 static void
 load_progress(void *arg, size_t done, size_t total)
@@ -616,7 +600,8 @@ reader_load(void *arg, struct ui_load_ctl *ctl, struct lib **out, struct buf *ms
 		ra->o->paths[0] = ra->o->libdir.buf;
 		ra->o->samples = 0;
 	}
-	reader_read(ra->o, &l, &prog, msg);
+	/* the store synced (a first build shows its progress), then parsed unless just built */
+	load_with(ra->o, &l, NULL, &prog, 1, msg);
 	if (atomic_load(prog.cancel)) {
 		loaded_free(&l);
 		return -1;	/* the reader is leaving */
