@@ -7,12 +7,20 @@
  * A space of the query between two Hangul letters matches a space or
  * none, as Korean spacing varies: "강화 학습" finds "강화학습" (not the
  * other way round: a query without the space finds only that spelling).
- * The papers' search forms are built once, on the first search, and kept.
+ * A short query, of one or two code points in that form (one or two Latin
+ * letters or digits, one or two CJK ideographs), matches titles, authors
+ * and categories only: in summaries it would match nearly every paper.
+ * Every Hangul syllable is two or three code points in that form and
+ * counts as three, so 학 and 학습 search the summaries too.
+ * The papers' search forms are built once, on the first search, and kept,
+ * unless the caller answers the query itself (search_use_hits: the
+ * library store's index does).
  */
 #ifndef PB_SEARCH_H
 #define PB_SEARCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/lib.h"
 
@@ -34,6 +42,21 @@ int search_set(struct search *s, const char *q, size_t n);
 const char *search_query(const struct search *s);
 /* True when paper i (lib_paper order) matches the query. */
 int search_paper(struct search *s, size_t i);
+/*
+ * Take the matches of the query set last from hits[i] (one per paper of
+ * the library; the caller keeps it alive and unchanged until the next
+ * search_set or search_use_hits), instead of searching the papers; NULL
+ * searches them again.  search_set forgets hits.
+ */
+void search_use_hits(struct search *s, const uint8_t *hits);
+
+/* Code points a query form needs to search summaries too (see above). */
+#define SEARCH_SHORT 3
+/*
+ * True when the search form form[0..n) is short: fewer than SEARCH_SHORT
+ * code points, a Hangul vowel jamo without a final after it counting two.
+ */
+int search_form_short(const char *form, size_t n);
 /*
  * The ranges of text[0..n) where the query occurs, in order, each covering
  * whole code points: up to max are stored in out; returns how many there are.

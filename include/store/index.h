@@ -10,10 +10,13 @@
  *
  * Queries of three or more code points in that form (every Hangul
  * syllable is two or three jamo, so 학 and 학습 are such queries) go
- * through the FTS5 trigram index and give exactly model/search.c's
- * matches.  Shorter ones (a Latin letter or two, one CJK ideograph) are
- * answered by scanning a narrow column that holds only the search form of
- * titles, authors and categories: their summaries are not searched.
+ * through the FTS5 trigram index.  A space between Hangul matches a space
+ * or none: the FTS5 query spells out both ways of each such gap (up to
+ * four of them).  Shorter queries (a Latin letter or two, one or two CJK
+ * ideographs: model/search.h's short queries) are answered by scanning a
+ * narrow column that holds only the search form of titles, authors and
+ * categories, as model/search.c does for them.  So the matches are
+ * exactly model/search.c's.
  *
  * Matches are kept in display order (lib.h's paper order).  One struct
  * index belongs to one thread; it reads the store in its own snapshots.
@@ -83,5 +86,20 @@ long index_day(struct index *ix, const char *day, size_t **out, struct buf *msg)
  * how many, or -1 with msg.
  */
 long index_ranked(struct index *ix, size_t max, struct buf *keys, struct buf *msg);
+
+/*
+ * Answer index_hits for the papers of lib from now on (NULL: for none);
+ * lib must outlive the binding.  The store and lib are matched by key.
+ */
+void index_bind(struct index *ix, const struct lib *lib);
+/*
+ * Set the query (as index_set) and set hit[i] to 1 for every paper i of
+ * the bound library that matches, 0 for the others (hit holds
+ * lib_npapers entries).  Returns the number of matches; -2 when the index
+ * cannot answer for that library exactly (none bound, papers not indexed
+ * yet, a library that is not the store's: hit is untouched and the caller
+ * searches the papers itself), or -1 with msg.
+ */
+long index_hits(struct index *ix, const char *q, size_t n, uint8_t *hit, struct buf *msg);
 
 #endif

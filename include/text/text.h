@@ -61,6 +61,12 @@ void text_fold(struct buf *out, const char *s, size_t n);
  * array grows as needed (*amap elements allocated; caller frees *map).
  */
 void text_search_form(struct buf *out, const char *s, size_t n, uint32_t **map, size_t *amap);
+/* True for a Hangul jamo (the search form decomposes syllables into them). */
+int text_jamo(int32_t cp);
+/* True for a Hangul medial vowel jamo (the second part of a syllable's search form). */
+int text_jamo_vowel(int32_t cp);
+/* True for a Hangul final consonant jamo (the third part, when a syllable has one). */
+int text_jamo_final(int32_t cp);
 /*
  * Append the merge key of a title: case-folded, with everything but letters
  * and digits dropped (so case, punctuation and spacing are ignored).

@@ -16,8 +16,11 @@ struct search {
 	int q_vowel;		/* the form ends in a Hangul vowel jamo (a syllable without its final) */
 	size_t *gaps;		/* offsets in q of spaces between Hangul: they match a space or none */
 	size_t ngaps, agaps;
+	int q_short;		/* a short query (search_form_short): titles, authors, categories only */
+	const uint8_t *hits;	/* the caller's answer for the query set last (search_use_hits), or NULL */
 	struct buf hay;		/* every paper's search form, one after another */
 	size_t *hoff;		/* paper i's form is hay[hoff[i] .. hoff[i + 1]) */
+	size_t *soff;		/* its summaries begin at hay[soff[i]] */
 	size_t nhoff;		/* papers indexed (0 until the first search) */
 	struct buf tmp;		/* a displayed string's search form */
 	uint32_t *map;		/* tmp byte -> source offset */
@@ -49,17 +52,10 @@ search_free(struct search *s)
 	buf_free(&s->hay);
 	buf_free(&s->tmp);
 	free(s->hoff);
+	free(s->soff);
 	free(s->gaps);
 	free(s->map);
 	free(s);
-}
-
-/* True for a Hangul jamo (the search form decomposes syllables into them). */
-static int
-is_jamo(int32_t cp)
-{
-	return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) ||
-	    (cp >= 0xD7B0 && cp <= 0xD7FF);
 }
 
 /* Find the spaces of the query with Hangul on both sides (강화 학습). */
@@ -73,10 +69,10 @@ find_gaps(struct search *s)
 	while (i < s->q.len) {
 		at = i;
 		cp = text_decode(s->q.buf, s->q.len, &i);
-		if (cp == ' ' && is_jamo(prev) && i < s->q.len) {
+		if (cp == ' ' && text_jamo(prev) && i < s->q.len) {
 			size_t j = i;
 
-			if (is_jamo(text_decode(s->q.buf, s->q.len, &j))) {
+			if (text_jamo(text_decode(s->q.buf, s->q.len, &j))) {
 				ALLOC_GROW(s->gaps, s->ngaps + 1, s->agaps);
 				s->gaps[s->ngaps++] = at;
 			}
@@ -96,10 +92,11 @@ search_set(struct search *s, const char *q, size_t n)
 	s->q_vowel = 0;
 	if (s->q.len >= 3) {
 		size_t i = s->q.len - 3;
-		int32_t cp = text_decode(s->q.buf, s->q.len, &i);
 
-		s->q_vowel = (cp >= 0x1161 && cp <= 0x11A7) || (cp >= 0xD7B0 && cp <= 0xD7C6);
+		s->q_vowel = text_jamo_vowel(text_decode(s->q.buf, s->q.len, &i));
 	}
+	s->q_short = search_form_short(s->q.buf, s->q.len);
+	s->hits = NULL;
 	find_gaps(s);
 	return s->q.len > 0;
 }
@@ -128,6 +125,7 @@ build(struct search *s)
 	size_t np = lib_npapers(s->lib), i, k;
 
 	s->hoff = xcalloc(np + 1, sizeof *s->hoff);
+	s->soff = xcalloc(np + 1, sizeof *s->soff);
 	for (i = 0; i < np; i++) {
 		const struct paper *p = lib_paper(s->lib, i);
 
@@ -137,6 +135,7 @@ build(struct search *s)
 			add_field(&s->hay, p->authors[k]);
 		for (k = 0; k < p->ncats; k++)
 			add_field(&s->hay, p->cats[k]);
+		s->soff[i] = s->hay.len;
 		for (k = 0; k < p->nsums; k++)
 			add_field(&s->hay, p->sums[k].text);
 	}
@@ -153,7 +152,7 @@ hangul_final_at(const char *hay, size_t n, size_t at)
 	if (at >= n)
 		return 0;
 	cp = text_decode(hay, n, &at);
-	return (cp >= 0x11A8 && cp <= 0x11FF) || (cp >= 0xD7CB && cp <= 0xD7FB);
+	return text_jamo_final(cp);
 }
 
 /*
@@ -213,11 +212,38 @@ search_paper(struct search *s, size_t i)
 
 	if (s->q.len == 0)
 		return 0;
+	if (s->hits)
+		return i < lib_npapers(s->lib) && s->hits[i];
 	if (s->hoff == NULL)
 		build(s);
 	if (i >= s->nhoff)
 		return 0;
-	return find(s, s->hay.buf + s->hoff[i], s->hoff[i + 1] - s->hoff[i], 0, &len) != NULL;
+	return find(s, s->hay.buf + s->hoff[i],
+	    (s->q_short ? s->soff[i] : s->hoff[i + 1]) - s->hoff[i], 0, &len) != NULL;
+}
+
+/* Take the matches of the query set last from hits (see search.h). */
+void
+search_use_hits(struct search *s, const uint8_t *hits)
+{
+	s->hits = hits;
+}
+
+/* True for a short query form (see search.h). */
+int
+search_form_short(const char *form, size_t n)
+{
+	size_t i = 0, k = 0;
+	int prev_vowel = 0;
+
+	while (i < n && k < SEARCH_SHORT) {
+		int32_t cp = text_decode(form, n, &i);
+
+		k += 1 + (prev_vowel && !text_jamo_final(cp));
+		prev_vowel = text_jamo_vowel(cp);
+	}
+	k += prev_vowel;
+	return k < SEARCH_SHORT;
 }
 
 /* The byte ranges of text where the query occurs. */

@@ -3,25 +3,12 @@
 #include "store/intern.h"
 #include "model/search.h"
 #include "text/text.h"
+#include "base/hashmap.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define MARK '\x01'	/* after a Hangul vowel jamo without a final consonant */
-
-/* A Hangul medial vowel jamo. */
-static int
-is_vowel(int32_t cp)
-{
-	return (cp >= 0x1161 && cp <= 0x11A7) || (cp >= 0xD7B0 && cp <= 0xD7C6);
-}
-
-/* A Hangul final consonant jamo. */
-static int
-is_final(int32_t cp)
-{
-	return (cp >= 0x11A8 && cp <= 0x11FF) || (cp >= 0xD7CB && cp <= 0xD7FB);
-}
 
 /* Append form[0..n) with a marker after every vowel jamo that no final follows. */
 static void
@@ -35,10 +22,10 @@ add_marks(struct buf *out, const char *form, size_t n)
 
 		start = i;
 		cp = text_decode(form, n, &i);
-		if (prev_vowel && !is_final(cp))
+		if (prev_vowel && !text_jamo_final(cp))
 			buf_addch(out, MARK);
 		buf_add(out, form + start, i - start);
-		prev_vowel = is_vowel(cp);
+		prev_vowel = text_jamo_vowel(cp);
 	}
 	if (prev_vowel)
 		buf_addch(out, MARK);
@@ -216,6 +203,10 @@ struct index {
 	size_t nmatch, amatch;
 	struct buf q;		/* the FTS5 query or the narrow needle */
 	int narrow;		/* a short query: scan the narrow column */
+	int inexact;		/* the query has too many gaps to spell out (index_hits declines) */
+	const struct lib *lib;	/* the library index_hits answers for (index_bind), or NULL */
+	uint32_t *tolib;	/* position in display order -> its index in lib, or UINT32_MAX */
+	size_t nmapped;		/* positions found in lib */
 };
 
 /* A new search over s. */
@@ -239,6 +230,7 @@ index_free(struct index *ix)
 	free(ix->order);
 	free(ix->byid);
 	free(ix->match);
+	free(ix->tolib);
 	buf_free(&ix->q);
 	free(ix);
 }
@@ -274,37 +266,88 @@ version(struct index *ix, long long v[2])
 	sqlite3_finalize(st);
 }
 
+/* hashmap_key_fn over a library: the key of paper idx. */
+static const char *
+lib_key(const void *ctx, uint32_t idx)
+{
+	return lib_paper(ctx, idx)->key;
+}
+
+/* The bound library's papers by key (caller frees with hashmap_free). */
+static void
+lib_keys(const struct lib *lib, struct hashmap *m)
+{
+	size_t i;
+
+	memset(m, 0, sizeof *m);
+	for (i = 0; i < lib_npapers(lib); i++)
+		hashmap_put(m, hash_str(lib_paper(lib, i)->key), (uint32_t)i);
+}
+
+/* Note where position n (key key) is in the bound library. */
+static void
+map_position(struct index *ix, const struct hashmap *m, size_t n, const char *key)
+{
+	long li = key ? hashmap_get(m, key, hash_str(key), lib_key, ix->lib) : -1;
+
+	ix->tolib[n] = li < 0 ? UINT32_MAX : (uint32_t)li;
+	ix->nmapped += li >= 0;
+}
+
+/* Read the ids in display order (and map them to the bound library); -1 at an error. */
+static int
+read_order(struct index *ix, sqlite3_stmt *st)
+{
+	struct hashmap m;
+	size_t n = 0, alloc = 1024, amap = 1024;
+	int rc;
+
+	free(ix->order);
+	free(ix->tolib);
+	ix->order = xcalloc(alloc, sizeof *ix->order);
+	ix->tolib = xcalloc(amap, sizeof *ix->tolib);
+	ix->nmapped = 0;
+	if (ix->lib)
+		lib_keys(ix->lib, &m);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(ix->order, n + 1, alloc);
+		ALLOC_GROW(ix->tolib, n + 1, amap);
+		ix->order[n] = sqlite3_column_int64(st, 0);
+		if (ix->lib)
+			map_position(ix, &m, n, (const char *)sqlite3_column_text(st, 1));
+		n++;
+	}
+	if (ix->lib)
+		hashmap_free(&m);
+	ix->norder = n;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Load the display order again when the store changed; -1 with msg. */
 static int
 load_order(struct index *ix, struct buf *msg)
 {
 	sqlite3_stmt *st;
 	long long v[2];
-	size_t n = 0, alloc = 1024, i;
+	size_t i;
 	int rc;
 
 	version(ix, v);
 	if (v[0] == ix->version[0] && v[1] == ix->version[1])
 		return 0;
-	st = store_prep(ix->s, "SELECT id FROM papers ORDER BY dkey, nvotes, untitled, title, key", msg);
+	st = store_prep(ix->s, "SELECT id, key FROM papers ORDER BY dkey, nvotes, untitled, title, key", msg);
 	if (st == NULL)
 		return -1;
-	free(ix->order);
-	ix->order = xcalloc(alloc, sizeof *ix->order);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ALLOC_GROW(ix->order, n + 1, alloc);
-		ix->order[n++] = sqlite3_column_int64(st, 0);
-	}
+	rc = read_order(ix, st);
 	sqlite3_finalize(st);
-	ix->norder = n;
 	free(ix->byid);
-	ix->byid = xcalloc(n + 1, sizeof *ix->byid);
-	for (i = 0; i < n; i++) {
+	ix->byid = xcalloc(ix->norder + 1, sizeof *ix->byid);
+	for (i = 0; i < ix->norder; i++) {
 		ix->byid[i].id = ix->order[i];
 		ix->byid[i].pos = (uint32_t)i;
 	}
-	qsort(ix->byid, n, sizeof *ix->byid, idpos_cmp);
-	if (rc != SQLITE_DONE) {
+	qsort(ix->byid, ix->norder, sizeof *ix->byid, idpos_cmp);
+	if (rc < 0) {
 		buf_printf(msg, "store '%s': %s", ix->s->path, sqlite3_errmsg(ix->s->db));
 		ix->version[0] = -1;
 		return -1;
@@ -334,25 +377,80 @@ ncodepoints(const char *s, size_t n)
 	return k;
 }
 
-/* Build the FTS5 phrase (or the narrow needle) for query form f. */
+/* Most gaps (spaces between Hangul) a query spells out both ways: 2^this phrases. */
+#define MAX_GAPS 4
+
+/* Offsets in f of its gaps: a space between Hangul (a jamo or a marker before, a jamo after). */
+static size_t
+find_gaps(const struct buf *f, size_t *gaps, size_t max)
+{
+	size_t i = 0, at, n = 0;
+	int32_t prev = -1;
+
+	while (i < f->len) {
+		int32_t cp;
+
+		at = i;
+		cp = text_decode(f->buf, f->len, &i);
+		if (cp == ' ' && (prev == MARK || text_jamo(prev)) && i < f->len) {
+			size_t j = i;
+
+			if (text_jamo(text_decode(f->buf, f->len, &j))) {
+				if (n < max)
+					gaps[n] = at;
+				n++;
+			}
+		}
+		prev = cp;
+	}
+	return n;
+}
+
+/* Append f as one FTS5 phrase, leaving out the gaps whose bit is set in drop. */
+static void
+add_phrase(struct buf *q, const struct buf *f, const size_t *gaps, size_t ngaps, unsigned drop)
+{
+	size_t i, g = 0;
+
+	buf_addch(q, '"');
+	for (i = 0; i < f->len; i++) {
+		if (g < ngaps && gaps[g] == i && (drop >> g++ & 1))
+			continue;
+		if (f->buf[i] == '"')
+			buf_addch(q, '"');
+		buf_addch(q, f->buf[i]);
+	}
+	buf_addch(q, '"');
+}
+
+/*
+ * Build the FTS5 query (or the narrow needle) for query form f: a
+ * phrase, or one for each way of spelling its gaps (a space between
+ * Hangul matches a space or none, as model/search.c's).
+ */
 static void
 make_query(struct index *ix, const struct buf *f)
 {
-	size_t i;
+	size_t gaps[MAX_GAPS], ngaps;
+	unsigned m;
 
 	buf_setlen(&ix->q, 0);
-	ix->narrow = ncodepoints(f->buf, f->len) < 3;
+	ix->narrow = ncodepoints(f->buf, f->len) < SEARCH_SHORT;
+	ix->inexact = 0;
 	if (ix->narrow) {
 		buf_add(&ix->q, f->buf, f->len);
 		return;
 	}
-	buf_addch(&ix->q, '"');
-	for (i = 0; i < f->len; i++) {
-		if (f->buf[i] == '"')
-			buf_addch(&ix->q, '"');
-		buf_addch(&ix->q, f->buf[i]);
+	ngaps = find_gaps(f, gaps, MAX_GAPS);
+	if (ngaps > MAX_GAPS) {
+		ix->inexact = 1;	/* the spaces are taken as written */
+		ngaps = 0;
 	}
-	buf_addch(&ix->q, '"');
+	for (m = 0; m < 1u << ngaps; m++) {
+		if (m)
+			buf_puts(&ix->q, " OR ");
+		add_phrase(&ix->q, f, gaps, ngaps, m);
+	}
 }
 
 /* Add a match at the position of paper id. */
@@ -610,4 +708,29 @@ index_ranked(struct index *ix, size_t max, struct buf *keys, struct buf *msg)
 		buf_printf(msg, "store '%s': %s", ix->s->path, sqlite3_errmsg(ix->s->db));
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? (long)n : -1;
+}
+
+/* Answer index_hits for lib's papers from now on. */
+void
+index_bind(struct index *ix, const struct lib *lib)
+{
+	ix->lib = lib;
+	ix->version[0] = -1;	/* map the positions again */
+}
+
+/* Set the query and mark the bound library's papers that match. */
+long
+index_hits(struct index *ix, const char *q, size_t n, uint8_t *hit, struct buf *msg)
+{
+	long r = index_set(ix, q, n, msg);
+	size_t np = ix->lib ? lib_npapers(ix->lib) : 0, i;
+
+	if (r < 0)
+		return -1;
+	if (ix->lib == NULL || ix->pending || ix->inexact || ix->norder != np || ix->nmapped != np)
+		return -2;
+	memset(hit, 0, np);
+	for (i = 0; i < ix->nmatch; i++)
+		hit[ix->tolib[ix->match[i]]] = 1;
+	return r;
 }

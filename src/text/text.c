@@ -383,3 +383,25 @@ text_is_clean(const char *s, size_t n)
 	}
 	return 1;
 }
+
+/* A Hangul jamo. */
+int
+text_jamo(int32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) ||
+	    (cp >= 0xD7B0 && cp <= 0xD7FF);
+}
+
+/* A Hangul medial vowel jamo. */
+int
+text_jamo_vowel(int32_t cp)
+{
+	return (cp >= 0x1161 && cp <= 0x11A7) || (cp >= 0xD7B0 && cp <= 0xD7C6);
+}
+
+/* A Hangul final consonant jamo. */
+int
+text_jamo_final(int32_t cp)
+{
+	return (cp >= 0x11A8 && cp <= 0x11FF) || (cp >= 0xD7CB && cp <= 0xD7FB);
+}

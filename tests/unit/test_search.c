@@ -85,6 +85,33 @@ test_search_case_and_fields(void **state)
 	lib_free(lib);
 }
 
+/* One or two code points search titles, authors and categories only; a Hangul syllable is not short. */
+static void
+test_search_short(void **state)
+{
+	struct lib *lib = mklib();
+	struct search *s = search_new(lib);
+	uint8_t hits[3] = { 0, 1, 0 };
+
+	(void)state;
+	assert_string_equal(matches(s, lib, "sc"), "");		/* "scale" is in a summary */
+	assert_string_equal(matches(s, lib, "sca"), "0");
+	assert_string_equal(matches(s, lib, "hu"), "0");		/* an author */
+	assert_string_equal(matches(s, lib, "\xEC\x9A\x94"), "1");	/* 요: a summary */
+	assert_int_equal(search_form_short("ab", 2), 1);
+	assert_int_equal(search_form_short("abc", 3), 0);
+	assert_int_equal(search_form_short("\xE1\x84\x92\xE1\x85\xA1", 6), 0);	/* 하: two jamo, counted three */
+	assert_int_equal(search_form_short("\xE1\x85\xA1", 3), 1);		/* a vowel alone */
+	/* the caller's answer instead of a search, until the next query */
+	search_set(s, "desserts", 8);
+	search_use_hits(s, hits);
+	assert_int_equal(search_paper(s, 0), 0);
+	assert_int_equal(search_paper(s, 1), 1);
+	assert_string_equal(matches(s, lib, "desserts"), "2");
+	search_free(s);
+	lib_free(lib);
+}
+
 static void
 test_search_nfd_hangul(void **state)
 {
@@ -188,6 +215,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_search_case_and_fields),
+		cmocka_unit_test(test_search_short),
 		cmocka_unit_test(test_search_nfd_hangul),
 		cmocka_unit_test(test_search_spans),
 		cmocka_unit_test(test_search_hangul_spacing),

@@ -131,6 +131,24 @@ check_views(struct store *s, const struct lib *lib)
 	buf_free(&got);
 }
 
+/* index_hits marks the library's papers that model/search.c matches. */
+static void
+check_hits(struct index *ix, struct search *se, const struct lib *lib, const char *q, size_t nwant)
+{
+	struct buf msg = BUF_INIT;
+	size_t i, np = lib_npapers(lib);
+	uint8_t *hit = xcalloc(np + 1, 1);
+
+	assert_int_equal(index_hits(ix, q, strlen(q), hit, &msg), -2);	/* no library bound */
+	index_bind(ix, lib);
+	assert_int_equal(index_hits(ix, q, strlen(q), hit, &msg), (long)nwant);
+	for (i = 0; i < np; i++)
+		assert_int_equal(hit[i], search_paper(se, i));
+	index_bind(ix, NULL);
+	buf_free(&msg);
+	free(hit);
+}
+
 /* A query gives model/search.c's matches, in display order. */
 static void
 check_query(struct store *s, const struct lib *lib, const char *q, int indexed)
@@ -164,6 +182,7 @@ check_query(struct store *s, const struct lib *lib, const char *q, int indexed)
 	}
 	buf_setlen(&got, 0);
 	assert_int_equal(index_pending(ix), 0);
+	check_hits(ix, se, lib, q, nwant);
 	if (indexed)
 		assert_int_equal(index_ranked(ix, 3, &got, &msg), n < 3 ? n : 3);
 	search_free(se);
@@ -171,6 +190,32 @@ check_query(struct store *s, const struct lib *lib, const char *q, int indexed)
 	buf_free(&msg);
 	buf_free(&want);
 	buf_free(&got);
+}
+
+/* Number of matches of q in the index. */
+static long
+nmatches(struct store *s, const char *q)
+{
+	struct index *ix = index_new(s);
+	struct buf msg = BUF_INIT;
+	long n = index_set(ix, q, strlen(q), &msg);
+
+	index_free(ix);
+	buf_free(&msg);
+	return n;
+}
+
+/* The rules the queries above check against model/search.c, on what b.md holds. */
+static void
+check_rules(struct store *s)
+{
+	/* 강화 학습 finds 강화학습; 강화학 (no space) does not find 강화 학 */
+	assert_int_equal(nmatches(s, "\xEA\xB0\x95\xED\x99\x94 \xED\x95\x99\xEC\x8A\xB5"), 1);
+	assert_int_equal(nmatches(s, "\xEA\xB5\xAD\xEC\x96\xB4\xED\x95\x99"), 0);
+	/* a short query: 中 in a title, not in a summary; "vi" in a title only */
+	assert_int_equal(nmatches(s, "\xE4\xB8\xAD"), 1);
+	assert_int_equal(nmatches(s, "short"), 1);
+	assert_int_equal(nmatches(s, "sh"), 0);
 }
 
 /* Sync, then compare everything with parsing. */
@@ -185,6 +230,13 @@ check_all(void)
 		"transformer", "TRANSFORMERS", "diffusion", "\xED\x95\x99\xEC\x8A\xB5" /* 학습 */,
 		"\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB" /* 한, NFD */, "\xED\x95\x98" /* 하 */,
 		"lee", "kim, ", "\"quoted\"", "nothing-like-this",
+		/* short: titles, authors and categories only */
+		"e", "Wu", "vi", "\xE4\xB8\xAD" /* 中 */,
+		/* a space between Hangul matches a space or none */
+		"\xEA\xB0\x95\xED\x99\x94 \xED\x95\x99\xEC\x8A\xB5" /* 강화 학습 */,
+		"\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 \xED\x95\x99" /* 한국어 학 */,
+		"\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4\xED\x95\x99\xEC\x8A\xB5" /* 한국어학습 */,
+		"\xEC\x96\xB4 \xED\x95\x99 \xEB\xAA\xA8" /* 어 학 모 */,
 	};
 	size_t i;
 
@@ -203,6 +255,7 @@ check_all(void)
 		check_query(s, lib, queries[i], 0);
 	assert_int_equal(index_build(s, 2, &msg) >= 0, 1);
 	assert_int_equal(index_build(s, 1000, &msg), 0);
+	check_rules(s);
 	for (i = 0; i < sizeof queries / sizeof *queries; i++)
 		check_query(s, lib, queries[i], 1);
 	lib_free(sl);
@@ -224,7 +277,9 @@ test_sync_and_views(void **state)
 	    "| Diffusion Models | Cy Park | Diffusion for video. |\n");
 	put("b.md", "## Daily Papers (2024-01-02)\n\n### [Scaling Transformers](https://arxiv.org/abs/2401.00001)\n\n"
 	    "Authors: Ann Lee\n\n- \xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 \xED\x95\x99\xEC\x8A\xB5 \xEB\xAA\xA8\xEB\x8D\xB8\n"
-	    "\n### [Korean Only](https://arxiv.org/abs/2401.00009)\n\n- \xED\x95\x98\xEB\x8A\x94 \xEA\xB2\x83\n");
+	    "\n### [Korean Only](https://arxiv.org/abs/2401.00009)\n\n- \xED\x95\x98\xEB\x8A\x94 \xEA\xB2\x83\n"
+	    "- \xEA\xB0\x95\xED\x99\x94\xED\x95\x99\xEC\x8A\xB5 \xE4\xB8\xAD\n" /* 강화학습 中 */
+	    "\n### [Video \xE4\xB8\xAD\xE6\x96\x87](https://arxiv.org/abs/2401.00010)\n\n- short\n");
 	put("c.txt", "Abstract: an untitled abstract about diffusion.\nAbstract: another one.\n");
 	check_all();
 	/* add, change, delete, and a paper moving to another day */
