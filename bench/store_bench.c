@@ -149,9 +149,16 @@ run_index(const char *path)
 	struct store *s = open_or_die(path);
 	long left;
 
+	double t1;
+	int more = 0;
+
 	while ((left = index_build(s, 2000, &msg)) > 0)
 		;
-	printf("index %.1f ms%s%s\n", now_ms() - t0, left < 0 ? ": " : "", msg.buf);
+	t1 = now_ms();
+	while (left == 0 && (more = index_tidy(s, &msg)) > 0)
+		;
+	printf("index %.1f ms, its segments merged in %.1f ms%s%s\n", t1 - t0, now_ms() - t1,
+	    left < 0 || more < 0 ? ": " : "", msg.buf);
 	store_close(s);
 	buf_free(&msg);
 	return left < 0;

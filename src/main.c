@@ -25,6 +25,7 @@
 #include "model/lib.h"
 #include "base/safeio.h"
 #include "marks/marks.h"
+#include "store/index.h"
 #include "store/store.h"
 #include "text/diag.h"
 #include "ui/ui.h"
@@ -368,31 +369,38 @@ open_store(const struct opts *o, struct buf *msg, FILE *f)
  * else (or when the store cannot be used: a one-line message on f, or
  * into note when f is NULL and note is not) by parsing.  prog (may be
  * NULL) follows the sync; once its cancel flag is set nothing more is
- * read.  built_only: see load_store.
+ * read.  built_only: see load_store.  keep (may be NULL) gets the store
+ * when it is up to date with the inputs (caller closes), else NULL.
  */
 static void
 load_with(const struct opts *o, struct loaded *l, FILE *f, const struct store_progress *prog,
-    int built_only, struct buf *note)
+    int built_only, struct buf *note, struct store **keep)
 {
 	const atomic_int *cancel = prog ? prog->cancel : NULL;
 	struct buf msg = BUF_INIT;
 	struct store *s;
+	int rc, failed;
 
 	memset(l, 0, sizeof *l);
 	buf_init(&msg);
 	if (!o->no_store) {
 		s = open_store(o, &msg, f);
-		if (s && load_store(o, s, l, prog, built_only, &msg) == 0) {
-			store_close(s);
+		rc = s ? load_store(o, s, l, prog, built_only, &msg) : -1;
+		failed = s == NULL || msg.len > 0;	/* else up to date with the inputs */
+		if (keep && !failed) {
+			*keep = s;
+			s = NULL;
+		}
+		store_close(s);
+		if (rc == 0) {
 			buf_free(&msg);
 			return;
 		}
-		if ((msg.len || s == NULL) && f)
+		if (failed && f)
 			diag_printf(f, DIAG_PLAIN, "paperboy", 0, "%s (reading the files instead)",
 			    msg.len ? msg.buf : "no store");
-		else if ((msg.len || s == NULL) && note && !(cancel && atomic_load(cancel)))
+		else if (failed && note && !(cancel && atomic_load(cancel)))
 			buf_printf(note, "%s (reading the files instead)", msg.len ? msg.buf : "no store");
-		store_close(s);
 	}
 	if (!(cancel && atomic_load(cancel)))
 		load_parse(o, l, cancel);
@@ -403,7 +411,7 @@ load_with(const struct opts *o, struct loaded *l, FILE *f, const struct store_pr
 static void
 load(const struct opts *o, struct loaded *l, FILE *f)
 {
-	load_with(o, l, f, NULL, 0, NULL);
+	load_with(o, l, f, NULL, 0, NULL, NULL);
 }
 
 /* --check: a line per file, its messages, and a total. */
@@ -546,6 +554,7 @@ struct reload_arg {
 	size_t nsetup;
 	const char *first_setup;	/* the first in full, or NULL */
 	struct buf setup_lines;		/* their lines on the Problems page */
+	struct store *store;		/* the store the last load synced, for reader_index */
 };
 
 /*
@@ -601,7 +610,9 @@ reader_load(void *arg, struct ui_load_ctl *ctl, struct lib **out, struct buf *ms
 		ra->o->samples = 0;
 	}
 	/* the store synced (a first build shows its progress), then parsed unless just built */
-	load_with(ra->o, &l, NULL, &prog, 1, msg);
+	store_close(ra->store);
+	ra->store = NULL;
+	load_with(ra->o, &l, NULL, &prog, 1, msg, &ra->store);
 	if (atomic_load(prog.cancel)) {
 		loaded_free(&l);
 		return -1;	/* the reader is leaving */
@@ -612,6 +623,30 @@ reader_load(void *arg, struct ui_load_ctl *ctl, struct lib **out, struct buf *ms
 	l.lib = NULL;
 	loaded_free(&l);
 	return 1;
+}
+
+/* Papers indexed in one transaction: a reload waits at most for one. */
+#define INDEX_BATCH 500
+
+/*
+ * The reader's ui_index_fn: index what the load's sync stored, on the
+ * load thread, and hand the store to the reader's searches.
+ */
+static void
+reader_index(void *arg, struct ui_load_ctl *ctl, struct store **out)
+{
+	struct reload_arg *ra = arg;
+	const atomic_int *stop = ui_load_cancel_flag(ctl);
+	struct buf msg = BUF_INIT;
+
+	*out = ra->store;
+	ra->store = NULL;
+	buf_init(&msg);
+	while (*out && !atomic_load(stop) && index_build(*out, INDEX_BATCH, &msg) > 0)
+		;
+	while (*out && !atomic_load(stop) && index_tidy(*out, &msg) > 0)
+		;
+	buf_free(&msg);
 }
 
 /* ---- paperboy fetch ---- */
@@ -845,11 +880,13 @@ run_reader(struct opts *o)
 	uo.problems = &ra.setup_lines;
 	uo.load = reader_load;
 	uo.load_arg = &ra;
+	uo.index = reader_index;
 	uo.load_at_start = 1;
 	uo.status = status.len ? status.buf : NULL;
 	uo.state = o->state;
 	uo.prefs = &o->prefs;
 	rc = ui_run(lib, &uo);	/* frees lib */
+	store_close(ra.store);
 	if (save_at_exit(o) < 0 && rc == 0)
 		rc = 1;
 	buf_free(&ra.setup_lines);

@@ -42,6 +42,13 @@ void index_fields(struct buf *out, const char *const *v, size_t n);
  * it is killed).  Returns how many are left, or -1 with msg.
  */
 long index_build(struct store *s, size_t max, struct buf *msg);
+/*
+ * Merge the index's segments a step further, in one short transaction
+ * (an index built in many steps is in many segments, and a query reads
+ * each): 1 when there is more to merge, 0 when it is one segment, -1 with
+ * msg.
+ */
+int index_tidy(struct store *s, struct buf *msg);
 /* Take papers ids[0..n) (indexed ones) out of the index; -1 with msg (within a transaction). */
 int index_remove(struct store *s, const int64_t *ids, size_t n, struct buf *msg);
 
@@ -101,5 +108,13 @@ void index_bind(struct index *ix, const struct lib *lib);
  * searches the papers itself), or -1 with msg.
  */
 long index_hits(struct index *ix, const char *q, size_t n, uint8_t *hit, struct buf *msg);
+/*
+ * The bound library's papers that match the query set last, best first
+ * (FTS5's bm25, a title match weighing most; papers searched one by one
+ * and short queries' matches follow in display order), into *out (caller
+ * frees); returns how many, -2 when index_hits cannot answer for that
+ * library, or -1 with msg.
+ */
+long index_best(struct index *ix, uint32_t **out, struct buf *msg);
 
 #endif

@@ -85,7 +85,7 @@ enum {
 	    ui_list_cycle_filter, 0) \
 	X(MIN_VOTES, "min-votes", "v", "show only papers with at least N votes (0: all)", \
 	    ui_prompt_min_votes, 0) \
-	X(ORDER, "order", "O", "order papers by votes, as published, by title or date (no votes: as published)", ui_list_cycle_order, 0) \
+	X(ORDER, "order", "O", "order papers by votes, as published, by title or date (no votes: as published; results: newest or best match first)", ui_list_cycle_order, 0) \
 	X(EXPORT, "export", "E", \
 	    "export the list, or the tagged papers, as BibTeX, Markdown or JSON Lines", \
 	    ui_act_export, 0) \

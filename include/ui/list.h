@@ -71,6 +71,7 @@ struct ui_list {
 	uint32_t *found;		/* the results view's papers (lib order: newest first) */
 	size_t nfound;
 	char *found_q;			/* the query they match, as shown (owned) */
+	int found_best;			/* best match first (the store's index ranks them), not newest first */
 	struct ui_place found_from;	/* where the user was before the results view */
 };
 

@@ -59,8 +59,23 @@ void ui_load_progress(struct ui_load_ctl *c, size_t done, size_t total);
  * reader's page with it.
  */
 struct buf *ui_load_problems(struct ui_load_ctl *c);
-/* From the load's thread: the flag that turns nonzero when the reader leaves. */
+/*
+ * From the load's thread: the flag that turns nonzero when the reader
+ * leaves (and, once the library is the reader's, when it asks for another
+ * load: the index function then stops soon).
+ */
 const atomic_int *ui_load_cancel_flag(struct ui_load_ctl *c);
+
+struct store;
+
+/*
+ * After a load that did not fail, on the same thread once the reader has
+ * taken its library: make the library store's search index ready (stop
+ * soon when the cancel flag turns nonzero) and hand the reader a
+ * connection to the store in *store for its searches (the reader's from
+ * then on), or NULL.  Uses arg as the load does.
+ */
+typedef void (*ui_index_fn)(void *arg, struct ui_load_ctl *ctl, struct store **store);
 
 /* The loop's side. */
 struct ui_loader {
@@ -72,6 +87,7 @@ struct ui_loader {
 	int again;			/* asked for while one ran: one more after it */
 	struct buf problems;		/* the Problems page (the state's help.problems points here) */
 	struct buf note;		/* the status line's words when it ends ("": the load's) */
+	ui_index_fn index;		/* NULL: searches never use the store */
 };
 
 /* Free the part's buffer. */
@@ -83,6 +99,8 @@ void ui_load_free(struct ui_load *ul);
  */
 void ui_loader_init(struct ui_loader *ld, struct ui_loop *loop, struct ui_state *st, ui_load_fn fn,
     void *arg, const struct buf *problems);
+/* Run fn after each load (see ui_index_fn). */
+void ui_loader_set_index(struct ui_loader *ld, ui_index_fn fn);
 /*
  * Start a load, or ask for one more after the running one.  note (may be
  * NULL) is what the status line says when it has ended well, instead of

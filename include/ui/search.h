@@ -1,7 +1,8 @@
 /* ui/search.h: searching the library from the reader (no curses).
  *
  * / opens the search prompt; every key typed searches again from where
- * the search began (model/search.h does the matching) and selects the
+ * the search began (model/search.h's matching: the library store's index
+ * answers when the reader has one, ui_search_set_store) and selects the
  * first match; Tab limits it to the current list; Esc goes back; n and N
  * walk the matches afterwards, across days, and L lists them all, newest
  * first (neomutt's limit).
@@ -9,15 +10,23 @@
 #ifndef PB_UI_SEARCH_H
 #define PB_UI_SEARCH_H
 
+#include <stdint.h>
+
 #include "base/buf.h"
 #include "ui/list.h"
 
 struct search;
 struct ui_state;
 
+struct index;
+struct store;
+
 /* The search; part of struct ui_state, owned by search.c. */
 struct ui_search {
 	struct search *match;		/* the matcher over the library (its query may be empty) */
+	struct store *store;		/* the library store for searching, or NULL (ui_search_set_store) */
+	struct index *ix;		/* its search index, bound to the library */
+	uint8_t *hits;			/* the index's answer for the query, one per paper (match uses it) */
 	struct buf query;		/* the query as typed (kept across reloads) */
 	int day;			/* search only the current list, not every day */
 	int active;			/* a query is active: highlight, n and N */
@@ -32,6 +41,13 @@ struct ui_search {
 void ui_search_init(struct ui_state *st);
 /* Free. */
 void ui_search_free(struct ui_search *s);
+/*
+ * Search through the library store s from now on (the reader's thread
+ * owns it; the state closes it): its index answers each query when it
+ * can answer for the library shown (store/index.h), else the papers are
+ * searched one by one as without a store.
+ */
+void ui_search_set_store(struct ui_state *st, struct store *s);
 /* The library was replaced: search the new one for the same query. */
 void ui_search_relib(struct ui_state *st);
 /* A key at the search prompt. */
@@ -50,6 +66,12 @@ unsigned ui_search_next(struct ui_state *st);
 unsigned ui_search_prev(struct ui_state *st);
 /* L: the search's matches from every day in one list, newest first (ui/list.h's results view). */
 unsigned ui_search_results(struct ui_state *st);
+/*
+ * The active search's matches, best first (store/index.h's index_best)
+ * into *out (caller frees): how many, or -2 when the index did not answer
+ * this search (no store, a library it does not hold) or could not rank.
+ */
+long ui_search_best(struct ui_state *st, uint32_t **out);
 /* Esc outside the help: clear the search's highlight. */
 unsigned ui_search_close(struct ui_state *st);
 

@@ -17,6 +17,7 @@ struct ui_opts {
 	 */
 	ui_load_fn load;
 	void *load_arg;
+	ui_index_fn index;	/* after each load (ui/load.h), or NULL */
 	int load_at_start;
 	const char *status;	/* first status line message, or NULL */
 	/*

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 #define MARK '\x01'	/* after a Hangul vowel jamo without a final consonant */
 
 /* Append form[0..n) with a marker after every vowel jamo that no final follows. */
@@ -184,6 +187,20 @@ index_build(struct store *s, size_t max, struct buf *msg)
 	free(ids);
 	free(left);
 	return rest;
+}
+
+/* Pages one merge step writes at most: a short transaction. */
+#define TIDY_PAGES 1000
+
+/* Merge the index's segments a step further (see index.h). */
+int
+index_tidy(struct store *s, struct buf *msg)
+{
+	int before = sqlite3_total_changes(s->db);
+
+	if (store_exec(s, "INSERT INTO fts(fts, rank) VALUES ('merge', -" STR(TIDY_PAGES) ")", msg) < 0)
+		return -1;
+	return sqlite3_total_changes(s->db) - before >= 2;
 }
 
 /* A paper id and its position in display order. */
@@ -710,6 +727,15 @@ index_ranked(struct index *ix, size_t max, struct buf *keys, struct buf *msg)
 	return rc == SQLITE_DONE ? (long)n : -1;
 }
 
+/* True when the matches can be given as the bound library's papers. */
+static int
+answers_lib(const struct index *ix)
+{
+	size_t np = ix->lib ? lib_npapers(ix->lib) : 0;
+
+	return ix->lib && !ix->pending && !ix->inexact && ix->norder == np && ix->nmapped == np;
+}
+
 /* Answer index_hits for lib's papers from now on. */
 void
 index_bind(struct index *ix, const struct lib *lib)
@@ -727,10 +753,74 @@ index_hits(struct index *ix, const char *q, size_t n, uint8_t *hit, struct buf *
 
 	if (r < 0)
 		return -1;
-	if (ix->lib == NULL || ix->pending || ix->inexact || ix->norder != np || ix->nmapped != np)
+	if (!answers_lib(ix))
 		return -2;
 	memset(hit, 0, np);
 	for (i = 0; i < ix->nmatch; i++)
 		hit[ix->tolib[ix->match[i]]] = 1;
 	return r;
+}
+
+/* Add the match at position p to out unless seen; mark it seen. */
+static void
+add_best(const struct index *ix, uint32_t p, uint8_t *seen, uint32_t *out, size_t *n)
+{
+	if (seen[p])
+		return;
+	seen[p] = 1;
+	out[(*n)++] = ix->tolib[p];
+}
+
+/* Append the matches FTS5 ranks, best first; -1 with msg. */
+static int
+rank_fts(struct index *ix, uint8_t *seen, uint32_t *out, size_t *n, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(ix->s, "SELECT rowid FROM fts WHERE fts MATCH ?1"
+	    " ORDER BY bm25(fts, 10.0, 4.0, 4.0, 1.0)", msg);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, ix->q.buf, (int)ix->q.len, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long p = pos_of(ix, sqlite3_column_int64(st, 0));
+		size_t r = p < 0 ? ix->nmatch : lower_bound(ix, (uint32_t)p);
+
+		if (r < ix->nmatch && ix->match[r] == (uint32_t)p)
+			add_best(ix, (uint32_t)p, seen, out, n);
+	}
+	if (rc != SQLITE_DONE)
+		buf_printf(msg, "store '%s': %s", ix->s->path, sqlite3_errmsg(ix->s->db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The bound library's matches, best first. */
+long
+index_best(struct index *ix, uint32_t **out, struct buf *msg)
+{
+	uint8_t *seen;
+	size_t n = 0, i;
+	int rc = 0;
+
+	*out = NULL;
+	if (!answers_lib(ix))
+		return -2;
+	*out = xcalloc(ix->nmatch + 1, sizeof **out);
+	seen = xcalloc(ix->norder + 1, 1);
+	if (!ix->narrow && ix->nmatch && store_exec(ix->s, "BEGIN", msg) == 0) {
+		rc = rank_fts(ix, seen, *out, &n, msg);
+		sqlite3_exec(ix->s->db, "COMMIT", NULL, NULL, NULL);
+	} else if (!ix->narrow && ix->nmatch) {
+		rc = -1;
+	}
+	for (i = 0; rc == 0 && i < ix->nmatch; i++)
+		add_best(ix, ix->match[i], seen, *out, &n);	/* the rest (scanned, short) in display order */
+	free(seen);
+	if (rc < 0) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return (long)n;
 }

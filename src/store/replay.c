@@ -10,6 +10,7 @@ struct pending {
 	int64_t ord, seq, file;
 	char *body;		/* owned */
 	char *lday;		/* owned; a day label without a year, or NULL */
+	char *path;		/* owned; the file it was read from */
 };
 
 /* Order pending rows by reading order. */
@@ -25,7 +26,7 @@ pending_cmp(const void *a, const void *b)
 
 /* Decode one row and merge it (noting where it went in *as); -1 with msg when it is damaged. */
 static int
-merge_row(struct store *s, struct lib *lib, struct arena *a, const char *body,
+merge_row(struct store *s, struct lib *lib, struct arena *a, const char *body, const char *path,
     struct replay_rec *as, struct buf *msg)
 {
 	struct arena_mark m = arena_mark(a);
@@ -33,6 +34,7 @@ merge_row(struct store *s, struct lib *lib, struct arena *a, const char *body,
 	int rc = row_decode(body, strlen(body), a, &r);
 
 	if (rc == 0) {
+		r.file = path;	/* its summaries' publisher comes from it, as when parsed */
 		long i = lib_add_paper(lib, &r);
 
 		if (as)
@@ -47,14 +49,14 @@ merge_row(struct store *s, struct lib *lib, struct arena *a, const char *body,
 static int
 replay_all(struct store *s, struct lib *lib, struct arena *a, struct buf *msg)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT r.body FROM files f JOIN recs r ON r.file = f.id"
+	sqlite3_stmt *st = store_prep(s, "SELECT r.body, f.path FROM files f JOIN recs r ON r.file = f.id"
 	    " ORDER BY f.ord, r.seq", msg);
 	int rc;
 
 	if (st == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (merge_row(s, lib, a, store_col(st, 0), NULL, msg) < 0)
+		if (merge_row(s, lib, a, store_col(st, 0), store_col(st, 1), NULL, msg) < 0)
 			break;
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
@@ -66,7 +68,7 @@ replay_all(struct store *s, struct lib *lib, struct arena *a, struct buf *msg)
 static long
 collect(struct store *s, const int64_t *ids, size_t n, struct pending **v, struct buf *msg)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT f.ord, r.seq, r.body, r.lday, r.file FROM recs r"
+	sqlite3_stmt *st = store_prep(s, "SELECT f.ord, r.seq, r.body, r.lday, r.file, f.path FROM recs r"
 	    " JOIN files f ON f.id = r.file WHERE r.paper = ?", msg);
 	size_t i, k = 0, alloc = 0;
 	int rc = SQLITE_DONE;
@@ -82,6 +84,7 @@ collect(struct store *s, const int64_t *ids, size_t n, struct pending **v, struc
 			(*v)[k].seq = sqlite3_column_int64(st, 1);
 			(*v)[k].file = sqlite3_column_int64(st, 4);
 			(*v)[k].body = xstrdup(store_col(st, 2));
+			(*v)[k].path = xstrdup(store_col(st, 5));
 			(*v)[k++].lday = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL :
 			    xstrdup(store_col(st, 3));
 		}
@@ -194,9 +197,10 @@ replay_some(struct store *s, struct lib *lib, struct arena *a, const int64_t *id
 			r->file = v[i].file;
 			r->seq = v[i].seq;
 		}
-		if (rc == 0 && merge_row(s, lib, a, v[i].body, r, msg) < 0)
+		if (rc == 0 && merge_row(s, lib, a, v[i].body, v[i].path, r, msg) < 0)
 			rc = -1;
 		free(v[i].body);
+		free(v[i].path);
 		free(v[i].lday);
 	}
 	free(v);

@@ -449,13 +449,26 @@ ui_list_go_to(struct ui_state *st, uint32_t i)
 	return 0;
 }
 
-/* Set the results to the papers of the library matching s (lib order: newest first). */
+/*
+ * Set the results to the papers of the library matching s: best first
+ * when asked and the store's index answered s, else in lib order (newest
+ * first).
+ */
 static void
 find_all(struct ui_state *st, struct search *s)
 {
 	struct ui_list *l = &st->list;
 	size_t n = lib_npapers(st->lib), i;
+	uint32_t *best;
+	long nbest;
 
+	if (l->found_best && s == st->search.match && (nbest = ui_search_best(st, &best)) >= 0) {
+		free(l->found);
+		l->found = best;
+		l->nfound = (size_t)nbest;
+		return;
+	}
+	l->found_best = 0;
 	free(l->found);
 	l->found = xcalloc(n ? n : 1, sizeof *l->found);
 	l->nfound = 0;
@@ -470,12 +483,14 @@ ui_list_show_results(struct ui_state *st, struct search *s, const char *q)
 {
 	struct ui_list *l = &st->list;
 	size_t keep = ui_list_index(st), k;
+	char *nq;
 
 	if (l->view != UI_VIEW_RESULTS)
 		ui_list_save_place(st, &l->found_from);
 	find_all(st, s);
+	nq = xstrdup(q);	/* q may be l->found_q */
 	free(l->found_q);
-	l->found_q = xstrdup(q);
+	l->found_q = nq;
 	l->view = UI_VIEW_RESULTS;
 	build_cats(st);
 	ui_list_count_cats(st);
@@ -508,6 +523,10 @@ ui_list_refind(struct ui_state *st)
 
 	if (!st->list.found_q)
 		return;
+	if (st->search.active && strcmp(search_query(st->search.match), st->list.found_q) == 0) {
+		find_all(st, st->search.match);	/* the search's own answer (the index's, if any) */
+		return;
+	}
 	s = search_new(st->lib);
 	search_set(s, st->list.found_q, strlen(st->list.found_q));
 	find_all(st, s);
@@ -606,8 +625,9 @@ ui_list_filters(const struct ui_state *st, struct buf *out)
 	size_t before = out->len;
 
 	if (st->list.view == UI_VIEW_RESULTS)
-		buf_printf(out, "%zu result%s for '%s', newest first | ", st->list.nfound,
-		    st->list.nfound == 1 ? "" : "s", st->list.found_q ? st->list.found_q : "");
+		buf_printf(out, "%zu result%s for '%s', %s first | ", st->list.nfound,
+		    st->list.nfound == 1 ? "" : "s", st->list.found_q ? st->list.found_q : "",
+		    st->list.found_best ? "best match" : "newest");
 	if (st->list.hid_filter + st->list.hid_votes) {
 		ui_list_hidden(st, out);
 		buf_puts(out, " | ");
@@ -667,16 +687,34 @@ ui_list_cycle_filter(struct ui_state *st)
 	return UI_ACT_REDRAW;
 }
 
+/* O in the results view: best match first (when the store's index can rank them) or newest first. */
+static unsigned
+results_order(struct ui_state *st)
+{
+	struct ui_list *l = &st->list;
+	int want = !l->found_best;
+
+	if (!st->search.active || strcmp(search_query(st->search.match), l->found_q) != 0) {
+		ui_state_message(st, "results stay newest first");
+		return UI_ACT_REDRAW;
+	}
+	l->found_best = want;
+	ui_list_show_results(st, st->search.match, l->found_q);
+	if (want && !l->found_best)
+		ui_state_message(st, "results stay newest first (best match first needs the library store's index)");
+	else
+		ui_state_message(st, "%s first", l->found_best ? "best match" : "newest");
+	return UI_ACT_REDRAW;
+}
+
 /* O: cycle the order: votes, title, date. */
 unsigned
 ui_list_cycle_order(struct ui_state *st)
 {
 	static const char *const names[UI_NORDERS] = { "votes", "as published", "title", "date" };
 
-	if (st->list.view == UI_VIEW_RESULTS) {
-		ui_state_message(st, "results stay newest first");
-		return UI_ACT_REDRAW;
-	}
+	if (st->list.view == UI_VIEW_RESULTS)
+		return results_order(st);
 	st->list.order = (enum ui_order)((st->list.order + 1) % UI_NORDERS);
 	ui_list_relist(st);
 	/* the position names an order other than votes; say only the return to votes */

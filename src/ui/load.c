@@ -7,9 +7,11 @@
 
 #include "base/alloc.h"
 #include "model/lib.h"
+#include "store/store.h"
 #include "ui/act.h"
 #include "ui/help.h"
 #include "ui/loop.h"
+#include "ui/search.h"
 #include "ui/state.h"
 
 /* Least time between two progress posts, in milliseconds. */
@@ -32,6 +34,10 @@ struct ui_load_ctl {
 	struct lib *lib;
 	struct buf msg;
 	struct buf problems;
+	atomic_int stop;	/* the reader leaves or wants another load: no index, or stop it */
+	atomic_int indexing;	/* the result is posted; the index function runs */
+	int applied;		/* the reader took the result (on_result) */
+	struct store *store;	/* what the index function handed over */
 };
 
 /* Free the part. */
@@ -96,11 +102,11 @@ ui_load_problems(struct ui_load_ctl *c)
 	return &c->problems;
 }
 
-/* From the load's thread: the reader is leaving. */
+/* From the load's thread: the reader is leaving (or, for the index function, wants another load). */
 const atomic_int *
 ui_load_cancel_flag(struct ui_load_ctl *c)
 {
-	return &c->cancel;
+	return atomic_load(&c->indexing) ? &c->stop : &c->cancel;
 }
 
 /* Free a load whose thread has been joined. */
@@ -108,6 +114,7 @@ static void
 ctl_free(struct ui_load_ctl *c)
 {
 	lib_free(c->lib);
+	store_close(c->store);
 	buf_free(&c->msg);
 	buf_free(&c->problems);
 	pthread_mutex_destroy(&c->mu);
@@ -161,28 +168,56 @@ apply(struct ui_loader *ld, struct ui_load_ctl *c)
 	return UI_ACT_REDRAW;
 }
 
+/* The reader's side of a result: the load is no longer shown as running. */
+static void
+stopped(struct ui_load *ul)
+{
+	ul->running = 0;
+	ul->done = ul->total = 0;
+	buf_setlen(&ul->activity, 0);
+}
+
+/* ui_loop_fn, on the reader's thread: the result, while the index function runs. */
+static unsigned
+on_result(void *arg)
+{
+	struct ui_load_ctl *c = arg;
+	struct ui_loader *ld = c->ld;
+
+	stopped(&ld->st->load);
+	c->applied = 1;
+	if (ld->again) {
+		take(ld, c);	/* another load follows: its end says it all */
+		return UI_ACT_REDRAW;
+	}
+	return apply(ld, c);
+}
+
 /* ui_loop_fn, on the reader's thread: the load ended. */
 static unsigned
 on_done(void *arg)
 {
 	struct ui_load_ctl *c = arg;
 	struct ui_loader *ld = c->ld;
-	struct ui_load *ul = &ld->st->load;
-	unsigned flags;
+	unsigned flags = UI_ACT_REDRAW;
 
 	pthread_join(c->th, NULL);
 	ld->cur = NULL;
-	ul->running = 0;
-	ul->done = ul->total = 0;
-	buf_setlen(&ul->activity, 0);
+	stopped(&ld->st->load);
+	if (c->store) {
+		ui_search_set_store(ld->st, c->store);
+		c->store = NULL;
+	}
 	if (ld->again) {
 		/* another load follows: its end says it all */
 		ld->again = 0;
-		take(ld, c);
+		if (!c->applied)
+			take(ld, c);
 		ctl_free(c);
 		return ui_loader_begin(ld, NULL) | UI_ACT_REDRAW;
 	}
-	flags = apply(ld, c);
+	if (!c->applied)
+		flags = apply(ld, c);
 	ctl_free(c);
 	return flags;
 }
@@ -192,13 +227,19 @@ static void *
 run(void *arg)
 {
 	struct ui_load_ctl *c = arg;
+	struct ui_loader *ld = c->ld;
 
-	c->rc = c->ld->fn(c->ld->arg, c, &c->lib, &c->msg);
+	c->rc = ld->fn(ld->arg, c, &c->lib, &c->msg);
 	if (c->rc <= 0) {
 		lib_free(c->lib);
 		c->lib = NULL;
 	}
-	ui_loop_post(c->ld->loop, on_done, c);
+	if (c->rc >= 0 && ld->index && !atomic_load(&c->stop)) {
+		atomic_store(&c->indexing, 1);
+		ui_loop_post(ld->loop, on_result, c);
+		ld->index(ld->arg, c, &c->store);
+	}
+	ui_loop_post(ld->loop, on_done, c);
 	return NULL;
 }
 
@@ -219,6 +260,13 @@ ui_loader_init(struct ui_loader *ld, struct ui_loop *loop, struct ui_state *st, 
 	st->help.problems = &ld->problems;
 }
 
+/* Run fn after each load. */
+void
+ui_loader_set_index(struct ui_loader *ld, ui_index_fn fn)
+{
+	ld->index = fn;
+}
+
 /* Start a load, or one more after the running one. */
 unsigned
 ui_loader_begin(struct ui_loader *ld, const char *note)
@@ -235,11 +283,14 @@ ui_loader_begin(struct ui_loader *ld, const char *note)
 	}
 	if (ld->cur) {
 		ld->again = 1;
+		atomic_store(&ld->cur->stop, 1);	/* the index waits for the next load */
 		return UI_ACT_NONE;
 	}
 	c = xcalloc(1, sizeof *c);
 	c->ld = ld;
 	atomic_init(&c->cancel, 0);
+	atomic_init(&c->indexing, 0);
+	atomic_init(&c->stop, 0);
 	pthread_mutex_init(&c->mu, NULL);
 	buf_init(&c->msg);
 	buf_init(&c->problems);
@@ -273,6 +324,7 @@ ui_loader_free(struct ui_loader *ld)
 	if (c == NULL)
 		return;
 	atomic_store(&c->cancel, 1);
+	atomic_store(&c->stop, 1);
 	pthread_join(c->th, NULL);
 	ctl_free(c);	/* its posts are dropped with the loop: no ui_loop_wait may follow */
 	ld->cur = NULL;

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "model/search.h"
+#include "store/index.h"
+#include "store/store.h"
 #include "ui/state.h"
 
 /* No query yet, over the state's library. */
@@ -13,9 +15,22 @@ void
 ui_search_init(struct ui_state *st)
 {
 	st->search.match = search_new(st->lib);
+	st->search.store = NULL;
+	st->search.ix = NULL;
+	st->search.hits = NULL;
 	buf_init(&st->search.query);
 	st->search.day = 0;
 	st->search.active = 0;
+}
+
+/* Close the store and its index. */
+static void
+drop_store(struct ui_search *s)
+{
+	index_free(s->ix);
+	store_close(s->store);
+	s->ix = NULL;
+	s->store = NULL;
 }
 
 /* Free. */
@@ -24,7 +39,54 @@ ui_search_free(struct ui_search *s)
 {
 	search_free(s->match);
 	s->match = NULL;
+	drop_store(s);
+	free(s->hits);
+	s->hits = NULL;
 	buf_free(&s->query);
+}
+
+/*
+ * Set the matcher's query to q[0..n), answered by the index when it can;
+ * returns 0 for an empty query.  An index that fails is dropped.
+ */
+static int
+set_query(struct ui_state *st, const char *q, size_t n)
+{
+	struct ui_search *s = &st->search;
+	struct buf msg = BUF_INIT;
+	int on = search_set(s->match, q, n);
+	long r;
+
+	if (!on || s->ix == NULL)
+		return on;
+	buf_init(&msg);
+	free(s->hits);
+	s->hits = xcalloc(lib_npapers(st->lib) + 1, 1);
+	r = index_hits(s->ix, q, n, s->hits, &msg);
+	if (r >= 0) {
+		search_use_hits(s->match, s->hits);
+	} else {
+		free(s->hits);	/* the papers are searched instead */
+		s->hits = NULL;
+	}
+	if (r == -1)
+		drop_store(s);
+	buf_free(&msg);
+	return on;
+}
+
+/* Search through the store's index from now on. */
+void
+ui_search_set_store(struct ui_state *st, struct store *s)
+{
+	struct ui_search *se = &st->search;
+
+	drop_store(se);
+	se->store = s;
+	se->ix = index_new(s);
+	index_bind(se->ix, st->lib);
+	if (se->active)
+		set_query(st, se->query.buf, se->query.len);
 }
 
 /* Search the new library for the same query. */
@@ -35,8 +97,10 @@ ui_search_relib(struct ui_state *st)
 
 	search_free(s->match);
 	s->match = search_new(st->lib);
+	if (s->ix)
+		index_bind(s->ix, st->lib);
 	if (s->active)
-		s->active = search_set(s->match, s->query.buf, s->query.len);
+		s->active = set_query(st, s->query.buf, s->query.len);
 }
 
 /* The papers a search goes through, in order: every paper, or the current list. */
@@ -178,7 +242,7 @@ update(struct ui_state *st)
 	struct ui_search *s = &st->search;
 	const struct buf *in = &st->prompt.input;
 
-	s->active = search_set(s->match, in->buf, in->len);
+	s->active = set_query(st, in->buf, in->len);
 	buf_setlen(&s->query, 0);
 	buf_add(&s->query, in->buf, in->len);
 	ui_list_restore_place(st, &s->before);
@@ -327,4 +391,22 @@ ui_search_close(struct ui_state *st)
 	search_set(st->search.match, "", 0);
 	ui_state_message(st, "search cleared");
 	return UI_ACT_REDRAW;
+}
+
+/* The search's matches best first, when the store's index answered it. */
+long
+ui_search_best(struct ui_state *st, uint32_t **out)
+{
+	struct buf msg = BUF_INIT;
+	long n;
+
+	*out = NULL;
+	if (st->search.ix && st->search.hits == NULL && st->search.active)
+		set_query(st, st->search.query.buf, st->search.query.len);	/* the index came since */
+	if (st->search.ix == NULL || st->search.hits == NULL)
+		return -2;	/* the papers were searched one by one: no ranking */
+	buf_init(&msg);
+	n = index_best(st->search.ix, out, &msg);
+	buf_free(&msg);
+	return n;
 }

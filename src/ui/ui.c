@@ -307,6 +307,7 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 		ui_loader_init(&r.loader, loop, &r.st, opts ? opts->load : NULL, opts ? opts->load_arg : NULL,
 		    opts ? opts->problems : NULL);
 		r.act.loader = &r.loader;
+		ui_loader_set_index(&r.loader, opts ? opts->index : NULL);
 		r.load_at_start = opts && opts->load && opts->load_at_start;
 		rc = run_on_terminal(&r, loop, p);
 		ui_loader_free(&r.loader);	/* a load still running is cancelled */

@@ -910,8 +910,11 @@ keys L
 screen results-80x24
 keys k k k			# from the match the user was on up to the newest result
 screen results-80x24-walk
+keys O				# best match first: the store's index ranks them
+shows results-order-best "', best match first"
+screen results-80x24-best
 keys O
-shows results-order-stays "| results stay"
+shows results-order-newest "', newest first"
 keys q
 shows results-back "back from the search results"
 screen results-80x24-back
@@ -920,6 +923,11 @@ quits results
 start 120 40 --lang=ko "$EN" "$KO"
 keys / r e a s o n i n g Enter L
 screen results-120x40
+keys O
+shows results-120x40-order-best "', best match first"
+screen results-120x40-best
+keys O
+shows results-120x40-order-newest "', newest first"
 keys j Enter
 screen results-120x40-summary
 keys q q

@@ -85,6 +85,20 @@ keys_of(struct buf *out, const struct lib *lib)
 	}
 }
 
+/* Each summary of b has the publisher of a's (which --dump does not print). */
+static void
+same_publishers(const struct paper *a, const struct paper *b)
+{
+	size_t i;
+
+	assert_int_equal(a->nsums, b->nsums);
+	for (i = 0; i < a->nsums; i++) {
+		assert_non_null(a->sums[i].publisher);	/* the test's files are in a folder named "lib" */
+		assert_non_null(b->sums[i].publisher);
+		assert_string_equal(a->sums[i].publisher, b->sums[i].publisher);
+	}
+}
+
 /* The days, day lists and single papers of the store match lib. */
 static void
 check_views(struct store *s, const struct lib *lib)
@@ -124,6 +138,7 @@ check_views(struct store *s, const struct lib *lib)
 		dump_paper(&want, lib, NULL, p);
 		dump_paper(&got, one, NULL, lib_paper(one, 0));
 		assert_string_equal(buf_str(&got), buf_str(&want));
+		same_publishers(p, lib_paper(one, 0));
 		lib_free(one);
 	}
 	buf_free(&msg);
@@ -239,6 +254,7 @@ check_all(void)
 		"\xEC\x96\xB4 \xED\x95\x99 \xEB\xAA\xA8" /* 어 학 모 */,
 	};
 	size_t i;
+	int rc = -1;
 
 	assert_non_null(s);
 	assert_int_equal(store_sync(s, paths, 1, NULL, NULL, &msg), 0);
@@ -255,6 +271,10 @@ check_all(void)
 		check_query(s, lib, queries[i], 0);
 	assert_int_equal(index_build(s, 2, &msg) >= 0, 1);
 	assert_int_equal(index_build(s, 1000, &msg), 0);
+	/* merged into one segment in steps, the index answers the same */
+	for (i = 0; i < 100 && (rc = index_tidy(s, &msg)) > 0; i++)
+		;
+	assert_int_equal(rc, 0);
 	check_rules(s);
 	for (i = 0; i < sizeof queries / sizeof *queries; i++)
 		check_query(s, lib, queries[i], 1);

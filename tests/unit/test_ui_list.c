@@ -268,8 +268,8 @@ test_results_view(void **state)
 	assert_int_equal(st.nav.focus, UI_PAPERS);
 	assert_string_equal(unit_position(&st, &b), "paper 3/4 | 4 results for 'paper', newest first");
 	assert_string_equal(st.status.buf, "q: back");
-	ui_keys_handle(&st, 'O');			/* the order stays */
-	assert_string_equal(st.status.buf, "results stay newest first");
+	ui_keys_handle(&st, 'O');			/* the order stays: no store to rank them */
+	assert_string_equal(st.status.buf, "results stay newest first (best match first needs the library store's index)");
 	assert_string_equal(unit_title(&st), "Gamma paper");
 	ui_keys_handle(&st, 'g');
 	assert_string_equal(unit_title(&st), "Alpha paper");

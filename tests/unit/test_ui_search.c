@@ -1,10 +1,17 @@
 /* test_ui_search.c: searching from the reader, and what a search must not change (ui/search.h). */
 #include "unit.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "base/buf.h"
 #include "model/lib.h"
 #include "model/search.h"
+#include "ingest/ingest.h"
 #include "settings/keyname.h"
+#include "store/index.h"
+#include "store/store.h"
 #include "ui/state.h"
 
 /* Search: as you type, any case, NFD Hangul; n/N; Tab scope; Esc goes back. */
@@ -155,12 +162,142 @@ test_triage_regressions(void **state)
 	assert_int_equal(keyname_parse("F12"), KEYNAME_F1 + 11);
 }
 
+/* Append text to the file at path. */
+static void
+f_append(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "a");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* A library of three days in a temporary directory: its path in dir, the file's in file. */
+static void
+write_lib(char *dir, size_t dsize, struct buf *file)
+{
+	FILE *f;
+
+	snprintf(dir, dsize, "%s/pbuis.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	buf_printf(file, "%s/papers.md", dir);
+	f = fopen(file->buf, "w");
+	assert_non_null(f);
+	fputs("## Papers for 2024-01-02\n\n| Title | Authors | Summary |\n|---|---|---|\n"
+	    "| Gamma Paper | Ann Lee | Video transformers. |\n"
+	    "| Delta Paper | Bo Kim | \xEA\xB0\x95\xED\x99\x94\xED\x95\x99\xEC\x8A\xB5 for agents. |\n"
+	    "\n## Papers for 2024-01-01\n\n| Title | Authors | Summary |\n|---|---|---|\n"
+	    "| Alpha Transformers | Cy Park | Diffusion transformers. |\n", f);
+	fclose(f);
+}
+
+/* The library in dir, parsed (caller frees). */
+static struct lib *
+parse_dir(const char *dir)
+{
+	struct lib *lib = lib_new();
+	struct ingest *ing = ingest_new(lib);
+
+	ingest_path(ing, dir);
+	ingest_free(ing);
+	lib_finish(lib);
+	return lib;
+}
+
+/* A store of dir, synced and indexed (caller closes). */
+static struct store *
+indexed_store(const char *dir, struct buf *db)
+{
+	struct buf msg = BUF_INIT;
+	char *paths[1] = { (char *)dir };
+	struct store *s;
+
+	buf_printf(db, "%s/store.db", dir);
+	s = store_open(db->buf, &msg);
+	assert_non_null(s);
+	assert_int_equal(store_sync(s, paths, 1, NULL, NULL, &msg), 0);
+	assert_int_equal(index_build(s, 100, &msg), 0);
+	buf_free(&msg);
+	return s;
+}
+
+/* With a store, the index answers the reader's searches; a library the store does not hold is searched itself. */
+static void
+test_search_through_store(void **state)
+{
+	char dir[300];
+	struct buf file = BUF_INIT, db = BUF_INIT, p = BUF_INIT;
+	struct ui_state st;
+	static const char *const ends[] = { "", "-wal", "-shm" };
+	size_t i;
+
+	(void)state;
+	write_lib(dir, sizeof dir, &file);
+	ui_state_init(&st, parse_dir(dir), NULL, NULL);
+	unit_fit(&st, 24, 80);
+	ui_search_set_store(&st, indexed_store(dir, &db));
+	ui_keys_handle(&st, '/');
+	unit_type(&st, "TRANSFORMERS");
+	assert_non_null(st.search.hits);			/* the index answered */
+	assert_int_equal(search_paper(st.search.match, 0) + search_paper(st.search.match, 1) +
+	    search_paper(st.search.match, 2), 2);
+	assert_string_equal(st.status.buf, "match 1 of 2");
+	/* L lists them newest first; O ranks them, a title match first, and back */
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	ui_keys_handle(&st, 'L');
+	assert_int_equal(st.list.nfound, 2);
+	assert_string_equal(lib_paper(st.lib, st.list.found[0])->title, "Gamma Paper");
+	ui_keys_handle(&st, 'O');
+	assert_string_equal(st.status.buf, "best match first");
+	assert_string_equal(lib_paper(st.lib, st.list.found[0])->title, "Alpha Transformers");
+	assert_string_equal(lib_paper(st.lib, st.list.v[0])->title, "Alpha Transformers");
+	ui_keys_handle(&st, 'O');
+	assert_string_equal(st.status.buf, "newest first");
+	assert_string_equal(lib_paper(st.lib, st.list.found[0])->title, "Gamma Paper");
+	ui_keys_handle(&st, 'q');
+	ui_keys_handle(&st, '/');
+	ui_keys_handle(&st, KEYNAME_CTRL('u'));
+	unit_type(&st, "\xEA\xB0\x95\xED\x99\x94 \xED\x95\x99");	/* 강화 학: a space or none */
+	assert_string_equal(unit_title(&st), "Delta Paper");
+	assert_string_equal(st.status.buf, "match 1 of 1");
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	/* a library with a paper more than the store: the papers are searched, the same query kept */
+	f_append(file.buf, "| Epsilon Paper | Di Wu | Diffusion transformers again. |\n");
+	ui_state_replace_lib(&st, parse_dir(dir));
+	assert_true(st.search.active);
+	ui_keys_handle(&st, '/');
+	unit_type(&st, "transformers");
+	assert_null(st.search.hits);
+	assert_string_equal(st.status.buf, "match 1 of 3");
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	ui_keys_handle(&st, 'L');
+	ui_keys_handle(&st, 'O');		/* no index answer: no ranking */
+	assert_string_equal(st.status.buf,
+	    "results stay newest first (best match first needs the library store's index)");
+	ui_keys_handle(&st, 'q');
+	ui_keys_handle(&st, '/');
+	ui_keys_handle(&st, KEYNAME_ENTER);
+	ui_state_free(&st);
+	unlink(file.buf);
+	for (i = 0; i < 3; i++) {
+		buf_setlen(&p, 0);
+		buf_printf(&p, "%s%s", db.buf, ends[i]);
+		unlink(p.buf);
+	}
+	rmdir(dir);
+	buf_free(&file);
+	buf_free(&db);
+	buf_free(&p);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_search_keys),
 		cmocka_unit_test(test_triage_regressions),
+		cmocka_unit_test(test_search_through_store),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
