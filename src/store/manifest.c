@@ -166,30 +166,83 @@ manifest_day_key(const struct day *d, int64_t seen)
 	return INT64_C(100000000) + (int64_t)(500 - (month * 32 + mday)) * 1000000 + seen;
 }
 
-/* The dates that decide the labels' resolution, space-separated. */
+/*
+ * The first date of the year after the one that d begins (d is
+ * YYYY-MM-DD, lib.c's dated label; ddays hold nothing else): the year's
+ * four bytes with the last one raised, which sorts after every date of
+ * that year and before every later one.  0 when d is no date.
+ */
+static int
+next_year(char out[5], const struct buf *d)
+{
+	if (d->len < 4 || (unsigned char)d->buf[3] == 0xff)
+		return 0;	/* not a date: cannot happen */
+	memcpy(out, d->buf, 4);
+	out[4] = '\0';
+	out[3]++;
+	return 1;
+}
+
+/*
+ * One date of the kept records: the first one from "from" on (sql[0]) or
+ * the last one (sql[1]) of the records left; 1 with it in out, 0 when none,
+ * -1 on error.
+ */
+static int
+dated_seek(sqlite3_stmt *st, const char *from, struct buf *out)
+{
+	int rc;
+
+	if (from)
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	buf_setlen(out, 0);
+	if (rc == SQLITE_ROW)
+		buf_puts(out, store_col(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * The dates that decide the labels' resolution, space-separated: the
+ * first date of every year, then the last date of all.  One index seek
+ * per year (the records of gone files, skipped one by one, are what
+ * changed), not a pass over every record.
+ */
 int
 manifest_dated(struct store *s, int skip_gone, struct buf *out, struct buf *msg)
 {
-	static const char *const sql[2] = {
-		("SELECT d FROM (SELECT min(dday) AS d FROM recs WHERE dday IS NOT NULL"
-		 " GROUP BY substr(dday, 1, 4) UNION SELECT max(dday) FROM recs) WHERE d IS NOT NULL ORDER BY d"),
-		("SELECT d FROM (SELECT min(dday) AS d FROM recs WHERE dday IS NOT NULL AND file NOT IN tgone"
-		 " GROUP BY substr(dday, 1, 4) UNION SELECT max(dday) FROM recs WHERE file NOT IN tgone)"
-		 " WHERE d IS NOT NULL ORDER BY d"),
+	static const char *const sql[2][2] = {
+		{ "SELECT dday FROM recs WHERE dday >= ?1 ORDER BY dday LIMIT 1",
+		  "SELECT dday FROM recs WHERE dday IS NOT NULL ORDER BY dday DESC LIMIT 1" },
+		{ "SELECT dday FROM recs WHERE dday >= ?1 AND file NOT IN tgone ORDER BY dday LIMIT 1",
+		  ("SELECT dday FROM recs WHERE dday IS NOT NULL AND file NOT IN tgone"
+		   " ORDER BY dday DESC LIMIT 1") },
 	};
-	sqlite3_stmt *st = store_prep(s, sql[skip_gone != 0], msg);
-	int rc;
+	sqlite3_stmt *first = store_prep(s, sql[skip_gone != 0][0], msg);
+	sqlite3_stmt *last = first ? store_prep(s, sql[skip_gone != 0][1], msg) : NULL;
+	struct buf d = BUF_INIT, prev = BUF_INIT;
+	char from[5] = "";
+	int rc = last ? 1 : -1;
 
-	if (st == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		buf_printf(out, "%s%s", out->len ? " " : "", store_col(st, 0));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
-		return -1;
+	buf_init(&d);
+	buf_init(&prev);
+	while (rc == 1 && (rc = dated_seek(first, from, &d)) == 1) {
+		buf_printf(out, "%s%s", out->len ? " " : "", d.buf);
+		buf_setlen(&prev, 0);
+		buf_puts(&prev, d.buf);
+		if (!next_year(from, &d))
+			rc = 0;
 	}
-	return 0;
+	if (rc == 0 && (rc = dated_seek(last, NULL, &d)) == 1 && strcmp(d.buf, buf_str(&prev)) != 0)
+		buf_printf(out, "%s%s", out->len ? " " : "", d.buf);
+	if (rc < 0 && last)
+		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+	sqlite3_finalize(first);
+	sqlite3_finalize(last);
+	buf_free(&d);
+	buf_free(&prev);
+	return rc < 0 ? -1 : 0;
 }
 
 
