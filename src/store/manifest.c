@@ -113,6 +113,26 @@ manifest_hash_file(const char *path, unsigned long long max, char hex[17])
 	return rc;
 }
 
+/* Stat listed input i once per sync; 0, or -1 when it cannot be. */
+static int
+stat_once(struct sync *y, size_t i)
+{
+	struct now *n = &y->now[i];
+	struct stat st;
+
+	if (n->stated == 0) {
+		n->stated = -1;
+		if (y->items[i].err_what == NULL && stat(y->items[i].path, &st) == 0) {
+			n->stated = 1;
+			n->size = (int64_t)st.st_size;
+			n->mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+			n->ino = (int64_t)st.st_ino;
+			n->reg = S_ISREG(st.st_mode);
+		}
+	}
+	return n->stated > 0 ? 0 : -1;
+}
+
 /* Decide whether listed input i must be read again. */
 static void
 classify(struct sync *y, size_t i)
@@ -120,24 +140,22 @@ classify(struct sync *y, size_t i)
 	const struct ingest_item *it = &y->items[i];
 	struct now *n = &y->now[i];
 	struct oldfile *o = find_old(y, it->path);
-	struct stat st;
 
 	n->read = 1;
+	n->id = 0;
 	if (o && o->item < 0)
 		o->item = (long)i;
 	else
 		o = NULL;	/* the same path listed twice: read again */
-	if (it->err_what || stat(it->path, &st) < 0)
+	if (stat_once(y, i) < 0)
 		return;		/* failures are reported afresh every time */
-	n->size = (int64_t)st.st_size;
-	n->mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-	n->ino = (int64_t)st.st_ino;
 	if (o == NULL || o->failed || y->all)
 		return;
 	if (o->size == n->size && o->mtime == n->mtime && o->ino == n->ino) {
 		n->read = 0;
-	} else if (o->size == n->size && !it->mode && S_ISREG(st.st_mode) &&
-	    manifest_hash_file(it->path, y->s->max_bytes, n->hash) == 0 && strcmp(n->hash, o->hash) == 0) {
+	} else if (o->size == n->size && !it->mode && n->reg &&
+	    (n->hash[0] || manifest_hash_file(it->path, y->s->max_bytes, n->hash) == 0) &&
+	    strcmp(n->hash, o->hash) == 0) {
 		n->read = 0;	/* touched, not changed */
 	}
 	if (!n->read)
@@ -257,30 +275,53 @@ static const char temp_sql[] =
 "DELETE FROM tp; DELETE FROM tk_id; DELETE FROM tk_title; DELETE FROM tk_text;"
 "DELETE FROM tgone; DELETE FROM tdays;";
 
-/* Forget what load_old and plan found, to plan again. */
+/*
+ * Forget what plan found, and what load_old found unless keep_old, to
+ * plan again (with the same stat and hashes).
+ */
 static void
-plan_free(struct sync *y)
+plan_free(struct sync *y, int keep_old)
 {
 	size_t i;
 
+	free(y->todo);
+	y->todo = NULL;
+	y->ntodo = 0;
 	for (i = 0; i < y->nold; i++) {
+		if (keep_old) {
+			y->old[i].item = -1;
+			continue;
+		}
 		free(y->old[i].path);
 		free(y->old[i].hash);
 	}
+	if (keep_old)
+		return;
 	free(y->old);
-	free(y->now);
-	free(y->todo);
 	y->old = NULL;
-	y->now = NULL;
-	y->todo = NULL;
-	y->nold = y->ntodo = 0;
+	y->nold = 0;
+	y->version = -1;
+}
+
+/* The store's PRAGMA data_version (another connection's commit changes it), or -1. */
+static long long
+data_version(struct sync *y)
+{
+	sqlite3_stmt *st = store_prep(y->s, "PRAGMA data_version", NULL);
+	long long v = -1;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
 }
 
 /* Free what a sync holds. */
 static void
 sync_free(struct sync *y)
 {
-	plan_free(y);
+	plan_free(y, 0);
+	free(y->now);
 	ingest_items_free(y->items, y->nitems);
 	buf_free(&y->row);
 	buf_free(&y->key);
@@ -312,7 +353,8 @@ plan(struct sync *y, struct store_stats *stats)
 {
 	size_t i, gone = 0;
 
-	y->now = xcalloc(y->nitems + 1, sizeof *y->now);
+	if (y->now == NULL)
+		y->now = xcalloc(y->nitems + 1, sizeof *y->now);
 	y->todo = xcalloc(y->nitems + 1, sizeof *y->todo);
 	for (i = 0; i < y->nitems; i++) {
 		classify(y, i);
@@ -373,6 +415,8 @@ set_roots(struct sync *y, const char *roots)
 /*
  * True when the store already is a sync of these inputs (read in a read
  * transaction, so that starting readers do not queue for the write lock).
+ * The rows read stay for the sync, which uses them when no other
+ * connection wrote in between (y->version).
  */
 static int
 up_to_date(struct sync *y, const char *roots, struct store_stats *stats)
@@ -383,7 +427,7 @@ up_to_date(struct sync *y, const char *roots, struct store_stats *stats)
 
 	if (sqlite3_exec(y->s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return 0;
-	if (load_old(y) == 0 && y->nold && plan(y, stats) == 0 &&
+	if (load_old(y) == 0 && (y->version = data_version(y)) >= 0 && y->nold && plan(y, stats) == 0 &&
 	    (st = store_prep(y->s, "SELECT v FROM meta WHERE k = 'roots'", NULL)) &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		same = strcmp(store_col(st, 0), roots) == 0;
@@ -395,9 +439,9 @@ up_to_date(struct sync *y, const char *roots, struct store_stats *stats)
 		same = o->ord == o->item && o->size == n->size && o->mtime == n->mtime && o->ino == n->ino;
 	}
 	sqlite3_exec(y->s->db, "COMMIT", NULL, NULL, NULL);
+	plan_free(y, y->version >= 0 && !y->err);
 	y->err = 0;
 	buf_setlen(y->msg, 0);
-	plan_free(y);
 	return same;
 }
 
@@ -408,8 +452,11 @@ sync_body(struct sync *y, const char *roots, struct store_stats *stats)
 	size_t npapers = 0;
 	int first;
 
-	if (load_old(y) < 0)
-		return -1;
+	if (y->version < 0 || data_version(y) != y->version) {
+		plan_free(y, 0);
+		if (load_old(y) < 0)
+			return -1;
+	}
 	first = y->nold == 0;
 	if (plan(y, stats) == 0)
 		return remerge_set_order(y) < 0 ? -1 : set_roots(y, roots);
@@ -459,6 +506,7 @@ manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npa
 	lib_free(s->built);	/* only the last sync's first build may be taken */
 	s->built = NULL;
 	memset(&y, 0, sizeof y);
+	y.version = -1;
 	y.s = s;
 	y.msg = msg;
 	y.prog = prog;
