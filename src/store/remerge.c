@@ -144,7 +144,26 @@ tp_ids(struct sync *y, int64_t **ids, int with_new)
 	return (long)n;
 }
 
-/* Take the old papers out of the index (index_remove) and the tables. */
+/*
+ * True when the k indexed papers that go are all the indexed papers (the
+ * same files under another root, say); counted only when k is large.
+ */
+static int
+all_indexed(struct sync *y, size_t k)
+{
+	sqlite3_stmt *st;
+	int all = 0;
+
+	if (k < 64)
+		return 0;	/* merging them again costs more than counting */
+	st = store_prep(y->s, "SELECT (SELECT count(*) FROM papers) - (SELECT count(*) FROM fts_todo)", NULL);
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		all = sqlite3_column_int64(st, 0) == (int64_t)k;
+	sqlite3_finalize(st);
+	return all;
+}
+
+/* Take the old papers out of the index (index_remove or index_clear) and the tables. */
 static int
 drop_old(struct sync *y, const int64_t *ids, size_t n)
 {
@@ -161,7 +180,9 @@ drop_old(struct sync *y, const int64_t *ids, size_t n)
 		sqlite3_reset(todo);
 	}
 	sqlite3_finalize(todo);
-	if (rc == 0 && k)
+	if (rc == 0 && k && all_indexed(y, k))
+		rc = index_clear(y->s, y->msg);
+	else if (rc == 0 && k)
 		rc = index_remove(y->s, done, k, y->msg);
 	free(done);
 	if (rc < 0)
