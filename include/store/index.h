@@ -51,6 +51,12 @@ long index_build(struct store *s, size_t max, struct buf *msg);
 int index_tidy(struct store *s, struct buf *msg);
 /* Take papers ids[0..n) (indexed ones) out of the index; -1 with msg (within a transaction). */
 int index_remove(struct store *s, const int64_t *ids, size_t n, struct buf *msg);
+/*
+ * Take every paper out of the index at once (when every indexed paper
+ * goes: no content to merge again for the deletes); -1 with msg (within a
+ * transaction).
+ */
+int index_clear(struct store *s, struct buf *msg);
 
 /*
  * While papers wait to be indexed, a query also searches them one by one

@@ -20,9 +20,15 @@ struct oldfile {
 	long item;		/* the listed input it is, or -1: gone */
 };
 
-/* What an input is now: stat, hash, and its row. */
+/*
+ * What an input is now: stat, hash, and its row.  The stat and hash are
+ * taken once per sync (the check for nothing changed plans first; the
+ * sync's transaction plans again with them).
+ */
 struct now {
 	int64_t size, mtime, ino;
+	int stated;		/* 1: size, mtime, ino and reg are set; -1: stat failed; 0: not yet */
+	int reg;		/* a regular file */
 	char hash[17];		/* "" until hashed */
 	int64_t id;		/* its row (old or new), 0 while none */
 	int read;		/* to be read again */
@@ -36,6 +42,7 @@ struct sync {
 	struct now *now;
 	struct oldfile *old;
 	size_t nold;
+	long long version;		/* data_version the old rows were loaded at; -1: not loaded */
 	size_t *todo;			/* items to read, in order */
 	size_t ntodo;
 	sqlite3_stmt *ins_rec;

@@ -104,12 +104,14 @@ put_rows(struct store *s, const int64_t *ids, size_t n, int del, struct buf *msg
 			for (k = 0; k < 4; k++)
 				sqlite3_bind_text(ins, 2 + (int)k, col[k].buf, (int)col[k].len, SQLITE_STATIC);
 			rc = sqlite3_step(ins);
+			if (rc != SQLITE_DONE) {	/* before the resets put SQLITE_OK back */
+				buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+				store_damaged(s, rc);
+			}
 			sqlite3_reset(ins);
 		}
 		sqlite3_reset(key);
 	}
-	if (rc != SQLITE_DONE && lib && key && ins)
-		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
 	for (k = 0; k < 4; k++)
 		buf_free(&col[k]);
 	sqlite3_finalize(key);
@@ -123,6 +125,13 @@ int
 index_remove(struct store *s, const int64_t *ids, size_t n, struct buf *msg)
 {
 	return put_rows(s, ids, n, 1, msg);
+}
+
+/* Take every paper out of the index. */
+int
+index_clear(struct store *s, struct buf *msg)
+{
+	return store_exec(s, "INSERT INTO fts(fts) VALUES ('delete-all')", msg);
 }
 
 /* The ids a query gives (one integer parameter), at most max. */

@@ -113,6 +113,26 @@ manifest_hash_file(const char *path, unsigned long long max, char hex[17])
 	return rc;
 }
 
+/* Stat listed input i once per sync; 0, or -1 when it cannot be. */
+static int
+stat_once(struct sync *y, size_t i)
+{
+	struct now *n = &y->now[i];
+	struct stat st;
+
+	if (n->stated == 0) {
+		n->stated = -1;
+		if (y->items[i].err_what == NULL && stat(y->items[i].path, &st) == 0) {
+			n->stated = 1;
+			n->size = (int64_t)st.st_size;
+			n->mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+			n->ino = (int64_t)st.st_ino;
+			n->reg = S_ISREG(st.st_mode);
+		}
+	}
+	return n->stated > 0 ? 0 : -1;
+}
+
 /* Decide whether listed input i must be read again. */
 static void
 classify(struct sync *y, size_t i)
@@ -120,24 +140,22 @@ classify(struct sync *y, size_t i)
 	const struct ingest_item *it = &y->items[i];
 	struct now *n = &y->now[i];
 	struct oldfile *o = find_old(y, it->path);
-	struct stat st;
 
 	n->read = 1;
+	n->id = 0;
 	if (o && o->item < 0)
 		o->item = (long)i;
 	else
 		o = NULL;	/* the same path listed twice: read again */
-	if (it->err_what || stat(it->path, &st) < 0)
+	if (stat_once(y, i) < 0)
 		return;		/* failures are reported afresh every time */
-	n->size = (int64_t)st.st_size;
-	n->mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-	n->ino = (int64_t)st.st_ino;
 	if (o == NULL || o->failed || y->all)
 		return;
 	if (o->size == n->size && o->mtime == n->mtime && o->ino == n->ino) {
 		n->read = 0;
-	} else if (o->size == n->size && !it->mode && S_ISREG(st.st_mode) &&
-	    manifest_hash_file(it->path, y->s->max_bytes, n->hash) == 0 && strcmp(n->hash, o->hash) == 0) {
+	} else if (o->size == n->size && !it->mode && n->reg &&
+	    (n->hash[0] || manifest_hash_file(it->path, y->s->max_bytes, n->hash) == 0) &&
+	    strcmp(n->hash, o->hash) == 0) {
 		n->read = 0;	/* touched, not changed */
 	}
 	if (!n->read)
@@ -166,30 +184,83 @@ manifest_day_key(const struct day *d, int64_t seen)
 	return INT64_C(100000000) + (int64_t)(500 - (month * 32 + mday)) * 1000000 + seen;
 }
 
-/* The dates that decide the labels' resolution, space-separated. */
+/*
+ * The first date of the year after the one that d begins (d is
+ * YYYY-MM-DD, lib.c's dated label; ddays hold nothing else): the year's
+ * four bytes with the last one raised, which sorts after every date of
+ * that year and before every later one.  0 when d is no date.
+ */
+static int
+next_year(char out[5], const struct buf *d)
+{
+	if (d->len < 4 || (unsigned char)d->buf[3] == 0xff)
+		return 0;	/* not a date: cannot happen */
+	memcpy(out, d->buf, 4);
+	out[4] = '\0';
+	out[3]++;
+	return 1;
+}
+
+/*
+ * One date of the kept records: the first one from "from" on (sql[0]) or
+ * the last one (sql[1]) of the records left; 1 with it in out, 0 when none,
+ * -1 on error.
+ */
+static int
+dated_seek(sqlite3_stmt *st, const char *from, struct buf *out)
+{
+	int rc;
+
+	if (from)
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	buf_setlen(out, 0);
+	if (rc == SQLITE_ROW)
+		buf_puts(out, store_col(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * The dates that decide the labels' resolution, space-separated: the
+ * first date of every year, then the last date of all.  One index seek
+ * per year (the records of gone files, skipped one by one, are what
+ * changed), not a pass over every record.
+ */
 int
 manifest_dated(struct store *s, int skip_gone, struct buf *out, struct buf *msg)
 {
-	static const char *const sql[2] = {
-		("SELECT d FROM (SELECT min(dday) AS d FROM recs WHERE dday IS NOT NULL"
-		 " GROUP BY substr(dday, 1, 4) UNION SELECT max(dday) FROM recs) WHERE d IS NOT NULL ORDER BY d"),
-		("SELECT d FROM (SELECT min(dday) AS d FROM recs WHERE dday IS NOT NULL AND file NOT IN tgone"
-		 " GROUP BY substr(dday, 1, 4) UNION SELECT max(dday) FROM recs WHERE file NOT IN tgone)"
-		 " WHERE d IS NOT NULL ORDER BY d"),
+	static const char *const sql[2][2] = {
+		{ "SELECT dday FROM recs WHERE dday >= ?1 ORDER BY dday LIMIT 1",
+		  "SELECT dday FROM recs WHERE dday IS NOT NULL ORDER BY dday DESC LIMIT 1" },
+		{ "SELECT dday FROM recs WHERE dday >= ?1 AND file NOT IN tgone ORDER BY dday LIMIT 1",
+		  ("SELECT dday FROM recs WHERE dday IS NOT NULL AND file NOT IN tgone"
+		   " ORDER BY dday DESC LIMIT 1") },
 	};
-	sqlite3_stmt *st = store_prep(s, sql[skip_gone != 0], msg);
-	int rc;
+	sqlite3_stmt *first = store_prep(s, sql[skip_gone != 0][0], msg);
+	sqlite3_stmt *last = first ? store_prep(s, sql[skip_gone != 0][1], msg) : NULL;
+	struct buf d = BUF_INIT, prev = BUF_INIT;
+	char from[5] = "";
+	int rc = last ? 1 : -1;
 
-	if (st == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		buf_printf(out, "%s%s", out->len ? " " : "", store_col(st, 0));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
-		return -1;
+	buf_init(&d);
+	buf_init(&prev);
+	while (rc == 1 && (rc = dated_seek(first, from, &d)) == 1) {
+		buf_printf(out, "%s%s", out->len ? " " : "", d.buf);
+		buf_setlen(&prev, 0);
+		buf_puts(&prev, d.buf);
+		if (!next_year(from, &d))
+			rc = 0;
 	}
-	return 0;
+	if (rc == 0 && (rc = dated_seek(last, NULL, &d)) == 1 && strcmp(d.buf, buf_str(&prev)) != 0)
+		buf_printf(out, "%s%s", out->len ? " " : "", d.buf);
+	if (rc < 0 && last)
+		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+	sqlite3_finalize(first);
+	sqlite3_finalize(last);
+	buf_free(&d);
+	buf_free(&prev);
+	return rc < 0 ? -1 : 0;
 }
 
 
@@ -204,30 +275,53 @@ static const char temp_sql[] =
 "DELETE FROM tp; DELETE FROM tk_id; DELETE FROM tk_title; DELETE FROM tk_text;"
 "DELETE FROM tgone; DELETE FROM tdays;";
 
-/* Forget what load_old and plan found, to plan again. */
+/*
+ * Forget what plan found, and what load_old found unless keep_old, to
+ * plan again (with the same stat and hashes).
+ */
 static void
-plan_free(struct sync *y)
+plan_free(struct sync *y, int keep_old)
 {
 	size_t i;
 
+	free(y->todo);
+	y->todo = NULL;
+	y->ntodo = 0;
 	for (i = 0; i < y->nold; i++) {
+		if (keep_old) {
+			y->old[i].item = -1;
+			continue;
+		}
 		free(y->old[i].path);
 		free(y->old[i].hash);
 	}
+	if (keep_old)
+		return;
 	free(y->old);
-	free(y->now);
-	free(y->todo);
 	y->old = NULL;
-	y->now = NULL;
-	y->todo = NULL;
-	y->nold = y->ntodo = 0;
+	y->nold = 0;
+	y->version = -1;
+}
+
+/* The store's PRAGMA data_version (another connection's commit changes it), or -1. */
+static long long
+data_version(struct sync *y)
+{
+	sqlite3_stmt *st = store_prep(y->s, "PRAGMA data_version", NULL);
+	long long v = -1;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
 }
 
 /* Free what a sync holds. */
 static void
 sync_free(struct sync *y)
 {
-	plan_free(y);
+	plan_free(y, 0);
+	free(y->now);
 	ingest_items_free(y->items, y->nitems);
 	buf_free(&y->row);
 	buf_free(&y->key);
@@ -259,7 +353,8 @@ plan(struct sync *y, struct store_stats *stats)
 {
 	size_t i, gone = 0;
 
-	y->now = xcalloc(y->nitems + 1, sizeof *y->now);
+	if (y->now == NULL)
+		y->now = xcalloc(y->nitems + 1, sizeof *y->now);
 	y->todo = xcalloc(y->nitems + 1, sizeof *y->todo);
 	for (i = 0; i < y->nitems; i++) {
 		classify(y, i);
@@ -320,6 +415,8 @@ set_roots(struct sync *y, const char *roots)
 /*
  * True when the store already is a sync of these inputs (read in a read
  * transaction, so that starting readers do not queue for the write lock).
+ * The rows read stay for the sync, which uses them when no other
+ * connection wrote in between (y->version).
  */
 static int
 up_to_date(struct sync *y, const char *roots, struct store_stats *stats)
@@ -330,7 +427,7 @@ up_to_date(struct sync *y, const char *roots, struct store_stats *stats)
 
 	if (sqlite3_exec(y->s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return 0;
-	if (load_old(y) == 0 && y->nold && plan(y, stats) == 0 &&
+	if (load_old(y) == 0 && (y->version = data_version(y)) >= 0 && y->nold && plan(y, stats) == 0 &&
 	    (st = store_prep(y->s, "SELECT v FROM meta WHERE k = 'roots'", NULL)) &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		same = strcmp(store_col(st, 0), roots) == 0;
@@ -342,9 +439,9 @@ up_to_date(struct sync *y, const char *roots, struct store_stats *stats)
 		same = o->ord == o->item && o->size == n->size && o->mtime == n->mtime && o->ino == n->ino;
 	}
 	sqlite3_exec(y->s->db, "COMMIT", NULL, NULL, NULL);
+	plan_free(y, y->version >= 0 && !y->err);
 	y->err = 0;
 	buf_setlen(y->msg, 0);
-	plan_free(y);
 	return same;
 }
 
@@ -355,8 +452,11 @@ sync_body(struct sync *y, const char *roots, struct store_stats *stats)
 	size_t npapers = 0;
 	int first;
 
-	if (load_old(y) < 0)
-		return -1;
+	if (y->version < 0 || data_version(y) != y->version) {
+		plan_free(y, 0);
+		if (load_old(y) < 0)
+			return -1;
+	}
 	first = y->nold == 0;
 	if (plan(y, stats) == 0)
 		return remerge_set_order(y) < 0 ? -1 : set_roots(y, roots);
@@ -406,6 +506,7 @@ manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npa
 	lib_free(s->built);	/* only the last sync's first build may be taken */
 	s->built = NULL;
 	memset(&y, 0, sizeof y);
+	y.version = -1;
 	y.s = s;
 	y.msg = msg;
 	y.prog = prog;

@@ -5,7 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Keys of the new records, the gone ones and those of papers in tp; then papers that share them. */
+/*
+ * Keys of the new records, the gone ones and those of papers in tp; then
+ * papers that share them.  (+paper: the planner must seek by the key, not
+ * walk every merged record through recs_paper.)
+ */
 static const char closure_keys_sql[] =
 "INSERT OR IGNORE INTO tk_id SELECT kid FROM recs WHERE paper = 0 AND kid IS NOT NULL;"
 "INSERT OR IGNORE INTO tk_id SELECT kid FROM recs WHERE paper IN tp AND kid IS NOT NULL;"
@@ -17,10 +21,10 @@ static const char closure_keys_sql[] =
 "INSERT OR IGNORE INTO tk_text SELECT ktext FROM recs WHERE paper IN tp AND ktext IS NOT NULL;"
 "INSERT OR IGNORE INTO tk_text SELECT ktext FROM recs WHERE file IN tgone AND ktext IS NOT NULL;";
 static const char closure_papers_sql[] =
-"INSERT OR IGNORE INTO tp SELECT paper FROM recs WHERE kid IN tk_id AND paper > 0;"
-"INSERT OR IGNORE INTO tp SELECT paper FROM recs WHERE ktitle IN tk_title AND paper > 0;"
-"INSERT OR IGNORE INTO tp SELECT paper FROM recs WHERE ktext IN tk_text AND paper > 0;"
-"INSERT OR IGNORE INTO tp SELECT paper FROM recs WHERE file IN tgone AND paper > 0;";
+"INSERT OR IGNORE INTO tp SELECT paper FROM recs WHERE kid IN tk_id AND +paper > 0;"
+"INSERT OR IGNORE INTO tp SELECT paper FROM recs WHERE ktitle IN tk_title AND +paper > 0;"
+"INSERT OR IGNORE INTO tp SELECT paper FROM recs WHERE ktext IN tk_text AND +paper > 0;"
+"INSERT OR IGNORE INTO tp SELECT paper FROM recs WHERE file IN tgone AND +paper > 0;";
 
 /* The meta value of k (caller frees), or NULL. */
 static char *
@@ -41,7 +45,8 @@ meta_value(struct sync *y, const char *k)
 /*
  * When the dates that resolve labels without a year change (a year more
  * or less, a wider range), every paper on such a label may move: all of
- * them go into tp to be merged again.
+ * them go into tp to be merged again (+paper: through recs_lday, which
+ * holds only those, not recs_paper, which holds every record).
  */
 static int
 relabel(struct sync *y)
@@ -55,7 +60,7 @@ relabel(struct sync *y)
 		rc = manifest_fail(y);
 	else if (was == NULL || strcmp(was, buf_str(&now)) != 0)
 		rc = store_exec(y->s, "INSERT OR IGNORE INTO tp SELECT paper FROM recs"
-		    " WHERE lday IS NOT NULL AND paper > 0", y->msg) < 0 ? manifest_fail(y) : 0;
+		    " WHERE lday IS NOT NULL AND +paper > 0", y->msg) < 0 ? manifest_fail(y) : 0;
 	free(was);
 	buf_free(&now);
 	return rc;
@@ -139,7 +144,26 @@ tp_ids(struct sync *y, int64_t **ids, int with_new)
 	return (long)n;
 }
 
-/* Take the old papers out of the index (index_remove) and the tables. */
+/*
+ * True when the k indexed papers that go are all the indexed papers (the
+ * same files under another root, say); counted only when k is large.
+ */
+static int
+all_indexed(struct sync *y, size_t k)
+{
+	sqlite3_stmt *st;
+	int all = 0;
+
+	if (k < 64)
+		return 0;	/* merging them again costs more than counting */
+	st = store_prep(y->s, "SELECT (SELECT count(*) FROM papers) - (SELECT count(*) FROM fts_todo)", NULL);
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		all = sqlite3_column_int64(st, 0) == (int64_t)k;
+	sqlite3_finalize(st);
+	return all;
+}
+
+/* Take the old papers out of the index (index_remove or index_clear) and the tables. */
 static int
 drop_old(struct sync *y, const int64_t *ids, size_t n)
 {
@@ -156,7 +180,9 @@ drop_old(struct sync *y, const int64_t *ids, size_t n)
 		sqlite3_reset(todo);
 	}
 	sqlite3_finalize(todo);
-	if (rc == 0 && k)
+	if (rc == 0 && k && all_indexed(y, k))
+		rc = index_clear(y->s, y->msg);
+	else if (rc == 0 && k)
 		rc = index_remove(y->s, done, k, y->msg);
 	free(done);
 	if (rc < 0)
@@ -382,7 +408,8 @@ label_days(struct sync *y)
 	    " FROM recs r JOIN files f ON f.id = r.file WHERE r.lday = d.label AND r.paper IS NOT NULL) AS first"
 	    " FROM days d WHERE d.kind = 1 ORDER BY first", y->msg);
 	sqlite3_stmt *ud = store_prep(y->s, "UPDATE days SET dkey = ? WHERE label = ?", y->msg);
-	sqlite3_stmt *up = store_prep(y->s, "UPDATE papers SET dkey = ? WHERE newest = ?", y->msg);
+	sqlite3_stmt *up = store_prep(y->s, "UPDATE papers SET dkey = ?1 WHERE id IN"
+	    " (SELECT paper FROM paper_days WHERE day = ?2) AND newest = ?2", y->msg);
 	int64_t seen = 0;
 	int rc = SQLITE_DONE;
 

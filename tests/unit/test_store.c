@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <sys/stat.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "base/buf.h"
 #include "export/dump.h"
@@ -23,6 +24,7 @@
 #include "store/store.h"
 
 static char dir[256], lib_dir[300], db[300];
+static char root[310];		/* the path synced and parsed: lib_dir, or another name of it */
 
 /* Write a file under the library directory. */
 static void
@@ -55,7 +57,7 @@ parsed(void)
 	struct lib *lib = lib_new();
 	struct ingest *ing = ingest_new(lib);
 
-	ingest_path(ing, lib_dir);
+	ingest_path(ing, root);
 	ingest_free(ing);
 	lib_finish(lib);
 	return lib;
@@ -220,10 +222,15 @@ nmatches(struct store *s, const char *q)
 	return n;
 }
 
-/* The rules the queries above check against model/search.c, on what b.md holds. */
+/* The rules the queries above check against model/search.c, on what the first b.md holds. */
 static void
-check_rules(struct store *s)
+check_rules(void)
 {
+	struct buf msg = BUF_INIT;
+	struct store *s = store_open(db, &msg);
+
+	assert_non_null(s);
+	assert_int_equal(index_build(s, 1000, &msg), 0);
 	/* 강화 학습 finds 강화학습; 강화학 (no space) does not find 강화 학 */
 	assert_int_equal(nmatches(s, "\xEA\xB0\x95\xED\x99\x94 \xED\x95\x99\xEC\x8A\xB5"), 1);
 	assert_int_equal(nmatches(s, "\xEA\xB5\xAD\xEC\x96\xB4\xED\x95\x99"), 0);
@@ -231,6 +238,38 @@ check_rules(struct store *s)
 	assert_int_equal(nmatches(s, "\xE4\xB8\xAD"), 1);
 	assert_int_equal(nmatches(s, "short"), 1);
 	assert_int_equal(nmatches(s, "sh"), 0);
+	store_close(s);
+	buf_free(&msg);
+}
+
+/*
+ * The dates that resolve labels as the store keeps them (meta 'dated') are
+ * what grouping every dated record by year gives: the first date of each
+ * year, then the last of all.
+ */
+static void
+check_dated(void)
+{
+	sqlite3 *d = NULL;
+	sqlite3_stmt *st = NULL;
+	struct buf want = BUF_INIT;
+	const char *have;
+
+	assert_int_equal(sqlite3_open_v2(db, &d, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(d, "SELECT d FROM (SELECT min(dday) AS d FROM recs"
+	    " WHERE dday IS NOT NULL GROUP BY substr(dday, 1, 4) UNION SELECT max(dday) FROM recs)"
+	    " WHERE d IS NOT NULL ORDER BY d", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		buf_printf(&want, "%s%s", want.len ? " " : "", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(d, "SELECT v FROM meta WHERE k = 'dated'", -1, &st, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	have = (const char *)sqlite3_column_text(st, 0);
+	assert_string_equal(have ? have : "", buf_str(&want));
+	sqlite3_finalize(st);
+	sqlite3_close(d);
+	buf_free(&want);
 }
 
 /* Sync, then compare everything with parsing. */
@@ -238,7 +277,7 @@ static void
 check_all(void)
 {
 	struct buf msg = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
-	char *paths[1] = { lib_dir };
+	char *paths[1] = { root };
 	struct store *s = store_open(db, &msg);
 	struct lib *lib = parsed(), *sl;
 	static const char *const queries[] = {
@@ -258,7 +297,9 @@ check_all(void)
 
 	assert_non_null(s);
 	assert_int_equal(store_sync(s, paths, 1, NULL, NULL, &msg), 0);
+	assert_string_equal(buf_str(&msg), "");
 	assert_true(store_has_paths(s, paths, 1));
+	check_dated();
 	sl = store_lib(s, &msg);
 	assert_non_null(sl);
 	dump_all(&want, lib);
@@ -275,7 +316,6 @@ check_all(void)
 	for (i = 0; i < 100 && (rc = index_tidy(s, &msg)) > 0; i++)
 		;
 	assert_int_equal(rc, 0);
-	check_rules(s);
 	for (i = 0; i < sizeof queries / sizeof *queries; i++)
 		check_query(s, lib, queries[i], 1);
 	lib_free(sl);
@@ -302,6 +342,7 @@ test_sync_and_views(void **state)
 	    "\n### [Video \xE4\xB8\xAD\xE6\x96\x87](https://arxiv.org/abs/2401.00010)\n\n- short\n");
 	put("c.txt", "Abstract: an untitled abstract about diffusion.\nAbstract: another one.\n");
 	check_all();
+	check_rules();
 	/* add, change, delete, and a paper moving to another day */
 	put("d.md", "## Papers for 2024-01-03\n\n" HEAD
 	    "| Diffusion Models | Cy Park, Di Wu | Diffusion for video, again. |\n");
@@ -326,6 +367,80 @@ test_sync_and_views(void **state)
 	/* and resolves again when that day is gone */
 	del("g.md");
 	check_all();
+}
+
+/*
+ * The same files under another name of their directory (a relative path,
+ * then an absolute one): every input is gone and every one is new, with
+ * every paper in the index; and back.
+ */
+static void
+test_root_renamed(void **state)
+{
+	struct buf many = BUF_INIT;
+	int i;
+
+	(void)state;
+	/* enough papers that every indexed one going empties the index at once */
+	buf_puts(&many, "## Papers for 2023-05-01\n\n" HEAD);
+	for (i = 0; i < 80; i++)
+		buf_printf(&many, "| Many %d | Ann Lee | Transformers, part %d. |\n", i, i);
+	put("many.md", many.buf);
+	buf_free(&many);
+	put("a.md", "## Papers for 2024-01-01\n\n" HEAD
+	    "| Scaling Transformers | Ann Lee, Bo Kim | We train transformers. |\n"
+	    "| Diffusion Models | Cy Park | Diffusion for video. |\n");
+	put("b.md", "## Papers for 2024-01-02\n\n" HEAD
+	    "| Diffusion Models | Cy Park, Di Wu | Diffusion again. |\n");
+	put("e.txt", "Jan 2\n\nA Label In Range\n\nSubmitted by x\n");
+	check_all();
+	snprintf(root, sizeof root, "%s/.", lib_dir);
+	check_all();
+	snprintf(root, sizeof root, "%s", lib_dir);
+	check_all();
+	del("a.md");
+	del("b.md");
+	del("e.txt");
+	del("many.md");
+}
+
+/*
+ * Many days over several years, then a new day in a new year (the dates
+ * that resolve labels change), a day file changed and a paper moving to
+ * a newer day: the days, their counts and order stay those of parsing.
+ */
+static void
+test_many_days(void **state)
+{
+	char name[64], text[512];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 60; i++) {
+		int year = 2021 + i / 20, month = 1 + (i % 20) / 2, mday = 1 + i % 2 * 14;
+
+		snprintf(name, sizeof name, "d%02d.md", i);
+		snprintf(text, sizeof text, "## Papers for %04d-%02d-%02d\n\n" HEAD
+		    "| Paper %d | Ann Lee | About %d. |\n| Shared %d | Bo Kim | Shared %d. |\n",
+		    year, month, mday, i, i, i % 7, i % 7);
+		put(name, text);
+	}
+	put("l1.txt", "Mar 1\n\nLabelled One\n\nSubmitted by x\n");
+	put("l2.txt", "Dec 30\n\nLabelled Two\n\nSubmitted by x\n");
+	check_all();
+	put("zz-new.md", "## Papers for 2024-01-01\n\n" HEAD
+	    "| Brand New | Cy Park | New. |\n| Shared 3 | Bo Kim | Shared 3, newest. |\n");
+	check_all();
+	put("d10.md", "## Papers for 2021-06-01\n\n" HEAD "| Paper 10 | Ann Lee | Changed. |\n");
+	check_all();
+	del("zz-new.md");
+	check_all();
+	for (i = 0; i < 60; i++) {
+		snprintf(name, sizeof name, "d%02d.md", i);
+		del(name);
+	}
+	del("l1.txt");
+	del("l2.txt");
 }
 
 /* Progress that counts its calls. */
@@ -520,6 +635,7 @@ setup(void **state)
 		return -1;
 	snprintf(lib_dir, sizeof lib_dir, "%s/lib", dir);
 	snprintf(db, sizeof db, "%s/cache/store.db", dir);
+	snprintf(root, sizeof root, "%s", lib_dir);
 	return mkdir_p();
 }
 
@@ -532,6 +648,8 @@ main(void)
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test(test_cancel_and_stats),
 		cmocka_unit_test(test_sync_and_views),
+		cmocka_unit_test(test_root_renamed),
+		cmocka_unit_test(test_many_days),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
