@@ -317,20 +317,49 @@ load_parse(const struct opts *o, struct loaded *l, const atomic_int *cancel)
 		lib_finish(l->lib);
 }
 
+/* The newest day's papers in store s, as a library (caller frees), or NULL. */
+static struct lib *
+newest_day(struct store *s)
+{
+	struct buf msg = BUF_INIT;
+	struct store_day *days = NULL;
+	struct lib *lib = NULL;
+	long n = store_days(s, &days, &msg);
+
+	if (n > 0)
+		lib = store_lib_day(s, days[0].label, &msg);
+	store_days_free(days, n > 0 ? (size_t)n : 0);
+	buf_free(&msg);
+	return lib;
+}
+
+/* How a load goes (load_with); all zero: as the command line loads. */
+struct load_how {
+	const struct store_progress *prog;	/* follows the sync, or NULL */
+	int built_only;				/* see load_store */
+	struct buf *note;			/* the store's problem when there is no FILE, or NULL */
+	struct store **keep;			/* gets the store when up to date (caller closes), or NULL */
+	/* after a sync that changed the store, before anything is parsed (may be NULL) */
+	void (*synced)(void *arg, struct store *s);
+	void *arg;
+};
+
 /*
- * Sync the store (prog may be NULL) and read from it; -1 (msg set, l
- * empty) when the caller must parse instead.  With built_only the library
- * is taken only from a first build, which merged it already; otherwise -1
- * with msg empty, because parsing is faster than merging it all back.
+ * Sync the store and read from it; -1 (msg set, l empty) when the caller
+ * must parse instead.  With how->built_only the library is taken only
+ * from a first build, which merged it already; otherwise -1 with msg
+ * empty, because parsing is faster than merging it all back.
  */
 static int
-load_store(const struct opts *o, struct store *s, struct loaded *l,
-    const struct store_progress *prog, int built_only, struct buf *msg)
+load_store(const struct opts *o, struct store *s, struct loaded *l, const struct load_how *how,
+    struct buf *msg)
 {
 	store_set_max_file_size(s, o->prefs.max_file_size);
-	if (store_sync(s, o->paths, o->npaths, prog, &l->stats, msg) < 0)
+	if (store_sync(s, o->paths, o->npaths, how->prog, &l->stats, msg) < 0)
 		return -1;
-	if (built_only && !l->stats.built)
+	if (how->synced && !l->stats.built && (l->stats.read || l->stats.removed))
+		how->synced(how->arg, s);
+	if (how->built_only && !l->stats.built)
 		return -1;
 	l->from_store = 1;	/* store_report fills l->rep even when it fails */
 	if (store_report(s, &l->rep, msg) < 0 ||
@@ -367,16 +396,14 @@ open_store(const struct opts *o, struct buf *msg, FILE *f)
 /*
  * Read every path into l: through the library store unless --no-store,
  * else (or when the store cannot be used: a one-line message on f, or
- * into note when f is NULL and note is not) by parsing.  prog (may be
- * NULL) follows the sync; once its cancel flag is set nothing more is
- * read.  built_only: see load_store.  keep (may be NULL) gets the store
- * when it is up to date with the inputs (caller closes), else NULL.
+ * into how->note when f is NULL) by parsing.  Once the cancel flag of
+ * how->prog is set nothing more is read.
  */
 static void
-load_with(const struct opts *o, struct loaded *l, FILE *f, const struct store_progress *prog,
-    int built_only, struct buf *note, struct store **keep)
+load_with(const struct opts *o, struct loaded *l, FILE *f, const struct load_how *how)
 {
-	const atomic_int *cancel = prog ? prog->cancel : NULL;
+	const atomic_int *cancel = how->prog ? how->prog->cancel : NULL;
+	struct buf *note = how->note;
 	struct buf msg = BUF_INIT;
 	struct store *s;
 	int rc, failed;
@@ -385,10 +412,10 @@ load_with(const struct opts *o, struct loaded *l, FILE *f, const struct store_pr
 	buf_init(&msg);
 	if (!o->no_store) {
 		s = open_store(o, &msg, f);
-		rc = s ? load_store(o, s, l, prog, built_only, &msg) : -1;
+		rc = s ? load_store(o, s, l, how, &msg) : -1;
 		failed = s == NULL || msg.len > 0;	/* else up to date with the inputs */
-		if (keep && !failed) {
-			*keep = s;
+		if (how->keep && !failed) {
+			*how->keep = s;
 			s = NULL;
 		}
 		store_close(s);
@@ -411,7 +438,10 @@ load_with(const struct opts *o, struct loaded *l, FILE *f, const struct store_pr
 static void
 load(const struct opts *o, struct loaded *l, FILE *f)
 {
-	load_with(o, l, f, NULL, 0, NULL, NULL);
+	struct load_how how;
+
+	memset(&how, 0, sizeof how);
+	load_with(o, l, f, &how);
 }
 
 /* --check: a line per file, its messages, and a total. */
@@ -595,24 +625,41 @@ load_words(const struct reload_arg *ra, const struct loaded *l, int first, struc
 		buf_printf(msg, ": %s", ra->first_setup);
 }
 
+/*
+ * The load's synced hook: the newest day as the store has it now, shown
+ * at once (a new day file appears before the whole library is read).
+ */
+static void
+reader_synced(void *arg, struct store *s)
+{
+	struct lib *lib = newest_day(s);
+
+	if (lib)
+		ui_load_preview(arg, lib);
+}
+
 /* The reader's ui_load_fn: sync the store and read it (or parse), on the load thread. */
 static int
 reader_load(void *arg, struct ui_load_ctl *ctl, struct lib **out, struct buf *msg)
 {
 	struct reload_arg *ra = arg;
 	struct store_progress prog = { load_progress, ctl, ui_load_cancel_flag(ctl) };
-	struct loaded l;
 	int first = ra->loads++ == 0;
+	/*
+	 * The store synced (a first build shows its progress), then parsed
+	 * unless just built; at start, the newest day is shown once synced.
+	 */
+	struct load_how how = { &prog, 1, msg, &ra->store, first ? reader_synced : NULL, ctl };
+	struct loaded l;
 
 	if (ra->o->samples && dir_has_entries(ra->o->libdir.buf)) {
 		/* the library was empty, and a fetch (R) has filled it */
 		ra->o->paths[0] = ra->o->libdir.buf;
 		ra->o->samples = 0;
 	}
-	/* the store synced (a first build shows its progress), then parsed unless just built */
 	store_close(ra->store);
 	ra->store = NULL;
-	load_with(ra->o, &l, NULL, &prog, 1, msg, &ra->store);
+	load_with(ra->o, &l, NULL, &how);
 	if (atomic_load(prog.cancel)) {
 		loaded_free(&l);
 		return -1;	/* the reader is leaving */
@@ -829,16 +876,13 @@ static struct lib *
 first_lib(const struct opts *o)
 {
 	struct buf msg = BUF_INIT;
-	struct store_day *days = NULL;
 	struct store *s = NULL;
 	struct lib *lib = NULL;
-	long n = 0;
 
 	buf_init(&msg);
 	if (!o->no_store && (s = open_store(o, &msg, NULL)) != NULL &&
-	    store_has_paths(s, o->paths, o->npaths) && (n = store_days(s, &days, &msg)) > 0)
-		lib = store_lib_day(s, days[0].label, &msg);
-	store_days_free(days, n > 0 ? (size_t)n : 0);
+	    store_has_paths(s, o->paths, o->npaths))
+		lib = newest_day(s);
 	store_close(s);
 	buf_free(&msg);
 	if (lib == NULL) {

@@ -54,6 +54,11 @@ typedef int (*ui_load_fn)(void *arg, struct ui_load_ctl *ctl, struct lib **lib, 
 /* From the load's thread: done of total files read (the status line shows it). */
 void ui_load_progress(struct ui_load_ctl *c, size_t done, size_t total);
 /*
+ * From the load's thread: show lib (the reader takes it), a part of the
+ * library such as its newest day, until the load's result replaces it.
+ */
+void ui_load_preview(struct ui_load_ctl *c, struct lib *lib);
+/*
  * From the load's thread: the Problems page to fill (every problem, a
  * line each, as --check prints them); a load that returns 1 replaces the
  * reader's page with it.

@@ -38,6 +38,7 @@ struct ui_load_ctl {
 	atomic_int indexing;	/* the result is posted; the index function runs */
 	int applied;		/* the reader took the result (on_result) */
 	struct store *store;	/* what the index function handed over */
+	struct lib *preview;	/* under mu: a part of the library to show now, or NULL */
 };
 
 /* Free the part. */
@@ -95,6 +96,38 @@ ui_load_progress(struct ui_load_ctl *c, size_t done, size_t total)
 		ui_loop_post(c->ld->loop, on_progress, c);
 }
 
+/* ui_loop_fn, on the reader's thread: show the part of the library the load sent. */
+static unsigned
+on_preview(void *arg)
+{
+	struct ui_load_ctl *c = arg;
+	struct lib *lib;
+
+	pthread_mutex_lock(&c->mu);
+	lib = c->preview;
+	c->preview = NULL;
+	pthread_mutex_unlock(&c->mu);
+	if (lib == NULL)
+		return UI_ACT_NONE;
+	ui_state_replace_lib(c->ld->st, lib);
+	return UI_ACT_REDRAW;
+}
+
+/* From the load's thread: a part of the library to show until the result comes. */
+void
+ui_load_preview(struct ui_load_ctl *c, struct lib *lib)
+{
+	struct lib *old;
+
+	pthread_mutex_lock(&c->mu);
+	old = c->preview;
+	c->preview = lib;
+	pthread_mutex_unlock(&c->mu);
+	lib_free(old);	/* not shown yet: the new one replaces it */
+	if (old == NULL)
+		ui_loop_post(c->ld->loop, on_preview, c);
+}
+
 /* From the load's thread: the Problems page it fills. */
 struct buf *
 ui_load_problems(struct ui_load_ctl *c)
@@ -114,6 +147,7 @@ static void
 ctl_free(struct ui_load_ctl *c)
 {
 	lib_free(c->lib);
+	lib_free(c->preview);
 	store_close(c->store);
 	buf_free(&c->msg);
 	buf_free(&c->problems);

@@ -772,7 +772,7 @@ for size in 80x24 120x40; do
 done
 
 # ---- the library in the background: progress, usable meanwhile, warm start --
-# A library of 3,300 one-paper days: its first start builds the store with
+# A library of 3,300 days of eight papers: its first start builds the store with
 # its progress on the status line while keys work; the next start paints
 # the newest day from the store at once; a day added later is found.
 BIG=$TMP/big
@@ -780,8 +780,10 @@ mkdir -p "$BIG"
 awk -v dir="$BIG" 'BEGIN {
 	for (y = 2014; y <= 2024; y++) for (m = 1; m <= 12; m++) for (d = 1; d <= 25; d++) {
 		f = sprintf("%s/%04d-%02d-%02d.md", dir, y, m, d)
-		printf "## Papers for %04d-%02d-%02d\n\n| Category | Title | Authors | Summary |\n", y, m, d >f
-		printf "|---|---|---|---|\n| Machine Learning | Paper of %04d-%02d-%02d (Read more on [arXiv](https://arxiv.org/abs/%02d%02d.%05d)) | Ada Lovelace | The day %04d-%02d-%02d. |\n", y, m, d, y % 100, m, d, y, m, d >f
+		printf "## Papers for %04d-%02d-%02d\n\n| Category | Title | Authors | Summary |\n|---|---|---|---|\n", y, m, d >f
+		# eight papers a day: a first build takes long enough to watch its progress
+		for (k = 0; k < 8; k++)
+			printf "| Machine Learning | Paper %sof %04d-%02d-%02d (Read more on [arXiv](https://arxiv.org/abs/%02d%02d.%05d)) | Ada Lovelace | The day %04d-%02d-%02d. |\n", k ? k " " : "", y, m, d, y % 100, m, d * 10 + k, y, m, d >f
 		close(f)
 	} }'
 for size in 80x24 120x40; do
@@ -797,7 +799,7 @@ for size in 80x24 120x40; do
 	keys '?'
 	shows "load-usable-$size" "Help"
 	keys q
-	shows "load-done-$size" "paper 1/1 | 2024-12-25"
+	shows "load-done-$size" "paper 1/8 | 2024-12-25"
 	alive "load-done-$size"
 	keys Q
 	ended_with "load-quit-$size" 0
@@ -812,21 +814,39 @@ for size in 80x24 120x40; do
 	grep -q "Paper of 2024-12-25" "$TMP/warm.txt" && ! grep -q "Reading the library" "$TMP/warm.txt" ||
 		fail "load-warm-$size: the first screen is not the newest day: $(cat "$TMP/warm.txt")"
 	loaded
-	shows "load-warm-done-$size" "paper 1/1 | 2024-12-25"
-	keys ']'
-	shows "load-warm-moved-$size" "paper 1/1 | 2024-12-24"
+	shows "load-warm-done-$size" "paper 1/8 | 2024-12-25"
+	keys '}'
+	shows "load-warm-moved-$size" "paper 1/8 | 2024-12-24"
 	# a new day while the reader runs: r finds it, the selection stays
 	awk 'BEGIN { printf "## Papers for 2025-01-02\n\n| Category | Title | Authors | Summary |\n|---|---|---|---|\n| Machine Learning | A newer paper (Read more on [arXiv](https://arxiv.org/abs/2501.00001)) | Ada Lovelace | New. |\n" }' >"$BIG/2025-01-02.md"
 	keys r
-	shows "load-reload-$size" "reloaded 3301 papers from 3301 files"
+	shows "load-reload-$size" "reloaded 26401 papers from 3301 files"
 	capture "$TMP/load-reload-$size.txt"
 	NTESTS=$((NTESTS + 1))
-	grep -q "2025-01-02" "$TMP/load-reload-$size.txt" && grep -q "paper 1/1 | 2024-12-24" "$TMP/load-reload-$size.txt" ||
+	grep -q "2025-01-02" "$TMP/load-reload-$size.txt" && grep -q "paper 1/8 | 2024-12-24" "$TMP/load-reload-$size.txt" ||
 		fail "load-reload-$size: the new day is not listed or the selection moved: $(cat "$TMP/load-reload-$size.txt")"
 	check_widths "load-reload-$size" "$TMP/load-reload-$size.txt"
 	keys Q
 	ended_with "load-reload-quit-$size" 0
-	rm -f "$BIG/2025-01-02.md"
+	# a new day file while the reader was closed: the next start shows it
+	# once the store has it, before the whole library is read
+	awk 'BEGIN { printf "## Papers for 2025-01-03\n\n| Category | Title | Authors | Summary |\n|---|---|---|---|\n| Machine Learning | A paper of the new day (Read more on [arXiv](https://arxiv.org/abs/2501.00003)) | Ada Lovelace | 새로운 날. |\n" }' >"$BIG/2025-01-03.md"
+	NOWAIT=1 start "${size%x*}" "${size#*x}" "$BIG"
+	i=0
+	while capture "$TMP/newday-$size.txt" && ! grep -q "paper 1/1 | 2025-01-03" "$TMP/newday-$size.txt" &&
+	    [ "$i" -lt $((TIMEOUT * 100)) ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+	NTESTS=$((NTESTS + 1))
+	grep -q "A paper of the new day" "$TMP/newday-$size.txt" && grep -q "reading the library" "$TMP/newday-$size.txt" ||
+		fail "load-newday-$size: the new day is not shown before the library is read: $(cat "$TMP/newday-$size.txt")"
+	check_widths "load-newday-$size" "$TMP/newday-$size.txt"
+	loaded
+	shows "load-newday-done-$size" "paper 1/1 | 2025-01-03"
+	keys Q
+	ended_with "load-newday-quit-$size" 0
+	rm -f "$BIG/2025-01-02.md" "$BIG/2025-01-03.md"
 done
 # Q during a first build: the reader leaves at once, and the store is fine after
 rm -rf "$PAPERBOY_CACHE"
@@ -835,7 +855,7 @@ shows load-cancel-progress " of 3300 files"
 keys Q
 ended_with load-cancel 0
 start 100 30 "$BIG"
-shows load-after-cancel "paper 1/1 | 2024-12-25"
+shows load-after-cancel "paper 1/8 | 2024-12-25"
 keys Q
 ended_with load-after-cancel-quit 0
 

@@ -2,6 +2,7 @@
 #include "unit.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -17,6 +18,7 @@ struct fake {
 	int hold[2];		/* a pipe: the load waits for a byte (or end of file) before it ends */
 	int saw_cancel;		/* the load ended because the reader left */
 	int waits_for_cancel;	/* the load runs until it is cancelled (at most 5 s) */
+	int preview;		/* the load shows a part of the library first */
 };
 
 /* The test's ui_load_fn: progress, then wait as told, then the result. */
@@ -29,6 +31,8 @@ fake_load(void *arg, struct ui_load_ctl *ctl, struct lib **lib, struct buf *msg)
 
 	f->calls++;
 	ui_load_progress(ctl, 7, 7);	/* the last file: shown at once */
+	if (f->preview)
+		ui_load_preview(ctl, unit_lib(2));
 	if (f->waits_for_cancel) {
 		for (i = 0; i < 500 && !atomic_load(ui_load_cancel_flag(ctl)); i++)
 			usleep(10000);
@@ -194,6 +198,80 @@ test_not_available(void **unused)
 	rig_free(&r);
 }
 
+/* A part of the library is shown while the load runs, then its result. */
+static void
+test_preview(void **unused)
+{
+	struct rig r;
+	int i;
+
+	(void)unused;
+	rig_init(&r, 1);
+	r.f.preview = 1;
+	assert_int_equal(pipe(r.f.hold), 0);
+	ui_loader_begin(&r.ld, NULL);
+	for (i = 0; i < 200 && r.st.list.n == 2; i++)
+		ui_loop_wait(r.loop, 50);
+	assert_int_equal(r.st.list.n, 3);	/* unit_lib(2)'s first day */
+	assert_true(r.st.load.running);	/* and the load goes on */
+	assert_int_equal(write(r.f.hold[1], "x", 1), 1);
+	settle(r.loop, &r.st);
+	assert_string_equal(r.st.status.buf, "load 1");
+	rig_free(&r);
+}
+
+static atomic_int index_calls, index_stopped;
+
+/* The test's ui_index_fn: run until told to stop (at most 5 s), hand no store. */
+static void
+fake_index(void *arg, struct ui_load_ctl *ctl, struct store **store)
+{
+	int i;
+
+	(void)arg;
+	atomic_fetch_add(&index_calls, 1);
+	for (i = 0; i < 500 && !atomic_load(ui_load_cancel_flag(ctl)); i++)
+		usleep(10000);
+	atomic_store(&index_stopped, atomic_load(ui_load_cancel_flag(ctl)));
+	*store = NULL;
+}
+
+/*
+ * The library is the reader's before the index function ends; asking for
+ * another load stops the index function, and the load follows; leaving
+ * stops it too.
+ */
+static void
+test_index_after_load(void **unused)
+{
+	struct rig r;
+	int i;
+
+	(void)unused;
+	atomic_store(&index_calls, 0);
+	atomic_store(&index_stopped, 0);
+	rig_init(&r, 1);
+	ui_loader_set_index(&r.ld, fake_index);
+	ui_loader_begin(&r.ld, NULL);
+	settle(r.loop, &r.st);
+	assert_int_equal(r.st.list.n, 3);		/* taken */
+	assert_string_equal(r.st.status.buf, "load 1");
+	for (i = 0; i < 200 && atomic_load(&index_calls) == 0; i++)
+		ui_loop_wait(r.loop, 10);
+	assert_non_null(r.ld.cur);			/* the index function runs */
+	ui_loader_begin(&r.ld, NULL);			/* r */
+	for (i = 0; i < 200 && r.f.calls < 2; i++)
+		ui_loop_wait(r.loop, 50);
+	assert_int_equal(r.f.calls, 2);
+	assert_int_equal(atomic_load(&index_stopped), 1);
+	settle(r.loop, &r.st);
+	for (i = 0; i < 200 && atomic_load(&index_calls) < 2; i++)
+		ui_loop_wait(r.loop, 10);
+	atomic_store(&index_stopped, 0);
+	rig_free(&r);					/* leaving stops it at once */
+	assert_int_equal(atomic_load(&index_stopped), 1);
+}
+
 int
 main(void)
 {
@@ -203,6 +281,8 @@ main(void)
 		cmocka_unit_test(test_again_and_note),
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_not_available),
+		cmocka_unit_test(test_preview),
+		cmocka_unit_test(test_index_after_load),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
