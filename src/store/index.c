@@ -212,18 +212,14 @@ index_tidy(struct store *s, struct buf *msg)
 	return sqlite3_total_changes(s->db) - before >= 2;
 }
 
-/* A paper id and its position in display order. */
-struct idpos {
-	int64_t id;
-	uint32_t pos;
-};
-
 struct index {
 	struct store *s;
 	size_t pending;		/* papers not searched: not indexed, too many to scan */
 	int64_t *order;		/* paper ids in display order */
 	size_t norder;
-	struct idpos *byid;	/* (id, position), sorted by id */
+	uint32_t *posof;	/* paper id -> its position in display order, or UINT32_MAX */
+	size_t nposof;		/* entries in posof: the largest id + 1 */
+	uint64_t *bits;		/* the matches' positions, a bit each (collected in order) */
 	long long version[2];	/* data_version and total changes when order was loaded */
 	uint32_t *match;	/* positions of the matches, ascending */
 	size_t nmatch, amatch;
@@ -254,31 +250,42 @@ index_free(struct index *ix)
 	if (ix == NULL)
 		return;
 	free(ix->order);
-	free(ix->byid);
+	free(ix->posof);
+	free(ix->bits);
 	free(ix->match);
 	free(ix->tolib);
 	buf_free(&ix->q);
 	free(ix);
 }
 
-/* Order (id, position) pairs by id. */
-static int
-idpos_cmp(const void *a, const void *b)
-{
-	int64_t x = ((const struct idpos *)a)->id, y = ((const struct idpos *)b)->id;
-
-	return (x > y) - (x < y);
-}
-
 /* Position of paper id in display order, or -1. */
 static long
 pos_of(const struct index *ix, int64_t id)
 {
-	struct idpos k, *hit;
+	if (id < 0 || (uint64_t)id >= ix->nposof || ix->posof[id] == UINT32_MAX)
+		return -1;
+	return (long)ix->posof[id];
+}
 
-	k.id = id;
-	hit = ix->norder ? bsearch(&k, ix->byid, ix->norder, sizeof k, idpos_cmp) : NULL;
-	return hit ? (long)hit->pos : -1;
+/* Index the positions by id: posof (ids are rowids, dense but for deletions). */
+static void
+make_posof(struct index *ix)
+{
+	int64_t max = -1;
+	size_t i;
+
+	for (i = 0; i < ix->norder; i++)
+		if (ix->order[i] > max)
+			max = ix->order[i];
+	free(ix->posof);
+	free(ix->bits);
+	ix->nposof = (size_t)(max + 1);
+	ix->posof = xcalloc(ix->nposof + 1, sizeof *ix->posof);
+	memset(ix->posof, 0xFF, (ix->nposof + 1) * sizeof *ix->posof);
+	for (i = 0; i < ix->norder; i++)
+		if (ix->order[i] >= 0)
+			ix->posof[ix->order[i]] = (uint32_t)i;
+	ix->bits = xcalloc(ix->norder / 64 + 1, sizeof *ix->bits);
 }
 
 /* The store's version as this connection sees it. */
@@ -355,7 +362,6 @@ load_order(struct index *ix, struct buf *msg)
 {
 	sqlite3_stmt *st;
 	long long v[2];
-	size_t i;
 	int rc;
 
 	version(ix, v);
@@ -366,13 +372,7 @@ load_order(struct index *ix, struct buf *msg)
 		return -1;
 	rc = read_order(ix, st);
 	sqlite3_finalize(st);
-	free(ix->byid);
-	ix->byid = xcalloc(ix->norder + 1, sizeof *ix->byid);
-	for (i = 0; i < ix->norder; i++) {
-		ix->byid[i].id = ix->order[i];
-		ix->byid[i].pos = (uint32_t)i;
-	}
-	qsort(ix->byid, ix->norder, sizeof *ix->byid, idpos_cmp);
+	make_posof(ix);
 	if (rc < 0) {
 		buf_printf(msg, "store '%s': %s", ix->s->path, sqlite3_errmsg(ix->s->db));
 		ix->version[0] = -1;
@@ -381,15 +381,6 @@ load_order(struct index *ix, struct buf *msg)
 	ix->version[0] = v[0];
 	ix->version[1] = v[1];
 	return 0;
-}
-
-/* Compare positions. */
-static int
-u32_cmp(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
 }
 
 /* Code points in s[0..n). */
@@ -479,16 +470,32 @@ make_query(struct index *ix, const struct buf *f)
 	}
 }
 
-/* Add a match at the position of paper id. */
+/* Add a match at the position of paper id (to bits; collect_matches orders them). */
 static void
 add_match(struct index *ix, int64_t id)
 {
 	long p = pos_of(ix, id);
 
-	if (p < 0)
-		return;
-	ALLOC_GROW(ix->match, ix->nmatch + 1, ix->amatch);
-	ix->match[ix->nmatch++] = (uint32_t)p;
+	if (p >= 0)
+		ix->bits[p / 64] |= (uint64_t)1 << (p % 64);
+}
+
+/* Move the matches from bits to match, in display order (each once). */
+static void
+collect_matches(struct index *ix)
+{
+	size_t w, k, nw = ix->bits ? ix->norder / 64 + 1 : 0;
+
+	ix->nmatch = 0;
+	ALLOC_GROW(ix->match, ix->norder + 1, ix->amatch);
+	for (w = 0; w < nw; w++) {
+		uint64_t b = ix->bits[w];
+
+		for (k = 0; b; k++, b >>= 1)
+			if (b & 1)
+				ix->match[ix->nmatch++] = (uint32_t)(w * 64 + k);
+		ix->bits[w] = 0;
+	}
 }
 
 /* Collect the positions of the papers the query matches. */
@@ -579,12 +586,11 @@ index_set(struct index *ix, const char *q, size_t n, struct buf *msg)
 	}
 	buf_free(&typed);
 	buf_free(&f);
+	collect_matches(ix);
 	if (rc < 0) {
 		ix->nmatch = 0;
 		return -1;
 	}
-	if (ix->nmatch > 1)
-		qsort(ix->match, ix->nmatch, sizeof *ix->match, u32_cmp);
 	return (long)ix->nmatch;
 }
 
