@@ -224,7 +224,8 @@ struct index {
 	long long version[2];	/* data_version and total changes when order was loaded */
 	struct buf forms;	/* every paper's narrow form, each followed by a NUL */
 	int64_t *formid;	/* the paper id of each form, in the order of forms */
-	size_t nforms, aforms;
+	size_t *formend;	/* the offset of each form's NUL in forms */
+	size_t nforms, aforms, aends;
 	uint32_t *match;	/* positions of the matches, ascending */
 	size_t nmatch, amatch;
 	struct buf q;		/* the FTS5 query or the narrow needle */
@@ -260,6 +261,7 @@ index_free(struct index *ix)
 	free(ix->match);
 	free(ix->tolib);
 	free(ix->formid);
+	free(ix->formend);
 	buf_free(&ix->forms);
 	buf_free(&ix->q);
 	free(ix);
@@ -380,7 +382,9 @@ read_forms(struct index *ix)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(ix->formid, ix->nforms + 1, ix->aforms);
 		ix->formid[ix->nforms++] = sqlite3_column_int64(st, 0);
+		ALLOC_GROW(ix->formend, ix->nforms, ix->aends);
 		buf_add(&ix->forms, sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+		ix->formend[ix->nforms - 1] = ix->forms.len;
 		buf_addch(&ix->forms, '\0');
 	}
 	sqlite3_finalize(st);
@@ -539,15 +543,15 @@ collect_matches(struct index *ix)
 static void
 scan_forms(struct index *ix)
 {
-	const char *base = ix->forms.buf, *end = base + ix->forms.len, *at = base, *hit;
-	size_t k = 0;
+	const char *base = ix->forms.buf, *hit;
+	size_t at = 0, k = 0;
 
-	while (at < end && (hit = memmem(at, (size_t)(end - at), ix->q.buf, ix->q.len)) != NULL) {
-		for (; at + strlen(at) < hit; at += strlen(at) + 1)
+	while (at < ix->forms.len &&
+	    (hit = memmem(base + at, ix->forms.len - at, ix->q.buf, ix->q.len)) != NULL) {
+		while (ix->formend[k] < (size_t)(hit - base))
 			k++;	/* the form hit is in */
 		add_match(ix, ix->formid[k]);
-		at += strlen(at) + 1;
-		k++;
+		at = ix->formend[k] + 1;
 	}
 }
 
