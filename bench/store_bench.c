@@ -9,6 +9,7 @@
  *   store_bench search STORE WORD...    type each word one character at a time: per
  *                                       keystroke, the match count, the matches of
  *                                       the newest day and the first match's key
+ *                                       (after index_warm, timed apart)
  *   store_bench bare-tty                paint 200x60 cells on the terminal, the last
  *                                       row ending in BENCHDONE, and wait to be killed
  *   store_bench exec MARK CMD ARG...    run CMD on a 200x60 pseudo-terminal: the ms
