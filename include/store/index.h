@@ -75,9 +75,10 @@ void index_free(struct index *ix);
 /*
  * Load now what every query needs: the display order and the papers'
  * narrow forms (about 10 MB for 67k papers), which index_set otherwise
- * loads at the first query after the store changed (about 100-300 ms on
- * a 67k-paper store).  A reader calls it before the first keystroke, e.g.
- * when it opens the store.  0, or -1 with msg.
+ * loads at the first query after the store changed or index_bind (150 to
+ * 500 ms on a 67k-paper store, a read of its papers table).  A reader
+ * calls it before the first keystroke, e.g. when it opens the store.  0,
+ * or -1 with msg.
  */
 int index_warm(struct index *ix, struct buf *msg);
 /*
