@@ -227,7 +227,8 @@ if [ -x "$sb" ]; then
 		END { pb = med(b, nb); pp = med(p, np)
 			printf "   the reader, exec to its first screen: %.1f ms median, a bare curses program %.1f ms: %.2f x (targets <= 100 ms, <= 1.5 x)\n", pp, pb, pp / pb }' "$out/exec"
 	"$sb" search "$db" diffusion transformer 강화학습 올림피아드 학습 | sed 's/^/   /'
-	echo "   (targets per keystroke: median <= 10 ms, max <= 50 ms; memory after ten searches <= 60 MB)"
+	echo "   (targets per keystroke: median <= 10 ms, max <= 50 ms; memory after ten searches <= 60 MB;"
+	echo "    the warm-up is index_warm, once per store version before the first keystroke)"
 	# one new day: a copy of the newest Korean day, dated a day later, with new ids
 	newest=$(find "$archive" -type f -name '*.md' | sort | tail -n 1)
 	mkdir -p "$archive/zz-new"

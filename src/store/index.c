@@ -1,4 +1,5 @@
 /* store/index.c: search through FTS5, in display order. */
+#define _GNU_SOURCE 1	/* memmem */
 #include "store/index.h"
 #include "store/intern.h"
 #include "model/search.h"
@@ -212,19 +213,19 @@ index_tidy(struct store *s, struct buf *msg)
 	return sqlite3_total_changes(s->db) - before >= 2;
 }
 
-/* A paper id and its position in display order. */
-struct idpos {
-	int64_t id;
-	uint32_t pos;
-};
-
 struct index {
 	struct store *s;
 	size_t pending;		/* papers not searched: not indexed, too many to scan */
 	int64_t *order;		/* paper ids in display order */
 	size_t norder;
-	struct idpos *byid;	/* (id, position), sorted by id */
+	uint32_t *posof;	/* paper id -> its position in display order, or UINT32_MAX */
+	size_t nposof;		/* entries in posof: the largest id + 1 */
+	uint64_t *bits;		/* the matches' positions, a bit each (collected in order) */
 	long long version[2];	/* data_version and total changes when order was loaded */
+	struct buf forms;	/* every paper's narrow form, each followed by a NUL */
+	int64_t *formid;	/* the paper id of each form, in the order of forms */
+	size_t *formend;	/* the offset of each form's NUL in forms */
+	size_t nforms, aforms, aends;
 	uint32_t *match;	/* positions of the matches, ascending */
 	size_t nmatch, amatch;
 	struct buf q;		/* the FTS5 query or the narrow needle */
@@ -244,6 +245,7 @@ index_new(struct store *s)
 	ix->s = s;
 	ix->version[0] = -1;
 	buf_init(&ix->q);
+	buf_init(&ix->forms);
 	return ix;
 }
 
@@ -254,31 +256,45 @@ index_free(struct index *ix)
 	if (ix == NULL)
 		return;
 	free(ix->order);
-	free(ix->byid);
+	free(ix->posof);
+	free(ix->bits);
 	free(ix->match);
 	free(ix->tolib);
+	free(ix->formid);
+	free(ix->formend);
+	buf_free(&ix->forms);
 	buf_free(&ix->q);
 	free(ix);
-}
-
-/* Order (id, position) pairs by id. */
-static int
-idpos_cmp(const void *a, const void *b)
-{
-	int64_t x = ((const struct idpos *)a)->id, y = ((const struct idpos *)b)->id;
-
-	return (x > y) - (x < y);
 }
 
 /* Position of paper id in display order, or -1. */
 static long
 pos_of(const struct index *ix, int64_t id)
 {
-	struct idpos k, *hit;
+	if (id < 0 || (uint64_t)id >= ix->nposof || ix->posof[id] == UINT32_MAX)
+		return -1;
+	return (long)ix->posof[id];
+}
 
-	k.id = id;
-	hit = ix->norder ? bsearch(&k, ix->byid, ix->norder, sizeof k, idpos_cmp) : NULL;
-	return hit ? (long)hit->pos : -1;
+/* Index the positions by id: posof (ids are rowids, dense but for deletions). */
+static void
+make_posof(struct index *ix)
+{
+	int64_t max = -1;
+	size_t i;
+
+	for (i = 0; i < ix->norder; i++)
+		if (ix->order[i] > max)
+			max = ix->order[i];
+	free(ix->posof);
+	free(ix->bits);
+	ix->nposof = (size_t)(max + 1);
+	ix->posof = xcalloc(ix->nposof + 1, sizeof *ix->posof);
+	memset(ix->posof, 0xFF, (ix->nposof + 1) * sizeof *ix->posof);
+	for (i = 0; i < ix->norder; i++)
+		if (ix->order[i] >= 0)
+			ix->posof[ix->order[i]] = (uint32_t)i;
+	ix->bits = xcalloc(ix->norder / 64 + 1, sizeof *ix->bits);
 }
 
 /* The store's version as this connection sees it. */
@@ -349,13 +365,38 @@ read_order(struct index *ix, sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/*
+ * Read every paper's narrow form into memory (about 10 MB for 67k
+ * papers): a short query scans them there rather than the papers table.
+ */
+static int
+read_forms(struct index *ix)
+{
+	sqlite3_stmt *st = store_prep(ix->s, "SELECT id, nform FROM papers", NULL);
+	int rc;
+
+	buf_setlen(&ix->forms, 0);
+	ix->nforms = 0;
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(ix->formid, ix->nforms + 1, ix->aforms);
+		ix->formid[ix->nforms++] = sqlite3_column_int64(st, 0);
+		ALLOC_GROW(ix->formend, ix->nforms, ix->aends);
+		buf_add(&ix->forms, sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+		ix->formend[ix->nforms - 1] = ix->forms.len;
+		buf_addch(&ix->forms, '\0');
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Load the display order again when the store changed; -1 with msg. */
 static int
 load_order(struct index *ix, struct buf *msg)
 {
 	sqlite3_stmt *st;
 	long long v[2];
-	size_t i;
 	int rc;
 
 	version(ix, v);
@@ -366,13 +407,9 @@ load_order(struct index *ix, struct buf *msg)
 		return -1;
 	rc = read_order(ix, st);
 	sqlite3_finalize(st);
-	free(ix->byid);
-	ix->byid = xcalloc(ix->norder + 1, sizeof *ix->byid);
-	for (i = 0; i < ix->norder; i++) {
-		ix->byid[i].id = ix->order[i];
-		ix->byid[i].pos = (uint32_t)i;
-	}
-	qsort(ix->byid, ix->norder, sizeof *ix->byid, idpos_cmp);
+	make_posof(ix);
+	if (rc == 0)
+		rc = read_forms(ix);
 	if (rc < 0) {
 		buf_printf(msg, "store '%s': %s", ix->s->path, sqlite3_errmsg(ix->s->db));
 		ix->version[0] = -1;
@@ -381,15 +418,6 @@ load_order(struct index *ix, struct buf *msg)
 	ix->version[0] = v[0];
 	ix->version[1] = v[1];
 	return 0;
-}
-
-/* Compare positions. */
-static int
-u32_cmp(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
 }
 
 /* Code points in s[0..n). */
@@ -479,27 +507,66 @@ make_query(struct index *ix, const struct buf *f)
 	}
 }
 
-/* Add a match at the position of paper id. */
+/* Add a match at the position of paper id (to bits; collect_matches orders them). */
 static void
 add_match(struct index *ix, int64_t id)
 {
 	long p = pos_of(ix, id);
 
-	if (p < 0)
-		return;
-	ALLOC_GROW(ix->match, ix->nmatch + 1, ix->amatch);
-	ix->match[ix->nmatch++] = (uint32_t)p;
+	if (p >= 0)
+		ix->bits[p / 64] |= (uint64_t)1 << (p % 64);
+}
+
+/* Move the matches from bits to match, in display order (each once). */
+static void
+collect_matches(struct index *ix)
+{
+	size_t w, k, nw = ix->bits ? ix->norder / 64 + 1 : 0;
+
+	ix->nmatch = 0;
+	ALLOC_GROW(ix->match, ix->norder + 1, ix->amatch);
+	for (w = 0; w < nw; w++) {
+		uint64_t b = ix->bits[w];
+
+		for (k = 0; b; k++, b >>= 1)
+			if (b & 1)
+				ix->match[ix->nmatch++] = (uint32_t)(w * 64 + k);
+		ix->bits[w] = 0;
+	}
+}
+
+/*
+ * Match a short query against the narrow forms in memory (a needle never
+ * holds a NUL, so no match spans two forms; a UTF-8 needle matches at
+ * bytes where it matches at code points, as instr does).
+ */
+static void
+scan_forms(struct index *ix)
+{
+	const char *base = ix->forms.buf, *hit;
+	size_t at = 0, k = 0;
+
+	while (at < ix->forms.len &&
+	    (hit = memmem(base + at, ix->forms.len - at, ix->q.buf, ix->q.len)) != NULL) {
+		while (ix->formend[k] < (size_t)(hit - base))
+			k++;	/* the form hit is in */
+		add_match(ix, ix->formid[k]);
+		at = ix->formend[k] + 1;
+	}
 }
 
 /* Collect the positions of the papers the query matches. */
 static int
 run_query(struct index *ix, struct buf *msg)
 {
-	sqlite3_stmt *st = store_prep(ix->s, ix->narrow ?
-	    "SELECT id FROM papers WHERE instr(nform, ?1) > 0" :
-	    "SELECT rowid FROM fts WHERE fts MATCH ?1", msg);
+	sqlite3_stmt *st;
 	int rc;
 
+	if (ix->narrow) {
+		scan_forms(ix);
+		return 0;
+	}
+	st = store_prep(ix->s, "SELECT rowid FROM fts WHERE fts MATCH ?1", msg);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, ix->q.buf, (int)ix->q.len, SQLITE_STATIC);
@@ -553,6 +620,19 @@ index_pending(const struct index *ix)
 	return ix->pending;
 }
 
+/* Load the display order and the narrow forms now. */
+int
+index_warm(struct index *ix, struct buf *msg)
+{
+	int rc;
+
+	if (store_exec(ix->s, "BEGIN", msg) < 0)
+		return -1;
+	rc = load_order(ix, msg);
+	sqlite3_exec(ix->s->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
 /* Set the query. */
 long
 index_set(struct index *ix, const char *q, size_t n, struct buf *msg)
@@ -579,12 +659,11 @@ index_set(struct index *ix, const char *q, size_t n, struct buf *msg)
 	}
 	buf_free(&typed);
 	buf_free(&f);
+	collect_matches(ix);
 	if (rc < 0) {
 		ix->nmatch = 0;
 		return -1;
 	}
-	if (ix->nmatch > 1)
-		qsort(ix->match, ix->nmatch, sizeof *ix->match, u32_cmp);
 	return (long)ix->nmatch;
 }
 

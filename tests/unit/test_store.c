@@ -285,7 +285,7 @@ check_all(void)
 		"\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB" /* 한, NFD */, "\xED\x95\x98" /* 하 */,
 		"lee", "kim, ", "\"quoted\"", "nothing-like-this",
 		/* short: titles, authors and categories only */
-		"e", "Wu", "vi", "\xE4\xB8\xAD" /* 中 */,
+		"e", "Wu", "vi", "\xE4\xB8\xAD" /* 中 */, "n ", "ee", "E", "zz",
 		/* a space between Hangul matches a space or none */
 		"\xEA\xB0\x95\xED\x99\x94 \xED\x95\x99\xEC\x8A\xB5" /* 강화 학습 */,
 		"\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 \xED\x95\x99" /* 한국어 학 */,
@@ -402,6 +402,51 @@ test_root_renamed(void **state)
 	del("b.md");
 	del("e.txt");
 	del("many.md");
+}
+
+/* Sync root into s; the number of matches of q through ix (warmed first). */
+static long
+sync_and_count(struct store *s, struct index *ix, const char *q)
+{
+	struct buf msg = BUF_INIT;
+	char *paths[1] = { root };
+	long n;
+
+	assert_int_equal(store_sync(s, paths, 1, NULL, NULL, &msg), 0);
+	assert_int_equal(index_warm(ix, &msg), 0);
+	n = index_set(ix, q, strlen(q), &msg);
+	buf_free(&msg);
+	return n;
+}
+
+/*
+ * One search kept over changes of the store: what it keeps in memory (the
+ * display order, the narrow forms) follows them.
+ */
+static void
+test_index_follows_store(void **state)
+{
+	struct buf msg = BUF_INIT;
+	struct store *s;
+	struct index *ix;
+
+	(void)state;
+	put("a.md", "## Papers for 2024-01-01\n\n" HEAD "| Alpha Zq | Ann Lee | One. |\n");
+	s = store_open(db, &msg);
+	assert_non_null(s);
+	ix = index_new(s);
+	assert_int_equal(sync_and_count(s, ix, "zq"), 1);
+	put("b.md", "## Papers for 2024-01-02\n\n" HEAD "| Beta Zq | Bo Kim | Two. |\n");
+	assert_int_equal(sync_and_count(s, ix, "zq"), 2);
+	assert_int_equal(index_set(ix, "bo", 2, &msg), 1);
+	del("a.md");
+	assert_int_equal(sync_and_count(s, ix, "zq"), 1);
+	assert_int_equal(index_key(ix, 0, &msg), 0);
+	del("b.md");
+	assert_int_equal(sync_and_count(s, ix, "zq"), 0);
+	index_free(ix);
+	store_close(s);
+	buf_free(&msg);
 }
 
 /*
@@ -649,6 +694,7 @@ main(void)
 		cmocka_unit_test(test_cancel_and_stats),
 		cmocka_unit_test(test_sync_and_views),
 		cmocka_unit_test(test_root_renamed),
+		cmocka_unit_test(test_index_follows_store),
 		cmocka_unit_test(test_many_days),
 	};
 
