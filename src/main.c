@@ -680,7 +680,8 @@ reader_load(void *arg, struct ui_load_ctl *ctl, struct lib **out, struct buf *ms
  * load thread, and hand the store to the reader's searches.
  */
 static void
-reader_index(void *arg, struct ui_load_ctl *ctl, struct store **out)
+reader_index(void *arg, struct ui_load_ctl *ctl, const struct lib *lib, struct store **out,
+    struct index **ix)
 {
 	struct reload_arg *ra = arg;
 	const atomic_int *stop = ui_load_cancel_flag(ctl);
@@ -693,6 +694,12 @@ reader_index(void *arg, struct ui_load_ctl *ctl, struct store **out)
 		;
 	while (*out && !atomic_load(stop) && index_tidy(*out, &msg) > 0)
 		;
+	if (*out && lib && !atomic_load(stop)) {
+		/* what the first keystroke would read, read now */
+		*ix = index_new(*out);
+		index_bind(*ix, lib);
+		index_warm(*ix, &msg);	/* on failure, the first search tries again */
+	}
 	buf_free(&msg);
 }
 

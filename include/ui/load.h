@@ -71,16 +71,20 @@ struct buf *ui_load_problems(struct ui_load_ctl *c);
  */
 const atomic_int *ui_load_cancel_flag(struct ui_load_ctl *c);
 
+struct index;
 struct store;
 
 /*
  * After a load that did not fail, on the same thread once the reader has
- * taken its library: make the library store's search index ready (stop
+ * taken its library lib (the reader's: read it, never free it; it stays
+ * while this runs): make the library store's search index ready (stop
  * soon when the cancel flag turns nonzero) and hand the reader a
- * connection to the store in *store for its searches (the reader's from
- * then on), or NULL.  Uses arg as the load does.
+ * connection to the store in *store for its searches, and (may stay
+ * NULL) a search over it bound to lib and warmed up in *ix (index_bind,
+ * index_warm): both the reader's from then on.  Uses arg as the load does.
  */
-typedef void (*ui_index_fn)(void *arg, struct ui_load_ctl *ctl, struct store **store);
+typedef void (*ui_index_fn)(void *arg, struct ui_load_ctl *ctl, const struct lib *lib,
+    struct store **store, struct index **ix);
 
 /* The loop's side. */
 struct ui_loader {

@@ -43,11 +43,13 @@ void ui_search_init(struct ui_state *st);
 void ui_search_free(struct ui_search *s);
 /*
  * Search through the library store s from now on (the reader's thread
- * owns it; the state closes it): its index answers each query when it
- * can answer for the library shown (store/index.h), else the papers are
- * searched one by one as without a store.
+ * owns it and ix; the state closes them): its index answers each query
+ * when it can answer for the library shown (store/index.h), else the
+ * papers are searched one by one as without a store.  ix (may be NULL: a
+ * new one) is a search over s bound to the library bound (and warmed up
+ * for it).
  */
-void ui_search_set_store(struct ui_state *st, struct store *s);
+void ui_search_set_store(struct ui_state *st, struct store *s, struct index *ix, const struct lib *bound);
 /* The library was replaced: search the new one for the same query. */
 void ui_search_relib(struct ui_state *st);
 /* A key at the search prompt. */

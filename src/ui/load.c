@@ -7,6 +7,7 @@
 
 #include "base/alloc.h"
 #include "model/lib.h"
+#include "store/index.h"
 #include "store/store.h"
 #include "ui/act.h"
 #include "ui/help.h"
@@ -38,6 +39,8 @@ struct ui_load_ctl {
 	atomic_int indexing;	/* the result is posted; the index function runs */
 	int applied;		/* the reader took the result (on_result) */
 	struct store *store;	/* what the index function handed over */
+	struct index *ix;
+	const struct lib *shown;	/* the library the reader took from this load, ix is bound to */
 	struct lib *preview;	/* under mu: a part of the library to show now, or NULL */
 };
 
@@ -148,6 +151,7 @@ ctl_free(struct ui_load_ctl *c)
 {
 	lib_free(c->lib);
 	lib_free(c->preview);
+	index_free(c->ix);
 	store_close(c->store);
 	buf_free(&c->msg);
 	buf_free(&c->problems);
@@ -239,8 +243,9 @@ on_done(void *arg)
 	ld->cur = NULL;
 	stopped(&ld->st->load);
 	if (c->store) {
-		ui_search_set_store(ld->st, c->store);
+		ui_search_set_store(ld->st, c->store, c->ix, c->shown);
 		c->store = NULL;
+		c->ix = NULL;
 	}
 	if (ld->again) {
 		/* another load follows: its end says it all */
@@ -269,9 +274,10 @@ run(void *arg)
 		c->lib = NULL;
 	}
 	if (c->rc >= 0 && ld->index && !atomic_load(&c->stop)) {
+		c->shown = c->lib;	/* the reader takes it; it stays until on_done */
 		atomic_store(&c->indexing, 1);
 		ui_loop_post(ld->loop, on_result, c);
-		ld->index(ld->arg, c, &c->store);
+		ld->index(ld->arg, c, c->shown, &c->store, &c->ix);
 	}
 	ui_loop_post(ld->loop, on_done, c);
 	return NULL;

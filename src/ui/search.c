@@ -77,14 +77,15 @@ set_query(struct ui_state *st, const char *q, size_t n)
 
 /* Search through the store's index from now on. */
 void
-ui_search_set_store(struct ui_state *st, struct store *s)
+ui_search_set_store(struct ui_state *st, struct store *s, struct index *ix, const struct lib *bound)
 {
 	struct ui_search *se = &st->search;
 
 	drop_store(se);
 	se->store = s;
-	se->ix = index_new(s);
-	index_bind(se->ix, st->lib);
+	se->ix = ix ? ix : index_new(s);
+	if (ix == NULL || bound != st->lib)
+		index_bind(se->ix, st->lib);
 	if (se->active)
 		set_query(st, se->query.buf, se->query.len);
 }

@@ -224,11 +224,14 @@ static atomic_int index_calls, index_stopped;
 
 /* The test's ui_index_fn: run until told to stop (at most 5 s), hand no store. */
 static void
-fake_index(void *arg, struct ui_load_ctl *ctl, struct store **store)
+fake_index(void *arg, struct ui_load_ctl *ctl, const struct lib *lib, struct store **store,
+    struct index **ix)
 {
 	int i;
 
 	(void)arg;
+	(void)ix;
+	assert_non_null(lib);
 	atomic_fetch_add(&index_calls, 1);
 	for (i = 0; i < 500 && !atomic_load(ui_load_cancel_flag(ctl)); i++)
 		usleep(10000);

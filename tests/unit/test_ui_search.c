@@ -229,6 +229,8 @@ test_search_through_store(void **state)
 	char dir[300];
 	struct buf file = BUF_INIT, db = BUF_INIT, p = BUF_INIT;
 	struct ui_state st;
+	struct store *s;
+	struct index *ix;
 	static const char *const ends[] = { "", "-wal", "-shm" };
 	size_t i;
 
@@ -236,7 +238,11 @@ test_search_through_store(void **state)
 	write_lib(dir, sizeof dir, &file);
 	ui_state_init(&st, parse_dir(dir), NULL, NULL);
 	unit_fit(&st, 24, 80);
-	ui_search_set_store(&st, indexed_store(dir, &db));
+	s = indexed_store(dir, &db);
+	ix = index_new(s);				/* bound and warmed as the load's thread does */
+	index_bind(ix, st.lib);
+	assert_int_equal(index_warm(ix, &p), 0);
+	ui_search_set_store(&st, s, ix, st.lib);
 	ui_keys_handle(&st, '/');
 	unit_type(&st, "TRANSFORMERS");
 	assert_non_null(st.search.hits);			/* the index answered */
