@@ -16,6 +16,27 @@
 #define PARSER_VERSION PACKAGE_VERSION "/" PB_STR(INGEST_VERSION)
 #define PB_STR(x) PB_STR2(x)
 #define PB_STR2(x) #x
+/* How long store_open waits for a lock (a first build holds it throughout). */
+#define OPEN_BUSY_MS 250
+
+/*
+ * The indexes of recs.  A first build drops them before it stores the
+ * records and makes them again after (store_recs_indexes): sorting once
+ * is cheaper than keeping them in order row by row.
+ */
+#define RECS_INDEXES \
+"CREATE UNIQUE INDEX IF NOT EXISTS recs_file ON recs(file, seq);" \
+"CREATE INDEX IF NOT EXISTS recs_paper ON recs(paper);" \
+"CREATE INDEX IF NOT EXISTS recs_kid ON recs(kid) WHERE kid IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS recs_ktitle ON recs(ktitle) WHERE ktitle IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS recs_ktext ON recs(ktext) WHERE ktext IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS recs_lday ON recs(lday) WHERE lday IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS recs_dday ON recs(dday) WHERE dday IS NOT NULL;"
+
+static const char recs_drop_sql[] =
+"DROP INDEX IF EXISTS recs_file; DROP INDEX IF EXISTS recs_paper; DROP INDEX IF EXISTS recs_kid;"
+"DROP INDEX IF EXISTS recs_ktitle; DROP INDEX IF EXISTS recs_ktext; DROP INDEX IF EXISTS recs_lday;"
+"DROP INDEX IF EXISTS recs_dday;";
 
 static const char schema_sql[] =
 "CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;"
@@ -27,13 +48,7 @@ static const char schema_sql[] =
 " line INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY(file, seq)) WITHOUT ROWID;"
 "CREATE TABLE recs(id INTEGER PRIMARY KEY, file INTEGER NOT NULL, seq INTEGER NOT NULL,"
 " paper INTEGER, kid TEXT, ktitle TEXT, ktext TEXT, lday TEXT, dday TEXT, body TEXT NOT NULL);"
-"CREATE UNIQUE INDEX recs_file ON recs(file, seq);"
-"CREATE INDEX recs_paper ON recs(paper);"
-"CREATE INDEX recs_kid ON recs(kid) WHERE kid IS NOT NULL;"
-"CREATE INDEX recs_ktitle ON recs(ktitle) WHERE ktitle IS NOT NULL;"
-"CREATE INDEX recs_ktext ON recs(ktext) WHERE ktext IS NOT NULL;"
-"CREATE INDEX recs_lday ON recs(lday) WHERE lday IS NOT NULL;"
-"CREATE INDEX recs_dday ON recs(dday) WHERE dday IS NOT NULL;"
+RECS_INDEXES
 "CREATE TABLE papers(id INTEGER PRIMARY KEY, key TEXT NOT NULL, dkey INTEGER NOT NULL,"
 " nvotes INTEGER NOT NULL, untitled INTEGER NOT NULL, title TEXT, newest TEXT NOT NULL,"
 " nform TEXT NOT NULL);"
@@ -164,6 +179,16 @@ query_int(struct store *s, const char *sql, long long def)
 	return v;
 }
 
+/* How long to wait for another process's update: $PAPERBOY_STORE_TIMEOUT ms, else 10 s. */
+static int
+busy_ms(void)
+{
+	const char *e = getenv("PAPERBOY_STORE_TIMEOUT");
+	long v = e && *e ? strtol(e, NULL, 10) : 0;
+
+	return v > 0 && v < 3600000 ? (int)v : 10000;
+}
+
 /* The meta value of k (caller frees), or NULL. */
 static char *
 meta_get(struct store *s, const char *k)
@@ -203,19 +228,48 @@ create_schema(struct store *s, struct buf *msg)
 }
 
 /*
+ * A store marked as being built (store_bulk_begin): -2 (busy) while the
+ * process building it holds its lock, else -1: that build never finished
+ * (the process was killed), so the store is built again.
+ */
+static int
+building(struct store *s, const char **why)
+{
+	int rc;
+
+	sqlite3_busy_timeout(s->db, 0);
+	rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_busy_timeout(s->db, busy_ms());
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
+		*why = "it is being built by another process";
+		return -2;
+	}
+	*why = "its first build did not finish";
+	return -1;
+}
+
+/*
  * What the open file is: 1 ours and current, 0 empty, -1 to rebuild
- * (foreign, other version, damaged); why says which.
+ * (foreign, other version, damaged, a build that never finished), -2
+ * busy (another process builds it); why says which.
  */
 static int
 classify(struct store *s, const char **why)
 {
 	long long app = query_int(s, "PRAGMA application_id", -1);
-	long long ver = query_int(s, "PRAGMA user_version", -1);
-	long long ntab = query_int(s, "SELECT count(*) FROM sqlite_master", -1);
+	long long ver = app < 0 ? -1 : query_int(s, "PRAGMA user_version", -1);
+	long long ntab = ver < 0 ? -1 : query_int(s, "SELECT count(*) FROM sqlite_master", -1);
 	char *parser;
 	int ok;
 
 	if (app < 0 || ver < 0 || ntab < 0) {
+		int e = sqlite3_errcode(s->db);
+
+		if (e == SQLITE_BUSY || e == SQLITE_LOCKED) {
+			*why = "it is busy";	/* a first build holds it: not damaged */
+			return -2;
+		}
 		*why = "it is damaged or not a database";
 		return -1;
 	}
@@ -225,6 +279,8 @@ classify(struct store *s, const char **why)
 		*why = "it is not a paperboy store";
 		return -1;
 	}
+	if (ver == STORE_BUILDING)
+		return building(s, why);
 	if (ver != STORE_SCHEMA) {
 		*why = "it was written by another version";
 		return -1;
@@ -235,16 +291,6 @@ classify(struct store *s, const char **why)
 	if (!ok)
 		*why = "it was written by another version";
 	return ok ? 1 : -1;
-}
-
-/* How long to wait for another process's update: $PAPERBOY_STORE_TIMEOUT ms, else 10 s. */
-static int
-busy_ms(void)
-{
-	const char *e = getenv("PAPERBOY_STORE_TIMEOUT");
-	long v = e && *e ? strtol(e, NULL, 10) : 0;
-
-	return v > 0 && v < 3600000 ? (int)v : 10000;
 }
 
 /* Open the file and set the connection up; -1 with msg. */
@@ -309,11 +355,18 @@ store_open(const char *path, struct buf *msg)
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (db_connect(s, msg) < 0)
 			goto fail;
+		/* a first build holds its lock throughout: do not wait for it (-2) */
+		sqlite3_busy_timeout(s->db, OPEN_BUSY_MS);
 		kind = classify(s, &why);
+		sqlite3_busy_timeout(s->db, busy_ms());
 		if (kind >= 0)
 			break;
 		sqlite3_close(s->db);
 		s->db = NULL;
+		if (kind == -2) {
+			buf_printf(msg, "store '%s': %s", path, why);
+			goto fail;
+		}
 		if (attempt == 0) {
 			buf_printf(msg, "store '%s': %s: building it again", path, why);
 			remove_files(path);
@@ -330,6 +383,91 @@ store_open(const char *path, struct buf *msg)
 fail:
 	store_close(s);
 	return NULL;
+}
+
+/* Drop (create 0) or make again (1) the indexes of recs; -1 with msg. */
+int
+store_recs_indexes(struct store *s, int create, struct buf *msg)
+{
+	return store_exec(s, create ? RECS_INDEXES : recs_drop_sql, msg);
+}
+
+/* The journal mode a PRAGMA journal_mode statement leaves, compared with want. */
+static int
+journal_is(struct store *s, const char *sql, const char *want)
+{
+	sqlite3_stmt *st = store_prep(s, sql, NULL);
+	int is = 0;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		is = strcmp(store_col(st, 0), want) == 0;
+	sqlite3_finalize(st);
+	return is;
+}
+
+/*
+ * A first build writes the store once, straight into the file: no WAL
+ * (which would write every page twice, once more when checkpointed) and
+ * no journal, under an exclusive lock, and marked STORE_BUILDING until it
+ * is done, so that a build cut short is built again (classify).
+ */
+int
+store_bulk_begin(struct store *s)
+{
+	s->bulk = 0;
+	if (query_int(s, "SELECT count(*) FROM files", -1) != 0)
+		return 0;
+	if (store_exec(s, "PRAGMA locking_mode = EXCLUSIVE", NULL) < 0)
+		return 0;
+	if (!journal_is(s, "PRAGMA journal_mode = OFF", "off")) {
+		/* another connection has it open: keep WAL */
+		store_exec(s, "PRAGMA locking_mode = NORMAL", NULL);
+		return 0;
+	}
+	s->bulk = 1;
+	if (store_exec(s, "PRAGMA synchronous = FULL; PRAGMA user_version = " PB_STR(STORE_BUILDING) ";"
+	    "PRAGMA cache_size = -16384", NULL) < 0) {
+		store_bulk_abandon(s);
+		return 0;
+	}
+	return 1;
+}
+
+/* Back to WAL and the usual pragmas after a first build; -1 with msg. */
+int
+store_bulk_end(struct store *s, struct buf *msg)
+{
+	s->bulk = 0;
+	/* the build's pages are synced (its COMMIT, synchronous = FULL): now mark it whole */
+	if (store_exec(s, "PRAGMA user_version = " PB_STR(STORE_SCHEMA) "; PRAGMA locking_mode = NORMAL", msg) < 0)
+		return -1;
+	if (!journal_is(s, "PRAGMA journal_mode = WAL", "wal") &&
+	    !journal_is(s, "PRAGMA journal_mode = DELETE", "delete")) {
+		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return store_exec(s, "PRAGMA synchronous = NORMAL", msg);
+}
+
+/*
+ * A first build that failed or was cancelled: without a journal its
+ * pages cannot be rolled back, so the store starts again empty.
+ */
+void
+store_bulk_abandon(struct store *s)
+{
+	struct buf msg = BUF_INIT;
+
+	s->bulk = 0;
+	buf_init(&msg);
+	sqlite3_close(s->db);
+	s->db = NULL;
+	remove_files(s->path);
+	if (db_connect(s, &msg) == 0 && (set_mode(s, &msg) < 0 || create_schema(s, &msg) < 0)) {
+		sqlite3_close(s->db);
+		s->db = NULL;
+	}
+	buf_free(&msg);
 }
 
 /* Close the store. */

@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <sys/stat.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "base/buf.h"
 #include "export/dump.h"
@@ -299,6 +300,103 @@ test_cancel_and_stats(void **state)
 	buf_free(&msg);
 }
 
+/* One integer a query on the file at path gives, through a connection of its own. */
+static long long
+raw_int(const char *path, const char *sql)
+{
+	sqlite3 *d = NULL;
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+
+	assert_int_equal(sqlite3_open(path, &d), SQLITE_OK);
+	if (sqlite3_prepare_v2(d, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_type(st, 0) == SQLITE_TEXT ? (long long)strlen((const char *)sqlite3_column_text(st, 0))
+		    : sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(d);
+	return v;
+}
+
+/* Open the store at path, sync lib_dir and check it has n papers; closes it. */
+static void
+build(const char *path, long n, const char *note)
+{
+	struct buf msg = BUF_INIT;
+	char *paths[1] = { lib_dir };
+	struct store_stats st;
+	struct store *s = store_open(path, &msg);
+
+	assert_non_null(s);
+	if (note)
+		assert_non_null(strstr(msg.buf, note));
+	else
+		assert_int_equal(msg.len, 0);
+	buf_setlen(&msg, 0);
+	assert_int_equal(store_sync(s, paths, 1, NULL, &st, &msg), 0);
+	assert_true(st.built);
+	assert_int_equal(store_npapers(s, &msg), n);
+	store_close(s);
+	buf_free(&msg);
+}
+
+/*
+ * A first build is written without WAL and marked whole when done, then
+ * the store is in WAL again; a build cut short (still marked) is built
+ * again; one that another process is building is left to it; with
+ * another connection open the first build keeps WAL.
+ */
+static void
+test_first_build(void **state)
+{
+	struct buf msg = BUF_INIT, p = BUF_INIT;
+	char *paths[1] = { lib_dir };
+	struct store *s, *other;
+	sqlite3 *d = NULL;
+
+	(void)state;
+	buf_printf(&p, "%s/cache/first.db", dir);
+	put("a.md", "## Papers for 2024-01-01\n\n" HEAD "| One | Ann Lee | A. |\n");
+	put("b.md", "## Papers for 2024-01-02\n\n" HEAD "| Two | Bo Kim | B. |\n");
+	build(p.buf, 2, NULL);
+	assert_int_equal(raw_int(p.buf, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(p.buf, "PRAGMA journal_mode"), 3);	/* "wal" */
+	assert_int_equal(raw_int(p.buf, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'recs_%'"), 7);
+
+	/* killed during its first build: marked, no lock held */
+	assert_int_equal(raw_int(p.buf, "PRAGMA user_version = 1002"), -1);
+	build(p.buf, 2, "its first build did not finish: building it again");
+
+	/* another process is building it: it holds the lock */
+	assert_int_equal(sqlite3_open(p.buf, &d), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(d, "PRAGMA user_version = 1002; BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	assert_null(store_open(p.buf, &msg));
+	assert_non_null(strstr(msg.buf, "being built by another process"));
+	assert_int_equal(access(p.buf, F_OK), 0);
+	sqlite3_exec(d, "PRAGMA user_version = 2; COMMIT", NULL, NULL, NULL);
+	sqlite3_close(d);
+
+	/* another connection is open: the first build keeps WAL, and works */
+	buf_setlen(&msg, 0);
+	unlink(p.buf);
+	buf_puts(&p, "-wal");
+	unlink(p.buf);
+	buf_setlen(&p, p.len - 4);
+	other = store_open(p.buf, &msg);
+	s = store_open(p.buf, &msg);
+	assert_non_null(other);
+	assert_non_null(s);
+	if (store_sync(s, paths, 1, NULL, NULL, &msg) != 0)
+		fail_msg("%s", msg.buf);
+	store_close(s);
+	store_close(other);
+	assert_int_equal(raw_int(p.buf, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(p.buf, "SELECT count(*) FROM files"), 2);
+	del("a.md");
+	del("b.md");
+	buf_free(&msg);
+	buf_free(&p);
+}
+
 static void
 test_rows(void **state)
 {
@@ -456,6 +554,7 @@ main(void)
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test(test_cancel_and_stats),
+		cmocka_unit_test(test_first_build),
 		cmocka_unit_test(test_sync_and_views),
 	};
 
