@@ -118,7 +118,9 @@ fill_rows(struct sync *y, struct ingest *ing)
 		struct now *n = &y->now[y->todo[i]];
 		int64_t seq = 0;
 
-		if (!f->failed && f->fmt && n->hash[0] == '\0' &&
+		if (!f->failed && f->fmt && n->hash[0] == '\0' && f->hashed)
+			snprintf(n->hash, sizeof n->hash, "%016llx", (unsigned long long)f->hash);
+		else if (!f->failed && f->fmt && n->hash[0] == '\0' &&
 		    manifest_hash_file(y->items[y->todo[i]].path, y->s->max_bytes, n->hash) < 0)
 			n->hash[0] = '\0';
 		sqlite3_bind_int64(up, 1, n->size);
@@ -157,6 +159,7 @@ syncread_files(struct sync *y)
 	int rc;
 
 	ingest_set_max_file_size(ing, y->s->max_bytes);
+	ingest_set_hash(ing, 1);	/* on the parsing threads, not a second read here */
 	for (i = 0; i < y->ntodo; i++)
 		v[i] = y->items[y->todo[i]];
 	y->ins_rec = store_prep(y->s, "INSERT INTO recs(file, seq, paper, kid, ktitle, ktext, lday, dday,"
