@@ -20,11 +20,12 @@
 #define OPEN_BUSY_MS 250
 
 /*
- * The indexes of recs whose keys come in random order (a paper, an id, a
- * title key).  A first build drops them before it stores the records and
- * makes them again after (store_recs_indexes): one sort each is cheaper
- * than keeping them in order row by row.  The others take their rows in
- * order (file, seq; dates) or hardly any (labels, text keys), and stay.
+ * The indexes whose keys come in random order: of recs (a paper, an id, a
+ * title key) and of papers (their order, key) and paper_days (a paper).
+ * A first build drops them before it writes those rows and makes them
+ * again after (store_sorted_indexes): one sort each is cheaper than
+ * keeping them in order row by row.  The others take their rows in order
+ * (file, seq; dates) or hardly any (labels, text keys), and stay.
  */
 #define RECS_SORTED_INDEXES \
 "CREATE INDEX IF NOT EXISTS recs_paper ON recs(paper);" \
@@ -33,6 +34,14 @@
 
 static const char recs_drop_sql[] =
 "DROP INDEX IF EXISTS recs_paper; DROP INDEX IF EXISTS recs_kid; DROP INDEX IF EXISTS recs_ktitle;";
+
+#define PAPERS_SORTED_INDEXES \
+"CREATE INDEX IF NOT EXISTS papers_order ON papers(dkey, nvotes, untitled, title, key);" \
+"CREATE INDEX IF NOT EXISTS papers_key ON papers(key);" \
+"CREATE INDEX IF NOT EXISTS paper_days_paper ON paper_days(paper);"
+
+static const char papers_drop_sql[] =
+"DROP INDEX IF EXISTS papers_order; DROP INDEX IF EXISTS papers_key; DROP INDEX IF EXISTS paper_days_paper;";
 
 static const char schema_sql[] =
 "CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;"
@@ -52,10 +61,8 @@ RECS_SORTED_INDEXES
 "CREATE TABLE papers(id INTEGER PRIMARY KEY, key TEXT NOT NULL, dkey INTEGER NOT NULL,"
 " nvotes INTEGER NOT NULL, untitled INTEGER NOT NULL, title TEXT, newest TEXT NOT NULL,"
 " nform TEXT NOT NULL);"
-"CREATE INDEX papers_order ON papers(dkey, nvotes, untitled, title, key);"
-"CREATE INDEX papers_key ON papers(key);"
 "CREATE TABLE paper_days(day TEXT NOT NULL, paper INTEGER NOT NULL, PRIMARY KEY(day, paper)) WITHOUT ROWID;"
-"CREATE INDEX paper_days_paper ON paper_days(paper);"
+PAPERS_SORTED_INDEXES
 "CREATE TABLE days(label TEXT PRIMARY KEY, kind INTEGER NOT NULL, dkey INTEGER NOT NULL,"
 " n INTEGER NOT NULL) WITHOUT ROWID;"
 "CREATE INDEX days_dkey ON days(dkey);"
@@ -386,20 +393,21 @@ fail:
 }
 
 /*
- * Drop (create 0) or make again (1) the indexes of recs that take their
- * keys in random order (RECS_SORTED_INDEXES); -1 with msg.
- * Each index is made from a scan of the whole table: mapped, its pages
- * are read from memory rather than by a system call each.
+ * Drop (create 0) or make again (1) the indexes of recs (papers 0) or of
+ * papers and paper_days (papers 1) that take their keys in random order
+ * (RECS_SORTED_INDEXES, PAPERS_SORTED_INDEXES); -1 with msg.  Each index
+ * is made from a scan of its whole table: mapped, its pages are read from
+ * memory rather than by a system call each.
  */
 int
-store_recs_indexes(struct store *s, int create, struct buf *msg)
+store_sorted_indexes(struct store *s, int papers, int create, struct buf *msg)
 {
 	int rc;
 
 	if (!create)
-		return store_exec(s, recs_drop_sql, msg);
+		return store_exec(s, papers ? papers_drop_sql : recs_drop_sql, msg);
 	store_exec(s, "PRAGMA mmap_size = 2147418112", NULL);
-	rc = store_exec(s, RECS_SORTED_INDEXES, msg);
+	rc = store_exec(s, papers ? PAPERS_SORTED_INDEXES : RECS_SORTED_INDEXES, msg);
 	store_exec(s, "PRAGMA mmap_size = 0", NULL);
 	return rc;
 }

@@ -393,7 +393,10 @@ test_first_build(void **state)
 	assert_int_equal(raw_int(p.buf, "PRAGMA user_version"), 2);
 	touched_not_read(p.buf);
 	assert_int_equal(raw_int(p.buf, "PRAGMA journal_mode"), 3);	/* "wal" */
+	/* the indexes a first build makes after its rows are there */
 	assert_int_equal(raw_int(p.buf, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'recs_%'"), 7);
+	assert_int_equal(raw_int(p.buf, "SELECT count(*) FROM sqlite_master WHERE name IN"
+	    " ('papers_order', 'papers_key', 'paper_days_paper')"), 3);
 
 	/* killed during its first build: marked, no lock held */
 	assert_int_equal(raw_int(p.buf, "PRAGMA user_version = 1002"), -1);
