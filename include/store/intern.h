@@ -51,12 +51,8 @@ void store_bind_str(sqlite3_stmt *st, int i, const char *s);
 /* Note that the store is damaged (a read failed with SQLITE_CORRUPT): the next open rebuilds it. */
 void store_damaged(struct store *s, int rc);
 
-/*
- * Drop (create 0) or make again (1) the indexes with random keys of recs
- * (papers 0) or of papers and paper_days (papers 1), for a first build;
- * -1 with msg.
- */
-int store_sorted_indexes(struct store *s, int papers, int create, struct buf *msg);
+/* Drop (create 0) or make again (1) the random-key indexes of papers and paper_days, for a first build; -1 with msg. */
+int store_sorted_indexes(struct store *s, int create, struct buf *msg);
 /*
  * Before a sync's transaction: when the store is empty and no other
  * connection has it open, write the first build straight into the file

@@ -365,12 +365,10 @@ sync_body(struct sync *y, const char *roots, struct store_stats *stats)
 		if (!y->s->bulk)
 			store_exec(y->s, "PRAGMA cache_size = -262144", NULL);
 		y->lib = lib_new();
-		if (store_sorted_indexes(y->s, 0, 0, y->msg) < 0 || store_sorted_indexes(y->s, 1, 0, y->msg) < 0)
+		if (store_sorted_indexes(y->s, 0, y->msg) < 0)
 			return manifest_fail(y);
 	}
 	if (store_exec(y->s, temp_sql, y->msg) < 0 || syncread_rows(y) < 0 || syncread_files(y) < 0)
-		return manifest_fail(y);
-	if (first && store_sorted_indexes(y->s, 0, 1, y->msg) < 0)
 		return manifest_fail(y);
 	if (first) {
 		struct pid *ids = remerge_first_ids(y->lib);
@@ -382,7 +380,7 @@ sync_body(struct sync *y, const char *roots, struct store_stats *stats)
 		free(ids);
 		if (rc < 0)
 			return -1;
-		if (store_sorted_indexes(y->s, 1, 1, y->msg) < 0)
+		if (store_sorted_indexes(y->s, 1, y->msg) < 0)
 			return manifest_fail(y);
 	} else if (remerge_closure(y) < 0 || remerge_papers(y, &npapers) < 0) {
 		return -1;

@@ -20,21 +20,13 @@
 #define OPEN_BUSY_MS 250
 
 /*
- * The indexes whose keys come in random order: of recs (a paper, an id, a
- * title key) and of papers (their order, key) and paper_days (a paper).
- * A first build drops them before it writes those rows and makes them
- * again after (store_sorted_indexes): one sort each is cheaper than
- * keeping them in order row by row.  The others take their rows in order
- * (file, seq; dates) or hardly any (labels, text keys), and stay.
+ * The indexes of papers (their order, key) and paper_days (a paper),
+ * whose keys come in random order.  A first build drops them before it
+ * writes the papers and makes them again after (store_sorted_indexes):
+ * one sort each is cheaper than keeping them in order row by row.  (The
+ * indexes of recs stay: the writer thread keeps them beside the merging,
+ * and making them after would cost a scan of all the rows each.)
  */
-#define RECS_SORTED_INDEXES \
-"CREATE INDEX IF NOT EXISTS recs_paper ON recs(paper);" \
-"CREATE INDEX IF NOT EXISTS recs_kid ON recs(kid) WHERE kid IS NOT NULL;" \
-"CREATE INDEX IF NOT EXISTS recs_ktitle ON recs(ktitle) WHERE ktitle IS NOT NULL;"
-
-static const char recs_drop_sql[] =
-"DROP INDEX IF EXISTS recs_paper; DROP INDEX IF EXISTS recs_kid; DROP INDEX IF EXISTS recs_ktitle;";
-
 #define PAPERS_SORTED_INDEXES \
 "CREATE INDEX IF NOT EXISTS papers_order ON papers(dkey, nvotes, untitled, title, key);" \
 "CREATE INDEX IF NOT EXISTS papers_key ON papers(key);" \
@@ -54,10 +46,12 @@ static const char schema_sql[] =
 "CREATE TABLE recs(id INTEGER PRIMARY KEY, file INTEGER NOT NULL, seq INTEGER NOT NULL,"
 " paper INTEGER, kid TEXT, ktitle TEXT, ktext TEXT, lday TEXT, dday TEXT, body TEXT NOT NULL);"
 "CREATE UNIQUE INDEX recs_file ON recs(file, seq);"
+"CREATE INDEX recs_paper ON recs(paper);"
+"CREATE INDEX recs_kid ON recs(kid) WHERE kid IS NOT NULL;"
+"CREATE INDEX recs_ktitle ON recs(ktitle) WHERE ktitle IS NOT NULL;"
 "CREATE INDEX recs_ktext ON recs(ktext) WHERE ktext IS NOT NULL;"
 "CREATE INDEX recs_lday ON recs(lday) WHERE lday IS NOT NULL;"
 "CREATE INDEX recs_dday ON recs(dday) WHERE dday IS NOT NULL;"
-RECS_SORTED_INDEXES
 "CREATE TABLE papers(id INTEGER PRIMARY KEY, key TEXT NOT NULL, dkey INTEGER NOT NULL,"
 " nvotes INTEGER NOT NULL, untitled INTEGER NOT NULL, title TEXT, newest TEXT NOT NULL,"
 " nform TEXT NOT NULL);"
@@ -393,21 +387,20 @@ fail:
 }
 
 /*
- * Drop (create 0) or make again (1) the indexes of recs (papers 0) or of
- * papers and paper_days (papers 1) that take their keys in random order
- * (RECS_SORTED_INDEXES, PAPERS_SORTED_INDEXES); -1 with msg.  Each index
- * is made from a scan of its whole table: mapped, its pages are read from
- * memory rather than by a system call each.
+ * Drop (create 0) or make again (1) the indexes of papers and paper_days
+ * that take their keys in random order (PAPERS_SORTED_INDEXES); -1 with
+ * msg.  Each index is made from a scan of its whole table: mapped, its
+ * pages are read from memory rather than by a system call each.
  */
 int
-store_sorted_indexes(struct store *s, int papers, int create, struct buf *msg)
+store_sorted_indexes(struct store *s, int create, struct buf *msg)
 {
 	int rc;
 
 	if (!create)
-		return store_exec(s, papers ? papers_drop_sql : recs_drop_sql, msg);
+		return store_exec(s, papers_drop_sql, msg);
 	store_exec(s, "PRAGMA mmap_size = 2147418112", NULL);
-	rc = store_exec(s, papers ? PAPERS_SORTED_INDEXES : RECS_SORTED_INDEXES, msg);
+	rc = store_exec(s, PAPERS_SORTED_INDEXES, msg);
 	store_exec(s, "PRAGMA mmap_size = 0", NULL);
 	return rc;
 }
