@@ -8,6 +8,7 @@
 #define PB_INGEST_BATCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/arena.h"
 #include "model/lib.h"
@@ -23,6 +24,8 @@ struct batch {
 	const struct ingest_format *fmt;	/* NULL: not recognised */
 	size_t bytes;
 	int failed;
+	int hashed;			/* hash is set (ingest_set_hash) */
+	uint64_t hash;
 	int ready;			/* parsed, not merged yet (the pool's, under its mutex) */
 };
 

@@ -10,6 +10,7 @@
 
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/lib.h"
 #include "text/diag.h"
@@ -34,6 +35,8 @@ struct ingest_file {
 	size_t bytes;
 	int failed;		/* could not be read or recognised */
 	size_t first_msg, nmsgs;	/* its messages: ingest_msg(first_msg + k), k < nmsgs */
+	int hashed;		/* hash is set: ingest_set_hash asked, the file was read whole */
+	uint64_t hash;		/* hash_bytes of the whole file, computed where it was parsed */
 };
 
 struct ingest;
@@ -93,6 +96,13 @@ int ingest_items(struct ingest *ing, const struct ingest_item *v, size_t n);
  * empty, with no message, so a caller that cancels must drop the result.
  */
 void ingest_set_cancel(struct ingest *ing, const atomic_int *flag);
+/*
+ * From now on, hash (base/hashmap.h's hash_bytes) the whole content of
+ * every digest file read, on the thread that parses it, into its
+ * ingest_file (the store's manifest keeps it; reading the file again for
+ * it would cost a second pass on the merging thread).
+ */
+void ingest_set_hash(struct ingest *ing, int on);
 /* Give every record merged from now on to fn too (NULL: stop). */
 void ingest_set_sink(struct ingest *ing, ingest_sink fn, void *arg);
 /* Read one in-memory input named name (for tests and the fuzzer). */

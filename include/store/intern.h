@@ -27,6 +27,7 @@
 #include "store/store.h"
 
 #define STORE_SCHEMA 2
+#define STORE_BUILDING 1002	/* user_version while a first build runs (store_bulk_begin) */
 #define STORE_APP_ID 0x50427931	/* "PBy1" */
 
 struct store {
@@ -35,6 +36,7 @@ struct store {
 	char *roots;		/* the paths of the last sync, as stored in meta */
 	struct lib *built;	/* the library a first build merged, until store_lib takes it */
 	unsigned long long max_bytes;	/* files larger than this are skipped */
+	int bulk;		/* a first build without WAL is running (store_bulk_begin) */
 	struct buf tmp;
 };
 
@@ -48,6 +50,21 @@ const char *store_col(sqlite3_stmt *st, int i);
 void store_bind_str(sqlite3_stmt *st, int i, const char *s);
 /* Note that the store is damaged (a read failed with SQLITE_CORRUPT): the next open rebuilds it. */
 void store_damaged(struct store *s, int rc);
+
+/* Drop (create 0) or make again (1) the random-key indexes of papers and paper_days, for a first build; -1 with msg. */
+int store_sorted_indexes(struct store *s, int create, struct buf *msg);
+/*
+ * Before a sync's transaction: when the store is empty and no other
+ * connection has it open, write the first build straight into the file
+ * (no WAL, no journal, an exclusive lock, the store marked STORE_BUILDING
+ * so that a build cut short is built again); returns 1 then, else 0 (the
+ * sync runs as any other).  After the transaction: store_bulk_end when it
+ * committed (-1 with msg), else store_bulk_abandon, which empties the
+ * store again (without a journal nothing can be rolled back).
+ */
+int store_bulk_begin(struct store *s);
+int store_bulk_end(struct store *s, struct buf *msg);
+void store_bulk_abandon(struct store *s);
 
 /* manifest.c: the sync. */
 int manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npaths,

@@ -115,6 +115,7 @@ batch_clear(struct batch *b)
 	b->fmt = NULL;
 	b->bytes = 0;
 	b->failed = 0;
+	b->hashed = 0;
 }
 
 /* Set up an empty batch. */

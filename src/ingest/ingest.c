@@ -14,6 +14,7 @@
 #include "base/arena.h"
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "base/hashmap.h"
 #include "base/safeio.h"
 #include "ingest/batch.h"
 #include "ingest/format.h"
@@ -42,6 +43,7 @@ struct ingest {
 	size_t bytes;
 	unsigned long long max_bytes;	/* files larger than this are skipped */
 	int nthreads;
+	int hash;			/* hash each file read (ingest_set_hash) */
 	const atomic_int *cancel;	/* nonzero: read no more files (NULL: never) */
 };
 
@@ -50,6 +52,7 @@ struct jobs_ctx {
 	struct ingest *ing;
 	const struct job *jobs;
 	int light;			/* the library keeps no summary text */
+	int hash;			/* hash each file read */
 	unsigned long long max_bytes;	/* files larger than this are skipped */
 	const atomic_int *cancel;	/* ingest_set_cancel's flag, or NULL */
 };
@@ -305,7 +308,7 @@ skip_bom(const char **data, size_t *len)
  * further, one over max bytes not at all.
  */
 static void
-job_run(struct pool_worker *w, const struct job *j, struct batch *b, int light,
+job_run(struct pool_worker *w, const struct job *j, struct batch *b, int light, int hash,
     unsigned long long max)
 {
 	const char *data = j->data;
@@ -330,6 +333,10 @@ job_run(struct pool_worker *w, const struct job *j, struct batch *b, int light,
 		close(fd);
 		data = w->data.buf;
 		len = w->data.len;
+		if (hash && b->fmt) {
+			b->hash = hash_bytes(w->data.buf, w->data.len);
+			b->hashed = 1;
+		}
 		skip_bom(&data, &len);
 	}
 	b->bytes = j->data ? j->len : w->data.len;
@@ -351,6 +358,8 @@ job_merge(struct ingest *ing, const struct job *j, struct batch *b)
 	f->fmt = b->fmt;
 	f->bytes = b->bytes;
 	f->failed = b->failed;
+	f->hashed = b->hashed;
+	f->hash = b->hash;
 	ing->bytes += b->bytes;
 	f->first_msg = ing->diags.n;
 	f->nmsgs = b->nmsgs;
@@ -378,7 +387,7 @@ jobs_run(void *ctx, struct pool_worker *w, size_t j, struct batch *b)
 
 	if (c->cancel && atomic_load(c->cancel))
 		return;		/* cancelled: the file is left unread, with no message */
-	job_run(w, &c->jobs[j], b, c->light, c->max_bytes);
+	job_run(w, &c->jobs[j], b, c->light, c->hash, c->max_bytes);
 }
 
 /* The pool's merge: job j's batch (calling thread, in job order). */
@@ -401,10 +410,18 @@ run_jobs(struct ingest *ing, const struct job *jobs, size_t njobs, int nthreads)
 	c.ing = ing;
 	c.jobs = jobs;
 	c.light = ing->lib && lib_is_light(ing->lib);
+	c.hash = ing->hash;
 	c.max_bytes = ing->max_bytes;
 	c.cancel = ing->cancel;
 	/* the sink needs each batch's copies of the records: no direct merging */
 	return pool_run(&jobs_ops, &c, njobs, nthreads, &ing->w0, ing->sink ? NULL : ing->lib);
+}
+
+/* Hash every file read from now on. */
+void
+ingest_set_hash(struct ingest *ing, int on)
+{
+	ing->hash = on;
 }
 
 /* Stop reading files once *flag is nonzero. */

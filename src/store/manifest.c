@@ -462,8 +462,11 @@ sync_body(struct sync *y, const char *roots, struct store_stats *stats)
 		return remerge_set_order(y) < 0 ? -1 : set_roots(y, roots);
 	if (first) {
 		/* a big transaction: keep its pages in memory rather than spill them to the WAL again and again */
-		store_exec(y->s, "PRAGMA cache_size = -262144", NULL);
+		if (!y->s->bulk)
+			store_exec(y->s, "PRAGMA cache_size = -262144", NULL);
 		y->lib = lib_new();
+		if (store_sorted_indexes(y->s, 0, y->msg) < 0)
+			return manifest_fail(y);
 	}
 	if (store_exec(y->s, temp_sql, y->msg) < 0 || syncread_rows(y) < 0 || syncread_files(y) < 0)
 		return manifest_fail(y);
@@ -477,6 +480,8 @@ sync_body(struct sync *y, const char *roots, struct store_stats *stats)
 		free(ids);
 		if (rc < 0)
 			return -1;
+		if (store_sorted_indexes(y->s, 1, y->msg) < 0)
+			return manifest_fail(y);
 	} else if (remerge_closure(y) < 0 || remerge_papers(y, &npapers) < 0) {
 		return -1;
 	}
@@ -501,7 +506,7 @@ manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npa
     const struct store_progress *prog, struct store_stats *stats, struct buf *msg)
 {
 	struct sync y;
-	int rc;
+	int rc, bulk;
 
 	lib_free(s->built);	/* only the last sync's first build may be taken */
 	s->built = NULL;
@@ -520,8 +525,11 @@ manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npa
 		sync_free(&y);
 		return 0;	/* nothing to write: no write lock taken */
 	}
+	bulk = store_bulk_begin(s);
 	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
 		buf_printf(msg, "store '%s' is busy or cannot be written: %s", s->path, sqlite3_errmsg(s->db));
+		if (bulk)
+			store_bulk_abandon(s);
 		sync_free(&y);
 		return -1;
 	}
@@ -531,7 +539,11 @@ manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npa
 		rc = manifest_fail(&y);
 	if (rc < 0)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	else if (y.lib) {
+	if (bulk && rc == 0 && store_bulk_end(s, msg) < 0)
+		rc = -1;
+	if (bulk && rc < 0)
+		store_bulk_abandon(s);
+	else if (rc == 0 && y.lib) {
 		s->built = take_built(&y);
 		if (stats)
 			stats->built = 1;

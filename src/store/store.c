@@ -16,6 +16,24 @@
 #define PARSER_VERSION PACKAGE_VERSION "/" PB_STR(INGEST_VERSION)
 #define PB_STR(x) PB_STR2(x)
 #define PB_STR2(x) #x
+/* How long store_open waits for a lock (a first build holds it throughout). */
+#define OPEN_BUSY_MS 250
+
+/*
+ * The indexes of papers (their order, key) and paper_days (a paper),
+ * whose keys come in random order.  A first build drops them before it
+ * writes the papers and makes them again after (store_sorted_indexes):
+ * one sort each is cheaper than keeping them in order row by row.  (The
+ * indexes of recs stay: the writer thread keeps them beside the merging,
+ * and making them after would cost a scan of all the rows each.)
+ */
+#define PAPERS_SORTED_INDEXES \
+"CREATE INDEX IF NOT EXISTS papers_order ON papers(dkey, nvotes, untitled, title, key);" \
+"CREATE INDEX IF NOT EXISTS papers_key ON papers(key);" \
+"CREATE INDEX IF NOT EXISTS paper_days_paper ON paper_days(paper);"
+
+static const char papers_drop_sql[] =
+"DROP INDEX IF EXISTS papers_order; DROP INDEX IF EXISTS papers_key; DROP INDEX IF EXISTS paper_days_paper;";
 
 static const char schema_sql[] =
 "CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;"
@@ -37,10 +55,8 @@ static const char schema_sql[] =
 "CREATE TABLE papers(id INTEGER PRIMARY KEY, key TEXT NOT NULL, dkey INTEGER NOT NULL,"
 " nvotes INTEGER NOT NULL, untitled INTEGER NOT NULL, title TEXT, newest TEXT NOT NULL,"
 " nform TEXT NOT NULL);"
-"CREATE INDEX papers_order ON papers(dkey, nvotes, untitled, title, key);"
-"CREATE INDEX papers_key ON papers(key);"
 "CREATE TABLE paper_days(day TEXT NOT NULL, paper INTEGER NOT NULL, PRIMARY KEY(day, paper)) WITHOUT ROWID;"
-"CREATE INDEX paper_days_paper ON paper_days(paper);"
+PAPERS_SORTED_INDEXES
 "CREATE TABLE days(label TEXT PRIMARY KEY, kind INTEGER NOT NULL, dkey INTEGER NOT NULL,"
 " n INTEGER NOT NULL) WITHOUT ROWID;"
 "CREATE INDEX days_dkey ON days(dkey);"
@@ -164,6 +180,16 @@ query_int(struct store *s, const char *sql, long long def)
 	return v;
 }
 
+/* How long to wait for another process's update: $PAPERBOY_STORE_TIMEOUT ms, else 10 s. */
+static int
+busy_ms(void)
+{
+	const char *e = getenv("PAPERBOY_STORE_TIMEOUT");
+	long v = e && *e ? strtol(e, NULL, 10) : 0;
+
+	return v > 0 && v < 3600000 ? (int)v : 10000;
+}
+
 /* The meta value of k (caller frees), or NULL. */
 static char *
 meta_get(struct store *s, const char *k)
@@ -203,19 +229,48 @@ create_schema(struct store *s, struct buf *msg)
 }
 
 /*
+ * A store marked as being built (store_bulk_begin): -2 (busy) while the
+ * process building it holds its lock, else -1: that build never finished
+ * (the process was killed), so the store is built again.
+ */
+static int
+building(struct store *s, const char **why)
+{
+	int rc;
+
+	sqlite3_busy_timeout(s->db, 0);
+	rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_busy_timeout(s->db, busy_ms());
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
+		*why = "it is being built by another process";
+		return -2;
+	}
+	*why = "its first build did not finish";
+	return -1;
+}
+
+/*
  * What the open file is: 1 ours and current, 0 empty, -1 to rebuild
- * (foreign, other version, damaged); why says which.
+ * (foreign, other version, damaged, a build that never finished), -2
+ * busy (another process builds it); why says which.
  */
 static int
 classify(struct store *s, const char **why)
 {
 	long long app = query_int(s, "PRAGMA application_id", -1);
-	long long ver = query_int(s, "PRAGMA user_version", -1);
-	long long ntab = query_int(s, "SELECT count(*) FROM sqlite_master", -1);
+	long long ver = app < 0 ? -1 : query_int(s, "PRAGMA user_version", -1);
+	long long ntab = ver < 0 ? -1 : query_int(s, "SELECT count(*) FROM sqlite_master", -1);
 	char *parser;
 	int ok;
 
 	if (app < 0 || ver < 0 || ntab < 0) {
+		int e = sqlite3_errcode(s->db);
+
+		if (e == SQLITE_BUSY || e == SQLITE_LOCKED) {
+			*why = "it is busy";	/* a first build holds it: not damaged */
+			return -2;
+		}
 		*why = "it is damaged or not a database";
 		return -1;
 	}
@@ -225,6 +280,8 @@ classify(struct store *s, const char **why)
 		*why = "it is not a paperboy store";
 		return -1;
 	}
+	if (ver == STORE_BUILDING)
+		return building(s, why);
 	if (ver != STORE_SCHEMA) {
 		*why = "it was written by another version";
 		return -1;
@@ -235,16 +292,6 @@ classify(struct store *s, const char **why)
 	if (!ok)
 		*why = "it was written by another version";
 	return ok ? 1 : -1;
-}
-
-/* How long to wait for another process's update: $PAPERBOY_STORE_TIMEOUT ms, else 10 s. */
-static int
-busy_ms(void)
-{
-	const char *e = getenv("PAPERBOY_STORE_TIMEOUT");
-	long v = e && *e ? strtol(e, NULL, 10) : 0;
-
-	return v > 0 && v < 3600000 ? (int)v : 10000;
 }
 
 /* Open the file and set the connection up; -1 with msg. */
@@ -309,11 +356,18 @@ store_open(const char *path, struct buf *msg)
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (db_connect(s, msg) < 0)
 			goto fail;
+		/* a first build holds its lock throughout: do not wait for it (-2) */
+		sqlite3_busy_timeout(s->db, OPEN_BUSY_MS);
 		kind = classify(s, &why);
+		sqlite3_busy_timeout(s->db, busy_ms());
 		if (kind >= 0)
 			break;
 		sqlite3_close(s->db);
 		s->db = NULL;
+		if (kind == -2) {
+			buf_printf(msg, "store '%s': %s", path, why);
+			goto fail;
+		}
 		if (attempt == 0) {
 			buf_printf(msg, "store '%s': %s: building it again", path, why);
 			remove_files(path);
@@ -330,6 +384,103 @@ store_open(const char *path, struct buf *msg)
 fail:
 	store_close(s);
 	return NULL;
+}
+
+/*
+ * Drop (create 0) or make again (1) the indexes of papers and paper_days
+ * that take their keys in random order (PAPERS_SORTED_INDEXES); -1 with
+ * msg.  Each index is made from a scan of its whole table: mapped, its
+ * pages are read from memory rather than by a system call each.
+ */
+int
+store_sorted_indexes(struct store *s, int create, struct buf *msg)
+{
+	int rc;
+
+	if (!create)
+		return store_exec(s, papers_drop_sql, msg);
+	store_exec(s, "PRAGMA mmap_size = 2147418112", NULL);
+	rc = store_exec(s, PAPERS_SORTED_INDEXES, msg);
+	store_exec(s, "PRAGMA mmap_size = 0", NULL);
+	return rc;
+}
+
+/* The journal mode a PRAGMA journal_mode statement leaves, compared with want. */
+static int
+journal_is(struct store *s, const char *sql, const char *want)
+{
+	sqlite3_stmt *st = store_prep(s, sql, NULL);
+	int is = 0;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		is = strcmp(store_col(st, 0), want) == 0;
+	sqlite3_finalize(st);
+	return is;
+}
+
+/*
+ * A first build writes the store once, straight into the file: no WAL
+ * (which would write every page twice, once more when checkpointed) and
+ * no journal, under an exclusive lock, and marked STORE_BUILDING until it
+ * is done, so that a build cut short is built again (classify).
+ */
+int
+store_bulk_begin(struct store *s)
+{
+	s->bulk = 0;
+	if (query_int(s, "SELECT count(*) FROM files", -1) != 0)
+		return 0;
+	if (store_exec(s, "PRAGMA locking_mode = EXCLUSIVE", NULL) < 0)
+		return 0;
+	if (!journal_is(s, "PRAGMA journal_mode = OFF", "off")) {
+		/* another connection has it open: keep WAL */
+		store_exec(s, "PRAGMA locking_mode = NORMAL", NULL);
+		return 0;
+	}
+	s->bulk = 1;
+	if (store_exec(s, "PRAGMA synchronous = FULL; PRAGMA user_version = " PB_STR(STORE_BUILDING) ";"
+	    "PRAGMA cache_size = -16384", NULL) < 0) {
+		store_bulk_abandon(s);
+		return 0;
+	}
+	return 1;
+}
+
+/* Back to WAL and the usual pragmas after a first build; -1 with msg. */
+int
+store_bulk_end(struct store *s, struct buf *msg)
+{
+	s->bulk = 0;
+	/* the build's pages are synced (its COMMIT, synchronous = FULL): now mark it whole */
+	if (store_exec(s, "PRAGMA user_version = " PB_STR(STORE_SCHEMA) "; PRAGMA locking_mode = NORMAL", msg) < 0)
+		return -1;
+	if (!journal_is(s, "PRAGMA journal_mode = WAL", "wal") &&
+	    !journal_is(s, "PRAGMA journal_mode = DELETE", "delete")) {
+		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return store_exec(s, "PRAGMA synchronous = NORMAL", msg);
+}
+
+/*
+ * A first build that failed or was cancelled: without a journal its
+ * pages cannot be rolled back, so the store starts again empty.
+ */
+void
+store_bulk_abandon(struct store *s)
+{
+	struct buf msg = BUF_INIT;
+
+	s->bulk = 0;
+	buf_init(&msg);
+	sqlite3_close(s->db);
+	s->db = NULL;
+	remove_files(s->path);
+	if (db_connect(s, &msg) == 0 && (set_mode(s, &msg) < 0 || create_schema(s, &msg) < 0)) {
+		sqlite3_close(s->db);
+		s->db = NULL;
+	}
+	buf_free(&msg);
 }
 
 /* Close the store. */

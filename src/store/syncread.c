@@ -4,6 +4,8 @@
 #include "base/hashmap.h"
 #include "text/text.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,16 +30,202 @@ rec_keys(struct sync *y, const struct rec *r, char **tkey, char **xkey)
 	}
 }
 
-/* Ingest sink: store a record read from todo file f. */
+/*
+ * The records read are stored on a thread of their own (the writer), so
+ * that SQLite's work runs beside the merging rather than after each
+ * record of it.  The sink packs each record's row into a chunk; full
+ * chunks go through a short queue to the writer, which alone uses the
+ * connection until syncread_files joins it.  A chunk is a run of
+ * entries: file id, seq, paper (-1: NULL), then id, title key, text key,
+ * label day, dated day and row, each a length (SIZE_MAX: NULL) and bytes.
+ */
+#define CHUNK_BYTES (1 << 18)
+#define QUEUE_MAX 4
+
+struct writer {
+	struct sync *y;
+	pthread_t tid;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;		/* a chunk queued, one stored, or the end */
+	struct buf q[QUEUE_MAX];	/* the full chunks, from head on */
+	size_t head, n;
+	int done;			/* no chunk comes any more */
+	int running;			/* the thread runs (else chunks are stored here) */
+	atomic_int failed;		/* a row could not be stored: the rest is dropped */
+	struct buf cur;			/* the chunk being filled (reading thread) */
+};
+
+/* Append an integer to a chunk. */
+static void
+put_int(struct buf *b, int64_t v)
+{
+	buf_add(b, &v, sizeof v);
+}
+
+/* Append a string (NULL too) to a chunk. */
+static void
+put_text(struct buf *b, const char *s)
+{
+	size_t n = s ? strlen(s) : SIZE_MAX;
+
+	buf_add(b, &n, sizeof n);
+	if (s)
+		buf_add(b, s, n);
+}
+
+/* Read an integer of a chunk at *p. */
+static int64_t
+get_int(const char **p)
+{
+	int64_t v;
+
+	memcpy(&v, *p, sizeof v);
+	*p += sizeof v;
+	return v;
+}
+
+/* Bind parameter i of st to the string of a chunk at *p. */
+static void
+bind_text(sqlite3_stmt *st, int i, const char **p)
+{
+	size_t n;
+
+	memcpy(&n, *p, sizeof n);
+	*p += sizeof n;
+	if (n == SIZE_MAX) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	sqlite3_bind_text(st, i, *p, (int)n, SQLITE_STATIC);
+	*p += n;
+}
+
+/* Store the rows of a chunk (the writer, or the reading thread when there is none). */
+static void
+store_chunk(struct writer *w, const struct buf *c)
+{
+	sqlite3_stmt *st = w->y->ins_rec;
+	const char *p = c->buf, *end = c->buf + c->len;
+	int64_t paper;
+	int i, rc;
+
+	while (p < end && !atomic_load(&w->failed)) {
+		sqlite3_bind_int64(st, 1, get_int(&p));
+		sqlite3_bind_int64(st, 2, get_int(&p));
+		paper = get_int(&p);
+		if (paper < 0)
+			sqlite3_bind_null(st, 3);
+		else
+			sqlite3_bind_int64(st, 3, paper);
+		for (i = 4; i <= 9; i++)
+			bind_text(st, i, &p);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);	/* keeps the error for manifest_fail */
+		if (rc != SQLITE_DONE)
+			atomic_store(&w->failed, 1);
+	}
+}
+
+/* The writer thread: store the queued chunks in order until the end. */
+static void *
+writer_run(void *arg)
+{
+	struct writer *w = arg;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		while (w->n == 0 && !w->done)
+			pthread_cond_wait(&w->cv, &w->mu);
+		if (w->n == 0)
+			break;
+		pthread_mutex_unlock(&w->mu);
+		store_chunk(w, &w->q[w->head]);	/* its slot stays taken meanwhile */
+		pthread_mutex_lock(&w->mu);
+		buf_setlen(&w->q[w->head], 0);
+		w->head = (w->head + 1) % QUEUE_MAX;
+		w->n--;
+		pthread_cond_broadcast(&w->cv);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+/* Hand the chunk being filled to the writer (or store it here without one). */
+static void
+writer_push(struct writer *w)
+{
+	struct buf t;
+	size_t slot;
+
+	if (w->cur.len == 0)
+		return;
+	if (!w->running) {
+		store_chunk(w, &w->cur);
+		buf_setlen(&w->cur, 0);
+		return;
+	}
+	pthread_mutex_lock(&w->mu);
+	while (w->n == QUEUE_MAX)
+		pthread_cond_wait(&w->cv, &w->mu);
+	slot = (w->head + w->n) % QUEUE_MAX;
+	t = w->q[slot];		/* an empty chunk, its memory kept */
+	w->q[slot] = w->cur;
+	w->cur = t;
+	w->n++;
+	pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+}
+
+/* Start the writer (without a thread, the reading thread stores the chunks). */
+static void
+writer_start(struct writer *w, struct sync *y)
+{
+	size_t i;
+
+	memset(w, 0, sizeof *w);
+	w->y = y;
+	atomic_init(&w->failed, 0);
+	buf_init(&w->cur);
+	for (i = 0; i < QUEUE_MAX; i++)
+		buf_init(&w->q[i]);
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->cv, NULL);
+	w->running = pthread_create(&w->tid, NULL, writer_run, w) == 0;
+}
+
+/* Store what is left, stop the writer; -1 when a row could not be stored. */
+static int
+writer_finish(struct writer *w)
+{
+	size_t i;
+
+	writer_push(w);
+	if (w->running) {
+		pthread_mutex_lock(&w->mu);
+		w->done = 1;
+		pthread_cond_broadcast(&w->cv);
+		pthread_mutex_unlock(&w->mu);
+		pthread_join(w->tid, NULL);
+	}
+	pthread_mutex_destroy(&w->mu);
+	pthread_cond_destroy(&w->cv);
+	buf_free(&w->cur);
+	for (i = 0; i < QUEUE_MAX; i++)
+		buf_free(&w->q[i]);
+	return atomic_load(&w->failed) ? -1 : 0;
+}
+
+/* Ingest sink: pack a record read from todo file f for the writer. */
 static void
 sink(void *arg, size_t f, const struct rec *r, long paper)
 {
-	struct sync *y = arg;
-	sqlite3_stmt *st = y->ins_rec;
+	struct writer *w = arg;
+	struct sync *y = w->y;
+	struct buf *c = &w->cur;
 	char *tkey, *xkey;
-	int64_t fid = y->now[y->todo[f]].id;
+	size_t at, len = 0;
 
-	if (y->err)
+	if (atomic_load(&w->failed))
 		return;
 	if ((long)f != y->cur) {
 		y->cur = (long)f;
@@ -45,28 +233,27 @@ sink(void *arg, size_t f, const struct rec *r, long paper)
 		if (y->prog && y->prog->fn)
 			y->prog->fn(y->prog->arg, f, y->ntodo);
 	}
-	buf_setlen(&y->row, 0);
-	row_encode(&y->row, r);
 	rec_keys(y, r, &tkey, &xkey);
-	sqlite3_bind_int64(st, 1, fid);
-	sqlite3_bind_int64(st, 2, y->seq);
-	if (!y->lib)
-		sqlite3_bind_int64(st, 3, 0);		/* merged after reading */
-	else if (paper >= 0)
-		sqlite3_bind_int64(st, 3, paper + 1);	/* the first build's paper ids */
-	else
-		sqlite3_bind_null(st, 3);
-	store_bind_str(st, 4, r->id);
-	store_bind_str(st, 5, tkey);
-	store_bind_str(st, 6, xkey);
-	store_bind_str(st, 7, lib_day_kind(r->day) == DAY_LABEL ? r->day : NULL);
+	put_int(c, y->now[y->todo[f]].id);
+	put_int(c, y->seq);
+	/* 0: merged after reading; on a first build the paper ids, or NULL for a dropped record */
+	put_int(c, !y->lib ? 0 : paper >= 0 ? paper + 1 : -1);
+	put_text(c, r->id);
+	put_text(c, tkey);
+	put_text(c, xkey);
+	put_text(c, lib_day_kind(r->day) == DAY_LABEL ? r->day : NULL);
 	/* the dates that resolve labels are those of the records the library keeps */
-	store_bind_str(st, 8, lib_day_kind(r->day) == DAY_DATED && !lib_rec_empty(r) ? r->day : NULL);
-	sqlite3_bind_text(st, 9, y->row.buf, (int)y->row.len, SQLITE_STATIC);
-	manifest_step(y, st);
+	put_text(c, lib_day_kind(r->day) == DAY_DATED && !lib_rec_empty(r) ? r->day : NULL);
+	at = c->len;
+	buf_add(c, &len, sizeof len);	/* the row's length, set below */
+	row_encode(c, r);
+	len = c->len - at - sizeof len;
+	memcpy(c->buf + at, &len, sizeof len);
 	free(tkey);
 	free(xkey);
 	y->seq++;
+	if (c->len >= CHUNK_BYTES)
+		writer_push(w);
 }
 
 /* Give the gone rows placeholder paths and add a row for every input to read. */
@@ -118,7 +305,9 @@ fill_rows(struct sync *y, struct ingest *ing)
 		struct now *n = &y->now[y->todo[i]];
 		int64_t seq = 0;
 
-		if (!f->failed && f->fmt && n->hash[0] == '\0' &&
+		if (!f->failed && f->fmt && n->hash[0] == '\0' && f->hashed)
+			snprintf(n->hash, sizeof n->hash, "%016llx", (unsigned long long)f->hash);
+		else if (!f->failed && f->fmt && n->hash[0] == '\0' &&
 		    manifest_hash_file(y->items[y->todo[i]].path, y->s->max_bytes, n->hash) < 0)
 			n->hash[0] = '\0';
 		sqlite3_bind_int64(up, 1, n->size);
@@ -157,6 +346,7 @@ syncread_files(struct sync *y)
 	int rc;
 
 	ingest_set_max_file_size(ing, y->s->max_bytes);
+	ingest_set_hash(ing, 1);	/* on the parsing threads, not a second read here */
 	for (i = 0; i < y->ntodo; i++)
 		v[i] = y->items[y->todo[i]];
 	y->ins_rec = store_prep(y->s, "INSERT INTO recs(file, seq, paper, kid, ktitle, ktext, lday, dday,"
@@ -165,9 +355,14 @@ syncread_files(struct sync *y)
 	if (y->ins_rec == NULL) {
 		y->err = 1;
 	} else {
-		ingest_set_sink(ing, sink, y);
+		struct writer w;
+
+		writer_start(&w, y);
+		ingest_set_sink(ing, sink, &w);
 		ingest_set_cancel(ing, y->prog ? y->prog->cancel : NULL);
 		ingest_items(ing, v, y->ntodo);
+		if (writer_finish(&w) < 0)
+			manifest_fail(y);
 		if (y->prog && y->prog->cancel && atomic_load(y->prog->cancel) && !y->err) {
 			buf_puts(y->msg, "cancelled");
 			y->err = 1;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <dirent.h>
 #include <sys/stat.h>
+#include <fcntl.h>
 #include <cmocka.h>
 #include <sqlite3.h>
 
@@ -534,6 +535,138 @@ test_cancel_and_stats(void **state)
 	buf_free(&msg);
 }
 
+/* One integer a query on the file at path gives, through a connection of its own. */
+static long long
+raw_int(const char *path, const char *sql)
+{
+	sqlite3 *d = NULL;
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+
+	assert_int_equal(sqlite3_open(path, &d), SQLITE_OK);
+	if (sqlite3_prepare_v2(d, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_type(st, 0) == SQLITE_TEXT ? (long long)strlen((const char *)sqlite3_column_text(st, 0))
+		    : sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(d);
+	return v;
+}
+
+/* Open the store at path, sync lib_dir and check it has n papers; closes it. */
+static void
+build(const char *path, long n, const char *note)
+{
+	struct buf msg = BUF_INIT;
+	char *paths[1] = { lib_dir };
+	struct store_stats st;
+	struct store *s = store_open(path, &msg);
+
+	assert_non_null(s);
+	if (note)
+		assert_non_null(strstr(msg.buf, note));
+	else
+		assert_int_equal(msg.len, 0);
+	buf_setlen(&msg, 0);
+	assert_int_equal(store_sync(s, paths, 1, NULL, &st, &msg), 0);
+	assert_true(st.built);
+	assert_int_equal(store_npapers(s, &msg), n);
+	store_close(s);
+	buf_free(&msg);
+}
+
+/*
+ * Touch every file (another mtime, the same content): a sync of the store
+ * at path reads none again, so the hashes the parsing threads took
+ * (ingest_set_hash) are those of the files.
+ */
+static void
+touched_not_read(const char *path)
+{
+	static const char *const names[] = { "a.md", "b.md" };
+	struct timespec ts[2] = { { 0, UTIME_OMIT }, { 1000000000, 0 } };
+	struct buf msg = BUF_INIT, f = BUF_INIT;
+	char *paths[1] = { lib_dir };
+	struct store_stats st;
+	struct store *s;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		buf_setlen(&f, 0);
+		buf_printf(&f, "%s/%s", lib_dir, names[i]);
+		assert_int_equal(utimensat(AT_FDCWD, f.buf, ts, 0), 0);
+	}
+	s = store_open(path, &msg);
+	assert_non_null(s);
+	assert_int_equal(store_sync(s, paths, 1, NULL, &st, &msg), 0);
+	assert_int_equal(st.files, 2);
+	assert_int_equal(st.read, 0);
+	store_close(s);
+	buf_free(&f);
+	buf_free(&msg);
+}
+
+/*
+ * A first build is written without WAL and marked whole when done, then
+ * the store is in WAL again; a build cut short (still marked) is built
+ * again; one that another process is building is left to it; with
+ * another connection open the first build keeps WAL.
+ */
+static void
+test_first_build(void **state)
+{
+	struct buf msg = BUF_INIT, p = BUF_INIT;
+	char *paths[1] = { lib_dir };
+	struct store *s, *other;
+	sqlite3 *d = NULL;
+
+	(void)state;
+	buf_printf(&p, "%s/cache/first.db", dir);
+	put("a.md", "## Papers for 2024-01-01\n\n" HEAD "| One | Ann Lee | A. |\n");
+	put("b.md", "\xEF\xBB\xBF## Papers for 2024-01-02\n\n" HEAD "| Two | Bo Kim | B. |\n");
+	build(p.buf, 2, NULL);
+	assert_int_equal(raw_int(p.buf, "PRAGMA user_version"), 2);
+	touched_not_read(p.buf);
+	assert_int_equal(raw_int(p.buf, "PRAGMA journal_mode"), 3);	/* "wal" */
+	/* the indexes a first build makes after its rows are there */
+	assert_int_equal(raw_int(p.buf, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'recs_%'"), 7);
+	assert_int_equal(raw_int(p.buf, "SELECT count(*) FROM sqlite_master WHERE name IN"
+	    " ('papers_order', 'papers_key', 'paper_days_paper')"), 3);
+
+	/* killed during its first build: marked, no lock held */
+	assert_int_equal(raw_int(p.buf, "PRAGMA user_version = 1002"), -1);
+	build(p.buf, 2, "its first build did not finish: building it again");
+
+	/* another process is building it: it holds the lock */
+	assert_int_equal(sqlite3_open(p.buf, &d), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(d, "PRAGMA user_version = 1002; BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	assert_null(store_open(p.buf, &msg));
+	assert_non_null(strstr(msg.buf, "being built by another process"));
+	assert_int_equal(access(p.buf, F_OK), 0);
+	sqlite3_exec(d, "PRAGMA user_version = 2; COMMIT", NULL, NULL, NULL);
+	sqlite3_close(d);
+
+	/* another connection is open: the first build keeps WAL, and works */
+	buf_setlen(&msg, 0);
+	unlink(p.buf);
+	buf_puts(&p, "-wal");
+	unlink(p.buf);
+	buf_setlen(&p, p.len - 4);
+	other = store_open(p.buf, &msg);
+	s = store_open(p.buf, &msg);
+	assert_non_null(other);
+	assert_non_null(s);
+	if (store_sync(s, paths, 1, NULL, NULL, &msg) != 0)
+		fail_msg("%s", msg.buf);
+	store_close(s);
+	store_close(other);
+	assert_int_equal(raw_int(p.buf, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(p.buf, "SELECT count(*) FROM files"), 2);
+	del("a.md");
+	del("b.md");
+	buf_free(&msg);
+	buf_free(&p);
+}
+
 static void
 test_rows(void **state)
 {
@@ -692,6 +825,7 @@ main(void)
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test(test_cancel_and_stats),
+		cmocka_unit_test(test_first_build),
 		cmocka_unit_test(test_sync_and_views),
 		cmocka_unit_test(test_root_renamed),
 		cmocka_unit_test(test_index_follows_store),
