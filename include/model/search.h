@@ -50,6 +50,9 @@ int search_paper(struct search *s, size_t i);
  */
 void search_use_hits(struct search *s, const uint8_t *hits);
 
+/* True when the query set last is short: it matches titles, authors and categories only. */
+int search_is_short(const struct search *s);
+
 /* Code points a query form needs to search summaries too (see above). */
 #define SEARCH_SHORT 3
 /*

@@ -12,7 +12,8 @@
  * syllable is two or three jamo, so 학 and 학습 are such queries) go
  * through the FTS5 trigram index.  A space between Hangul matches a space
  * or none: the FTS5 query spells out both ways of each such gap (up to
- * four of them).  Shorter queries (a Latin letter or two, one or two CJK
+ * four of them, and only when the query without them is still three code
+ * points long; index_hits declines the others).  Shorter queries (a Latin letter or two, one or two CJK
  * ideographs: model/search.h's short queries) are answered by scanning a
  * narrow column that holds only the search form of titles, authors and
  * categories, as model/search.c does for them (index_set keeps that

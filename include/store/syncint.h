@@ -46,7 +46,7 @@ struct sync {
 	size_t *todo;			/* items to read, in order */
 	size_t ntodo;
 	sqlite3_stmt *ins_rec;
-	struct buf row, key;
+	struct buf key;			/* scratch: a record's title key */
 	struct lib *lib;		/* first build: merged as read */
 	long cur;			/* todo index of the file being read */
 	int64_t seq;

@@ -229,6 +229,13 @@ search_use_hits(struct search *s, const uint8_t *hits)
 	s->hits = hits;
 }
 
+/* True when the query set last is short. */
+int
+search_is_short(const struct search *s)
+{
+	return s->q_short;
+}
+
 /* True for a short query form (see search.h). */
 int
 search_form_short(const char *form, size_t n)

@@ -496,8 +496,9 @@ make_query(struct index *ix, const struct buf *f)
 		return;
 	}
 	ngaps = find_gaps(f, gaps, MAX_GAPS);
-	if (ngaps > MAX_GAPS) {
-		ix->inexact = 1;	/* the spaces are taken as written */
+	if (ngaps > MAX_GAPS || (ngaps && ncodepoints(f->buf, f->len) - ngaps < SEARCH_SHORT)) {
+		/* too many ways to spell, or one too short for a trigram: the spaces as written */
+		ix->inexact = 1;
 		ngaps = 0;
 	}
 	for (m = 0; m < 1u << ngaps; m++) {

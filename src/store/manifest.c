@@ -323,7 +323,6 @@ sync_free(struct sync *y)
 	plan_free(y, 0);
 	free(y->now);
 	ingest_items_free(y->items, y->nitems);
-	buf_free(&y->row);
 	buf_free(&y->key);
 	lib_free(y->lib);
 }
@@ -515,7 +514,6 @@ manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npa
 	y.s = s;
 	y.msg = msg;
 	y.prog = prog;
-	buf_init(&y.row);
 	buf_init(&y.key);
 	if (stats)
 		memset(stats, 0, sizeof *stats);

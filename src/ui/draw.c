@@ -374,11 +374,14 @@ draw_summary(struct frame *f, struct ui_rect r, int focused)
 	for (i = 0; (int)i < in.h && top + i < sv->n; i++) {
 		const struct ui_line *ln = &sv->v[top + i];
 		int y = in.y + (int)i;
+		struct search *hl = matches(st);
 
+		if (hl && search_is_short(hl) && ln->kind != UI_LINE_TITLE && ln->kind != UI_LINE_META)
+			hl = NULL;	/* a short query does not search the summary's text */
 		if (ln->kind == UI_LINE_BULLET && ln->indent >= 2)
 			put_str(f, y, in.x + ln->indent - 2, 2, "\xE2\x80\xA2", UI_STYLE_PLAIN, 0);
 		put_hl(f, y, in.x + ln->indent, in.w - ln->indent, sv->text.buf + ln->off, ln->len,
-		    line_style(ln->kind), 0, matches(st), 0, (size_t)-1);
+		    line_style(ln->kind), 0, hl, 0, (size_t)-1);
 	}
 }
 

@@ -186,6 +186,8 @@ sum_matches(struct ui_state *st, const struct paper *p, size_t i)
 {
 	const char *t = p->sums[i].text;
 
+	if (search_is_short(st->search.match))
+		return 0;	/* a short query does not search summaries */
 	return t && search_spans(st->search.match, t, strlen(t), NULL, 0) > 0;
 }
 

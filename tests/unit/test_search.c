@@ -95,7 +95,9 @@ test_search_short(void **state)
 
 	(void)state;
 	assert_string_equal(matches(s, lib, "sc"), "");		/* "scale" is in a summary */
+	assert_true(search_is_short(s));
 	assert_string_equal(matches(s, lib, "sca"), "0");
+	assert_false(search_is_short(s));
 	assert_string_equal(matches(s, lib, "hu"), "0");		/* an author */
 	assert_string_equal(matches(s, lib, "\xEC\x9A\x94"), "1");	/* 요: a summary */
 	assert_int_equal(search_form_short("ab", 2), 1);

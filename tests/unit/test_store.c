@@ -229,6 +229,9 @@ check_rules(void)
 {
 	struct buf msg = BUF_INIT;
 	struct store *s = store_open(db, &msg);
+	struct index *ix;
+	struct lib *lib;
+	uint8_t *hit;
 
 	assert_non_null(s);
 	assert_int_equal(index_build(s, 1000, &msg), 0);
@@ -239,6 +242,16 @@ check_rules(void)
 	assert_int_equal(nmatches(s, "\xE4\xB8\xAD"), 1);
 	assert_int_equal(nmatches(s, "short"), 1);
 	assert_int_equal(nmatches(s, "sh"), 0);
+	/* ᄀ ᄂ: without its gap too short for a trigram, so the index declines it */
+	lib = parsed();
+	ix = index_new(s);
+	index_bind(ix, lib);
+	hit = xcalloc(lib_npapers(lib) + 1, 1);
+	assert_int_equal(index_hits(ix, "\xE1\x84\x80 \xE1\x84\x82", 7, hit, &msg), -2);
+	assert_int_equal(index_hits(ix, "\xEA\xB0\x95\xED\x99\x94 \xED\x95\x99", 10, hit, &msg), 1);
+	free(hit);
+	index_free(ix);
+	lib_free(lib);
 	store_close(s);
 	buf_free(&msg);
 }
