@@ -478,18 +478,19 @@ add_phrase(struct buf *q, const struct buf *f, const size_t *gaps, size_t ngaps,
 }
 
 /*
- * Build the FTS5 query (or the narrow needle) for query form f: a
- * phrase, or one for each way of spelling its gaps (a space between
- * Hangul matches a space or none, as model/search.c's).
+ * Build the FTS5 query (or, for a short query, model/search.h's, the
+ * narrow needle) for query form f: a phrase, or one for each way of
+ * spelling its gaps (a space between Hangul matches a space or none, as
+ * model/search.c's).
  */
 static void
-make_query(struct index *ix, const struct buf *f)
+make_query(struct index *ix, const struct buf *f, int narrow)
 {
 	size_t gaps[MAX_GAPS], ngaps;
 	unsigned m;
 
 	buf_setlen(&ix->q, 0);
-	ix->narrow = ncodepoints(f->buf, f->len) < SEARCH_SHORT;
+	ix->narrow = narrow;
 	ix->inexact = 0;
 	if (ix->narrow) {
 		buf_add(&ix->q, f->buf, f->len);
@@ -638,17 +639,19 @@ index_warm(struct index *ix, struct buf *msg)
 long
 index_set(struct index *ix, const char *q, size_t n, struct buf *msg)
 {
-	struct buf typed = BUF_INIT, f = BUF_INIT;
+	struct buf typed = BUF_INIT, sf = BUF_INIT, f = BUF_INIT;
 	int rc = 0;
 
 	buf_init(&typed);
+	buf_init(&sf);
 	buf_init(&f);
 	ix->nmatch = 0;
 	ix->pending = 0;
 	text_clean(&typed, q, n, TEXT_ONELINE);
-	index_form(&f, typed.buf, typed.len);
+	text_search_form(&sf, typed.buf, typed.len, NULL, NULL);
+	add_marks(&f, sf.buf, sf.len);	/* index_form, keeping the search form for the short rule */
 	if (f.len && store_exec(ix->s, "BEGIN", msg) == 0) {
-		make_query(ix, &f);
+		make_query(ix, &f, search_form_short(sf.buf, sf.len));
 		rc = load_order(ix, msg);
 		if (rc == 0)
 			rc = run_query(ix, msg);
@@ -659,6 +662,7 @@ index_set(struct index *ix, const char *q, size_t n, struct buf *msg)
 		rc = -1;
 	}
 	buf_free(&typed);
+	buf_free(&sf);
 	buf_free(&f);
 	collect_matches(ix);
 	if (rc < 0) {

@@ -15,6 +15,8 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "unit.h"
+
 #include "base/buf.h"
 #include "export/dump.h"
 #include "ingest/ingest.h"
@@ -49,19 +51,6 @@ del(const char *name)
 
 	snprintf(path, sizeof path, "%s/%s", lib_dir, name);
 	assert_int_equal(unlink(path), 0);
-}
-
-/* The library as parsing gives it. */
-static struct lib *
-parsed(void)
-{
-	struct lib *lib = lib_new();
-	struct ingest *ing = ingest_new(lib);
-
-	ingest_path(ing, root);
-	ingest_free(ing);
-	lib_finish(lib);
-	return lib;
 }
 
 /* Every paper of lib as --dump lines. */
@@ -243,7 +232,7 @@ check_rules(void)
 	assert_int_equal(nmatches(s, "short"), 1);
 	assert_int_equal(nmatches(s, "sh"), 0);
 	/* ᄀ ᄂ: without its gap too short for a trigram, so the index declines it */
-	lib = parsed();
+	lib = unit_parse_path(root);
 	ix = index_new(s);
 	index_bind(ix, lib);
 	hit = xcalloc(lib_npapers(lib) + 1, 1);
@@ -293,7 +282,7 @@ check_all(void)
 	struct buf msg = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
 	char *paths[1] = { root };
 	struct store *s = store_open(db, &msg);
-	struct lib *lib = parsed(), *sl;
+	struct lib *lib = unit_parse_path(root), *sl;
 	static const char *const queries[] = {
 		"transformer", "TRANSFORMERS", "diffusion", "\xED\x95\x99\xEC\x8A\xB5" /* 학습 */,
 		"\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB" /* 한, NFD */, "\xED\x95\x98" /* 하 */,

@@ -192,19 +192,6 @@ write_lib(char *dir, size_t dsize, struct buf *file)
 	fclose(f);
 }
 
-/* The library in dir, parsed (caller frees). */
-static struct lib *
-parse_dir(const char *dir)
-{
-	struct lib *lib = lib_new();
-	struct ingest *ing = ingest_new(lib);
-
-	ingest_path(ing, dir);
-	ingest_free(ing);
-	lib_finish(lib);
-	return lib;
-}
-
 /* A store of dir, synced and indexed (caller closes). */
 static struct store *
 indexed_store(const char *dir, struct buf *db)
@@ -236,7 +223,7 @@ test_search_through_store(void **state)
 
 	(void)state;
 	write_lib(dir, sizeof dir, &file);
-	ui_state_init(&st, parse_dir(dir), NULL, NULL);
+	ui_state_init(&st, unit_parse_path(dir), NULL, NULL);
 	unit_fit(&st, 24, 80);
 	s = indexed_store(dir, &db);
 	ix = index_new(s);				/* bound and warmed as the load's thread does */
@@ -270,7 +257,7 @@ test_search_through_store(void **state)
 	ui_keys_handle(&st, KEYNAME_ENTER);
 	/* a library with a paper more than the store: the papers are searched, the same query kept */
 	f_append(file.buf, "| Epsilon Paper | Di Wu | Diffusion transformers again. |\n");
-	ui_state_replace_lib(&st, parse_dir(dir));
+	ui_state_replace_lib(&st, unit_parse_path(dir));
 	assert_true(st.search.active);
 	ui_keys_handle(&st, '/');
 	unit_type(&st, "transformers");

@@ -362,3 +362,16 @@ unit_type(struct ui_state *st, const char *s)
 		ui_keys_handle(st, (int)cp);
 	}
 }
+
+/* The library in path, parsed and finished. */
+struct lib *
+unit_parse_path(const char *path)
+{
+	struct lib *lib = lib_new();
+	struct ingest *ing = ingest_new(lib);
+
+	ingest_path(ing, path);
+	ingest_free(ing);
+	lib_finish(lib);
+	return lib;
+}

@@ -58,6 +58,8 @@ struct unit_run {
 
 /* Ingest data[0..len) named name into a new library (free with unit_run_free). */
 struct unit_run unit_ingest(const char *name, const char *data, size_t len);
+/* The library in path (a file or a directory), parsed and finished (caller frees). */
+struct lib *unit_parse_path(const char *path);
 /* unit_ingest of a NUL-terminated input. */
 struct unit_run unit_ingest_str(const char *name, const char *data);
 /* Free a run's ingester and library. */
