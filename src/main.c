@@ -301,12 +301,12 @@ loaded_free(struct loaded *l)
  * stops the reading early, and the caller then drops the result.
  */
 static void
-load_parse(const struct opts *o, struct loaded *l, const atomic_int *cancel)
+load_parse(const struct opts *o, struct loaded *l, const atomic_int *cancel, int light)
 {
 	size_t i;
 
 	l->lib = lib_new();
-	lib_set_light(l->lib, o->mode == MODE_CHECK);
+	lib_set_light(l->lib, light || o->mode == MODE_CHECK);
 	l->ing = ingest_new(l->lib);
 	ingest_set_max_file_size(l->ing, o->prefs.max_file_size);
 	ingest_set_cancel(l->ing, cancel);
@@ -342,6 +342,12 @@ struct load_how {
 	/* after a sync that changed the store, before anything is parsed (may be NULL) */
 	void (*synced)(void *arg, struct store *s);
 	void *arg;
+	/*
+	 * With keep: when the store is up to date, parse a light library
+	 * (lib_set_light) whose text the reader reads from the store, a paper
+	 * at a time, and take the problems from the store's report
+	 */
+	int light;
 };
 
 /*
@@ -394,6 +400,29 @@ open_store(const struct opts *o, struct buf *msg, FILE *f)
 }
 
 /*
+ * Whether to parse a light library (how->light): the store is kept and up
+ * to date, and its report gives the problems (a light parse skips some).
+ */
+static int
+read_light(const struct load_how *how, struct loaded *l)
+{
+	struct buf msg = BUF_INIT;
+	int ok;
+
+	if (!how->light || how->keep == NULL || *how->keep == NULL)
+		return 0;
+	buf_init(&msg);
+	l->from_store = 1;
+	ok = store_report(*how->keep, &l->rep, &msg) == 0;
+	if (!ok) {
+		store_report_free(&l->rep);	/* the files' own messages instead */
+		l->from_store = 0;
+	}
+	buf_free(&msg);
+	return ok;
+}
+
+/*
  * Read every path into l: through the library store unless --no-store,
  * else (or when the store cannot be used: a one-line message on f, or
  * into how->note when f is NULL) by parsing.  Once the cancel flag of
@@ -430,7 +459,7 @@ load_with(const struct opts *o, struct loaded *l, FILE *f, const struct load_how
 			buf_printf(note, "%s (reading the files instead)", msg.len ? msg.buf : "no store");
 	}
 	if (!(cancel && atomic_load(cancel)))
-		load_parse(o, l, cancel);
+		load_parse(o, l, cancel, read_light(how, l));
 	buf_free(&msg);
 }
 
@@ -649,7 +678,7 @@ reader_load(void *arg, struct ui_load_ctl *ctl, struct lib **out, struct buf *ms
 	 * The store synced (a first build shows its progress), then parsed
 	 * unless just built; at start, the newest day is shown once synced.
 	 */
-	struct load_how how = { &prog, 1, msg, &ra->store, first ? reader_synced : NULL, ctl };
+	struct load_how how = { &prog, 1, msg, &ra->store, first ? reader_synced : NULL, ctl, 1 };
 	struct loaded l;
 
 	if (ra->o->samples && dir_has_entries(ra->o->libdir.buf)) {

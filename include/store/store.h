@@ -127,6 +127,11 @@ void store_days_free(struct store_day *days, size_t n);
 struct lib *store_lib_day(struct store *s, const char *label, struct buf *msg);
 /* One paper in full by its key, as a library of one paper (caller frees); NULL with msg. */
 struct lib *store_lib_paper(struct store *s, const char *key, struct buf *msg);
+/*
+ * The papers of keys[0..n) in full, as one library in display order
+ * (caller frees; a key the store does not have is left out); NULL with msg.
+ */
+struct lib *store_lib_keys(struct store *s, const char *const *keys, size_t n, struct buf *msg);
 /* Number of merged papers, or -1 with msg. */
 long store_npapers(struct store *s, struct buf *msg);
 

@@ -84,7 +84,7 @@ struct lib;
 void ui_list_free(struct ui_list *l);
 /* The selected day, or NULL. */
 const struct day *ui_list_day(const struct ui_state *st);
-/* The selected paper, or NULL. */
+/* The selected paper (a light library's as read in full: ui_paper_full), or NULL. */
 const struct paper *ui_list_paper(const struct ui_state *st);
 /* The lib index of the selected paper, or SIZE_MAX. */
 size_t ui_list_index(const struct ui_state *st);

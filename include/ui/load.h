@@ -77,7 +77,8 @@ struct store;
 /*
  * After a load that did not fail, on the same thread once the reader has
  * taken its library lib (the reader's: read it, never free it; it stays
- * while this runs): make the library store's search index ready (stop
+ * while this runs; a light library, lib_is_light, is taken only after
+ * this, with the store its papers' text is read from): make the library store's search index ready (stop
  * soon when the cancel flag turns nonzero) and hand the reader a
  * connection to the store in *store for its searches, and (may stay
  * NULL) a search over it bound to lib and warmed up in *ix (index_bind,

@@ -13,13 +13,20 @@
 #include "base/buf.h"
 #include "ui/sumview.h"
 
+struct lib;
 struct link;
 struct paper;
 struct ui_layout;
 struct ui_state;
 
-/* The selected paper's summary and links; part of struct ui_state, owned by paper.c. */
+/*
+ * The selected paper's summary and links; part of struct ui_state, owned
+ * by paper.c.  A light library (lib_is_light) holds no summaries and no
+ * authors: the selected paper is then read in full from the search's store
+ * (store_lib_paper) into full, which holds that one paper or is NULL.
+ */
 struct ui_paper {
+	struct lib *full;		/* the selected paper in full, owned (NULL: none read) */
 	size_t sum;			/* summary shown */
 	size_t sum_top;			/* first summary line shown */
 	size_t sum_lines;		/* lines of the laid-out summary */
@@ -39,6 +46,20 @@ void ui_paper_init(struct ui_paper *pp, const char *lang);
 void ui_paper_free(struct ui_paper *pp);
 /* The library directory an empty library's screen names (NULL: none). */
 void ui_paper_set_libdir(struct ui_paper *pp, const char *dir);
+/* Paper p of the state's library in full: the one read from the store when it is p, else p. */
+const struct paper *ui_paper_full(const struct ui_state *st, const struct paper *p);
+/* The library the selected paper (ui_list_paper) belongs to: full's or the state's. */
+const struct lib *ui_paper_lib(const struct ui_state *st);
+/*
+ * Papers v[0..n) of the state's library in full: when it is light, each
+ * v[i] is replaced by the same paper read from the store, and *full gets
+ * the library they are in (caller frees; NULL when not light).  -1 (v
+ * partly replaced, *full NULL) with msg when they cannot all be read.
+ */
+int ui_paper_full_list(const struct ui_state *st, const struct paper **v, size_t n, struct lib **full,
+    struct buf *msg);
+/* The store is new: read the selected paper of a light library from it again. */
+void ui_paper_refetch(struct ui_state *st);
 /* Forget the links and the laid-out summary (the library is about to go). */
 void ui_paper_drop(struct ui_state *st);
 /* A paper was selected: its summary in the preferred language, from the top; its links; link 1. */

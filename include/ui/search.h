@@ -47,7 +47,8 @@ void ui_search_free(struct ui_search *s);
  * when it can answer for the library shown (store/index.h), else the
  * papers are searched one by one as without a store.  ix (may be NULL: a
  * new one) is a search over s bound to the library bound (and warmed up
- * for it).
+ * for it).  A light library's selected paper is read in full from s
+ * (ui_paper_refetch), and s stays for that when its index fails.
  */
 void ui_search_set_store(struct ui_state *st, struct store *s, struct index *ix, const struct lib *bound);
 /* The library was replaced: search the new one for the same query. */

@@ -753,6 +753,49 @@ store_lib_paper(struct store *s, const char *key, struct buf *msg)
 	return lib_of_query(s, "SELECT id FROM papers WHERE key = ?", key, msg);
 }
 
+/* The ids of the papers keys[0..n) name (those the store has); -1 with msg. */
+static long
+ids_of_keys(struct store *s, const char *const *keys, size_t n, int64_t **ids, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT id FROM papers WHERE key = ?", msg);
+	size_t i, k = 0;
+	int rc = SQLITE_DONE;
+
+	*ids = NULL;
+	if (st == NULL)
+		return -1;
+	*ids = xcalloc(n ? n : 1, sizeof **ids);
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_text(st, 1, keys[i], -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			(*ids)[k++] = sqlite3_column_int64(st, 0);
+		else if (rc != SQLITE_DONE)
+			break;	/* its message goes before a reset clears it */
+		sqlite3_reset(st);
+	}
+	rc = step_done(s, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, msg);
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : (long)k;
+}
+
+/* Some papers in full by key. */
+struct lib *
+store_lib_keys(struct store *s, const char *const *keys, size_t n, struct buf *msg)
+{
+	int64_t *ids = NULL;
+	long k;
+	struct lib *lib = NULL;
+
+	if (read_begin(s, msg) < 0)
+		return NULL;
+	k = ids_of_keys(s, keys, n, &ids, msg);
+	if (k >= 0)
+		lib = replay_ids(s, ids, (size_t)k, NULL, NULL, msg);
+	read_end(s);
+	free(ids);
+	return lib;
+}
+
 /* The days in display order. */
 long
 store_days(struct store *s, struct store_day **days, struct buf *msg)

@@ -462,6 +462,7 @@ export_list(struct ui_state *st)
 	size_t n = st->tags.n ? ui_tags_papers(st, &v) : ui_list_papers(st, &v);
 	struct buf out = BUF_INIT, name = BUF_INIT, err = BUF_INIT;
 	int fmt = st->req.export_fmt;
+	struct lib *full = NULL;
 	struct stat sb;
 
 	buf_init(&out);
@@ -469,9 +470,11 @@ export_list(struct ui_state *st)
 	buf_init(&err);
 	if (fmt < 0 || fmt >= EXPORT_NFORMATS || n == 0) {
 		ui_state_message(st, "nothing exported");
+	} else if (ui_paper_full_list(st, v, n, &full, &err) < 0) {
+		ui_state_message(st, "cannot export: %s", err.buf);	/* a light library's text is in the store */
 	} else {
-		export_papers(&out, (enum export_fmt)fmt, st->lib, st->marks.store, st->paper.lang,
-		    v, n);
+		export_papers(&out, (enum export_fmt)fmt, full ? full : st->lib, st->marks.store,
+		    st->paper.lang, v, n);
 		buf_add(&name, st->req.export_name.buf, st->req.export_name.len);
 		if (lstat(name.buf, &sb) == 0 || errno != ENOENT)
 			ui_state_message(st, "cannot export: '%s' exists (not replaced)", name.buf);
@@ -481,6 +484,7 @@ export_list(struct ui_state *st)
 			ui_state_message(st, "exported %zu %spaper%s to %s", n,
 			    st->tags.n ? "tagged " : "", n == 1 ? "" : "s", name.buf);
 	}
+	lib_free(full);
 	free(v);
 	buf_free(&out);
 	buf_free(&name);

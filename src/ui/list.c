@@ -36,14 +36,17 @@ ui_list_paper(const struct ui_state *st)
 {
 	if (st->list.sel >= st->list.n || st->list.v[st->list.sel] >= lib_npapers(st->lib))
 		return NULL;
-	return lib_paper(st->lib, st->list.v[st->list.sel]);
+	/* a light library's selected paper as read in full from the store */
+	return ui_paper_full(st, lib_paper(st->lib, st->list.v[st->list.sel]));
 }
 
 /* The lib index of the selected paper, or SIZE_MAX. */
 size_t
 ui_list_index(const struct ui_state *st)
 {
-	return ui_list_paper(st) ? st->list.v[st->list.sel] : SIZE_MAX;
+	if (st->list.sel >= st->list.n || st->list.v[st->list.sel] >= lib_npapers(st->lib))
+		return SIZE_MAX;
+	return st->list.v[st->list.sel];
 }
 
 /* qsort comparison of category names. */

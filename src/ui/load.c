@@ -242,22 +242,21 @@ on_done(void *arg)
 	pthread_join(c->th, NULL);
 	ld->cur = NULL;
 	stopped(&ld->st->load);
+	/* the library first, then the store its light papers read their text from */
+	if (!c->applied && ld->again)
+		take(ld, c);	/* another load follows: its end says it all */
+	else if (!c->applied)
+		flags = apply(ld, c);
 	if (c->store) {
 		ui_search_set_store(ld->st, c->store, c->ix, c->shown);
 		c->store = NULL;
 		c->ix = NULL;
 	}
+	ctl_free(c);
 	if (ld->again) {
-		/* another load follows: its end says it all */
 		ld->again = 0;
-		if (!c->applied)
-			take(ld, c);
-		ctl_free(c);
 		return ui_loader_begin(ld, NULL) | UI_ACT_REDRAW;
 	}
-	if (!c->applied)
-		flags = apply(ld, c);
-	ctl_free(c);
 	return flags;
 }
 
@@ -274,9 +273,13 @@ run(void *arg)
 		c->lib = NULL;
 	}
 	if (c->rc >= 0 && ld->index && !atomic_load(&c->stop)) {
+		/* a light library shows its papers' text from the store: both come at on_done */
+		int light = c->lib && lib_is_light(c->lib);
+
 		c->shown = c->lib;	/* the reader takes it; it stays until on_done */
 		atomic_store(&c->indexing, 1);
-		ui_loop_post(ld->loop, on_result, c);
+		if (!light)
+			ui_loop_post(ld->loop, on_result, c);
 		ld->index(ld->arg, c, c->shown, &c->store, &c->ix);
 	}
 	ui_loop_post(ld->loop, on_done, c);

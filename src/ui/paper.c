@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/lib.h"
+#include "store/store.h"
 #include "ui/state.h"
 
 /* Start empty, with a preferred language. */
@@ -41,10 +42,20 @@ free_links(struct ui_paper *pp)
 	pp->nlinks = 0;
 }
 
+/* Forget the paper read in full. */
+static void
+drop_full(struct ui_paper *pp)
+{
+	lib_free(pp->full);
+	pp->full = NULL;
+	ui_sumview_invalidate(&pp->sv);	/* it may point into it */
+}
+
 /* Free everything. */
 void
 ui_paper_free(struct ui_paper *pp)
 {
+	drop_full(pp);
 	free_links(pp);
 	free(pp->lang);
 	free(pp->pub);
@@ -53,10 +64,136 @@ ui_paper_free(struct ui_paper *pp)
 	memset(pp, 0, sizeof *pp);
 }
 
+/* The paper read in full when it is p (by key), else NULL. */
+static const struct paper *
+full_of(const struct ui_paper *pp, const struct paper *p)
+{
+	const struct paper *f = pp->full && lib_npapers(pp->full) == 1 ? lib_paper(pp->full, 0) : NULL;
+
+	return f && p && p->key && f->key && strcmp(f->key, p->key) == 0 ? f : NULL;
+}
+
+/* Paper p in full when it was read so, else p. */
+const struct paper *
+ui_paper_full(const struct ui_state *st, const struct paper *p)
+{
+	const struct paper *f = full_of(&st->paper, p);
+
+	return f ? f : p;
+}
+
+/* The library of the selected paper as ui_list_paper gives it. */
+const struct lib *
+ui_paper_lib(const struct ui_state *st)
+{
+	size_t i = ui_list_index(st);
+
+	if (i != SIZE_MAX && full_of(&st->paper, lib_paper(st->lib, i)))
+		return st->paper.full;
+	return st->lib;
+}
+
+/*
+ * Read the selected paper of a light library in full from the store,
+ * unless it is read already; when it cannot be, the paper shows what the
+ * library holds and the status line says why.
+ */
+static void
+fetch_full(struct ui_state *st)
+{
+	struct ui_paper *pp = &st->paper;
+	size_t i = ui_list_index(st);
+	const struct paper *p = i == SIZE_MAX ? NULL : lib_paper(st->lib, i);
+	struct buf msg = BUF_INIT;
+
+	if (p && full_of(pp, p))
+		return;
+	drop_full(pp);
+	if (p == NULL || p->key == NULL || !lib_is_light(st->lib) || st->search.store == NULL)
+		return;
+	buf_init(&msg);
+	pp->full = store_lib_paper(st->search.store, p->key, &msg);
+	if (!full_of(pp, p)) {
+		drop_full(pp);
+		ui_state_message(st, "cannot show the paper's summary: %s",
+		    msg.len ? msg.buf : "it is not in the store");
+	}
+	buf_free(&msg);
+}
+
+/* Where a paper goes in a list, by key. */
+struct keyed {
+	const char *key;
+	size_t at;
+};
+
+/* qsort and bsearch comparison of struct keyed by key. */
+static int
+keyed_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct keyed *)a)->key, ((const struct keyed *)b)->key);
+}
+
+/* Put each paper of full at its key's place in v (by[0..n) sorted); how many were placed. */
+static size_t
+place_full(const struct lib *full, const struct keyed *by, size_t n, const struct paper **v)
+{
+	size_t i, placed = 0;
+
+	for (i = 0; i < lib_npapers(full); i++) {
+		struct keyed k = { lib_paper(full, i)->key, 0 };
+		const struct keyed *at = k.key ? bsearch(&k, by, n, sizeof *by, keyed_cmp) : NULL;
+
+		if (at) {
+			v[at->at] = lib_paper(full, i);
+			placed++;
+		}
+	}
+	return placed;
+}
+
+/* Papers v[0..n) of a light library in full, in place. */
+int
+ui_paper_full_list(const struct ui_state *st, const struct paper **v, size_t n, struct lib **full,
+    struct buf *msg)
+{
+	struct keyed *by;
+	const char **keys;
+	size_t i;
+	int rc = 0;
+
+	*full = NULL;
+	if (!lib_is_light(st->lib) || n == 0)
+		return 0;
+	if (st->search.store == NULL) {
+		buf_puts(msg, "the library store is not open");
+		return -1;
+	}
+	by = xcalloc(n, sizeof *by);
+	keys = xcalloc(n, sizeof *keys);
+	for (i = 0; i < n; i++) {
+		keys[i] = by[i].key = v[i]->key ? v[i]->key : "";
+		by[i].at = i;
+	}
+	qsort(by, n, sizeof *by, keyed_cmp);
+	*full = store_lib_keys(st->search.store, keys, n, msg);
+	if (*full == NULL || place_full(*full, by, n, v) != n) {
+		if (*full && msg->len == 0)
+			buf_puts(msg, "the library store does not hold every paper");
+		lib_free(*full);
+		*full = NULL;
+		rc = -1;
+	}
+	free(keys);
+	free(by);
+	return rc;
+}
+
 /* The library is about to go: nothing may point into it. */
 void
 ui_paper_drop(struct ui_state *st)
 {
+	drop_full(&st->paper);
 	free_links(&st->paper);
 	ui_act_clear(st);
 	ui_sumview_invalidate(&st->paper.sv);
@@ -151,6 +288,7 @@ ui_paper_reset(struct ui_state *st)
 	pp->sum_top = 0;
 	pp->sv.all_authors = 0;	/* a new paper: its long author list collapsed */
 	ui_nav_unscroll(st, UI_LINKS);
+	fetch_full(st);
 	build_links(st);
 	p = ui_list_paper(st);
 	if (p)
@@ -170,6 +308,20 @@ ui_paper_keep(struct ui_state *st)
 	pp->link = link;
 	pp->sum = sum;
 	pp->sum_top = top;
+}
+
+/* A new store: the selected paper of a light library read from it, shown as it was. */
+void
+ui_paper_refetch(struct ui_state *st)
+{
+	struct ui_paper *pp = &st->paper;
+	size_t link = pp->link, top = pp->sum_top;
+
+	if (!lib_is_light(st->lib))
+		return;
+	drop_full(pp);
+	ui_paper_reset(st);
+	ui_paper_restore(st, link, top);
 }
 
 /* After a reload found the paper again: its link and scroll as they were. */
@@ -200,7 +352,7 @@ ui_paper_fit(struct ui_state *st, const struct ui_layout *l)
 
 	if (in.w > 0) {
 		pp->sv.loading = st->load.running;
-		ui_sumview_build(&pp->sv, st->lib, ui_list_paper(st), pp->sum, in.w);
+		ui_sumview_build(&pp->sv, ui_paper_lib(st), ui_list_paper(st), pp->sum, in.w);
 		pp->sum_lines = pp->sv.n;
 	}
 	if (pp->sum_top > sum_max_top(st))

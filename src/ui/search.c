@@ -69,8 +69,12 @@ set_query(struct ui_state *st, const char *q, size_t n)
 		free(s->hits);	/* the papers are searched instead */
 		s->hits = NULL;
 	}
-	if (r == -1)
+	if (r == -1 && lib_is_light(st->lib)) {
+		index_free(s->ix);	/* the store still gives the papers' text */
+		s->ix = NULL;
+	} else if (r == -1) {
 		drop_store(s);
+	}
 	buf_free(&msg);
 	return on;
 }
@@ -86,6 +90,7 @@ ui_search_set_store(struct ui_state *st, struct store *s, struct index *ix, cons
 	se->ix = ix ? ix : index_new(s);
 	if (ix == NULL || bound != st->lib)
 		index_bind(se->ix, st->lib);
+	ui_paper_refetch(st);
 	if (se->active)
 		set_query(st, se->query.buf, se->query.len);
 }
