@@ -3,6 +3,7 @@
 
 #include "base/buf.h"
 #include "model/lib.h"
+#include "store/store.h"
 #include "ui/state.h"
 
 /* The Links pane adds the arXiv page, PDF and HF page by id; o, y and 1-9 pick targets. */
@@ -208,6 +209,77 @@ test_state_versions(void **state)
 	ui_state_free(&st);
 }
 
+/* True when the laid-out summary holds text. */
+static int
+shows(const struct ui_state *st, const char *text)
+{
+	return st->paper.sv.text.buf && strstr(st->paper.sv.text.buf, text) != NULL;
+}
+
+/*
+ * A light library holds no summary and no author: the selected paper,
+ * and the papers E exports, are read in full from the store; a paper the
+ * store lacks says why.
+ */
+static void
+test_light_library(void **state)
+{
+	char dir[300];
+	struct buf file = BUF_INIT, db = BUF_INIT, msg = BUF_INIT;
+	struct ui_state st;
+	const struct paper *v[3];
+	struct lib *full;
+	size_t i;
+
+	(void)state;
+	unit_write_store_lib(dir, sizeof dir, &file);
+	ui_state_init(&st, unit_parse_path_light(dir, 1), NULL, NULL);
+	unit_fit(&st, 24, 80);
+	assert_string_equal(unit_title(&st), "Gamma Paper");
+	assert_int_equal(ui_list_paper(&st)->nsums, 0);		/* no store yet */
+	assert_false(shows(&st, "Video transformers."));
+	ui_search_set_store(&st, unit_indexed_store(dir, &db), NULL, NULL);
+	unit_fit(&st, 24, 80);
+	assert_int_equal(ui_list_paper(&st)->nsums, 1);
+	assert_int_equal(ui_list_paper(&st)->nauthors, 1);
+	assert_true(ui_paper_lib(&st) != st.lib);
+	assert_true(shows(&st, "Video transformers."));
+	assert_true(shows(&st, "Ann Lee"));
+	assert_true(shows(&st, "2024-01-02"));
+	ui_keys_handle(&st, 'j');				/* the next paper, read in turn */
+	unit_fit(&st, 24, 80);
+	assert_string_equal(unit_title(&st), "Delta Paper");
+	assert_true(shows(&st, "Bo Kim"));
+	assert_false(shows(&st, "Ann Lee"));
+	/* E's papers, in the list's order */
+	for (i = 0; i < 3; i++)
+		v[i] = lib_paper(st.lib, 2 - i);
+	assert_int_equal(ui_paper_full_list(&st, v, 3, &full, &msg), 0);
+	assert_non_null(full);
+	for (i = 0; i < 3; i++) {
+		assert_string_equal(v[i]->key, lib_paper(st.lib, 2 - i)->key);
+		assert_int_equal(v[i]->nsums, 1);
+		assert_int_equal(v[i]->nauthors, 1);
+	}
+	lib_free(full);
+	/* a paper the store does not have (yet) */
+	unit_append(file.buf, "| Epsilon Paper | Di Wu | Epsilon text. |\n");
+	ui_state_replace_lib(&st, unit_parse_path_light(dir, 1));
+	ui_list_go_to(&st, 3);
+	assert_string_equal(unit_title(&st), "Epsilon Paper");
+	assert_string_equal(st.status.buf, "cannot show the paper's summary: it is not in the store");
+	for (i = 0; i < 3; i++)
+		v[i] = lib_paper(st.lib, i + 1);
+	assert_int_equal(ui_paper_full_list(&st, v, 3, &full, &msg), -1);
+	assert_null(full);
+	assert_string_equal(msg.buf, "the library store does not hold every paper");
+	ui_state_free(&st);
+	unit_remove_store_lib(dir, &file, &db);
+	buf_free(&file);
+	buf_free(&db);
+	buf_free(&msg);
+}
+
 int
 main(void)
 {
@@ -216,6 +288,7 @@ main(void)
 		cmocka_unit_test(test_state_link_order),
 		cmocka_unit_test(test_state_lang),
 		cmocka_unit_test(test_state_versions),
+		cmocka_unit_test(test_light_library),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -162,53 +162,6 @@ test_triage_regressions(void **state)
 	assert_int_equal(keyname_parse("F12"), KEYNAME_F1 + 11);
 }
 
-/* Append text to the file at path. */
-static void
-f_append(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "a");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-/* A library of three days in a temporary directory: its path in dir, the file's in file. */
-static void
-write_lib(char *dir, size_t dsize, struct buf *file)
-{
-	FILE *f;
-
-	snprintf(dir, dsize, "%s/pbuis.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	assert_non_null(mkdtemp(dir));
-	buf_printf(file, "%s/papers.md", dir);
-	f = fopen(file->buf, "w");
-	assert_non_null(f);
-	fputs("## Papers for 2024-01-02\n\n| Title | Authors | Summary |\n|---|---|---|\n"
-	    "| Gamma Paper | Ann Lee | Video transformers. |\n"
-	    "| Delta Paper | Bo Kim | \xEA\xB0\x95\xED\x99\x94\xED\x95\x99\xEC\x8A\xB5 for agents. |\n"
-	    "\n## Papers for 2024-01-01\n\n| Title | Authors | Summary |\n|---|---|---|\n"
-	    "| Alpha Transformers | Cy Park | Diffusion transformers. |\n", f);
-	fclose(f);
-}
-
-/* A store of dir, synced and indexed (caller closes). */
-static struct store *
-indexed_store(const char *dir, struct buf *db)
-{
-	struct buf msg = BUF_INIT;
-	char *paths[1] = { (char *)dir };
-	struct store *s;
-
-	buf_printf(db, "%s/store.db", dir);
-	s = store_open(db->buf, &msg);
-	assert_non_null(s);
-	assert_int_equal(store_sync(s, paths, 1, NULL, NULL, &msg), 0);
-	assert_int_equal(index_build(s, 100, &msg), 0);
-	buf_free(&msg);
-	return s;
-}
-
 /* With a store, the index answers the reader's searches; a library the store does not hold is searched itself. */
 static void
 test_search_through_store(void **state)
@@ -218,14 +171,12 @@ test_search_through_store(void **state)
 	struct ui_state st;
 	struct store *s;
 	struct index *ix;
-	static const char *const ends[] = { "", "-wal", "-shm" };
-	size_t i;
 
 	(void)state;
-	write_lib(dir, sizeof dir, &file);
+	unit_write_store_lib(dir, sizeof dir, &file);
 	ui_state_init(&st, unit_parse_path(dir), NULL, NULL);
 	unit_fit(&st, 24, 80);
-	s = indexed_store(dir, &db);
+	s = unit_indexed_store(dir, &db);
 	ix = index_new(s);				/* bound and warmed as the load's thread does */
 	index_bind(ix, st.lib);
 	assert_int_equal(index_warm(ix, &p), 0);
@@ -256,7 +207,7 @@ test_search_through_store(void **state)
 	assert_string_equal(st.status.buf, "match 1 of 1");
 	ui_keys_handle(&st, KEYNAME_ENTER);
 	/* a library with a paper more than the store: the papers are searched, the same query kept */
-	f_append(file.buf, "| Epsilon Paper | Di Wu | Diffusion transformers again. |\n");
+	unit_append(file.buf, "| Epsilon Paper | Di Wu | Diffusion transformers again. |\n");
 	ui_state_replace_lib(&st, unit_parse_path(dir));
 	assert_true(st.search.active);
 	ui_keys_handle(&st, '/');
@@ -272,13 +223,7 @@ test_search_through_store(void **state)
 	ui_keys_handle(&st, '/');
 	ui_keys_handle(&st, KEYNAME_ENTER);
 	ui_state_free(&st);
-	unlink(file.buf);
-	for (i = 0; i < 3; i++) {
-		buf_setlen(&p, 0);
-		buf_printf(&p, "%s%s", db.buf, ends[i]);
-		unlink(p.buf);
-	}
-	rmdir(dir);
+	unit_remove_store_lib(dir, &file, &db);
 	buf_free(&file);
 	buf_free(&db);
 	buf_free(&p);

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include "ingest/ingest.h"
+#include "store/index.h"
+#include "store/store.h"
 #include "marks/marks.h"
 #include "model/lib.h"
 #include "text/diag.h"
@@ -367,11 +369,82 @@ unit_type(struct ui_state *st, const char *s)
 struct lib *
 unit_parse_path(const char *path)
 {
+	return unit_parse_path_light(path, 0);
+}
+
+/* Parse path into a new finished library, light when asked. */
+struct lib *
+unit_parse_path_light(const char *path, int light)
+{
 	struct lib *lib = lib_new();
-	struct ingest *ing = ingest_new(lib);
+	struct ingest *ing;
+
+	lib_set_light(lib, light);
+	ing = ingest_new(lib);
 
 	ingest_path(ing, path);
 	ingest_free(ing);
 	lib_finish(lib);
 	return lib;
+}
+
+/* Append text to the file at path. */
+void
+unit_append(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "a");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* A library of three papers in a temporary directory: its path in dir, the file's in file. */
+void
+unit_write_store_lib(char *dir, size_t dsize, struct buf *file)
+{
+	snprintf(dir, dsize, "%s/pbuis.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	buf_printf(file, "%s/papers.md", dir);
+	unit_append(file->buf, "## Papers for 2024-01-02\n\n| Title | Authors | Summary |\n|---|---|---|\n"
+	    "| Gamma Paper | Ann Lee | Video transformers. |\n"
+	    "| Delta Paper | Bo Kim | \xEA\xB0\x95\xED\x99\x94\xED\x95\x99\xEC\x8A\xB5 for agents. |\n"
+	    "\n## Papers for 2024-01-01\n\n| Title | Authors | Summary |\n|---|---|---|\n"
+	    "| Alpha Transformers | Cy Park | Diffusion transformers. |\n");
+}
+
+/* A store of dir, synced and indexed (caller closes). */
+struct store *
+unit_indexed_store(const char *dir, struct buf *db)
+{
+	struct buf msg = BUF_INIT;
+	char *paths[1] = { (char *)dir };
+	struct store *s;
+
+	buf_printf(db, "%s/store.db", dir);
+	s = store_open(db->buf, &msg);
+	assert_non_null(s);
+	assert_int_equal(store_sync(s, paths, 1, NULL, NULL, &msg), 0);
+	assert_int_equal(index_build(s, 100, &msg), 0);
+	buf_free(&msg);
+	return s;
+}
+
+/* Remove the library file, the store's files and the directory. */
+void
+unit_remove_store_lib(const char *dir, const struct buf *file, const struct buf *db)
+{
+	static const char *const ends[] = { "", "-wal", "-shm" };
+	struct buf p = BUF_INIT;
+	size_t i;
+
+	buf_init(&p);
+	unlink(file->buf);
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		buf_setlen(&p, 0);
+		buf_printf(&p, "%s%s", db->buf, ends[i]);
+		unlink(p.buf);
+	}
+	rmdir(dir);
+	buf_free(&p);
 }

@@ -100,6 +100,22 @@ int unit_slurp(const char *path, struct buf *b);
  */
 const char *unit_realdata(struct buf *path, const char *rel);
 
+/* Append text to the file at path. */
+void unit_append(const char *path, const char *text);
+/*
+ * A library of three papers on two days in a new temporary directory (its
+ * path in dir, the file's in file): Gamma Paper (Ann Lee) and Delta Paper
+ * (Bo Kim, 강화학습) on 2024-01-02, Alpha Transformers (Cy Park) on 2024-01-01.
+ */
+void unit_write_store_lib(char *dir, size_t dsize, struct buf *file);
+struct store;
+/* A store of dir in dir/store.db (its path in db), synced and indexed (caller closes). */
+struct store *unit_indexed_store(const char *dir, struct buf *db);
+/* Remove what unit_write_store_lib and unit_indexed_store made (close the store first). */
+void unit_remove_store_lib(const char *dir, const struct buf *file, const struct buf *db);
+/* unit_parse_path, into a light library (lib_set_light) when light. */
+struct lib *unit_parse_path_light(const char *path, int light);
+
 struct ui_state;
 
 /*
