@@ -230,7 +230,8 @@ struct index {
 	size_t nmatch, amatch;
 	struct buf q;		/* the FTS5 query or the narrow needle */
 	int narrow;		/* a short query: scan the narrow column */
-	int inexact;		/* the query has too many gaps to spell out (index_hits declines) */
+	int inexact;		/* the query's matches are not known (index_hits declines) */
+	int verify;		/* the FTS5 query finds more than the matches: check each (verify) */
 	const struct lib *lib;	/* the library index_hits answers for (index_bind), or NULL */
 	uint32_t *tolib;	/* position in display order -> its index in lib, or UINT32_MAX */
 	size_t nmapped;		/* positions found in lib */
@@ -478,6 +479,34 @@ add_phrase(struct buf *q, const struct buf *f, const size_t *gaps, size_t ngaps,
 }
 
 /*
+ * Append an FTS5 query that every match of f matches: each piece of f
+ * between its gaps that a trigram can find, as a phrase, all of them
+ * required; nothing when no piece is long enough.
+ */
+static void
+add_pieces(struct buf *q, const struct buf *f)
+{
+	size_t n = find_gaps(f, NULL, 0), *gaps = xcalloc(n + 1, sizeof *gaps), g, from = 0;
+
+	find_gaps(f, gaps, n);
+	gaps[n] = f->len;
+	for (g = 0; g <= n; g++) {
+		struct buf piece = BUF_INIT;
+
+		buf_init(&piece);
+		buf_add(&piece, f->buf + from, gaps[g] - from);
+		if (ncodepoints(piece.buf, piece.len) >= SEARCH_SHORT) {
+			if (q->len)
+				buf_puts(q, " AND ");
+			add_phrase(q, &piece, NULL, 0, 0);
+		}
+		buf_free(&piece);
+		from = gaps[g] + (g < n);	/* past the space */
+	}
+	free(gaps);
+}
+
+/*
  * Build the FTS5 query (or, for a short query, model/search.h's, the
  * narrow needle) for query form f: a phrase, or one for each way of
  * spelling its gaps (a space between Hangul matches a space or none, as
@@ -492,13 +521,21 @@ make_query(struct index *ix, const struct buf *f, int narrow)
 	buf_setlen(&ix->q, 0);
 	ix->narrow = narrow;
 	ix->inexact = 0;
+	ix->verify = 0;
 	if (ix->narrow) {
 		buf_add(&ix->q, f->buf, f->len);
 		return;
 	}
 	ngaps = find_gaps(f, gaps, MAX_GAPS);
-	if (ngaps > MAX_GAPS || (ngaps && ncodepoints(f->buf, f->len) - ngaps < SEARCH_SHORT)) {
-		/* too many ways to spell, or one too short for a trigram: the spaces as written */
+	if (ngaps > MAX_GAPS) {
+		/* too many ways to spell: every piece between gaps, each match then checked */
+		add_pieces(&ix->q, f);
+		ix->verify = ix->q.len > 0;
+		ix->inexact = !ix->verify;
+		return;
+	}
+	if (ngaps && ncodepoints(f->buf, f->len) - ngaps < SEARCH_SHORT) {
+		/* one spelling too short for a trigram: the spaces as written */
 		ix->inexact = 1;
 		ngaps = 0;
 	}
@@ -580,27 +617,15 @@ run_query(struct index *ix, struct buf *msg)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Search the papers not indexed yet one by one (model/search.c), when they are few. */
+/* Add the papers of lib (read from the store) that model/search.c matches with typed; frees lib. */
 static int
-scan_pending(struct index *ix, const struct buf *typed, struct buf *msg)
+add_found(struct index *ix, struct lib *lib, const struct buf *typed, struct buf *msg)
 {
-	int64_t *ids = NULL;
-	long n = ids_of(ix->s, "SELECT id FROM fts_todo WHERE ?1 = ?1", 0, &ids, msg);
-	struct lib *lib = NULL;
-	struct search *se;
-	sqlite3_stmt *key;
+	struct search *se = search_new(lib);
+	sqlite3_stmt *key = store_prep(ix->s, "SELECT id FROM papers WHERE key = ?", msg);
 	size_t i;
 
-	if (n > INDEX_SCAN_MAX)
-		ix->pending = (size_t)n;
-	if (n <= 0 || n > INDEX_SCAN_MAX || (lib = replay_ids(ix->s, ids, (size_t)n, NULL, NULL, msg)) == NULL) {
-		free(ids);
-		return n < 0 || (n > 0 && n <= INDEX_SCAN_MAX) ? -1 : 0;
-	}
-	free(ids);
-	se = search_new(lib);
 	search_set(se, typed->buf, typed->len);
-	key = store_prep(ix->s, "SELECT id FROM papers WHERE key = ?", msg);
 	for (i = 0; key && i < lib_npapers(lib); i++) {
 		if (!search_paper(se, i))
 			continue;
@@ -613,6 +638,56 @@ scan_pending(struct index *ix, const struct buf *typed, struct buf *msg)
 	search_free(se);
 	lib_free(lib);
 	return key ? 0 : -1;
+}
+
+/* Search the papers not indexed yet one by one (model/search.c), when they are few. */
+static int
+scan_pending(struct index *ix, const struct buf *typed, struct buf *msg)
+{
+	int64_t *ids = NULL;
+	long n = ids_of(ix->s, "SELECT id FROM fts_todo WHERE ?1 = ?1", 0, &ids, msg);
+	struct lib *lib = NULL;
+
+	if (n > INDEX_SCAN_MAX)
+		ix->pending = (size_t)n;
+	if (n <= 0 || n > INDEX_SCAN_MAX || (lib = replay_ids(ix->s, ids, (size_t)n, NULL, NULL, msg)) == NULL) {
+		free(ids);
+		return n < 0 || (n > 0 && n <= INDEX_SCAN_MAX) ? -1 : 0;
+	}
+	free(ids);
+	return add_found(ix, lib, typed, msg);
+}
+
+/*
+ * Keep of the FTS5 query's matches those model/search.c matches, each
+ * read from its records, when they are at most INDEX_SCAN_MAX; beyond
+ * that the matches are not known (inexact).
+ */
+static int
+verify(struct index *ix, const struct buf *typed, struct buf *msg)
+{
+	size_t nw = ix->bits ? ix->norder / 64 + 1 : 0, w, k, n = 0;
+	int64_t *ids;
+	struct lib *lib;
+
+	for (w = 0; w < nw; w++)
+		n += (size_t)__builtin_popcountll(ix->bits[w]);
+	if (n > INDEX_SCAN_MAX) {
+		ix->inexact = 1;
+		return 0;
+	}
+	ids = xcalloc(n + 1, sizeof *ids);
+	for (w = 0, n = 0; w < nw; w++) {
+		for (k = 0; k < 64; k++)
+			if (ix->bits[w] >> k & 1)
+				ids[n++] = ix->order[w * 64 + k];
+		ix->bits[w] = 0;
+	}
+	lib = n ? replay_ids(ix->s, ids, n, NULL, NULL, msg) : NULL;
+	free(ids);
+	if (n == 0)
+		return 0;
+	return lib ? add_found(ix, lib, typed, msg) : -1;
 }
 
 /* Papers the last query could not search. */
@@ -655,6 +730,8 @@ index_set(struct index *ix, const char *q, size_t n, struct buf *msg)
 		rc = load_order(ix, msg);
 		if (rc == 0)
 			rc = run_query(ix, msg);
+		if (rc == 0 && ix->verify)
+			rc = verify(ix, &typed, msg);
 		if (rc == 0 && !ix->narrow)
 			rc = scan_pending(ix, &typed, msg);
 		sqlite3_exec(ix->s->db, "COMMIT", NULL, NULL, NULL);

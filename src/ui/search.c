@@ -21,6 +21,7 @@ ui_search_init(struct ui_state *st)
 	buf_init(&st->search.query);
 	st->search.day = 0;
 	st->search.active = 0;
+	st->search.partial = 0;
 }
 
 /* Close the store and its index. */
@@ -57,6 +58,7 @@ set_query(struct ui_state *st, const char *q, size_t n)
 	int on = search_set(s->match, q, n);
 	long r;
 
+	s->partial = on && lib_is_light(st->lib);	/* until the index answers */
 	if (!on || s->ix == NULL)
 		return on;
 	buf_init(&msg);
@@ -65,6 +67,7 @@ set_query(struct ui_state *st, const char *q, size_t n)
 	r = index_hits(s->ix, q, n, s->hits, &msg);
 	if (r >= 0) {
 		search_use_hits(s->match, s->hits);
+		s->partial = 0;
 	} else {
 		free(s->hits);	/* the papers are searched instead */
 		s->hits = NULL;
@@ -217,6 +220,7 @@ static void
 status(struct ui_state *st, int found, size_t count, size_t which)
 {
 	const char *where = st->search.day ? " on this day" : "";
+	const char *part = st->search.partial ? " (titles only: the index cannot take this query)" : "";
 	struct buf q = BUF_INIT;
 
 	if (!st->search.active)
@@ -225,9 +229,9 @@ status(struct ui_state *st, int found, size_t count, size_t which)
 	if (st->prompt.kind != UI_PROMPT_SEARCH)
 		buf_printf(&q, "/%s: ", search_query(st->search.match));
 	if (found)
-		ui_state_message(st, "%smatch %zu of %zu%s", q.buf, which, count, where);
+		ui_state_message(st, "%smatch %zu of %zu%s%s", q.buf, which, count, where, part);
 	else
-		ui_state_message(st, "%sno match%s", q.buf, where);
+		ui_state_message(st, "%sno match%s%s", q.buf, where, part);
 	buf_free(&q);
 }
 

@@ -251,6 +251,15 @@ test_light_library(void **state)
 	assert_string_equal(unit_title(&st), "Delta Paper");
 	assert_true(shows(&st, "Bo Kim"));
 	assert_false(shows(&st, "Ann Lee"));
+	/* the index searches the text the library does not hold; what it declines, titles only */
+	ui_keys_handle(&st, '/');
+	unit_type(&st, "transformers.");
+	assert_string_equal(st.status.buf, "match 1 of 2");
+	ui_keys_handle(&st, KEYNAME_CTRL('u'));
+	unit_type(&st, "\xE1\x84\x80 \xE1\x84\x82");	/* too short for a trigram without its gap */
+	assert_string_equal(st.status.buf, "no match (titles only: the index cannot take this query)");
+	ui_keys_handle(&st, KEYNAME_ESC);
+	assert_string_equal(unit_title(&st), "Delta Paper");
 	/* E's papers, in the list's order */
 	for (i = 0; i < 3; i++)
 		v[i] = lib_paper(st.lib, 2 - i);
