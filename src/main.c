@@ -411,6 +411,7 @@ read_light(const struct load_how *how, struct loaded *l)
 
 	if (!how->light || how->keep == NULL || *how->keep == NULL)
 		return 0;
+	store_shrink(*how->keep);	/* the sync is over: the reader reads a paper at a time */
 	buf_init(&msg);
 	l->from_store = 1;
 	ok = store_report(*how->keep, &l->rep, &msg) == 0;

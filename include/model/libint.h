@@ -58,6 +58,7 @@ struct lib {
 	struct litem *litems; size_t nlitems, alitems;
 	const struct paper **order;	/* display order after lib_finish */
 	struct buf tmp;
+	struct buf tkey;	/* the title key of the record being added (lib_add_paper) */
 	const char *pub_path, *pub_name;	/* the last file's path and its publisher */
 	int finished;
 	int light;		/* keep no summary text (--check) */

@@ -64,6 +64,7 @@ lib_new(void)
 
 	lib->a = arena_new();
 	buf_init(&lib->tmp);
+	buf_init(&lib->tkey);
 	return lib;
 }
 
@@ -83,6 +84,7 @@ lib_free(struct lib *lib)
 	free(lib->days);
 	free(lib->order);
 	buf_free(&lib->tmp);
+	buf_free(&lib->tkey);
 	arena_free(lib->a);
 	free(lib);
 }
@@ -474,14 +476,14 @@ merge_summary(struct lib *lib, uint32_t pi, const struct rec *r, const char *nam
 	list_added(lib, pi, PL_SUM, p->pub.nsums - 1);
 }
 
-/* Add r's links that paper pi lacks, in order. */
+/* Add r's links that paper pi lacks, in order (a light library keeps none). */
 static void
 merge_links(struct lib *lib, uint32_t pi, const struct rec *r)
 {
 	struct mpaper *p = lib->papers[pi];
 	size_t i;
 
-	for (i = 0; i < r->nlinks; i++) {
+	for (i = 0; !lib->light && i < r->nlinks; i++) {
 		const char *u = r->links[i].url;
 
 		if (list_find(lib, pi, PL_LINK, u, value_hash(PL_LINK, u)) >= 0)
@@ -532,10 +534,10 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 	if (lib_rec_empty(r))
 		return -1;
 	if (r->title) {
-		buf_setlen(&lib->tmp, 0);
-		text_title_key(&lib->tmp, r->title, strlen(r->title));
-		if (lib->tmp.len)
-			tkey = arena_strndup(lib->a, lib->tmp.buf, lib->tmp.len);
+		buf_setlen(&lib->tkey, 0);
+		text_title_key(&lib->tkey, r->title, strlen(r->title));
+		if (lib->tkey.len)
+			tkey = lib->tkey.buf;	/* copied into the arena only when a paper keeps it */
 		if (tkey)
 			ht = hash_str(tkey);
 	}
@@ -571,7 +573,7 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 			hashmap_put(&lib->by_id, hid, (uint32_t)idx);
 	}
 	if (tkey && p->tkey == NULL) {
-		p->tkey = tkey;
+		p->tkey = tkey = arena_strndup(lib->a, lib->tkey.buf, lib->tkey.len);
 		if (hashmap_get(&lib->by_title, tkey, ht, key_title, lib) < 0)
 			hashmap_put(&lib->by_title, ht, (uint32_t)idx);
 	}

@@ -796,6 +796,14 @@ store_lib_keys(struct store *s, const char *const *keys, size_t n, struct buf *m
 	return lib;
 }
 
+/* A small page cache from now on. */
+void
+store_shrink(struct store *s)
+{
+	if (s)
+		store_exec(s, "PRAGMA cache_size = -2048; PRAGMA shrink_memory", NULL);
+}
+
 /* The days in display order. */
 long
 store_days(struct store *s, struct store_day **days, struct buf *msg)

@@ -195,8 +195,14 @@ collect_urls(struct ui_state *st)
 {
 	const struct paper **v;
 	size_t n = ui_tags_papers(st, &v), i;
+	struct lib *full = NULL;
+	struct buf msg = BUF_INIT;
 
 	ui_act_clear(st);
+	buf_init(&msg);
+	if (ui_paper_full_list(st, v, n, &full, &msg) < 0)	/* a light library keeps no links */
+		ui_state_message(st, "some arXiv pages are not known: %s", msg.buf);
+	buf_free(&msg);
 	for (i = 0; i < n; i++) {
 		struct buf url = BUF_INIT;
 
@@ -207,6 +213,7 @@ collect_urls(struct ui_state *st)
 		}
 		buf_free(&url);
 	}
+	lib_free(full);
 	free(v);
 	return st->req.nurls;
 }
