@@ -298,6 +298,120 @@ run_exec(const char *mark, char **argv)
 	return t < 0;
 }
 
+/* The peak and current resident memory of process pid in MB (VmHWM, VmRSS), -1 when unknown. */
+static void
+proc_mb(pid_t pid, double *peak, double *now)
+{
+	char path[64], line[256];
+	FILE *f;
+	long kb;
+
+	*peak = *now = -1;
+	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return;
+	while (fgets(line, sizeof line, f)) {
+		if (sscanf(line, "VmHWM: %ld", &kb) == 1)
+			*peak = kb / 1024.0;
+		if (sscanf(line, "VmRSS: %ld", &kb) == 1)
+			*now = kb / 1024.0;
+	}
+	fclose(f);
+}
+
+/* CPU time of process pid so far, in clock ticks (-1 when unknown). */
+static long
+proc_ticks(pid_t pid)
+{
+	char path[64], line[1024], *p;
+	unsigned long ut, st;
+	FILE *f;
+	int ok;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	ok = fgets(line, sizeof line, f) != NULL;
+	fclose(f);
+	p = ok ? strrchr(line, ')') : NULL;	/* past the command name */
+	if (p == NULL || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+		return -1;
+	return (long)(ut + st);
+}
+
+/*
+ * Wait (30 s at most) until process pid has used no CPU for half a
+ * second, reading (and dropping) what it writes to fd; the ms from t0
+ * until its last busy moment, or -1.
+ */
+static double
+wait_idle(pid_t pid, int fd, double t0)
+{
+	char junk[1 << 16];
+	long last = -2, t;
+	double busy = -1;
+	int still = 0;
+
+	while (still < 5 && now_ms() - t0 < 30000) {
+		struct pollfd p = { fd, POLLIN, 0 };
+		double w = now_ms();
+
+		while (now_ms() - w < 100)
+			if (poll(&p, 1, 10) > 0 && read(fd, junk, sizeof junk) <= 0)
+				return -1;
+		t = proc_ticks(pid);
+		if (t < 0)
+			return -1;
+		still = t == last ? still + 1 : 0;
+		if (t != last)
+			busy = now_ms() - t0;
+		last = t;
+	}
+	return still >= 5 ? busy : -1;
+}
+
+/*
+ * The real reader (argv) on a 200x60 pseudo-terminal: the time until it
+ * rests (the whole library read and indexed) and its memory then; then a
+ * search (/WORD Enter) for each word, and its memory after them.
+ */
+static int
+run_reader(char **words, size_t nwords, char **argv)
+{
+	struct winsize ws = { 60, 200, 0, 0 };
+	double t0 = now_ms(), t, peak, rss;
+	size_t i;
+	char junk[4096];
+	int fd, status;
+	pid_t pid;
+
+	if ((pid = forkpty(&fd, NULL, NULL, &ws)) < 0)
+		return 1;
+	if (pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	t = wait_idle(pid, fd, t0);
+	proc_mb(pid, &peak, &rss);
+	printf("reader: the whole library read in %.0f ms (until it rests); peak %.1f MB, %.1f MB resident\n",
+	    t, peak, rss);
+	for (i = 0; t >= 0 && i < nwords; i++) {
+		(void)!write(fd, "/", 1);
+		(void)!write(fd, words[i], strlen(words[i]));
+		(void)!write(fd, "\r", 1);
+		wait_idle(pid, fd, now_ms());
+	}
+	proc_mb(pid, &peak, &rss);
+	printf("reader: after %zu searches: peak %.1f MB, %.1f MB resident\n", nwords, peak, rss);
+	kill(pid, SIGTERM);
+	while (poll(&(struct pollfd){ fd, POLLIN, 0 }, 1, 2000) > 0 && read(fd, junk, sizeof junk) > 0)
+		;	/* let it restore the terminal and leave */
+	waitpid(pid, &status, 0);
+	close(fd);
+	return t < 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -315,12 +429,22 @@ main(int argc, char **argv)
 		return run_bare_tty();
 	if (argc >= 4 && strcmp(argv[1], "exec") == 0)
 		return run_exec(argv[2], argv + 3);
+	if (argc >= 4 && strcmp(argv[1], "reader") == 0) {
+		int k;
+
+		for (k = 2; k < argc && strcmp(argv[k], "--") != 0; k++)
+			;
+		if (k + 1 < argc) {
+			argv[k] = NULL;
+			return run_reader(argv + 2, (size_t)(k - 2), argv + k + 1);
+		}
+	}
 	if (argc >= 4 && strcmp(argv[1], "sync") == 0)
 		return run_sync(argv[2], argv + 3, (size_t)argc - 3);
 	if (argc == 3 && strcmp(argv[1], "index") == 0)
 		return run_index(argv[2]);
 	if (argc >= 4 && strcmp(argv[1], "search") == 0)
 		return run_search(argv[2], argv + 3, (size_t)argc - 3);
-	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search|bare-tty|exec ...\n");
+	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search|bare-tty|exec|reader ...\n");
 	return 2;
 }
