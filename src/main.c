@@ -343,11 +343,12 @@ struct load_how {
 	void (*synced)(void *arg, struct store *s);
 	void *arg;
 	/*
-	 * With keep: when the store is up to date, parse a light library
-	 * (lib_set_light) whose text the reader reads from the store, a paper
-	 * at a time, and take the problems from the store's report
+	 * With keep (may be NULL): when the store is up to date, parse a
+	 * light library (lib_set_light) whose text the reader reads from the
+	 * store a paper at a time, through a second connection put here
+	 * (caller closes); the problems come from the store's report
 	 */
-	int light;
+	struct store **light;
 };
 
 /*
@@ -365,8 +366,8 @@ load_store(const struct opts *o, struct store *s, struct loaded *l, const struct
 		return -1;
 	if (how->synced && !l->stats.built && (l->stats.read || l->stats.removed))
 		how->synced(how->arg, s);
-	if (how->built_only && !l->stats.built)
-		return -1;
+	if (how->built_only && (!l->stats.built || how->light))
+		return -1;	/* parsed instead: light, or faster than merging it back */
 	l->from_store = 1;	/* store_report fills l->rep even when it fails */
 	if (store_report(s, &l->rep, msg) < 0 ||
 	    (o->mode != MODE_CHECK && (l->lib = store_lib(s, msg)) == NULL)) {
@@ -404,7 +405,7 @@ open_store(const struct opts *o, struct buf *msg, FILE *f)
  * to date, and its report gives the problems (a light parse skips some).
  */
 static int
-read_light(const struct load_how *how, struct loaded *l)
+read_light(const struct opts *o, const struct load_how *how, struct loaded *l)
 {
 	struct buf msg = BUF_INIT;
 	int ok;
@@ -414,11 +415,13 @@ read_light(const struct load_how *how, struct loaded *l)
 	store_shrink(*how->keep);	/* the sync is over: the reader reads a paper at a time */
 	buf_init(&msg);
 	l->from_store = 1;
-	ok = store_report(*how->keep, &l->rep, &msg) == 0;
+	ok = store_report(*how->keep, &l->rep, &msg) == 0 &&
+	    (*how->light = open_store(o, &msg, NULL)) != NULL;
 	if (!ok) {
 		store_report_free(&l->rep);	/* the files' own messages instead */
 		l->from_store = 0;
 	}
+	store_shrink(*how->light);
 	buf_free(&msg);
 	return ok;
 }
@@ -460,7 +463,7 @@ load_with(const struct opts *o, struct loaded *l, FILE *f, const struct load_how
 			buf_printf(note, "%s (reading the files instead)", msg.len ? msg.buf : "no store");
 	}
 	if (!(cancel && atomic_load(cancel)))
-		load_parse(o, l, cancel, read_light(how, l));
+		load_parse(o, l, cancel, read_light(o, how, l));
 	buf_free(&msg);
 }
 
@@ -679,7 +682,8 @@ reader_load(void *arg, struct ui_load_ctl *ctl, struct lib **out, struct buf *ms
 	 * The store synced (a first build shows its progress), then parsed
 	 * unless just built; at start, the newest day is shown once synced.
 	 */
-	struct load_how how = { &prog, 1, msg, &ra->store, first ? reader_synced : NULL, ctl, 1 };
+	struct store *detail = NULL;
+	struct load_how how = { &prog, 1, msg, &ra->store, first ? reader_synced : NULL, ctl, &detail };
 	struct loaded l;
 
 	if (ra->o->samples && dir_has_entries(ra->o->libdir.buf)) {
@@ -691,9 +695,11 @@ reader_load(void *arg, struct ui_load_ctl *ctl, struct lib **out, struct buf *ms
 	ra->store = NULL;
 	load_with(ra->o, &l, NULL, &how);
 	if (atomic_load(prog.cancel)) {
+		store_close(detail);
 		loaded_free(&l);
 		return -1;	/* the reader is leaving */
 	}
+	ui_load_detail(ctl, detail);	/* the light library's papers are read through it */
 	problem_lines(ra, &l, ui_load_problems(ctl));
 	load_words(ra, &l, first, msg);
 	*out = l.lib;

@@ -134,8 +134,9 @@ struct lib *store_lib_paper(struct store *s, const char *key, struct buf *msg);
 struct lib *store_lib_keys(struct store *s, const char *const *keys, size_t n, struct buf *msg);
 /*
  * Keep little in memory from now on: a page cache of 2 MB instead of a
- * sync's 16, and what it held beyond that given back (a reader that reads
- * a paper at a time).
+ * sync's 16, and what it held beyond that given back, and no library
+ * merged by a first build (store_lib then reads it back): for a reader
+ * that reads a paper at a time.
  */
 void store_shrink(struct store *s);
 /* Number of merged papers, or -1 with msg. */

@@ -23,6 +23,7 @@
 #include "base/buf.h"
 
 struct lib;
+struct store;
 struct ui_loop;
 struct ui_state;
 struct ui_load_ctl;
@@ -59,6 +60,12 @@ void ui_load_progress(struct ui_load_ctl *c, size_t done, size_t total);
  */
 void ui_load_preview(struct ui_load_ctl *c, struct lib *lib);
 /*
+ * From the load's thread: with a light library (lib_is_light), a
+ * connection to the store its papers are read from in full, which the
+ * reader takes with the library (ui_paper_set_store); NULL: none.
+ */
+void ui_load_detail(struct ui_load_ctl *c, struct store *s);
+/*
  * From the load's thread: the Problems page to fill (every problem, a
  * line each, as --check prints them); a load that returns 1 replaces the
  * reader's page with it.
@@ -72,13 +79,11 @@ struct buf *ui_load_problems(struct ui_load_ctl *c);
 const atomic_int *ui_load_cancel_flag(struct ui_load_ctl *c);
 
 struct index;
-struct store;
 
 /*
  * After a load that did not fail, on the same thread once the reader has
  * taken its library lib (the reader's: read it, never free it; it stays
- * while this runs; a light library, lib_is_light, is taken only after
- * this, with the store its papers' text is read from): make the library store's search index ready (stop
+ * while this runs): make the library store's search index ready (stop
  * soon when the cancel flag turns nonzero) and hand the reader a
  * connection to the store in *store for its searches, and (may stay
  * NULL) a search over it bound to lib and warmed up in *ix (index_bind,

@@ -15,6 +15,7 @@
 
 struct lib;
 struct link;
+struct store;
 struct paper;
 struct ui_layout;
 struct ui_state;
@@ -22,11 +23,13 @@ struct ui_state;
 /*
  * The selected paper's summary and links; part of struct ui_state, owned
  * by paper.c.  A light library (lib_is_light) holds no summaries and no
- * authors: the selected paper is then read in full from the search's store
- * (store_lib_paper) into full, which holds that one paper or is NULL.
+ * authors: the selected paper is then read in full (store_lib_paper) from
+ * the store the light library came with (ui_paper_set_store), else from
+ * the search's, into full, which holds that one paper or is NULL.
  */
 struct ui_paper {
 	struct lib *full;		/* the selected paper in full, owned (NULL: none read) */
+	struct store *store;		/* where full is read from, owned (NULL: the search's store) */
 	size_t sum;			/* summary shown */
 	size_t sum_top;			/* first summary line shown */
 	size_t sum_lines;		/* lines of the laid-out summary */
@@ -58,6 +61,8 @@ const struct lib *ui_paper_lib(const struct ui_state *st);
  */
 int ui_paper_full_list(const struct ui_state *st, const struct paper **v, size_t n, struct lib **full,
     struct buf *msg);
+/* Read a light library's papers from s from now on (the state closes it; NULL: the search's store). */
+void ui_paper_set_store(struct ui_state *st, struct store *s);
 /* The store is new: read the selected paper of a light library from it again. */
 void ui_paper_refetch(struct ui_state *st);
 /* Forget the links and the laid-out summary (the library is about to go). */

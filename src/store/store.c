@@ -800,8 +800,11 @@ store_lib_keys(struct store *s, const char *const *keys, size_t n, struct buf *m
 void
 store_shrink(struct store *s)
 {
-	if (s)
-		store_exec(s, "PRAGMA cache_size = -2048; PRAGMA shrink_memory", NULL);
+	if (s == NULL)
+		return;
+	lib_free(s->built);	/* a first build's library: the caller reads its own */
+	s->built = NULL;
+	store_exec(s, "PRAGMA cache_size = -2048; PRAGMA shrink_memory", NULL);
 }
 
 /* The days in display order. */

@@ -39,6 +39,7 @@ struct ui_load_ctl {
 	atomic_int indexing;	/* the result is posted; the index function runs */
 	int applied;		/* the reader took the result (on_result) */
 	struct store *store;	/* what the index function handed over */
+	struct store *detail;	/* a light library's papers are read from it (ui_load_detail) */
 	struct index *ix;
 	const struct lib *shown;	/* the library the reader took from this load, ix is bound to */
 	struct lib *preview;	/* under mu: a part of the library to show now, or NULL */
@@ -131,6 +132,14 @@ ui_load_preview(struct ui_load_ctl *c, struct lib *lib)
 		ui_loop_post(c->ld->loop, on_preview, c);
 }
 
+/* From the load's thread: the store the light library's papers are read from. */
+void
+ui_load_detail(struct ui_load_ctl *c, struct store *s)
+{
+	store_close(c->detail);
+	c->detail = s;
+}
+
 /* From the load's thread: the Problems page it fills. */
 struct buf *
 ui_load_problems(struct ui_load_ctl *c)
@@ -153,6 +162,7 @@ ctl_free(struct ui_load_ctl *c)
 	lib_free(c->preview);
 	index_free(c->ix);
 	store_close(c->store);
+	store_close(c->detail);
 	buf_free(&c->msg);
 	buf_free(&c->problems);
 	pthread_mutex_destroy(&c->mu);
@@ -167,6 +177,10 @@ take(struct ui_loader *ld, struct ui_load_ctl *c)
 
 	if (c->rc <= 0)
 		return;
+	if (c->detail) {
+		ui_paper_set_store(ld->st, c->detail);	/* before the selection is found again */
+		c->detail = NULL;
+	}
 	ui_state_replace_lib(ld->st, c->lib);
 	c->lib = NULL;
 	tmp = ld->problems;
@@ -242,7 +256,6 @@ on_done(void *arg)
 	pthread_join(c->th, NULL);
 	ld->cur = NULL;
 	stopped(&ld->st->load);
-	/* the library first, then the store its light papers read their text from */
 	if (!c->applied && ld->again)
 		take(ld, c);	/* another load follows: its end says it all */
 	else if (!c->applied)
@@ -273,13 +286,9 @@ run(void *arg)
 		c->lib = NULL;
 	}
 	if (c->rc >= 0 && ld->index && !atomic_load(&c->stop)) {
-		/* a light library shows its papers' text from the store: both come at on_done */
-		int light = c->lib && lib_is_light(c->lib);
-
 		c->shown = c->lib;	/* the reader takes it; it stays until on_done */
 		atomic_store(&c->indexing, 1);
-		if (!light)
-			ui_loop_post(ld->loop, on_result, c);
+		ui_loop_post(ld->loop, on_result, c);
 		ld->index(ld->arg, c, c->shown, &c->store, &c->ix);
 	}
 	ui_loop_post(ld->loop, on_done, c);

@@ -56,6 +56,7 @@ void
 ui_paper_free(struct ui_paper *pp)
 {
 	drop_full(pp);
+	store_close(pp->store);
 	free_links(pp);
 	free(pp->lang);
 	free(pp->pub);
@@ -93,6 +94,22 @@ ui_paper_lib(const struct ui_state *st)
 	return st->lib;
 }
 
+/* The store a light library's papers are read from, or NULL. */
+static struct store *
+paper_store(const struct ui_state *st)
+{
+	return st->paper.store ? st->paper.store : st->search.store;
+}
+
+/* Read a light library's papers from s. */
+void
+ui_paper_set_store(struct ui_state *st, struct store *s)
+{
+	drop_full(&st->paper);
+	store_close(st->paper.store);
+	st->paper.store = s;
+}
+
 /*
  * Read the selected paper of a light library in full from the store,
  * unless it is read already; when it cannot be, the paper shows what the
@@ -105,14 +122,15 @@ fetch_full(struct ui_state *st)
 	size_t i = ui_list_index(st);
 	const struct paper *p = i == SIZE_MAX ? NULL : lib_paper(st->lib, i);
 	struct buf msg = BUF_INIT;
+	struct store *s;
 
 	if (p && full_of(pp, p))
 		return;
 	drop_full(pp);
-	if (p == NULL || p->key == NULL || !lib_is_light(st->lib) || st->search.store == NULL)
+	if (p == NULL || p->key == NULL || !lib_is_light(st->lib) || (s = paper_store(st)) == NULL)
 		return;
 	buf_init(&msg);
-	pp->full = store_lib_paper(st->search.store, p->key, &msg);
+	pp->full = store_lib_paper(s, p->key, &msg);
 	if (!full_of(pp, p)) {
 		drop_full(pp);
 		ui_state_message(st, "cannot show the paper's summary: %s",
@@ -165,7 +183,7 @@ ui_paper_full_list(const struct ui_state *st, const struct paper **v, size_t n, 
 	*full = NULL;
 	if (!lib_is_light(st->lib) || n == 0)
 		return 0;
-	if (st->search.store == NULL) {
+	if (paper_store(st) == NULL) {
 		buf_puts(msg, "the library store is not open");
 		return -1;
 	}
@@ -176,7 +194,7 @@ ui_paper_full_list(const struct ui_state *st, const struct paper **v, size_t n, 
 		by[i].at = i;
 	}
 	qsort(by, n, sizeof *by, keyed_cmp);
-	*full = store_lib_keys(st->search.store, keys, n, msg);
+	*full = store_lib_keys(paper_store(st), keys, n, msg);
 	if (*full == NULL || place_full(*full, by, n, v) != n) {
 		if (*full && msg->len == 0)
 			buf_puts(msg, "the library store does not hold every paper");

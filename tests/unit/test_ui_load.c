@@ -7,6 +7,7 @@
 
 #include "base/buf.h"
 #include "model/lib.h"
+#include "store/store.h"
 #include "ui/load.h"
 #include "ui/loop.h"
 #include "ui/state.h"
@@ -19,6 +20,8 @@ struct fake {
 	int saw_cancel;		/* the load ended because the reader left */
 	int waits_for_cancel;	/* the load runs until it is cancelled (at most 5 s) */
 	int preview;		/* the load shows a part of the library first */
+	const char *light;	/* a directory: the load reads it light, with its store db */
+	const char *db;
 };
 
 /* The test's ui_load_fn: progress, then wait as told, then the result. */
@@ -42,6 +45,14 @@ fake_load(void *arg, struct ui_load_ctl *ctl, struct lib **lib, struct buf *msg)
 	if (f->hold[0] >= 0)
 		(void)!read(f->hold[0], &b, 1);
 	buf_printf(msg, "load %d", f->calls);
+	if (f->light) {
+		struct buf why = BUF_INIT;
+
+		*lib = unit_parse_path_light(f->light, 1);
+		ui_load_detail(ctl, store_open(f->db, &why));
+		buf_free(&why);
+		return 1;
+	}
 	if (f->rc > 0)
 		*lib = unit_lib(1);
 	return f->rc;
@@ -220,6 +231,34 @@ test_preview(void **unused)
 	rig_free(&r);
 }
 
+/* A light library comes with the store its papers are read from: the selected one is shown in full at once. */
+static void
+test_light_with_store(void **unused)
+{
+	char dir[300];
+	struct buf file = BUF_INIT, db = BUF_INIT;
+	struct rig r;
+
+	(void)unused;
+	unit_write_store_lib(dir, sizeof dir, &file);
+	store_close(unit_indexed_store(dir, &db));
+	rig_init(&r, 1);
+	r.f.light = dir;
+	r.f.db = db.buf;
+	ui_loader_begin(&r.ld, NULL);
+	settle(r.loop, &r.st);
+	assert_true(lib_is_light(r.st.lib));
+	assert_non_null(r.st.paper.store);
+	assert_null(r.st.search.store);			/* no index function: the store came with the library */
+	assert_string_equal(unit_title(&r.st), "Gamma Paper");
+	assert_int_equal(ui_list_paper(&r.st)->nauthors, 1);
+	assert_int_equal(ui_list_paper(&r.st)->nsums, 1);
+	rig_free(&r);
+	unit_remove_store_lib(dir, &file, &db);
+	buf_free(&file);
+	buf_free(&db);
+}
+
 static atomic_int index_calls, index_stopped;
 
 /* The test's ui_index_fn: run until told to stop (at most 5 s), hand no store. */
@@ -286,6 +325,7 @@ main(void)
 		cmocka_unit_test(test_not_available),
 		cmocka_unit_test(test_preview),
 		cmocka_unit_test(test_index_after_load),
+		cmocka_unit_test(test_light_with_store),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
