@@ -30,8 +30,9 @@ struct ui_search {
 	struct buf query;		/* the query as typed (kept across reloads) */
 	int day;			/* search only the current list, not every day */
 	int active;			/* a query is active: highlight, n and N */
-	int partial;			/* the index did not answer and the library is light: the
-					   papers' titles and categories were searched, not their text */
+	int partial;			/* the library is light and the index did not answer: the
+					   papers' titles and categories were searched, not their
+					   text; 1: the index is not ready yet, 2: it declined */
 	struct ui_place before;		/* the selection before / was pressed */
 	int batch;			/* keys come in a batch: search once, at its end */
 	int pending;			/* the query changed during the batch */

@@ -71,6 +71,7 @@ set_query(struct ui_state *st, const char *q, size_t n)
 	} else {
 		free(s->hits);	/* the papers are searched instead */
 		s->hits = NULL;
+		s->partial = s->partial ? 2 : 0;
 	}
 	if (r == -1 && lib_is_light(st->lib)) {
 		index_free(s->ix);	/* the store still gives the papers' text */
@@ -220,7 +221,8 @@ static void
 status(struct ui_state *st, int found, size_t count, size_t which)
 {
 	const char *where = st->search.day ? " on this day" : "";
-	const char *part = st->search.partial ? " (titles only: the index cannot take this query)" : "";
+	const char *part = st->search.partial == 2 ? " (titles only: the index cannot take this query)" :
+	    st->search.partial ? " (titles only until the search index is ready)" : "";
 	struct buf q = BUF_INIT;
 
 	if (!st->search.active)

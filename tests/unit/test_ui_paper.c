@@ -238,6 +238,10 @@ test_light_library(void **state)
 	assert_string_equal(unit_title(&st), "Gamma Paper");
 	assert_int_equal(ui_list_paper(&st)->nsums, 0);		/* no store yet */
 	assert_false(shows(&st, "Video transformers."));
+	ui_keys_handle(&st, '/');				/* nor an index */
+	unit_type(&st, "paper");
+	assert_string_equal(st.status.buf, "match 2 of 2 (titles only until the search index is ready)");
+	ui_keys_handle(&st, KEYNAME_ESC);
 	ui_search_set_store(&st, unit_indexed_store(dir, &db), NULL, NULL);
 	unit_fit(&st, 24, 80);
 	assert_int_equal(ui_list_paper(&st)->nsums, 1);
