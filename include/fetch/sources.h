@@ -57,7 +57,11 @@ const struct source *sources_find(const struct sources *s, const char *name,
     struct source *tmp, struct buf *tmpl);
 /* True when name is a valid source name (see above). */
 int sources_name_ok(const char *name);
-/* True when the URL may be fetched (see above); otherwise the reason in why. */
+/*
+ * True when the URL may be fetched (see above); otherwise the reason in
+ * why.  It parses with libcurl, loading it on the first call
+ * (fetch/curlso.h): when that fails the URL is refused with that reason.
+ */
 int sources_url_ok(const char *url, struct buf *why);
 /* True when the template has a date placeholder. */
 int sources_dated(const char *tmpl);

@@ -4,11 +4,10 @@
 #include "base/arena.h"
 #include "base/url.h"
 #include "base/date.h"
+#include "fetch/curlso.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include <curl/curl.h>
 
 #define NAME_MAX_LEN 64
 #define TMPL_MAX_LEN 2048
@@ -165,20 +164,23 @@ loopback_host(const char *host)
 int
 sources_url_ok(const char *url, struct buf *why)
 {
-	CURLU *u = curl_url();
+	const struct curlso *c = curlso_get(why);
+	CURLU *u;
 	char *scheme = NULL, *host = NULL;
 	int ok = 0;
 	CURLUcode rc;
 
-	if (u == NULL) {
+	if (c == NULL)
+		return 0;
+	if ((u = c->url()) == NULL) {
 		buf_puts(why, "out of memory");
 		return 0;
 	}
-	rc = curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME);
+	rc = c->url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME);
 	if (rc != CURLUE_OK)
-		buf_printf(why, "not a URL (%s)", curl_url_strerror(rc));
-	else if (curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
+		buf_printf(why, "not a URL (%s)", c->url_strerror(rc));
+	else if (c->url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    c->url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
 		buf_puts(why, "a URL needs a scheme and a host");
 	else if (strcmp(scheme, "https") == 0)
 		ok = 1;
@@ -188,9 +190,9 @@ sources_url_ok(const char *url, struct buf *why)
 		buf_puts(why, "plain http is only fetched from this machine (use https)");
 	else
 		buf_printf(why, "only https URLs are fetched, not \"%s:\"", scheme);
-	curl_free(scheme);
-	curl_free(host);
-	curl_url_cleanup(u);
+	c->free(scheme);
+	c->free(host);
+	c->url_cleanup(u);
 	return ok;
 }
 
