@@ -6,9 +6,45 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <dlfcn.h>
 
 #include "base/buf.h"
 #include "fetch/curlso.h"
+#include "fetch/sources.h"
+
+#include "config.h"
+
+/* True when libcurl is in the process (without loading it). */
+static int
+curl_loaded(void)
+{
+	void *h = dlopen(CURLSO_NAME, RTLD_LAZY | RTLD_NOLOAD);
+
+	if (h)
+		dlclose(h);
+	return h != NULL;
+}
+
+/*
+ * Nothing loads libcurl before the first fetch: not the program (it does
+ * not link it), not reading source templates from the settings.  (Runs
+ * first: the tests below load it.)
+ */
+static void
+test_not_loaded(void **state)
+{
+	struct sources *s = sources_new();
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	assert_false(curl_loaded());
+	assert_int_equal(sources_set(s, "ko", "https://e.org/{yyyy}/{mm}/{dd}.md", &err), 0);
+	assert_int_equal(sources_set(s, "lo", "http://127.0.0.1:5/{date}", &err), 0);
+	assert_int_equal(sources_set(s, "x", "http://example.com/{date}", &err), -1);
+	assert_false(curl_loaded());
+	sources_free(s);
+	buf_free(&err);
+}
 
 /* The first call loads every function; later calls return the same table. */
 static void
@@ -21,6 +57,7 @@ test_table(void **state)
 	c = curlso_get(&why);
 	assert_non_null(c);
 	assert_string_equal(why.buf, "");
+	assert_true(curl_loaded());
 #define CURLSO_CHECK(name) assert_non_null(c->name);
 	CURLSO_FUNCS(CURLSO_CHECK)
 #undef CURLSO_CHECK
@@ -105,6 +142,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_not_loaded),	/* first */
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_calls),
 		cmocka_unit_test(test_missing),

@@ -105,7 +105,23 @@ test_templates(void **state)
 	assert_int_equal(sources_set(s, "../up", "https://e.org/{date}", &err), -1);
 	assert_int_equal(sources_set(s, "nosuch", "off", &err), -1);
 	assert_int_equal(sources_set(s, "x", "https://e.org/a b", &err), -1);
+	buf_setlen(&err, 0);
+	assert_int_equal(sources_set(s, "x", "ftp://e.org/{date}", &err), -1);
+	assert_non_null(strstr(err.buf, "only https"));
+	assert_int_equal(sources_set(s, "x", "https:e.org/{date}", &err), -1);
+	assert_int_equal(sources_set(s, "x", "https://:443/{date}", &err), -1);
+	assert_int_equal(sources_set(s, "x", "e.org/{date}", &err), -1);
+	/* the host is after the user name, before the port */
+	assert_int_equal(sources_set(s, "x", "http://127.0.0.1@evil.com/{date}", &err), -1);
+	assert_int_equal(sources_set(s, "x", "http://127.0.0.1:80@evil.com:80/{date}", &err), -1);
+	assert_int_equal(sources_set(s, "x", "http://127.evil.com/{date}", &err), -1);
+	assert_int_equal(sources_set(s, "x", "http://[::2]/{date}", &err), -1);
 	assert_int_equal(sources_count(s), 3);
+	assert_int_equal(sources_set(s, "lo", "http://u@127.0.0.1:8080/{date}", &err), 0);
+	assert_int_equal(sources_set(s, "lo", "http://[::1]:8080/{date}", &err), 0);
+	assert_int_equal(sources_set(s, "lo", "HTTPS://E.ORG/{date}", &err), 0);
+	assert_int_equal(sources_count(s), 4);
+	assert_int_equal(sources_set(s, "lo", "off", &err), 0);
 
 	/* arxiv-CATEGORY: known without a line, on with one */
 	src = sources_find(s, "arxiv-cs.CL", &tmp, &tmpl);
@@ -115,8 +131,8 @@ test_templates(void **state)
 	assert_null(sources_find(s, "arxiv-", &tmp, &tmpl));
 	assert_null(sources_find(s, "nosuch", &tmp, &tmpl));
 	assert_int_equal(sources_set(s, "arxiv-cs.LG", "on", &err), 0);
-	assert_string_equal(sources_at(s, 3)->tmpl, "https://rss.arxiv.org/atom/cs.LG");
-	assert_true(sources_at(s, 3)->on);
+	assert_string_equal(sources_at(s, 4)->tmpl, "https://rss.arxiv.org/atom/cs.LG");
+	assert_true(sources_at(s, 4)->on);
 	sources_free(s);
 	buf_free(&err);
 	buf_free(&url);
