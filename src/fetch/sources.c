@@ -353,7 +353,8 @@ sources_set(struct sources *s, const char *name, const char *value, struct buf *
 	if (src == NULL) {
 		struct buf tmpl = BUF_INIT;
 
-		buf_printf(&tmpl, "https://rss.arxiv.org/atom/%s", name + strlen(ARXIV_PREFIX));
+		if (onoff >= 0)	/* arxiv-CATEGORY (checked above): its feed */
+			buf_printf(&tmpl, "https://rss.arxiv.org/atom/%s", name + strlen(ARXIV_PREFIX));
 		src = add(s, name, onoff < 0 ? value : tmpl.buf, 1, onoff >= 0);
 		buf_free(&tmpl);
 	} else if (onoff < 0) {
