@@ -9,9 +9,12 @@
  * checks the version (CURLSO_MIN_VERSION) and runs curl_global_init.
  * <curl/curl.h> still gives the types and constants.
  *
- * Who calls it: the fetch layer only (fetch.c before it starts its
- * thread, http.c for each runner, sources_url_ok for each URL), never at
- * start-up: a reader that never fetches never loads libcurl.
+ * Who calls it: the fetch layer only, on the fetch thread (fetch/fetch.h):
+ * http_new for each runner, so the first fetch loads it without making
+ * the reader wait, and sources_url_ok for each URL requested.  Nothing at
+ * start-up does, reading the settings' source templates included
+ * (sources_set checks them without libcurl): a reader that never fetches
+ * never loads libcurl.
  *
  * Thread safety: curlso_get may be called from any thread, at once from
  * several; the loading runs once (pthread_once) and every later call
@@ -20,8 +23,9 @@
  *
  * Lifetime: the library stays loaded, and curl_global_init in effect,
  * until the process exits; nothing calls curl_global_cleanup (it is not
- * thread-safe, and freeing libcurl's global state just before exit gains
- * nothing).  A reader that fetches twice loads it once.
+ * thread-safe, a fetch may start again at any time, and freeing libcurl's
+ * global state just before exit gains nothing).  A reader that fetches
+ * twice loads it once.
  *
  * Errors: one lowercase line appended to why, starting "cannot load
  * libcurl: " (the library is missing, lacks a function, is too old, or
