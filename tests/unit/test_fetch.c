@@ -277,6 +277,20 @@ test_report(void **state)
 	    "ko: 3 days from 2025-05-01 to 2025-05-03: cannot connect\n"
 	    "hf-daily 2025-05-06: HTTP 503 after 4 tries\n"
 	    "3 new papers, 0 updated; 4 of 5 failed\n");
+	assert_false(report_not_run(r));
+	report_free(r);
+
+	/* a fetch that could not run: its reason is the total */
+	r = report_new(0);
+	memset(&ev, 0, sizeof ev);
+	ev.kind = FETCH_EV_DONE;
+	ev.failed = 1;
+	ev.reason = (char *)"cannot load libcurl: libcurl.so.4: file too short";
+	report_event(r, &ev, &out);
+	assert_true(report_not_run(r));
+	buf_setlen(&end, 0);
+	report_total(r, &end);
+	assert_string_equal(end.buf, "fetch failed: cannot load libcurl: libcurl.so.4: file too short");
 	report_free(r);
 
 	/* a terminal: progress in place, news kept for the end */
