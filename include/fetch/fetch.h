@@ -29,6 +29,10 @@
  * fetch_start makes the process ignore SIGPIPE (when it was not handled):
  * a peer that closes a connection must not kill it.
  *
+ * libcurl is loaded by the fetch thread of the first fetch, not at start
+ * (fetch/curlso.h): when it cannot be, the fetch ends at once, its DONE
+ * event failed with the reason ("cannot load libcurl: ...").
+ *
  * Timeouts, retries and limits are those of fetch/http.h with
  * FETCH_* defaults; PAPERBOY_FETCH_CONNECT_TIMEOUT, _STALL_TIME,
  * _MAX_TIME (seconds) and _BACKOFF_MS override them (for tests).

@@ -81,7 +81,8 @@ typedef void http_tick_fn(void *arg);
 
 /*
  * A new runner (caller frees with http_free), or NULL with the reason in
- * err (the CA file cannot be read).  curl_global_init must have been called.
+ * err (libcurl cannot be loaded: fetch/curlso.h; the CA file cannot be
+ * read).  The first runner loads libcurl.
  */
 struct http *http_new(const struct http_opts *o, struct buf *err);
 /* Free the runner (requests stay the caller's). */

@@ -38,6 +38,8 @@ void report_day(const struct fetch_event *ev, struct buf *out);
 void report_failures(const struct report *r, struct buf *out);
 /* Number of failed source-days so far. */
 size_t report_nfailed(const struct report *r);
+/* True when the fetch could not run at all (its DONE event gave a reason). */
+int report_not_run(const struct report *r);
 /* Source-days ended, papers new and updated so far. */
 void report_counts(const struct report *r, size_t *ndays, size_t *nnew, size_t *nupdated);
 /* Append the one-line total: "12 new papers, 3 updated; 2 failed". */

@@ -17,8 +17,12 @@
  * is one path component that is neither hidden nor "..", and dates are
  * formatted from numbers: sources_path never leaves the library directory.
  * A URL is fetched only over https, or plain http to this machine's
- * loopback addresses (127.0.0.0/8, [::1], localhost).  Nothing here
- * prints; errors are one lowercase line appended to err.
+ * loopback addresses (127.0.0.0/8, [::1], localhost).  sources_set
+ * checks a template's URL by that rule without libcurl (reading the
+ * settings must not load it: fetch/curlso.h); the fetch checks every URL,
+ * redirects included, with sources_url_ok, which parses as libcurl does
+ * and decides.  Nothing here prints; errors are one lowercase line
+ * appended to err.
  */
 #ifndef PB_SOURCES_H
 #define PB_SOURCES_H
@@ -57,7 +61,11 @@ const struct source *sources_find(const struct sources *s, const char *name,
     struct source *tmp, struct buf *tmpl);
 /* True when name is a valid source name (see above). */
 int sources_name_ok(const char *name);
-/* True when the URL may be fetched (see above); otherwise the reason in why. */
+/*
+ * True when the URL may be fetched (see above); otherwise the reason in
+ * why.  It parses with libcurl, loading it on the first call
+ * (fetch/curlso.h): when that fails the URL is refused with that reason.
+ */
 int sources_url_ok(const char *url, struct buf *why);
 /* True when the template has a date placeholder. */
 int sources_dated(const char *tmpl);

@@ -30,8 +30,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
-
 #define PROGRESS_MS 100
 
 /* A source as the fetch uses it: copies. */
@@ -537,10 +535,6 @@ prepare(struct fetch *f, const struct fetch_opts *o, struct buf *err)
 		sa.sa_handler = SIG_IGN;
 		sigaction(SIGPIPE, &sa, NULL);
 	}
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-		buf_puts(err, "cannot start libcurl");
-		return -1;
-	}
 	/* the parsers' one-time set-up, on this thread before the fetch thread parses */
 	lib = lib_new();
 	ingest_free(ingest_new(lib));
@@ -561,7 +555,6 @@ fetch_start(const struct fetch_opts *o, struct buf *err)
 	}
 	if ((e = pthread_create(&f->tid, NULL, run, f)) != 0) {
 		buf_printf(err, "cannot start the fetch thread: %s", strerror(e));
-		curl_global_cleanup();
 		fetch_free(f);
 		return NULL;
 	}
@@ -621,7 +614,6 @@ fetch_end(struct fetch *f)
 		return 0;
 	pthread_join(f->tid, NULL);
 	failed = f->failed;
-	curl_global_cleanup();
 	fetch_free(f);
 	return failed ? 1 : 0;
 }

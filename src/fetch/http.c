@@ -9,6 +9,7 @@
 #include "fetch/http.h"
 #include "base/alloc.h"
 #include "base/safeio.h"
+#include "fetch/curlso.h"
 #include "fetch/sources.h"
 
 #include <errno.h>
@@ -16,8 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-#include <curl/curl.h>
 
 #define TICK_MS 200
 #define MSG_URL_MAX 200
@@ -31,6 +30,7 @@ struct host {
 
 struct http {
 	struct http_opts o;
+	const struct curlso *curl;	/* libcurl's functions */
 	CURLM *multi;
 	struct buf ca;		/* system CAs and opts.ca_file, when a CA file is given */
 	struct http_req **reqs;
@@ -82,16 +82,16 @@ add_url(struct buf *out, const char *url)
 static int
 load_cas(struct http *h, const char *ca_file, struct buf *err)
 {
-	CURL *e = curl_easy_init();
+	CURL *e = h->curl->easy_init();
 	char *sys = NULL;
 
-	if (e && curl_easy_getinfo(e, CURLINFO_CAINFO, &sys) == CURLE_OK && sys) {
+	if (e && h->curl->easy_getinfo(e, CURLINFO_CAINFO, &sys) == CURLE_OK && sys) {
 		if (safeio_read(sys, &h->ca) < 0)
 			buf_setlen(&h->ca, 0);	/* the CA directory may still serve */
 		buf_addch(&h->ca, '\n');
 	}
 	if (e)
-		curl_easy_cleanup(e);
+		h->curl->easy_cleanup(e);
 	if (safeio_read(ca_file, &h->ca) < 0) {
 		buf_printf(err, "cannot read the CA file '%s': %s", ca_file, strerror(errno));
 		return -1;
@@ -108,19 +108,23 @@ http_new(const struct http_opts *o, struct buf *err)
 	h->o = *o;
 	buf_init(&h->ca);
 	atomic_init(&h->cancel, 0);
+	if ((h->curl = curlso_get(err)) == NULL) {
+		free(h);
+		return NULL;
+	}
 	if (o->ca_file && *o->ca_file && load_cas(h, o->ca_file, err) < 0) {
 		buf_free(&h->ca);
 		free(h);
 		return NULL;
 	}
-	h->multi = curl_multi_init();
+	h->multi = h->curl->multi_init();
 	if (h->multi == NULL) {
 		buf_puts(err, "cannot start libcurl");
 		buf_free(&h->ca);
 		free(h);
 		return NULL;
 	}
-	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)HTTP_PER_HOST);
+	h->curl->multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)HTTP_PER_HOST);
 	return h;
 }
 
@@ -138,7 +142,7 @@ http_free(struct http *h)
 	}
 	free(h->hosts);
 	free(h->reqs);
-	curl_multi_cleanup(h->multi);
+	h->curl->multi_cleanup(h->multi);
 	buf_free(&h->ca);
 	free(h);
 }
@@ -176,15 +180,15 @@ http_req_free(struct http_req *r)
 static long
 host_of(struct http *h, const char *url)
 {
-	CURLU *u = curl_url();
+	CURLU *u = h->curl->url();
 	char *host = NULL, *port = NULL;
 	struct buf key = BUF_INIT;
 	long idx = -1;
 	size_t i;
 
-	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK) {
+	if (u && h->curl->url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    h->curl->url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	    h->curl->url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK) {
 		buf_printf(&key, "%s:%s", host, port);
 		for (i = 0; i < h->nhosts && idx < 0; i++)
 			if (strcmp(h->hosts[i].key, key.buf) == 0)
@@ -196,9 +200,9 @@ host_of(struct http *h, const char *url)
 			idx = (long)h->nhosts++;
 		}
 	}
-	curl_free(host);
-	curl_free(port);
-	curl_url_cleanup(u);
+	h->curl->free(host);
+	h->curl->free(port);
+	h->curl->url_cleanup(u);
 	buf_free(&key);
 	return idx;
 }
@@ -267,19 +271,19 @@ on_body(char *data, size_t size, size_t n, void *arg)
 
 /* The conditional request headers, or NULL. */
 static struct curl_slist *
-conditional(const struct http_req *r)
+conditional(const struct http *h, const struct http_req *r)
 {
 	struct curl_slist *l = NULL;
 	struct buf line = BUF_INIT;
 
 	if (r->etag) {
 		buf_printf(&line, "If-None-Match: %s", r->etag);
-		l = curl_slist_append(l, line.buf);
+		l = h->curl->slist_append(l, line.buf);
 	}
 	if (r->last_modified) {
 		buf_setlen(&line, 0);
 		buf_printf(&line, "If-Modified-Since: %s", r->last_modified);
-		l = curl_slist_append(l, line.buf);
+		l = h->curl->slist_append(l, line.buf);
 	}
 	buf_free(&line);
 	return l;
@@ -289,38 +293,38 @@ conditional(const struct http_req *r)
 static CURL *
 make_easy(struct http *h, struct http_req *r)
 {
-	CURL *e = curl_easy_init();
+	CURL *e = h->curl->easy_init();
 
 	if (e == NULL)
 		return NULL;
 	if (r->errbuf == NULL)
 		r->errbuf = xmalloc(CURL_ERROR_SIZE);
 	r->errbuf[0] = '\0';
-	curl_easy_setopt(e, CURLOPT_URL, r->cur.buf);
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, h->o.connect_timeout);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1024L);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, h->o.stall_time);
-	curl_easy_setopt(e, CURLOPT_TIMEOUT, h->o.max_time);
-	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
-	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)h->o.max_bytes);
-	curl_easy_setopt(e, CURLOPT_USERAGENT, h->o.user_agent);
-	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
-	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->errbuf);
-	curl_easy_setopt(e, CURLOPT_PRIVATE, r);
+	h->curl->easy_setopt(e, CURLOPT_URL, r->cur.buf);
+	h->curl->easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	h->curl->easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	h->curl->easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	h->curl->easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+	h->curl->easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	h->curl->easy_setopt(e, CURLOPT_CONNECTTIMEOUT, h->o.connect_timeout);
+	h->curl->easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1024L);
+	h->curl->easy_setopt(e, CURLOPT_LOW_SPEED_TIME, h->o.stall_time);
+	h->curl->easy_setopt(e, CURLOPT_TIMEOUT, h->o.max_time);
+	h->curl->easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+	h->curl->easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)h->o.max_bytes);
+	h->curl->easy_setopt(e, CURLOPT_USERAGENT, h->o.user_agent);
+	h->curl->easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+	h->curl->easy_setopt(e, CURLOPT_WRITEDATA, r);
+	h->curl->easy_setopt(e, CURLOPT_ERRORBUFFER, r->errbuf);
+	h->curl->easy_setopt(e, CURLOPT_PRIVATE, r);
 	if (h->ca.len) {
 		struct curl_blob blob = { h->ca.buf, h->ca.len, CURL_BLOB_NOCOPY };
 
-		curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
+		h->curl->easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
 	}
-	r->hdrs = conditional(r);
+	r->hdrs = conditional(h, r);
 	if (r->hdrs)
-		curl_easy_setopt(e, CURLOPT_HTTPHEADER, (struct curl_slist *)r->hdrs);
+		h->curl->easy_setopt(e, CURLOPT_HTTPHEADER, (struct curl_slist *)r->hdrs);
 	return e;
 }
 
@@ -330,10 +334,10 @@ start(struct http *h, struct http_req *r)
 {
 	CURL *e = make_easy(h, r);
 
-	if (e == NULL || curl_multi_add_handle(h->multi, e) != CURLM_OK) {
+	if (e == NULL || h->curl->multi_add_handle(h->multi, e) != CURLM_OK) {
 		if (e)
-			curl_easy_cleanup(e);
-		curl_slist_free_all(r->hdrs);
+			h->curl->easy_cleanup(e);
+		h->curl->slist_free_all(r->hdrs);
 		r->hdrs = NULL;
 		fail(r, "cannot start a transfer");
 		return;
@@ -370,23 +374,23 @@ start_ready(struct http *h, long long now)
 
 /* Copy header name of the last answer into out ("" when absent). */
 static void
-header(CURL *e, const char *name, struct buf *out)
+header(const struct http *h, CURL *e, const char *name, struct buf *out)
 {
 	struct curl_header *hd;
 
 	buf_setlen(out, 0);
-	if (curl_easy_header(e, name, 0, CURLH_HEADER, -1, &hd) == CURLHE_OK && hd->value)
+	if (h->curl->easy_header(e, name, 0, CURLH_HEADER, -1, &hd) == CURLHE_OK && hd->value)
 		buf_puts(out, hd->value);
 }
 
 /* True for curl results that mean the host cannot be reached at all. */
 static int
-unreachable(CURLcode c, CURL *e)
+unreachable(const struct http *h, CURLcode c, CURL *e)
 {
 	curl_off_t connect = 0;
 
 	if (c == CURLE_OPERATION_TIMEDOUT) {
-		curl_easy_getinfo(e, CURLINFO_CONNECT_TIME_T, &connect);
+		h->curl->easy_getinfo(e, CURLINFO_CONNECT_TIME_T, &connect);
 		return connect == 0;
 	}
 	return c == CURLE_COULDNT_RESOLVE_HOST || c == CURLE_COULDNT_RESOLVE_PROXY ||
@@ -400,8 +404,8 @@ connect_timed_out(const struct http *h, CURL *e)
 {
 	curl_off_t total = 0, connect = 0;
 
-	curl_easy_getinfo(e, CURLINFO_TOTAL_TIME_T, &total);
-	curl_easy_getinfo(e, CURLINFO_CONNECT_TIME_T, &connect);
+	h->curl->easy_getinfo(e, CURLINFO_TOTAL_TIME_T, &total);
+	h->curl->easy_getinfo(e, CURLINFO_CONNECT_TIME_T, &connect);
 	return connect == 0 && total >= (curl_off_t)h->o.connect_timeout * 1000000 - 100000;
 }
 
@@ -415,7 +419,7 @@ transport_failed(struct http *h, struct http_req *r, CURL *e, CURLcode c)
 		buf_printf(&why, "answer larger than %zu MB", h->o.max_bytes >> 20);
 	else if (c == CURLE_PARTIAL_FILE)
 		buf_puts(&why, "answer cut short");
-	else if (c == CURLE_OPERATION_TIMEDOUT && !unreachable(c, e))
+	else if (c == CURLE_OPERATION_TIMEDOUT && !unreachable(h, c, e))
 		buf_puts(&why, "transfer stalled or took too long");
 	else if (c == CURLE_PEER_FAILED_VERIFICATION)
 		buf_puts(&why, "certificate not trusted (see ca-file)");
@@ -423,8 +427,8 @@ transport_failed(struct http *h, struct http_req *r, CURL *e, CURLcode c)
 		buf_printf(&why, "cannot connect to %s within %ld s", h->hosts[r->host].key,
 		    h->o.connect_timeout);
 	else
-		add_printable(&why, r->errbuf && r->errbuf[0] ? r->errbuf : curl_easy_strerror(c));
-	if (unreachable(c, e) && h->hosts[r->host].down.len == 0)
+		add_printable(&why, r->errbuf && r->errbuf[0] ? r->errbuf : h->curl->easy_strerror(c));
+	if (unreachable(h, c, e) && h->hosts[r->host].down.len == 0)
 		buf_puts(&h->hosts[r->host].down, why.buf);
 	fail(r, "%s", why.buf);
 	buf_free(&why);
@@ -436,7 +440,7 @@ redirect(struct http *h, struct http_req *r, CURL *e)
 {
 	char *to = NULL;
 
-	curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &to);
+	h->curl->easy_getinfo(e, CURLINFO_REDIRECT_URL, &to);
 	if (to == NULL) {
 		fail(r, "HTTP %ld without a location", r->status);
 	} else if (r->redirects >= HTTP_MAX_REDIRECTS) {
@@ -466,7 +470,7 @@ retry(struct http *h, struct http_req *r, CURL *e, long long now)
 	curl_off_t after = 0;
 	long long wait;
 
-	curl_easy_getinfo(e, CURLINFO_RETRY_AFTER, &after);
+	h->curl->easy_getinfo(e, CURLINFO_RETRY_AFTER, &after);
 	if (r->tries >= h->o.tries) {
 		fail(r, "HTTP %ld after %d tries", r->status, r->tries);
 		return;
@@ -490,7 +494,7 @@ finished(struct http *h, struct http_req *r, CURL *e, CURLcode c, long long now)
 		transport_failed(h, r, e, c);
 		return;
 	}
-	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &s);
+	h->curl->easy_getinfo(e, CURLINFO_RESPONSE_CODE, &s);
 	r->status = s;
 	h->hosts[r->host].answered = 1;
 	if (s == 301 || s == 302 || s == 303 || s == 307 || s == 308) {
@@ -501,10 +505,10 @@ finished(struct http *h, struct http_req *r, CURL *e, CURLcode c, long long now)
 		char *ct = NULL;
 
 		buf_setlen(&r->ctype, 0);
-		if (curl_easy_getinfo(e, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct)
+		if (h->curl->easy_getinfo(e, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct)
 			buf_puts(&r->ctype, ct);
-		header(e, "ETag", &r->etag_out);
-		header(e, "Last-Modified", &r->lm_out);
+		header(h, e, "ETag", &r->etag_out);
+		header(h, e, "Last-Modified", &r->lm_out);
 		r->state = HTTP_DONE;
 	} else {
 		fail(r, "HTTP %ld", s);
@@ -518,18 +522,18 @@ collect(struct http *h)
 	CURLMsg *m;
 	int left, ended = 0;
 
-	while ((m = curl_multi_info_read(h->multi, &left)) != NULL) {
+	while ((m = h->curl->multi_info_read(h->multi, &left)) != NULL) {
 		struct http_req *r = NULL;
 		CURL *e = m->easy_handle;
 
 		if (m->msg != CURLMSG_DONE)
 			continue;
-		curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&r);
+		h->curl->easy_getinfo(e, CURLINFO_PRIVATE, (char **)&r);
 		h->hosts[r->host].active--;
 		finished(h, r, e, m->data.result, http_now_ms());
-		curl_multi_remove_handle(h->multi, e);
-		curl_easy_cleanup(e);
-		curl_slist_free_all(r->hdrs);
+		h->curl->multi_remove_handle(h->multi, e);
+		h->curl->easy_cleanup(e);
+		h->curl->slist_free_all(r->hdrs);
 		r->hdrs = NULL;
 		r->easy = NULL;
 		ended++;
@@ -549,9 +553,9 @@ cancel_all(struct http *h)
 		if (r->state == HTTP_DONE)
 			continue;
 		if (r->easy) {
-			curl_multi_remove_handle(h->multi, r->easy);
-			curl_easy_cleanup(r->easy);
-			curl_slist_free_all(r->hdrs);
+			h->curl->multi_remove_handle(h->multi, r->easy);
+			h->curl->easy_cleanup(r->easy);
+			h->curl->slist_free_all(r->hdrs);
 			r->easy = r->hdrs = NULL;
 		}
 		fail(r, "cancelled");
@@ -609,12 +613,12 @@ http_run(struct http *h, http_done_fn *done, http_tick_fn *tick, void *arg)
 			start_ready(h, http_now_ms());
 		if (settle(h, done, arg) == 0 || stop)
 			break;
-		curl_multi_perform(h->multi, &running);
+		h->curl->multi_perform(h->multi, &running);
 		if (collect(h) > 0)
 			continue;	/* start what the ended ones free before sleeping */
 		if (tick)
 			tick(arg);
-		curl_multi_poll(h->multi, NULL, 0, wait_ms(h, http_now_ms()), NULL);
+		h->curl->multi_poll(h->multi, NULL, 0, wait_ms(h, http_now_ms()), NULL);
 	}
 }
 
@@ -623,7 +627,7 @@ void
 http_cancel(struct http *h)
 {
 	atomic_store(&h->cancel, 1);
-	curl_multi_wakeup(h->multi);
+	h->curl->multi_wakeup(h->multi);
 }
 
 /* Bytes received. */

@@ -198,6 +198,13 @@ report_nfailed(const struct report *r)
 	return r->nfailed;
 }
 
+/* The fetch could not run. */
+int
+report_not_run(const struct report *r)
+{
+	return r->end.len > 0;
+}
+
 /* The counts. */
 void
 report_counts(const struct report *r, size_t *ndays, size_t *nnew, size_t *nupdated)

@@ -4,11 +4,10 @@
 #include "base/arena.h"
 #include "base/url.h"
 #include "base/date.h"
+#include "fetch/curlso.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include <curl/curl.h>
 
 #define NAME_MAX_LEN 64
 #define TMPL_MAX_LEN 2048
@@ -161,36 +160,91 @@ loopback_host(const char *host)
 	}
 }
 
-/* https anywhere, http only to loopback. */
+/* The policy for a URL's scheme and host: https anywhere, http only to loopback. */
+static int
+scheme_host_ok(const char *scheme, const char *host, struct buf *why)
+{
+	if (strcmp(scheme, "https") == 0)
+		return 1;
+	if (strcmp(scheme, "http") == 0 && loopback_host(host))
+		return 1;
+	if (strcmp(scheme, "http") == 0)
+		buf_puts(why, "plain http is only fetched from this machine (use https)");
+	else
+		buf_printf(why, "only https URLs are fetched, not \"%s:\"", scheme);
+	return 0;
+}
+
+/* https anywhere, http only to loopback, as libcurl parses the URL. */
 int
 sources_url_ok(const char *url, struct buf *why)
 {
-	CURLU *u = curl_url();
+	const struct curlso *c = curlso_get(why);
+	CURLU *u;
 	char *scheme = NULL, *host = NULL;
 	int ok = 0;
 	CURLUcode rc;
 
-	if (u == NULL) {
+	if (c == NULL)
+		return 0;
+	if ((u = c->url()) == NULL) {
 		buf_puts(why, "out of memory");
 		return 0;
 	}
-	rc = curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME);
+	rc = c->url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME);
 	if (rc != CURLUE_OK)
-		buf_printf(why, "not a URL (%s)", curl_url_strerror(rc));
-	else if (curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
+		buf_printf(why, "not a URL (%s)", c->url_strerror(rc));
+	else if (c->url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    c->url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
 		buf_puts(why, "a URL needs a scheme and a host");
-	else if (strcmp(scheme, "https") == 0)
-		ok = 1;
-	else if (strcmp(scheme, "http") == 0 && loopback_host(host))
-		ok = 1;
-	else if (strcmp(scheme, "http") == 0)
-		buf_puts(why, "plain http is only fetched from this machine (use https)");
 	else
-		buf_printf(why, "only https URLs are fetched, not \"%s:\"", scheme);
-	curl_free(scheme);
-	curl_free(host);
-	curl_url_cleanup(u);
+		ok = scheme_host_ok(scheme, host, why);
+	c->free(scheme);
+	c->free(host);
+	c->url_cleanup(u);
+	return ok;
+}
+
+/*
+ * The same policy without libcurl, for templates in the settings (reading
+ * them must not load it): the scheme (lowercased), then the host after
+ * "//" and any "user@", up to its port, '/', '?' or '#'.  Only a first
+ * check for an early message: the fetch checks every URL again with
+ * sources_url_ok, which decides.
+ */
+static int
+template_url_ok(const char *url, struct buf *why)
+{
+	size_t k = url_scheme_len(url, strlen(url)), i, len;
+	struct buf scheme = BUF_INIT, host = BUF_INIT;
+	const char *auth;
+	int ok = 0;
+
+	if (k == 0 || strncmp(url + k, "://", 3) != 0) {
+		buf_puts(why, "a URL needs a scheme and a host");
+		return 0;
+	}
+	for (i = 0; i < k; i++)
+		buf_addch(&scheme, url[i] >= 'A' && url[i] <= 'Z' ? (char)(url[i] - 'A' + 'a') : url[i]);
+	auth = url + k + 3;
+	for (i = strcspn(auth, "/?#"); i > 0; i--)
+		if (auth[i - 1] == '@') {
+			auth += i;	/* after the user name */
+			break;
+		}
+	if (auth[0] == '[') {
+		len = strcspn(auth, "]/?#");
+		len += auth[len] == ']';
+	} else {
+		len = strcspn(auth, ":/?#");
+	}
+	buf_add(&host, auth, len);
+	if (host.len == 0)
+		buf_puts(why, "a URL needs a scheme and a host");
+	else
+		ok = scheme_host_ok(scheme.buf, host.buf, why);
+	buf_free(&scheme);
+	buf_free(&host);
 	return ok;
 }
 
@@ -269,7 +323,7 @@ template_ok(const char *tmpl, struct buf *err)
 		}
 	}
 	sources_expand(tmpl, date_parse("2025-01-31"), &url);
-	ok = sources_url_ok(url.buf, &why);
+	ok = template_url_ok(url.buf, &why);
 	if (!ok)
 		buf_printf(err, "URL template '%s': %s", tmpl, why.buf);
 	buf_free(&url);
@@ -299,7 +353,8 @@ sources_set(struct sources *s, const char *name, const char *value, struct buf *
 	if (src == NULL) {
 		struct buf tmpl = BUF_INIT;
 
-		buf_printf(&tmpl, "https://rss.arxiv.org/atom/%s", name + strlen(ARXIV_PREFIX));
+		if (onoff >= 0)	/* arxiv-CATEGORY (checked above): its feed */
+			buf_printf(&tmpl, "https://rss.arxiv.org/atom/%s", name + strlen(ARXIV_PREFIX));
 		src = add(s, name, onoff < 0 ? value : tmpl.buf, 1, onoff >= 0);
 		buf_free(&tmpl);
 	} else if (onoff < 0) {

@@ -68,16 +68,17 @@ finish(struct ui_fetcher *fr)
 	fr->f = NULL;
 	report_summary(fr->rep, &st->fetch.report);
 	report_counts(fr->rep, &days, &nnew, &nupd);
-	report_free(fr->rep);
-	fr->rep = NULL;
-	st->fetch.running = 0;
-	buf_setlen(&st->fetch.activity, 0);
-	buf_init(&note);
-	if (failed)	/* the failures first: the line may be cut */
+	if (report_not_run(fr->rep))	/* "fetch failed: REASON" (no libcurl, ...) */
+		report_total(fr->rep, &note);
+	else if (failed)	/* the failures first: the line may be cut */
 		buf_printf(&note, "fetch: %zu of %zu failed (F shows why), %zu new papers, %zu updated",
 		    failed, days, nnew, nupd);
 	else
 		buf_printf(&note, "fetch: %zu new papers, %zu updated", nnew, nupd);
+	report_free(fr->rep);
+	fr->rep = NULL;
+	st->fetch.running = 0;
+	buf_setlen(&st->fetch.activity, 0);
 	if (fr->act->loader)
 		ui_loader_begin(fr->act->loader, note.buf);
 	ui_state_message(st, "%s", note.buf);

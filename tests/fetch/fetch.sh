@@ -197,6 +197,20 @@ check "offline: an unreachable host names the timeout" 'grep -q "^hf-page: 2 day
 (cd "$TMP/off" && find . -type f ! -name '.paperboy-fetch*' -exec md5sum {} + | sort) >"$TMP/off.after"
 expect "offline: nothing lost" cmp -s "$TMP/off.before" "$TMP/off.after"
 
+# ---- libcurl is loaded by the first fetch, not at start (fetch/curlso.h) ----
+# a directory whose libcurl is not a library comes first in the search
+soname=$(sed -n 's/^#define CURLSO_NAME "\(.*\)"$/\1/p' "$PB_BUILDDIR/config.h")
+mkdir -p "$TMP/nocurl"
+echo "not a library" >"$TMP/nocurl/$soname"
+LD_LIBRARY_PATH="$TMP/nocurl" PAPERBOY_LIBRARY="$TMP/nocurl-lib" "$PB_BIN" --dump "$PB_SRCDIR/assets/samples" \
+    >"$TMP/out" 2>"$TMP/err"
+rc=$?
+check "without libcurl: reading the settings and the library works" '[ "$rc" = 0 ] && [ -s "$TMP/out" ] && ! grep -q libcurl "$TMP/err"'
+LD_LIBRARY_PATH="$TMP/nocurl" PAPERBOY_LIBRARY="$TMP/nocurl-lib" "$PB_BIN" fetch --days 1 hf-daily >"$TMP/out" 2>"$TMP/err"
+rc=$?
+check "without libcurl: a fetch fails with the reason" '[ "$rc" = 1 ] && grep -q "cannot load libcurl: .*$soname" "$TMP/out" "$TMP/err"'
+check "without libcurl: nothing written" '[ -z "$(find "$TMP/nocurl-lib" -type f ! -name ".paperboy-fetch*" 2>/dev/null)" ]'
+
 # ---- HTTPS with a CA made here ----
 if command -v openssl >/dev/null 2>&1; then
 	(

@@ -18,12 +18,13 @@ LANG=C.UTF-8; LC_ALL=C.UTF-8; export LANG LC_ALL
 tmux_server
 
 # reader NAME CONFIG-LINE...: start the reader on library $TMP/NAME (100x30),
-# with only the sources the lines give
+# with only the sources the lines give (and the variables of $READER_ENV)
+READER_ENV=
 reader() {
 	name=$1; shift
 	printf '%s\n' "mark-read = open" "source hf-daily off" "$@" >"$TMP/$name.config"
 	T kill-session -t pb >/dev/null 2>&1
-	T new-session -d -s pb -x 100 -y 30 "env TERM=$TERMNAME PAPERBOY_TODAY=2025-05-08 \
+	T new-session -d -s pb -x 100 -y 30 "env TERM=$TERMNAME $READER_ENV PAPERBOY_TODAY=2025-05-08 \
 PAPERBOY_FETCH_BACKOFF_MS=10 no_proxy='*' PAPERBOY_LIBRARY='$TMP/$name' \
 PAPERBOY_CONFIG='$TMP/$name.config' PAPERBOY_STATE='$TMP/$name.state' '$PB_BIN'; \
 echo \$? >'$TMP/$name.exit'; sleep 60"
@@ -85,5 +86,21 @@ see "the fetched day replaces the samples" "Mosaic Tokens"
 expect "... the samples are gone" now_shows "2025-05-08" && \
 	expect "... only the fetched day" sh -c '! grep -qF 2025-05-06 "$1"' - "$TMP/screen"
 keys q
+
+# ---- without libcurl (loaded by the first fetch: fetch/curlso.h), R says why ----
+# a directory whose libcurl is not a library comes first in the search
+soname=$(sed -n 's/^#define CURLSO_NAME "\(.*\)"$/\1/p' "$PB_BUILDDIR/config.h")
+mkdir -p "$TMP/nocurl" "$TMP/nocurl-lib/ko-digest/2025/05"
+echo "not a library" >"$TMP/nocurl/$soname"
+cp "$FIX/ko-2025-05-07.md" "$TMP/nocurl-lib/ko-digest/2025/05/07.md"
+READER_ENV="LD_LIBRARY_PATH='$TMP/nocurl'"
+reader nocurl-lib "source en-table $U/table/{yyyy}/{mm}/{dd}.md"
+READER_ENV=
+see "without libcurl: the reader starts" "Authors: Mira Okafor"
+keys R
+see "without libcurl: R ends with the reason on the status line" "fetch failed: cannot load libcurl: "
+keys F
+see "... and F shows it" "fetch failed: cannot load libcurl: $TMP/nocurl/$soname"
+keys q q
 
 finish

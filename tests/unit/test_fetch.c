@@ -105,7 +105,23 @@ test_templates(void **state)
 	assert_int_equal(sources_set(s, "../up", "https://e.org/{date}", &err), -1);
 	assert_int_equal(sources_set(s, "nosuch", "off", &err), -1);
 	assert_int_equal(sources_set(s, "x", "https://e.org/a b", &err), -1);
+	buf_setlen(&err, 0);
+	assert_int_equal(sources_set(s, "x", "ftp://e.org/{date}", &err), -1);
+	assert_non_null(strstr(err.buf, "only https"));
+	assert_int_equal(sources_set(s, "x", "https:e.org/{date}", &err), -1);
+	assert_int_equal(sources_set(s, "x", "https://:443/{date}", &err), -1);
+	assert_int_equal(sources_set(s, "x", "e.org/{date}", &err), -1);
+	/* the host is after the user name, before the port */
+	assert_int_equal(sources_set(s, "x", "http://127.0.0.1@evil.com/{date}", &err), -1);
+	assert_int_equal(sources_set(s, "x", "http://127.0.0.1:80@evil.com:80/{date}", &err), -1);
+	assert_int_equal(sources_set(s, "x", "http://127.evil.com/{date}", &err), -1);
+	assert_int_equal(sources_set(s, "x", "http://[::2]/{date}", &err), -1);
 	assert_int_equal(sources_count(s), 3);
+	assert_int_equal(sources_set(s, "lo", "http://u@127.0.0.1:8080/{date}", &err), 0);
+	assert_int_equal(sources_set(s, "lo", "http://[::1]:8080/{date}", &err), 0);
+	assert_int_equal(sources_set(s, "lo", "HTTPS://E.ORG/{date}", &err), 0);
+	assert_int_equal(sources_count(s), 4);
+	assert_int_equal(sources_set(s, "lo", "off", &err), 0);
 
 	/* arxiv-CATEGORY: known without a line, on with one */
 	src = sources_find(s, "arxiv-cs.CL", &tmp, &tmpl);
@@ -115,8 +131,8 @@ test_templates(void **state)
 	assert_null(sources_find(s, "arxiv-", &tmp, &tmpl));
 	assert_null(sources_find(s, "nosuch", &tmp, &tmpl));
 	assert_int_equal(sources_set(s, "arxiv-cs.LG", "on", &err), 0);
-	assert_string_equal(sources_at(s, 3)->tmpl, "https://rss.arxiv.org/atom/cs.LG");
-	assert_true(sources_at(s, 3)->on);
+	assert_string_equal(sources_at(s, 4)->tmpl, "https://rss.arxiv.org/atom/cs.LG");
+	assert_true(sources_at(s, 4)->on);
 	sources_free(s);
 	buf_free(&err);
 	buf_free(&url);
@@ -261,6 +277,20 @@ test_report(void **state)
 	    "ko: 3 days from 2025-05-01 to 2025-05-03: cannot connect\n"
 	    "hf-daily 2025-05-06: HTTP 503 after 4 tries\n"
 	    "3 new papers, 0 updated; 4 of 5 failed\n");
+	assert_false(report_not_run(r));
+	report_free(r);
+
+	/* a fetch that could not run: its reason is the total */
+	r = report_new(0);
+	memset(&ev, 0, sizeof ev);
+	ev.kind = FETCH_EV_DONE;
+	ev.failed = 1;
+	ev.reason = (char *)"cannot load libcurl: libcurl.so.4: file too short";
+	report_event(r, &ev, &out);
+	assert_true(report_not_run(r));
+	buf_setlen(&end, 0);
+	report_total(r, &end);
+	assert_string_equal(end.buf, "fetch failed: cannot load libcurl: libcurl.so.4: file too short");
 	report_free(r);
 
 	/* a terminal: progress in place, news kept for the end */
