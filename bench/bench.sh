@@ -230,9 +230,10 @@ if [ -x "$sb" ]; then
 	# searches: with the store (a light library, each paper read in full
 	# when shown) against --no-store (the whole library in memory)
 	for how in "--store=$db" --no-store; do
+		case $how in --no-store) what="--no-store" ;; *) what="the store" ;; esac
 		PAPERBOY_STATE="$out/state" PAPERBOY_CONFIG="$out/config" \
 			"$sb" reader diffusion transformer 강화학습 올림피아드 학습 agent reasoning 모델 video benchmark \
-			-- "$PB_BIN" "$how" "$archive" | sed "s/^reader:/   the reader ($how):/; s#$db#DB#"
+			-- "$PB_BIN" "$how" "$archive" | sed "s/^reader:/   the reader with $what:/"
 	done
 	echo "   (targets: peak memory at first paint <= 30 MB, after ten searches <= 60 MB)"
 	"$sb" search "$db" diffusion transformer 강화학습 올림피아드 학습 | sed 's/^/   /'
