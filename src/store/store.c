@@ -700,30 +700,38 @@ store_lib(struct store *s, struct buf *msg)
 	return lib;
 }
 
-/* The ids of the papers a query with one text parameter gives; -1 with msg. */
+/*
+ * The ids of the papers a query with one text parameter gives, run once
+ * for each of args[0..nargs), in that order; -1 with msg.
+ */
 static long
-query_ids(struct store *s, const char *sql, const char *arg, int64_t **ids, struct buf *msg)
+query_ids(struct store *s, const char *sql, const char *const *args, size_t nargs, int64_t **ids,
+    struct buf *msg)
 {
 	sqlite3_stmt *st = store_prep(s, sql, msg);
-	size_t n = 0, alloc = 0;
-	int rc;
+	size_t i, n = 0, alloc = 0;
+	int rc = SQLITE_DONE;
 
 	*ids = NULL;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ALLOC_GROW(*ids, n + 1, alloc);
-		(*ids)[n++] = sqlite3_column_int64(st, 0);
+	for (i = 0; i < nargs && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_text(st, 1, args[i], -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			ALLOC_GROW(*ids, n + 1, alloc);
+			(*ids)[n++] = sqlite3_column_int64(st, 0);
+		}
+		if (rc == SQLITE_DONE)
+			sqlite3_reset(st);	/* not after a failure: it would clear the message */
 	}
 	rc = step_done(s, st, rc, msg);
 	sqlite3_finalize(st);
 	return rc < 0 ? -1 : (long)n;
 }
 
-/* The papers of the ids a query gives, merged. */
+/* The papers of the ids a query gives for each of args[0..nargs), merged. */
 static struct lib *
-lib_of_query(struct store *s, const char *sql, const char *arg, struct buf *msg)
+lib_of_query(struct store *s, const char *sql, const char *const *args, size_t nargs, struct buf *msg)
 {
 	int64_t *ids;
 	long n;
@@ -731,7 +739,7 @@ lib_of_query(struct store *s, const char *sql, const char *arg, struct buf *msg)
 
 	if (read_begin(s, msg) < 0)
 		return NULL;
-	n = query_ids(s, sql, arg, &ids, msg);
+	n = query_ids(s, sql, args, nargs, &ids, msg);
 	if (n >= 0)
 		lib = replay_ids(s, ids, (size_t)n, NULL, NULL, msg);
 	read_end(s);
@@ -743,57 +751,21 @@ lib_of_query(struct store *s, const char *sql, const char *arg, struct buf *msg)
 struct lib *
 store_lib_day(struct store *s, const char *label, struct buf *msg)
 {
-	return lib_of_query(s, "SELECT paper FROM paper_days WHERE day = ?", label, msg);
+	return lib_of_query(s, "SELECT paper FROM paper_days WHERE day = ?", &label, 1, msg);
 }
 
 /* One paper by key. */
 struct lib *
 store_lib_paper(struct store *s, const char *key, struct buf *msg)
 {
-	return lib_of_query(s, "SELECT id FROM papers WHERE key = ?", key, msg);
-}
-
-/* The ids of the papers keys[0..n) name (those the store has); -1 with msg. */
-static long
-ids_of_keys(struct store *s, const char *const *keys, size_t n, int64_t **ids, struct buf *msg)
-{
-	sqlite3_stmt *st = store_prep(s, "SELECT id FROM papers WHERE key = ?", msg);
-	size_t i, k = 0;
-	int rc = SQLITE_DONE;
-
-	*ids = NULL;
-	if (st == NULL)
-		return -1;
-	*ids = xcalloc(n ? n : 1, sizeof **ids);
-	for (i = 0; i < n; i++) {
-		sqlite3_bind_text(st, 1, keys[i], -1, SQLITE_STATIC);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			(*ids)[k++] = sqlite3_column_int64(st, 0);
-		else if (rc != SQLITE_DONE)
-			break;	/* its message goes before a reset clears it */
-		sqlite3_reset(st);
-	}
-	rc = step_done(s, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, msg);
-	sqlite3_finalize(st);
-	return rc < 0 ? -1 : (long)k;
+	return store_lib_keys(s, &key, 1, msg);
 }
 
 /* Some papers in full by key. */
 struct lib *
 store_lib_keys(struct store *s, const char *const *keys, size_t n, struct buf *msg)
 {
-	int64_t *ids = NULL;
-	long k;
-	struct lib *lib = NULL;
-
-	if (read_begin(s, msg) < 0)
-		return NULL;
-	k = ids_of_keys(s, keys, n, &ids, msg);
-	if (k >= 0)
-		lib = replay_ids(s, ids, (size_t)k, NULL, NULL, msg);
-	read_end(s);
-	free(ids);
-	return lib;
+	return lib_of_query(s, "SELECT id FROM papers WHERE key = ?", keys, n, msg);
 }
 
 /* A small page cache from now on. */
