@@ -93,33 +93,32 @@ open_or_die(const char *path)
 	return s;
 }
 
-/* The first screen from the store. */
+/* The first screen from the store, read as the reader reads it. */
 static int
 run_paint(const char *path)
 {
 	double t0 = now_ms(), t1, t2, t3, t4;
-	struct buf msg = BUF_INIT;
+	struct buf msg = BUF_INIT, label = BUF_INIT;
 	struct store *s = open_or_die(path);
-	struct store_day *days;
-	long nd;
+	int has;
 	struct lib *day, *one;
 
 	t1 = now_ms();
-	nd = store_days(s, &days, &msg);
+	buf_init(&label);
+	has = store_newest_day(s, &label, &msg) > 0;
 	t2 = now_ms();
-	day = nd > 0 ? store_lib_day(s, days[0].label, &msg) : NULL;
+	day = has ? store_lib_day(s, label.buf, &msg) : NULL;
 	one = day && lib_npapers(day) ? store_lib_paper(s, lib_paper(day, 0)->key, &msg) : NULL;
 	t3 = now_ms();
 	paint(day);
 	t4 = now_ms();
-	printf("paint %.1f ms (open %.1f, days %.1f, papers %.1f, curses %.1f), %ld days, %zu papers on %s,"
-	    " peak %.1f MB\n", t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, nd,
-	    day ? lib_npapers(day) : 0, nd > 0 ? days[0].label : "-", peak_mb());
+	printf("paint %.1f ms (open %.1f, newest day %.1f, papers %.1f, curses %.1f), %zu papers on %s,"
+	    " peak %.1f MB\n", t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3,
+	    day ? lib_npapers(day) : 0, has ? label.buf : "-", peak_mb());
 	lib_free(one);
 	lib_free(day);
-	if (nd > 0)
-		store_days_free(days, (size_t)nd);
 	store_close(s);
+	buf_free(&label);
 	buf_free(&msg);
 	return 0;
 }

@@ -321,14 +321,13 @@ load_parse(const struct opts *o, struct loaded *l, const atomic_int *cancel, int
 static struct lib *
 newest_day(struct store *s)
 {
-	struct buf msg = BUF_INIT;
-	struct store_day *days = NULL;
+	struct buf msg = BUF_INIT, label = BUF_INIT;
 	struct lib *lib = NULL;
-	long n = store_days(s, &days, &msg);
 
-	if (n > 0)
-		lib = store_lib_day(s, days[0].label, &msg);
-	store_days_free(days, n > 0 ? (size_t)n : 0);
+	buf_init(&label);
+	if (store_newest_day(s, &label, &msg) > 0)
+		lib = store_lib_day(s, label.buf, &msg);
+	buf_free(&label);
 	buf_free(&msg);
 	return lib;
 }
@@ -705,6 +704,7 @@ reader_load(void *arg, struct ui_load_ctl *ctl, struct lib **out, struct buf *ms
 	*out = l.lib;
 	l.lib = NULL;
 	loaded_free(&l);
+	xtrim();	/* the parse's buffers are gone: their pages too */
 	return 1;
 }
 
@@ -737,6 +737,7 @@ reader_index(void *arg, struct ui_load_ctl *ctl, const struct lib *lib, struct s
 		index_warm(*ix, &msg);	/* on failure, the first search tries again */
 	}
 	buf_free(&msg);
+	xtrim();
 }
 
 /* ---- paperboy fetch ---- */

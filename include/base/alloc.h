@@ -21,6 +21,12 @@ void *xrealloc(void *p, size_t n);
 /* strdup that never returns NULL (caller frees). */
 char *xstrdup(const char *s);
 /*
+ * Give the pages of freed memory back to the system (after a big
+ * transient allocation such as a load); a no-op where the C library
+ * cannot.
+ */
+void xtrim(void);
+/*
  * The one growth rule: how many elements an array of alloc elements of
  * size bytes grows to so that it holds need: max(need, 2 * alloc, 4).
  * Aborts when that many would not fit in size_t bytes.  (Inline: every

@@ -1,8 +1,10 @@
-/* base/arena.h: bump allocation in large chunks, freed all at once.
+/* base/arena.h: bump allocation in chunks, freed all at once.
  *
  * Every string and array of a library lives in its arena, so freeing a
  * library is one call.  Allocation never fails (aborts on out of memory).
  * arena_mark/arena_reset give a scratch arena that is reused per record.
+ * Chunks grow with the arena (4 KB first, 256 KB at most), so a small
+ * arena costs little.
  */
 #ifndef PB_ARENA_H
 #define PB_ARENA_H

@@ -5,7 +5,9 @@
  * cats, sums and links arrays (arena memory) hold pub.ndays ... items,
  * free of repeats; a list longer than LIST_LINEAR has every item in
  * lib->items (entries of litems), and an entry whose item index is past
- * the list's end, or whose value changed, simply never matches.
+ * the list's end, or whose value changed, simply never matches.  After
+ * lib_finish (sealed) by_id, by_title, by_text and items are empty: the
+ * next lib_add_paper builds them again from the papers.
  */
 #ifndef PB_MODEL_LIBINT_H
 #define PB_MODEL_LIBINT_H
@@ -61,6 +63,7 @@ struct lib {
 	struct buf tkey;	/* the title key of the record being added (lib_add_paper) */
 	const char *pub_path, *pub_name;	/* the last file's path and its publisher */
 	int finished;
+	int sealed;		/* the merge maps were dropped by lib_finish (rebuilt on the next add) */
 	int light;		/* keep no summary text (--check) */
 };
 

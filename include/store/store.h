@@ -123,6 +123,12 @@ struct store_day {
 long store_days(struct store *s, struct store_day **days, struct buf *msg);
 /* Free what store_days returned. */
 void store_days_free(struct store_day *days, size_t n);
+/*
+ * The first day in display order, the one the reader opens on, appended
+ * to label without reading the others: 1, or 0 when there is none, or -1
+ * with msg.
+ */
+int store_newest_day(struct store *s, struct buf *label, struct buf *msg);
 /* The papers of one day, merged and finished (caller frees); NULL with msg. */
 struct lib *store_lib_day(struct store *s, const char *label, struct buf *msg);
 /* One paper in full by its key, as a library of one paper (caller frees); NULL with msg. */

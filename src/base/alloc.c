@@ -1,10 +1,14 @@
 /* base/alloc.c: allocation that aborts on failure; array growth. */
+#include "config.h"
 #include "base/alloc.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 
 /* Abort with a message: the process cannot continue without memory. */
 void
@@ -70,4 +74,13 @@ xgrow(void *p, size_t *alloc, size_t need, size_t size)
 	p = xrealloc(p, n * size);
 	*alloc = n;
 	return p;
+}
+
+/* Give freed pages back to the system where the C library can. */
+void
+xtrim(void)
+{
+#ifdef HAVE_MALLOC_TRIM
+	malloc_trim(0);
+#endif
 }

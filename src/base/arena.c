@@ -6,6 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * A new chunk is as big as what the arena obtained so far, from
+ * ARENA_FIRST to ARENA_CHUNK (or the allocation, when bigger): a small
+ * arena (one file's records, one paper) stays small, a big one soon takes
+ * big steps.
+ */
+#define ARENA_FIRST (4 * 1024)
 #define ARENA_CHUNK (256 * 1024)
 #define ARENA_ALIGN 16
 
@@ -55,52 +62,73 @@ arena_free(struct arena *a)
 	free(a);
 }
 
-/* Allocate n bytes, moving to a new or recycled chunk when full. */
-void *
-arena_alloc(struct arena *a, size_t n)
+/* Start a new chunk holding n bytes at its start; it becomes the current one. */
+static void *
+new_chunk(struct arena *a, size_t n)
+{
+	struct chunk *c = a->cur, *nc;
+	size_t size = a->bytes < ARENA_FIRST ? ARENA_FIRST :
+	    a->bytes > ARENA_CHUNK ? ARENA_CHUNK : a->bytes;
+
+	if (size < n)
+		size = n;
+	nc = xmalloc(sizeof *nc + size);
+	nc->size = size;
+	nc->used = n;
+	nc->prev = c;
+	nc->next = NULL;
+	if (c)
+		c->next = nc;	/* any recycled chunks were dropped by take */
+	a->cur = nc;
+	a->bytes += size;
+	return nc->data;
+}
+
+/*
+ * Allocate n bytes at an offset that is a multiple of align (1 or
+ * ARENA_ALIGN), moving to a new or recycled chunk when full.  Strings
+ * take align 1: they need no padding.
+ */
+static void *
+take(struct arena *a, size_t n, size_t align)
 {
 	struct chunk *c = a->cur;
-	size_t off;
 
 	if (n > SIZE_MAX - ARENA_ALIGN * 2)
 		n = SIZE_MAX - ARENA_ALIGN * 2;	/* xmalloc will fail loudly */
-	n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	if (n == 0)
-		n = ARENA_ALIGN;
-	if (c && c->size - c->used >= n) {
-		off = c->used;
-		c->used += n;
-		return c->data + off;
+		n = 1;
+	if (c) {
+		size_t off = (c->used + align - 1) & ~(align - 1);
+
+		if (off <= c->size && c->size - off >= n) {
+			c->used = off + n;
+			return c->data + off;
+		}
 	}
-	/* a recycled newer chunk big enough? */
-	if (c && c->next && c->next->size >= n) {
+	/* a recycled newer chunk big enough? (smaller ones are dropped) */
+	while (c && c->next && c->next->size < n) {
+		struct chunk *p = c->next;
+
+		c->next = p->next;
+		if (p->next)
+			p->next->prev = c;
+		free(p);
+	}
+	if (c && c->next) {
 		c = c->next;
 		c->used = n;
 		a->cur = c;
 		return c->data;
 	}
-	{
-		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
-		struct chunk *nc = xmalloc(sizeof *nc + size);
+	return new_chunk(a, n);
+}
 
-		nc->size = size;
-		nc->used = n;
-		nc->prev = c;
-		nc->next = NULL;
-		if (c) {
-			/* drop recycled chunks too small to use */
-			struct chunk *p = c->next;
-			while (p) {
-				struct chunk *q = p->next;
-				free(p);
-				p = q;
-			}
-			c->next = nc;
-		}
-		a->cur = nc;
-		a->bytes += size;
-		return nc->data;
-	}
+/* n bytes aligned for any type. */
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	return take(a, n, ARENA_ALIGN);
 }
 
 /* Zeroed, overflow-checked array allocation. */
@@ -120,7 +148,7 @@ arena_calloc(struct arena *a, size_t n, size_t size)
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = take(a, n + 1, 1);
 
 	if (n)
 		memcpy(p, s, n);

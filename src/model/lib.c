@@ -497,6 +497,40 @@ merge_links(struct lib *lib, uint32_t pi, const struct rec *r)
 	}
 }
 
+#define KEY_ARXIV "arxiv:"
+
+/*
+ * A copy of id inside the string "arxiv:ID", the paper's key: lib_finish
+ * takes the key from before the id rather than copying it again.
+ */
+static const char *
+id_in_key(struct lib *lib, const char *id)
+{
+	size_t n = strlen(id);
+	char *k = arena_alloc(lib->a, sizeof KEY_ARXIV - 1 + n + 1);
+
+	memcpy(k, KEY_ARXIV, sizeof KEY_ARXIV - 1);
+	memcpy(k + sizeof KEY_ARXIV - 1, id, n + 1);
+	return k + sizeof KEY_ARXIV - 1;
+}
+
+/* Set the paper's stable key: "arxiv:ID", "title:KEY" or "text:HASH". */
+static void
+set_key(struct lib *lib, struct mpaper *p)
+{
+	if (p->pub.id) {
+		p->pub.key = p->pub.id - (sizeof KEY_ARXIV - 1);	/* see id_in_key */
+		return;
+	}
+	buf_setlen(&lib->tmp, 0);
+	if (p->tkey)
+		buf_printf(&lib->tmp, "title:%s", p->tkey);
+	else
+		buf_printf(&lib->tmp, "text:%016llx", (unsigned long long)
+		    hash_str(p->pub.nsums ? p->pub.sums[0].text : ""));
+	p->pub.key = arena_strndup(lib->a, lib->tmp.buf, lib->tmp.len);
+}
+
 /* Merge the fields of r into paper pi. */
 static void
 paper_merge(struct lib *lib, uint32_t pi, const struct rec *r)
@@ -507,7 +541,7 @@ paper_merge(struct lib *lib, uint32_t pi, const struct rec *r)
 	if (p->pub.title == NULL && r->title)
 		p->pub.title = arena_strdup(lib->a, r->title);
 	if (p->pub.id == NULL && r->id)
-		p->pub.id = arena_strdup(lib->a, r->id);
+		p->pub.id = id_in_key(lib, r->id);
 	merge_authors(lib, p, r);
 	merge_day(lib, pi, day_get(lib, r->day));
 	merge_cats(lib, pi, r);
@@ -519,6 +553,51 @@ paper_merge(struct lib *lib, uint32_t pi, const struct rec *r)
 	for (i = 0; !lib->light && i < r->nmore; i++)
 		merge_summary(lib, pi, r, r->more[i].name, r->more[i].blocks, r->more[i].nblocks);
 	merge_links(lib, pi, r);
+}
+
+/* Empty the maps only merging uses: a finished library keeps no memory for them. */
+static void
+maps_drop(struct lib *lib)
+{
+	hashmap_free(&lib->by_id);
+	hashmap_free(&lib->by_title);
+	hashmap_free(&lib->by_text);
+	hashmap_free(&lib->items);
+	memset(&lib->by_id, 0, sizeof lib->by_id);
+	memset(&lib->by_title, 0, sizeof lib->by_title);
+	memset(&lib->by_text, 0, sizeof lib->by_text);
+	memset(&lib->items, 0, sizeof lib->items);
+	free(lib->litems);
+	lib->litems = NULL;
+	lib->nlitems = lib->alitems = 0;
+	lib->sealed = 1;
+}
+
+/*
+ * Build the merge maps again from the papers, in insertion order, as
+ * lib_add_paper left them: the first paper of a title key keeps it, an
+ * untitled paper without an id is found by its first summary's text.
+ */
+static void
+maps_rebuild(struct lib *lib)
+{
+	size_t i, k;
+	enum plist l;
+
+	lib->sealed = 0;
+	for (i = 0; i < lib->npapers; i++) {
+		const struct mpaper *p = lib->papers[i];
+
+		if (p->pub.id)
+			hashmap_put(&lib->by_id, hash_str(p->pub.id), (uint32_t)i);
+		if (p->tkey && hashmap_get(&lib->by_title, p->tkey, hash_str(p->tkey), key_title, lib) < 0)
+			hashmap_put(&lib->by_title, hash_str(p->tkey), (uint32_t)i);
+		if (p->pub.id == NULL && p->tkey == NULL && p->pub.nsums)
+			hashmap_put(&lib->by_text, hash_str(p->pub.sums[0].text), (uint32_t)i);
+		for (l = PL_DAY; l <= PL_LINK; l++)
+			for (k = 0; list_len(p, l) > LIST_LINEAR && k < list_len(p, l); k++)
+				lib_item_put(lib, (uint32_t)i, l, k);
+	}
 }
 
 /* Merge one record into the library; returns the paper's index (insertion order) or -1. */
@@ -533,6 +612,8 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 
 	if (lib_rec_empty(r))
 		return -1;
+	if (lib->sealed)
+		maps_rebuild(lib);
 	if (r->title) {
 		buf_setlen(&lib->tkey, 0);
 		text_title_key(&lib->tkey, r->title, strlen(r->title));
@@ -713,15 +794,7 @@ lib_finish(struct lib *lib)
 			p->days[a] = rank[p->days[a]];
 		sort_days(p->days, p->pub.ndays);
 		p->rank = p->pub.ndays ? p->days[0] : UINT32_MAX;
-		buf_setlen(&lib->tmp, 0);
-		if (p->pub.id)
-			buf_printf(&lib->tmp, "arxiv:%s", p->pub.id);
-		else if (p->tkey)
-			buf_printf(&lib->tmp, "title:%s", p->tkey);
-		else
-			buf_printf(&lib->tmp, "text:%016llx", (unsigned long long)
-			    hash_str(p->pub.nsums ? p->pub.sums[0].text : ""));
-		p->pub.key = arena_strndup(lib->a, lib->tmp.buf, lib->tmp.len);
+		set_key(lib, p);
 		ps[i] = p;
 	}
 	/* the days are now stored in sorted order; maps are rebuilt lazily */
@@ -751,6 +824,7 @@ lib_finish(struct lib *lib)
 	free(ps);
 	free(sorted);
 	free(rank);
+	maps_drop(lib);
 	lib->finished = 1;
 }
 

@@ -5,6 +5,7 @@
 #include "model/search.h"
 #include "text/text.h"
 #include "base/hashmap.h"
+#include "base/arena.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -213,6 +214,13 @@ index_tidy(struct store *s, struct buf *msg)
 	return sqlite3_total_changes(s->db) - before >= 2;
 }
 
+/* Forms first .. the next run's first lying end to end: [start, start + len). */
+struct form_run {
+	size_t first;
+	const char *start;
+	size_t len;
+};
+
 struct index {
 	struct store *s;
 	size_t pending;		/* papers not searched: not indexed, too many to scan */
@@ -222,10 +230,17 @@ struct index {
 	size_t nposof;		/* entries in posof: the largest id + 1 */
 	uint64_t *bits;		/* the matches' positions, a bit each (collected in order) */
 	long long version[2];	/* data_version and total changes when order was loaded */
-	struct buf forms;	/* every paper's narrow form, each followed by a NUL */
-	int64_t *formid;	/* the paper id of each form, in the order of forms */
-	size_t *formend;	/* the offset of each form's NUL in forms */
-	size_t nforms, aforms, aends;
+	/*
+	 * Every paper's narrow form, NUL-terminated, in an arena (no copy
+	 * when it grows); runs are the stretches where consecutive forms lie
+	 * end to end, each scanned with one memmem.
+	 */
+	struct arena *fa;
+	const char **form;	/* form k starts here */
+	int64_t *formid;	/* the paper id of form k */
+	size_t nforms, aform, aformid;
+	struct form_run *runs;
+	size_t nruns, aruns;
 	uint32_t *match;	/* positions of the matches, ascending */
 	size_t nmatch, amatch;
 	struct buf q;		/* the FTS5 query or the narrow needle */
@@ -246,7 +261,6 @@ index_new(struct store *s)
 	ix->s = s;
 	ix->version[0] = -1;
 	buf_init(&ix->q);
-	buf_init(&ix->forms);
 	return ix;
 }
 
@@ -261,9 +275,10 @@ index_free(struct index *ix)
 	free(ix->bits);
 	free(ix->match);
 	free(ix->tolib);
+	free(ix->form);
 	free(ix->formid);
-	free(ix->formend);
-	buf_free(&ix->forms);
+	free(ix->runs);
+	arena_free(ix->fa);
 	buf_free(&ix->q);
 	free(ix);
 }
@@ -366,6 +381,29 @@ read_order(struct index *ix, sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Keep form text[0..n) of paper id: in the arena, in the last run when it follows it. */
+static void
+add_form(struct index *ix, int64_t id, const char *text, size_t n)
+{
+	const char *p = arena_strndup(ix->fa, text, n);
+	struct form_run *r = ix->nruns ? &ix->runs[ix->nruns - 1] : NULL;
+
+	ALLOC_GROW(ix->form, ix->nforms + 1, ix->aform);
+	ALLOC_GROW(ix->formid, ix->nforms + 1, ix->aformid);
+	ix->form[ix->nforms] = p;
+	ix->formid[ix->nforms] = id;
+	if (r && r->start + r->len == p) {
+		r->len += n + 1;
+	} else {
+		ALLOC_GROW(ix->runs, ix->nruns + 1, ix->aruns);
+		r = &ix->runs[ix->nruns++];
+		r->first = ix->nforms;
+		r->start = p;
+		r->len = n + 1;
+	}
+	ix->nforms++;
+}
+
 /*
  * Read every paper's narrow form into memory (about 10 MB for 67k
  * papers): a short query scans them there rather than the papers table.
@@ -376,18 +414,14 @@ read_forms(struct index *ix)
 	sqlite3_stmt *st = store_prep(ix->s, "SELECT id, nform FROM papers", NULL);
 	int rc;
 
-	buf_setlen(&ix->forms, 0);
-	ix->nforms = 0;
+	arena_free(ix->fa);
+	ix->fa = arena_new();
+	ix->nforms = ix->nruns = 0;
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ALLOC_GROW(ix->formid, ix->nforms + 1, ix->aforms);
-		ix->formid[ix->nforms++] = sqlite3_column_int64(st, 0);
-		ALLOC_GROW(ix->formend, ix->nforms, ix->aends);
-		buf_add(&ix->forms, sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1));
-		ix->formend[ix->nforms - 1] = ix->forms.len;
-		buf_addch(&ix->forms, '\0');
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		add_form(ix, sqlite3_column_int64(st, 0), sqlite3_column_blob(st, 1),
+		    (size_t)sqlite3_column_bytes(st, 1));
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -575,22 +609,27 @@ collect_matches(struct index *ix)
 }
 
 /*
- * Match a short query against the narrow forms in memory (a needle never
- * holds a NUL, so no match spans two forms; a UTF-8 needle matches at
- * bytes where it matches at code points, as instr does).
+ * Match a short query against the narrow forms in memory, a run at a time
+ * (a needle never holds a NUL, so no match spans two forms; a UTF-8
+ * needle matches at bytes where it matches at code points, as instr does).
  */
 static void
 scan_forms(struct index *ix)
 {
-	const char *base = ix->forms.buf, *hit;
-	size_t at = 0, k = 0;
+	size_t i;
 
-	while (at < ix->forms.len &&
-	    (hit = memmem(base + at, ix->forms.len - at, ix->q.buf, ix->q.len)) != NULL) {
-		while (ix->formend[k] < (size_t)(hit - base))
-			k++;	/* the form hit is in */
-		add_match(ix, ix->formid[k]);
-		at = ix->formend[k] + 1;
+	for (i = 0; i < ix->nruns; i++) {
+		const struct form_run *r = &ix->runs[i];
+		size_t last = i + 1 < ix->nruns ? ix->runs[i + 1].first : ix->nforms;
+		size_t k = r->first, at = 0;
+		const char *hit;
+
+		while (at < r->len && (hit = memmem(r->start + at, r->len - at, ix->q.buf, ix->q.len)) != NULL) {
+			while (k + 1 < last && ix->form[k + 1] <= hit)
+				k++;	/* the form hit is in */
+			add_match(ix, ix->formid[k]);
+			at = (k + 1 < last ? (size_t)(ix->form[k + 1] - r->start) : r->len);
+		}
 	}
 }
 

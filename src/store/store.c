@@ -805,6 +805,23 @@ store_days(struct store *s, struct store_day **days, struct buf *msg)
 	return (long)n;
 }
 
+/* The first day in display order, through the index on dkey. */
+int
+store_newest_day(struct store *s, struct buf *label, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT label FROM days ORDER BY dkey LIMIT 1", msg);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		buf_puts(label, store_col(st, 0));
+	rc = rc == SQLITE_ROW ? 1 : step_done(s, st, rc, msg);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Free a day list. */
 void
 store_days_free(struct store_day *days, size_t n)

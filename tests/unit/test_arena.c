@@ -53,6 +53,62 @@ test_mark_reset(void **state)
 	arena_free(a);
 }
 
+/* A small arena obtains a small chunk; a big one grows in bigger chunks. */
+static void
+test_chunk_sizes(void **state)
+{
+	struct arena *a = arena_new();
+	size_t i;
+
+	(void)state;
+	arena_strdup(a, "one paper");
+	assert_int_equal(arena_bytes(a), 4096);
+	for (i = 0; i < 20000; i++)
+		arena_alloc(a, 100);	/* 2.2 MB with the alignment */
+	assert_true(arena_bytes(a) >= 20000 * 112);
+	assert_true(arena_bytes(a) <= 20000 * 112 + 256 * 1024);
+	arena_free(a);
+}
+
+/* Strings are packed without padding; what follows them is aligned again. */
+static void
+test_strings_packed(void **state)
+{
+	struct arena *a = arena_new();
+	size_t i;
+	char *s = NULL;
+
+	(void)state;
+	for (i = 0; i < 1000; i++)
+		s = arena_strdup(a, "abc");	/* 4 bytes each */
+	assert_string_equal(s, "abc");
+	assert_int_equal(arena_bytes(a), 4096);
+	assert_int_equal((uintptr_t)arena_alloc(a, 8) % 16, 0);
+	arena_free(a);
+}
+
+/* After a reset, a big allocation skips the small recycled chunks for a big one. */
+static void
+test_reset_reuses_big_chunk(void **state)
+{
+	struct arena *a = arena_new();
+	struct arena_mark m = arena_mark(a);
+	size_t bytes, i;
+	char *p;
+
+	(void)state;
+	for (i = 0; i < 5000; i++)
+		arena_alloc(a, 100);
+	bytes = arena_bytes(a);
+	arena_reset(a, m);
+	p = arena_alloc(a, 100 * 1024);
+	memset(p, 'x', 100 * 1024);
+	assert_int_equal(arena_bytes(a), bytes);	/* a recycled chunk served it */
+	p = arena_strdup(a, "after");
+	assert_string_equal(p, "after");
+	arena_free(a);
+}
+
 /* ARENA_GROW keeps the elements in use, zeroes the rest, and follows alloc_nr. */
 static void
 test_grow(void **state)
@@ -82,6 +138,9 @@ main(void)
 		cmocka_unit_test(test_alloc),
 		cmocka_unit_test(test_mark_reset),
 		cmocka_unit_test(test_grow),
+		cmocka_unit_test(test_chunk_sizes),
+		cmocka_unit_test(test_strings_packed),
+		cmocka_unit_test(test_reset_reuses_big_chunk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

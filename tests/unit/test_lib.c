@@ -54,6 +54,56 @@ test_merge_by_id_and_title(void **state)
 	lib_free(lib);
 }
 
+/*
+ * lib_finish drops the maps merging uses; adding after it merges exactly
+ * as before: by id, by title, by an untitled paper's text, and a paper on
+ * more days than a short list holds gains no repeated day.
+ */
+static void
+test_add_after_finish(void **state)
+{
+	struct lib *lib = lib_new();
+	struct block b = { BLOCK_PARA, NULL, "an untitled abstract" };
+	char day[32];
+	struct rec r;
+	int i;
+
+	(void)state;
+	for (i = 1; i <= 12; i++) {
+		snprintf(day, sizeof day, "2025-05-%02d", i);
+		r = mkrec("2505.00001", "Long Runner", day, -1, NULL, 0);
+		lib_add_paper(lib, &r);
+	}
+	r = mkrec(NULL, "Only A Title", "2025-05-01", -1, NULL, 0);
+	lib_add_paper(lib, &r);
+	r = mkrec(NULL, NULL, "2025-05-02", -1, NULL, 0);
+	r.blocks = &b;
+	r.nblocks = 1;
+	lib_add_paper(lib, &r);
+	lib_finish(lib);
+	assert_int_equal(lib_npapers(lib), 3);
+	lib_add_paper(lib, &r);				/* the same text: the same paper */
+	r = mkrec(NULL, "only a title", "2025-05-03", -1, NULL, 0);
+	lib_add_paper(lib, &r);				/* by title */
+	r = mkrec("2505.00001", "Long Runner", "2025-05-07", -1, NULL, 0);
+	lib_add_paper(lib, &r);				/* by id, a day it has */
+	r = mkrec("2505.00001", NULL, "2025-05-13", -1, NULL, 0);
+	lib_add_paper(lib, &r);				/* by id, a new day */
+	lib_finish(lib);
+	assert_int_equal(lib_npapers(lib), 3);
+	for (i = 0; i < 3; i++) {
+		const struct paper *p = lib_paper(lib, (size_t)i);
+
+		if (p->id)
+			assert_int_equal(p->ndays, 13);
+		else if (p->title)
+			assert_int_equal(p->ndays, 2);
+		else
+			assert_int_equal(p->ndays, 1);
+	}
+	lib_free(lib);
+}
+
 static void
 test_day_order(void **state)
 {
@@ -370,6 +420,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_merge_by_id_and_title),
+		cmocka_unit_test(test_add_after_finish),
 		cmocka_unit_test(test_day_order),
 		cmocka_unit_test(test_label_year),
 		cmocka_unit_test(test_undated),

@@ -119,6 +119,9 @@ check_views(struct store *s, const struct lib *lib)
 		lib_free(dl);
 	}
 	store_days_free(days, (size_t)n);
+	buf_setlen(&got, 0);	/* the newest day, read alone, is the first of them */
+	assert_int_equal(store_newest_day(s, &got, &msg), n > 0);
+	assert_string_equal(buf_str(&got), n > 0 ? lib_day(lib, 0)->label : "");
 	for (k = 0; k < lib_npapers(lib); k++) {
 		const struct paper *p = lib_paper(lib, k);
 		struct lib *one = store_lib_paper(s, p->key, &msg);
