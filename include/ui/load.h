@@ -102,6 +102,7 @@ struct ui_loader {
 	int again;			/* asked for while one ran: one more after it */
 	struct buf problems;		/* the Problems page (the state's help.problems points here) */
 	struct buf note;		/* the status line's words when it ends ("": the load's) */
+	unsigned said;			/* the state's nsaid when the load began: a message since stays */
 	ui_index_fn index;		/* NULL: searches never use the store */
 };
 

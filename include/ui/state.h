@@ -46,6 +46,7 @@
 struct ui_state {
 	struct lib *lib;		/* owned */
 	struct buf status;		/* message on the status line */
+	unsigned nsaid;			/* messages set so far (ui_state_message, ui_state_message_after) */
 	struct ui_keys keys;
 	struct ui_list list;
 	struct ui_nav nav;
@@ -84,6 +85,9 @@ void ui_state_clear_status(struct ui_state *st);
  * save error stays in front of every message (ui/marks.h).
  */
 void ui_state_message(struct ui_state *st, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Add a message after the one shown (" | " between), or set it when none is. */
+void ui_state_message_after(struct ui_state *st, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /*
  * Fit the state to a layout: remember pane heights, lay out the summary

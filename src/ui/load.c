@@ -188,10 +188,16 @@ take(struct ui_loader *ld, struct ui_load_ctl *c)
 	c->problems = tmp;
 }
 
-/* Show msg on the status line, the Problems page's key where UI_LOAD_HINT is. */
+/*
+ * Show msg on the status line, the Problems page's key where UI_LOAD_HINT
+ * is: after a message said since the load began (the answer to a key
+ * pressed meanwhile stays), else instead of what it shows; never twice
+ * (a fetch shows its note at once and again when its load ends).
+ */
 static void
-say(struct ui_state *st, const struct buf *msg)
+say(struct ui_loader *ld, const struct buf *msg)
 {
+	struct ui_state *st = ld->st;
 	struct buf m = BUF_INIT;
 	const char *hint = strchr(msg->buf, UI_LOAD_HINT[0]);
 
@@ -203,7 +209,10 @@ say(struct ui_state *st, const struct buf *msg)
 	} else {
 		buf_add(&m, msg->buf, msg->len);
 	}
-	ui_state_message(st, "%s", m.buf);
+	if (st->nsaid != ld->said && st->status.len && strstr(st->status.buf, m.buf) == NULL)
+		ui_state_message_after(st, "%s", m.buf);
+	else
+		ui_state_message(st, "%s", m.buf);
 	buf_free(&m);
 }
 
@@ -213,9 +222,9 @@ apply(struct ui_loader *ld, struct ui_load_ctl *c)
 {
 	take(ld, c);
 	if (c->rc >= 0 && ld->note.len)
-		ui_state_message(ld->st, "%s", ld->note.buf);
+		say(ld, &ld->note);
 	else if (c->msg.len)
-		say(ld->st, &c->msg);
+		say(ld, &c->msg);
 	buf_setlen(&ld->note, 0);
 	return UI_ACT_REDRAW;
 }
@@ -340,6 +349,7 @@ ui_loader_begin(struct ui_loader *ld, const char *note)
 	}
 	c = xcalloc(1, sizeof *c);
 	c->ld = ld;
+	ld->said = ld->st->nsaid;
 	atomic_init(&c->cancel, 0);
 	atomic_init(&c->indexing, 0);
 	atomic_init(&c->stop, 0);

@@ -73,6 +73,16 @@ ui_state_clear_status(struct ui_state *st)
 		buf_add(&st->status, st->marks.save_err.buf, st->marks.save_err.len);
 }
 
+/* Append a message to the status line, " | " after what it shows. */
+static void
+add_message(struct ui_state *st, const char *fmt, va_list ap)
+{
+	if (st->status.len)
+		buf_puts(&st->status, " | ");
+	buf_vprintf(&st->status, fmt, ap);
+	st->nsaid++;
+}
+
 /* Set the status message (after the save error, if any). */
 void
 ui_state_message(struct ui_state *st, const char *fmt, ...)
@@ -80,10 +90,19 @@ ui_state_message(struct ui_state *st, const char *fmt, ...)
 	va_list ap;
 
 	ui_state_clear_status(st);
-	if (st->status.len)
-		buf_puts(&st->status, " | ");
 	va_start(ap, fmt);
-	buf_vprintf(&st->status, fmt, ap);
+	add_message(st, fmt, ap);
+	va_end(ap);
+}
+
+/* Add a message after the one shown. */
+void
+ui_state_message_after(struct ui_state *st, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_message(st, fmt, ap);
 	va_end(ap);
 }
 

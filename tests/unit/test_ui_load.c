@@ -130,6 +130,42 @@ test_progress_then_library(void **unused)
 	rig_free(&r);
 }
 
+/*
+ * A message said while the load ran (the answer to a key pressed
+ * meanwhile) stays, the load's words after it; one cleared since is
+ * simply replaced.
+ */
+static void
+test_message_meanwhile(void **unused)
+{
+	struct rig r;
+
+	(void)unused;
+	rig_init(&r, 1);
+	assert_int_equal(pipe(r.f.hold), 0);
+	ui_loader_begin(&r.ld, NULL);
+	ui_state_message(&r.st, "browser \"false\" exited with status 1");
+	assert_int_equal(write(r.f.hold[1], "x", 1), 1);
+	settle(r.loop, &r.st);
+	assert_string_equal(r.st.status.buf, "browser \"false\" exited with status 1 | load 1");
+	ui_loader_begin(&r.ld, NULL);
+	ui_state_message(&r.st, "language 1 of 2");
+	ui_state_clear_status(&r.st);	/* the next key cleared it */
+	assert_int_equal(write(r.f.hold[1], "x", 1), 1);
+	settle(r.loop, &r.st);
+	assert_string_equal(r.st.status.buf, "load 2");
+	ui_loader_begin(&r.ld, NULL);	/* nothing said meanwhile: replaced */
+	assert_int_equal(write(r.f.hold[1], "x", 1), 1);
+	settle(r.loop, &r.st);
+	assert_string_equal(r.st.status.buf, "load 3");
+	ui_loader_begin(&r.ld, "fetch: 2 new papers");	/* a fetch's note, shown at once too */
+	ui_state_message(&r.st, "fetch: 2 new papers");
+	assert_int_equal(write(r.f.hold[1], "x", 1), 1);
+	settle(r.loop, &r.st);
+	assert_string_equal(r.st.status.buf, "fetch: 2 new papers");	/* not twice */
+	rig_free(&r);
+}
+
 /* Nothing changed (0) or a failure (-1): the library shown stays, the message shows. */
 static void
 test_unchanged_and_failed(void **unused)
@@ -319,6 +355,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_progress_then_library),
+		cmocka_unit_test(test_message_meanwhile),
 		cmocka_unit_test(test_unchanged_and_failed),
 		cmocka_unit_test(test_again_and_note),
 		cmocka_unit_test(test_cancel),
