@@ -51,12 +51,15 @@ while read -r name keys; do
 done <"$TMP/helpkeys"
 "$PB_BIN" --version >"$TMP/out" 2>&1; expect "--version exits 0" [ $? = 0 ]
 expect "--version prints the version" grep -q '^paperboy [0-9]' "$TMP/out"
-# libcurl is loaded when the first fetch needs it (fetch/curlso.h), not linked:
-# neither the binary nor a library it needs names it (tests/fetch/fetch.sh
-# checks that only a fetch loads it)
+# libcurl is loaded when the first fetch needs it (fetch/curlso.h), libxml2
+# when a file first needs it (ingest/xmlso.h), not linked: neither the
+# binary nor a library it needs names them (tests/fetch/fetch.sh checks
+# that only a fetch loads libcurl, test_xmlso that only HTML or XML loads
+# libxml2)
 if command -v ldd >/dev/null 2>&1; then
 	ldd "$PB_BIN" >"$TMP/ldd" 2>&1
 	expect "the binary does not link libcurl" sh -c "grep -q 'libc\.so' '$TMP/ldd' && ! grep -q 'libcurl' '$TMP/ldd'"
+	expect "the binary does not link libxml2 (nor ICU)" sh -c "grep -q 'libc\.so' '$TMP/ldd' && ! grep -q 'libxml2\|libicu' '$TMP/ldd'"
 fi
 "$PB_BIN" --bogus >"$TMP/out" 2>"$TMP/err"; expect "unknown option exits 2" [ $? = 2 ]
 expect "usage error is one line" [ "$(wc -l <"$TMP/err")" = 1 ]

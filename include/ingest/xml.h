@@ -31,8 +31,11 @@ struct xml_err {
 	char *text;
 };
 
+struct xmlso;
+
 struct xml {
 	struct pctx *p;
+	const struct xmlso *so;	/* libxml2 (ingest/xmlso.h); NULL when it could not be loaded */
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 	xmlNode *root;		/* NULL when nothing could be read */
@@ -55,9 +58,18 @@ struct xml {
  * processing instructions are skipped.
  */
 int xml_refuse_bombs(struct pctx *p, size_t max_tag);
-/* Initialise libxml2 once, on the main thread, before parsers run on several threads. */
-void xml_init(void);
-/* Read p's whole input into x; -1 (with a warning) when it cannot be parsed at all. */
+/*
+ * libxml2's table (ingest/xmlso.h: loaded and initialised by the first
+ * call, on whichever thread), or NULL after a warning ("cannot load
+ * libxml2: ...") at p's first line.
+ */
+const struct xmlso *xml_lib(struct pctx *p);
+/* libxml2's line of node n (of a document read through xml_lib's table). */
+long xml_node_line(const xmlNode *n);
+/*
+ * Read p's whole input into x; -1 (with a warning) when it cannot be
+ * parsed at all or libxml2 cannot be loaded.
+ */
 int xml_read(struct xml *x, struct pctx *p);
 /* Read p's whole input as HTML (tolerant, errors not reported); -1 when it cannot be read. */
 int xml_read_html(struct xml *x, struct pctx *p);

@@ -4,6 +4,7 @@
  * pthread_once, and only read afterwards.
  */
 #include "fetch/curlso.h"
+#include "base/solib.h"
 
 #include "config.h"
 
@@ -16,28 +17,6 @@ static struct curlso table;
 static int loaded;
 static struct buf failure = BUF_INIT;	/* why the load failed */
 
-/* dlerror's text; never NULL. */
-static const char *
-dl_why(void)
-{
-	const char *e = dlerror();
-
-	return e ? e : "unknown error";
-}
-
-/* The address of name in h; NULL, with the first reason in miss, when it is missing. */
-static void *
-look_up(void *h, const char *name, struct buf *miss)
-{
-	void *p;
-
-	dlerror();
-	p = dlsym(h, name);
-	if (p == NULL && miss->len == 0)
-		buf_puts(miss, dl_why());
-	return p;
-}
-
 /* Check the version and run curl_global_init; -1 with the reason in why. */
 static int
 set_up(void *h, struct buf *why)
@@ -48,8 +27,8 @@ set_up(void *h, struct buf *why)
 	const curl_version_info_data *v;
 	int rc = -1;
 
-	version_info = (__typeof__(version_info))look_up(h, "curl_version_info", &miss);
-	global_init = (__typeof__(global_init))look_up(h, "curl_global_init", &miss);
+	version_info = (__typeof__(version_info))solib_sym(h, "curl_version_info", &miss);
+	global_init = (__typeof__(global_init))solib_sym(h, "curl_global_init", &miss);
 	if (miss.len)
 		buf_printf(why, "cannot load libcurl: %s", miss.buf);
 	else if ((v = version_info(CURLVERSION_NOW)) == NULL || v->version == NULL)
@@ -74,13 +53,9 @@ curlso_load(const char *soname, struct curlso *t, struct buf *why)
 	void *h;
 
 	memset(t, 0, sizeof *t);
-	dlerror();
-	h = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
-	if (h == NULL) {
-		buf_printf(why, "cannot load libcurl: %s", dl_why());
+	if ((h = solib_open(soname, "libcurl", why)) == NULL)
 		return -1;
-	}
-#define CURLSO_LOOK_UP(name) t->name = (__typeof__(t->name))look_up(h, "curl_" #name, &miss);
+#define CURLSO_LOOK_UP(name) t->name = (__typeof__(t->name))solib_sym(h, "curl_" #name, &miss);
 	CURLSO_FUNCS(CURLSO_LOOK_UP)
 #undef CURLSO_LOOK_UP
 	if (miss.len)

@@ -342,7 +342,7 @@ find_incomplete(struct feed *f, xmlNode *root)
 
 		if (is_entry(n))
 			entry = n;
-		if (strcmp((const char *)n->name, f->x.open_name) == 0 && xmlGetLineNo(n) == f->x.open_line)
+		if (strcmp((const char *)n->name, f->x.open_name) == 0 && xml_node_line(n) == f->x.open_line)
 			break;
 		for (k = n->last; k && k->type != XML_ELEMENT_NODE; k = k->prev)
 			;
@@ -418,4 +418,4 @@ atom_sniff(const char *head, size_t len, size_t before)
 	return SNIFF_NONE;
 }
 
-const struct ingest_format atom_format = { "atom", atom_sniff, atom_parse, xml_init };
+const struct ingest_format atom_format = { "atom", atom_sniff, atom_parse, NULL };

@@ -28,8 +28,8 @@
 #include "ingest/lines.h"
 #include "ingest/pctx.h"
 #include "ingest/xml.h"
+#include "ingest/xmlso.h"
 #include "ingest/rec.h"
-#include "ingest/xml.h"
 #include "text/text.h"
 
 /* The JSON parser's row (json.c): the embedded data is read with it. */
@@ -190,7 +190,7 @@ markup_paper(struct pctx *p, xmlNode *h, xmlNode *a, const char *id, const char 
 {
 	struct rec_build b;
 	struct buf url = BUF_INIT, title = BUF_INIT;
-	size_t line = (size_t)xmlGetLineNo(h);
+	size_t line = (size_t)xml_node_line(h);
 
 	rec_init(p, &b, line, "hf-html");
 	xml_text(a, &title);
@@ -262,6 +262,7 @@ ignore_error(void *ctx, const xmlError *e)
 static void
 hfhtml_parse(struct pctx *p)
 {
+	const struct xmlso *so;
 	htmlParserCtxtPtr ctxt;
 	htmlDocPtr doc;
 	xmlNode *root, *props;
@@ -270,31 +271,31 @@ hfhtml_parse(struct pctx *p)
 	const char *day = NULL;
 	size_t found = 0;
 
-	if (xml_refuse_bombs(p, XML_MAX_HTML_TAG) < 0)
-		return;	/* a tag the HTML parser would take minutes over */
-	if (p->len > INT_MAX || (ctxt = htmlNewParserCtxt()) == NULL) {
+	if ((so = xml_lib(p)) == NULL || xml_refuse_bombs(p, XML_MAX_HTML_TAG) < 0)
+		return;	/* no libxml2, or a tag the HTML parser would take minutes over */
+	if (p->len > INT_MAX || (ctxt = so->htmlNewParserCtxt()) == NULL) {
 		pctx_warn(p, 0, "cannot read the page with the HTML parser");
 		return;
 	}
 	ctxt->sax->serror = (xmlStructuredErrorFunc)ignore_error;
-	doc = htmlCtxtReadMemory(ctxt, p->data, (int)p->len, p->file, "UTF-8",
+	doc = so->htmlCtxtReadMemory(ctxt, p->data, (int)p->len, p->file, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
-	root = doc ? xmlDocGetRootElement(doc) : NULL;
+	root = doc ? so->xmlDocGetRootElement(doc) : NULL;
 	if (root) {
 		if (find_page_day(root, iso, &tmp))
 			day = iso;
 		props = find_props(root, &tmp);
 		if (props && xml_attr(props, "data-props", &tmp))
-			found = read_props(p, tmp.buf, (size_t)xmlGetLineNo(props), day);
+			found = read_props(p, tmp.buf, (size_t)xml_node_line(props), day);
 		if (found == 0)
 			read_markup(p, root, day);
 	}
 	if (p->npapers == 0)
 		pctx_warn(p, 0, "no papers found in the page");
 	if (doc)
-		xmlFreeDoc(doc);
-	htmlFreeParserCtxt(ctxt);
+		so->xmlFreeDoc(doc);
+	so->htmlFreeParserCtxt(ctxt);
 	buf_free(&tmp);
 }
 
@@ -322,4 +323,4 @@ hfhtml_sniff(const char *head, size_t len, size_t before)
 	return SNIFF_NONE;
 }
 
-const struct ingest_format hfhtml_format = { "hf-html", hfhtml_sniff, hfhtml_parse, xml_init };
+const struct ingest_format hfhtml_format = { "hf-html", hfhtml_sniff, hfhtml_parse, NULL };

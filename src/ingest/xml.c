@@ -1,5 +1,6 @@
 /* ingest/xml.c: safe libxml2 reading, kept errors and tree helpers (see xml.h). */
 #include "ingest/xml.h"
+#include "ingest/xmlso.h"
 #include "base/alloc.h"
 
 #include <limits.h>
@@ -160,14 +161,31 @@ xml_attr(const xmlNode *n, const char *name, struct buf *out)
 size_t
 xml_line(const struct xml *f, const xmlNode *n)
 {
-	return xline(f, xmlGetLineNo(n));
+	return xline(f, xml_node_line(n));
 }
 
-/* Initialise libxml2 once, before parsers run on several threads. */
-void
-xml_init(void)
+/* libxml2's line of a node (its document was read, so the table is loaded). */
+long
+xml_node_line(const xmlNode *n)
 {
-	xmlInitParser();
+	struct buf why = BUF_INIT;
+	const struct xmlso *so = xmlso_get(&why);
+
+	buf_free(&why);
+	return so ? so->xmlGetLineNo(n) : 0;
+}
+
+/* libxml2's table, or NULL after a warning at p's first line. */
+const struct xmlso *
+xml_lib(struct pctx *p)
+{
+	struct buf why = BUF_INIT;
+	const struct xmlso *so = xmlso_get(&why);
+
+	if (so == NULL)
+		pctx_warn(p, 0, "%s", why.buf);
+	buf_free(&why);
+	return so;
 }
 
 /* Offset just past the first "end" at or after s[i] in s[0..n), or n. */
@@ -265,19 +283,21 @@ xml_refuse_bombs(struct pctx *p, size_t max_tag)
 	return -1;
 }
 
-/* Start reading p's input into x with a parser context from make ("what" names it); -1 on failure. */
+/* Start reading p's input into x with an XML or (html) HTML parser context ("what" names it); -1 on failure. */
 static int
-read_start(struct xml *x, struct pctx *p, xmlParserCtxtPtr (*make)(void), const char *what)
+read_start(struct xml *x, struct pctx *p, int html, const char *what)
 {
 	memset(x, 0, sizeof *x);
 	x->p = p;
+	if ((x->so = xml_lib(p)) == NULL)
+		return -1;
 	if (p->len > INT_MAX) {
 		pctx_warn(p, 0, "input too large for the %s parser (%zu bytes)", what, p->len);
 		return -1;
 	}
 	if (xml_refuse_bombs(p, XML_MAX_TAG) < 0)
 		return -1;
-	x->ctxt = make();
+	x->ctxt = html ? x->so->htmlNewParserCtxt() : x->so->xmlNewParserCtxt();
 	if (!x->ctxt) {
 		pctx_warn(p, 0, "cannot start the %s parser", what);
 		return -1;
@@ -290,14 +310,14 @@ read_start(struct xml *x, struct pctx *p, xmlParserCtxtPtr (*make)(void), const 
 int
 xml_read(struct xml *x, struct pctx *p)
 {
-	if (read_start(x, p, xmlNewParserCtxt, "XML") < 0)
+	if (read_start(x, p, 0, "XML") < 0)
 		return -1;
 	x->ctxt->sax->serror = on_xml_error;
-	x->doc = xmlCtxtReadMemory(x->ctxt, p->data, (int)p->len, p->file, NULL,
+	x->doc = x->so->xmlCtxtReadMemory(x->ctxt, p->data, (int)p->len, p->file, NULL,
 	    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
 	    XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT |
 	    XML_PARSE_BIG_LINES);
-	x->root = x->doc ? xmlDocGetRootElement(x->doc) : NULL;
+	x->root = x->doc ? x->so->xmlDocGetRootElement(x->doc) : NULL;
 	return 0;
 }
 
@@ -305,12 +325,12 @@ xml_read(struct xml *x, struct pctx *p)
 int
 xml_read_html(struct xml *x, struct pctx *p)
 {
-	if (read_start(x, p, htmlNewParserCtxt, "HTML") < 0)
+	if (read_start(x, p, 1, "HTML") < 0)
 		return -1;
-	x->doc = htmlCtxtReadMemory(x->ctxt, p->data, (int)p->len, p->file, "UTF-8",
+	x->doc = x->so->htmlCtxtReadMemory(x->ctxt, p->data, (int)p->len, p->file, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT);
-	x->root = x->doc ? xmlDocGetRootElement(x->doc) : NULL;
+	x->root = x->doc ? x->so->xmlDocGetRootElement(x->doc) : NULL;
 	return 0;
 }
 
@@ -324,8 +344,9 @@ xml_done(struct xml *x)
 	if (!x->root && x->nerrs == 0)
 		pctx_warn(x->p, 0, "invalid XML: no root element");
 	if (x->doc)
-		xmlFreeDoc(x->doc);
-	xmlFreeParserCtxt(x->ctxt);
+		x->so->xmlFreeDoc(x->doc);
+	if (x->ctxt)
+		x->so->xmlFreeParserCtxt(x->ctxt);
 	for (i = 0; i < x->nerrs; i++)
 		free(x->errs[i].text);
 	free(x->errs);
