@@ -162,7 +162,8 @@ fi
 # 200x60 screen (medians of 5, alternating); search per keystroke; a new
 # day file synced and painted; the store's size against the input bytes.
 sb=${PB_BUILDDIR:-.}/bench/store_bench
-if [ -x "$sb" ]; then
+bare=${PB_BUILDDIR:-.}/bench/bare
+if [ -x "$sb" ] && [ -x "$bare" ]; then
 	cache=$out/cache
 	rm -rf "$cache"
 	mkdir -p "$cache"
@@ -211,17 +212,17 @@ if [ -x "$sb" ]; then
 			sub(/.*peak /, "", m); printf "   peak memory at first paint: %s (target <= 30 MB)\n", m }' "$out/paint"
 	# the real reader on a 200x60 pseudo-terminal, from exec to its first
 	# screen (the newest day, from the warm store), against a bare curses
-	# program run the same way
+	# program (bench/bare: linked with ncursesw alone) run the same way
 	: >"$out/exec"
 	: >"$out/config"
 	i=0
 	while [ $i -lt 5 ]; do
-		"$sb" exec BENCHDONE "$sb" bare-tty >>"$out/exec"
+		"$sb" exec BENCHDONE "$bare" >>"$out/exec"
 		PAPERBOY_STATE="$out/state" PAPERBOY_CONFIG="$out/config" \
 			"$sb" exec "paper 1/" "$PB_BIN" --store="$db" "$archive" >>"$out/exec"
 		i=$((i + 1))
 	done
-	awk '$1 == "exec" && /store_bench/ { b[nb++] = $2 } $1 == "exec" && !/store_bench/ { p[np++] = $2 }
+	awk '$1 == "exec" && /bench\/bare/ { b[nb++] = $2 } $1 == "exec" && !/bench\/bare/ { p[np++] = $2 }
 		function med(a, n,   i, j, t) { for (i = 0; i < n; i++) for (j = i + 1; j < n; j++)
 			if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t } return a[int(n / 2)] }
 		END { pb = med(b, nb); pp = med(p, np)
@@ -261,7 +262,7 @@ if [ -x "$sb" ]; then
 	"$sb" sync "$db" "$archive" >/dev/null
 else
 	echo
-	echo "store benchmark: $sb not built"
+	echo "store benchmark: $sb or $bare not built (make bench builds them)"
 fi
 
 # reader keystroke benchmark

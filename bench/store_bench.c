@@ -10,11 +10,11 @@
  *                                       keystroke, the match count, the matches of
  *                                       the newest day and the first match's key
  *                                       (after index_warm, timed apart)
- *   store_bench bare-tty                paint 200x60 cells on the terminal, the last
- *                                       row ending in BENCHDONE, and wait to be killed
  *   store_bench exec MARK CMD ARG...    run CMD on a 200x60 pseudo-terminal: the ms
  *                                       from the start until its output shows MARK
- *                                       (the real reader's first paint, or bare-tty's)
+ *                                       (the real reader's first paint, or
+ *                                       bench/bare's: a curses program linked
+ *                                       with ncursesw alone)
  * Each prints one line of figures (ms; peak RSS in MB from getrusage).
  */
 #include <curses.h>
@@ -227,21 +227,6 @@ run_search(const char *path, char **words, size_t n)
 	return 0;
 }
 
-/* A bare curses program on the terminal: 200x60 cells, then wait for SIGTERM. */
-static int
-run_bare_tty(void)
-{
-	int y;
-
-	initscr();
-	for (y = 0; y < 60; y++)
-		mvprintw(y, 0, "%-190.190s%s", "paperboy bench line", y == 59 ? "BENCHDONE" : "");
-	refresh();
-	pause();
-	endwin();
-	return 0;
-}
-
 /* Look for mark in the pty's output; buf keeps the last bytes read (a mark may span reads). */
 static int
 saw_mark(int fd, const char *mark, char *buf, size_t *have, size_t size)
@@ -424,8 +409,6 @@ main(int argc, char **argv)
 	}
 	if (argc == 3 && strcmp(argv[1], "paint") == 0)
 		return run_paint(argv[2]);
-	if (argc == 2 && strcmp(argv[1], "bare-tty") == 0)
-		return run_bare_tty();
 	if (argc >= 4 && strcmp(argv[1], "exec") == 0)
 		return run_exec(argv[2], argv + 3);
 	if (argc >= 4 && strcmp(argv[1], "reader") == 0) {
@@ -444,6 +427,6 @@ main(int argc, char **argv)
 		return run_index(argv[2]);
 	if (argc >= 4 && strcmp(argv[1], "search") == 0)
 		return run_search(argv[2], argv + 3, (size_t)argc - 3);
-	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search|bare-tty|exec|reader ...\n");
+	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search|exec|reader ...\n");
 	return 2;
 }
