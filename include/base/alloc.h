@@ -21,9 +21,8 @@ void *xrealloc(void *p, size_t n);
 /* strdup that never returns NULL (caller frees). */
 char *xstrdup(const char *s);
 /*
- * Give the pages of freed memory back to the system (after a big
- * transient allocation such as a load); a no-op where the C library
- * cannot.
+ * Return the pages of freed memory to the kernel (after a big transient
+ * allocation such as a load); a no-op where the C library cannot.
  */
 void xtrim(void);
 /*

@@ -6,7 +6,8 @@
  * So one table type serves the library's papers and days and the marks.
  * Linear probing, power-of-two capacity, load at most 3/4.  Keys are
  * never removed (clear the whole table instead).
- * A zeroed struct hashmap is an empty table; hashmap_free releases it.
+ * A zeroed struct hashmap is an empty table; hashmap_free releases it
+ * and leaves it zeroed (an empty table again).
  */
 #ifndef PB_BASE_HASHMAP_H
 #define PB_BASE_HASHMAP_H

@@ -161,7 +161,7 @@ xml_attr(const xmlNode *n, const char *name, struct buf *out)
 size_t
 xml_line(const struct xml *f, const xmlNode *n)
 {
-	return xline(f, xml_node_line(n));
+	return xline(f, f->so->xmlGetLineNo(n));	/* f read a document: so is set */
 }
 
 /* libxml2's line of a node (its document was read, so the table is loaded). */
@@ -283,10 +283,12 @@ xml_refuse_bombs(struct pctx *p, size_t max_tag)
 	return -1;
 }
 
-/* Start reading p's input into x with an XML or (html) HTML parser context ("what" names it); -1 on failure. */
+/* Start reading p's input into x with an XML or (html) HTML parser context; -1 on failure. */
 static int
-read_start(struct xml *x, struct pctx *p, int html, const char *what)
+read_start(struct xml *x, struct pctx *p, int html)
 {
+	const char *what = html ? "HTML" : "XML";
+
 	memset(x, 0, sizeof *x);
 	x->p = p;
 	if ((x->so = xml_lib(p)) == NULL)
@@ -310,7 +312,7 @@ read_start(struct xml *x, struct pctx *p, int html, const char *what)
 int
 xml_read(struct xml *x, struct pctx *p)
 {
-	if (read_start(x, p, 0, "XML") < 0)
+	if (read_start(x, p, 0) < 0)
 		return -1;
 	x->ctxt->sax->serror = on_xml_error;
 	x->doc = x->so->xmlCtxtReadMemory(x->ctxt, p->data, (int)p->len, p->file, NULL,
@@ -325,7 +327,7 @@ xml_read(struct xml *x, struct pctx *p)
 int
 xml_read_html(struct xml *x, struct pctx *p)
 {
-	if (read_start(x, p, 1, "HTML") < 0)
+	if (read_start(x, p, 1) < 0)
 		return -1;
 	x->doc = x->so->htmlCtxtReadMemory(x->ctxt, p->data, (int)p->len, p->file, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |

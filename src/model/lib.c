@@ -563,10 +563,6 @@ maps_drop(struct lib *lib)
 	hashmap_free(&lib->by_title);
 	hashmap_free(&lib->by_text);
 	hashmap_free(&lib->items);
-	memset(&lib->by_id, 0, sizeof lib->by_id);
-	memset(&lib->by_title, 0, sizeof lib->by_title);
-	memset(&lib->by_text, 0, sizeof lib->by_text);
-	memset(&lib->items, 0, sizeof lib->items);
 	free(lib->litems);
 	lib->litems = NULL;
 	lib->nlitems = lib->alitems = 0;
@@ -801,7 +797,6 @@ lib_finish(struct lib *lib)
 	if (lib->ndays)
 		memcpy(lib->days, sorted, lib->ndays * sizeof *sorted);
 	hashmap_free(&lib->by_day);
-	memset(&lib->by_day, 0, sizeof lib->by_day);
 	for (i = 0; i < lib->ndays; i++) {
 		lib->days[i]->pub.npapers = 0;
 		hashmap_put(&lib->by_day, hash_str(lib->days[i]->pub.label), (uint32_t)i);
