@@ -61,6 +61,7 @@ struct loaded {
 	int from_store;
 	int rc;				/* -1 when something named could not be read */
 	struct store_stats stats;	/* what the store's sync did, when from the store */
+	struct store *store;		/* a first build still writing (store_set_early), or NULL */
 };
 
 /* Print the --help text. */
@@ -289,6 +290,7 @@ diags(const struct loaded *l)
 static void
 loaded_free(struct loaded *l)
 {
+	store_close(l->store);	/* before the library, which its writing reads */
 	lib_free(l->lib);
 	ingest_free(l->ing);
 	if (l->from_store)
@@ -348,6 +350,8 @@ struct load_how {
 	 * (caller closes); the problems come from the store's report
 	 */
 	struct store **light;
+	/* without keep: a first build writes while the caller prints (store_set_early; l->store) */
+	int early;
 };
 
 /*
@@ -444,10 +448,15 @@ load_with(const struct opts *o, struct loaded *l, FILE *f, const struct load_how
 	buf_init(&msg);
 	if (!o->no_store) {
 		s = open_store(o, &msg, f);
+		if (s && how->early && !how->keep)
+			store_set_early(s, 1);
 		rc = s ? load_store(o, s, l, how, &msg) : -1;
 		failed = s == NULL || msg.len > 0;	/* else up to date with the inputs */
 		if (how->keep && !failed) {
 			*how->keep = s;
+			s = NULL;
+		} else if (rc == 0 && how->early) {
+			l->store = s;	/* closed once the output is written */
 			s = NULL;
 		}
 		store_close(s);
@@ -473,7 +482,20 @@ load(const struct opts *o, struct loaded *l, FILE *f)
 	struct load_how how;
 
 	memset(&how, 0, sizeof how);
+	how.early = 1;
 	load_with(o, l, f, &how);
+}
+
+/* Wait for a first build still writing the store; a note on f when it could not. */
+static void
+loaded_settle(struct loaded *l, FILE *f)
+{
+	struct buf msg = BUF_INIT;
+
+	buf_init(&msg);
+	if (l->store && store_wait(l->store, &msg) < 0)
+		diag_printf(f, DIAG_PLAIN, "paperboy", 0, "%s (the store is built again next time)", msg.buf);
+	buf_free(&msg);
 }
 
 /* --check: a line per file, its messages, and a total. */
@@ -506,6 +528,8 @@ run_check(const struct opts *o)
 	    records, records == 1 ? "" : "s",
 	    npapers, npapers == 1 ? "" : "s",
 	    warnings, warnings == 1 ? "" : "s");
+	fflush(stdout);
+	loaded_settle(&l, stderr);
 	loaded_free(&l);
 	if (fflush(stdout) != 0)
 		return 1;
@@ -589,6 +613,7 @@ run_export(const struct opts *o)
 	free(v);
 	buf_free(&out);
 	buf_free(&err);
+	loaded_settle(&l, stderr);
 	loaded_free(&l);
 	return rc < 0 ? 1 : 0;
 }
@@ -682,7 +707,7 @@ reader_load(void *arg, struct ui_load_ctl *ctl, struct lib **out, struct buf *ms
 	 * unless just built; at start, the newest day is shown once synced.
 	 */
 	struct store *detail = NULL;
-	struct load_how how = { &prog, 1, msg, &ra->store, first ? reader_synced : NULL, ctl, &detail };
+	struct load_how how = { &prog, 1, msg, &ra->store, first ? reader_synced : NULL, ctl, &detail, 0 };
 	struct loaded l;
 
 	if (ra->o->samples && dir_has_entries(ra->o->libdir.buf)) {

@@ -18,6 +18,9 @@
 struct batch {
 	struct arena *a;		/* the copies below; reset after merging */
 	struct rec *recs; size_t nrecs, arecs;
+	/* with a prep function (ingest_set_sink): its bytes, record i's ending at pend[i] */
+	struct buf prep;
+	size_t *pend; size_t apend;
 	struct diag *msgs; size_t nmsgs, amsgs;	/* file NULL until merged */
 	struct lib *direct;		/* single-threaded: records go straight here */
 	size_t ndirect;			/* records added to direct */
@@ -39,6 +42,8 @@ void batch_free(struct batch *b);
 void batch_msg(struct batch *b, enum diag_level lvl, size_t line, const char *text, size_t len);
 /* Add a copy of a record (its strings and arrays), or hand it to the direct library. */
 void batch_rec(struct batch *b, const struct rec *r);
+/* Run prep (may be NULL) on every record of the batch, on the calling thread. */
+void batch_prep(struct batch *b, ingest_prep prep);
 /* Add "WHAT: strerror(err)" as an error and mark the batch failed. */
 void batch_fail(struct batch *b, const char *what, int err);
 

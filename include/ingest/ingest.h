@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/buf.h"
 #include "model/lib.h"
 #include "text/diag.h"
 
@@ -52,10 +53,20 @@ struct ingest_item {
 
 /*
  * Called with every record merged, after the library got it, with the
- * index of its file (ingest_file) and what lib_add_paper returned (-1
- * without a library); the record is valid during the call.
+ * index of its file (ingest_file), what lib_add_paper returned (-1
+ * without a library) and the bytes the prep function appended for it
+ * (NULL and 0 without one); the record and the bytes are valid during
+ * the call.
  */
-typedef void (*ingest_sink)(void *arg, size_t file, const struct rec *r, long paper);
+typedef void (*ingest_sink)(void *arg, size_t file, const struct rec *r, long paper,
+    const char *prep, size_t plen);
+/*
+ * Called for each record on the thread that parsed it, before it is
+ * merged: append to out what the sink will want of it, so that this work
+ * runs beside the parsing rather than on the merging thread.  Several
+ * threads call it at once: it must touch nothing but r and out.
+ */
+typedef void (*ingest_prep)(const struct rec *r, struct buf *out);
 
 /*
  * A new ingester feeding lib (caller frees with ingest_free; lib stays the
@@ -103,8 +114,8 @@ void ingest_set_cancel(struct ingest *ing, const atomic_int *flag);
  * it would cost a second pass on the merging thread).
  */
 void ingest_set_hash(struct ingest *ing, int on);
-/* Give every record merged from now on to fn too (NULL: stop). */
-void ingest_set_sink(struct ingest *ing, ingest_sink fn, void *arg);
+/* Give every record merged from now on to fn too, with what prep (may be NULL) made of it (fn NULL: stop). */
+void ingest_set_sink(struct ingest *ing, ingest_sink fn, ingest_prep prep, void *arg);
 /* Read one in-memory input named name (for tests and the fuzzer). */
 int ingest_buffer(struct ingest *ing, const char *name, const char *data, size_t len);
 /* Sniff the format of a buffer (from its first 64 KiB); NULL when none is recognised. */

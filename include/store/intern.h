@@ -26,8 +26,8 @@
 #include "model/lib.h"
 #include "store/store.h"
 
-#define STORE_SCHEMA 2
-#define STORE_BUILDING 1002	/* user_version while a first build runs (store_bulk_begin) */
+#define STORE_SCHEMA 3
+#define STORE_BUILDING 1003	/* user_version while a first build runs (store_bulk_begin) */
 #define STORE_APP_ID 0x50427931	/* "PBy1" */
 
 struct store {
@@ -35,6 +35,9 @@ struct store {
 	char *path;
 	char *roots;		/* the paths of the last sync, as stored in meta */
 	struct lib *built;	/* the library a first build merged, until store_lib takes it */
+	int early;		/* store_set_early */
+	struct manifest_tail *tail;	/* an early first build's writing, until store_wait */
+	struct store_report *built_rep;	/* what an early first build read, until store_report takes it */
 	unsigned long long max_bytes;	/* files larger than this are skipped */
 	int bulk;		/* a first build without WAL is running (store_bulk_begin) */
 	struct buf tmp;
@@ -51,8 +54,10 @@ void store_bind_str(sqlite3_stmt *st, int i, const char *s);
 /* Note that the store is damaged (a read failed with SQLITE_CORRUPT): the next open rebuilds it. */
 void store_damaged(struct store *s, int rc);
 
-/* Drop (create 0) or make again (1) the random-key indexes of papers and paper_days, for a first build; -1 with msg. */
-int store_sorted_indexes(struct store *s, int create, struct buf *msg);
+/* What store_sorted_indexes does: drop them all, or make those of recs, or those of papers. */
+enum store_idx { IDX_DROP, IDX_RECS, IDX_PAPERS };
+/* For a first build: drop the indexes it sorts at once, or make a group of them again; -1 with msg. */
+int store_sorted_indexes(struct store *s, enum store_idx what, struct buf *msg);
 /*
  * Before a sync's transaction: when the store is empty and no other
  * connection has it open, write the first build straight into the file
@@ -69,6 +74,13 @@ void store_bulk_abandon(struct store *s);
 /* manifest.c: the sync. */
 int manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npaths,
     const struct store_progress *prog, struct store_stats *stats, struct buf *msg);
+/* manifest.c: wait for an early first build's writing (s->tail, then NULL); -1 with msg when it failed. */
+int manifest_wait(struct store *s, struct buf *msg);
+/*
+ * Fill r with the files and messages as the store holds them, inside a
+ * transaction the caller runs (r->npapers is left 0); -1 with msg.
+ */
+int store_report_fill(struct store *s, struct store_report *r, struct buf *msg);
 /* The order key of a day: dated newest first, then labels (by date, then seen), then undated. */
 int64_t manifest_day_key(const struct day *d, int64_t seen);
 /*

@@ -148,4 +148,21 @@ void store_shrink(struct store *s);
 /* Number of merged papers, or -1 with msg. */
 long store_npapers(struct store *s, struct buf *msg);
 
+/*
+ * With on set, a first build (stats->built) returns as soon as its
+ * library is merged, and writes that library's papers and commits on a
+ * thread of its own while the caller goes on: for --dump, which prints
+ * the library meanwhile.  Until store_wait, store_lib and store_report
+ * give what the build read, and the library store_lib gave must not be
+ * freed; any other call on s waits for the writing first.
+ */
+void store_set_early(struct store *s, int on);
+/*
+ * Wait for what an early first build still writes; 0 when nothing is
+ * pending or it was written, else -1 with the reason in msg (the store
+ * is then left empty, to be built again by the next run).  store_close
+ * waits too.
+ */
+int store_wait(struct store *s, struct buf *msg);
+
 #endif

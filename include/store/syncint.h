@@ -45,9 +45,11 @@ struct sync {
 	long long version;		/* data_version the old rows were loaded at; -1: not loaded */
 	size_t *todo;			/* items to read, in order */
 	size_t ntodo;
-	sqlite3_stmt *ins_rec;
-	struct buf key;			/* scratch: a record's title key */
+	sqlite3_stmt *ins_rec, *ins_body;	/* the writer's */
+	struct buf key;			/* scratch */
 	struct lib *lib;		/* first build: merged as read */
+	struct pid *first_ids;		/* first build: its papers' ids, until written */
+	char *roots;			/* the paths synced, as meta keeps them */
 	long cur;			/* todo index of the file being read */
 	int64_t seq;
 	int err;

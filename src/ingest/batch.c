@@ -102,6 +102,22 @@ batch_rec(struct batch *b, const struct rec *r)
 	}
 }
 
+/* Run prep on every record of the batch. */
+void
+batch_prep(struct batch *b, ingest_prep prep)
+{
+	size_t i;
+
+	buf_setlen(&b->prep, 0);
+	if (prep == NULL)
+		return;
+	ALLOC_GROW(b->pend, b->nrecs, b->apend);
+	for (i = 0; i < b->nrecs; i++) {
+		prep(&b->recs[i], &b->prep);
+		b->pend[i] = b->prep.len;
+	}
+}
+
 /* Empty a batch for the next file, keeping its memory. */
 void
 batch_clear(struct batch *b)
@@ -110,6 +126,7 @@ batch_clear(struct batch *b)
 
 	arena_reset(b->a, zero);
 	b->nrecs = 0;
+	buf_setlen(&b->prep, 0);
 	b->ndirect = 0;
 	b->nmsgs = 0;
 	b->fmt = NULL;
@@ -124,6 +141,7 @@ batch_init(struct batch *b)
 {
 	memset(b, 0, sizeof *b);
 	b->a = arena_new();
+	buf_init(&b->prep);
 }
 
 /* Free a batch. */
@@ -133,6 +151,8 @@ batch_free(struct batch *b)
 	arena_free(b->a);
 	free(b->recs);
 	free(b->msgs);
+	buf_free(&b->prep);
+	free(b->pend);
 }
 
 /* Add "WHAT: strerror(err)" as an error of the batch. */

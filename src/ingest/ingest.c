@@ -34,6 +34,7 @@
 struct ingest {
 	struct lib *lib;		/* NULL: records go only to the sink */
 	ingest_sink sink;
+	ingest_prep prep;		/* with the sink, on the parsing threads (may be NULL) */
 	void *sink_arg;
 	struct arena *a;		/* file names and message texts */
 	struct ingest_file *files; size_t nfiles, afiles;
@@ -55,6 +56,7 @@ struct jobs_ctx {
 	int hash;			/* hash each file read */
 	unsigned long long max_bytes;	/* files larger than this are skipped */
 	const atomic_int *cancel;	/* ingest_set_cancel's flag, or NULL */
+	ingest_prep prep;		/* run on each batch as it is parsed, or NULL */
 };
 
 #define SNIFF_BYTES 65536		/* the head of a file its format is sniffed from */
@@ -367,12 +369,16 @@ job_merge(struct ingest *ing, const struct job *j, struct batch *b)
 		diag_add(&ing->diags, b->msgs[i].level, f->path, b->msgs[i].line, b->msgs[i].text);
 	for (i = 0; i < b->nrecs; i++) {
 		long paper = -1;
+		size_t from = i && ing->prep ? b->pend[i - 1] : 0;
 
 		b->recs[i].file = f->path;
 		if (ing->lib)
 			paper = lib_add_paper(ing->lib, &b->recs[i]);
-		if (ing->sink)
-			ing->sink(ing->sink_arg, ing->nfiles - 1, &b->recs[i], paper);
+		if (ing->sink && ing->prep)
+			ing->sink(ing->sink_arg, ing->nfiles - 1, &b->recs[i], paper,
+			    b->prep.buf + from, b->pend[i] - from);
+		else if (ing->sink)
+			ing->sink(ing->sink_arg, ing->nfiles - 1, &b->recs[i], paper, NULL, 0);
 	}
 	f->npapers = b->nrecs + b->ndirect;
 	/* only a path named by the caller fails the run; inside a directory it is a warning */
@@ -388,6 +394,7 @@ jobs_run(void *ctx, struct pool_worker *w, size_t j, struct batch *b)
 	if (c->cancel && atomic_load(c->cancel))
 		return;		/* cancelled: the file is left unread, with no message */
 	job_run(w, &c->jobs[j], b, c->light, c->hash, c->max_bytes);
+	batch_prep(b, c->prep);
 }
 
 /* The pool's merge: job j's batch (calling thread, in job order). */
@@ -413,6 +420,7 @@ run_jobs(struct ingest *ing, const struct job *jobs, size_t njobs, int nthreads)
 	c.hash = ing->hash;
 	c.max_bytes = ing->max_bytes;
 	c.cancel = ing->cancel;
+	c.prep = ing->sink ? ing->prep : NULL;
 	/* the sink needs each batch's copies of the records: no direct merging */
 	return pool_run(&jobs_ops, &c, njobs, nthreads, &ing->w0, ing->sink ? NULL : ing->lib);
 }
@@ -511,11 +519,12 @@ ingest_items(struct ingest *ing, const struct ingest_item *v, size_t n)
 	return rc;
 }
 
-/* Give every record merged from now on to fn as well. */
+/* Give every record merged from now on to fn as well, with what prep made of it. */
 void
-ingest_set_sink(struct ingest *ing, ingest_sink fn, void *arg)
+ingest_set_sink(struct ingest *ing, ingest_sink fn, ingest_prep prep, void *arg)
 {
 	ing->sink = fn;
+	ing->prep = fn ? prep : NULL;
 	ing->sink_arg = arg;
 }
 

@@ -184,7 +184,7 @@ index_build(struct store *s, size_t max, struct buf *msg)
 	int64_t *ids = NULL, *left = NULL;
 	long n, rest = -1;
 
-	if (store_exec(s, "BEGIN IMMEDIATE", msg) < 0)
+	if (manifest_wait(s, msg) < 0 || store_exec(s, "BEGIN IMMEDIATE", msg) < 0)
 		return -1;
 	n = ids_of(s, "SELECT id FROM fts_todo ORDER BY id LIMIT ?", (int64_t)max, &ids, msg);
 	if (n >= 0 && put_rows(s, ids, (size_t)n, 0, msg) == 0 && done_ids(s, ids, (size_t)n, msg) == 0)
@@ -207,8 +207,11 @@ index_build(struct store *s, size_t max, struct buf *msg)
 int
 index_tidy(struct store *s, struct buf *msg)
 {
-	int before = sqlite3_total_changes(s->db);
+	int before;
 
+	if (manifest_wait(s, msg) < 0)
+		return -1;
+	before = sqlite3_total_changes(s->db);
 	if (store_exec(s, "INSERT INTO fts(fts, rank) VALUES ('merge', -" STR(TIDY_PAGES) ")", msg) < 0)
 		return -1;
 	return sqlite3_total_changes(s->db) - before >= 2;
@@ -258,6 +261,7 @@ index_new(struct store *s)
 {
 	struct index *ix = xcalloc(1, sizeof *ix);
 
+	manifest_wait(s, NULL);
 	ix->s = s;
 	ix->version[0] = -1;
 	buf_init(&ix->q);

@@ -15,12 +15,15 @@
  *     ones is merged again, in reading order (replay.c, lib.c's rules);
  *  4. the days they touch are counted again.
  * On an empty store (the first build) the records are merged as they are
- * read, in the ingester's own library, with no second pass.
+ * read, in the ingester's own library, with no second pass; with
+ * store_set_early its papers are then written on a thread of their own
+ * (struct manifest_tail) while the caller prints that library.
  */
 #include "store/syncint.h"
 #include "base/hashmap.h"
 #include "base/safeio.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,6 +328,8 @@ sync_free(struct sync *y)
 	ingest_items_free(y->items, y->nitems);
 	buf_free(&y->key);
 	lib_free(y->lib);
+	free(y->first_ids);
+	free(y->roots);
 }
 
 /* List every path's inputs, in order. */
@@ -395,7 +400,7 @@ max_changed(struct sync *y)
 
 /* Record the paths synced and the maximum file size they were read with. */
 static int
-set_roots(struct sync *y, const char *roots)
+set_roots(struct sync *y)
 {
 	sqlite3_stmt *st = store_prep(y->s, "INSERT OR REPLACE INTO meta VALUES ('roots', ?1), ('max', ?2)",
 	    y->msg);
@@ -404,7 +409,7 @@ set_roots(struct sync *y, const char *roots)
 	if (st == NULL)
 		return manifest_fail(y);
 	max_text(max, y->s->max_bytes);
-	sqlite3_bind_text(st, 1, roots, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, y->roots, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, max, -1, SQLITE_STATIC);
 	manifest_step(y, st);
 	sqlite3_finalize(st);
@@ -444,9 +449,45 @@ up_to_date(struct sync *y, const char *roots, struct store_stats *stats)
 	return same;
 }
 
-/* The body of a sync, inside the transaction. */
+/* After a first build, the library it merged (caller frees), else NULL. */
+static struct lib *
+take_built(struct sync *y)
+{
+	struct lib *lib = y->lib;
+
+	y->lib = NULL;
+	return lib;
+}
+
+/* A first build's merging done: its papers' ids (in merge order), then the library ordered. */
+static void
+first_merge(struct sync *y, struct store_stats *stats)
+{
+	y->first_ids = remerge_first_ids(y->lib);	/* merge order: before lib_finish sorts */
+	lib_finish(y->lib);
+	if (stats)
+		stats->papers = lib_npapers(y->lib);
+}
+
+/* A first build's writing: index the records, write the papers and index them, the dates, the roots. */
 static int
-sync_body(struct sync *y, const char *roots, struct store_stats *stats)
+first_write(struct sync *y)
+{
+	if (store_sorted_indexes(y->s, IDX_RECS, y->msg) < 0)
+		return manifest_fail(y);
+	if (remerge_write(y, y->lib, NULL, 0, y->first_ids) < 0)
+		return -1;
+	if (store_sorted_indexes(y->s, IDX_PAPERS, y->msg) < 0)
+		return manifest_fail(y);
+	return remerge_set_dated(y) < 0 ? -1 : set_roots(y);
+}
+
+/*
+ * The body of a sync, inside the transaction.  A first build returns 1
+ * once merged: first_write then writes what it merged.
+ */
+static int
+sync_body(struct sync *y, struct store_stats *stats)
 {
 	size_t npapers = 0;
 	int first;
@@ -458,45 +499,127 @@ sync_body(struct sync *y, const char *roots, struct store_stats *stats)
 	}
 	first = y->nold == 0;
 	if (plan(y, stats) == 0)
-		return remerge_set_order(y) < 0 ? -1 : set_roots(y, roots);
+		return remerge_set_order(y) < 0 ? -1 : set_roots(y);
 	if (first) {
 		/* a big transaction: keep its pages in memory rather than spill them to the WAL again and again */
 		if (!y->s->bulk)
 			store_exec(y->s, "PRAGMA cache_size = -262144", NULL);
 		y->lib = lib_new();
-		if (store_sorted_indexes(y->s, 0, y->msg) < 0)
+		if (store_sorted_indexes(y->s, IDX_DROP, y->msg) < 0)
 			return manifest_fail(y);
 	}
 	if (store_exec(y->s, temp_sql, y->msg) < 0 || syncread_rows(y) < 0 || syncread_files(y) < 0)
 		return manifest_fail(y);
 	if (first) {
-		struct pid *ids = remerge_first_ids(y->lib);
-		int rc;
-
-		lib_finish(y->lib);
-		npapers = lib_npapers(y->lib);
-		rc = remerge_write(y, y->lib, NULL, 0, ids);
-		free(ids);
-		if (rc < 0)
-			return -1;
-		if (store_sorted_indexes(y->s, 1, y->msg) < 0)
-			return manifest_fail(y);
-	} else if (remerge_closure(y) < 0 || remerge_papers(y, &npapers) < 0) {
-		return -1;
+		first_merge(y, stats);
+		return 1;
 	}
+	if (remerge_closure(y) < 0 || remerge_papers(y, &npapers) < 0)
+		return -1;
 	if (stats)
 		stats->papers = npapers;
-	return remerge_set_dated(y) < 0 ? -1 : set_roots(y, roots);
+	return remerge_set_dated(y) < 0 ? -1 : set_roots(y);
 }
 
-/* After a first build, the library it merged (caller frees), else NULL. */
-static struct lib *
-take_built(struct sync *y)
+/* End the sync's transaction: commit when rc is 0, else roll back; the first build's mode too. */
+static int
+sync_end(struct sync *y, int rc, int bulk)
 {
-	struct lib *lib = y->lib;
+	struct store *s = y->s;
 
-	y->lib = NULL;
-	return lib;
+	store_exec(s, "PRAGMA cache_size = -16384", NULL);
+	if (rc == 0 && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		rc = manifest_fail(y);
+	if (rc < 0)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (bulk && rc == 0 && store_bulk_end(s, y->msg) < 0)
+		rc = -1;
+	if (bulk && rc < 0)
+		store_bulk_abandon(s);
+	return rc;
+}
+
+/*
+ * An early first build's writing (store_set_early), on a thread of its
+ * own: the sync moved here, its library shared with the caller (who may
+ * only read it until manifest_wait joins the thread).
+ */
+struct manifest_tail {
+	pthread_t tid;
+	struct sync y;
+	struct buf msg;		/* y.msg */
+	int bulk, rc;
+};
+
+/* The tail's thread: write, commit, and leave the library to the store's caller. */
+static void *
+tail_run(void *arg)
+{
+	struct manifest_tail *t = arg;
+
+	t->rc = sync_end(&t->y, first_write(&t->y), t->bulk);
+	t->y.lib = NULL;	/* s->built, or the caller's since store_lib */
+	sync_free(&t->y);
+	return NULL;
+}
+
+/*
+ * Go on with a first build's writing on a thread (y moved there) after
+ * taking what the report reads; -1 (nothing started, y unchanged) when
+ * that cannot be done, and the caller writes it itself.
+ */
+static int
+tail_start(struct store *s, struct sync *y, int bulk)
+{
+	struct manifest_tail *t;
+	struct store_report *r = xcalloc(1, sizeof *r);
+	struct buf why = BUF_INIT;
+	int rc;
+
+	buf_init(&why);
+	rc = store_report_fill(s, r, &why);
+	buf_free(&why);		/* when it fails, the caller writes and the report is read after */
+	if (rc < 0) {
+		store_report_free(r);
+		free(r);
+		return -1;
+	}
+	r->npapers = lib_npapers(y->lib);
+	t = xcalloc(1, sizeof *t);
+	t->y = *y;
+	t->bulk = bulk;
+	buf_init(&t->msg);
+	t->y.msg = &t->msg;
+	if (pthread_create(&t->tid, NULL, tail_run, t) != 0) {
+		buf_free(&t->msg);
+		free(t);
+		store_report_free(r);
+		free(r);
+		return -1;
+	}
+	s->tail = t;
+	s->built = y->lib;
+	s->built_rep = r;
+	return 0;
+}
+
+/* Wait for an early first build's writing. */
+int
+manifest_wait(struct store *s, struct buf *msg)
+{
+	struct manifest_tail *t = s->tail;
+	int rc;
+
+	if (t == NULL)
+		return 0;
+	pthread_join(t->tid, NULL);
+	s->tail = NULL;
+	rc = t->rc;
+	if (rc < 0 && msg)
+		buf_add(msg, t->msg.buf, t->msg.len);
+	buf_free(&t->msg);
+	free(t);
+	return rc;
 }
 
 /* Bring the store up to date with paths. */
@@ -514,6 +637,7 @@ manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npa
 	y.s = s;
 	y.msg = msg;
 	y.prog = prog;
+	y.roots = xstrdup(roots);
 	buf_init(&y.key);
 	if (stats)
 		memset(stats, 0, sizeof *stats);
@@ -531,17 +655,16 @@ manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npa
 		sync_free(&y);
 		return -1;
 	}
-	rc = sync_body(&y, roots, stats);
-	store_exec(s, "PRAGMA cache_size = -16384", NULL);
-	if (rc == 0 && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		rc = manifest_fail(&y);
-	if (rc < 0)
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	if (bulk && rc == 0 && store_bulk_end(s, msg) < 0)
-		rc = -1;
-	if (bulk && rc < 0)
-		store_bulk_abandon(s);
-	else if (rc == 0 && y.lib) {
+	rc = sync_body(&y, stats);
+	if (rc == 1 && s->early && tail_start(s, &y, bulk) == 0) {
+		if (stats)
+			stats->built = 1;
+		return 0;	/* y is the tail's now */
+	}
+	if (rc == 1)
+		rc = first_write(&y);
+	rc = sync_end(&y, rc, bulk);
+	if (rc == 0 && y.lib) {
 		s->built = take_built(&y);
 		if (stats)
 			stats->built = 1;

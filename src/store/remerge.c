@@ -190,6 +190,7 @@ drop_old(struct sync *y, const int64_t *ids, size_t n)
 	return store_exec(y->s, "INSERT OR IGNORE INTO tdays SELECT day, NULL FROM paper_days WHERE paper IN tp;"
 	    "DELETE FROM fts_todo WHERE id IN tp;"
 	    "DELETE FROM paper_days WHERE paper IN tp; DELETE FROM papers WHERE id IN tp;"
+	    "DELETE FROM bodies WHERE id IN (SELECT id FROM recs WHERE file IN tgone);"
 	    "DELETE FROM recs WHERE file IN tgone; DELETE FROM msgs WHERE file IN tgone;"
 	    "DELETE FROM files WHERE id IN tgone", y->msg) < 0 ? manifest_fail(y) : 0;
 }

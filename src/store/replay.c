@@ -49,8 +49,8 @@ merge_row(struct store *s, struct lib *lib, struct arena *a, const char *body, c
 static int
 replay_all(struct store *s, struct lib *lib, struct arena *a, struct buf *msg)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT r.body, f.path FROM files f JOIN recs r ON r.file = f.id"
-	    " ORDER BY f.ord, r.seq", msg);
+	sqlite3_stmt *st = store_prep(s, "SELECT b.body, f.path FROM files f JOIN recs r ON r.file = f.id"
+	    " JOIN bodies b ON b.id = r.id ORDER BY f.ord, r.seq", msg);
 	int rc;
 
 	if (st == NULL)
@@ -68,8 +68,8 @@ replay_all(struct store *s, struct lib *lib, struct arena *a, struct buf *msg)
 static long
 collect(struct store *s, const int64_t *ids, size_t n, struct pending **v, struct buf *msg)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT f.ord, r.seq, r.body, r.lday, r.file, f.path FROM recs r"
-	    " JOIN files f ON f.id = r.file WHERE r.paper = ?", msg);
+	sqlite3_stmt *st = store_prep(s, "SELECT f.ord, r.seq, b.body, r.lday, r.file, f.path FROM recs r"
+	    " JOIN files f ON f.id = r.file JOIN bodies b ON b.id = r.id WHERE r.paper = ?", msg);
 	size_t i, k = 0, alloc = 0;
 	int rc = SQLITE_DONE;
 

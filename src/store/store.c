@@ -20,19 +20,31 @@
 #define OPEN_BUSY_MS 250
 
 /*
- * The indexes of papers (their order, key) and paper_days (a paper),
- * whose keys come in random order.  A first build drops them before it
- * writes the papers and makes them again after (store_sorted_indexes):
- * one sort each is cheaper than keeping them in order row by row.  (The
- * indexes of recs stay: the writer thread keeps them beside the merging,
- * and making them after would cost a scan of all the rows each.)
+ * The indexes of the records, and of papers (their order, key) and
+ * paper_days (a paper), whose keys come in random order.  A first build
+ * drops them all, makes those of the records after reading (before the
+ * merged papers are written, whose days need them) and those of the
+ * papers after writing them (store_sorted_indexes): one sort each is
+ * cheaper than keeping them in order row by row.  The records' bodies
+ * live in a table of their own so that these sorts scan only the keys.
  */
+#define RECS_INDEXES \
+"CREATE UNIQUE INDEX IF NOT EXISTS recs_file ON recs(file, seq);" \
+"CREATE INDEX IF NOT EXISTS recs_paper ON recs(paper);" \
+"CREATE INDEX IF NOT EXISTS recs_kid ON recs(kid) WHERE kid IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS recs_ktitle ON recs(ktitle) WHERE ktitle IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS recs_ktext ON recs(ktext) WHERE ktext IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS recs_lday ON recs(lday) WHERE lday IS NOT NULL;" \
+"CREATE INDEX IF NOT EXISTS recs_dday ON recs(dday) WHERE dday IS NOT NULL;"
 #define PAPERS_SORTED_INDEXES \
 "CREATE INDEX IF NOT EXISTS papers_order ON papers(dkey, nvotes, untitled, title, key);" \
 "CREATE INDEX IF NOT EXISTS papers_key ON papers(key);" \
 "CREATE INDEX IF NOT EXISTS paper_days_paper ON paper_days(paper);"
 
-static const char papers_drop_sql[] =
+static const char sorted_drop_sql[] =
+"DROP INDEX IF EXISTS recs_file; DROP INDEX IF EXISTS recs_paper; DROP INDEX IF EXISTS recs_kid;"
+"DROP INDEX IF EXISTS recs_ktitle; DROP INDEX IF EXISTS recs_ktext; DROP INDEX IF EXISTS recs_lday;"
+"DROP INDEX IF EXISTS recs_dday;"
 "DROP INDEX IF EXISTS papers_order; DROP INDEX IF EXISTS papers_key; DROP INDEX IF EXISTS paper_days_paper;";
 
 static const char schema_sql[] =
@@ -44,14 +56,9 @@ static const char schema_sql[] =
 "CREATE TABLE msgs(file INTEGER NOT NULL, seq INTEGER NOT NULL, level INTEGER NOT NULL,"
 " line INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY(file, seq)) WITHOUT ROWID;"
 "CREATE TABLE recs(id INTEGER PRIMARY KEY, file INTEGER NOT NULL, seq INTEGER NOT NULL,"
-" paper INTEGER, kid TEXT, ktitle TEXT, ktext TEXT, lday TEXT, dday TEXT, body TEXT NOT NULL);"
-"CREATE UNIQUE INDEX recs_file ON recs(file, seq);"
-"CREATE INDEX recs_paper ON recs(paper);"
-"CREATE INDEX recs_kid ON recs(kid) WHERE kid IS NOT NULL;"
-"CREATE INDEX recs_ktitle ON recs(ktitle) WHERE ktitle IS NOT NULL;"
-"CREATE INDEX recs_ktext ON recs(ktext) WHERE ktext IS NOT NULL;"
-"CREATE INDEX recs_lday ON recs(lday) WHERE lday IS NOT NULL;"
-"CREATE INDEX recs_dday ON recs(dday) WHERE dday IS NOT NULL;"
+" paper INTEGER, kid TEXT, ktitle TEXT, ktext TEXT, lday TEXT, dday TEXT);"
+RECS_INDEXES
+"CREATE TABLE bodies(id INTEGER PRIMARY KEY, body TEXT NOT NULL);"
 "CREATE TABLE papers(id INTEGER PRIMARY KEY, key TEXT NOT NULL, dkey INTEGER NOT NULL,"
 " nvotes INTEGER NOT NULL, untitled INTEGER NOT NULL, title TEXT, newest TEXT NOT NULL,"
 " nform TEXT NOT NULL);"
@@ -310,6 +317,12 @@ db_connect(struct store *s, struct buf *msg)
 	}
 	sqlite3_busy_timeout(s->db, busy_ms());
 	sqlite3_extended_result_codes(s->db, 1);
+	/*
+	 * For a new store only (an existing one keeps its own): a record row
+	 * is about 1.2 KB, which on 4 KiB pages often spills to an overflow
+	 * page; 16 KiB pages make the store 12% smaller and its build faster
+	 */
+	sqlite3_exec(s->db, "PRAGMA page_size = 16384", NULL, NULL, NULL);
 	return 0;
 }
 
@@ -387,20 +400,20 @@ fail:
 }
 
 /*
- * Drop (create 0) or make again (1) the indexes of papers and paper_days
- * that take their keys in random order (PAPERS_SORTED_INDEXES); -1 with
- * msg.  Each index is made from a scan of its whole table: mapped, its
- * pages are read from memory rather than by a system call each.
+ * Drop (IDX_DROP) or make the indexes a first build sorts at once (see
+ * above); -1 with msg.  Each index is made from a scan of its whole
+ * table: mapped, its pages are read from memory rather than by a system
+ * call each.
  */
 int
-store_sorted_indexes(struct store *s, int create, struct buf *msg)
+store_sorted_indexes(struct store *s, enum store_idx what, struct buf *msg)
 {
 	int rc;
 
-	if (!create)
-		return store_exec(s, papers_drop_sql, msg);
+	if (what == IDX_DROP)
+		return store_exec(s, sorted_drop_sql, msg);
 	store_exec(s, "PRAGMA mmap_size = 2147418112", NULL);
-	rc = store_exec(s, PAPERS_SORTED_INDEXES, msg);
+	rc = store_exec(s, what == IDX_RECS ? RECS_INDEXES : PAPERS_SORTED_INDEXES, msg);
 	store_exec(s, "PRAGMA mmap_size = 0", NULL);
 	return rc;
 }
@@ -489,6 +502,11 @@ store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	manifest_wait(s, NULL);
+	if (s->built_rep) {
+		store_report_free(s->built_rep);
+		free(s->built_rep);
+	}
 	sqlite3_close(s->db);
 	lib_free(s->built);
 	free(s->path);
@@ -521,11 +539,29 @@ int
 store_sync(struct store *s, char *const *paths, size_t npaths,
     const struct store_progress *prog, struct store_stats *stats, struct buf *msg)
 {
-	char *roots = roots_string(paths, npaths);
-	int rc = manifest_sync(s, roots, paths, npaths, prog, stats, msg);
+	char *roots;
+	int rc;
 
+	if (manifest_wait(s, msg) < 0)
+		return -1;
+	roots = roots_string(paths, npaths);
+	rc = manifest_sync(s, roots, paths, npaths, prog, stats, msg);
 	free(roots);
 	return rc;
+}
+
+/* Let a first build write on a thread of its own after merging. */
+void
+store_set_early(struct store *s, int on)
+{
+	s->early = on;
+}
+
+/* Wait for an early first build's writing. */
+int
+store_wait(struct store *s, struct buf *msg)
+{
+	return manifest_wait(s, msg);
 }
 
 /* Skip files larger than max bytes in the syncs from now on. */
@@ -539,8 +575,13 @@ store_set_max_file_size(struct store *s, unsigned long long max)
 int
 store_has_paths(struct store *s, char *const *paths, size_t npaths)
 {
-	char *roots = roots_string(paths, npaths), *have = meta_get(s, "roots");
-	int same = have && strcmp(roots, have) == 0;
+	char *roots, *have;
+	int same;
+
+	manifest_wait(s, NULL);
+	roots = roots_string(paths, npaths);
+	have = meta_get(s, "roots");
+	same = have && strcmp(roots, have) == 0;
 
 	free(roots);
 	free(have);
@@ -551,6 +592,8 @@ store_has_paths(struct store *s, char *const *paths, size_t npaths)
 static int
 read_begin(struct store *s, struct buf *msg)
 {
+	if (manifest_wait(s, msg) < 0)
+		return -1;
 	return store_exec(s, "BEGIN", msg);
 }
 
@@ -647,28 +690,53 @@ report_msgs(struct store *s, struct store_report *r, const int64_t *ids, struct 
 	return rc;
 }
 
-/* Inputs and messages of the last sync. */
+/* An empty report. */
+static void
+report_init(struct store_report *r)
+{
+	memset(r, 0, sizeof *r);
+	r->a = arena_new();
+	diag_list_init(&r->diags);
+}
+
+/* The files and messages into a new report, inside the caller's transaction. */
 int
-store_report(struct store *s, struct store_report *r, struct buf *msg)
+store_report_fill(struct store *s, struct store_report *r, struct buf *msg)
 {
 	int64_t *ids = NULL;
 	int rc;
 
-	memset(r, 0, sizeof *r);
-	r->a = arena_new();
-	diag_list_init(&r->diags);
-	if (read_begin(s, msg) < 0)
-		return -1;
+	report_init(r);
 	rc = report_files(s, r, &ids, msg);
 	if (rc == 0)
 		rc = report_msgs(s, r, ids, msg);
-	if (rc == 0) {
-		long long n = query_int(s, "SELECT count(*) FROM papers", -1);
+	free(ids);
+	return rc;
+}
 
+/* Inputs and messages of the last sync. */
+int
+store_report(struct store *s, struct store_report *r, struct buf *msg)
+{
+	long long n;
+	int rc;
+
+	if (s->built_rep) {
+		*r = *s->built_rep;	/* an early first build's, taken */
+		free(s->built_rep);
+		s->built_rep = NULL;
+		return 0;
+	}
+	if (read_begin(s, msg) < 0) {
+		report_init(r);
+		return -1;
+	}
+	rc = store_report_fill(s, r, msg);
+	if (rc == 0) {
+		n = query_int(s, "SELECT count(*) FROM papers", -1);
 		r->npapers = n > 0 ? (size_t)n : 0;
 	}
 	read_end(s);
-	free(ids);
 	return rc;
 }
 
@@ -774,6 +842,7 @@ store_shrink(struct store *s)
 {
 	if (s == NULL)
 		return;
+	manifest_wait(s, NULL);
 	lib_free(s->built);	/* a first build's library: the caller reads its own */
 	s->built = NULL;
 	store_exec(s, "PRAGMA cache_size = -2048; PRAGMA shrink_memory", NULL);
@@ -783,11 +852,14 @@ store_shrink(struct store *s)
 long
 store_days(struct store *s, struct store_day **days, struct buf *msg)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT label, n FROM days ORDER BY dkey", msg);
+	sqlite3_stmt *st;
 	size_t n = 0, alloc = 0;
 	int rc;
 
 	*days = NULL;
+	if (manifest_wait(s, msg) < 0)
+		return -1;
+	st = store_prep(s, "SELECT label, n FROM days ORDER BY dkey", msg);
 	if (st == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -809,9 +881,12 @@ store_days(struct store *s, struct store_day **days, struct buf *msg)
 int
 store_newest_day(struct store *s, struct buf *label, struct buf *msg)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT label FROM days ORDER BY dkey LIMIT 1", msg);
+	sqlite3_stmt *st;
 	int rc;
 
+	if (manifest_wait(s, msg) < 0)
+		return -1;
+	st = store_prep(s, "SELECT label FROM days ORDER BY dkey LIMIT 1", msg);
 	if (st == NULL)
 		return -1;
 	rc = sqlite3_step(st);
@@ -837,8 +912,11 @@ store_days_free(struct store_day *days, size_t n)
 long
 store_npapers(struct store *s, struct buf *msg)
 {
-	long long n = query_int(s, "SELECT count(*) FROM papers", -1);
+	long long n;
 
+	if (manifest_wait(s, msg) < 0)
+		return -1;
+	n = query_int(s, "SELECT count(*) FROM papers", -1);
 	if (n < 0)
 		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
 	return (long)n;

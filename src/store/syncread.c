@@ -10,26 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The merge keys of a record: id, title key, and the text key of an untitled one. */
-static void
-rec_keys(struct sync *y, const struct rec *r, char **tkey, char **xkey)
-{
-	*tkey = *xkey = NULL;
-	buf_setlen(&y->key, 0);
-	if (r->title)
-		text_title_key(&y->key, r->title, strlen(r->title));
-	if (y->key.len)
-		*tkey = xstrdup(y->key.buf);
-	if (r->id == NULL && *tkey == NULL && r->nblocks) {
-		char hex[17];
-
-		buf_setlen(&y->key, 0);
-		lib_summary_text(&y->key, r->blocks, r->nblocks);
-		snprintf(hex, sizeof hex, "%016llx", (unsigned long long)hash_str(y->key.buf));
-		*xkey = xstrdup(hex);
-	}
-}
-
 /*
  * The records read are stored on a thread of their own (the writer), so
  * that SQLite's work runs beside the merging rather than after each
@@ -38,6 +18,8 @@ rec_keys(struct sync *y, const struct rec *r, char **tkey, char **xkey)
  * connection until syncread_files joins it.  A chunk is a run of
  * entries: file id, seq, paper (-1: NULL), then id, title key, text key,
  * label day, dated day and row, each a length (SIZE_MAX: NULL) and bytes.
+ * The texts are made by prep on the parsing threads; the sink adds the
+ * numbers in front of them.
  */
 #define CHUNK_BYTES (1 << 18)
 #define QUEUE_MAX 4
@@ -73,6 +55,69 @@ put_text(struct buf *b, const char *s)
 		buf_add(b, s, n);
 }
 
+/* Begin a text of a chunk whose bytes the caller appends next; returns where its length goes. */
+static size_t
+text_begin(struct buf *b)
+{
+	size_t n = 0, at = b->len;
+
+	buf_add(b, &n, sizeof n);
+	return at;
+}
+
+/* End the text begun at at; an empty one is NULL when empty_null. */
+static void
+text_end(struct buf *b, size_t at, int empty_null)
+{
+	size_t n = b->len - at - sizeof n;
+
+	if (n == 0 && empty_null)
+		n = SIZE_MAX;
+	memcpy(b->buf + at, &n, sizeof n);
+}
+
+/* Append the text key of a record with neither id nor title key (a hash of its summary), else NULL. */
+static void
+put_text_key(struct buf *b, const struct rec *r, int has_tkey)
+{
+	char hex[17];
+	size_t at = b->len;
+
+	if (r->id || has_tkey || r->nblocks == 0) {
+		put_text(b, NULL);
+		return;
+	}
+	lib_summary_text(b, r->blocks, r->nblocks);
+	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)hash_str(b->buf + at));
+	buf_setlen(b, at);
+	put_text(b, hex);
+}
+
+/*
+ * ingest_prep: a record's texts, on the thread that parsed it: id, title
+ * key, text key (the merge keys), label day, dated day and row.
+ */
+static void
+prep(const struct rec *r, struct buf *out)
+{
+	size_t at;
+	int has_tkey;
+
+	put_text(out, r->id);
+	at = text_begin(out);
+	if (r->title)
+		text_title_key(out, r->title, strlen(r->title));
+	has_tkey = out->len > at + sizeof(size_t);
+	text_end(out, at, 1);
+	put_text_key(out, r, has_tkey);
+	put_text(out, lib_day_kind(r->day) == DAY_LABEL ? r->day : NULL);
+	/* the dates that resolve labels are those of the records the library keeps */
+	put_text(out, lib_day_kind(r->day) == DAY_DATED && !lib_rec_empty(r) ? r->day : NULL);
+	at = text_begin(out);
+	row_encode(out, r);
+	text_end(out, at, 0);
+}
+
 /* Read an integer of a chunk at *p. */
 static int64_t
 get_int(const char **p)
@@ -104,7 +149,7 @@ bind_text(sqlite3_stmt *st, int i, const char **p)
 static void
 store_chunk(struct writer *w, const struct buf *c)
 {
-	sqlite3_stmt *st = w->y->ins_rec;
+	sqlite3_stmt *st = w->y->ins_rec, *body = w->y->ins_body;
 	const char *p = c->buf, *end = c->buf + c->len;
 	int64_t paper;
 	int i, rc;
@@ -117,10 +162,15 @@ store_chunk(struct writer *w, const struct buf *c)
 			sqlite3_bind_null(st, 3);
 		else
 			sqlite3_bind_int64(st, 3, paper);
-		for (i = 4; i <= 9; i++)
+		for (i = 4; i <= 8; i++)
 			bind_text(st, i, &p);
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);	/* keeps the error for manifest_fail */
+		bind_text(body, 2, &p);
+		sqlite3_bind_int64(body, 1, sqlite3_last_insert_rowid(w->y->s->db));
+		if (rc == SQLITE_DONE)
+			rc = sqlite3_step(body);
+		sqlite3_reset(body);
 		if (rc != SQLITE_DONE)
 			atomic_store(&w->failed, 1);
 	}
@@ -215,16 +265,15 @@ writer_finish(struct writer *w)
 	return atomic_load(&w->failed) ? -1 : 0;
 }
 
-/* Ingest sink: pack a record read from todo file f for the writer. */
+/* Ingest sink: a record read from todo file f, its texts made by prep, for the writer. */
 static void
-sink(void *arg, size_t f, const struct rec *r, long paper)
+sink(void *arg, size_t f, const struct rec *r, long paper, const char *texts, size_t len)
 {
 	struct writer *w = arg;
 	struct sync *y = w->y;
 	struct buf *c = &w->cur;
-	char *tkey, *xkey;
-	size_t at, len = 0;
 
+	(void)r;
 	if (atomic_load(&w->failed))
 		return;
 	if ((long)f != y->cur) {
@@ -233,24 +282,11 @@ sink(void *arg, size_t f, const struct rec *r, long paper)
 		if (y->prog && y->prog->fn)
 			y->prog->fn(y->prog->arg, f, y->ntodo);
 	}
-	rec_keys(y, r, &tkey, &xkey);
 	put_int(c, y->now[y->todo[f]].id);
 	put_int(c, y->seq);
 	/* 0: merged after reading; on a first build the paper ids, or NULL for a dropped record */
 	put_int(c, !y->lib ? 0 : paper >= 0 ? paper + 1 : -1);
-	put_text(c, r->id);
-	put_text(c, tkey);
-	put_text(c, xkey);
-	put_text(c, lib_day_kind(r->day) == DAY_LABEL ? r->day : NULL);
-	/* the dates that resolve labels are those of the records the library keeps */
-	put_text(c, lib_day_kind(r->day) == DAY_DATED && !lib_rec_empty(r) ? r->day : NULL);
-	at = c->len;
-	buf_add(c, &len, sizeof len);	/* the row's length, set below */
-	row_encode(c, r);
-	len = c->len - at - sizeof len;
-	memcpy(c->buf + at, &len, sizeof len);
-	free(tkey);
-	free(xkey);
+	buf_add(c, texts, len);
 	y->seq++;
 	if (c->len >= CHUNK_BYTES)
 		writer_push(w);
@@ -349,16 +385,17 @@ syncread_files(struct sync *y)
 	ingest_set_hash(ing, 1);	/* on the parsing threads, not a second read here */
 	for (i = 0; i < y->ntodo; i++)
 		v[i] = y->items[y->todo[i]];
-	y->ins_rec = store_prep(y->s, "INSERT INTO recs(file, seq, paper, kid, ktitle, ktext, lday, dday,"
-	    " body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", y->msg);
+	y->ins_rec = store_prep(y->s, "INSERT INTO recs(file, seq, paper, kid, ktitle, ktext, lday, dday)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", y->msg);
+	y->ins_body = y->ins_rec ? store_prep(y->s, "INSERT INTO bodies VALUES (?, ?)", y->msg) : NULL;
 	y->cur = -1;
-	if (y->ins_rec == NULL) {
+	if (y->ins_body == NULL) {
 		y->err = 1;
 	} else {
 		struct writer w;
 
 		writer_start(&w, y);
-		ingest_set_sink(ing, sink, &w);
+		ingest_set_sink(ing, sink, prep, &w);
 		ingest_set_cancel(ing, y->prog ? y->prog->cancel : NULL);
 		ingest_items(ing, v, y->ntodo);
 		if (writer_finish(&w) < 0)
@@ -369,7 +406,8 @@ syncread_files(struct sync *y)
 		}
 	}
 	sqlite3_finalize(y->ins_rec);
-	y->ins_rec = NULL;
+	sqlite3_finalize(y->ins_body);
+	y->ins_rec = y->ins_body = NULL;
 	rc = y->err ? -1 : fill_rows(y, ing);
 	free(v);
 	ingest_free(ing);

@@ -114,6 +114,94 @@ test_directory(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
+/* What test_sink_prep's sink saw. */
+struct seen {
+	size_t n;		/* records */
+	size_t last_file;
+	int bad;		/* a record out of order, or not with its prep bytes */
+	int with_prep;
+};
+
+/* ingest_prep for the test: "<TITLE>". */
+static void
+title_prep(const struct rec *r, struct buf *out)
+{
+	buf_printf(out, "<%s>", r->title ? r->title : "");
+}
+
+/* ingest_sink for the test: in file order, each record with its own prep bytes (or none). */
+static void
+check_sink(void *arg, size_t file, const struct rec *r, long paper, const char *prep, size_t plen)
+{
+	struct seen *v = arg;
+	struct buf want = BUF_INIT;
+
+	buf_init(&want);
+	title_prep(r, &want);
+	if (file < v->last_file || paper < 0)
+		v->bad = 1;
+	if (v->with_prep ? prep == NULL || plen != want.len || memcmp(prep, want.buf, plen) != 0 :
+	    prep != NULL || plen != 0)
+		v->bad = 1;
+	v->last_file = file;
+	v->n++;
+	buf_free(&want);
+}
+
+/* Run a sink over dir with prep (may be NULL) on three threads; what it saw. */
+static struct seen
+sink_run(const char *dir, ingest_prep prep)
+{
+	struct lib *lib = lib_new();
+	struct ingest *ing;
+	struct seen v = { 0, 0, 0, 0 };
+
+	setenv("PAPERBOY_THREADS", "3", 1);
+	ing = ingest_new(lib);
+	unsetenv("PAPERBOY_THREADS");
+	v.with_prep = prep != NULL;
+	ingest_set_sink(ing, check_sink, prep, &v);
+	assert_int_equal(ingest_path(ing, dir), 0);
+	assert_int_equal(ingest_nfiles(ing), 40);
+	ingest_free(ing);
+	lib_free(lib);
+	return v;
+}
+
+/* A sink gets every record in file order with the bytes prep made of it on the parsing threads. */
+static void
+test_sink_prep(void **state)
+{
+	char dir[] = "/tmp/pbingest.XXXXXX", name[32];
+	struct buf text = BUF_INIT;
+	struct seen v;
+	int i;
+
+	(void)state;
+	buf_init(&text);
+	assert_non_null(mkdtemp(dir));
+	for (i = 0; i < 40; i++) {
+		buf_setlen(&text, 0);
+		buf_printf(&text, "## Daily Papers (2024-05-%02d)\n\n### [Title %d](https://arxiv.org/abs/2405.%05d)\n\n"
+		    "### [Other %d](https://arxiv.org/abs/2406.%05d)\n", i % 28 + 1, i, i, i, i);
+		snprintf(name, sizeof name, "d%02d.md", i);
+		put(dir, name, text.buf);
+	}
+	v = sink_run(dir, title_prep);
+	assert_int_equal(v.n, 80);
+	assert_int_equal(v.last_file, 39);
+	assert_false(v.bad);
+	v = sink_run(dir, NULL);	/* without prep: no bytes */
+	assert_int_equal(v.n, 80);
+	assert_false(v.bad);
+	for (i = 0; i < 40; i++) {
+		snprintf(name, sizeof name, "d%02d.md", i);
+		rm(dir, name);
+	}
+	assert_int_equal(rmdir(dir), 0);
+	buf_free(&text);
+}
+
 /* A file named directly fails when it cannot be read or recognised; an error says why. */
 static void
 test_failures(void **state)
@@ -165,6 +253,7 @@ main(void)
 		cmocka_unit_test(test_directory),
 		cmocka_unit_test(test_failures),
 		cmocka_unit_test(test_sniff),
+		cmocka_unit_test(test_sink_prep),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

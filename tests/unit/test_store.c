@@ -23,8 +23,12 @@
 #include "model/lib.h"
 #include "model/search.h"
 #include "store/index.h"
+#include "store/intern.h"
 #include "store/row.h"
 #include "store/store.h"
+
+#define PB_STR(x) PB_STR2(x)
+#define PB_STR2(x) #x
 
 static char dir[256], lib_dir[300], db[300];
 static char root[310];		/* the path synced and parsed: lib_dir, or another name of it */
@@ -613,6 +617,83 @@ touched_not_read(const char *path)
 	buf_free(&msg);
 }
 
+/* Open the store at path for an early first build of lib_dir; returns it synced. */
+static struct store *
+early_sync(const char *path, struct buf *msg)
+{
+	char *paths[1] = { lib_dir };
+	struct store_stats st;
+	struct store *s = store_open(path, msg);
+
+	assert_non_null(s);
+	store_set_early(s, 1);
+	if (store_sync(s, paths, 1, NULL, &st, msg) != 0)
+		fail_msg("%s", msg->buf);
+	assert_true(st.built);
+	assert_int_equal(st.papers, 2);
+	return s;
+}
+
+/*
+ * An early first build (store_set_early) gives its report and library
+ * while it writes; store_wait gives its outcome, and one that fails
+ * leaves the store empty, to be built again.
+ */
+static void
+test_early_build(void **state)
+{
+	struct buf msg = BUF_INIT, p = BUF_INIT;
+	struct store_report r;
+	struct store *s;
+	struct lib *lib;
+	sqlite3 *d = NULL;
+
+	(void)state;
+	buf_printf(&p, "%s/cache/early.db", dir);
+	put("a.md", "## Papers for 2024-01-01\n\n" HEAD "| One | Ann Lee | A. |\n");
+	put("b.md", "## Papers for 2024-01-02\n\n" HEAD "| Two | Bo Kim | B. |\n| | | |\n");
+	s = early_sync(p.buf, &msg);
+	assert_int_equal(store_report(s, &r, &msg), 0);
+	assert_int_equal(r.nfiles, 2);
+	assert_int_equal(r.npapers, 2);
+	assert_int_equal(r.diags.n, 1);		/* b.md's empty row */
+	store_report_free(&r);
+	lib = store_lib(s, &msg);
+	assert_non_null(lib);
+	assert_int_equal(lib_npapers(lib), 2);
+	assert_int_equal(store_wait(s, &msg), 0);
+	assert_int_equal(store_wait(s, &msg), 0);	/* nothing pending any more */
+	assert_int_equal(store_npapers(s, &msg), 2);
+	store_close(s);
+	lib_free(lib);
+	assert_int_equal(raw_int(p.buf, "PRAGMA user_version"), STORE_SCHEMA);
+	assert_int_equal(raw_int(p.buf, "SELECT count(*) FROM papers"), 2);
+
+	/* the papers cannot be written: the outcome comes with store_wait */
+	unlink(p.buf);
+	s = store_open(p.buf, &msg);
+	assert_non_null(s);
+	store_close(s);
+	assert_int_equal(sqlite3_open(p.buf, &d), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(d, "CREATE TRIGGER boom BEFORE INSERT ON papers"
+	    " BEGIN SELECT RAISE(ABORT, 'no room for papers'); END", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(d);
+	s = early_sync(p.buf, &msg);
+	lib = store_lib(s, &msg);
+	assert_int_equal(lib_npapers(lib), 2);
+	assert_int_equal(store_wait(s, &msg), -1);
+	assert_non_null(strstr(msg.buf, "no room for papers"));
+	store_close(s);
+	lib_free(lib);
+	assert_int_equal(raw_int(p.buf, "SELECT count(*) FROM files"), 0);
+	assert_int_equal(raw_int(p.buf, "SELECT count(*) FROM sqlite_master WHERE name = 'boom'"), 0);
+	build(p.buf, 2, NULL);
+	del("a.md");
+	del("b.md");
+	buf_free(&msg);
+	buf_free(&p);
+}
+
 /*
  * A first build is written without WAL and marked whole when done, then
  * the store is in WAL again; a build cut short (still marked) is built
@@ -632,7 +713,7 @@ test_first_build(void **state)
 	put("a.md", "## Papers for 2024-01-01\n\n" HEAD "| One | Ann Lee | A. |\n");
 	put("b.md", "\xEF\xBB\xBF## Papers for 2024-01-02\n\n" HEAD "| Two | Bo Kim | B. |\n");
 	build(p.buf, 2, NULL);
-	assert_int_equal(raw_int(p.buf, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(p.buf, "PRAGMA user_version"), STORE_SCHEMA);
 	touched_not_read(p.buf);
 	assert_int_equal(raw_int(p.buf, "PRAGMA journal_mode"), 3);	/* "wal" */
 	/* the indexes a first build makes after its rows are there */
@@ -641,16 +722,16 @@ test_first_build(void **state)
 	    " ('papers_order', 'papers_key', 'paper_days_paper')"), 3);
 
 	/* killed during its first build: marked, no lock held */
-	assert_int_equal(raw_int(p.buf, "PRAGMA user_version = 1002"), -1);
+	assert_int_equal(raw_int(p.buf, "PRAGMA user_version = " PB_STR(STORE_BUILDING)), -1);
 	build(p.buf, 2, "its first build did not finish: building it again");
 
 	/* another process is building it: it holds the lock */
 	assert_int_equal(sqlite3_open(p.buf, &d), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(d, "PRAGMA user_version = 1002; BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(d, "PRAGMA user_version = " PB_STR(STORE_BUILDING) "; BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
 	assert_null(store_open(p.buf, &msg));
 	assert_non_null(strstr(msg.buf, "being built by another process"));
 	assert_int_equal(access(p.buf, F_OK), 0);
-	sqlite3_exec(d, "PRAGMA user_version = 2; COMMIT", NULL, NULL, NULL);
+	sqlite3_exec(d, "PRAGMA user_version = " PB_STR(STORE_SCHEMA) "; COMMIT", NULL, NULL, NULL);
 	sqlite3_close(d);
 
 	/* another connection is open: the first build keeps WAL, and works */
@@ -667,7 +748,7 @@ test_first_build(void **state)
 		fail_msg("%s", msg.buf);
 	store_close(s);
 	store_close(other);
-	assert_int_equal(raw_int(p.buf, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(p.buf, "PRAGMA user_version"), STORE_SCHEMA);
 	assert_int_equal(raw_int(p.buf, "SELECT count(*) FROM files"), 2);
 	del("a.md");
 	del("b.md");
@@ -834,6 +915,7 @@ main(void)
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test(test_cancel_and_stats),
 		cmocka_unit_test(test_first_build),
+		cmocka_unit_test(test_early_build),
 		cmocka_unit_test(test_sync_and_views),
 		cmocka_unit_test(test_root_renamed),
 		cmocka_unit_test(test_index_follows_store),
