@@ -6,8 +6,10 @@
  *     unchanged; one whose stat changed is hashed, and is unchanged when
  *     the hash is too; new, changed and failed inputs are read again; rows
  *     of inputs no longer listed are gone;
- *  2. the records read go into recs with their merge keys (id, title key,
- *     text key) and paper 0 ("not merged yet");
+ *  2. the records read go into recs with their merge keys (the id, and
+ *     64-bit hashes of the title key and text key: two keys that share a
+ *     hash only bring one paper more to step 3, which merges it again to
+ *     what it was) and paper 0 ("not merged yet");
  *  3. the papers to merge again are those of the gone records, closed
  *     under sharing a merge key (the merge of a set of records closed so
  *     depends on nothing else); their old content is merged again to take
@@ -271,8 +273,8 @@ manifest_dated(struct store *s, int skip_gone, struct buf *out, struct buf *msg)
 static const char temp_sql[] =
 "CREATE TEMP TABLE IF NOT EXISTS tp(id INTEGER PRIMARY KEY);"
 "CREATE TEMP TABLE IF NOT EXISTS tk_id(k TEXT PRIMARY KEY) WITHOUT ROWID;"
-"CREATE TEMP TABLE IF NOT EXISTS tk_title(k TEXT PRIMARY KEY) WITHOUT ROWID;"
-"CREATE TEMP TABLE IF NOT EXISTS tk_text(k TEXT PRIMARY KEY) WITHOUT ROWID;"
+"CREATE TEMP TABLE IF NOT EXISTS tk_title(k INTEGER PRIMARY KEY);"
+"CREATE TEMP TABLE IF NOT EXISTS tk_text(k INTEGER PRIMARY KEY);"
 "CREATE TEMP TABLE IF NOT EXISTS tgone(id INTEGER PRIMARY KEY);"
 "CREATE TEMP TABLE IF NOT EXISTS tdays(label TEXT PRIMARY KEY, kind INTEGER) WITHOUT ROWID;"
 "DELETE FROM tp; DELETE FROM tk_id; DELETE FROM tk_title; DELETE FROM tk_text;"

@@ -232,6 +232,15 @@ pid_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* qsort: pids by id. */
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct pid *)a)->id, y = ((const struct pid *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
 /* The day key to give a paper whose newest day is d (labels: their key so far). */
 static int64_t
 paper_dkey(struct sync *y, sqlite3_stmt *dk, const struct day *d)
@@ -300,8 +309,8 @@ put_paper(struct sync *y, const struct lib *lib, const struct paper *p, sqlite3_
 
 /*
  * Insert the papers of a merged library; *map gets (paper, id) sorted by
- * paper.  With fixed (sorted the same way), each paper gets the id given
- * there.
+ * paper.  With fixed (sorted the same way, one for each paper of lib),
+ * each paper gets the id given there.
  */
 static int
 put_papers(struct sync *y, const struct lib *lib, struct pid **map, const struct pid *fixed)
@@ -323,13 +332,15 @@ put_papers(struct sync *y, const struct lib *lib, struct pid **map, const struct
 	for (k = 0; k < 5; k++)
 		ok &= (st[k] = store_prep(y->s, sql[k], y->msg)) != NULL;
 	*map = xcalloc(n + 1, sizeof **map);
+	if (fixed) {
+		/* in the order of their ids: rows appended, not put between others */
+		memcpy(*map, fixed, n * sizeof **map);
+		qsort(*map, n, sizeof **map, id_cmp);
+	}
 	for (i = 0; ok && i < n && !y->err; i++) {
-		struct pid *f = NULL;
-
-		(*map)[i].p = lib_paper(lib, i);
-		if (fixed)
-			f = bsearch(&(*map)[i], fixed, n, sizeof *fixed, pid_cmp);
-		(*map)[i].id = put_paper(y, lib, (*map)[i].p, st, &nform, f ? f->id : 0);
+		if (!fixed)
+			(*map)[i].p = lib_paper(lib, i);
+		(*map)[i].id = put_paper(y, lib, (*map)[i].p, st, &nform, fixed ? (*map)[i].id : 0);
 	}
 	qsort(*map, n, sizeof **map, pid_cmp);
 	for (k = 0; k < 5; k++)

@@ -16,10 +16,10 @@
  * record of it.  The sink packs each record's row into a chunk; full
  * chunks go through a short queue to the writer, which alone uses the
  * connection until syncread_files joins it.  A chunk is a run of
- * entries: file id, seq, paper (-1: NULL), then id, title key, text key,
- * label day, dated day and row, each a length (SIZE_MAX: NULL) and bytes.
- * The texts are made by prep on the parsing threads; the sink adds the
- * numbers in front of them.
+ * entries: file id, seq, paper (-1: NULL), id, title key hash, text key
+ * hash (0: NULL), label day, dated day and row, each text a length
+ * (SIZE_MAX: NULL) and bytes.  From the id on, prep makes them on the
+ * parsing threads; the sink adds the numbers in front.
  */
 #define CHUNK_BYTES (1 << 18)
 #define QUEUE_MAX 4
@@ -55,67 +55,60 @@ put_text(struct buf *b, const char *s)
 		buf_add(b, s, n);
 }
 
-/* Begin a text of a chunk whose bytes the caller appends next; returns where its length goes. */
-static size_t
-text_begin(struct buf *b)
+/*
+ * The hash (hash_str, never 0) of what fn appends to b for r, which is
+ * then taken off again; 0 when fn appends nothing.
+ */
+static uint64_t
+key_hash(struct buf *b, const struct rec *r, void (*fn)(struct buf *, const struct rec *))
 {
-	size_t n = 0, at = b->len;
-
-	buf_add(b, &n, sizeof n);
-	return at;
-}
-
-/* End the text begun at at; an empty one is NULL when empty_null. */
-static void
-text_end(struct buf *b, size_t at, int empty_null)
-{
-	size_t n = b->len - at - sizeof n;
-
-	if (n == 0 && empty_null)
-		n = SIZE_MAX;
-	memcpy(b->buf + at, &n, sizeof n);
-}
-
-/* Append the text key of a record with neither id nor title key (a hash of its summary), else NULL. */
-static void
-put_text_key(struct buf *b, const struct rec *r, int has_tkey)
-{
-	char hex[17];
 	size_t at = b->len;
+	uint64_t h = 0;
 
-	if (r->id || has_tkey || r->nblocks == 0) {
-		put_text(b, NULL);
-		return;
-	}
-	lib_summary_text(b, r->blocks, r->nblocks);
-	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)hash_str(b->buf + at));
+	fn(b, r);
+	if (b->len > at)
+		h = hash_str(b->buf + at);
 	buf_setlen(b, at);
-	put_text(b, hex);
+	return h;
+}
+
+/* key_hash's fn: a record's title key. */
+static void
+title_key(struct buf *b, const struct rec *r)
+{
+	if (r->title)
+		text_title_key(b, r->title, strlen(r->title));
+}
+
+/* key_hash's fn: the text of a record's summary. */
+static void
+summary_text(struct buf *b, const struct rec *r)
+{
+	lib_summary_text(b, r->blocks, r->nblocks);
 }
 
 /*
- * ingest_prep: a record's texts, on the thread that parsed it: id, title
- * key, text key (the merge keys), label day, dated day and row.
+ * ingest_prep: a record's part of a chunk, on the thread that parsed it:
+ * its merge keys (id, and the hashes of its title key and, for a record
+ * with neither, of its summary: 0 for none), label day, dated day and row.
  */
 static void
 prep(const struct rec *r, struct buf *out)
 {
-	size_t at;
-	int has_tkey;
+	uint64_t tkey = key_hash(out, r, title_key);
+	size_t at, n = 0;
 
 	put_text(out, r->id);
-	at = text_begin(out);
-	if (r->title)
-		text_title_key(out, r->title, strlen(r->title));
-	has_tkey = out->len > at + sizeof(size_t);
-	text_end(out, at, 1);
-	put_text_key(out, r, has_tkey);
+	put_int(out, (int64_t)tkey);
+	put_int(out, r->id || tkey || r->nblocks == 0 ? 0 : (int64_t)key_hash(out, r, summary_text));
 	put_text(out, lib_day_kind(r->day) == DAY_LABEL ? r->day : NULL);
 	/* the dates that resolve labels are those of the records the library keeps */
 	put_text(out, lib_day_kind(r->day) == DAY_DATED && !lib_rec_empty(r) ? r->day : NULL);
-	at = text_begin(out);
+	at = out->len;
+	buf_add(out, &n, sizeof n);	/* the row's length, set below */
 	row_encode(out, r);
-	text_end(out, at, 0);
+	n = out->len - at - sizeof n;
+	memcpy(out->buf + at, &n, sizeof n);
 }
 
 /* Read an integer of a chunk at *p. */
@@ -162,8 +155,17 @@ store_chunk(struct writer *w, const struct buf *c)
 			sqlite3_bind_null(st, 3);
 		else
 			sqlite3_bind_int64(st, 3, paper);
-		for (i = 4; i <= 8; i++)
-			bind_text(st, i, &p);
+		bind_text(st, 4, &p);
+		for (i = 5; i <= 6; i++) {
+			int64_t key = get_int(&p);
+
+			if (key == 0)
+				sqlite3_bind_null(st, i);
+			else
+				sqlite3_bind_int64(st, i, key);
+		}
+		bind_text(st, 7, &p);
+		bind_text(st, 8, &p);
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);	/* keeps the error for manifest_fail */
 		bind_text(body, 2, &p);
