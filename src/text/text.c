@@ -374,8 +374,13 @@ text_is_clean(const char *s, size_t n)
 
 	while (i < n) {
 		size_t at = i;
-		int32_t cp = text_decode(s, n, &i);
+		int32_t cp;
 
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			i++;	/* printable ASCII, most of the text: never stripped */
+			continue;
+		}
+		cp = text_decode(s, n, &i);
 		if (text_is_stripped(cp))
 			return 0;
 		if (cp == REPLACEMENT && !(i - at == 3 && memcmp(s + at, "\xEF\xBF\xBD", 3) == 0))

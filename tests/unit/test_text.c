@@ -94,6 +94,12 @@ test_is_clean(void **state)
 	assert_false(text_is_clean("bad\x1b", 4));
 	assert_false(text_is_clean("bad\xC2\x9B", 5));
 	assert_false(text_is_clean("\xFF", 1));
+	/* the bounds of printable ASCII, which is taken a byte at a time */
+	assert_true(text_is_clean(" ~", 2));
+	assert_false(text_is_clean("~\x7F", 2));
+	assert_false(text_is_clean("a\x1F", 2));
+	assert_true(text_is_clean("\xEA\xB0\x80 \xEF\xBF\xBD", 7));	/* 가, a space, U+FFFD itself */
+	assert_false(text_is_clean("a\xE2\x80\xAE", 4));	/* RLO */
 }
 
 int
