@@ -2,14 +2,14 @@
 # layers.sh: every source file includes only headers of its own layer or of
 # a layer above it.  The layers, top (depended on) to bottom:
 #   1 base  2 text  3 model  4 ingest  5 store fetch marks settings export launch
-#   6 ui    7 main.c
+#   6 ui    7 cli (the runs the command line asks for)    8 main.c
 # A file of layer N may include "L/x.h" only where L's layer is <= N.
 : "${PB_SRCDIR:?PB_SRCDIR must name the source directory}"
 rank() {
 	case $1 in
 	base) echo 1 ;; text) echo 2 ;; model) echo 3 ;; ingest) echo 4 ;;
 	store|fetch|marks|settings|export|launch) echo 5 ;;
-	ui) echo 6 ;; main) echo 7 ;; *) echo 0 ;;
+	ui) echo 6 ;; cli) echo 7 ;; main) echo 8 ;; *) echo 0 ;;
 	esac
 }
 cd "$PB_SRCDIR" || exit 1

@@ -9,7 +9,7 @@
  * $BROWSER (the environment only fills in when the file is silent), and
  * NO_COLOR forces the monochrome theme whatever the file says.  The
  * environment is read only here (or through a caller's fake one, for
- * tests); the consumers (main.c, the reader's state, keys and marks, the
+ * tests); the consumers (src/cli/, the reader's state, keys and marks, the
  * terminal's theme, launching, fetching, ingest's size limit) take a
  * const struct prefs * and read its fields directly.
  *

@@ -3,7 +3,7 @@
  * Two halves, as in ui/fetch.h.  struct ui_load is the state's part: whether
  * a load runs, and its progress for the status line and the empty screen.
  * struct ui_loader is the loop's side: it runs the caller's load function
- * (ui_load_fn, main.c's: bring the store up to date and read it, or parse)
+ * (ui_load_fn, cli/reader.c's: bring the store up to date and read it, or parse)
  * on a thread of its own.  The thread's progress and its result reach the
  * reader's thread through ui_loop_post, and only there is the state
  * touched: a new library replaces the shown one with ui_state_replace_lib,

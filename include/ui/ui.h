@@ -1,4 +1,4 @@
-/* ui/ui.h: the interactive reader (main.c's way in; the rest of ui/ is its parts). */
+/* ui/ui.h: the interactive reader (cli/reader.c's way in; the rest of ui/ is its parts). */
 #ifndef PB_UI_H
 #define PB_UI_H
 
