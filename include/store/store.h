@@ -154,7 +154,9 @@ long store_npapers(struct store *s, struct buf *msg);
  * thread of its own while the caller goes on: for --dump, which prints
  * the library meanwhile.  Until store_wait, store_lib and store_report
  * give what the build read, and the library store_lib gave must not be
- * freed; any other call on s waits for the writing first.
+ * freed; any other call on s waits for the writing first (index_new
+ * too, but not the calls on an index made before: an index and early
+ * syncs do not go together).
  */
 void store_set_early(struct store *s, int on);
 /*

@@ -6,9 +6,32 @@
 #include "export/export.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/*
+ * A reader of stdout that goes away (| head) must not kill the process
+ * before a first build has written the store (store_set_early): writes
+ * fail with EPIPE instead, and end_if_closed ends the process then, as
+ * SIGPIPE would have, once the store is written.
+ */
+static void
+hold_sigpipe(void)
+{
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* End as SIGPIPE ends a process when closed (stdout's reader went away). */
+static void
+end_if_closed(int closed)
+{
+	if (!closed)
+		return;
+	signal(SIGPIPE, SIG_DFL);
+	raise(SIGPIPE);
+}
 
 /* --check: a line per file, its messages, and a total. */
 int
@@ -16,8 +39,9 @@ output_check(const struct opts *o)
 {
 	struct loaded l;
 	size_t i, records = 0, warnings, npapers;
-	int rc;
+	int rc, failed, closed;
 
+	hold_sigpipe();
 	load_plain(o, &l, stderr);
 	rc = l.rc;
 	warnings = diag_problems(load_diags(&l));
@@ -40,12 +64,12 @@ output_check(const struct opts *o)
 	    records, records == 1 ? "" : "s",
 	    npapers, npapers == 1 ? "" : "s",
 	    warnings, warnings == 1 ? "" : "s");
-	fflush(stdout);
+	failed = fflush(stdout) != 0 || ferror(stdout);
+	closed = failed && errno == EPIPE;
 	load_settle(&l, stderr);
 	load_free(&l);
-	if (fflush(stdout) != 0)
-		return 1;
-	return rc < 0 ? 1 : 0;
+	end_if_closed(closed);
+	return failed || rc < 0 ? 1 : 0;
 }
 
 /* True when p passes the --starred and --unread filters. */
@@ -75,11 +99,12 @@ output_export(const struct opts *o)
 {
 	struct loaded l;
 	struct lib *lib;
-	int rc, wrc = 0;
+	int rc, wrc = 0, closed;
 	size_t i, n = 0;
 	const struct paper **v;
 	struct buf out = BUF_INIT, err = BUF_INIT;
 
+	hold_sigpipe();
 	load_plain(o, &l, stderr);
 	rc = l.rc;
 	lib = l.lib;
@@ -114,18 +139,21 @@ output_export(const struct opts *o)
 	}
 	if (wrc == 0 && !o->output && fflush(stdout) != 0)
 		wrc = -1;
-	if (wrc < 0) {
+	closed = wrc < 0 && !o->output && errno == EPIPE;
+	if (wrc < 0 && !closed) {
 		if (err.len)
 			diag_printf(stderr, DIAG_PLAIN, "paperboy", 0, "%s", err.buf);
 		else
 			diag_printf(stderr, DIAG_PLAIN, "paperboy", 0, "cannot write the %s: %s",
 			    o->mode == MODE_DUMP ? "dump" : "export", strerror(errno));
-		rc = -1;
 	}
+	if (wrc < 0)
+		rc = -1;
 	free(v);
 	buf_free(&out);
 	buf_free(&err);
 	load_settle(&l, stderr);
 	load_free(&l);
+	end_if_closed(closed);
 	return rc < 0 ? 1 : 0;
 }

@@ -634,6 +634,11 @@ manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npa
 
 	lib_free(s->built);	/* only the last sync's first build may be taken */
 	s->built = NULL;
+	if (s->built_rep) {
+		store_report_free(s->built_rep);
+		free(s->built_rep);
+		s->built_rep = NULL;
+	}
 	memset(&y, 0, sizeof y);
 	y.version = -1;
 	y.s = s;

@@ -568,6 +568,7 @@ store_wait(struct store *s, struct buf *msg)
 void
 store_set_max_file_size(struct store *s, unsigned long long max)
 {
+	manifest_wait(s, NULL);		/* the writing reads it */
 	s->max_bytes = max;
 }
 

@@ -156,4 +156,31 @@ if [ $rc = 0 ] && cmp -s "$TMP/want" "$TMP/got" && grep -q 'reading the files in
 else
 	bad "an unusable cache directory: parsed, one line"; cat "$TMP/got.err"
 fi
+
+# a first build whose --dump is cut short (| head) writes the store all the
+# same (it goes on after the library is printed), then ends as SIGPIPE ends it
+big=$TMP/big
+mkdir -p "$big"
+i=0
+while [ $i -lt 30 ]; do
+	{
+		printf '## Papers for 2023-02-%02d\n\n| Title | Authors | Summary |\n|---|---|---|\n' $((i % 28 + 1))
+		j=0
+		while [ $j -lt 40 ]; do
+			printf '| Paper %d-%d on long contexts (Read more on [arXiv](https://arxiv.org/abs/2302.%05d)) | Ann Lee, Bo Kim | A summary of paper %d-%d, long enough to fill a pipe. |\n' \
+				$i $j $((i * 40 + j)) $i $j
+			j=$((j + 1))
+		done
+	} >"$big/d$i.md"
+	i=$((i + 1))
+done
+{ PAPERBOY_CACHE=$TMP/pipe "$PB_BIN" --dump "$big" 2>"$TMP/pipe.err"; echo $? >"$TMP/pipe.rc"; } | head -c 100 >/dev/null
+pdb=$(ls "$TMP"/pipe/paths-*.db 2>/dev/null | head -n 1)
+if [ "$(cat "$TMP/pipe.rc")" = 141 ] && [ ! -s "$TMP/pipe.err" ] && [ -n "$pdb" ] &&
+    [ "$(sqlite3 "$pdb" 'PRAGMA user_version')" = 3 ] && [ "$(sqlite3 "$pdb" 'SELECT count(*) FROM papers')" = 1200 ]; then
+	ok "a first build's --dump cut short by | head: the store is written, then SIGPIPE"
+else
+	bad "a first build's --dump cut short by | head: the store is written, then SIGPIPE"
+	echo "status $(cat "$TMP/pipe.rc"), store ${pdb:-none}"; cat "$TMP/pipe.err"
+fi
 finish
