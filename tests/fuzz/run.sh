@@ -65,12 +65,13 @@ compile() {
 	printf '%s\n' "$o"
 }
 
-# The library objects: every layer's src/LAYER/*.c except the reader (ui/).
+# The library objects: every layer's src/LAYER/*.c except the reader (ui/)
+# and the program (cli/), which is not part of the library.
 libobjs=
 for f in "$src"/src/*/*.c; do
 	[ -f "$f" ] || continue
 	case $f in
-	"$src"/src/ui/*) continue ;;
+	"$src"/src/ui/* | "$src"/src/cli/*) continue ;;
 	esac
 	o=$(compile "$f") || exit 1
 	libobjs="$libobjs $o"
