@@ -81,6 +81,10 @@ int manifest_wait(struct store *s, struct buf *msg);
  * transaction the caller runs (r->npapers is left 0); -1 with msg.
  */
 int store_report_fill(struct store *s, struct store_report *r, struct buf *msg);
+/* Free a report made on the heap (xcalloc, then filled); NULL is nothing. */
+void store_report_drop(struct store_report *r);
+/* Drop what a first build left for store_lib and store_report (s->built, s->built_rep). */
+void store_drop_built(struct store *s);
 /* The order key of a day: dated newest first, then labels (by date, then seen), then undated. */
 int64_t manifest_day_key(const struct day *d, int64_t seen);
 /*

@@ -369,16 +369,15 @@ job_merge(struct ingest *ing, const struct job *j, struct batch *b)
 		diag_add(&ing->diags, b->msgs[i].level, f->path, b->msgs[i].line, b->msgs[i].text);
 	for (i = 0; i < b->nrecs; i++) {
 		long paper = -1;
-		size_t from = i && ing->prep ? b->pend[i - 1] : 0;
+		/* prep's bytes for record i: from the end of record i - 1's to pend[i] */
+		size_t from = i && ing->prep ? b->pend[i - 1] : 0, to = ing->prep ? b->pend[i] : 0;
 
 		b->recs[i].file = f->path;
 		if (ing->lib)
 			paper = lib_add_paper(ing->lib, &b->recs[i]);
-		if (ing->sink && ing->prep)
+		if (ing->sink)
 			ing->sink(ing->sink_arg, ing->nfiles - 1, &b->recs[i], paper,
-			    b->prep.buf + from, b->pend[i] - from);
-		else if (ing->sink)
-			ing->sink(ing->sink_arg, ing->nfiles - 1, &b->recs[i], paper, NULL, 0);
+			    ing->prep ? b->prep.buf + from : NULL, to - from);
 	}
 	f->npapers = b->nrecs + b->ndirect;
 	/* only a path named by the caller fails the run; inside a directory it is a warning */

@@ -582,8 +582,7 @@ tail_start(struct store *s, struct sync *y, int bulk)
 	rc = store_report_fill(s, r, &why);
 	buf_free(&why);		/* when it fails, the caller writes and the report is read after */
 	if (rc < 0) {
-		store_report_free(r);
-		free(r);
+		store_report_drop(r);
 		return -1;
 	}
 	r->npapers = lib_npapers(y->lib);
@@ -595,8 +594,7 @@ tail_start(struct store *s, struct sync *y, int bulk)
 	if (pthread_create(&t->tid, NULL, tail_run, t) != 0) {
 		buf_free(&t->msg);
 		free(t);
-		store_report_free(r);
-		free(r);
+		store_report_drop(r);
 		return -1;
 	}
 	s->tail = t;
@@ -632,13 +630,7 @@ manifest_sync(struct store *s, const char *roots, char *const *paths, size_t npa
 	struct sync y;
 	int rc, bulk;
 
-	lib_free(s->built);	/* only the last sync's first build may be taken */
-	s->built = NULL;
-	if (s->built_rep) {
-		store_report_free(s->built_rep);
-		free(s->built_rep);
-		s->built_rep = NULL;
-	}
+	store_drop_built(s);	/* only the last sync's first build may be taken */
 	memset(&y, 0, sizeof y);
 	y.version = -1;
 	y.s = s;

@@ -496,6 +496,26 @@ store_bulk_abandon(struct store *s)
 	buf_free(&msg);
 }
 
+/* Free a report on the heap (NULL: nothing). */
+void
+store_report_drop(struct store_report *r)
+{
+	if (r == NULL)
+		return;
+	store_report_free(r);
+	free(r);
+}
+
+/* Drop what a first build left for store_lib and store_report. */
+void
+store_drop_built(struct store *s)
+{
+	lib_free(s->built);
+	s->built = NULL;
+	store_report_drop(s->built_rep);
+	s->built_rep = NULL;
+}
+
 /* Close the store. */
 void
 store_close(struct store *s)
@@ -503,12 +523,8 @@ store_close(struct store *s)
 	if (s == NULL)
 		return;
 	manifest_wait(s, NULL);
-	if (s->built_rep) {
-		store_report_free(s->built_rep);
-		free(s->built_rep);
-	}
+	store_drop_built(s);
 	sqlite3_close(s->db);
-	lib_free(s->built);
 	free(s->path);
 	free(s->roots);
 	buf_free(&s->tmp);
