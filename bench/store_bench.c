@@ -33,6 +33,7 @@
 #include "base/buf.h"
 #include "model/lib.h"
 #include "store/index.h"
+#include "store/indexer.h"
 #include "store/store.h"
 
 /* Milliseconds since some fixed point. */
@@ -152,10 +153,10 @@ run_index(const char *path)
 	double t1;
 	int more = 0;
 
-	while ((left = index_build(s, 2000, &msg)) > 0)
+	while ((left = indexer_build(s, 2000, &msg)) > 0)
 		;
 	t1 = now_ms();
-	while (left == 0 && (more = index_tidy(s, &msg)) > 0)
+	while (left == 0 && (more = indexer_tidy(s, &msg)) > 0)
 		;
 	printf("index %.1f ms, its segments merged in %.1f ms%s%s\n", t1 - t0, now_ms() - t1,
 	    left < 0 || more < 0 ? ": " : "", msg.buf);

@@ -1,12 +1,11 @@
-/* store/index.h: search through the store's full-text index.
+/* store/index.h: search through the store's full-text index (store/indexer.h writes it).
  *
  * The semantics are model/search.h's: a query matches a paper when its
  * search form (case folded, NFKD) occurs in the search form of the title,
  * an author, a category or any summary, in every language; a query ending
  * in a Hangul syllable without a final consonant (하) does not match inside
- * one that has one (한).  To give FTS5 that rule, the index form puts a
- * marker (U+0001, which sanitised text never holds) after every Hangul
- * vowel jamo that no final consonant follows, in the text and the query.
+ * one that has one (한).  To give FTS5 that rule, the text is indexed
+ * and the query made in the index form (store/indexer.h).
  *
  * Queries of three or more code points in that form (every Hangul
  * syllable is two or three jamo, so 학 and 학습 are such queries) go
@@ -31,34 +30,6 @@
 
 #include "base/buf.h"
 #include "store/store.h"
-
-/* Append the index form of s[0..n): search form plus the Hangul vowel markers. */
-void index_form(struct buf *out, const char *s, size_t n);
-/* Append the index form of each of v[0..n), each followed by "\n". */
-void index_fields(struct buf *out, const char *const *v, size_t n);
-
-/*
- * The index is built apart from the sync, which only notes the papers it
- * wrote as not indexed yet: index_build indexes up to max of them in one
- * transaction (a reader calls it in the background; nothing is lost when
- * it is killed).  Returns how many are left, or -1 with msg.
- */
-long index_build(struct store *s, size_t max, struct buf *msg);
-/*
- * Merge the index's segments a step further, in one short transaction
- * (an index built in many steps is in many segments, and a query reads
- * each): 1 when there is more to merge, 0 when it is one segment, -1 with
- * msg.
- */
-int index_tidy(struct store *s, struct buf *msg);
-/* Take papers ids[0..n) (indexed ones) out of the index; -1 with msg (within a transaction). */
-int index_remove(struct store *s, const int64_t *ids, size_t n, struct buf *msg);
-/*
- * Take every paper out of the index at once (when every indexed paper
- * goes: no content to merge again for the deletes); -1 with msg (within a
- * transaction).
- */
-int index_clear(struct store *s, struct buf *msg);
 
 /*
  * While papers wait to be indexed, a query also searches them one by one

@@ -3,6 +3,7 @@
 #include "cli/load.h"
 #include "base/alloc.h"
 #include "store/index.h"
+#include "store/indexer.h"
 #include "ui/load.h"
 #include "ui/ui.h"
 
@@ -127,9 +128,9 @@ reader_index(void *arg, struct ui_load_ctl *ctl, const struct lib *lib, struct s
 	*out = ra->store;
 	ra->store = NULL;
 	buf_init(&msg);
-	while (*out && !atomic_load(stop) && index_build(*out, INDEX_BATCH, &msg) > 0)
+	while (*out && !atomic_load(stop) && indexer_build(*out, INDEX_BATCH, &msg) > 0)
 		;
-	while (*out && !atomic_load(stop) && index_tidy(*out, &msg) > 0)
+	while (*out && !atomic_load(stop) && indexer_tidy(*out, &msg) > 0)
 		;
 	if (*out && lib && !atomic_load(stop)) {
 		/* what the first keystroke would read, read now */

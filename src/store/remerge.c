@@ -1,6 +1,6 @@
 /* store/remerge.c: a sync's merging again -- the papers the changed records touch, and their days (see store/syncint.h). */
 #include "store/syncint.h"
-#include "store/index.h"
+#include "store/indexer.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -163,7 +163,7 @@ all_indexed(struct sync *y, size_t k)
 	return all;
 }
 
-/* Take the old papers out of the index (index_remove or index_clear) and the tables. */
+/* Take the old papers out of the index (indexer_remove or indexer_clear) and the tables. */
 static int
 drop_old(struct sync *y, const int64_t *ids, size_t n)
 {
@@ -181,9 +181,9 @@ drop_old(struct sync *y, const int64_t *ids, size_t n)
 	}
 	sqlite3_finalize(todo);
 	if (rc == 0 && k && all_indexed(y, k))
-		rc = index_clear(y->s, y->msg);
+		rc = indexer_clear(y->s, y->msg);
 	else if (rc == 0 && k)
-		rc = index_remove(y->s, done, k, y->msg);
+		rc = indexer_remove(y->s, done, k, y->msg);
 	free(done);
 	if (rc < 0)
 		return manifest_fail(y);
@@ -263,9 +263,9 @@ narrow_form(struct buf *out, const struct paper *p)
 	const char *t = p->title;
 
 	buf_setlen(out, 0);
-	index_fields(out, &t, 1);
-	index_fields(out, p->authors, p->nauthors);
-	index_fields(out, p->cats, p->ncats);
+	indexer_fields(out, &t, 1);
+	indexer_fields(out, p->authors, p->nauthors);
+	indexer_fields(out, p->cats, p->ncats);
 }
 
 /* Insert one merged paper, its days and its index row; returns its id or -1. */

@@ -814,6 +814,28 @@ query_ids(struct store *s, const char *sql, const char *const *args, size_t narg
 	return rc < 0 ? -1 : (long)n;
 }
 
+/* The ids a query gives (one integer parameter) into *ids (see intern.h). */
+long
+store_ids(struct store *s, const char *sql, int64_t arg, int64_t **ids, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, sql, msg);
+	size_t n = 0, alloc = 64;
+	int rc;
+
+	*ids = xcalloc(alloc, sizeof **ids);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, arg);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(*ids, n + 1, alloc);
+		(*ids)[n++] = sqlite3_column_int64(st, 0);
+	}
+	if (rc != SQLITE_DONE)
+		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? (long)n : -1;
+}
+
 /* The papers of the ids a query gives for each of args[0..nargs), merged. */
 static struct lib *
 lib_of_query(struct store *s, const char *sql, const char *const *args, size_t nargs, struct buf *msg)

@@ -23,6 +23,7 @@
 #include "model/lib.h"
 #include "model/search.h"
 #include "store/index.h"
+#include "store/indexer.h"
 #include "store/intern.h"
 #include "store/row.h"
 #include "store/store.h"
@@ -230,7 +231,7 @@ check_rules(void)
 	uint8_t *hit;
 
 	assert_non_null(s);
-	assert_int_equal(index_build(s, 1000, &msg), 0);
+	assert_int_equal(indexer_build(s, 1000, &msg), 0);
 	/* 강화 학습 finds 강화학습; 강화학 (no space) does not find 강화 학 */
 	assert_int_equal(nmatches(s, "\xEA\xB0\x95\xED\x99\x94 \xED\x95\x99\xEC\x8A\xB5"), 1);
 	assert_int_equal(nmatches(s, "\xEA\xB5\xAD\xEC\x96\xB4\xED\x95\x99"), 0);
@@ -323,10 +324,10 @@ check_all(void)
 	/* papers waiting to be indexed are searched one by one; then through FTS5 */
 	for (i = 0; i < sizeof queries / sizeof *queries; i++)
 		check_query(s, lib, queries[i], 0);
-	assert_int_equal(index_build(s, 2, &msg) >= 0, 1);
-	assert_int_equal(index_build(s, 1000, &msg), 0);
+	assert_int_equal(indexer_build(s, 2, &msg) >= 0, 1);
+	assert_int_equal(indexer_build(s, 1000, &msg), 0);
 	/* merged into one segment in steps, the index answers the same */
-	for (i = 0; i < 100 && (rc = index_tidy(s, &msg)) > 0; i++)
+	for (i = 0; i < 100 && (rc = indexer_tidy(s, &msg)) > 0; i++)
 		;
 	assert_int_equal(rc, 0);
 	for (i = 0; i < sizeof queries / sizeof *queries; i++)
@@ -822,14 +823,14 @@ test_forms(void **state)
 
 	(void)state;
 	/* 하 gets the marker after its vowel; 한 does not */
-	index_form(&f, "\xED\x95\x98", 3);
+	indexer_form(&f, "\xED\x95\x98", 3);
 	assert_int_equal(f.len, 7);
 	assert_int_equal(f.buf[6], '\x01');
 	buf_setlen(&f, 0);
-	index_form(&f, "\xED\x95\x9C", 3);
+	indexer_form(&f, "\xED\x95\x9C", 3);
 	assert_int_equal(f.len, 9);
 	buf_setlen(&f, 0);
-	index_form(&f, "AbC", 3);
+	indexer_form(&f, "AbC", 3);
 	assert_string_equal(f.buf, "abc");
 	buf_free(&f);
 }

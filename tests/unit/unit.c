@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "ingest/ingest.h"
-#include "store/index.h"
+#include "store/indexer.h"
 #include "store/store.h"
 #include "marks/marks.h"
 #include "model/lib.h"
@@ -425,7 +425,7 @@ unit_indexed_store(const char *dir, struct buf *db)
 	s = store_open(db->buf, &msg);
 	assert_non_null(s);
 	assert_int_equal(store_sync(s, paths, 1, NULL, NULL, &msg), 0);
-	assert_int_equal(index_build(s, 100, &msg), 0);
+	assert_int_equal(indexer_build(s, 100, &msg), 0);
 	buf_free(&msg);
 	return s;
 }
