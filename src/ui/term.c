@@ -83,10 +83,20 @@ utf8_locale(void)
 		setlocale(LC_CTYPE, "en_US.UTF-8");
 }
 
-/* Common curses settings after the screen is created. */
+/*
+ * Common curses settings after the screen is created.  First the screen
+ * is left and resumed once: until then ncurses (6.4) flushes its output
+ * at every cursor jump (its mvcur does for a screen still in its initial
+ * state), so each frame went out in about 200 write() calls, one per
+ * pane border; after it, a frame is one write.  It is done before the
+ * colours start, so the resume does not reset the terminal's palette
+ * (OSC 104), which the user may have set.
+ */
 static void
 term_setup(void)
 {
+	endwin();
+	doupdate();	/* resumes the screen: nothing is drawn yet */
 	cbreak();
 	noecho();
 	nonl();

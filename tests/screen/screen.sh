@@ -1136,6 +1136,39 @@ for size in 80x24 120x40; do
 		fail "i13-missing-$size: the message is '$msg'"
 done
 
+# ---- a frame reaches the terminal in one write ---------------------------
+# ncurses flushes at every cursor jump until a screen has been left and
+# resumed once (ui/term.c): a frame of the five panes then went out in
+# about 200 write() calls, torn across packets over ssh.  Counted with
+# strace: the first screen and three moves, then Q.
+STRACE=$(command -v strace 2>/dev/null)
+if [ -n "$STRACE" ] && "$STRACE" -o /dev/null true 2>/dev/null; then
+	REAL_BIN=$BIN
+	BIN=$STRACE
+	start 120 40 -f -e trace=write -o "$TMP/writes" "$REAL_BIN" "$EN"
+	BIN=$REAL_BIN
+	for k in 1 2 3; do
+		before=$(pane_capture pb:main)
+		keys j
+		i=0
+		while [ "$(pane_capture pb:main)" = "$before" ] && [ "$i" -lt $((TIMEOUT * 20)) ]; do
+			sleep 0.05
+			i=$((i + 1))
+		done
+	done
+	quits "writes"
+	NTESTS=$((NTESTS + 1))
+	nw=$(grep -c 'write(1,' "$TMP/writes")
+	# four frames and the terminal's set-up: about 20 (200 a frame before)
+	if [ "$nw" -gt 0 ] && [ "$nw" -le 40 ]; then
+		echo "ok: writes ($nw write calls for four frames)"
+	else
+		fail "writes: $nw write calls for four frames, more than 40 (or none seen)"
+	fi
+else
+	echo "screen.sh: note: skipping the write count (strace missing or not allowed)"
+fi
+
 # ---- optional: the realdata at 80x24 and 120x40 (issue 13), if present ---
 # dates whole with their counts (or the unread count alone); T the other
 # publisher's version, t the Korean summary; a Korean search as a list
