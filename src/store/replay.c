@@ -1,7 +1,10 @@
 /* store/replay.c: a paper's content is its records merged again (lib.c). */
 #include "store/intern.h"
 #include "store/row.h"
+#include "base/queue.h"
+#include "ingest/pool.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,23 +48,141 @@ merge_row(struct store *s, struct lib *lib, struct arena *a, const char *body, c
 	return rc;
 }
 
+/*
+ * Replaying the whole library reads and decodes its rows on a thread of
+ * its own (the feeder: SQLite and json-c) while the calling thread merges
+ * them (lib.c) in the same order, so the library is the same as when one
+ * thread does both.  Decoded records travel in chunks, a chunk's records
+ * and strings in its own arena.  REPLAY_CHUNKS chunks go round, full ones
+ * to the merge and merged ones back, so memory stays bounded.  The feeder
+ * alone uses the connection until the merge has joined it.
+ */
+#define CHUNK_RECS 512
+#define REPLAY_CHUNKS 4
+
+struct chunk {
+	struct arena *a;		/* the records' strings and arrays */
+	struct arena_mark empty;	/* a's mark when empty */
+	struct rec recs[CHUNK_RECS];
+	size_t n;
+};
+
+struct feed {
+	sqlite3_stmt *st;		/* body, path of every record in reading order */
+	struct queue *full, *empty;
+	struct chunk *chunks[REPLAY_CHUNKS];
+	int rc;				/* how the feeding ended: SQLITE_DONE, the failing code,
+					   or -1: a row that cannot be read */
+};
+
+/* Fill c with the next records: SQLITE_ROW when it is full, SQLITE_DONE at the end, else the error (-1: a damaged row). */
+static int
+fill(struct feed *f, struct chunk *c)
+{
+	int rc = SQLITE_ROW;
+
+	arena_reset(c->a, c->empty);
+	c->n = 0;
+	while (c->n < CHUNK_RECS && (rc = sqlite3_step(f->st)) == SQLITE_ROW) {
+		struct rec *r = &c->recs[c->n];
+		const char *path = store_col(f->st, 1);
+
+		if (row_decode(store_col(f->st, 0), (size_t)sqlite3_column_bytes(f->st, 0), c->a, r) < 0)
+			return -1;
+		/* its summaries' publisher comes from it, as when parsed; a file's records come together */
+		r->file = c->n && strcmp(c->recs[c->n - 1].file, path) == 0 ? c->recs[c->n - 1].file :
+		    arena_strndup(c->a, path, strlen(path));
+		c->n++;
+	}
+	return rc;
+}
+
+/* The feeder thread: fill the chunks handed back until the rows end, then close the queue of full ones. */
+static void *
+feed_run(void *arg)
+{
+	struct feed *f = arg;
+	struct chunk *c;
+	int rc = SQLITE_ROW;
+
+	while (rc == SQLITE_ROW && (c = queue_pop(f->empty)) != NULL) {
+		rc = fill(f, c);
+		if ((rc == SQLITE_ROW || rc == SQLITE_DONE) && c->n)
+			queue_push(f->full, c);
+		else
+			queue_push(f->empty, c);
+	}
+	f->rc = rc;
+	queue_close(f->full);
+	return NULL;
+}
+
+/* Merge a chunk's records. */
+static void
+merge_chunk(struct lib *lib, const struct chunk *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		lib_add_paper(lib, &c->recs[i]);
+}
+
+/* Read and merge every chunk: on the feeder thread and this one, or on this one alone. */
+static void
+feed_merge(struct feed *f, struct lib *lib)
+{
+	pthread_t tid;
+	struct chunk *c;
+
+	if (pool_threads() > 1 && pthread_create(&tid, NULL, feed_run, f) == 0) {
+		while ((c = queue_pop(f->full)) != NULL) {
+			merge_chunk(lib, c);
+			queue_push(f->empty, c);
+		}
+		pthread_join(tid, NULL);
+		return;
+	}
+	c = f->chunks[0];
+	while ((f->rc = fill(f, c)) == SQLITE_ROW || f->rc == SQLITE_DONE) {
+		merge_chunk(lib, c);
+		if (f->rc == SQLITE_DONE)
+			break;
+	}
+}
+
 /* Every record, in reading order, into lib; -1 with msg. */
 static int
-replay_all(struct store *s, struct lib *lib, struct arena *a, struct buf *msg)
+replay_all(struct store *s, struct lib *lib, struct buf *msg)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT b.body, f.path FROM files f JOIN recs r ON r.file = f.id"
-	    " JOIN bodies b ON b.id = r.id ORDER BY f.ord, r.seq", msg);
-	int rc;
+	struct feed f;
+	size_t i;
 
-	if (st == NULL)
+	memset(&f, 0, sizeof f);
+	f.st = store_prep(s, "SELECT b.body, f.path FROM files f JOIN recs r ON r.file = f.id"
+	    " JOIN bodies b ON b.id = r.id ORDER BY f.ord, r.seq", msg);
+	if (f.st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (merge_row(s, lib, a, store_col(st, 0), store_col(st, 1), NULL, msg) < 0)
-			break;
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	f.full = queue_new(REPLAY_CHUNKS);
+	f.empty = queue_new(REPLAY_CHUNKS);
+	for (i = 0; i < REPLAY_CHUNKS; i++) {
+		f.chunks[i] = xcalloc(1, sizeof *f.chunks[i]);
+		f.chunks[i]->a = arena_new();
+		f.chunks[i]->empty = arena_mark(f.chunks[i]->a);
+		queue_push(f.empty, f.chunks[i]);
+	}
+	feed_merge(&f, lib);
+	if (f.rc == -1)
+		buf_printf(msg, "store '%s': a record cannot be read", s->path);
+	else if (f.rc != SQLITE_DONE)
 		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	for (i = 0; i < REPLAY_CHUNKS; i++) {
+		arena_free(f.chunks[i]->a);
+		free(f.chunks[i]);
+	}
+	queue_free(f.full);
+	queue_free(f.empty);
+	sqlite3_finalize(f.st);
+	return f.rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Collect the records of papers ids[0..n) into *v; returns how many, or -1 with msg. */
@@ -214,7 +335,7 @@ replay_ids(struct store *s, const int64_t *ids, size_t n, struct replay_rec **as
 {
 	struct lib *lib = lib_new();
 	struct arena *a = arena_new();
-	int rc = ids ? replay_some(s, lib, a, ids, n, as, nas, msg) : replay_all(s, lib, a, msg);
+	int rc = ids ? replay_some(s, lib, a, ids, n, as, nas, msg) : replay_all(s, lib, msg);
 
 	arena_free(a);
 	if (rc < 0) {

@@ -2,6 +2,7 @@
 #include "store/syncint.h"
 #include "store/row.h"
 #include "base/hashmap.h"
+#include "base/queue.h"
 #include "text/text.h"
 
 #include <pthread.h>
@@ -27,14 +28,12 @@
 struct writer {
 	struct sync *y;
 	pthread_t tid;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;		/* a chunk queued, one stored, or the end */
-	struct buf q[QUEUE_MAX];	/* the full chunks, from head on */
-	size_t head, n;
-	int done;			/* no chunk comes any more */
+	struct queue *full;		/* chunks to store, in order */
+	struct queue *empty;		/* stored chunks, to fill again (their memory kept) */
+	struct buf chunk[QUEUE_MAX + 1];	/* every chunk: filled, queued, being stored or empty */
 	int running;			/* the thread runs (else chunks are stored here) */
 	atomic_int failed;		/* a row could not be stored: the rest is dropped */
-	struct buf cur;			/* the chunk being filled (reading thread) */
+	struct buf *cur;		/* the chunk being filled (reading thread) */
 };
 
 /* Append an integer to a chunk. */
@@ -178,27 +177,18 @@ store_chunk(struct writer *w, const struct buf *c)
 	}
 }
 
-/* The writer thread: store the queued chunks in order until the end. */
+/* The writer thread: store the queued chunks in order until the queue closes. */
 static void *
 writer_run(void *arg)
 {
 	struct writer *w = arg;
+	struct buf *c;
 
-	pthread_mutex_lock(&w->mu);
-	for (;;) {
-		while (w->n == 0 && !w->done)
-			pthread_cond_wait(&w->cv, &w->mu);
-		if (w->n == 0)
-			break;
-		pthread_mutex_unlock(&w->mu);
-		store_chunk(w, &w->q[w->head]);	/* its slot stays taken meanwhile */
-		pthread_mutex_lock(&w->mu);
-		buf_setlen(&w->q[w->head], 0);
-		w->head = (w->head + 1) % QUEUE_MAX;
-		w->n--;
-		pthread_cond_broadcast(&w->cv);
+	while ((c = queue_pop(w->full)) != NULL) {
+		store_chunk(w, c);
+		buf_setlen(c, 0);
+		queue_push(w->empty, c);
 	}
-	pthread_mutex_unlock(&w->mu);
 	return NULL;
 }
 
@@ -206,26 +196,15 @@ writer_run(void *arg)
 static void
 writer_push(struct writer *w)
 {
-	struct buf t;
-	size_t slot;
-
-	if (w->cur.len == 0)
+	if (w->cur->len == 0)
 		return;
 	if (!w->running) {
-		store_chunk(w, &w->cur);
-		buf_setlen(&w->cur, 0);
+		store_chunk(w, w->cur);
+		buf_setlen(w->cur, 0);
 		return;
 	}
-	pthread_mutex_lock(&w->mu);
-	while (w->n == QUEUE_MAX)
-		pthread_cond_wait(&w->cv, &w->mu);
-	slot = (w->head + w->n) % QUEUE_MAX;
-	t = w->q[slot];		/* an empty chunk, its memory kept */
-	w->q[slot] = w->cur;
-	w->cur = t;
-	w->n++;
-	pthread_cond_broadcast(&w->cv);
-	pthread_mutex_unlock(&w->mu);
+	queue_push(w->full, w->cur);
+	w->cur = queue_pop(w->empty);	/* never closed: one comes back */
 }
 
 /* Start the writer (without a thread, the reading thread stores the chunks). */
@@ -237,11 +216,14 @@ writer_start(struct writer *w, struct sync *y)
 	memset(w, 0, sizeof *w);
 	w->y = y;
 	atomic_init(&w->failed, 0);
-	buf_init(&w->cur);
-	for (i = 0; i < QUEUE_MAX; i++)
-		buf_init(&w->q[i]);
-	pthread_mutex_init(&w->mu, NULL);
-	pthread_cond_init(&w->cv, NULL);
+	w->full = queue_new(QUEUE_MAX);
+	w->empty = queue_new(QUEUE_MAX);
+	for (i = 0; i <= QUEUE_MAX; i++) {
+		buf_init(&w->chunk[i]);
+		if (i)
+			queue_push(w->empty, &w->chunk[i]);
+	}
+	w->cur = &w->chunk[0];
 	w->running = pthread_create(&w->tid, NULL, writer_run, w) == 0;
 }
 
@@ -253,17 +235,13 @@ writer_finish(struct writer *w)
 
 	writer_push(w);
 	if (w->running) {
-		pthread_mutex_lock(&w->mu);
-		w->done = 1;
-		pthread_cond_broadcast(&w->cv);
-		pthread_mutex_unlock(&w->mu);
+		queue_close(w->full);
 		pthread_join(w->tid, NULL);
 	}
-	pthread_mutex_destroy(&w->mu);
-	pthread_cond_destroy(&w->cv);
-	buf_free(&w->cur);
-	for (i = 0; i < QUEUE_MAX; i++)
-		buf_free(&w->q[i]);
+	queue_free(w->full);
+	queue_free(w->empty);
+	for (i = 0; i <= QUEUE_MAX; i++)
+		buf_free(&w->chunk[i]);
 	return atomic_load(&w->failed) ? -1 : 0;
 }
 
@@ -273,7 +251,7 @@ sink(void *arg, size_t f, const struct rec *r, long paper, const char *texts, si
 {
 	struct writer *w = arg;
 	struct sync *y = w->y;
-	struct buf *c = &w->cur;
+	struct buf *c = w->cur;
 
 	(void)r;
 	if (atomic_load(&w->failed))

@@ -2,7 +2,8 @@
 # equiv.sh: `paperboy --dump` (and --check, --export) through the library
 # store is byte-identical to `--no-store` on the seeds, the realdata, the
 # format fixtures (tests/fixtures/formats) and the wild samples, on the
-# first run (the store is built) and the next (read back from it).
+# first run (the store is built) and the next (read back from it, on two
+# threads and on one).
 . "$PB_SRCDIR/tests/lib.sh"
 PAPERBOY_CACHE=$TMP/cache; export PAPERBOY_CACHE
 n=0
@@ -25,6 +26,11 @@ for d in seeds realdata formats wild; do
 			ok "$d, $run: --dump identical ($(wc -l <"$TMP/got" | tr -d ' ') papers)" ||
 			bad "$d, $run: --dump identical"
 	done
+	# read back on one thread (store/replay.c reads and merges on two)
+	PAPERBOY_THREADS=1 "$PB_BIN" --dump "$dir" >"$TMP/got" 2>"$TMP/got.err"
+	cmp -s "$TMP/want" "$TMP/got" && cmp -s "$TMP/want.err" "$TMP/got.err" &&
+		ok "$d, read back on one thread: --dump identical" ||
+		bad "$d, read back on one thread: --dump identical"
 	"$PB_BIN" --check "$dir" >"$TMP/gotc" 2>&1
 	cmp -s "$TMP/wantc" "$TMP/gotc" && ok "$d: --check identical" || bad "$d: --check identical"
 	"$PB_BIN" --export=bibtex "$dir" >"$TMP/gotb" 2>/dev/null
