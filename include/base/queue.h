@@ -15,7 +15,7 @@
 
 struct queue;
 
-/* A new open queue of at most cap items (cap >= 1; caller frees with queue_free). */
+/* A new open queue of at most cap items (0 is taken as 1; caller frees with queue_free). */
 struct queue *queue_new(size_t cap);
 /* Free the queue (not its items); no thread may be using it. */
 void queue_free(struct queue *q);

@@ -27,6 +27,13 @@ pending_cmp(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
+/* Say that a stored record cannot be read. */
+static void
+row_damaged(const struct store *s, struct buf *msg)
+{
+	buf_printf(msg, "store '%s': a record cannot be read", s->path);
+}
+
 /* Decode one row and merge it (noting where it went in *as); -1 with msg when it is damaged. */
 static int
 merge_row(struct store *s, struct lib *lib, struct arena *a, const char *body, const char *path,
@@ -43,7 +50,7 @@ merge_row(struct store *s, struct lib *lib, struct arena *a, const char *body, c
 		if (as)
 			as->paper = i >= 0 ? lib_paper(lib, (size_t)i) : NULL;
 	} else
-		buf_printf(msg, "store '%s': a record cannot be read", s->path);
+		row_damaged(s, msg);
 	arena_reset(a, m);
 	return rc;
 }
@@ -85,10 +92,11 @@ fill(struct feed *f, struct chunk *c)
 	c->n = 0;
 	while (c->n < CHUNK_RECS && (rc = sqlite3_step(f->st)) == SQLITE_ROW) {
 		struct rec *r = &c->recs[c->n];
-		const char *path = store_col(f->st, 1);
+		const char *body = store_col(f->st, 0), *path;
 
-		if (row_decode(store_col(f->st, 0), (size_t)sqlite3_column_bytes(f->st, 0), c->a, r) < 0)
+		if (row_decode(body, strlen(body), c->a, r) < 0)
 			return -1;
+		path = store_col(f->st, 1);
 		/* its summaries' publisher comes from it, as when parsed; a file's records come together */
 		r->file = c->n && strcmp(c->recs[c->n - 1].file, path) == 0 ? c->recs[c->n - 1].file :
 		    arena_strndup(c->a, path, strlen(path));
@@ -172,7 +180,7 @@ replay_all(struct store *s, struct lib *lib, struct buf *msg)
 	}
 	feed_merge(&f, lib);
 	if (f.rc == -1)
-		buf_printf(msg, "store '%s': a record cannot be read", s->path);
+		row_damaged(s, msg);
 	else if (f.rc != SQLITE_DONE)
 		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
 	for (i = 0; i < REPLAY_CHUNKS; i++) {
@@ -334,7 +342,7 @@ replay_ids(struct store *s, const int64_t *ids, size_t n, struct replay_rec **as
     struct buf *msg)
 {
 	struct lib *lib = lib_new();
-	struct arena *a = arena_new();
+	struct arena *a = ids ? arena_new() : NULL;
 	int rc = ids ? replay_some(s, lib, a, ids, n, as, nas, msg) : replay_all(s, lib, msg);
 
 	arena_free(a);

@@ -137,8 +137,6 @@ ui_term_open(int bench_rows, int bench_cols, const char **err)
 			t->scr = newterm("xterm-256color", t->out, t->in);
 		if (t->scr == NULL && t->out && t->in)
 			t->scr = newterm("vt100", t->out, t->in);
-		if (t->scr)
-			resizeterm(bench_rows, bench_cols);
 	} else {
 		t->scr = newterm(term && *term ? term : NULL, stdout, stdin);
 	}
@@ -149,6 +147,8 @@ ui_term_open(int bench_rows, int bench_cols, const char **err)
 	}
 	set_term(t->scr);
 	term_setup();
+	if (bench_rows > 0)
+		resizeterm(bench_rows, bench_cols);	/* after the resume, which takes the size again */
 	define_key("\033[200~", KEY_PASTE);
 	paste_mode(t, 1);	/* not on the bench terminal: ui_term_write skips it */
 	return t;

@@ -695,6 +695,88 @@ test_early_build(void **state)
 	buf_free(&p);
 }
 
+/* Write name: n papers of 2024-01-01, "Paper 0" on. */
+static void
+put_many(const char *name, int n)
+{
+	struct buf t = BUF_INIT;
+	int i;
+
+	buf_init(&t);
+	buf_puts(&t, "## Papers for 2024-01-01\n\n" HEAD);
+	for (i = 0; i < n; i++)
+		buf_printf(&t, "| Paper %d | Ann Lee | About paper %d. |\n", i, i);
+	put(name, t.buf);
+	buf_free(&t);
+}
+
+/* store_lib of the store at path on nthreads threads: its --dump lines, or NULL with msg. */
+static int
+read_back(const char *path, const char *nthreads, struct buf *out, struct buf *msg)
+{
+	struct store *s;
+	struct lib *lib;
+
+	setenv("PAPERBOY_THREADS", nthreads, 1);
+	s = store_open(path, msg);
+	assert_non_null(s);
+	lib = store_lib(s, msg);
+	if (lib)
+		dump_all(out, lib);
+	lib_free(lib);
+	store_close(s);
+	unsetenv("PAPERBOY_THREADS");
+	return lib ? 0 : -1;
+}
+
+/*
+ * store_lib reads the records back on a thread of their own in chunks of
+ * 512 (store/replay.c): exactly two chunks, and more than go round, read
+ * back as parsed, on two threads and on one; a damaged row near the end
+ * fails the read with a message, on both.
+ */
+static void
+test_read_back(void **state)
+{
+	static const int sizes[] = { 1024, 2600 };
+	static const char *const threads[] = { "2", "1" };
+	struct buf msg = BUF_INIT, p = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
+	sqlite3 *d = NULL;
+	struct lib *lib;
+	size_t k, t;
+
+	(void)state;
+	buf_printf(&p, "%s/cache/readback.db", dir);
+	for (k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+		put_many("many.md", sizes[k]);
+		unlink(p.buf);
+		build(p.buf, sizes[k], NULL);
+		buf_setlen(&want, 0);
+		lib = unit_parse_path(lib_dir);
+		dump_all(&want, lib);
+		lib_free(lib);
+		for (t = 0; t < 2; t++) {
+			buf_setlen(&got, 0);
+			assert_int_equal(read_back(p.buf, threads[t], &got, &msg), 0);
+			assert_string_equal(got.buf, want.buf);
+		}
+		assert_int_equal(sqlite3_open(p.buf, &d), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(d, "UPDATE bodies SET body = 'not a row'"
+		    " WHERE id = (SELECT max(id) FROM bodies)", NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(d);
+		for (t = 0; t < 2; t++) {
+			buf_setlen(&msg, 0);
+			assert_int_equal(read_back(p.buf, threads[t], &got, &msg), -1);
+			assert_non_null(strstr(msg.buf, "a record cannot be read"));
+		}
+	}
+	del("many.md");
+	buf_free(&msg);
+	buf_free(&p);
+	buf_free(&want);
+	buf_free(&got);
+}
+
 /*
  * A first build is written without WAL and marked whole when done, then
  * the store is in WAL again; a build cut short (still marked) is built
@@ -917,6 +999,7 @@ main(void)
 		cmocka_unit_test(test_cancel_and_stats),
 		cmocka_unit_test(test_first_build),
 		cmocka_unit_test(test_early_build),
+		cmocka_unit_test(test_read_back),
 		cmocka_unit_test(test_sync_and_views),
 		cmocka_unit_test(test_root_renamed),
 		cmocka_unit_test(test_index_follows_store),
