@@ -33,6 +33,47 @@ end_if_closed(int closed)
 	raise(SIGPIPE);
 }
 
+/*
+ * Ctrl-C while a first build still writes the store (l->store) would
+ * lose the build (| less, then Ctrl-C): instead the output stops, the
+ * store is written, and end_if_interrupted ends the process as SIGINT
+ * would have.  A second Ctrl-C ends it at once.
+ */
+static volatile sig_atomic_t interrupted;
+
+/* SIGINT while the store is written: note it (the handler is reset to the default). */
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* Hold SIGINT while l's first build still writes the store. */
+static void
+hold_sigint(const struct loaded *l)
+{
+	struct sigaction sa;
+
+	if (l->store == NULL || sigaction(SIGINT, NULL, &sa) != 0 || sa.sa_handler == SIG_IGN)
+		return;		/* nothing to hold, or ignored already (a background job) */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sa.sa_flags = SA_RESETHAND;	/* no SA_RESTART: a write waiting on a pager returns */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+/* End as SIGINT ends a process when one was held. */
+static void
+end_if_interrupted(void)
+{
+	if (!interrupted)
+		return;
+	signal(SIGINT, SIG_DFL);
+	raise(SIGINT);
+}
+
 /* --check: a line per file, its messages, and a total. */
 int
 output_check(const struct opts *o)
@@ -43,10 +84,11 @@ output_check(const struct opts *o)
 
 	hold_sigpipe();
 	load_plain(o, &l, stderr);
+	hold_sigint(&l);
 	rc = l.rc;
 	warnings = diag_problems(load_diags(&l));
 	npapers = l.lib ? lib_npapers(l.lib) : l.rep.npapers;
-	for (i = 0; i < load_nfiles(&l); i++) {
+	for (i = 0; i < load_nfiles(&l) && !interrupted; i++) {
 		const struct ingest_file *f = load_file(&l, i);
 
 		if (f->failed)
@@ -59,16 +101,18 @@ output_check(const struct opts *o)
 		records += f->npapers;
 		diag_print_list(stdout, load_diags(&l), f->first_msg, f->first_msg + f->nmsgs, 1);
 	}
-	printf("%zu file%s, %zu record%s, %zu paper%s after merging, %zu problem%s\n",
-	    load_nfiles(&l), load_nfiles(&l) == 1 ? "" : "s",
-	    records, records == 1 ? "" : "s",
-	    npapers, npapers == 1 ? "" : "s",
-	    warnings, warnings == 1 ? "" : "s");
-	failed = fflush(stdout) != 0 || ferror(stdout);
+	if (!interrupted)
+		printf("%zu file%s, %zu record%s, %zu paper%s after merging, %zu problem%s\n",
+		    load_nfiles(&l), load_nfiles(&l) == 1 ? "" : "s",
+		    records, records == 1 ? "" : "s",
+		    npapers, npapers == 1 ? "" : "s",
+		    warnings, warnings == 1 ? "" : "s");
+	failed = !interrupted && (fflush(stdout) != 0 || ferror(stdout));	/* a held pager would block it */
 	closed = failed && errno == EPIPE;
 	load_settle(&l, stderr);
 	load_free(&l);
 	end_if_closed(closed);
+	end_if_interrupted();
 	return failed || rc < 0 ? 1 : 0;
 }
 
@@ -106,6 +150,7 @@ output_export(const struct opts *o)
 
 	hold_sigpipe();
 	load_plain(o, &l, stderr);
+	hold_sigint(&l);
 	rc = l.rc;
 	lib = l.lib;
 	buf_init(&out);
@@ -131,16 +176,16 @@ output_export(const struct opts *o)
 			wrc = put_stdout(&out);
 	} else {
 		/* line formats stream in pieces of about 64 KiB */
-		for (i = 0; i < n && wrc == 0; i++) {
+		for (i = 0; i < n && wrc == 0 && !interrupted; i++) {
 			export_papers(&out, o->fmt, lib, o->state, o->prefs.lang, v + i, 1);
 			if (out.len >= 1 << 16 || i + 1 == n)
 				wrc = put_stdout(&out);
 		}
 	}
-	if (wrc == 0 && !o->output && fflush(stdout) != 0)
+	if (wrc == 0 && !o->output && !interrupted && fflush(stdout) != 0)
 		wrc = -1;
 	closed = wrc < 0 && !o->output && errno == EPIPE;
-	if (wrc < 0 && !closed) {
+	if (wrc < 0 && !closed && !interrupted) {
 		if (err.len)
 			diag_printf(stderr, DIAG_PLAIN, "paperboy", 0, "%s", err.buf);
 		else
@@ -155,5 +200,6 @@ output_export(const struct opts *o)
 	load_settle(&l, stderr);
 	load_free(&l);
 	end_if_closed(closed);
+	end_if_interrupted();
 	return rc < 0 ? 1 : 0;
 }

@@ -183,4 +183,26 @@ else
 	bad "a first build's --dump cut short by | head: the store is written, then SIGPIPE"
 	echo "status $(cat "$TMP/pipe.rc"), store ${pdb:-none}"; cat "$TMP/pipe.err"
 fi
+
+# Ctrl-C while a first build's --dump waits on its reader (| less, which
+# stays) writes the store all the same, then ends as SIGINT ends it.  The
+# reader is a fifo read 100 bytes at a time; the job is started with
+# SIGINT at its default (a background job's is ignored).
+mkfifo "$TMP/fifo"
+PAPERBOY_CACHE=$TMP/int env --default-signal=INT "$PB_BIN" --dump "$big" >"$TMP/fifo" 2>"$TMP/int.err" &
+pid=$!
+exec 3<"$TMP/fifo"
+head -c 100 <&3 >/dev/null
+kill -INT "$pid"
+wait "$pid"
+st=$?
+exec 3<&-
+idb=$(ls "$TMP"/int/paths-*.db 2>/dev/null | head -n 1)
+if [ "$st" = 130 ] && [ ! -s "$TMP/int.err" ] && [ -n "$idb" ] &&
+    [ "$(sqlite3 "$idb" 'PRAGMA user_version')" = 3 ] && [ "$(sqlite3 "$idb" 'SELECT count(*) FROM papers')" = 1200 ]; then
+	ok "Ctrl-C during a first build's --dump: the store is written, then SIGINT"
+else
+	bad "Ctrl-C during a first build's --dump: the store is written, then SIGINT"
+	echo "status $st, store ${idb:-none}"; cat "$TMP/int.err"
+fi
 finish
