@@ -785,6 +785,19 @@ store_lib(struct store *s, struct buf *msg)
 	return lib;
 }
 
+/* Step st to its end, appending its first column to *ids (*n of them, room for *alloc); the last step's code. */
+static int
+step_ids(sqlite3_stmt *st, int64_t **ids, size_t *n, size_t *alloc)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(*ids, *n + 1, *alloc);
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	return rc;
+}
+
 /*
  * The ids of the papers a query with one text parameter gives, run once
  * for each of args[0..nargs), in that order; -1 with msg.
@@ -802,10 +815,7 @@ query_ids(struct store *s, const char *sql, const char *const *args, size_t narg
 		return -1;
 	for (i = 0; i < nargs && rc == SQLITE_DONE; i++) {
 		sqlite3_bind_text(st, 1, args[i], -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			ALLOC_GROW(*ids, n + 1, alloc);
-			(*ids)[n++] = sqlite3_column_int64(st, 0);
-		}
+		rc = step_ids(st, ids, &n, &alloc);
 		if (rc == SQLITE_DONE)
 			sqlite3_reset(st);	/* not after a failure: it would clear the message */
 	}
@@ -826,14 +836,9 @@ store_ids(struct store *s, const char *sql, int64_t arg, int64_t **ids, struct b
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, arg);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ALLOC_GROW(*ids, n + 1, alloc);
-		(*ids)[n++] = sqlite3_column_int64(st, 0);
-	}
-	if (rc != SQLITE_DONE)
-		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+	rc = step_done(s, st, step_ids(st, ids, &n, &alloc), msg);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? (long)n : -1;
+	return rc < 0 ? -1 : (long)n;
 }
 
 /* The papers of the ids a query gives for each of args[0..nargs), merged. */
