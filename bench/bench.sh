@@ -159,7 +159,7 @@ fi
 # Side by side in this run: building the store from nothing against
 # --no-store --dump; a warm --dump against --no-store; the first screen
 # loaded from the store against a bare curses program painting the same
-# 200x60 screen (medians of 5, alternating); search per keystroke; a new
+# 200x60 screen (medians of 15, alternating); search per keystroke; a new
 # day file synced and painted; the store's size against the input bytes.
 sb=${PB_BUILDDIR:-.}/bench/store_bench
 bare=${PB_BUILDDIR:-.}/bench/bare
@@ -203,7 +203,7 @@ if [ -x "$sb" ] && [ -x "$bare" ]; then
 		"$(awk -v a="$size1" -v b="$abytes" 'BEGIN { printf "%.2f", a / b }')"
 	: >"$out/paint"
 	i=0
-	while [ $i -lt 5 ]; do
+	while [ $i -lt 15 ]; do
 		"$sb" bare >>"$out/paint"
 		"$sb" paint "$db" >>"$out/paint"
 		i=$((i + 1))
@@ -220,7 +220,7 @@ if [ -x "$sb" ] && [ -x "$bare" ]; then
 	: >"$out/exec"
 	: >"$out/config"
 	i=0
-	while [ $i -lt 5 ]; do
+	while [ $i -lt 15 ]; do
 		"$sb" exec BENCHDONE "$bare" >>"$out/exec"
 		PAPERBOY_STATE="$out/state" PAPERBOY_CONFIG="$out/config" \
 			"$sb" exec "paper 1/" "$PB_BIN" --store="$db" "$archive" >>"$out/exec"
