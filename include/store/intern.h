@@ -48,11 +48,16 @@ int store_exec(struct store *s, const char *sql, struct buf *msg);
 /* Prepare a statement; NULL with the error appended to msg (may be NULL). */
 sqlite3_stmt *store_prep(struct store *s, const char *sql, struct buf *msg);
 /*
- * The first column of each row a query with one integer parameter (arg)
- * gives, as ids into *ids (caller frees, even on failure): how many, or
- * -1 with msg.
+ * The first column of each row a query gives (arg bound to its parameter
+ * when it has one), as ids into *ids (caller frees, even on failure): how
+ * many, or -1 with msg.
  */
 long store_ids(struct store *s, const char *sql, int64_t arg, int64_t **ids, struct buf *msg);
+/*
+ * One integer from a PRAGMA or query: its first row's first column, else
+ * def (no row, or a failure, said in msg when msg is not NULL).
+ */
+long long store_int(struct store *s, const char *sql, long long def, struct buf *msg);
 /* A column as a C string ("" when NULL). */
 const char *store_col(sqlite3_stmt *st, int i);
 /* Bind a string or NULL. */

@@ -482,7 +482,7 @@ static int
 scan_pending(struct index *ix, const struct buf *typed, struct buf *msg)
 {
 	int64_t *ids = NULL;
-	long n = store_ids(ix->s, "SELECT id FROM fts_todo WHERE ?1 = ?1", 0, &ids, msg);
+	long n = store_ids(ix->s, "SELECT id FROM fts_todo", 0, &ids, msg);
 	struct lib *lib = NULL;
 
 	if (n > INDEX_SCAN_MAX)

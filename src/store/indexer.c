@@ -153,23 +153,21 @@ done_ids(struct store *s, const int64_t *ids, size_t n, struct buf *msg)
 long
 indexer_build(struct store *s, size_t max, struct buf *msg)
 {
-	int64_t *ids = NULL, *left = NULL;
-	long n, rest = -1;
+	int64_t *ids = NULL;
+	long n;
+	long long rest = -1;
 
 	if (manifest_wait(s, msg) < 0 || store_exec(s, "BEGIN IMMEDIATE", msg) < 0)
 		return -1;
 	n = store_ids(s, "SELECT id FROM fts_todo ORDER BY id LIMIT ?", (int64_t)max, &ids, msg);
 	if (n >= 0 && put_rows(s, ids, (size_t)n, 0, msg) == 0 && done_ids(s, ids, (size_t)n, msg) == 0)
-		rest = store_ids(s, "SELECT count(*) FROM fts_todo WHERE ?1 = ?1", 0, &left, msg);
-	if (rest >= 0 && store_exec(s, "COMMIT", msg) == 0) {
-		rest = left[0];
-	} else {
+		rest = store_int(s, "SELECT count(*) FROM fts_todo", -1, msg);
+	if (rest < 0 || store_exec(s, "COMMIT", msg) < 0) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		rest = -1;
 	}
 	free(ids);
-	free(left);
-	return rest;
+	return (long)rest;
 }
 
 /* Pages one merge step writes at most: a short transaction. */

@@ -106,19 +106,12 @@ remerge_closure(struct sync *y)
 	if (g == NULL || y->err || relabel(y) < 0)
 		return -1;
 	while (after != before) {
-		sqlite3_stmt *c;
-
 		before = after;
 		if (store_exec(y->s, closure_keys_sql, y->msg) < 0 ||
 		    store_exec(y->s, closure_papers_sql, y->msg) < 0)
 			return manifest_fail(y);
-		c = store_prep(y->s, "SELECT count(*) FROM tp", y->msg);
-		if (c == NULL || sqlite3_step(c) != SQLITE_ROW) {
-			sqlite3_finalize(c);
+		if ((after = store_int(y->s, "SELECT count(*) FROM tp", -1, y->msg)) < 0)
 			return manifest_fail(y);
-		}
-		after = sqlite3_column_int64(c, 0);
-		sqlite3_finalize(c);
 	}
 	return 0;
 }
@@ -127,21 +120,10 @@ remerge_closure(struct sync *y)
 static long
 tp_ids(struct sync *y, int64_t **ids, int with_new)
 {
-	sqlite3_stmt *st = store_prep(y->s, "SELECT id FROM tp", y->msg);
-	size_t n = 0, alloc = 16;
-	int rc;
+	long n = store_ids(y->s, with_new ? "SELECT 0 UNION ALL SELECT id FROM tp" : "SELECT id FROM tp", 0,
+	    ids, y->msg);
 
-	*ids = xcalloc(alloc, sizeof **ids);
-	if (with_new)
-		(*ids)[n++] = 0;
-	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ALLOC_GROW(*ids, n + 1, alloc);
-		(*ids)[n++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
-	if (st == NULL || rc != SQLITE_DONE)
-		return manifest_fail(y);
-	return (long)n;
+	return n < 0 ? manifest_fail(y) : n;
 }
 
 /*
@@ -151,16 +133,10 @@ tp_ids(struct sync *y, int64_t **ids, int with_new)
 static int
 all_indexed(struct sync *y, size_t k)
 {
-	sqlite3_stmt *st;
-	int all = 0;
-
 	if (k < 64)
 		return 0;	/* merging them again costs more than counting */
-	st = store_prep(y->s, "SELECT (SELECT count(*) FROM papers) - (SELECT count(*) FROM fts_todo)", NULL);
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		all = sqlite3_column_int64(st, 0) == (int64_t)k;
-	sqlite3_finalize(st);
-	return all;
+	return store_int(y->s, "SELECT (SELECT count(*) FROM papers) - (SELECT count(*) FROM fts_todo)", -1,
+	    NULL) == (long long)k;
 }
 
 /* Take the old papers out of the index (indexer_remove or indexer_clear) and the tables. */

@@ -174,19 +174,6 @@ store_default_path(struct buf *out, char *const *paths, size_t npaths)
 	return 0;
 }
 
-/* One integer from a PRAGMA or query; def when there is no row. */
-static long long
-query_int(struct store *s, const char *sql, long long def)
-{
-	sqlite3_stmt *st = store_prep(s, sql, NULL);
-	long long v = def;
-
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 /* How long to wait for another process's update: $PAPERBOY_STORE_TIMEOUT ms, else 10 s. */
 static int
 busy_ms(void)
@@ -222,7 +209,7 @@ create_schema(struct store *s, struct buf *msg)
 
 	if (store_exec(s, "BEGIN IMMEDIATE", msg) < 0)
 		return -1;
-	if (query_int(s, "SELECT count(*) FROM sqlite_master", 0) > 0)
+	if (store_int(s, "SELECT count(*) FROM sqlite_master", 0, NULL) > 0)
 		return store_exec(s, "COMMIT", msg);	/* another process made it */
 	buf_init(&sql);
 	buf_printf(&sql, "%sPRAGMA application_id = %d; PRAGMA user_version = %d;"
@@ -265,9 +252,9 @@ building(struct store *s, const char **why)
 static int
 classify(struct store *s, const char **why)
 {
-	long long app = query_int(s, "PRAGMA application_id", -1);
-	long long ver = app < 0 ? -1 : query_int(s, "PRAGMA user_version", -1);
-	long long ntab = ver < 0 ? -1 : query_int(s, "SELECT count(*) FROM sqlite_master", -1);
+	long long app = store_int(s, "PRAGMA application_id", -1, NULL);
+	long long ver = app < 0 ? -1 : store_int(s, "PRAGMA user_version", -1, NULL);
+	long long ntab = ver < 0 ? -1 : store_int(s, "SELECT count(*) FROM sqlite_master", -1, NULL);
 	char *parser;
 	int ok;
 
@@ -441,7 +428,7 @@ int
 store_bulk_begin(struct store *s)
 {
 	s->bulk = 0;
-	if (query_int(s, "SELECT count(*) FROM files", -1) != 0)
+	if (store_int(s, "SELECT count(*) FROM files", -1, NULL) != 0)
 		return 0;
 	if (store_exec(s, "PRAGMA locking_mode = EXCLUSIVE", NULL) < 0)
 		return 0;
@@ -750,7 +737,7 @@ store_report(struct store *s, struct store_report *r, struct buf *msg)
 	}
 	rc = store_report_fill(s, r, msg);
 	if (rc == 0) {
-		n = query_int(s, "SELECT count(*) FROM papers", -1);
+		n = store_int(s, "SELECT count(*) FROM papers", -1, NULL);
 		r->npapers = n > 0 ? (size_t)n : 0;
 	}
 	read_end(s);
@@ -824,7 +811,7 @@ query_ids(struct store *s, const char *sql, const char *const *args, size_t narg
 	return rc < 0 ? -1 : (long)n;
 }
 
-/* The ids a query gives (one integer parameter) into *ids (see intern.h). */
+/* The ids a query gives into *ids (see intern.h). */
 long
 store_ids(struct store *s, const char *sql, int64_t arg, int64_t **ids, struct buf *msg)
 {
@@ -835,10 +822,27 @@ store_ids(struct store *s, const char *sql, int64_t arg, int64_t **ids, struct b
 	*ids = xcalloc(alloc, sizeof **ids);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, arg);
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_int64(st, 1, arg);
 	rc = step_done(s, st, step_ids(st, ids, &n, &alloc), msg);
 	sqlite3_finalize(st);
 	return rc < 0 ? -1 : (long)n;
+}
+
+/* One integer from a PRAGMA or query (see intern.h). */
+long long
+store_int(struct store *s, const char *sql, long long def, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, sql, msg);
+	long long v = def;
+	int rc = st ? sqlite3_step(st) : SQLITE_DONE;
+
+	if (rc == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	else if (msg)
+		step_done(s, st, rc, msg);
+	sqlite3_finalize(st);
+	return v;
 }
 
 /* The papers of the ids a query gives for each of args[0..nargs), merged. */
@@ -960,7 +964,7 @@ store_npapers(struct store *s, struct buf *msg)
 
 	if (manifest_wait(s, msg) < 0)
 		return -1;
-	n = query_int(s, "SELECT count(*) FROM papers", -1);
+	n = store_int(s, "SELECT count(*) FROM papers", -1, NULL);
 	if (n < 0)
 		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
 	return (long)n;
