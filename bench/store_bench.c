@@ -10,6 +10,9 @@
  *                                       keystroke, the match count, the matches of
  *                                       the newest day and the first match's key
  *                                       (after index_warm, timed apart)
+ *   store_bench light STORE PATH...     the reader's light library read from the store's
+ *                                       papers against a light parse of the paths:
+ *                                       best of three each, alternating, wall and CPU
  *   store_bench exec MARK CMD ARG...    run CMD on a 200x60 pseudo-terminal: the ms
  *                                       from the start until its output shows MARK
  *                                       (the real reader's first paint, or
@@ -31,19 +34,27 @@
 #include <time.h>
 
 #include "base/buf.h"
+#include "ingest/ingest.h"
 #include "model/lib.h"
 #include "store/index.h"
 #include "store/indexer.h"
 #include "store/store.h"
 
+/* Milliseconds of clock c since some fixed point. */
+static double
+clock_ms(clockid_t c)
+{
+	struct timespec t;
+
+	clock_gettime(c, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
 /* Milliseconds since some fixed point. */
 static double
 now_ms(void)
 {
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+	return clock_ms(CLOCK_MONOTONIC);
 }
 
 /* Peak resident set so far, in MB. */
@@ -397,6 +408,74 @@ run_reader(char **words, size_t nwords, char **argv)
 	return t < 0;
 }
 
+/* CPU time of the process so far (every thread), in ms. */
+static double
+cpu_ms(void)
+{
+	return clock_ms(CLOCK_PROCESS_CPUTIME_ID);
+}
+
+/* One light library: from the store's papers (s), else parsed from paths; its papers, or -1. */
+static long
+light_once(struct store *s, char **paths, size_t npaths)
+{
+	struct buf msg = BUF_INIT;
+	struct lib *lib;
+	long n;
+	size_t i;
+
+	if (s) {
+		lib = store_lib_light(s, &msg);
+	} else {
+		struct ingest *ing;
+
+		lib = lib_new();
+		lib_set_light(lib, 1);
+		ing = ingest_new(lib);
+		for (i = 0; i < npaths; i++)
+			ingest_path(ing, paths[i]);
+		ingest_free(ing);
+		lib_finish(lib);
+	}
+	n = lib ? (long)lib_npapers(lib) : -1;
+	if (lib == NULL)
+		fprintf(stderr, "store_bench: %s\n", msg.buf);
+	lib_free(lib);
+	buf_free(&msg);
+	return n;
+}
+
+/* store_bench light: the light library from the store against a light parse. */
+static int
+run_light(const char *path, char **paths, size_t npaths)
+{
+	struct buf msg = BUF_INIT;
+	struct store *s = store_open(path, &msg);
+	double best[2][2] = { { 1e18, 1e18 }, { 1e18, 1e18 } };	/* [store, parse][wall, cpu] */
+	long n[2] = { 0, 0 };
+	int round, k;
+
+	if (s == NULL) {
+		fprintf(stderr, "store_bench: %s\n", msg.buf);
+		return 1;
+	}
+	for (round = 0; round < 3; round++)
+		for (k = 0; k < 2; k++) {
+			double t0 = now_ms(), c0 = cpu_ms();
+
+			n[k] = light_once(k == 0 ? s : NULL, paths, npaths);
+			if (now_ms() - t0 < best[k][0])
+				best[k][0] = now_ms() - t0;
+			if (cpu_ms() - c0 < best[k][1])
+				best[k][1] = cpu_ms() - c0;
+		}
+	printf("light library: from the store's papers %.0f ms (%.0f ms CPU), a light parse %.0f ms"
+	    " (%.0f ms CPU); %ld and %ld papers\n", best[0][0], best[0][1], best[1][0], best[1][1], n[0], n[1]);
+	store_close(s);
+	buf_free(&msg);
+	return n[0] < 0 || n[0] != n[1];
+}
+
 int
 main(int argc, char **argv)
 {
@@ -410,6 +489,8 @@ main(int argc, char **argv)
 	}
 	if (argc == 3 && strcmp(argv[1], "paint") == 0)
 		return run_paint(argv[2]);
+	if (argc >= 4 && strcmp(argv[1], "light") == 0)
+		return run_light(argv[2], argv + 3, (size_t)argc - 3);
 	if (argc >= 4 && strcmp(argv[1], "exec") == 0)
 		return run_exec(argv[2], argv + 3);
 	if (argc >= 4 && strcmp(argv[1], "reader") == 0) {
@@ -428,6 +509,6 @@ main(int argc, char **argv)
 		return run_index(argv[2]);
 	if (argc >= 4 && strcmp(argv[1], "search") == 0)
 		return run_search(argv[2], argv + 3, (size_t)argc - 3);
-	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search|exec|reader ...\n");
+	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search|light|exec|reader ...\n");
 	return 2;
 }

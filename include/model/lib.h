@@ -122,6 +122,23 @@ int lib_is_light(const struct lib *lib);
  * stays valid), or -1 when the record is empty and was dropped.
  */
 long lib_add_paper(struct lib *lib, const struct rec *r);
+/*
+ * Add a paper that was merged already, as one record: r's fields, on
+ * days[0..ndays) (labels; NULL or ndays 0: undated) instead of r->day,
+ * with no merging into the papers there.  A library fed this way (the
+ * store's light library) takes its days as they are: lib_finish resolves
+ * no label without a year (they were resolved when the paper was merged);
+ * for the same order as a parse, add the papers in the order their first
+ * records were read, and the days first, with lib_add_day, in the order
+ * they were first seen.  Returns the paper's index, or -1 when r is empty.
+ */
+long lib_add_merged(struct lib *lib, const struct rec *r, const char *const *days, size_t ndays);
+/*
+ * The categories of p as merged (*n of them), before lib_finish gave each
+ * the library's most common spelling: a library built again from them
+ * spells them as the one they came from.
+ */
+const char *const *lib_merged_cats(const struct paper *p, size_t *n);
 /* True when lib_add_paper drops r: it has no id, no title and no summary. */
 int lib_rec_empty(const struct rec *r);
 /*

@@ -2,8 +2,9 @@
  * and model/libtidy.c only (no other file includes it).
  *
  * Invariants: papers[i]->pub is what lib_paper shows; a paper's days,
- * cats, sums and links arrays (arena memory) hold pub.ndays ... items,
- * free of repeats; a list longer than LIST_LINEAR has every item in
+ * cats, sums and links arrays (arena memory) hold pub.ndays, ncats (not
+ * pub.ncats), pub.nsums and pub.nlinks items, free of repeats; pub.cats is
+ * cats itself or, once lib_finish changed a spelling, a tidied copy; a list longer than LIST_LINEAR has every item in
  * lib->items (entries of litems), and an entry whose item index is past
  * the list's end, or whose value changed, simply never matches.  After
  * lib_finish (sealed) by_id, by_title, by_text and items are empty: the
@@ -24,7 +25,7 @@ struct mpaper {
 	struct paper pub;
 	const char **authors; size_t aauthors;
 	uint32_t *days; size_t adays;
-	const char **cats; size_t acats;
+	const char **cats; size_t ncats, acats;	/* as merged: pub.cats is their tidied spelling */
 	struct summary *sums; size_t asums;
 	struct link *links; size_t alinks;
 	const char *tkey;	/* title key, or NULL */
@@ -65,6 +66,7 @@ struct lib {
 	int finished;
 	int sealed;		/* the merge maps were dropped by lib_finish (rebuilt on the next add) */
 	int light;		/* keep no summary text (--check) */
+	int merged;		/* papers came merged (lib_add_merged): their labels are resolved */
 };
 
 /* Put item k of list l of paper pi into lib->items (after it changed or was appended). */

@@ -10,7 +10,11 @@
  *                       day label (lday) or date (dday) and the paper each
  *                       went to
  *   papers(id, ...)     the merged papers: key, order columns, newest day,
- *                       and the narrow search form (title, authors, cats)
+ *                       the narrow search form (title, authors, cats) and
+ *                       what a light library holds of them (light.c): the
+ *                       arXiv id (aid), the categories as merged (cats,
+ *                       each ended by CATS_SEP) and an untitled paper's
+ *                       text (utext)
  *   paper_days, days    which papers each day has, days in display order
  *   fts                 FTS5 (trigram) over every paper's search form
  * A paper's content is its records merged again by lib.c, in reading
@@ -26,9 +30,10 @@
 #include "model/lib.h"
 #include "store/store.h"
 
-#define STORE_SCHEMA 3
-#define STORE_BUILDING 1003	/* user_version while a first build runs (store_bulk_begin) */
+#define STORE_SCHEMA 4
+#define STORE_BUILDING 1004	/* user_version while a first build runs (store_bulk_begin) */
 #define STORE_APP_ID 0x50427931	/* "PBy1" */
+#define CATS_SEP '\x1f'	/* ends each category in papers.cats: clean text never holds it */
 
 struct store {
 	sqlite3 *db;
@@ -106,6 +111,14 @@ int64_t manifest_day_key(const struct day *d, int64_t seen);
  * skip_gone).  -1 with msg.
  */
 int manifest_dated(struct store *s, int skip_gone, struct buf *out, struct buf *msg);
+
+/*
+ * light.c: the light library (lib_set_light) of every stored paper, read
+ * from the papers' rows with no record decoded and nothing merged again:
+ * the same library as a light parse of the inputs gives.  Call inside a
+ * read transaction.  Caller frees; NULL with msg.
+ */
+struct lib *light_lib(struct store *s, struct buf *msg);
 
 /* Where a record went when merged again. */
 struct replay_rec {

@@ -124,11 +124,13 @@ load_open_store(const struct opts *o, struct buf *msg, FILE *f)
 }
 
 /*
- * Whether to parse a light library (how->light): the store is kept and up
- * to date, and its report gives the problems (a light parse skips some).
+ * Read a light library (how->light) when the store is kept and up to
+ * date: from its papers' rows, or failing that (a note in how->note) by
+ * a light parse; the store's report gives the problems (a light parse
+ * skips some).  Returns 1 then, else 0 (the caller parses in full).
  */
 static int
-read_light(const struct opts *o, const struct load_how *how, struct loaded *l)
+read_light(const struct opts *o, const struct load_how *how, struct loaded *l, const atomic_int *cancel)
 {
 	struct buf msg = BUF_INIT;
 	int ok;
@@ -145,6 +147,11 @@ read_light(const struct opts *o, const struct load_how *how, struct loaded *l)
 		l->from_store = 0;
 	}
 	store_shrink(*how->light);
+	if (ok && (l->lib = store_lib_light(*how->keep, &msg)) == NULL) {
+		if (how->note)
+			buf_printf(how->note, "%s (reading the files instead)", msg.buf);
+		load_parse(o, l, cancel, 1);
+	}
 	buf_free(&msg);
 	return ok;
 }
@@ -190,8 +197,8 @@ load_run(const struct opts *o, struct loaded *l, FILE *f, const struct load_how 
 		else if (failed && note && !(cancel && atomic_load(cancel)))
 			buf_printf(note, "%s (reading the files instead)", msg.len ? msg.buf : "no store");
 	}
-	if (!(cancel && atomic_load(cancel)))
-		load_parse(o, l, cancel, read_light(o, how, l));
+	if (!(cancel && atomic_load(cancel)) && !read_light(o, how, l, cancel))
+		load_parse(o, l, cancel, 0);
 	buf_free(&msg);
 }
 

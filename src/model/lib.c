@@ -228,7 +228,7 @@ list_len(const struct mpaper *p, enum plist l)
 {
 	switch (l) {
 	case PL_DAY: return p->pub.ndays;
-	case PL_CAT: return p->pub.ncats;
+	case PL_CAT: return p->ncats;
 	case PL_SUM: return p->pub.nsums;
 	default: return p->pub.nlinks;
 	}
@@ -415,10 +415,11 @@ merge_cats(struct lib *lib, uint32_t pi, const struct rec *r)
 	for (i = 0; i < r->ncats; i++) {
 		if (list_find(lib, pi, PL_CAT, r->cats[i], value_hash(PL_CAT, r->cats[i])) >= 0)
 			continue;
-		ARENA_GROW(lib->a, p->cats, p->pub.ncats, p->pub.ncats + 1, p->acats);
-		p->cats[p->pub.ncats++] = arena_strdup(lib->a, r->cats[i]);
+		ARENA_GROW(lib->a, p->cats, p->ncats, p->ncats + 1, p->acats);
+		p->cats[p->ncats++] = arena_strdup(lib->a, r->cats[i]);
 		p->pub.cats = p->cats;
-		list_added(lib, pi, PL_CAT, p->pub.ncats - 1);
+		p->pub.ncats = p->ncats;
+		list_added(lib, pi, PL_CAT, p->ncats - 1);
 	}
 }
 
@@ -570,30 +571,37 @@ maps_drop(struct lib *lib)
 }
 
 /*
- * Build the merge maps again from the papers, in insertion order, as
- * lib_add_paper left them: the first paper of a title key keeps it, an
- * untitled paper without an id is found by its first summary's text.
+ * Put paper i into the merge maps as lib_add_paper does: its id; its title
+ * key unless an earlier paper has it; an untitled paper without an id by
+ * its first summary's text; its long lists' items.
  */
+static void
+paper_map(struct lib *lib, uint32_t i)
+{
+	const struct mpaper *p = lib->papers[i];
+	enum plist l;
+	size_t k;
+
+	if (p->pub.id)
+		hashmap_put(&lib->by_id, hash_str(p->pub.id), i);
+	if (p->tkey && hashmap_get(&lib->by_title, p->tkey, hash_str(p->tkey), key_title, lib) < 0)
+		hashmap_put(&lib->by_title, hash_str(p->tkey), i);
+	if (p->pub.id == NULL && p->tkey == NULL && p->pub.nsums)
+		hashmap_put(&lib->by_text, hash_str(p->pub.sums[0].text), i);
+	for (l = PL_DAY; l <= PL_LINK; l++)
+		for (k = 0; list_len(p, l) > LIST_LINEAR && k < list_len(p, l); k++)
+			lib_item_put(lib, i, l, k);
+}
+
+/* Build the merge maps again from the papers, in insertion order, as lib_add_paper left them. */
 static void
 maps_rebuild(struct lib *lib)
 {
-	size_t i, k;
-	enum plist l;
+	size_t i;
 
 	lib->sealed = 0;
-	for (i = 0; i < lib->npapers; i++) {
-		const struct mpaper *p = lib->papers[i];
-
-		if (p->pub.id)
-			hashmap_put(&lib->by_id, hash_str(p->pub.id), (uint32_t)i);
-		if (p->tkey && hashmap_get(&lib->by_title, p->tkey, hash_str(p->tkey), key_title, lib) < 0)
-			hashmap_put(&lib->by_title, hash_str(p->tkey), (uint32_t)i);
-		if (p->pub.id == NULL && p->tkey == NULL && p->pub.nsums)
-			hashmap_put(&lib->by_text, hash_str(p->pub.sums[0].text), (uint32_t)i);
-		for (l = PL_DAY; l <= PL_LINK; l++)
-			for (k = 0; list_len(p, l) > LIST_LINEAR && k < list_len(p, l); k++)
-				lib_item_put(lib, (uint32_t)i, l, k);
-	}
+	for (i = 0; i < lib->npapers; i++)
+		paper_map(lib, (uint32_t)i);
 }
 
 /* Merge one record into the library; returns the paper's index (insertion order) or -1. */
@@ -658,6 +666,47 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 		hashmap_put(&lib->by_text, hash_str(p->pub.sums[0].text), (uint32_t)idx);
 	lib->finished = 0;
 	return idx;
+}
+
+/* Add a paper merged already (see lib.h). */
+long
+lib_add_merged(struct lib *lib, const struct rec *r, const char *const *days, size_t ndays)
+{
+	struct rec one = *r;
+	struct mpaper *p;
+	uint32_t pi;
+	size_t i;
+
+	if (lib_rec_empty(r))
+		return -1;
+	if (lib->sealed)
+		maps_rebuild(lib);
+	one.day = ndays ? days[0] : NULL;
+	pi = paper_new(lib);
+	p = lib->papers[pi];
+	paper_merge(lib, pi, &one);
+	for (i = 1; i < ndays; i++)
+		merge_day(lib, pi, day_get(lib, days[i]));
+	if (r->title) {
+		buf_setlen(&lib->tkey, 0);
+		text_title_key(&lib->tkey, r->title, strlen(r->title));
+		if (lib->tkey.len)
+			p->tkey = arena_strndup(lib->a, lib->tkey.buf, lib->tkey.len);
+	}
+	paper_map(lib, pi);
+	lib->merged = 1;
+	lib->finished = 0;
+	return pi;
+}
+
+/* The categories of p as merged, before lib_finish's spelling (see lib.h). */
+const char *const *
+lib_merged_cats(const struct paper *p, size_t *n)
+{
+	const struct mpaper *m = (const struct mpaper *)(const void *)((const char *)p - offsetof(struct mpaper, pub));
+
+	*n = m->ncats;
+	return m->cats;
 }
 
 /* True when the record is dropped: nothing to know it by. */

@@ -129,7 +129,8 @@ libtidy_days(struct lib *lib)
 
 	for (i = 0; i < lib->ndays; i++)
 		map[i] = (uint32_t)i;
-	resolve_labels(lib, map);
+	if (!lib->merged)	/* merged papers' labels were resolved when they were merged */
+		resolve_labels(lib, map);
 	remap_days(lib, map);
 	for (i = 0; i < lib->npapers; i++)
 		for (k = 0; k < lib->papers[i]->pub.ndays; k++)
@@ -214,21 +215,58 @@ cat_spell(struct lib *lib, struct cattab *t, const char *name)
 }
 
 /*
+ * The tidied categories of paper i into pub.cats: each group's best
+ * spelling, each group once (seen[group] == mark: met already, with two
+ * marks unique to the paper, one a pass).  The merged list stays as it
+ * is, for the next lib_finish and for the store.
+ */
+static void
+tidy_paper(struct lib *lib, struct cattab *t, struct mpaper *p, uint32_t *seen, const uint32_t mark[2])
+{
+	const char **v;
+	size_t k, n = 0;
+	int same = 1;
+
+	for (k = 0; k < p->ncats; k++) {
+		uint32_t s = cat_spell(lib, t, p->cats[k]), g = t->sp[s].group;
+
+		same &= seen[g] != mark[0] && t->gr[g].best == s;
+		seen[g] = mark[0];
+	}
+	p->pub.cats = p->cats;
+	p->pub.ncats = p->ncats;
+	if (same)
+		return;
+	v = arena_calloc(lib->a, p->ncats, sizeof *v);
+	for (k = 0; k < p->ncats; k++) {
+		uint32_t g = t->sp[cat_spell(lib, t, p->cats[k])].group;
+
+		if (seen[g] == mark[1])
+			continue;
+		seen[g] = mark[1];
+		v[n++] = t->sp[t->gr[g].best].name;
+	}
+	p->pub.cats = v;
+	p->pub.ncats = n;
+}
+
+/*
  * Categories that differ only in case, spacing, hyphens or punctuation
  * ("Multi-Modal", "Multimodal") become one: every paper's spelling is
  * replaced by the group's most common one (first seen on a tie, so the
- * input order decides) and a paper keeps each group once.
+ * input order decides) and a paper keeps each group once.  Only pub.cats
+ * changes: the spellings counted are always the merged ones.
  */
 void
 libtidy_cats(struct lib *lib)
 {
 	struct cattab t;
-	uint32_t *seen;		/* seen[group] == paper + 1: the paper has the group */
-	size_t i, k, n;
+	uint32_t *seen;		/* seen[group] == a paper's mark: the paper has the group */
+	size_t i, k;
 
 	memset(&t, 0, sizeof t);
 	for (i = 0; i < lib->npapers; i++)
-		for (k = 0; k < lib->papers[i]->pub.ncats; k++) {
+		for (k = 0; k < lib->papers[i]->ncats; k++) {
 			uint32_t s = cat_spell(lib, &t, lib->papers[i]->cats[k]);
 			struct catgroup *g = &t.gr[t.sp[s].group];
 
@@ -237,21 +275,9 @@ libtidy_cats(struct lib *lib)
 		}
 	seen = xcalloc(t.ngr ? t.ngr : 1, sizeof *seen);
 	for (i = 0; i < lib->npapers; i++) {
-		struct mpaper *p = lib->papers[i];
-		int changed = 0;
+		uint32_t mark[2] = { (uint32_t)(2 * i + 1), (uint32_t)(2 * i + 2) };
 
-		for (k = n = 0; k < p->pub.ncats; k++) {
-			uint32_t s = cat_spell(lib, &t, p->cats[k]), g = t.sp[s].group;
-
-			changed |= t.gr[g].best != s || n != k;
-			if (seen[g] == (uint32_t)i + 1)
-				continue;
-			seen[g] = (uint32_t)i + 1;
-			p->cats[n++] = t.sp[t.gr[g].best].name;
-		}
-		p->pub.ncats = n;
-		for (k = 0; changed && n > LIST_LINEAR && k < n; k++)
-			lib_item_put(lib, (uint32_t)i, PL_CAT, k);
+		tidy_paper(lib, &t, lib->papers[i], seen, mark);
 	}
 	free(seen);
 	hashmap_free(&t.by_name);

@@ -244,27 +244,52 @@ narrow_form(struct buf *out, const struct paper *p)
 	indexer_fields(out, p->cats, p->ncats);
 }
 
-/* Insert one merged paper, its days and its index row; returns its id or -1. */
+/* The merged categories of p, each ended by CATS_SEP (store/intern.h), into out. */
+static void
+merged_cats(struct buf *out, const struct paper *p)
+{
+	size_t n, i;
+	const char *const *c = lib_merged_cats(p, &n);
+
+	buf_setlen(out, 0);
+	for (i = 0; i < n; i++) {
+		buf_puts(out, c[i]);
+		buf_addch(out, CATS_SEP);
+	}
+}
+
+/*
+ * Insert one merged paper, its days and its index row; returns its id or
+ * -1.  b[0] and b[1] are scratch buffers.
+ */
 static int64_t
 put_paper(struct sync *y, const struct lib *lib, const struct paper *p, sqlite3_stmt *const st[5],
-    struct buf *nform, int64_t want)
+    struct buf b[2], int64_t want)
 {
 	const struct day *newest = lib_day(lib, p->days[0]);
+	int untitled = p->id == NULL && p->title == NULL && p->nsums;
 	int64_t id;
 	size_t k;
 
-	narrow_form(nform, p);
+	narrow_form(&b[0], p);
+	merged_cats(&b[1], p);
 	store_bind_str(st[0], 1, p->key);
 	sqlite3_bind_int64(st[0], 2, paper_dkey(y, st[3], newest));
 	sqlite3_bind_int64(st[0], 3, -(int64_t)p->votes);
 	sqlite3_bind_int(st[0], 4, p->title == NULL);
 	store_bind_str(st[0], 5, p->title);
 	sqlite3_bind_text(st[0], 6, newest->label, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st[0], 7, nform->buf, (int)nform->len, SQLITE_STATIC);
+	sqlite3_bind_text(st[0], 7, b[0].buf, (int)b[0].len, SQLITE_STATIC);
 	if (want > 0)
 		sqlite3_bind_int64(st[0], 8, want);
 	else
 		sqlite3_bind_null(st[0], 8);
+	store_bind_str(st[0], 9, p->id);
+	if (b[1].len)
+		sqlite3_bind_text(st[0], 10, b[1].buf, (int)b[1].len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st[0], 10);
+	store_bind_str(st[0], 11, untitled ? p->sums[0].text : NULL);
 	if (manifest_step(y, st[0]) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(y->s->db);
@@ -292,19 +317,20 @@ static int
 put_papers(struct sync *y, const struct lib *lib, struct pid **map, const struct pid *fixed)
 {
 	static const char *const sql[5] = {
-		("INSERT INTO papers(key, dkey, nvotes, untitled, title, newest, nform, id)"
-		 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+		("INSERT INTO papers(key, dkey, nvotes, untitled, title, newest, nform, id, aid, cats, utext)"
+		 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
 		"INSERT INTO paper_days VALUES (?1, ?2)",
 		"INSERT INTO fts_todo VALUES (?)",
 		"SELECT dkey FROM days WHERE label = ?",
 		"INSERT INTO tdays VALUES (?1, ?2) ON CONFLICT(label) DO UPDATE SET kind = ?2",
 	};
 	sqlite3_stmt *st[5];
-	struct buf nform = BUF_INIT;
+	struct buf b[2] = { BUF_INIT, BUF_INIT };
 	size_t i, n = lib_npapers(lib);
 	int k, ok = 1;
 
-	buf_init(&nform);
+	buf_init(&b[0]);
+	buf_init(&b[1]);
 	for (k = 0; k < 5; k++)
 		ok &= (st[k] = store_prep(y->s, sql[k], y->msg)) != NULL;
 	*map = xcalloc(n + 1, sizeof **map);
@@ -316,12 +342,13 @@ put_papers(struct sync *y, const struct lib *lib, struct pid **map, const struct
 	for (i = 0; ok && i < n && !y->err; i++) {
 		if (!fixed)
 			(*map)[i].p = lib_paper(lib, i);
-		(*map)[i].id = put_paper(y, lib, (*map)[i].p, st, &nform, fixed ? (*map)[i].id : 0);
+		(*map)[i].id = put_paper(y, lib, (*map)[i].p, st, b, fixed ? (*map)[i].id : 0);
 	}
 	qsort(*map, n, sizeof **map, pid_cmp);
 	for (k = 0; k < 5; k++)
 		sqlite3_finalize(st[k]);
-	buf_free(&nform);
+	buf_free(&b[0]);
+	buf_free(&b[1]);
 	return ok && !y->err ? 0 : manifest_fail(y);
 }
 

@@ -61,7 +61,7 @@ RECS_INDEXES
 "CREATE TABLE bodies(id INTEGER PRIMARY KEY, body TEXT NOT NULL);"
 "CREATE TABLE papers(id INTEGER PRIMARY KEY, key TEXT NOT NULL, dkey INTEGER NOT NULL,"
 " nvotes INTEGER NOT NULL, untitled INTEGER NOT NULL, title TEXT, newest TEXT NOT NULL,"
-" nform TEXT NOT NULL);"
+" nform TEXT NOT NULL, aid TEXT, cats TEXT, utext TEXT);"
 "CREATE TABLE paper_days(day TEXT NOT NULL, paper INTEGER NOT NULL, PRIMARY KEY(day, paper)) WITHOUT ROWID;"
 PAPERS_SORTED_INDEXES
 "CREATE TABLE days(label TEXT PRIMARY KEY, kind INTEGER NOT NULL, dkey INTEGER NOT NULL,"
@@ -768,6 +768,19 @@ store_lib(struct store *s, struct buf *msg)
 	if (read_begin(s, msg) < 0)
 		return NULL;
 	lib = replay_ids(s, NULL, 0, NULL, NULL, msg);
+	read_end(s);
+	return lib;
+}
+
+/* The light library of every paper, from the papers' rows. */
+struct lib *
+store_lib_light(struct store *s, struct buf *msg)
+{
+	struct lib *lib;
+
+	if (read_begin(s, msg) < 0)
+		return NULL;
+	lib = light_lib(s, msg);
 	read_end(s);
 	return lib;
 }

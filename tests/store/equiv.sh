@@ -3,9 +3,11 @@
 # store is byte-identical to `--no-store` on the seeds, the realdata, the
 # format fixtures (tests/fixtures/formats) and the wild samples, on the
 # first run (the store is built) and the next (read back from it, on two
-# threads and on one).
+# threads and on one).  The reader's light library read from the store's
+# papers (storeread --light) is the one a light parse gives.
 . "$PB_SRCDIR/tests/lib.sh"
 PAPERBOY_CACHE=$TMP/cache; export PAPERBOY_CACHE
+storeread=$PB_BUILDDIR/tests/store/storeread
 n=0
 for d in seeds realdata formats wild; do
 	case $d in
@@ -31,6 +33,13 @@ for d in seeds realdata formats wild; do
 	cmp -s "$TMP/want" "$TMP/got" && cmp -s "$TMP/want.err" "$TMP/got.err" &&
 		ok "$d, read back on one thread: --dump identical" ||
 		bad "$d, read back on one thread: --dump identical"
+	# the store each set of paths has is the one written last
+	db=$(ls -t "$PAPERBOY_CACHE"/paths-*.db | head -n 1)
+	"$storeread" --light-parse "$dir" >"$TMP/wantl" 2>/dev/null
+	"$storeread" --light "$db" >"$TMP/gotl" 2>"$TMP/gotl.err"
+	[ -s "$TMP/wantl" ] && cmp -s "$TMP/wantl" "$TMP/gotl" &&
+		ok "$d: the light library from the store's papers is a light parse's ($(grep -vc '^day ' "$TMP/gotl") papers)" ||
+		{ bad "$d: the light library from the store's papers is a light parse's"; diff "$TMP/wantl" "$TMP/gotl" | head -n 5; cat "$TMP/gotl.err"; }
 	"$PB_BIN" --check "$dir" >"$TMP/gotc" 2>&1
 	cmp -s "$TMP/wantc" "$TMP/gotc" && ok "$d: --check identical" || bad "$d: --check identical"
 	"$PB_BIN" --export=bibtex "$dir" >"$TMP/gotb" 2>/dev/null

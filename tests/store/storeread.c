@@ -1,4 +1,5 @@
-/* storeread.c: a reader of the library store, for the concurrency test.
+/* storeread.c: a reader of the library store, for the concurrency and
+ * equivalence tests.
  *
  *   storeread STORE N
  *
@@ -6,12 +7,21 @@
  * paper in full, and a search.  Exits 1 at the first call that fails
  * (a busy or damaged store, an error) or gives an empty answer where the
  * store has papers; prints what it did.
+ *
+ *   storeread --light STORE
+ *   storeread --light-parse PATH...
+ *
+ * Print the light library (what the reader lists) that the store gives
+ * (store_lib_light), or that a light parse of the paths gives: every
+ * paper in display order with its place in reading order, key, id, title,
+ * votes, days, categories and, untitled, its text.  Exits 1 on failure.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "ingest/ingest.h"
 #include "model/lib.h"
 #include "store/index.h"
 #include "store/store.h"
@@ -48,6 +58,77 @@ round_once(struct store *s, struct index *ix, struct buf *msg)
 	return rc;
 }
 
+/* Print one string field, or "-" for none. */
+static void
+field(const char *name, const char *v)
+{
+	printf(" %s=%s", name, v ? v : "-");
+}
+
+/* Print lib as --light says, a paper a line. */
+static void
+print_light(const struct lib *lib)
+{
+	size_t i, k;
+
+	for (i = 0; i < lib_ndays(lib); i++)
+		printf("day %s %d %zu\n", lib_day(lib, i)->label, (int)lib_day(lib, i)->kind,
+		    lib_day(lib, i)->npapers);
+	for (i = 0; i < lib_npapers(lib); i++) {
+		const struct paper *p = lib_paper(lib, i);
+
+		printf("%u", p->pos);
+		field("key", p->key);
+		field("id", p->id);
+		field("title", p->title);
+		printf(" votes=%ld days=", p->votes);
+		for (k = 0; k < p->ndays; k++)
+			printf("%s%s", k ? "," : "", lib_day(lib, p->days[k])->label);
+		printf(" cats=");
+		for (k = 0; k < p->ncats; k++)
+			printf("%s%s", k ? "," : "", p->cats[k]);
+		printf(" nsums=%zu", p->nsums);
+		if (p->title == NULL && p->nsums)
+			field("text", p->sums[0].text);
+		printf("\n");
+	}
+}
+
+/* storeread --light and --light-parse. */
+static int
+light(int argc, char **argv)
+{
+	struct buf msg = BUF_INIT;
+	struct lib *lib = NULL;
+	struct store *s;
+	int i;
+
+	if (strcmp(argv[1], "--light") == 0) {
+		if ((s = store_open(argv[2], &msg)) != NULL)
+			lib = store_lib_light(s, &msg);
+		store_close(s);
+	} else {
+		struct ingest *ing;
+
+		lib = lib_new();
+		lib_set_light(lib, 1);
+		ing = ingest_new(lib);
+		for (i = 2; i < argc; i++)
+			ingest_path(ing, argv[i]);
+		ingest_free(ing);
+		lib_finish(lib);
+	}
+	if (lib == NULL) {
+		fprintf(stderr, "storeread: %s\n", msg.buf);
+		buf_free(&msg);
+		return 1;
+	}
+	print_light(lib);
+	lib_free(lib);
+	buf_free(&msg);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -57,8 +138,10 @@ main(int argc, char **argv)
 	long i, n = argc == 3 ? atol(argv[2]) : 0;
 	int rc = 0;
 
+	if (argc >= 3 && (strcmp(argv[1], "--light") == 0 || strcmp(argv[1], "--light-parse") == 0))
+		return light(argc, argv);
 	if (n <= 0) {
-		fprintf(stderr, "usage: storeread STORE N\n");
+		fprintf(stderr, "usage: storeread STORE N | --light STORE | --light-parse PATH...\n");
 		return 2;
 	}
 	s = store_open(argv[1], &msg);

@@ -335,6 +335,103 @@ test_categories_unified(void **state)
 	lib_free(lib);
 }
 
+/* One line per paper of lib: pos, key, days, categories, votes, first summary. */
+static void
+merged_lines(struct buf *out, const struct lib *lib)
+{
+	size_t i, k;
+
+	for (i = 0; i < lib_npapers(lib); i++) {
+		const struct paper *p = lib_paper(lib, i);
+
+		buf_printf(out, "%u %s %ld", p->pos, p->key, p->votes);
+		for (k = 0; k < p->ndays; k++)
+			buf_printf(out, " d:%s", lib_day(lib, p->days[k])->label);
+		for (k = 0; k < p->ncats; k++)
+			buf_printf(out, " c:%s", p->cats[k]);
+		buf_printf(out, " %s\n", p->nsums ? p->sums[0].text : "");
+	}
+}
+
+/*
+ * A library built again from its merged papers (lib_add_merged, in the
+ * order they were made, with their merged categories) is the same: the
+ * commonest spelling counted over the merged ones, labels left as they
+ * were resolved, an untitled paper known by its text.
+ */
+static void
+test_add_merged(void **state)
+{
+	static const char *const c1[] = { "Multi-Modal", "Speech" };
+	static const char *const c2[] = { "multi-modal" };
+	static const char *const c3[] = { "Multimodal", "multi modal" };
+	static const char *const c4[] = { "Multimodal" };
+	const char *const *cats[] = { c1, c2, c3, c4 };
+	const size_t ncats[] = { 2, 1, 2, 1 };
+	static const struct block untitled = { BLOCK_PARA, NULL, "An untitled abstract." };
+	struct lib *lib = lib_new(), *again = lib_new();
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	const struct paper **made;
+	size_t i, k, n;
+
+	(void)state;
+	lib_set_light(lib, 1);
+	lib_set_light(again, 1);
+	for (i = 0; i < 4; i++) {
+		char id[16];
+		struct rec r;
+
+		snprintf(id, sizeof id, "2501.0000%zu", i + 1);
+		r = mkrec(id, id, i == 3 ? "Jan 9" : "2025-01-0" "1", (long)i, NULL, 0);
+		r.cats = cats[i];
+		r.ncats = ncats[i];
+		lib_add_paper(lib, &r);
+	}
+	{
+		struct rec r = mkrec(NULL, NULL, NULL, -1, NULL, 0);
+
+		r.blocks = &untitled;
+		r.nblocks = 1;
+		lib_add_paper(lib, &r);
+	}
+	lib_finish(lib);
+	/* a second finish counts the merged spellings again, not the tidied ones */
+	merged_lines(&a, lib);
+	lib_finish(lib);
+	merged_lines(&b, lib);
+	assert_string_equal(buf_str(&b), buf_str(&a));
+	assert_non_null(strstr(a.buf, "c:Multimodal"));
+	assert_null(strstr(a.buf, "c:Multi-Modal"));
+	n = lib_npapers(lib);
+	made = calloc(n, sizeof *made);
+	for (i = 0; i < n; i++)
+		made[lib_paper(lib, i)->pos] = lib_paper(lib, i);
+	for (i = lib_ndays(lib); i-- > 0;)
+		lib_add_day(again, lib_day(lib, i)->kind == DAY_NONE ? NULL : lib_day(lib, i)->label);
+	for (i = 0; i < n; i++) {
+		const struct paper *p = made[i];
+		const char *days[4];
+		struct rec r = mkrec(p->id, p->title, NULL, p->votes, NULL, 0);
+		struct block blk = { BLOCK_PARA, NULL, p->nsums ? p->sums[0].text : NULL };
+
+		for (k = 0; k < p->ndays; k++)
+			days[k] = lib_day(lib, p->days[k])->kind == DAY_NONE ? NULL : lib_day(lib, p->days[k])->label;
+		r.cats = lib_merged_cats(p, &r.ncats);
+		r.blocks = &blk;
+		r.nblocks = p->nsums ? 1 : 0;
+		assert_int_equal(lib_add_merged(again, &r, days, p->ndays), (long)i);
+	}
+	lib_finish(again);
+	buf_setlen(&b, 0);
+	merged_lines(&b, again);
+	assert_string_equal(buf_str(&b), buf_str(&a));
+	free(made);
+	lib_free(again);
+	lib_free(lib);
+	buf_free(&a);
+	buf_free(&b);
+}
+
 /* Links in the fixed order: arXiv, PDF, HF, code, project, models, datasets, spaces, other, thumbnails. */
 static void
 test_link_order(void **state)
@@ -428,6 +525,7 @@ main(void)
 		cmocka_unit_test(test_more_summaries),
 		cmocka_unit_test(test_votes_then_title),
 		cmocka_unit_test(test_categories_unified),
+		cmocka_unit_test(test_add_merged),
 		cmocka_unit_test(test_link_order),
 		cmocka_unit_test(test_publisher),
 		cmocka_unit_test(test_published_order),

@@ -1,0 +1,175 @@
+/* store/light.c: the light library, read from the merged papers' rows with no parse and no merge. */
+#include "store/intern.h"
+#include "base/alloc.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Every paper with its light fields, its days (each ended by CATS_SEP) and
+ * the place of its first record in reading order: papers added in that
+ * order get the order a parse gives them (struct paper's pos).
+ */
+static const char papers_sql[] =
+"SELECT p.aid, p.title, p.cats, -p.nvotes, p.utext,"
+" (SELECT group_concat(d.day || char(31), '') FROM paper_days d WHERE d.paper = p.id),"
+" (SELECT min(f.ord * 4294967296 + r.seq) FROM recs r JOIN files f ON f.id = r.file"
+"  WHERE r.paper = p.id) AS first"
+" FROM papers p ORDER BY first, p.id";
+
+/* What one row holds, split: its strings point into the statement's row or into lists. */
+struct lrow {
+	struct buf lists;	/* the row's categories and days, copied to be split */
+	const char **v;		/* categories, then days, in lists */
+	size_t nv, av;
+	struct buf undated;	/* the undated group's label ("" when none) */
+};
+
+/* Column i as clean text, or NULL (absent); -1 when it is not clean text. */
+static int
+col_text(sqlite3_stmt *st, int i, const char **out)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+
+	*out = t;
+	if (t == NULL)
+		return 0;
+	return text_is_clean(t, (size_t)sqlite3_column_bytes(st, i)) ? 0 : -1;
+}
+
+/* Column i as a list (see split), or NULL (absent). */
+static const char *
+col_list(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/*
+ * Split a list of items each ended by CATS_SEP (written over by NULs)
+ * onto lr->v; how many, or -1 when one is empty or the last is not ended.
+ */
+static long
+split(struct lrow *lr, char *s)
+{
+	size_t n = 0;
+	char *e;
+
+	while (s && *s) {
+		if ((e = strchr(s, CATS_SEP)) == NULL || e == s)
+			return -1;
+		*e = '\0';
+		if (!text_is_clean(s, (size_t)(e - s)))
+			return -1;
+		ALLOC_GROW(lr->v, lr->nv + 1, lr->av);
+		lr->v[lr->nv++] = s;
+		n++;
+		s = e + 1;
+	}
+	return (long)n;
+}
+
+/* Add the paper of the current row to lib; -1 when the row is damaged. */
+static int
+add_row(struct lib *lib, sqlite3_stmt *st, struct lrow *lr)
+{
+	struct rec r;
+	struct block b;
+	const char *utext, *cats, *days;
+	long nc, nd;
+	size_t i, at;
+
+	memset(&r, 0, sizeof r);
+	memset(&b, 0, sizeof b);
+	cats = col_list(st, 2);
+	days = col_list(st, 5);
+	if (col_text(st, 0, &r.id) < 0 || col_text(st, 1, &r.title) < 0 || col_text(st, 4, &utext) < 0 ||
+	    days == NULL)
+		return -1;
+	lr->nv = 0;
+	buf_setlen(&lr->lists, 0);
+	buf_puts(&lr->lists, cats ? cats : "");
+	at = lr->lists.len + 1;		/* the days, after the categories' NUL */
+	buf_add(&lr->lists, "", 1);
+	buf_puts(&lr->lists, days);
+	if ((nc = split(lr, lr->lists.buf)) < 0 || (nd = split(lr, lr->lists.buf + at)) <= 0)
+		return -1;
+	for (i = (size_t)nc; i < lr->nv; i++)
+		if (lr->undated.len && strcmp(lr->v[i], lr->undated.buf) == 0)
+			lr->v[i] = NULL;
+	r.cats = lr->v;
+	r.ncats = (size_t)nc;
+	r.votes = (long)sqlite3_column_int64(st, 3);
+	b.kind = BLOCK_PARA;
+	b.text = utext;
+	r.blocks = &b;
+	r.nblocks = utext ? 1 : 0;
+	return lib_add_merged(lib, &r, lr->v + nc, (size_t)nd) < 0 ? -1 : 0;
+}
+
+/*
+ * Create the days in the order they were first seen (the store's day
+ * keys keep it among labels of one date), and note the undated group's
+ * label; -1 with msg.
+ */
+static int
+add_days(struct store *s, struct lib *lib, struct lrow *lr, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT label, kind FROM days ORDER BY dkey, label", msg);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *label = store_col(st, 0);
+
+		if (sqlite3_column_int(st, 1) == DAY_NONE) {
+			buf_setlen(&lr->undated, 0);
+			buf_puts(&lr->undated, label);
+			label = NULL;
+		}
+		lib_add_day(lib, label);
+	}
+	if (rc != SQLITE_DONE) {
+		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+		store_damaged(s, rc);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The light library of every stored paper (see intern.h). */
+struct lib *
+light_lib(struct store *s, struct buf *msg)
+{
+	struct lib *lib = lib_new();
+	struct lrow lr;
+	sqlite3_stmt *st = NULL;
+	int rc = SQLITE_DONE;
+
+	memset(&lr, 0, sizeof lr);
+	buf_init(&lr.lists);
+	buf_init(&lr.undated);
+	lib_set_light(lib, 1);
+	if (add_days(s, lib, &lr, msg) == 0 && (st = store_prep(s, papers_sql, msg)) != NULL)
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			if (add_row(lib, st, &lr) < 0) {
+				buf_printf(msg, "store '%s': a paper cannot be read", s->path);
+				rc = -1;
+				break;
+			}
+	if (st && rc != SQLITE_DONE && rc != -1) {
+		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
+		store_damaged(s, rc);
+	}
+	sqlite3_finalize(st);
+	free(lr.v);
+	buf_free(&lr.lists);
+	buf_free(&lr.undated);
+	if (st == NULL || rc != SQLITE_DONE) {
+		lib_free(lib);
+		return NULL;
+	}
+	lib_finish(lib);
+	return lib;
+}
