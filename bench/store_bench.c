@@ -2,8 +2,8 @@
  *
  *   store_bench bare                    paint a 200x60 curses screen (on /dev/null) and exit
  *   store_bench paint STORE             the same, with what the reader's first screen
- *                                       shows loaded from the store: the days with
- *                                       their counts, the newest day's papers, one paper
+ *                                       shows loaded from the store: the newest day's
+ *                                       papers (light), its first paper in full
  *   store_bench sync STORE PATH...      bring the store up to date
  *   store_bench index STORE             build the whole search index
  *   store_bench search STORE WORD...    type each word one character at a time: per
@@ -119,7 +119,7 @@ run_paint(const char *path)
 	buf_init(&label);
 	has = store_newest_day(s, &label, &msg) > 0;
 	t2 = now_ms();
-	day = has ? store_lib_day(s, label.buf, &msg) : NULL;
+	day = has ? store_lib_light(s, label.buf, &msg) : NULL;
 	one = day && lib_npapers(day) ? store_lib_paper(s, lib_paper(day, 0)->key, &msg) : NULL;
 	t3 = now_ms();
 	paint(day);
@@ -425,7 +425,7 @@ light_once(struct store *s, char **paths, size_t npaths)
 	size_t i;
 
 	if (s) {
-		lib = store_lib_light(s, &msg);
+		lib = store_lib_light(s, NULL, &msg);
 	} else {
 		struct ingest *ing;
 

@@ -113,12 +113,22 @@ int64_t manifest_day_key(const struct day *d, int64_t seen);
 int manifest_dated(struct store *s, int skip_gone, struct buf *out, struct buf *msg);
 
 /*
- * light.c: the light library (lib_set_light) of every stored paper, read
- * from the papers' rows with no record decoded and nothing merged again:
- * the same library as a light parse of the inputs gives.  Call inside a
- * read transaction.  Caller frees; NULL with msg.
+ * light.c: the light library (lib_set_light) of every stored paper, or
+ * of the papers of day (NULL: all), read from the papers' rows with no
+ * record decoded and nothing merged again: the same library as a light
+ * parse of the inputs gives.  Call inside a read transaction.  Caller
+ * frees; NULL with msg.
  */
-struct lib *light_lib(struct store *s, struct buf *msg);
+struct lib *light_lib(struct store *s, const char *day, struct buf *msg);
+
+/*
+ * light.c: split s, a list of items each ended by CATS_SEP (papers.cats,
+ * a paper's days), in place: each end is written over by a NUL and the
+ * item appended to *v (*nv of them, room for *av; caller frees *v).
+ * Returns how many, or -1 when an item is empty or not clean text or the
+ * last one is not ended (what was split so far stays on *v).
+ */
+long light_split(char *s, const char ***v, size_t *nv, size_t *av);
 
 /* Where a record went when merged again. */
 struct replay_rec {

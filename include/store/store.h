@@ -110,13 +110,14 @@ void store_report_free(struct store_report *r);
 struct lib *store_lib(struct store *s, struct buf *msg);
 
 /*
- * The whole library, light (lib_set_light: no summary text but an
- * untitled paper's, no authors, no links), read from the merged papers
+ * The whole library (day NULL), light (lib_set_light: no summary text but
+ * an untitled paper's, no authors, no links), read from the merged papers
  * without merging anything again: what a light parse of the inputs gives,
  * for a reader that reads each paper in full when it shows it
- * (store_lib_paper).  Caller frees; NULL with msg.
+ * (store_lib_paper).  With a day label, that day's papers only, as
+ * store_lib_day gives them but light.  Caller frees; NULL with msg.
  */
-struct lib *store_lib_light(struct store *s, struct buf *msg);
+struct lib *store_lib_light(struct store *s, const char *day, struct buf *msg);
 
 /* A day and how many papers it has. */
 struct store_day {

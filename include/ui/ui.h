@@ -8,6 +8,7 @@
 
 struct marks;
 struct prefs;
+struct store;
 
 struct ui_opts {
 	/*
@@ -38,6 +39,11 @@ struct ui_opts {
 	 * and fetching.  NULL: the defaults, and no fetching.
 	 */
 	const struct prefs *prefs;
+	/*
+	 * The library store a light library's papers are read from in full
+	 * (store_lib_paper), or NULL; ui_run takes it and closes it.
+	 */
+	struct store *store;
 };
 
 /*

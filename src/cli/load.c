@@ -59,16 +59,16 @@ load_parse(const struct opts *o, struct loaded *l, const atomic_int *cancel, int
 		lib_finish(l->lib);
 }
 
-/* The newest day's papers in store s, as a library (caller frees), or NULL. */
+/* The newest day's papers in store s, as a library (light: store_lib_light's; caller frees), or NULL. */
 struct lib *
-load_newest_day(struct store *s)
+load_newest_day(struct store *s, int light)
 {
 	struct buf msg = BUF_INIT, label = BUF_INIT;
 	struct lib *lib = NULL;
 
 	buf_init(&label);
 	if (store_newest_day(s, &label, &msg) > 0)
-		lib = store_lib_day(s, label.buf, &msg);
+		lib = light ? store_lib_light(s, label.buf, &msg) : store_lib_day(s, label.buf, &msg);
 	buf_free(&label);
 	buf_free(&msg);
 	return lib;
@@ -147,7 +147,7 @@ read_light(const struct opts *o, const struct load_how *how, struct loaded *l, c
 		l->from_store = 0;
 	}
 	store_shrink(*how->light);
-	if (ok && (l->lib = store_lib_light(*how->keep, &msg)) == NULL) {
+	if (ok && (l->lib = store_lib_light(*how->keep, NULL, &msg)) == NULL) {
 		if (how->note)
 			buf_printf(how->note, "%s (reading the files instead)", msg.buf);
 		load_parse(o, l, cancel, 1);

@@ -66,7 +66,7 @@ reader_words(const struct reload_arg *ra, const struct loaded *l, int first, str
 static void
 reader_synced(void *arg, struct store *s)
 {
-	struct lib *lib = load_newest_day(s);
+	struct lib *lib = load_newest_day(s, 0);
 
 	if (lib)
 		ui_load_preview(arg, lib);
@@ -163,10 +163,11 @@ save_at_exit(const struct opts *o)
 /*
  * The reader's first screen, at once: the newest day's papers from the
  * store when it holds these paths (the load at start brings the rest),
- * else nothing yet.  Caller frees.
+ * light, with the store they are read from in full put in *store; else
+ * nothing yet.  Caller frees both.
  */
 static struct lib *
-first_lib(const struct opts *o)
+first_lib(const struct opts *o, struct store **store)
 {
 	struct buf msg = BUF_INIT;
 	struct store *s = NULL;
@@ -175,7 +176,11 @@ first_lib(const struct opts *o)
 	buf_init(&msg);
 	if (!o->no_store && (s = load_open_store(o, &msg, NULL)) != NULL &&
 	    store_has_paths(s, o->paths, o->npaths))
-		lib = load_newest_day(s);
+		lib = load_newest_day(s, 1);
+	if (lib) {
+		*store = s;
+		s = NULL;
+	}
 	store_close(s);
 	buf_free(&msg);
 	if (lib == NULL) {
@@ -212,8 +217,8 @@ reader_run(struct opts *o)
 		buf_printf(&status, "%s is empty: these are the samples (R or paperboy fetch gets papers)",
 		    o->libdir.buf);
 	}
-	lib = first_lib(o);
 	memset(&uo, 0, sizeof uo);
+	lib = first_lib(o, &uo.store);
 	uo.problems = &ra.setup_lines;
 	uo.load = reader_load;
 	uo.load_arg = &ra;

@@ -7,16 +7,26 @@
 #include <string.h>
 
 /*
- * Every paper with its light fields, its days (each ended by CATS_SEP) and
- * the place of its first record in reading order: papers added in that
- * order get the order a parse gives them (struct paper's pos).
+ * Every paper (or every paper of day ?1) with its light fields, its days
+ * (each ended by CATS_SEP) and the place of its first record in reading
+ * order: papers added in that order get the order a parse gives them
+ * (struct paper's pos).
  */
-static const char papers_sql[] =
-"SELECT p.aid, p.title, p.cats, -p.nvotes, p.utext,"
-" (SELECT group_concat(d.day || char(31), '') FROM paper_days d WHERE d.paper = p.id),"
-" (SELECT min(f.ord * 4294967296 + r.seq) FROM recs r JOIN files f ON f.id = r.file"
-"  WHERE r.paper = p.id) AS first"
-" FROM papers p ORDER BY first, p.id";
+#define PAPERS_COLS \
+"SELECT p.aid, p.title, p.cats, -p.nvotes, p.utext," \
+" (SELECT group_concat(d.day || char(31), '') FROM paper_days d WHERE d.paper = p.id)," \
+" (SELECT min(f.ord * 4294967296 + r.seq) FROM recs r JOIN files f ON f.id = r.file" \
+"  WHERE r.paper = p.id) AS first FROM papers p"
+static const char *const papers_sql[2] = {
+	PAPERS_COLS " ORDER BY first, p.id",
+	PAPERS_COLS " WHERE p.id IN (SELECT paper FROM paper_days WHERE day = ?1) ORDER BY first, p.id",
+};
+/* The days, in the order they were first seen; or those of the papers of day ?1. */
+static const char *const days_sql[2] = {
+	"SELECT label, kind FROM days ORDER BY dkey, label",
+	"SELECT label, kind FROM days WHERE label IN (SELECT day FROM paper_days WHERE paper IN"
+	" (SELECT paper FROM paper_days WHERE day = ?1)) ORDER BY dkey, label",
+};
 
 /* What one row holds, split: its strings point into the statement's row or into lists. */
 struct lrow {
@@ -38,19 +48,16 @@ col_text(sqlite3_stmt *st, int i, const char **out)
 	return text_is_clean(t, (size_t)sqlite3_column_bytes(st, i)) ? 0 : -1;
 }
 
-/* Column i as a list (see split), or NULL (absent). */
+/* Column i as a list (see light_split), or NULL (absent). */
 static const char *
 col_list(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);
 }
 
-/*
- * Split a list of items each ended by CATS_SEP (written over by NULs)
- * onto lr->v; how many, or -1 when one is empty or the last is not ended.
- */
-static long
-split(struct lrow *lr, char *s)
+/* Split a list of items each ended by CATS_SEP, in place (see intern.h). */
+long
+light_split(char *s, const char ***v, size_t *nv, size_t *av)
 {
 	size_t n = 0;
 	char *e;
@@ -61,8 +68,8 @@ split(struct lrow *lr, char *s)
 		*e = '\0';
 		if (!text_is_clean(s, (size_t)(e - s)))
 			return -1;
-		ALLOC_GROW(lr->v, lr->nv + 1, lr->av);
-		lr->v[lr->nv++] = s;
+		ALLOC_GROW(*v, *nv + 1, *av);
+		(*v)[(*nv)++] = s;
 		n++;
 		s = e + 1;
 	}
@@ -92,7 +99,8 @@ add_row(struct lib *lib, sqlite3_stmt *st, struct lrow *lr)
 	at = lr->lists.len + 1;		/* the days, after the categories' NUL */
 	buf_add(&lr->lists, "", 1);
 	buf_puts(&lr->lists, days);
-	if ((nc = split(lr, lr->lists.buf)) < 0 || (nd = split(lr, lr->lists.buf + at)) <= 0)
+	if ((nc = light_split(lr->lists.buf, &lr->v, &lr->nv, &lr->av)) < 0 ||
+	    (nd = light_split(lr->lists.buf + at, &lr->v, &lr->nv, &lr->av)) <= 0)
 		return -1;
 	for (i = (size_t)nc; i < lr->nv; i++)
 		if (lr->undated.len && strcmp(lr->v[i], lr->undated.buf) == 0)
@@ -113,13 +121,15 @@ add_row(struct lib *lib, sqlite3_stmt *st, struct lrow *lr)
  * label; -1 with msg.
  */
 static int
-add_days(struct store *s, struct lib *lib, struct lrow *lr, struct buf *msg)
+add_days(struct store *s, struct lib *lib, const char *day, struct lrow *lr, struct buf *msg)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT label, kind FROM days ORDER BY dkey, label", msg);
+	sqlite3_stmt *st = store_prep(s, days_sql[day != NULL], msg);
 	int rc;
 
 	if (st == NULL)
 		return -1;
+	if (day)
+		sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *label = store_col(st, 0);
 
@@ -138,9 +148,9 @@ add_days(struct store *s, struct lib *lib, struct lrow *lr, struct buf *msg)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* The light library of every stored paper (see intern.h). */
+/* The light library of every stored paper, or of one day's (see intern.h). */
 struct lib *
-light_lib(struct store *s, struct buf *msg)
+light_lib(struct store *s, const char *day, struct buf *msg)
 {
 	struct lib *lib = lib_new();
 	struct lrow lr;
@@ -151,7 +161,8 @@ light_lib(struct store *s, struct buf *msg)
 	buf_init(&lr.lists);
 	buf_init(&lr.undated);
 	lib_set_light(lib, 1);
-	if (add_days(s, lib, &lr, msg) == 0 && (st = store_prep(s, papers_sql, msg)) != NULL)
+	if (add_days(s, lib, day, &lr, msg) == 0 && (st = store_prep(s, papers_sql[day != NULL], msg)) != NULL &&
+	    (day == NULL || sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC) == SQLITE_OK))
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			if (add_row(lib, st, &lr) < 0) {
 				buf_printf(msg, "store '%s': a paper cannot be read", s->path);

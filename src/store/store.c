@@ -772,15 +772,15 @@ store_lib(struct store *s, struct buf *msg)
 	return lib;
 }
 
-/* The light library of every paper, from the papers' rows. */
+/* The light library of every paper, or of one day's, from the papers' rows. */
 struct lib *
-store_lib_light(struct store *s, struct buf *msg)
+store_lib_light(struct store *s, const char *day, struct buf *msg)
 {
 	struct lib *lib;
 
 	if (read_begin(s, msg) < 0)
 		return NULL;
-	lib = light_lib(s, msg);
+	lib = light_lib(s, day, msg);
 	read_end(s);
 	return lib;
 }

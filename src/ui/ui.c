@@ -297,6 +297,8 @@ ui_run(struct lib *lib, const struct ui_opts *opts)
 	r.st.help.problems = opts ? opts->problems : NULL;
 	if (p->library_dir)
 		ui_paper_set_libdir(&r.st.paper, p->library_dir);
+	if (opts && opts->store)
+		ui_paper_set_store(&r.st, opts->store);
 	configure(&r, opts, p);
 	loop = ui_loop_new();
 	if (loop == NULL) {

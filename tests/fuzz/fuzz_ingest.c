@@ -8,6 +8,8 @@
  *
  * The input is also read as a row of the library store (store/row.h): what
  * decodes must be clean and encode back to a row that decodes the same.
+ * And as a list of a papers row (light_split): what splits is clean and
+ * joins back to the input.
  *
  * Build and run: tests/fuzz/run.sh (make fuzz).
  */
@@ -21,6 +23,7 @@
 #include "export/dump.h"
 #include "ingest/ingest.h"
 #include "model/lib.h"
+#include "store/intern.h"
 #include "store/row.h"
 #include "text/text.h"
 
@@ -79,6 +82,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		buf_free(&e1);
 		buf_free(&e2);
 		arena_free(a);
+	}
+
+	/* A list of a papers row: clean items that join back to the input. */
+	{
+		char *copy = malloc(size + 1);
+		const char **v = NULL;
+		size_t nv = 0, av = 0, i;
+		long n;
+		struct buf j = BUF_INIT;
+
+		if (copy == NULL)
+			abort();
+		memcpy(copy, data, size);
+		copy[size] = '\0';
+		n = light_split(copy, &v, &nv, &av);
+		for (i = 0; n >= 0 && i < nv; i++) {
+			if (!*v[i] || !text_is_clean(v[i], strlen(v[i])) || strchr(v[i], CATS_SEP))
+				abort();
+			buf_puts(&j, v[i]);
+			buf_addch(&j, CATS_SEP);
+		}
+		if (n >= 0 && (strlen((const char *)buf_str(&j)) != strnlen((const char *)data, size) ||
+		    memcmp(buf_str(&j), data, j.len) != 0))
+			abort();
+		buf_free(&j);
+		free(v);
+		free(copy);
 	}
 
 	/* The sniffer: a valid format, deterministic. */

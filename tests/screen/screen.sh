@@ -803,7 +803,8 @@ for size in 80x24 120x40; do
 	alive "load-done-$size"
 	keys Q
 	ended_with "load-quit-$size" 0
-	# warm: the newest day is on the first screen, with no empty one before it
+	# warm: the newest day is on the first screen, with no empty one before
+	# it, and the selected paper's summary (read in full from the store)
 	NOWAIT=1 start "${size%x*}" "${size#*x}" "$BIG"
 	i=0
 	while capture "$TMP/warm.txt" && [ -z "$(tr -d ' \n' <"$TMP/warm.txt")" ] && [ "$i" -lt $((TIMEOUT * 100)) ]; do
@@ -811,7 +812,8 @@ for size in 80x24 120x40; do
 		i=$((i + 1))
 	done
 	NTESTS=$((NTESTS + 1))
-	grep -q "Paper of 2024-12-25" "$TMP/warm.txt" && ! grep -q "Reading the library" "$TMP/warm.txt" ||
+	grep -q "Paper of 2024-12-25" "$TMP/warm.txt" && grep -q "The day 2024-12-25\." "$TMP/warm.txt" &&
+	    ! grep -q "Reading the library" "$TMP/warm.txt" ||
 		fail "load-warm-$size: the first screen is not the newest day: $(cat "$TMP/warm.txt")"
 	loaded
 	shows "load-warm-done-$size" "paper 1/8 | 2024-12-25"

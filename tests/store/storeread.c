@@ -105,7 +105,7 @@ light(int argc, char **argv)
 
 	if (strcmp(argv[1], "--light") == 0) {
 		if ((s = store_open(argv[2], &msg)) != NULL)
-			lib = store_lib_light(s, &msg);
+			lib = store_lib_light(s, NULL, &msg);
 		store_close(s);
 	} else {
 		struct ingest *ing;

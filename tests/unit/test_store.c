@@ -122,6 +122,14 @@ check_views(struct store *s, const struct lib *lib)
 		keys_of(&got, dl);
 		assert_string_equal(buf_str(&got), buf_str(&want));
 		lib_free(dl);
+		/* the same day, light (the reader's first screen): the same papers */
+		dl = store_lib_light(s, days[i].label, &msg);
+		assert_non_null(dl);
+		assert_true(lib_is_light(dl));
+		buf_setlen(&got, 0);
+		keys_of(&got, dl);
+		assert_string_equal(buf_str(&got), buf_str(&want));
+		lib_free(dl);
 	}
 	store_days_free(days, (size_t)n);
 	buf_setlen(&got, 0);	/* the newest day, read alone, is the first of them */
@@ -175,7 +183,7 @@ static void
 check_light(struct store *s)
 {
 	struct buf msg = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
-	struct lib *lib = unit_parse_path_light(root, 1), *sl = store_lib_light(s, &msg);
+	struct lib *lib = unit_parse_path_light(root, 1), *sl = store_lib_light(s, NULL, &msg);
 
 	assert_non_null(sl);
 	assert_true(lib_is_light(sl));
@@ -477,7 +485,7 @@ light_damaged(const char *sql)
 	sqlite3_close(d);
 	s = store_open(db, &msg);
 	assert_non_null(s);
-	assert_null(store_lib_light(s, &msg));
+	assert_null(store_lib_light(s, NULL, &msg));
 	assert_non_null(strstr(buf_str(&msg), "a paper cannot be read"));
 	store_close(s);
 	buf_free(&msg);
