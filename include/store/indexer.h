@@ -37,8 +37,13 @@ long indexer_build(struct store *s, size_t max, struct buf *msg);
 /*
  * Merge the index's segments a step further, in one short transaction
  * (an index built in many steps is in many segments, and a query reads
- * each): 1 when there is more to merge, 0 when it is one segment, -1 with
- * msg.
+ * each): 1 when there is more to merge, 0 when it is done, -1 with msg.
+ * After a build that indexed a large share of the papers at once (a
+ * quarter or more: a first build) it is done when the index is one
+ * segment; after a small one (a day added) it merges only what FTS5's
+ * own rule asks for (a level of usermerge segments), not the whole index
+ * again.  The wish for a full merge is kept in the store until it is
+ * done, so a reader killed meanwhile goes on at its next start.
  */
 int indexer_tidy(struct store *s, struct buf *msg);
 /* Take papers ids[0..n) (indexed ones) out of the index; -1 with msg (within a transaction). */

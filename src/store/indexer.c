@@ -149,6 +149,26 @@ done_ids(struct store *s, const int64_t *ids, size_t n, struct buf *msg)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/*
+ * A share of the papers waiting to be indexed at least this large (of
+ * all) asks for the index's segments to be merged into one afterwards
+ * (meta 'tidy' = 'all'): a first build, which leaves many.  A day added
+ * leaves one small segment, which FTS5's own merging takes care of:
+ * merging the whole index into one again for it would rewrite it all.
+ */
+#define TIDY_ALL_SHARE 4	/* a quarter */
+
+/* Note that a full merge is wanted when the n papers waiting are many (inside the transaction). */
+static int
+want_full_merge(struct store *s, long long n, struct buf *msg)
+{
+	if (store_int(s, "SELECT count(*) FROM meta WHERE k = 'tidy'", 0, NULL) > 0)
+		return 0;
+	if (n * TIDY_ALL_SHARE < store_int(s, "SELECT count(*) FROM papers", 0, NULL))
+		return 0;
+	return store_exec(s, "INSERT OR REPLACE INTO meta VALUES ('tidy', 'all')", msg);
+}
+
 /* Index up to max waiting papers in one transaction. */
 long
 indexer_build(struct store *s, size_t max, struct buf *msg)
@@ -162,6 +182,8 @@ indexer_build(struct store *s, size_t max, struct buf *msg)
 	n = store_ids(s, "SELECT id FROM fts_todo ORDER BY id LIMIT ?", (int64_t)max, &ids, msg);
 	if (n >= 0 && put_rows(s, ids, (size_t)n, 0, msg) == 0 && done_ids(s, ids, (size_t)n, msg) == 0)
 		rest = store_int(s, "SELECT count(*) FROM fts_todo", -1, msg);
+	if (n > 0 && rest >= 0 && want_full_merge(s, rest + n, msg) < 0)
+		rest = -1;
 	if (rest < 0 || store_exec(s, "COMMIT", msg) < 0) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		rest = -1;
@@ -173,16 +195,28 @@ indexer_build(struct store *s, size_t max, struct buf *msg)
 /* Pages one merge step writes at most: a short transaction. */
 #define TIDY_PAGES 1000
 
-/* Merge the index's segments a step further (see indexer.h). */
+/*
+ * Merge the index's segments a step further (see indexer.h): all of them
+ * into one when a full merge is wanted (FTS5's 'merge' with a negative
+ * count), else only a level that has reached FTS5's usermerge segments.
+ */
 int
 indexer_tidy(struct store *s, struct buf *msg)
 {
 	int before;
+	long long all;
 
 	if (manifest_wait(s, msg) < 0)
 		return -1;
-	before = sqlite3_total_changes(s->db);
-	if (store_exec(s, "INSERT INTO fts(fts, rank) VALUES ('merge', -" STR(TIDY_PAGES) ")", msg) < 0)
+	if ((all = store_int(s, "SELECT count(*) FROM meta WHERE k = 'tidy'", -1, msg)) < 0)
 		return -1;
-	return sqlite3_total_changes(s->db) - before >= 2;
+	before = sqlite3_total_changes(s->db);
+	if (store_exec(s, all ? "INSERT INTO fts(fts, rank) VALUES ('merge', -" STR(TIDY_PAGES) ")" :
+	    "INSERT INTO fts(fts, rank) VALUES ('merge', " STR(TIDY_PAGES) ")", msg) < 0)
+		return -1;
+	if (sqlite3_total_changes(s->db) - before >= 2)
+		return 1;
+	if (all && store_exec(s, "DELETE FROM meta WHERE k = 'tidy'", msg) < 0)
+		return -1;
+	return 0;
 }

@@ -698,6 +698,64 @@ raw_int(const char *path, const char *sql)
 	return v;
 }
 
+/* Sync root into the store and index everything waiting; returns the open store. */
+static struct store *
+sync_indexed(void)
+{
+	struct buf msg = BUF_INIT;
+	char *paths[1] = { root };
+	struct store *s = store_open(db, &msg);
+
+	assert_non_null(s);
+	assert_int_equal(store_sync(s, paths, 1, NULL, NULL, &msg), 0);
+	while (indexer_build(s, 3, &msg) > 0)
+		;
+	assert_string_equal(buf_str(&msg), "");
+	buf_free(&msg);
+	return s;
+}
+
+/*
+ * A first build asks for the index to be merged into one segment, and
+ * the tidy does it in steps, then forgets the wish; a day added later
+ * (a small share of the papers, a second segment) is left to FTS5's own
+ * merging: the tidy has nothing to do (a full merge would merge the two),
+ * and every search still finds it.
+ */
+static void
+test_tidy(void **state)
+{
+	struct buf msg = BUF_INIT, many = BUF_INIT;
+	struct store *s;
+	int i, rc, steps = 0;	/* FTS5's automerge may have merged them already */
+
+	(void)state;
+	buf_puts(&many, "## Papers for 2024-02-01\n\n" HEAD);
+	for (i = 0; i < 40; i++)
+		buf_printf(&many, "| Tidy paper %d | Ann Lee | Transformers, part %d. |\n", i, i);
+	put("many.md", many.buf);
+	s = sync_indexed();
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM meta WHERE k = 'tidy'"), 1);
+	while ((rc = indexer_tidy(s, &msg)) > 0 && steps < 1000)
+		steps++;
+	assert_int_equal(rc, 0);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM meta WHERE k = 'tidy'"), 0);
+	assert_int_equal(indexer_tidy(s, &msg), 0);
+	store_close(s);
+	put("late.md", "## Papers for 2024-02-02\n\n" HEAD "| A late diffusion paper | Bo Kim | Diffusion. |\n");
+	s = sync_indexed();
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM meta WHERE k = 'tidy'"), 0);
+	assert_int_equal(indexer_tidy(s, &msg), 0);	/* not the whole index again */
+	assert_int_equal(nmatches(s, "late diffusion"), 1);
+	assert_int_equal(nmatches(s, "tidy paper"), 40);
+	assert_string_equal(buf_str(&msg), "");
+	store_close(s);
+	del("many.md");
+	del("late.md");
+	buf_free(&many);
+	buf_free(&msg);
+}
+
 /* Open the store at path, sync lib_dir and check it has n papers; closes it. */
 static void
 build(const char *path, long n, const char *note)
@@ -1136,6 +1194,7 @@ main(void)
 		cmocka_unit_test(test_sync_and_views),
 		cmocka_unit_test(test_root_renamed),
 		cmocka_unit_test(test_category_spellings),
+		cmocka_unit_test(test_tidy),
 		cmocka_unit_test(test_index_follows_store),
 		cmocka_unit_test(test_many_days),
 	};
