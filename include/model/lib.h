@@ -106,7 +106,8 @@ struct lib *lib_new(void);
 /* Free the library and everything in it. */
 void lib_free(struct lib *lib);
 /*
- * Keep no summary text (except an untitled paper's, which is its identity)
+ * Keep no summary text (except that of a paper known by its text: no id
+ * and no title key, such as an untitled abstract)
  * and no authors: for --check, which needs the merge but not the text.  The
  * parsers skip that work too (pctx.light).  Call before adding.
  */
@@ -127,7 +128,8 @@ long lib_add_paper(struct lib *lib, const struct rec *r);
  * days[0..ndays) (labels; NULL or ndays 0: undated) instead of r->day,
  * with no merging into the papers there.  A library fed this way (the
  * store's light library) takes its days as they are: lib_finish resolves
- * no label without a year (they were resolved when the paper was merged);
+ * no label without a year (they were resolved when the paper was merged),
+ * so it is not to be mixed with lib_add_paper's records;
  * for the same order as a parse, add the papers in the order their first
  * records were read, and the days first, with lib_add_day, in the order
  * they were first seen.  Returns the paper's index, or -1 when r is empty.

@@ -13,8 +13,8 @@
  *                       the narrow search form (title, authors, cats) and
  *                       what a light library holds of them (light.c): the
  *                       arXiv id (aid), the categories as merged (cats,
- *                       each ended by CATS_SEP) and an untitled paper's
- *                       text (utext)
+ *                       each ended by CATS_SEP) and the text of a paper
+ *                       known by its text, no id and no title key (utext)
  *   paper_days, days    which papers each day has, days in display order
  *   fts                 FTS5 (trigram) over every paper's search form
  * A paper's content is its records merged again by lib.c, in reading
@@ -34,6 +34,9 @@
 #define STORE_BUILDING 1004	/* user_version while a first build runs (store_bulk_begin) */
 #define STORE_APP_ID 0x50427931	/* "PBy1" */
 #define CATS_SEP '\x1f'	/* ends each category in papers.cats: clean text never holds it */
+#define CATS_SEP_SQL "char(31)"	/* CATS_SEP in SQL */
+/* A record's place in reading order (recs r joined with its files f), as one integer. */
+#define READING_ORDER_SQL "(f.ord * 4294967296 + r.seq)"
 
 struct store {
 	sqlite3 *db;

@@ -169,6 +169,31 @@ rec_into(struct pctx *p, struct rec_build *b, const char *name)
 	b->into->name = name;
 }
 
+/*
+ * True when a light library keeps the text of b's record: it has no id
+ * and no title key (only punctuation, say), so its text is its identity.
+ */
+static int
+light_keeps_text(const struct rec_build *b)
+{
+	struct buf k = BUF_INIT;
+	const char *t = b->r.title;
+	int keyed;
+
+	if (b->r.id)
+		return 0;
+	if (t == NULL)
+		return 1;
+	for (; *t; t++)		/* an ASCII letter or digit is a key: the common case, without one */
+		if ((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z') || (*t >= '0' && *t <= '9'))
+			return 0;
+	buf_init(&k);
+	text_title_key(&k, b->r.title, strlen(b->r.title));
+	keyed = k.len > 0;
+	buf_free(&k);
+	return !keyed;
+}
+
 /* Add a summary block, to the further summary being filled when there is one. */
 void
 rec_block(struct pctx *p, struct rec_build *b, enum block_kind k,
@@ -179,7 +204,7 @@ rec_block(struct pctx *p, struct rec_build *b, enum block_kind k,
 	blk.kind = k;
 	if (b->into && p->light)
 		return;		/* a light library keeps no further summary */
-	if (!b->into && p->light && (b->r.title || b->r.id)) {
+	if (!b->into && p->light && !light_keeps_text(b)) {
 		/* the text will not be kept: only whether there is some matters */
 		if (lines_blank(s, n) && label == NULL)
 			return;
@@ -342,8 +367,8 @@ rec_summary(struct pctx *p, struct rec_build *b, const char *s, size_t n)
 	size_t ln, i;
 	int bullets = 0;
 
-	/* a light library keeps no text for a titled paper, and blocks never warn */
-	if (p->light && (b->r.title || b->r.id))
+	/* a light library keeps no text of a paper known by id or title, and blocks never warn */
+	if (p->light && !light_keeps_text(b))
 		return;
 	lines_trim(&s, &n);
 	while (n && (*s == '\n' || *s == ' '))

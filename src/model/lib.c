@@ -532,9 +532,12 @@ set_key(struct lib *lib, struct mpaper *p)
 	p->pub.key = arena_strndup(lib->a, lib->tmp.buf, lib->tmp.len);
 }
 
-/* Merge the fields of r into paper pi. */
+/*
+ * Merge the fields of r into paper pi; by_text: r has no id and no title
+ * key, so its text is its identity (a light library keeps it).
+ */
 static void
-paper_merge(struct lib *lib, uint32_t pi, const struct rec *r)
+paper_merge(struct lib *lib, uint32_t pi, const struct rec *r, int by_text)
 {
 	struct mpaper *p = lib->papers[pi];
 	size_t i;
@@ -548,8 +551,8 @@ paper_merge(struct lib *lib, uint32_t pi, const struct rec *r)
 	merge_cats(lib, pi, r);
 	if (r->votes > p->pub.votes)
 		p->pub.votes = r->votes;
-	/* a light library keeps an untitled paper's text only: it is its identity */
-	if (!lib->light || (r->id == NULL && r->title == NULL))
+	/* a light library keeps only the text of a paper known by its text */
+	if (!lib->light || by_text)
 		merge_summary(lib, pi, r, NULL, r->blocks, r->nblocks);
 	for (i = 0; !lib->light && i < r->nmore; i++)
 		merge_summary(lib, pi, r, r->more[i].name, r->more[i].blocks, r->more[i].nblocks);
@@ -604,6 +607,17 @@ maps_rebuild(struct lib *lib)
 		paper_map(lib, (uint32_t)i);
 }
 
+/* The title key of r's title in lib->tkey (valid until the next call), or NULL when it has none. */
+static const char *
+title_key(struct lib *lib, const struct rec *r)
+{
+	if (r->title == NULL)
+		return NULL;
+	buf_setlen(&lib->tkey, 0);
+	text_title_key(&lib->tkey, r->title, strlen(r->title));
+	return lib->tkey.len ? lib->tkey.buf : NULL;
+}
+
 /* Merge one record into the library; returns the paper's index (insertion order) or -1. */
 long
 lib_add_paper(struct lib *lib, const struct rec *r)
@@ -618,14 +632,8 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 		return -1;
 	if (lib->sealed)
 		maps_rebuild(lib);
-	if (r->title) {
-		buf_setlen(&lib->tkey, 0);
-		text_title_key(&lib->tkey, r->title, strlen(r->title));
-		if (lib->tkey.len)
-			tkey = lib->tkey.buf;	/* copied into the arena only when a paper keeps it */
-		if (tkey)
-			ht = hash_str(tkey);
-	}
+	if ((tkey = title_key(lib, r)) != NULL)	/* copied into the arena only when a paper keeps it */
+		ht = hash_str(tkey);
 	if (r->id) {
 		hid = hash_str(r->id);
 		idx = hashmap_get(&lib->by_id, r->id, hid, key_id, lib);
@@ -653,7 +661,7 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 	{
 		int had_id = p->pub.id != NULL;
 
-		paper_merge(lib, (uint32_t)idx, r);
+		paper_merge(lib, (uint32_t)idx, r, r->id == NULL && tkey == NULL);
 		if (!had_id && p->pub.id)
 			hashmap_put(&lib->by_id, hid, (uint32_t)idx);
 	}
@@ -668,32 +676,30 @@ lib_add_paper(struct lib *lib, const struct rec *r)
 	return idx;
 }
 
-/* Add a paper merged already (see lib.h). */
+/*
+ * Add a paper merged already (see lib.h).  The merge maps are dropped,
+ * not filled: a library fed this way is not merged into, and the next
+ * lib_add_paper, if any, builds them again from the papers.
+ */
 long
 lib_add_merged(struct lib *lib, const struct rec *r, const char *const *days, size_t ndays)
 {
 	struct rec one = *r;
-	struct mpaper *p;
+	const char *tkey = title_key(lib, r);
 	uint32_t pi;
 	size_t i;
 
 	if (lib_rec_empty(r))
 		return -1;
-	if (lib->sealed)
-		maps_rebuild(lib);
+	if (!lib->sealed)
+		maps_drop(lib);
 	one.day = ndays ? days[0] : NULL;
 	pi = paper_new(lib);
-	p = lib->papers[pi];
-	paper_merge(lib, pi, &one);
+	paper_merge(lib, pi, &one, r->id == NULL && tkey == NULL);
 	for (i = 1; i < ndays; i++)
 		merge_day(lib, pi, day_get(lib, days[i]));
-	if (r->title) {
-		buf_setlen(&lib->tkey, 0);
-		text_title_key(&lib->tkey, r->title, strlen(r->title));
-		if (lib->tkey.len)
-			p->tkey = arena_strndup(lib->a, lib->tkey.buf, lib->tkey.len);
-	}
-	paper_map(lib, pi);
+	if (tkey)
+		lib->papers[pi]->tkey = arena_strdup(lib->a, tkey);
 	lib->merged = 1;
 	lib->finished = 0;
 	return pi;

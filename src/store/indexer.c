@@ -216,7 +216,8 @@ indexer_tidy(struct store *s, struct buf *msg)
 		return -1;
 	if (sqlite3_total_changes(s->db) - before >= 2)
 		return 1;
-	if (all && store_exec(s, "DELETE FROM meta WHERE k = 'tidy'", msg) < 0)
+	/* done, unless another process has given the index more to take since */
+	if (all && store_exec(s, "DELETE FROM meta WHERE k = 'tidy' AND NOT EXISTS (SELECT 1 FROM fts_todo)", msg) < 0)
 		return -1;
 	return 0;
 }

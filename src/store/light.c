@@ -14,8 +14,8 @@
  */
 #define PAPERS_COLS \
 "SELECT p.aid, p.title, p.cats, -p.nvotes, p.utext," \
-" (SELECT group_concat(d.day || char(31), '') FROM paper_days d WHERE d.paper = p.id)," \
-" (SELECT min(f.ord * 4294967296 + r.seq) FROM recs r JOIN files f ON f.id = r.file" \
+" (SELECT group_concat(d.day || " CATS_SEP_SQL ", '') FROM paper_days d WHERE d.paper = p.id)," \
+" p.id, (SELECT min" READING_ORDER_SQL " FROM recs r JOIN files f ON f.id = r.file" \
 "  WHERE r.paper = p.id) AS first FROM papers p"
 static const char *const papers_sql[2] = {
 	PAPERS_COLS " ORDER BY first, p.id",
@@ -128,9 +128,8 @@ add_days(struct store *s, struct lib *lib, const char *day, struct lrow *lr, str
 
 	if (st == NULL)
 		return -1;
-	if (day)
-		sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	rc = day ? sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC) : SQLITE_OK;
+	while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *label = store_col(st, 0);
 
 		if (sqlite3_column_int(st, 1) == DAY_NONE) {
@@ -148,6 +147,22 @@ add_days(struct store *s, struct lib *lib, const char *day, struct lrow *lr, str
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Step st (its day bound) and add each row's paper to lib: SQLITE_DONE, -1 (a damaged row, said in msg) or the error. */
+static int
+add_papers(struct store *s, struct lib *lib, sqlite3_stmt *st, const char *day, struct lrow *lr,
+    struct buf *msg)
+{
+	int rc = day ? sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC) : SQLITE_OK;
+
+	while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (add_row(lib, st, lr) < 0) {
+			buf_printf(msg, "store '%s': paper %lld cannot be read", s->path,
+			    (long long)sqlite3_column_int64(st, 6));
+			return -1;
+		}
+	return rc;
+}
+
 /* The light library of every stored paper, or of one day's (see intern.h). */
 struct lib *
 light_lib(struct store *s, const char *day, struct buf *msg)
@@ -155,20 +170,14 @@ light_lib(struct store *s, const char *day, struct buf *msg)
 	struct lib *lib = lib_new();
 	struct lrow lr;
 	sqlite3_stmt *st = NULL;
-	int rc = SQLITE_DONE;
+	int rc = -1;
 
 	memset(&lr, 0, sizeof lr);
 	buf_init(&lr.lists);
 	buf_init(&lr.undated);
 	lib_set_light(lib, 1);
-	if (add_days(s, lib, day, &lr, msg) == 0 && (st = store_prep(s, papers_sql[day != NULL], msg)) != NULL &&
-	    (day == NULL || sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC) == SQLITE_OK))
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			if (add_row(lib, st, &lr) < 0) {
-				buf_printf(msg, "store '%s': a paper cannot be read", s->path);
-				rc = -1;
-				break;
-			}
+	if (add_days(s, lib, day, &lr, msg) == 0 && (st = store_prep(s, papers_sql[day != NULL], msg)) != NULL)
+		rc = add_papers(s, lib, st, day, &lr, msg);
 	if (st && rc != SQLITE_DONE && rc != -1) {
 		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
 		store_damaged(s, rc);
@@ -177,7 +186,7 @@ light_lib(struct store *s, const char *day, struct buf *msg)
 	free(lr.v);
 	buf_free(&lr.lists);
 	buf_free(&lr.undated);
-	if (st == NULL || rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE) {
 		lib_free(lib);
 		return NULL;
 	}

@@ -267,7 +267,8 @@ put_paper(struct sync *y, const struct lib *lib, const struct paper *p, sqlite3_
     struct buf b[2], int64_t want)
 {
 	const struct day *newest = lib_day(lib, p->days[0]);
-	int untitled = p->id == NULL && p->title == NULL && p->nsums;
+	/* known by its text (no id, no title key): the light library needs that text */
+	int by_text = p->id == NULL && p->nsums && strncmp(p->key, "text:", 5) == 0;
 	int64_t id;
 	size_t k;
 
@@ -289,7 +290,7 @@ put_paper(struct sync *y, const struct lib *lib, const struct paper *p, sqlite3_
 		sqlite3_bind_text(st[0], 10, b[1].buf, (int)b[1].len, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st[0], 10);
-	store_bind_str(st[0], 11, untitled ? p->sums[0].text : NULL);
+	store_bind_str(st[0], 11, by_text ? p->sums[0].text : NULL);
 	if (manifest_step(y, st[0]) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(y->s->db);
@@ -419,7 +420,7 @@ recount_days(struct sync *y)
 static int
 label_days(struct sync *y)
 {
-	sqlite3_stmt *q = store_prep(y->s, "SELECT d.label, d.dkey, (SELECT min(f.ord * 4294967296 + r.seq)"
+	sqlite3_stmt *q = store_prep(y->s, "SELECT d.label, d.dkey, (SELECT min" READING_ORDER_SQL
 	    " FROM recs r JOIN files f ON f.id = r.file WHERE r.lday = d.label AND r.paper IS NOT NULL) AS first"
 	    " FROM days d WHERE d.kind = 1 ORDER BY first", y->msg);
 	sqlite3_stmt *ud = store_prep(y->s, "UPDATE days SET dkey = ? WHERE label = ?", y->msg);

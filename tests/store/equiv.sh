@@ -37,7 +37,7 @@ for d in seeds realdata formats wild; do
 	db=$(ls -t "$PAPERBOY_CACHE"/paths-*.db | head -n 1)
 	"$storeread" --light-parse "$dir" >"$TMP/wantl" 2>/dev/null
 	"$storeread" --light "$db" >"$TMP/gotl" 2>"$TMP/gotl.err"
-	[ -s "$TMP/wantl" ] && cmp -s "$TMP/wantl" "$TMP/gotl" &&
+	[ -f "$db" ] && [ -s "$TMP/wantl" ] && cmp -s "$TMP/wantl" "$TMP/gotl" &&
 		ok "$d: the light library from the store's papers is a light parse's ($(grep -vc '^day ' "$TMP/gotl") papers)" ||
 		{ bad "$d: the light library from the store's papers is a light parse's"; diff "$TMP/wantl" "$TMP/gotl" | head -n 5; cat "$TMP/gotl.err"; }
 	"$PB_BIN" --check "$dir" >"$TMP/gotc" 2>&1

@@ -20,8 +20,9 @@ same() {
 	"$PB_BIN" --no-store --check "$lib" >"$TMP/wantc" 2>&1
 	"$PB_BIN" --check "$lib" >"$TMP/gotc" 2>&1
 	"$storeread" --light-parse "$lib" >"$TMP/wantl" 2>/dev/null
-	"$storeread" --light "$(ls -t "$PAPERBOY_CACHE"/paths-*.db | head -n 1)" >"$TMP/gotl" 2>&1
-	if cmp -s "$TMP/want" "$TMP/got" && cmp -s "$TMP/want.err" "$TMP/got.err" &&
+	ldb=$(ls -t "$PAPERBOY_CACHE"/paths-*.db | head -n 1)
+	"$storeread" --light "$ldb" >"$TMP/gotl" 2>&1
+	if [ -f "$ldb" ] && cmp -s "$TMP/want" "$TMP/got" && cmp -s "$TMP/want.err" "$TMP/got.err" &&
 	    cmp -s "$TMP/wantc" "$TMP/gotc" && cmp -s "$TMP/wantl" "$TMP/gotl"; then
 		ok "$1 ($(wc -l <"$TMP/got" | tr -d ' ') papers)"
 	else
