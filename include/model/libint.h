@@ -28,7 +28,7 @@ struct mpaper {
 	const char **cats; size_t ncats, acats;	/* as merged: pub.cats is their tidied spelling */
 	struct summary *sums; size_t asums;
 	struct link *links; size_t alinks;
-	const char *tkey;	/* title key, or NULL */
+	const char *tkey;	/* title key, or NULL (lib_add_merged keeps it only without an id) */
 	long author_score;
 	uint32_t rank;		/* rank of the newest day, set by lib_finish */
 };
@@ -58,6 +58,8 @@ struct lib {
 	struct mday **days; size_t ndays, adays;
 	struct hashmap by_id, by_title, by_text, by_day;
 	struct hashmap items;	/* indexes into litems: items of long per-paper lists */
+	struct hashmap by_cat;	/* indexes into catnames: one copy of each category name */
+	const char **catnames; size_t ncatnames, acatnames;
 	struct litem *litems; size_t nlitems, alitems;
 	const struct paper **order;	/* display order after lib_finish */
 	struct buf tmp;

@@ -48,6 +48,14 @@ key_text(const void *ctx, uint32_t i)
 	return p->pub.nsums ? p->pub.sums[0].text : "";
 }
 
+static const char *
+key_cat(const void *ctx, uint32_t i)
+{
+	const struct lib *lib = ctx;
+
+	return lib->catnames[i];
+}
+
 const char *
 lib_key_day(const void *ctx, uint32_t i)
 {
@@ -79,6 +87,8 @@ lib_free(struct lib *lib)
 	hashmap_free(&lib->by_text);
 	hashmap_free(&lib->by_day);
 	hashmap_free(&lib->items);
+	hashmap_free(&lib->by_cat);
+	free(lib->catnames);
 	free(lib->litems);
 	free(lib->papers);
 	free(lib->days);
@@ -405,6 +415,21 @@ merge_day(struct lib *lib, uint32_t pi, uint32_t d)
 	list_added(lib, pi, PL_DAY, p->pub.ndays - 1);
 }
 
+/* The library's one copy of the category name s (papers share it). */
+static const char *
+cat_name(struct lib *lib, const char *s)
+{
+	uint64_t h = hash_str(s);
+	long at = hashmap_get(&lib->by_cat, s, h, key_cat, lib);
+
+	if (at >= 0)
+		return lib->catnames[at];
+	ALLOC_GROW(lib->catnames, lib->ncatnames + 1, lib->acatnames);
+	lib->catnames[lib->ncatnames] = arena_strdup(lib->a, s);
+	hashmap_put(&lib->by_cat, h, (uint32_t)lib->ncatnames);
+	return lib->catnames[lib->ncatnames++];
+}
+
 /* Add r's categories that paper pi lacks (ignoring case), in order. */
 static void
 merge_cats(struct lib *lib, uint32_t pi, const struct rec *r)
@@ -416,7 +441,7 @@ merge_cats(struct lib *lib, uint32_t pi, const struct rec *r)
 		if (list_find(lib, pi, PL_CAT, r->cats[i], value_hash(PL_CAT, r->cats[i])) >= 0)
 			continue;
 		ARENA_GROW(lib->a, p->cats, p->ncats, p->ncats + 1, p->acats);
-		p->cats[p->ncats++] = arena_strdup(lib->a, r->cats[i]);
+		p->cats[p->ncats++] = cat_name(lib, r->cats[i]);
 		p->pub.cats = p->cats;
 		p->pub.ncats = p->ncats;
 		list_added(lib, pi, PL_CAT, p->ncats - 1);
@@ -698,7 +723,7 @@ lib_add_merged(struct lib *lib, const struct rec *r, const char *const *days, si
 	paper_merge(lib, pi, &one, r->id == NULL && tkey == NULL);
 	for (i = 1; i < ndays; i++)
 		merge_day(lib, pi, day_get(lib, days[i]));
-	if (tkey)
+	if (tkey && r->id == NULL)	/* the key of a paper without an id; never merged into */
 		lib->papers[pi]->tkey = arena_strdup(lib->a, tkey);
 	lib->merged = 1;
 	lib->finished = 0;

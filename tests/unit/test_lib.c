@@ -407,6 +407,14 @@ test_add_merged(void **state)
 	made = calloc(n, sizeof *made);
 	for (i = 0; i < n; i++)
 		made[lib_paper(lib, i)->pos] = lib_paper(lib, i);
+	{
+		/* one copy of a category name, shared by the papers that give it */
+		size_t n3, n4;
+		const char *const *m3 = lib_merged_cats(made[2], &n3), *const *m4 = lib_merged_cats(made[3], &n4);
+
+		assert_string_equal(m3[0], "Multimodal");
+		assert_ptr_equal(m3[0], m4[0]);
+	}
 	for (i = lib_ndays(lib); i-- > 0;)
 		lib_add_day(again, lib_day(lib, i)->kind == DAY_NONE ? NULL : lib_day(lib, i)->label);
 	for (i = 0; i < n; i++) {
