@@ -72,6 +72,8 @@ int text_jamo_final(int32_t cp);
  * and digits dropped (so case, punctuation and spacing are ignored).
  */
 void text_title_key(struct buf *out, const char *s, size_t n);
+/* True when the merge key of title s[0..n) is not empty (it has a letter or a digit). */
+int text_has_title_key(const char *s, size_t n);
 /* True when s[0..n) is valid UTF-8 with no stripped control (tab and newline allowed). */
 int text_is_clean(const char *s, size_t n);
 

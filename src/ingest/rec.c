@@ -176,22 +176,7 @@ rec_into(struct pctx *p, struct rec_build *b, const char *name)
 static int
 light_keeps_text(const struct rec_build *b)
 {
-	struct buf k = BUF_INIT;
-	const char *t = b->r.title;
-	int keyed;
-
-	if (b->r.id)
-		return 0;
-	if (t == NULL)
-		return 1;
-	for (; *t; t++)		/* an ASCII letter or digit is a key: the common case, without one */
-		if ((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z') || (*t >= '0' && *t <= '9'))
-			return 0;
-	buf_init(&k);
-	text_title_key(&k, b->r.title, strlen(b->r.title));
-	keyed = k.len > 0;
-	buf_free(&k);
-	return !keyed;
+	return b->r.id == NULL && (b->r.title == NULL || !text_has_title_key(b->r.title, strlen(b->r.title)));
 }
 
 /* Add a summary block, to the further summary being filled when there is one. */

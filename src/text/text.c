@@ -366,6 +366,24 @@ text_title_key(struct buf *out, const char *s, size_t n)
 		nfc_tail(out, from);
 }
 
+/* Whether a title has a merge key: an ASCII letter or digit decides at once, else the key is made. */
+int
+text_has_title_key(const char *s, size_t n)
+{
+	struct buf k = BUF_INIT;
+	size_t i;
+	int has;
+
+	for (i = 0; i < n; i++)
+		if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'))
+			return 1;
+	buf_init(&k);
+	text_title_key(&k, s, n);
+	has = k.len > 0;
+	buf_free(&k);
+	return has;
+}
+
 /* Valid UTF-8 with no stripped control. */
 int
 text_is_clean(const char *s, size_t n)

@@ -67,6 +67,13 @@ test_title_key(void **state)
 	text_title_key(&a, "\xC3\x89" "chos", 6);
 	text_title_key(&b, "E\xCC\x81" "CHOS", 7);
 	assert_string_equal(a.buf, b.buf);
+	/* a key or none, as text_title_key makes it: letters and digits of any script */
+	assert_true(text_has_title_key("?? a", 4));
+	assert_true(text_has_title_key("\xED\x95\x99", 3));		/* 학 */
+	assert_true(text_has_title_key("\xE2\x91\xA0", 3));		/* ① , a number */
+	assert_false(text_has_title_key("???", 3));
+	assert_false(text_has_title_key("\xE2\x80\x94 !", 5));	/* an em dash */
+	assert_false(text_has_title_key("a", 0));
 	buf_free(&a);
 	buf_free(&b);
 }
