@@ -66,6 +66,12 @@ long store_ids(struct store *s, const char *sql, int64_t arg, int64_t **ids, str
  * def (no row, or a failure, said in msg when msg is not NULL).
  */
 long long store_int(struct store *s, const char *sql, long long def, struct buf *msg);
+/*
+ * The end of stepping a statement: 0 when rc is SQLITE_DONE, else -1
+ * with the connection's error in msg (a damaged store noted for
+ * rebuilding, store_damaged).
+ */
+int store_step_done(struct store *s, int rc, struct buf *msg);
 /* A column as a C string ("" when NULL). */
 const char *store_col(sqlite3_stmt *st, int i);
 /* Bind a string or NULL. */

@@ -139,12 +139,9 @@ add_days(struct store *s, struct lib *lib, const char *day, struct lrow *lr, str
 		}
 		lib_add_day(lib, label);
 	}
-	if (rc != SQLITE_DONE) {
-		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
-		store_damaged(s, rc);
-	}
+	rc = store_step_done(s, rc, msg);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc;
 }
 
 /* Step st (its day bound) and add each row's paper to lib: SQLITE_DONE, -1 (a damaged row, said in msg) or the error. */
@@ -178,10 +175,8 @@ light_lib(struct store *s, const char *day, struct buf *msg)
 	lib_set_light(lib, 1);
 	if (add_days(s, lib, day, &lr, msg) == 0 && (st = store_prep(s, papers_sql[day != NULL], msg)) != NULL)
 		rc = add_papers(s, lib, st, day, &lr, msg);
-	if (st && rc != SQLITE_DONE && rc != -1) {
-		buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
-		store_damaged(s, rc);
-	}
+	if (st && rc != -1)	/* -1: a damaged row, said already */
+		store_step_done(s, rc, msg);
 	sqlite3_finalize(st);
 	free(lr.v);
 	buf_free(&lr.lists);

@@ -608,15 +608,14 @@ read_end(struct store *s)
 	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 }
 
-/* Report the step error of st in msg unless it finished; returns -1 then. */
-static int
-step_done(struct store *s, sqlite3_stmt *st, int rc, struct buf *msg)
+/* Report a step's error in msg unless it finished (see intern.h). */
+int
+store_step_done(struct store *s, int rc, struct buf *msg)
 {
 	if (rc == SQLITE_DONE)
 		return 0;
 	buf_printf(msg, "store '%s': %s", s->path, sqlite3_errmsg(s->db));
 	store_damaged(s, rc);
-	(void)st;
 	return -1;
 }
 
@@ -651,7 +650,7 @@ report_files(struct store *s, struct store_report *r, int64_t **ids, struct buf 
 		if (f->failed && !sqlite3_column_int(st, 6))
 			r->failed = 1;
 	}
-	rc = step_done(s, st, rc, msg);
+	rc = store_step_done(s, rc, msg);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -689,7 +688,7 @@ report_msgs(struct store *s, struct store_report *r, const int64_t *ids, struct 
 		diag_add(&r->diags, level_of(sqlite3_column_int(st, 1)), r->files[fi].path,
 		    (size_t)sqlite3_column_int64(st, 2), s->tmp.buf);
 	}
-	rc = rc == SQLITE_ROW ? 0 : step_done(s, st, rc, msg);
+	rc = rc == SQLITE_ROW ? 0 : store_step_done(s, rc, msg);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -819,7 +818,7 @@ query_ids(struct store *s, const char *sql, const char *const *args, size_t narg
 		if (rc == SQLITE_DONE)
 			sqlite3_reset(st);	/* not after a failure: it would clear the message */
 	}
-	rc = step_done(s, st, rc, msg);
+	rc = store_step_done(s, rc, msg);
 	sqlite3_finalize(st);
 	return rc < 0 ? -1 : (long)n;
 }
@@ -837,7 +836,7 @@ store_ids(struct store *s, const char *sql, int64_t arg, int64_t **ids, struct b
 		return -1;
 	if (sqlite3_bind_parameter_count(st) > 0)
 		sqlite3_bind_int64(st, 1, arg);
-	rc = step_done(s, st, step_ids(st, ids, &n, &alloc), msg);
+	rc = store_step_done(s, step_ids(st, ids, &n, &alloc), msg);
 	sqlite3_finalize(st);
 	return rc < 0 ? -1 : (long)n;
 }
@@ -853,7 +852,7 @@ store_int(struct store *s, const char *sql, long long def, struct buf *msg)
 	if (rc == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
 	else if (msg)
-		step_done(s, st, rc, msg);
+		store_step_done(s, rc, msg);
 	sqlite3_finalize(st);
 	return v;
 }
@@ -928,7 +927,7 @@ store_days(struct store *s, struct store_day **days, struct buf *msg)
 		(*days)[n].label = xstrdup(store_col(st, 0));
 		(*days)[n++].npapers = (size_t)sqlite3_column_int64(st, 1);
 	}
-	rc = step_done(s, st, rc, msg);
+	rc = store_step_done(s, rc, msg);
 	sqlite3_finalize(st);
 	if (rc < 0) {
 		store_days_free(*days, n);
@@ -953,7 +952,7 @@ store_newest_day(struct store *s, struct buf *label, struct buf *msg)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		buf_puts(label, store_col(st, 0));
-	rc = rc == SQLITE_ROW ? 1 : step_done(s, st, rc, msg);
+	rc = rc == SQLITE_ROW ? 1 : store_step_done(s, rc, msg);
 	sqlite3_finalize(st);
 	return rc;
 }
