@@ -3,8 +3,9 @@
  *
  * Invariants: papers[i]->pub is what lib_paper shows; a paper's days,
  * cats, sums and links arrays (arena memory) hold pub.ndays, ncats (not
- * pub.ncats), pub.nsums and pub.nlinks items, free of repeats; pub.cats is
- * cats itself or, once lib_finish changed a spelling, a tidied copy; a list longer than LIST_LINEAR has every item in
+ * pub.ncats), pub.nsums and pub.nlinks items, free of repeats; pub.cats
+ * is cats itself or, once lib_finish changed a spelling, a tidied copy;
+ * a list longer than LIST_LINEAR has every item in
  * lib->items (entries of litems), and an entry whose item index is past
  * the list's end, or whose value changed, simply never matches.  After
  * lib_finish (sealed) by_id, by_title, by_text and items are empty: the

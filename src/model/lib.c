@@ -599,37 +599,30 @@ maps_drop(struct lib *lib)
 }
 
 /*
- * Put paper i into the merge maps as lib_add_paper does: its id; its title
- * key unless an earlier paper has it; an untitled paper without an id by
- * its first summary's text; its long lists' items.
+ * Build the merge maps again from the papers, in insertion order, as
+ * lib_add_paper left them: the first paper of a title key keeps it, an
+ * untitled paper without an id is found by its first summary's text.
  */
-static void
-paper_map(struct lib *lib, uint32_t i)
-{
-	const struct mpaper *p = lib->papers[i];
-	enum plist l;
-	size_t k;
-
-	if (p->pub.id)
-		hashmap_put(&lib->by_id, hash_str(p->pub.id), i);
-	if (p->tkey && hashmap_get(&lib->by_title, p->tkey, hash_str(p->tkey), key_title, lib) < 0)
-		hashmap_put(&lib->by_title, hash_str(p->tkey), i);
-	if (p->pub.id == NULL && p->tkey == NULL && p->pub.nsums)
-		hashmap_put(&lib->by_text, hash_str(p->pub.sums[0].text), i);
-	for (l = PL_DAY; l <= PL_LINK; l++)
-		for (k = 0; list_len(p, l) > LIST_LINEAR && k < list_len(p, l); k++)
-			lib_item_put(lib, i, l, k);
-}
-
-/* Build the merge maps again from the papers, in insertion order, as lib_add_paper left them. */
 static void
 maps_rebuild(struct lib *lib)
 {
-	size_t i;
+	size_t i, k;
+	enum plist l;
 
 	lib->sealed = 0;
-	for (i = 0; i < lib->npapers; i++)
-		paper_map(lib, (uint32_t)i);
+	for (i = 0; i < lib->npapers; i++) {
+		const struct mpaper *p = lib->papers[i];
+
+		if (p->pub.id)
+			hashmap_put(&lib->by_id, hash_str(p->pub.id), (uint32_t)i);
+		if (p->tkey && hashmap_get(&lib->by_title, p->tkey, hash_str(p->tkey), key_title, lib) < 0)
+			hashmap_put(&lib->by_title, hash_str(p->tkey), (uint32_t)i);
+		if (p->pub.id == NULL && p->tkey == NULL && p->pub.nsums)
+			hashmap_put(&lib->by_text, hash_str(p->pub.sums[0].text), (uint32_t)i);
+		for (l = PL_DAY; l <= PL_LINK; l++)
+			for (k = 0; list_len(p, l) > LIST_LINEAR && k < list_len(p, l); k++)
+				lib_item_put(lib, (uint32_t)i, l, k);
+	}
 }
 
 /* The title key of r's title in lib->tkey (valid until the next call), or NULL when it has none. */
@@ -734,7 +727,8 @@ lib_add_merged(struct lib *lib, const struct rec *r, const char *const *days, si
 const char *const *
 lib_merged_cats(const struct paper *p, size_t *n)
 {
-	const struct mpaper *m = (const struct mpaper *)(const void *)((const char *)p - offsetof(struct mpaper, pub));
+	const struct mpaper *m = (const struct mpaper *)(const void *)
+	    ((const char *)p - offsetof(struct mpaper, pub));
 
 	*n = m->ncats;
 	return m->cats;
