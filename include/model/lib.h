@@ -141,6 +141,20 @@ long lib_add_merged(struct lib *lib, const struct rec *r, const char *const *day
  * spells them as the one they came from.
  */
 const char *const *lib_merged_cats(const struct paper *p, size_t *n);
+/*
+ * Spell the category groups of names[0..n) as names says (one name per
+ * group), whatever this library's papers count: a part of a library (a
+ * day, some papers) read alone then spells them as the whole library did
+ * (lib_cat_choices).  Call before lib_finish; the names are copied.
+ */
+void lib_prefer_cats(struct lib *lib, const char *const *names, size_t n);
+/*
+ * After lib_finish: the spelling each category group that this library's
+ * papers spell two or more ways takes by their count (model/catspell.h;
+ * lib_prefer_cats aside), *n of them, in the order the groups were first
+ * met; the library owns them.
+ */
+const char *const *lib_cat_choices(const struct lib *lib, size_t *n);
 /* True when lib_add_paper drops r: it has no id, no title and no summary. */
 int lib_rec_empty(const struct rec *r);
 /*

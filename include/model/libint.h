@@ -63,6 +63,10 @@ struct lib {
 	const char **catnames; size_t ncatnames, acatnames;
 	struct litem *litems; size_t nlitems, alitems;
 	const struct paper **order;	/* display order after lib_finish */
+	/* spellings that win their category groups (lib_prefer_cats), in the arena */
+	const char **prefer; size_t nprefer;
+	/* after lib_finish: the spelling chosen in each group the papers spell two or more ways */
+	const char **choices; size_t nchoices;
 	struct buf tmp;
 	struct buf tkey;	/* the title key of the record being added (lib_add_paper) */
 	const char *pub_path, *pub_name;	/* the last file's path and its publisher */

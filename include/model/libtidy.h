@@ -17,7 +17,8 @@ void libtidy_days(struct lib *lib);
 /*
  * Make categories that differ only in case, spacing, hyphens or
  * punctuation one, spelled as most papers spell it (the first seen on a
- * tie); a paper keeps each once.
+ * tie) unless lib_prefer_cats named its spelling; a paper keeps each
+ * once.  Notes lib_cat_choices.
  */
 void libtidy_cats(struct lib *lib);
 

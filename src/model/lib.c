@@ -734,6 +734,26 @@ lib_merged_cats(const struct paper *p, size_t *n)
 	return m->cats;
 }
 
+/* Spellings that win their groups at lib_finish (see lib.h). */
+void
+lib_prefer_cats(struct lib *lib, const char *const *names, size_t n)
+{
+	size_t i;
+
+	lib->prefer = arena_calloc(lib->a, n ? n : 1, sizeof *lib->prefer);
+	for (i = 0; i < n; i++)
+		lib->prefer[i] = arena_strdup(lib->a, names[i]);
+	lib->nprefer = n;
+}
+
+/* The spelling chosen in each group spelled two or more ways (see lib.h). */
+const char *const *
+lib_cat_choices(const struct lib *lib, size_t *n)
+{
+	*n = lib->nchoices;
+	return lib->choices;
+}
+
 /* True when the record is dropped: nothing to know it by. */
 int
 lib_rec_empty(const struct rec *r)

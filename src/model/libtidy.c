@@ -8,7 +8,7 @@
 #include "base/arena.h"
 #include "base/date.h"
 #include "base/hashmap.h"
-#include "text/text.h"
+#include "model/catspell.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,89 +148,23 @@ libtidy_days(struct lib *lib)
 	free(used);
 }
 
-/* Every spelling of a category, grouped by its key (text_title_key). */
-struct cattab {
-	struct catspell {
-		const char *name;
-		uint32_t count;		/* papers that give this spelling */
-		uint32_t group;
-	} *sp;
-	size_t nsp, asp;
-	struct catgroup {
-		const char *key;
-		uint32_t best;		/* the most common spelling, the first on a tie */
-	} *gr;
-	size_t ngr, agr;
-	struct hashmap by_name, by_key;
-};
-
-static const char *
-key_spell(const void *ctx, uint32_t i)
-{
-	return ((const struct cattab *)ctx)->sp[i].name;
-}
-
-static const char *
-key_group(const void *ctx, uint32_t i)
-{
-	return ((const struct cattab *)ctx)->gr[i].key;
-}
-
-/* The group of the key of name (created when new). */
-static uint32_t
-cat_group(struct lib *lib, struct cattab *t, const char *name, uint32_t spell)
-{
-	const char *key;
-	uint64_t h;
-	long g;
-
-	buf_setlen(&lib->tmp, 0);
-	text_title_key(&lib->tmp, name, strlen(name));
-	key = lib->tmp.len ? lib->tmp.buf : name;	/* punctuation only: itself */
-	h = hash_str(key);
-	if ((g = hashmap_get(&t->by_key, key, h, key_group, t)) >= 0)
-		return (uint32_t)g;
-	ALLOC_GROW(t->gr, t->ngr + 1, t->agr);
-	t->gr[t->ngr].key = arena_strdup(lib->a, key);
-	t->gr[t->ngr].best = spell;
-	hashmap_put(&t->by_key, h, (uint32_t)t->ngr);
-	return (uint32_t)t->ngr++;
-}
-
-/* The spelling name in t, added when new. */
-static uint32_t
-cat_spell(struct lib *lib, struct cattab *t, const char *name)
-{
-	uint64_t h = hash_str(name);
-	long i = hashmap_get(&t->by_name, name, h, key_spell, t);
-
-	if (i >= 0)
-		return (uint32_t)i;
-	ALLOC_GROW(t->sp, t->nsp + 1, t->asp);
-	t->sp[t->nsp].name = name;
-	t->sp[t->nsp].count = 0;
-	t->sp[t->nsp].group = cat_group(lib, t, name, (uint32_t)t->nsp);
-	hashmap_put(&t->by_name, h, (uint32_t)t->nsp);
-	return (uint32_t)t->nsp++;
-}
-
 /*
- * The tidied categories of paper i into pub.cats: each group's best
- * spelling, each group once (seen[group] == mark: met already, with two
- * marks unique to the paper, one a pass).  The merged list stays as it
- * is, for the next lib_finish and for the store.
+ * The tidied categories of paper p into pub.cats: each group's spelling,
+ * each group once (seen[group] == mark: met already, with two marks
+ * unique to the paper, one a pass).  The merged list stays as it is, for
+ * the next lib_finish and for the store.
  */
 static void
-tidy_paper(struct lib *lib, struct cattab *t, struct mpaper *p, uint32_t *seen, const uint32_t mark[2])
+tidy_paper(struct lib *lib, struct catspell *c, struct mpaper *p, uint32_t *seen, const uint32_t mark[2])
 {
 	const char **v;
 	size_t k, n = 0;
 	int same = 1;
 
 	for (k = 0; k < p->ncats; k++) {
-		uint32_t s = cat_spell(lib, t, p->cats[k]), g = t->sp[s].group;
+		uint32_t s = catspell_get(c, p->cats[k]), g = catspell_group(c, s);
 
-		same &= seen[g] != mark[0] && t->gr[g].best == s;
+		same &= seen[g] != mark[0] && catspell_best(c, g) == s;
 		seen[g] = mark[0];
 	}
 	p->pub.cats = p->cats;
@@ -239,49 +173,59 @@ tidy_paper(struct lib *lib, struct cattab *t, struct mpaper *p, uint32_t *seen, 
 		return;
 	v = arena_calloc(lib->a, p->ncats, sizeof *v);
 	for (k = 0; k < p->ncats; k++) {
-		uint32_t g = t->sp[cat_spell(lib, t, p->cats[k])].group;
+		uint32_t g = catspell_group(c, catspell_get(c, p->cats[k]));
 
 		if (seen[g] == mark[1])
 			continue;
 		seen[g] = mark[1];
-		v[n++] = t->sp[t->gr[g].best].name;
+		v[n++] = catspell_name(c, catspell_best(c, g));
 	}
 	p->pub.cats = v;
 	p->pub.ncats = n;
 }
 
+/* lib->choices: the spelling each group the papers give two or more ways takes (lib_cat_choices). */
+static void
+note_choices(struct lib *lib, const struct catspell *c)
+{
+	const char **v;
+	size_t n = catspell_choices(c, &v);
+
+	lib->choices = arena_calloc(lib->a, n ? n : 1, sizeof *lib->choices);
+	if (n)
+		memcpy(lib->choices, v, n * sizeof *v);
+	lib->nchoices = n;
+	free(v);
+}
+
 /*
  * Categories that differ only in case, spacing, hyphens or punctuation
  * ("Multi-Modal", "Multimodal") become one: every paper's spelling is
- * replaced by the group's most common one (first seen on a tie, so the
- * input order decides) and a paper keeps each group once.  Only pub.cats
- * changes: the spellings counted are always the merged ones.
+ * replaced by the group's most common one (model/catspell.h: counted in
+ * paper order, so the input order decides a tie; lib_prefer_cats
+ * overrides it) and a paper keeps each group once.  Only pub.cats
+ * changes: the spellings counted are always the merged ones.  The names
+ * are the papers' (or lib->prefer's), which live in the library.
  */
 void
 libtidy_cats(struct lib *lib)
 {
-	struct cattab t;
+	struct catspell *c = catspell_new(0);
 	uint32_t *seen;		/* seen[group] == a paper's mark: the paper has the group */
 	size_t i, k;
 
-	memset(&t, 0, sizeof t);
 	for (i = 0; i < lib->npapers; i++)
-		for (k = 0; k < lib->papers[i]->ncats; k++) {
-			uint32_t s = cat_spell(lib, &t, lib->papers[i]->cats[k]);
-			struct catgroup *g = &t.gr[t.sp[s].group];
-
-			if (++t.sp[s].count > t.sp[g->best].count)
-				g->best = s;
-		}
-	seen = xcalloc(t.ngr ? t.ngr : 1, sizeof *seen);
+		for (k = 0; k < lib->papers[i]->ncats; k++)
+			catspell_count(c, lib->papers[i]->cats[k]);
+	note_choices(lib, c);
+	for (i = 0; i < lib->nprefer; i++)
+		catspell_prefer(c, lib->prefer[i]);
+	seen = xcalloc(catspell_ngroups(c) ? catspell_ngroups(c) : 1, sizeof *seen);
 	for (i = 0; i < lib->npapers; i++) {
 		uint32_t mark[2] = { (uint32_t)(2 * i + 1), (uint32_t)(2 * i + 2) };
 
-		tidy_paper(lib, &t, lib->papers[i], seen, mark);
+		tidy_paper(lib, c, lib->papers[i], seen, mark);
 	}
 	free(seen);
-	hashmap_free(&t.by_name);
-	hashmap_free(&t.by_key);
-	free(t.sp);
-	free(t.gr);
+	catspell_free(c);
 }

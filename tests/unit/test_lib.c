@@ -521,6 +521,81 @@ test_publisher(void **state)
 	buf_free(&b);
 }
 
+/* The paper of a key (which must be there). */
+static const struct paper *
+by_key(const struct lib *lib, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < lib_npapers(lib); i++)
+		if (strcmp(lib_paper(lib, i)->key, key) == 0)
+			return lib_paper(lib, i);
+	fail_msg("no paper %s", key);
+	return NULL;
+}
+
+/* A library of papers with these categories (NULL ends each list, an empty list ends all), finished after prefer. */
+static struct lib *
+cat_lib(const char *const *const *cats, const char *const *prefer, size_t nprefer)
+{
+	struct lib *lib = lib_new();
+	size_t i, n;
+
+	for (i = 0; cats[i]; i++) {
+		char id[32];
+		struct rec r;
+
+		for (n = 0; cats[i][n]; n++)
+			;
+		snprintf(id, sizeof id, "2502.0000%zu", i + 1);
+		r = mkrec(id, id, "2025-02-01", -1, NULL, 0);
+		r.cats = cats[i];
+		r.ncats = n;
+		lib_add_paper(lib, &r);
+	}
+	lib_prefer_cats(lib, prefer, nprefer);
+	lib_finish(lib);
+	return lib;
+}
+
+/*
+ * lib_cat_choices names the spelling of each group spelled two ways; a
+ * part of the library given them spells its categories so, though its
+ * own papers count otherwise.
+ */
+static void
+test_prefer_cats(void **state)
+{
+	static const char *const c1[] = { "Multi-Modal", "Speech", NULL };
+	static const char *const c2[] = { "Multimodal", NULL };
+	static const char *const c3[] = { "Multi-Modal", "speech", NULL };
+	static const char *const c4[] = { "Multimodal", "Robotics", NULL };
+	static const char *const c5[] = { "Multi-Modal", NULL };
+	static const char *const *const whole[] = { c1, c2, c3, c4, c5, NULL };
+	static const char *const *const part[] = { c2, c3, c4, NULL };
+	struct lib *lib = cat_lib(whole, NULL, 0), *p;
+	const char *const *v;
+	size_t n;
+
+	(void)state;
+	v = lib_cat_choices(lib, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0], "Multi-Modal");
+	assert_string_equal(v[1], "Speech");
+	p = cat_lib(part, NULL, 0);	/* alone: Multimodal twice, Multi-Modal once */
+	assert_string_equal(by_key(p, "arxiv:2502.00003")->cats[0], "Multimodal");
+	lib_free(p);
+	p = cat_lib(part, v, n);
+	assert_string_equal(by_key(p, "arxiv:2502.00003")->cats[0], "Multi-Modal");
+	assert_string_equal(by_key(p, "arxiv:2502.00002")->cats[1], "Speech");
+	assert_string_equal(by_key(p, "arxiv:2502.00003")->cats[1], "Robotics");
+	v = lib_cat_choices(p, &n);	/* counted: the preference aside */
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0], "Multimodal");
+	lib_free(p);
+	lib_free(lib);
+}
+
 int
 main(void)
 {
@@ -535,6 +610,7 @@ main(void)
 		cmocka_unit_test(test_votes_then_title),
 		cmocka_unit_test(test_categories_unified),
 		cmocka_unit_test(test_add_merged),
+		cmocka_unit_test(test_prefer_cats),
 		cmocka_unit_test(test_link_order),
 		cmocka_unit_test(test_publisher),
 		cmocka_unit_test(test_published_order),
