@@ -30,13 +30,16 @@
 #include "model/lib.h"
 #include "store/store.h"
 
-#define STORE_SCHEMA 4
+#define STORE_SCHEMA 5
 #define STORE_BUILDING 1004	/* user_version while a first build runs (store_bulk_begin) */
 #define STORE_APP_ID 0x50427931	/* "PBy1" */
 #define CATS_SEP '\x1f'	/* ends each category in papers.cats: clean text never holds it */
 #define CATS_SEP_SQL "char(31)"	/* CATS_SEP in SQL */
 /* A record's place in reading order (recs r joined with its files f), as one integer. */
 #define READING_ORDER_SQL "(f.ord * 4294967296 + r.seq)"
+/* The place in reading order of paper p's first record (light.c, spell.c). */
+#define FIRST_REC_SQL "(SELECT min" READING_ORDER_SQL " FROM recs r JOIN files f ON f.id = r.file" \
+	" WHERE r.paper = p.id)"
 
 struct store {
 	sqlite3 *db;
@@ -125,8 +128,9 @@ int manifest_dated(struct store *s, int skip_gone, struct buf *out, struct buf *
  * light.c: the light library (lib_set_light) of every stored paper, or
  * of the papers of day (NULL: all), read from the papers' rows with no
  * record decoded and nothing merged again: the same library as a light
- * parse of the inputs gives.  Call inside a read transaction.  Caller
- * frees; NULL with msg.
+ * parse of the inputs gives (a day's spelled as the whole library's,
+ * spell_prefer).  Call inside a read transaction.  Caller frees; NULL
+ * with msg.
  */
 struct lib *light_lib(struct store *s, const char *day, struct buf *msg);
 
@@ -138,6 +142,23 @@ struct lib *light_lib(struct store *s, const char *day, struct buf *msg);
  * last one is not ended (what was split so far stays on *v).
  */
 long light_split(char *s, const char ***v, size_t *nv, size_t *av);
+
+/*
+ * spell.c: the category spellings of the whole library (lib_cat_choices),
+ * kept in the table cat_spellings so that a part of it read alone (a day,
+ * some papers: replay_view, light_lib of a day) spells its categories as
+ * the whole library does, not as its own papers would.  Every sync that
+ * changes papers keeps them, inside its transaction: a first build from
+ * the library it merged (spell_write), a later sync from the papers' rows
+ * (spell_update: the merged categories counted as lib_finish counts them,
+ * in reading order only when a tie needs the order).
+ *
+ * spell_prefer: lib_prefer_cats with the kept spellings, inside the
+ * caller's read transaction.  All three: -1 with msg.
+ */
+int spell_prefer(struct store *s, struct lib *lib, struct buf *msg);
+int spell_write(struct store *s, const struct lib *lib, struct buf *msg);
+int spell_update(struct store *s, struct buf *msg);
 
 /* Where a record went when merged again. */
 struct replay_rec {
@@ -153,5 +174,10 @@ struct replay_rec {
  */
 struct lib *replay_ids(struct store *s, const int64_t *ids, size_t n, struct replay_rec **as,
     size_t *nas, struct buf *msg);
+/*
+ * replay.c: replay_ids of some papers read as a part of the library (a
+ * view): their categories spelled as the whole library's (spell_prefer).
+ */
+struct lib *replay_view(struct store *s, const int64_t *ids, size_t n, struct buf *msg);
 
 #endif

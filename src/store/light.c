@@ -15,8 +15,7 @@
 #define PAPERS_COLS \
 "SELECT p.aid, p.title, p.cats, -p.nvotes, p.utext," \
 " (SELECT group_concat(d.day || " CATS_SEP_SQL ", '') FROM paper_days d WHERE d.paper = p.id)," \
-" p.id, (SELECT min" READING_ORDER_SQL " FROM recs r JOIN files f ON f.id = r.file" \
-"  WHERE r.paper = p.id) AS first FROM papers p"
+" p.id, " FIRST_REC_SQL " AS first FROM papers p"
 static const char *const papers_sql[2] = {
 	PAPERS_COLS " ORDER BY first, p.id",
 	PAPERS_COLS " WHERE p.id IN (SELECT paper FROM paper_days WHERE day = ?1) ORDER BY first, p.id",
@@ -177,6 +176,8 @@ light_lib(struct store *s, const char *day, struct buf *msg)
 		rc = add_papers(s, lib, st, day, &lr, msg);
 	if (st && rc != -1)	/* -1: a damaged row, said already */
 		store_step_done(s, rc, msg);
+	if (rc == SQLITE_DONE && day && spell_prefer(s, lib, msg) < 0)
+		rc = -1;	/* a day alone: spelled as the whole library */
 	sqlite3_finalize(st);
 	free(lr.v);
 	buf_free(&lr.lists);

@@ -481,6 +481,8 @@ first_write(struct sync *y)
 		return -1;
 	if (store_sorted_indexes(y->s, IDX_PAPERS, y->msg) < 0)
 		return manifest_fail(y);
+	if (spell_write(y->s, y->lib, y->msg) < 0)
+		return manifest_fail(y);
 	return remerge_set_dated(y) < 0 ? -1 : set_roots(y);
 }
 
@@ -518,6 +520,8 @@ sync_body(struct sync *y, struct store_stats *stats)
 	}
 	if (remerge_closure(y) < 0 || remerge_papers(y, &npapers) < 0)
 		return -1;
+	if (spell_update(y->s, y->msg) < 0)
+		return manifest_fail(y);
 	if (stats)
 		stats->papers = npapers;
 	return remerge_set_dated(y) < 0 ? -1 : set_roots(y);

@@ -336,9 +336,9 @@ replay_some(struct store *s, struct lib *lib, struct arena *a, const int64_t *id
 	return rc;
 }
 
-/* Merge the records of some papers (or all) into a new finished library. */
-struct lib *
-replay_ids(struct store *s, const int64_t *ids, size_t n, struct replay_rec **as, size_t *nas,
+/* Merge the records of some papers (or all) into a new library, not finished; NULL with msg. */
+static struct lib *
+replay_merge(struct store *s, const int64_t *ids, size_t n, struct replay_rec **as, size_t *nas,
     struct buf *msg)
 {
 	struct lib *lib = lib_new();
@@ -350,6 +350,32 @@ replay_ids(struct store *s, const int64_t *ids, size_t n, struct replay_rec **as
 		lib_free(lib);
 		return NULL;
 	}
-	lib_finish(lib);
+	return lib;
+}
+
+/* Merge the records of some papers (or all) into a new finished library. */
+struct lib *
+replay_ids(struct store *s, const int64_t *ids, size_t n, struct replay_rec **as, size_t *nas,
+    struct buf *msg)
+{
+	struct lib *lib = replay_merge(s, ids, n, as, nas, msg);
+
+	if (lib)
+		lib_finish(lib);
+	return lib;
+}
+
+/* Some papers as a part of the library read alone: spelled as the whole (see intern.h). */
+struct lib *
+replay_view(struct store *s, const int64_t *ids, size_t n, struct buf *msg)
+{
+	struct lib *lib = replay_merge(s, ids, n, NULL, NULL, msg);
+
+	if (lib && spell_prefer(s, lib, msg) < 0) {
+		lib_free(lib);
+		return NULL;
+	}
+	if (lib)
+		lib_finish(lib);
 	return lib;
 }

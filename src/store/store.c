@@ -68,6 +68,7 @@ PAPERS_SORTED_INDEXES
 " n INTEGER NOT NULL) WITHOUT ROWID;"
 "CREATE INDEX days_dkey ON days(dkey);"
 "CREATE TABLE fts_todo(id INTEGER PRIMARY KEY);"
+"CREATE TABLE cat_spellings(name TEXT PRIMARY KEY) WITHOUT ROWID;"
 "CREATE VIRTUAL TABLE fts USING fts5(title, authors, cats, sums,"
 " tokenize='trigram case_sensitive 1', content='', detail=full);";
 
@@ -869,7 +870,7 @@ lib_of_query(struct store *s, const char *sql, const char *const *args, size_t n
 		return NULL;
 	n = query_ids(s, sql, args, nargs, &ids, msg);
 	if (n >= 0)
-		lib = replay_ids(s, ids, (size_t)n, NULL, NULL, msg);
+		lib = replay_view(s, ids, (size_t)n, msg);
 	read_end(s);
 	free(ids);
 	return lib;
