@@ -28,10 +28,10 @@ void catspell_free(struct catspell *c);
 /* The number of name, added (counted 0 times) when new. */
 uint32_t catspell_get(struct catspell *c, const char *name);
 /*
- * Count name once more: it becomes its group's spelling when it is now
- * counted more often than that one.
+ * Count name n times more: it becomes its group's spelling when it is
+ * now counted more often than that one.
  */
-void catspell_count(struct catspell *c, const char *name);
+void catspell_count(struct catspell *c, const char *name, uint32_t n);
 /* Make name its group's spelling, whatever was counted. */
 void catspell_prefer(struct catspell *c, const char *name);
 /* The group of spelling s, and the number of groups. */

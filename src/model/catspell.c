@@ -108,14 +108,15 @@ catspell_get(struct catspell *c, const char *name)
 	return (uint32_t)c->nsp++;
 }
 
-/* Count name once more. */
+/* Count name n times more. */
 void
-catspell_count(struct catspell *c, const char *name)
+catspell_count(struct catspell *c, const char *name, uint32_t n)
 {
 	uint32_t s = catspell_get(c, name);
 	struct group *g = &c->gr[c->sp[s].group];
 
-	g->nspell += c->sp[s].count++ == 0;
+	g->nspell += c->sp[s].count == 0 && n > 0;
+	c->sp[s].count += n;
 	if (c->sp[s].count > c->sp[g->best].count)
 		g->best = s;
 }

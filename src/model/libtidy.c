@@ -216,7 +216,7 @@ libtidy_cats(struct lib *lib)
 
 	for (i = 0; i < lib->npapers; i++)
 		for (k = 0; k < lib->papers[i]->ncats; k++)
-			catspell_count(c, lib->papers[i]->cats[k]);
+			catspell_count(c, lib->papers[i]->cats[k], 1);
 	note_choices(lib, c);
 	for (i = 0; i < lib->nprefer; i++)
 		catspell_prefer(c, lib->prefer[i]);

@@ -6,10 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Every paper's merged categories: in any order, or in reading order (as light.c adds them). */
+/*
+ * The papers' merged category lists: each list once with how many papers
+ * give it (from the index papers_cats), or every paper's in reading order
+ * (as light.c adds them).
+ */
 static const char *const cats_sql[2] = {
-	"SELECT p.cats FROM papers p",
-	"SELECT p.cats, " FIRST_REC_SQL " AS first FROM papers p ORDER BY first, p.id",
+	"SELECT cats, count(*) FROM papers WHERE cats IS NOT NULL GROUP BY cats",
+	"SELECT p.cats, 1, " FIRST_REC_SQL " AS first FROM papers p ORDER BY first, p.id",
 };
 
 /* lib_prefer_cats with the kept spellings (see intern.h). */
@@ -69,7 +73,8 @@ spell_write(struct store *s, const struct lib *lib, struct buf *msg)
 
 /*
  * Count every paper's merged categories into c, in reading order when
- * ordered; -1 with msg.  A row that cannot be split is left out: the
+ * ordered (else a list given by n papers counts n at once, which decides
+ * no tie alike but counts alike); -1 with msg.  A row that cannot be split is left out: the
  * light library, which reads it too, says so and is parsed instead.
  */
 static int
@@ -91,7 +96,7 @@ count_rows(struct store *s, int ordered, struct catspell *c, struct buf *msg)
 		if (light_split(row.buf, &v, &nv, &av) < 0)
 			continue;
 		for (k = 0; k < nv; k++)
-			catspell_count(c, v[k]);
+			catspell_count(c, v[k], (uint32_t)sqlite3_column_int64(st, 1));
 	}
 	rc = store_step_done(s, rc, msg);
 	sqlite3_finalize(st);

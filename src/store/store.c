@@ -39,13 +39,15 @@
 #define PAPERS_SORTED_INDEXES \
 "CREATE INDEX IF NOT EXISTS papers_order ON papers(dkey, nvotes, untitled, title, key);" \
 "CREATE INDEX IF NOT EXISTS papers_key ON papers(key);" \
+"CREATE INDEX IF NOT EXISTS papers_cats ON papers(cats) WHERE cats IS NOT NULL;" \
 "CREATE INDEX IF NOT EXISTS paper_days_paper ON paper_days(paper);"
 
 static const char sorted_drop_sql[] =
 "DROP INDEX IF EXISTS recs_file; DROP INDEX IF EXISTS recs_paper; DROP INDEX IF EXISTS recs_kid;"
 "DROP INDEX IF EXISTS recs_ktitle; DROP INDEX IF EXISTS recs_ktext; DROP INDEX IF EXISTS recs_lday;"
 "DROP INDEX IF EXISTS recs_dday;"
-"DROP INDEX IF EXISTS papers_order; DROP INDEX IF EXISTS papers_key; DROP INDEX IF EXISTS paper_days_paper;";
+"DROP INDEX IF EXISTS papers_order; DROP INDEX IF EXISTS papers_key; DROP INDEX IF EXISTS papers_cats;"
+"DROP INDEX IF EXISTS paper_days_paper;";
 
 static const char schema_sql[] =
 "CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;"

@@ -20,12 +20,12 @@ test_groups(void **state)
 	struct catspell *c = catspell_new(0);
 
 	(void)state;
-	catspell_count(c, "Multi-Modal");
-	catspell_count(c, "multimodal");
-	catspell_count(c, "Multi Modal!");
-	catspell_count(c, "Robotics");
-	catspell_count(c, "+++");
-	catspell_count(c, "***");
+	catspell_count(c, "Multi-Modal", 1);
+	catspell_count(c, "multimodal", 1);
+	catspell_count(c, "Multi Modal!", 1);
+	catspell_count(c, "Robotics", 1);
+	catspell_count(c, "+++", 1);
+	catspell_count(c, "***", 1);
 	assert_int_equal(catspell_ngroups(c), 4);	/* punctuation only: each its own */
 	assert_int_equal(catspell_group(c, catspell_get(c, "Multi-Modal")),
 	    catspell_group(c, catspell_get(c, "Multi Modal!")));
@@ -42,16 +42,22 @@ test_counts_and_ties(void **state)
 	struct catspell *c = catspell_new(0);
 
 	(void)state;
-	catspell_count(c, "Multimodal");
-	catspell_count(c, "Multi-Modal");
-	catspell_count(c, "Multi-Modal");
+	catspell_count(c, "Multimodal", 1);
+	catspell_count(c, "Multi-Modal", 1);
+	catspell_count(c, "Multi-Modal", 1);
 	assert_string_equal(takes(c, "Multimodal"), "Multi-Modal");
 	assert_false(catspell_tied(c));
-	catspell_count(c, "Multimodal");	/* two each: Multi-Modal got there first */
+	catspell_count(c, "Multimodal", 1);	/* two each: Multi-Modal got there first */
 	assert_string_equal(takes(c, "Multimodal"), "Multi-Modal");
 	assert_true(catspell_tied(c));
-	catspell_count(c, "Multimodal");
+	catspell_count(c, "Multimodal", 1);
 	assert_string_equal(takes(c, "Multimodal"), "Multimodal");
+	assert_false(catspell_tied(c));
+	catspell_count(c, "multi modal", 3);	/* three at once: a tie, kept by the first there */
+	assert_string_equal(takes(c, "Multimodal"), "Multimodal");
+	assert_true(catspell_tied(c));
+	catspell_count(c, "multi modal", 1);
+	assert_string_equal(takes(c, "Multimodal"), "multi modal");
 	assert_false(catspell_tied(c));
 	catspell_free(c);
 }
@@ -63,8 +69,8 @@ test_prefer(void **state)
 	struct catspell *c = catspell_new(0);
 
 	(void)state;
-	catspell_count(c, "Multimodal");
-	catspell_count(c, "Multimodal");
+	catspell_count(c, "Multimodal", 1);
+	catspell_count(c, "Multimodal", 1);
 	catspell_prefer(c, "MULTI-MODAL");
 	assert_string_equal(takes(c, "Multimodal"), "MULTI-MODAL");
 	catspell_free(c);
@@ -81,16 +87,16 @@ test_choices(void **state)
 
 	(void)state;
 	strcpy(name, "Robotics");
-	catspell_count(c, name);
+	catspell_count(c, name, 1);
 	strcpy(name, "NLP");
-	catspell_count(c, name);
+	catspell_count(c, name, 1);
 	strcpy(name, "nlp");
-	catspell_count(c, name);
-	catspell_count(c, name);
+	catspell_count(c, name, 1);
+	catspell_count(c, name, 1);
 	strcpy(name, "Agents");
-	catspell_count(c, name);
+	catspell_count(c, name, 1);
 	strcpy(name, "agents");
-	catspell_count(c, name);
+	catspell_count(c, name, 1);
 	strcpy(name, "xxxxxx");	/* the table kept its own copies */
 	catspell_prefer(c, "Robots");	/* a group never counted: no choice */
 	n = catspell_choices(c, &v);

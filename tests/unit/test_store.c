@@ -1070,7 +1070,7 @@ test_first_build(void **state)
 	/* the indexes a first build makes after its rows are there */
 	assert_int_equal(raw_int(p.buf, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'recs_%'"), 7);
 	assert_int_equal(raw_int(p.buf, "SELECT count(*) FROM sqlite_master WHERE name IN"
-	    " ('papers_order', 'papers_key', 'paper_days_paper')"), 3);
+	    " ('papers_order', 'papers_key', 'papers_cats', 'paper_days_paper')"), 4);
 
 	/* killed during its first build: marked, no lock held */
 	assert_int_equal(raw_int(p.buf, "PRAGMA user_version = " PB_STR(STORE_BUILDING)), -1);
