@@ -47,6 +47,8 @@ const char *catspell_name(const struct catspell *c, uint32_t s);
  * they were counted decided.
  */
 int catspell_tied(const struct catspell *c);
+/* The spelling group g takes when it was counted two or more ways, else NULL. */
+const char *catspell_choice(const struct catspell *c, uint32_t g);
 /*
  * The spelling each group counted two or more ways takes, in group order:
  * *v (caller frees the array; the names are the table's), their number.

@@ -28,6 +28,9 @@ void indexer_marks(struct buf *out, const char *form, size_t n);
 void indexer_form(struct buf *out, const char *s, size_t n);
 /* Append the index form of each of v[0..n), each followed by "\n". */
 void indexer_fields(struct buf *out, const char *const *v, size_t n);
+struct paper;
+/* Set out to the narrow form of p (papers.nform): its title, authors and categories' index forms. */
+void indexer_narrow(struct buf *out, const struct paper *p);
 
 /*
  * Index up to max of the papers waiting to be indexed, in one
@@ -46,6 +49,11 @@ long indexer_build(struct store *s, size_t max, struct buf *msg);
  * done, so a reader killed meanwhile goes on at its next start.
  */
 int indexer_tidy(struct store *s, struct buf *msg);
+/*
+ * Of papers ids[0..n), those in the index (not waiting in fts_todo),
+ * into out (room for n): how many, or -1 with msg.
+ */
+long indexer_indexed(struct store *s, const int64_t *ids, size_t n, int64_t *out, struct buf *msg);
 /* Take papers ids[0..n) (indexed ones) out of the index; -1 with msg (within a transaction). */
 int indexer_remove(struct store *s, const int64_t *ids, size_t n, struct buf *msg);
 /*

@@ -145,13 +145,16 @@ long light_split(char *s, const char ***v, size_t *nv, size_t *av);
 
 /*
  * spell.c: the category spellings of the whole library (lib_cat_choices),
- * kept in the table cat_spellings so that a part of it read alone (a day,
- * some papers: replay_view, light_lib of a day) spells its categories as
- * the whole library does, not as its own papers would.  Every sync that
- * changes papers keeps them, inside its transaction: a first build from
- * the library it merged (spell_write), a later sync from the papers' rows
+ * kept in the table cat_spellings so that a part of it read alone (some
+ * papers: replay_ids; a day: light_lib) spells its categories as the
+ * whole library does, not as its own papers would: views, index rows and
+ * narrow forms alike.  Every sync that changes papers, or only their
+ * order, keeps them, inside its transaction: a first build from the
+ * library it merged (spell_write), a later sync from the papers' rows
  * (spell_update: the merged categories counted as lib_finish counts them,
- * in reading order only when a tie needs the order).
+ * in reading order only when a tie needs the order; the papers of a group
+ * whose spelling changes come out of the index and go in again, and
+ * their narrow forms are written again).
  *
  * spell_prefer: lib_prefer_cats with the kept spellings, inside the
  * caller's read transaction.  All three: -1 with msg.
@@ -169,15 +172,12 @@ struct replay_rec {
 /*
  * replay.c: merge the records of the papers ids[0..n) (every record when
  * ids is NULL) again, in reading order, into a new finished library
- * (caller frees).  With ids, *as (caller frees) gets where each record
+ * (caller frees); some papers spell their categories as the whole
+ * library (spell_prefer), so that a paper's views, its index rows and
+ * its narrow form spell them alike whatever papers come with it.  With ids, *as (caller frees) gets where each record
  * went (as may be NULL).  NULL with msg when the store could not be read.
  */
 struct lib *replay_ids(struct store *s, const int64_t *ids, size_t n, struct replay_rec **as,
     size_t *nas, struct buf *msg);
-/*
- * replay.c: replay_ids of some papers read as a part of the library (a
- * view): their categories spelled as the whole library's (spell_prefer).
- */
-struct lib *replay_view(struct store *s, const int64_t *ids, size_t n, struct buf *msg);
 
 #endif

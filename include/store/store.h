@@ -140,13 +140,12 @@ void store_days_free(struct store_day *days, size_t n);
  */
 int store_newest_day(struct store *s, struct buf *label, struct buf *msg);
 /*
- * A part of the library read alone (store_lib_day, store_lib_paper,
+ * The papers of one day, merged and finished (caller frees); NULL with
+ * msg.  A part of the library read alone (store_lib_day, store_lib_paper,
  * store_lib_keys, store_lib_light of a day) spells each category as the
  * whole library does (lib_finish: as most of all papers spell it), not
- * as its own papers would; each sync that changes papers keeps those
- * spellings.
+ * as its own papers would; each sync keeps those spellings.
  */
-/* The papers of one day, merged and finished (caller frees); NULL with msg. */
 struct lib *store_lib_day(struct store *s, const char *label, struct buf *msg);
 /* One paper in full by its key, as a library of one paper (caller frees); NULL with msg. */
 struct lib *store_lib_paper(struct store *s, const char *key, struct buf *msg);

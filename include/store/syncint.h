@@ -54,6 +54,7 @@ struct sync {
 	int64_t seq;
 	int err;
 	int all;			/* read every input again (max-file-size changed) */
+	int reordered;			/* remerge_set_order moved an input in reading order */
 	const struct store_progress *prog;
 };
 

@@ -173,6 +173,13 @@ catspell_tied(const struct catspell *c)
 	return 0;
 }
 
+/* The spelling group g takes when counted two or more ways, else NULL. */
+const char *
+catspell_choice(const struct catspell *c, uint32_t g)
+{
+	return c->gr[g].nspell > 1 ? c->sp[c->gr[g].best].name : NULL;
+}
+
 /* The spellings the groups counted two or more ways take. */
 size_t
 catspell_choices(const struct catspell *c, const char ***v)
@@ -181,7 +188,7 @@ catspell_choices(const struct catspell *c, const char ***v)
 
 	*v = xcalloc(c->ngr ? c->ngr : 1, sizeof **v);
 	for (i = 0; i < c->ngr; i++)
-		if (c->gr[i].nspell > 1)
-			(*v)[n++] = c->sp[c->gr[i].best].name;
+		if (catspell_choice(c, (uint32_t)i))
+			(*v)[n++] = catspell_choice(c, (uint32_t)i);
 	return n;
 }

@@ -72,6 +72,18 @@ columns(const struct paper *p, struct buf col[4])
 		indexer_fields(&col[3], &p->sums[k].text, 1);
 }
 
+/* The narrow search form: title, authors and categories. */
+void
+indexer_narrow(struct buf *out, const struct paper *p)
+{
+	const char *t = p->title;
+
+	buf_setlen(out, 0);
+	indexer_fields(out, &t, 1);
+	indexer_fields(out, p->authors, p->nauthors);
+	indexer_fields(out, p->cats, p->ncats);
+}
+
 /*
  * Insert (del 0) or delete (del 1) the index rows of papers ids[0..n),
  * merged again from their records; their ids come from their keys.
@@ -114,6 +126,25 @@ put_rows(struct store *s, const int64_t *ids, size_t n, int del, struct buf *msg
 	sqlite3_finalize(ins);
 	lib_free(lib);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Those of ids[0..n) in the index (see indexer.h). */
+long
+indexer_indexed(struct store *s, const int64_t *ids, size_t n, int64_t *out, struct buf *msg)
+{
+	sqlite3_stmt *todo = store_prep(s, "SELECT 1 FROM fts_todo WHERE id = ?", msg);
+	size_t i, k = 0;
+
+	if (todo == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(todo, 1, ids[i]);
+		if (sqlite3_step(todo) != SQLITE_ROW)
+			out[k++] = ids[i];
+		sqlite3_reset(todo);
+	}
+	sqlite3_finalize(todo);
+	return (long)k;
 }
 
 /* Take papers out of the index. */

@@ -502,8 +502,14 @@ sync_body(struct sync *y, struct store_stats *stats)
 			return -1;
 	}
 	first = y->nold == 0;
-	if (plan(y, stats) == 0)
-		return remerge_set_order(y) < 0 ? -1 : set_roots(y);
+	if (plan(y, stats) == 0) {
+		if (remerge_set_order(y) < 0)
+			return -1;
+		/* the order decides a tie between spellings */
+		if (y->reordered && spell_update(y->s, y->msg) < 0)
+			return manifest_fail(y);
+		return set_roots(y);
+	}
 	if (first) {
 		/* a big transaction: keep its pages in memory rather than spill them to the WAL again and again */
 		if (!y->s->bulk)

@@ -143,23 +143,15 @@ all_indexed(struct sync *y, size_t k)
 static int
 drop_old(struct sync *y, const int64_t *ids, size_t n)
 {
-	size_t i, k = 0;
 	int64_t *done = xcalloc(n + 1, sizeof *done);
-	sqlite3_stmt *todo = store_prep(y->s, "SELECT 1 FROM fts_todo WHERE id = ?", y->msg);
-	int rc = todo ? 0 : -1;
-
 	/* the papers already in the index come out of it; the others were never in */
-	for (i = 0; todo && i < n; i++) {
-		sqlite3_bind_int64(todo, 1, ids[i]);
-		if (sqlite3_step(todo) != SQLITE_ROW)
-			done[k++] = ids[i];
-		sqlite3_reset(todo);
-	}
-	sqlite3_finalize(todo);
-	if (rc == 0 && k && all_indexed(y, k))
+	long k = indexer_indexed(y->s, ids, n, done, y->msg);
+	int rc = k < 0 ? -1 : 0;
+
+	if (rc == 0 && k && all_indexed(y, (size_t)k))
 		rc = indexer_clear(y->s, y->msg);
 	else if (rc == 0 && k)
-		rc = indexer_remove(y->s, done, k, y->msg);
+		rc = indexer_remove(y->s, done, (size_t)k, y->msg);
 	free(done);
 	if (rc < 0)
 		return manifest_fail(y);
@@ -188,6 +180,7 @@ remerge_set_order(struct sync *y)
 		n = &y->now[o->item];
 		if (o->ord == o->item && o->size == n->size && o->mtime == n->mtime && o->ino == n->ino)
 			continue;
+		y->reordered |= o->ord != o->item;
 		sqlite3_bind_int64(up, 1, o->item);
 		sqlite3_bind_int64(up, 2, n->size);
 		sqlite3_bind_int64(up, 3, n->mtime);
@@ -232,18 +225,6 @@ paper_dkey(struct sync *y, sqlite3_stmt *dk, const struct day *d)
 	return key;
 }
 
-/* The narrow search form: title, authors and categories. */
-static void
-narrow_form(struct buf *out, const struct paper *p)
-{
-	const char *t = p->title;
-
-	buf_setlen(out, 0);
-	indexer_fields(out, &t, 1);
-	indexer_fields(out, p->authors, p->nauthors);
-	indexer_fields(out, p->cats, p->ncats);
-}
-
 /* The merged categories of p, each ended by CATS_SEP (store/intern.h), into out. */
 static void
 merged_cats(struct buf *out, const struct paper *p)
@@ -272,7 +253,7 @@ put_paper(struct sync *y, const struct lib *lib, const struct paper *p, sqlite3_
 	int64_t id;
 	size_t k;
 
-	narrow_form(&b[0], p);
+	indexer_narrow(&b[0], p);
 	merged_cats(&b[1], p);
 	store_bind_str(st[0], 1, p->key);
 	sqlite3_bind_int64(st[0], 2, paper_dkey(y, st[3], newest));

@@ -336,9 +336,12 @@ replay_some(struct store *s, struct lib *lib, struct arena *a, const int64_t *id
 	return rc;
 }
 
-/* Merge the records of some papers (or all) into a new library, not finished; NULL with msg. */
-static struct lib *
-replay_merge(struct store *s, const int64_t *ids, size_t n, struct replay_rec **as, size_t *nas,
+/*
+ * Merge the records of some papers (or all) into a new finished library;
+ * some papers are spelled as the whole library (spell_prefer).
+ */
+struct lib *
+replay_ids(struct store *s, const int64_t *ids, size_t n, struct replay_rec **as, size_t *nas,
     struct buf *msg)
 {
 	struct lib *lib = lib_new();
@@ -346,36 +349,12 @@ replay_merge(struct store *s, const int64_t *ids, size_t n, struct replay_rec **
 	int rc = ids ? replay_some(s, lib, a, ids, n, as, nas, msg) : replay_all(s, lib, msg);
 
 	arena_free(a);
+	if (rc == 0 && ids)
+		rc = spell_prefer(s, lib, msg);
 	if (rc < 0) {
 		lib_free(lib);
 		return NULL;
 	}
-	return lib;
-}
-
-/* Merge the records of some papers (or all) into a new finished library. */
-struct lib *
-replay_ids(struct store *s, const int64_t *ids, size_t n, struct replay_rec **as, size_t *nas,
-    struct buf *msg)
-{
-	struct lib *lib = replay_merge(s, ids, n, as, nas, msg);
-
-	if (lib)
-		lib_finish(lib);
-	return lib;
-}
-
-/* Some papers as a part of the library read alone: spelled as the whole (see intern.h). */
-struct lib *
-replay_view(struct store *s, const int64_t *ids, size_t n, struct buf *msg)
-{
-	struct lib *lib = replay_merge(s, ids, n, NULL, NULL, msg);
-
-	if (lib && spell_prefer(s, lib, msg) < 0) {
-		lib_free(lib);
-		return NULL;
-	}
-	if (lib)
-		lib_finish(lib);
+	lib_finish(lib);
 	return lib;
 }

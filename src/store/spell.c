@@ -1,5 +1,6 @@
 /* store/spell.c: the whole library's category spellings, kept for the parts of it read alone. */
 #include "store/intern.h"
+#include "store/indexer.h"
 #include "base/alloc.h"
 #include "model/catspell.h"
 
@@ -8,36 +9,57 @@
 
 /*
  * The papers' merged category lists: each list once with how many papers
- * give it (from the index papers_cats), or every paper's in reading order
- * (as light.c adds them).
+ * give it (through the index papers_cats), or every paper's in reading
+ * order (as light.c adds them).
  */
 static const char *const cats_sql[2] = {
 	"SELECT cats, count(*) FROM papers WHERE cats IS NOT NULL GROUP BY cats",
 	"SELECT p.cats, 1, " FIRST_REC_SQL " AS first FROM papers p ORDER BY first, p.id",
 };
 
+/* The kept spellings, copies into *v (*n of them; kept_free frees them); -1 with msg. */
+static int
+kept(struct store *s, char ***v, size_t *n, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT name FROM cat_spellings", msg);
+	size_t alloc = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(*v, *n + 1, alloc);
+		(*v)[(*n)++] = xstrdup(store_col(st, 0));
+	}
+	rc = store_step_done(s, rc, msg);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Free what kept() gave. */
+static void
+kept_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 /* lib_prefer_cats with the kept spellings (see intern.h). */
 int
 spell_prefer(struct store *s, struct lib *lib, struct buf *msg)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT name FROM cat_spellings", msg);
-	const char **v = NULL;
-	size_t n = 0, alloc = 0, i;
-	int rc;
+	char **v;
+	size_t n;
+	int rc = kept(s, &v, &n, msg);
 
-	if (st == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ALLOC_GROW(v, n + 1, alloc);
-		v[n++] = xstrdup(store_col(st, 0));
-	}
-	sqlite3_finalize(st);
-	rc = store_step_done(s, rc, msg);
 	if (rc == 0)
-		lib_prefer_cats(lib, v, n);
-	for (i = 0; i < n; i++)
-		free((char *)v[i]);
-	free(v);
+		lib_prefer_cats(lib, (const char *const *)v, n);
+	kept_free(v, n);
 	return rc;
 }
 
@@ -50,7 +72,7 @@ write_names(struct store *s, const char *const *names, size_t n, struct buf *msg
 	int rc = SQLITE_DONE;
 
 	if (store_exec(s, "DELETE FROM cat_spellings", msg) < 0 ||
-	    (st = store_prep(s, "INSERT OR IGNORE INTO cat_spellings VALUES (?)", msg)) == NULL)
+	    (st = store_prep(s, "INSERT INTO cat_spellings VALUES (?)", msg)) == NULL)
 		return -1;
 	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
 		sqlite3_bind_text(st, 1, names[i], -1, SQLITE_STATIC);
@@ -72,31 +94,32 @@ spell_write(struct store *s, const struct lib *lib, struct buf *msg)
 }
 
 /*
- * Count every paper's merged categories into c, in reading order when
- * ordered (else a list given by n papers counts n at once, which decides
- * no tie alike but counts alike); -1 with msg.  A row that cannot be split is left out: the
- * light library, which reads it too, says so and is parsed instead.
+ * Call fn on each category list of the papers (cats_sql[ordered]): the
+ * list split into its names, how many papers give it, and its text.  A
+ * list that cannot be split is left out: the light library, which reads
+ * it too, says so and is parsed instead.  -1 with msg.
  */
 static int
-count_rows(struct store *s, int ordered, struct catspell *c, struct buf *msg)
+each_list(struct store *s, int ordered, void (*fn)(void *, const char **, size_t, uint32_t, const char *),
+    void *arg, struct buf *msg)
 {
 	sqlite3_stmt *st = store_prep(s, cats_sql[ordered], msg);
-	struct buf row = BUF_INIT;
+	struct buf row;
 	const char **v = NULL;
-	size_t nv, av = 0, k;
+	size_t nv, av = 0;
 	int rc;
 
 	if (st == NULL)
 		return -1;
 	buf_init(&row);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *text = store_col(st, 0);
+
 		buf_setlen(&row, 0);
-		buf_puts(&row, store_col(st, 0));
+		buf_puts(&row, text);
 		nv = 0;
-		if (light_split(row.buf, &v, &nv, &av) < 0)
-			continue;
-		for (k = 0; k < nv; k++)
-			catspell_count(c, v[k], (uint32_t)sqlite3_column_int64(st, 1));
+		if (light_split(row.buf, &v, &nv, &av) >= 0)
+			fn(arg, v, nv, (uint32_t)sqlite3_column_int64(st, 1), text);
 	}
 	rc = store_step_done(s, rc, msg);
 	sqlite3_finalize(st);
@@ -105,26 +128,212 @@ count_rows(struct store *s, int ordered, struct catspell *c, struct buf *msg)
 	return rc;
 }
 
-/* Keep the papers' rows' choices (see intern.h). */
+/* each_list's fn: count the names of a list given by n papers. */
+static void
+count_list(void *arg, const char **v, size_t nv, uint32_t n, const char *text)
+{
+	size_t k;
+
+	(void)text;
+	for (k = 0; k < nv; k++)
+		catspell_count(arg, v[k], n);
+}
+
+/*
+ * The papers' merged categories counted as lib_finish counts them (a list
+ * given by n papers counts n at once: the counts are the same, but a tie
+ * would go by the order, so then they are counted again in reading
+ * order); caller frees with catspell_free, NULL with msg.
+ */
+static struct catspell *
+count_papers(struct store *s, struct buf *msg)
+{
+	struct catspell *c = catspell_new(1);
+	int rc = each_list(s, 0, count_list, c, msg);
+
+	if (rc == 0 && catspell_tied(c)) {
+		catspell_free(c);
+		c = catspell_new(1);
+		rc = each_list(s, 1, count_list, c, msg);
+	}
+	if (rc < 0) {
+		catspell_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/*
+ * Mark in changed[] (of catspell_ngroups entries; caller frees) the
+ * groups whose spelling is not the kept one: chosen otherwise, chosen
+ * now or no more.  Returns how many.
+ */
+static size_t
+changed_groups(struct catspell *c, char **old, size_t nold, uint8_t **changed)
+{
+	const char **was;
+	size_t i, n = 0, ng;
+
+	for (i = 0; i < nold; i++)
+		catspell_get(c, old[i]);	/* its group, added when no paper gives it now */
+	ng = catspell_ngroups(c);
+	was = xcalloc(ng ? ng : 1, sizeof *was);
+	*changed = xcalloc(ng ? ng : 1, 1);
+	for (i = 0; i < nold; i++)
+		was[catspell_group(c, catspell_get(c, old[i]))] = old[i];
+	for (i = 0; i < ng; i++) {
+		const char *now = catspell_choice(c, (uint32_t)i);
+
+		(*changed)[i] = (now == NULL) != (was[i] == NULL) || (now && strcmp(now, was[i]) != 0);
+		n += (*changed)[i];
+	}
+	free(was);
+	return n;
+}
+
+/* The lists of categories with a name in a changed group (each_list's arg). */
+struct pick {
+	struct catspell *c;
+	const uint8_t *changed;
+	char **lists;
+	size_t n, alloc;
+};
+
+/* each_list's fn: keep the list when a name of it is in a changed group. */
+static void
+pick_list(void *arg, const char **v, size_t nv, uint32_t n, const char *text)
+{
+	struct pick *pk = arg;
+	size_t k;
+
+	(void)n;
+	for (k = 0; k < nv; k++)
+		if (pk->changed[catspell_group(pk->c, catspell_get(pk->c, v[k]))]) {
+			ALLOC_GROW(pk->lists, pk->n + 1, pk->alloc);
+			pk->lists[pk->n++] = xstrdup(text);
+			return;
+		}
+}
+
+/* The ids of the papers that give one of lists[0..n) into *ids (caller frees): how many, or -1 with msg. */
+static long
+papers_of_lists(struct store *s, char **lists, size_t n, int64_t **ids, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT id FROM papers WHERE cats = ?", msg);
+	size_t i, k = 0, alloc = 0;
+	int rc = SQLITE_DONE;
+
+	*ids = NULL;
+	for (i = 0; st && i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_text(st, 1, lists[i], -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			ALLOC_GROW(*ids, k + 1, alloc);
+			(*ids)[k++] = sqlite3_column_int64(st, 0);
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return st && store_step_done(s, rc, msg) == 0 ? (long)k : -1;
+}
+
+/*
+ * Papers ids[0..n) spelled otherwise from now on: out of the index as
+ * they went in (under the kept spellings, not yet replaced), and waiting
+ * to go in again; -1 with msg.
+ */
+static int
+unindex(struct store *s, const int64_t *ids, size_t n, struct buf *msg)
+{
+	int64_t *in = xcalloc(n + 1, sizeof *in);
+	long k = indexer_indexed(s, ids, n, in, msg);
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int rc = k < 0 || (k > 0 && indexer_remove(s, in, (size_t)k, msg) < 0) ? -1 : 0;
+
+	free(in);
+	if (rc == 0 && (st = store_prep(s, "INSERT OR IGNORE INTO fts_todo VALUES (?)", msg)) == NULL)
+		rc = -1;
+	for (i = 0; rc == 0 && i < n; i++) {
+		sqlite3_bind_int64(st, 1, ids[i]);
+		rc = store_step_done(s, sqlite3_step(st), msg);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Write the narrow forms of papers ids[0..n) again, as the kept spellings spell them; -1 with msg. */
+static int
+renarrow(struct store *s, const int64_t *ids, size_t n, struct buf *msg)
+{
+	struct lib *lib = replay_ids(s, ids, n, NULL, NULL, msg);
+	sqlite3_stmt *st = lib ? store_prep(s, "UPDATE papers SET nform = ? WHERE key = ?", msg) : NULL;
+	struct buf f;
+	size_t i;
+	int rc = st ? 0 : -1;
+
+	buf_init(&f);
+	for (i = 0; rc == 0 && i < lib_npapers(lib); i++) {
+		indexer_narrow(&f, lib_paper(lib, i));
+		sqlite3_bind_text(st, 1, f.buf, (int)f.len, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, lib_paper(lib, i)->key, -1, SQLITE_STATIC);
+		rc = store_step_done(s, sqlite3_step(st), msg);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	buf_free(&f);
+	lib_free(lib);
+	return rc;
+}
+
+/* The papers of the changed groups into *ids (caller frees): how many, or -1 with msg. */
+static long
+changed_papers(struct store *s, struct catspell *c, int64_t **ids, struct buf *msg)
+{
+	struct pick pk;
+	uint8_t *changed = NULL;
+	char **old;
+	size_t nold, i;
+	long n = kept(s, &old, &nold, msg) < 0 ? -1 : 0;
+
+	*ids = NULL;
+	memset(&pk, 0, sizeof pk);
+	pk.c = c;
+	if (n == 0 && changed_groups(c, old, nold, &changed) > 0) {
+		pk.changed = changed;
+		n = each_list(s, 0, pick_list, &pk, msg) < 0 ? -1 : papers_of_lists(s, pk.lists, pk.n, ids, msg);
+	}
+	for (i = 0; i < pk.n; i++)
+		free(pk.lists[i]);
+	free(pk.lists);
+	free(changed);
+	kept_free(old, nold);
+	return n;
+}
+
+/*
+ * Keep the choices the papers' rows make (see intern.h).  A paper's index
+ * rows and narrow form spell its categories as the kept spellings did
+ * when they were written; the papers of a group whose spelling changes
+ * come out of the index under the old one and are written again under
+ * the new.
+ */
 int
 spell_update(struct store *s, struct buf *msg)
 {
-	struct catspell *c = catspell_new(1);
+	struct catspell *c = count_papers(s, msg);
 	const char **v = NULL;
-	size_t n = 0;
-	int rc = count_rows(s, 0, c, msg);
+	int64_t *ids = NULL;
+	long n = c ? changed_papers(s, c, &ids, msg) : -1;
+	int rc = n < 0 || (n > 0 && unindex(s, ids, (size_t)n, msg) < 0) ? -1 : 0;
+	size_t nv = rc == 0 ? catspell_choices(c, &v) : 0;
 
-	if (rc == 0 && catspell_tied(c)) {
-		/* a tie goes to the spelling that reached the count first: count again in order */
-		catspell_free(c);
-		c = catspell_new(1);
-		rc = count_rows(s, 1, c, msg);
-	}
-	if (rc == 0) {
-		n = catspell_choices(c, &v);
-		rc = write_names(s, v, n, msg);
-	}
+	if (rc == 0)
+		rc = write_names(s, v, nv, msg);
+	if (rc == 0 && n > 0)
+		rc = renarrow(s, ids, (size_t)n, msg);
 	free(v);
+	free(ids);
 	catspell_free(c);
 	return rc;
 }

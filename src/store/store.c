@@ -872,7 +872,7 @@ lib_of_query(struct store *s, const char *sql, const char *const *args, size_t n
 		return NULL;
 	n = query_ids(s, sql, args, nargs, &ids, msg);
 	if (n >= 0)
-		lib = replay_view(s, ids, (size_t)n, msg);
+		lib = replay_ids(s, ids, (size_t)n, NULL, NULL, msg);
 	read_end(s);
 	free(ids);
 	return lib;

@@ -586,11 +586,122 @@ test_category_spellings(void **state)
 	del("zz.md");
 	put_fm("a.md", "2401.00105", "Paper A", "2024-01-03", "Multimodal");
 	check_root_views();
+	/* a tie between lists of one name, where the name read first sorts last */
+	put_fm("x.md", "2401.00101", "Paper X", "2024-01-01", "Multi-Modal");
+	put_fm("b.md", "2401.00106", "Paper B", "2024-01-03", "Multimodal");
+	check_root_views();
+	del("b.md");
 	light_damaged("UPDATE papers SET cats = 'Multimodal' WHERE key = 'arxiv:2401.00101'");
 	light_damaged("UPDATE papers SET title = 'a' || char(1) || 'b' WHERE key = 'arxiv:2401.00101'");
 	del("x.md");
 	del("z.md");
 	del("a.md");
+}
+
+/* The line (paper_line) of the paper of key in lib, into out. */
+static void
+line_of(struct buf *out, const struct lib *lib, const char *key)
+{
+	size_t i;
+
+	buf_setlen(out, 0);
+	for (i = 0; i < lib_npapers(lib); i++)
+		if (strcmp(lib_paper(lib, i)->key, key) == 0)
+			paper_line(out, lib_paper(lib, i));
+}
+
+/*
+ * A tie between two spellings, one in each of two directories: the order
+ * of the paths decides it, and a sync that only reorders them spells a
+ * day read alone as the whole library again.
+ */
+static void
+test_spelling_order(void **state)
+{
+	struct buf msg = BUF_INIT, whole = BUF_INIT, day = BUF_INIT;
+	char a[400], b[400];
+	char *orders[2][2] = { { a, b }, { b, a } };
+	static const char *const want[2] = { "arxiv:2401.00101 [Multimodal]\n", "arxiv:2401.00101 [Multi-Modal]\n" };
+	struct store *s;
+	int k;
+
+	(void)state;
+	snprintf(a, sizeof a, "%s/a", lib_dir);
+	snprintf(b, sizeof b, "%s/b", lib_dir);
+	assert_int_equal(mkdir(a, 0700), 0);
+	assert_int_equal(mkdir(b, 0700), 0);
+	put_fm("a/x.md", "2401.00101", "Paper X", "2024-01-01", "Multimodal");
+	put_fm("b/y.md", "2401.00102", "Paper Y", "2024-01-02", "Multi-Modal");
+	s = store_open(db, &msg);
+	for (k = 0; k < 2; k++) {
+		struct lib *wl, *dl;
+
+		assert_int_equal(store_sync(s, orders[k], 2, NULL, NULL, &msg), 0);
+		wl = store_lib_light(s, NULL, &msg);
+		dl = store_lib_day(s, "2024-01-01", &msg);
+		assert_non_null(wl);
+		assert_non_null(dl);
+		line_of(&whole, wl, "arxiv:2401.00101");
+		line_of(&day, dl, "arxiv:2401.00101");
+		assert_string_equal(buf_str(&whole), want[k]);
+		assert_string_equal(buf_str(&day), want[k]);
+		lib_free(wl);
+		lib_free(dl);
+	}
+	store_close(s);
+	del("a/x.md");
+	del("b/y.md");
+	rmdir(a);
+	rmdir(b);
+	buf_free(&msg);
+	buf_free(&whole);
+	buf_free(&day);
+}
+
+/* Sync root, index every paper, and check the index's answers to qs against a parse. */
+static void
+sync_index_query(const char *const *qs, size_t nq)
+{
+	struct buf msg = BUF_INIT;
+	struct store *s = store_open(db, &msg);
+	struct lib *lib = unit_parse_path(root);
+	char *paths[1] = { root };
+	size_t i;
+
+	assert_int_equal(store_sync(s, paths, 1, NULL, NULL, &msg), 0);
+	for (i = 0; i < nq; i++)	/* those waiting to be indexed searched one by one */
+		check_query(s, lib, qs[i], 0);
+	assert_int_equal(indexer_build(s, 1000, &msg), 0);
+	for (i = 0; i < nq; i++)
+		check_query(s, lib, qs[i], 1);
+	lib_free(lib);
+	store_close(s);
+	buf_free(&msg);
+}
+
+/*
+ * The index spells categories as the whole library: indexed with one
+ * spelling, a group whose spelling changes comes out of the index under
+ * the old one (or a search for it would still find those papers) and
+ * goes in again under the new.
+ */
+static void
+test_spelling_index(void **state)
+{
+	static const char *const qs[] = { "multimodal", "multi-modal", "Multi-Modal", "ulti-", "i-" };
+
+	(void)state;
+	put_fm("x.md", "2401.00101", "Paper X", "2024-01-01", "Multimodal, Multi-Modal");
+	put_fm("y.md", "2401.00102", "Paper Y", "2024-01-01", "Multimodal");
+	put_fm("z.md", "2401.00103", "Paper Z", "2024-01-02", "Multi-Modal");
+	sync_index_query(qs, 5);	/* two each: Multimodal, first there */
+	put_fm("zz.md", "2401.00104", "Paper W", "2024-01-02", "Multi-Modal");
+	sync_index_query(qs, 5);	/* now Multi-Modal, for every paper */
+	del("zz.md");
+	sync_index_query(qs, 5);	/* and back */
+	del("x.md");
+	del("y.md");
+	del("z.md");
 }
 
 /*
@@ -1271,6 +1382,8 @@ main(void)
 		cmocka_unit_test(test_sync_and_views),
 		cmocka_unit_test(test_root_renamed),
 		cmocka_unit_test(test_category_spellings),
+		cmocka_unit_test(test_spelling_index),
+		cmocka_unit_test(test_spelling_order),
 		cmocka_unit_test(test_tidy),
 		cmocka_unit_test(test_index_follows_store),
 		cmocka_unit_test(test_many_days),
