@@ -42,11 +42,11 @@ uint32_t catspell_best(const struct catspell *c, uint32_t g);
 /* The name of spelling s. */
 const char *catspell_name(const struct catspell *c, uint32_t s);
 /*
- * Whether a group counted two or more ways has a tie for its spelling
- * (another counted as often as the one it takes): then the order in which
- * they were counted decided.
+ * Whether group g has a tie for its spelling (another of its spellings
+ * counted as often as the one it takes): then the order in which they
+ * were counted decided.
  */
-int catspell_tied(const struct catspell *c);
+int catspell_tied(const struct catspell *c, uint32_t g);
 /* The spelling group g takes when it was counted two or more ways, else NULL. */
 const char *catspell_choice(const struct catspell *c, uint32_t g);
 /*

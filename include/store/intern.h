@@ -152,9 +152,9 @@ long light_split(char *s, const char ***v, size_t *nv, size_t *av);
  * order, keeps them, inside its transaction: a first build from the
  * library it merged (spell_write), a later sync from the papers' rows
  * (spell_update: the merged categories counted as lib_finish counts them,
- * in reading order only when a tie needs the order; the papers of a group
- * whose spelling changes come out of the index and go in again, and
- * their narrow forms are written again).
+ * the papers of a tied group's lists again in reading order; the papers
+ * of a group whose spelling changes come out of the index and go in
+ * again, and their narrow forms are written again).
  *
  * spell_prefer: lib_prefer_cats with the kept spellings, inside the
  * caller's read transaction.  All three: -1 with msg.

@@ -158,18 +158,18 @@ catspell_name(const struct catspell *c, uint32_t s)
 	return c->sp[s].name;
 }
 
-/* Whether some group's spelling is counted as often as another of its spellings. */
+/* Whether group g's spelling is counted as often as another of its spellings. */
 int
-catspell_tied(const struct catspell *c)
+catspell_tied(const struct catspell *c, uint32_t g)
 {
 	size_t i;
+	uint32_t b = c->gr[g].best;
 
-	for (i = 0; i < c->nsp; i++) {
-		uint32_t b = c->gr[c->sp[i].group].best;
-
-		if (b != i && c->sp[i].count && c->sp[i].count == c->sp[b].count)
+	if (c->gr[g].nspell < 2)
+		return 0;
+	for (i = 0; i < c->nsp; i++)
+		if (c->sp[i].group == g && i != b && c->sp[i].count && c->sp[i].count == c->sp[b].count)
 			return 1;
-	}
 	return 0;
 }
 

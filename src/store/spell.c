@@ -7,15 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/*
- * The papers' merged category lists: each list once with how many papers
- * give it (through the index papers_cats), or every paper's in reading
- * order (as light.c adds them).
- */
-static const char *const cats_sql[2] = {
-	"SELECT cats, count(*) FROM papers WHERE cats IS NOT NULL GROUP BY cats",
-	"SELECT p.cats, 1, " FIRST_REC_SQL " AS first FROM papers p ORDER BY first, p.id",
-};
+/* The papers' merged category lists, each once with how many papers give it (through the index papers_cats). */
+static const char lists_sql[] = "SELECT cats, count(*) FROM papers WHERE cats IS NOT NULL GROUP BY cats";
 
 /* The kept spellings, copies into *v (*n of them; kept_free frees them); -1 with msg. */
 static int
@@ -94,16 +87,16 @@ spell_write(struct store *s, const struct lib *lib, struct buf *msg)
 }
 
 /*
- * Call fn on each category list of the papers (cats_sql[ordered]): the
- * list split into its names, how many papers give it, and its text.  A
- * list that cannot be split is left out: the light library, which reads
- * it too, says so and is parsed instead.  -1 with msg.
+ * Call fn on each category list of the papers (lists_sql): the list split
+ * into its names, how many papers give it, and its text.  A list that
+ * cannot be split is left out: the light library, which reads it too,
+ * says so and is parsed instead.  -1 with msg.
  */
 static int
-each_list(struct store *s, int ordered, void (*fn)(void *, const char **, size_t, uint32_t, const char *),
-    void *arg, struct buf *msg)
+each_list(struct store *s, void (*fn)(void *, const char **, size_t, uint32_t, const char *), void *arg,
+    struct buf *msg)
 {
-	sqlite3_stmt *st = store_prep(s, cats_sql[ordered], msg);
+	sqlite3_stmt *st = store_prep(s, lists_sql, msg);
 	struct buf row;
 	const char **v = NULL;
 	size_t nv, av = 0;
@@ -139,23 +132,148 @@ count_list(void *arg, const char **v, size_t nv, uint32_t n, const char *text)
 		catspell_count(arg, v[k], n);
 }
 
+/* The lists of categories with a name in a marked group (each_list's arg). */
+struct pick {
+	struct catspell *c;
+	const uint8_t *marked;
+	char **lists;
+	size_t n, alloc;
+};
+
+/* each_list's fn: keep the list when a name of it is in a marked group. */
+static void
+pick_list(void *arg, const char **v, size_t nv, uint32_t n, const char *text)
+{
+	struct pick *pk = arg;
+	size_t k;
+
+	(void)n;
+	for (k = 0; k < nv; k++)
+		if (pk->marked[catspell_group(pk->c, catspell_get(pk->c, v[k]))]) {
+			ALLOC_GROW(pk->lists, pk->n + 1, pk->alloc);
+			pk->lists[pk->n++] = xstrdup(text);
+			return;
+		}
+}
+
+/* Free the lists a pick kept. */
+static void
+pick_free(struct pick *pk)
+{
+	size_t i;
+
+	for (i = 0; i < pk->n; i++)
+		free(pk->lists[i]);
+	free(pk->lists);
+}
+
+/* A paper of a list, at its place in reading order. */
+struct placed {
+	int64_t first, id;
+	size_t list;
+};
+
+/* qsort: reading order. */
+static int
+placed_cmp(const void *a, const void *b)
+{
+	const struct placed *x = a, *y = b;
+
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The papers that give one of lists[0..n) in reading order, into *v (caller frees): how many, or -1 with msg. */
+static long
+placed_papers(struct store *s, char **lists, size_t n, struct placed **v, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT " FIRST_REC_SQL ", p.id FROM papers p WHERE p.cats = ?", msg);
+	size_t i, k = 0, alloc = 0;
+	int rc = SQLITE_DONE;
+
+	*v = NULL;
+	for (i = 0; st && i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_text(st, 1, lists[i], -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			ALLOC_GROW(*v, k + 1, alloc);
+			(*v)[k].first = sqlite3_column_int64(st, 0);
+			(*v)[k].id = sqlite3_column_int64(st, 1);
+			(*v)[k++].list = i;
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (st == NULL || store_step_done(s, rc, msg) < 0)
+		return -1;
+	qsort(*v, k, sizeof **v, placed_cmp);
+	return (long)k;
+}
+
 /*
- * The papers' merged categories counted as lib_finish counts them (a list
- * given by n papers counts n at once: the counts are the same, but a tie
- * would go by the order, so then they are counted again in reading
- * order); caller frees with catspell_free, NULL with msg.
+ * Count the papers of lists[0..n) one by one in reading order into a new
+ * table, and give each tied group of c its spelling there: the one that
+ * reached the top count first, as lib_finish counts.  -1 with msg.
+ */
+static int
+count_in_order(struct store *s, struct catspell *c, const uint8_t *tied, char **lists, size_t n,
+    struct buf *msg)
+{
+	struct placed *v;
+	long np = placed_papers(s, lists, n, &v, msg), i;
+	struct catspell *o = catspell_new(1);
+	struct buf row;
+	const char **names = NULL;
+	size_t nn, an = 0, k;
+
+	buf_init(&row);
+	for (i = 0; i < np; i++) {
+		buf_setlen(&row, 0);
+		buf_puts(&row, lists[v[i].list]);
+		nn = 0;
+		if (light_split(row.buf, &names, &nn, &an) >= 0)
+			count_list(o, names, nn, 1, NULL);
+	}
+	for (k = 0; np >= 0 && k < catspell_ngroups(o); k++) {
+		const char *best = catspell_name(o, catspell_best(o, (uint32_t)k));
+
+		if (tied[catspell_group(c, catspell_get(c, best))])
+			catspell_prefer(c, best);
+	}
+	buf_free(&row);
+	free(names);
+	free(v);
+	catspell_free(o);
+	return np < 0 ? -1 : 0;
+}
+
+/*
+ * The papers' merged categories counted as lib_finish counts them; caller
+ * frees with catspell_free, NULL with msg.  A list given by n papers
+ * counts n at once: the counts are the same, but a tie goes by the order,
+ * so the papers of the tied groups' lists are counted again in reading
+ * order (those alone decide those groups).
  */
 static struct catspell *
 count_papers(struct store *s, struct buf *msg)
 {
 	struct catspell *c = catspell_new(1);
-	int rc = each_list(s, 0, count_list, c, msg);
+	struct pick pk;
+	uint8_t *tied;
+	size_t g, ng;
+	int rc = each_list(s, count_list, c, msg), any = 0;
 
-	if (rc == 0 && catspell_tied(c)) {
-		catspell_free(c);
-		c = catspell_new(1);
-		rc = each_list(s, 1, count_list, c, msg);
-	}
+	ng = catspell_ngroups(c);
+	tied = xcalloc(ng ? ng : 1, 1);
+	for (g = 0; g < ng; g++)
+		any |= tied[g] = (uint8_t)catspell_tied(c, (uint32_t)g);
+	memset(&pk, 0, sizeof pk);
+	pk.c = c;
+	pk.marked = tied;
+	if (rc == 0 && any && (rc = each_list(s, pick_list, &pk, msg)) == 0)
+		rc = count_in_order(s, c, tied, pk.lists, pk.n, msg);
+	pick_free(&pk);
+	free(tied);
 	if (rc < 0) {
 		catspell_free(c);
 		return NULL;
@@ -189,30 +307,6 @@ changed_groups(struct catspell *c, char **old, size_t nold, uint8_t **changed)
 	}
 	free(was);
 	return n;
-}
-
-/* The lists of categories with a name in a changed group (each_list's arg). */
-struct pick {
-	struct catspell *c;
-	const uint8_t *changed;
-	char **lists;
-	size_t n, alloc;
-};
-
-/* each_list's fn: keep the list when a name of it is in a changed group. */
-static void
-pick_list(void *arg, const char **v, size_t nv, uint32_t n, const char *text)
-{
-	struct pick *pk = arg;
-	size_t k;
-
-	(void)n;
-	for (k = 0; k < nv; k++)
-		if (pk->changed[catspell_group(pk->c, catspell_get(pk->c, v[k]))]) {
-			ALLOC_GROW(pk->lists, pk->n + 1, pk->alloc);
-			pk->lists[pk->n++] = xstrdup(text);
-			return;
-		}
 }
 
 /* The ids of the papers that give one of lists[0..n) into *ids (caller frees): how many, or -1 with msg. */
@@ -293,19 +387,17 @@ changed_papers(struct store *s, struct catspell *c, int64_t **ids, struct buf *m
 	struct pick pk;
 	uint8_t *changed = NULL;
 	char **old;
-	size_t nold, i;
+	size_t nold;
 	long n = kept(s, &old, &nold, msg) < 0 ? -1 : 0;
 
 	*ids = NULL;
 	memset(&pk, 0, sizeof pk);
 	pk.c = c;
 	if (n == 0 && changed_groups(c, old, nold, &changed) > 0) {
-		pk.changed = changed;
-		n = each_list(s, 0, pick_list, &pk, msg) < 0 ? -1 : papers_of_lists(s, pk.lists, pk.n, ids, msg);
+		pk.marked = changed;
+		n = each_list(s, pick_list, &pk, msg) < 0 ? -1 : papers_of_lists(s, pk.lists, pk.n, ids, msg);
 	}
-	for (i = 0; i < pk.n; i++)
-		free(pk.lists[i]);
-	free(pk.lists);
+	pick_free(&pk);
 	free(changed);
 	kept_free(old, nold);
 	return n;
