@@ -4,7 +4,8 @@
 # format fixtures (tests/fixtures/formats) and the wild samples, on the
 # first run (the store is built) and the next (read back from it, on two
 # threads and on one).  The reader's light library read from the store's
-# papers (storeread --light) is the one a light parse gives.
+# papers (storeread --light) is the one a light parse gives, and every day
+# read alone spells its papers' categories as it does (storeread --views).
 . "$PB_SRCDIR/tests/lib.sh"
 PAPERBOY_CACHE=$TMP/cache; export PAPERBOY_CACHE
 storeread=$PB_BUILDDIR/tests/store/storeread
@@ -40,6 +41,10 @@ for d in seeds realdata formats wild; do
 	[ -f "$db" ] && [ -s "$TMP/wantl" ] && cmp -s "$TMP/wantl" "$TMP/gotl" &&
 		ok "$d: the light library from the store's papers is a light parse's ($(grep -vc '^day ' "$TMP/gotl") papers)" ||
 		{ bad "$d: the light library from the store's papers is a light parse's"; diff "$TMP/wantl" "$TMP/gotl" | head -n 5; cat "$TMP/gotl.err"; }
+	# a day read alone (the first screen, light; a day or a paper in full) spells as the whole library
+	"$storeread" --views "$db" >"$TMP/views" 2>&1 &&
+		ok "$d: $(tail -n 1 "$TMP/views" | sed 's/^storeread: //')" ||
+		{ bad "$d: every day read alone spells categories as the whole library"; head -n 10 "$TMP/views"; }
 	"$PB_BIN" --check "$dir" >"$TMP/gotc" 2>&1
 	cmp -s "$TMP/wantc" "$TMP/gotc" && ok "$d: --check identical" || bad "$d: --check identical"
 	"$PB_BIN" --export=bibtex "$dir" >"$TMP/gotb" 2>/dev/null

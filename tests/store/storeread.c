@@ -10,16 +10,22 @@
  *
  *   storeread --light STORE
  *   storeread --light-parse PATH...
+ *   storeread --views STORE
  *
  * Print the light library (what the reader lists) that the store gives
  * (store_lib_light), or that a light parse of the paths gives: every
  * paper in display order with its place in reading order, key, id, title,
  * votes, days, categories and, untitled, its text.  Exits 1 on failure.
+ *
+ * --views: every day read alone, light and in full, spells each of its
+ * papers' categories as the store's whole light library does; prints how
+ * many days and papers it compared, or the first differences and exits 1.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/buf.h"
 #include "ingest/ingest.h"
 #include "model/lib.h"
@@ -129,6 +135,72 @@ light(int argc, char **argv)
 	return 0;
 }
 
+/* qsort and bsearch: papers by key. */
+static int
+by_key(const void *a, const void *b)
+{
+	return strcmp((*(const struct paper *const *)a)->key, (*(const struct paper *const *)b)->key);
+}
+
+/* The differences of lib's papers from the same papers of whole (sorted by key), the first ten in all printed; how many. */
+static size_t
+view_diffs(const struct lib *lib, const struct paper **whole, size_t nwhole, const char *what, size_t *shown)
+{
+	size_t i, k, bad = 0;
+
+	for (i = 0; i < lib_npapers(lib); i++) {
+		const struct paper *p = lib_paper(lib, i), **w = bsearch(&p, whole, nwhole, sizeof *whole, by_key);
+		int same = w && (*w)->ncats == p->ncats;
+
+		for (k = 0; same && k < p->ncats; k++)
+			same = strcmp((*w)->cats[k], p->cats[k]) == 0;
+		bad += !same;
+		if (!same && (*shown)++ < 10)
+			printf("%s: %s: categories %s%s\n", what, p->key, p->ncats ? p->cats[0] : "-",
+			    w ? "" : " (not in the whole library)");
+	}
+	return bad;
+}
+
+/* storeread --views. */
+static int
+views(const char *path)
+{
+	struct buf msg = BUF_INIT;
+	struct store *s = store_open(path, &msg);
+	struct lib *whole = s ? store_lib_light(s, NULL, &msg) : NULL;
+	struct store_day *days = NULL;
+	long nd = whole ? store_days(s, &days, &msg) : -1, d;
+	const struct paper **sorted = xcalloc(lib_npapers(whole) + 1, sizeof *sorted);
+	size_t i, n = lib_npapers(whole), bad = 0, np = 0, shown = 0;
+
+	for (i = 0; i < n; i++)
+		sorted[i] = lib_paper(whole, i);
+	qsort(sorted, n, sizeof *sorted, by_key);
+	for (d = 0; d < nd; d++) {
+		struct lib *light = store_lib_light(s, days[d].label, &msg), *full = store_lib_day(s, days[d].label, &msg);
+
+		if (light == NULL || full == NULL)
+			bad++;
+		else
+			bad += view_diffs(light, sorted, n, "light day", &shown) + view_diffs(full, sorted, n, "day", &shown);
+		np += lib_npapers(full);
+		lib_free(light);
+		lib_free(full);
+	}
+	if (nd < 0 || msg.len)
+		fprintf(stderr, "storeread: %s\n", msg.buf);
+	else
+		printf("storeread: %ld days (%zu papers in them) spelled as the whole library%s\n", nd, np,
+		    bad ? ", with differences" : "");
+	store_days_free(days, nd > 0 ? (size_t)nd : 0);
+	free(sorted);
+	lib_free(whole);
+	store_close(s);
+	buf_free(&msg);
+	return nd < 0 || msg.len || bad ? 1 : 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -140,8 +212,10 @@ main(int argc, char **argv)
 
 	if (argc >= 3 && (strcmp(argv[1], "--light") == 0 || strcmp(argv[1], "--light-parse") == 0))
 		return light(argc, argv);
+	if (argc == 3 && strcmp(argv[1], "--views") == 0)
+		return views(argv[2]);
 	if (n <= 0) {
-		fprintf(stderr, "usage: storeread STORE N | --light STORE | --light-parse PATH...\n");
+		fprintf(stderr, "usage: storeread STORE N | --light STORE | --light-parse PATH... | --views STORE\n");
 		return 2;
 	}
 	s = store_open(argv[1], &msg);
