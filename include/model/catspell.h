@@ -42,11 +42,12 @@ uint32_t catspell_best(const struct catspell *c, uint32_t g);
 /* The name of spelling s. */
 const char *catspell_name(const struct catspell *c, uint32_t s);
 /*
- * Whether group g has a tie for its spelling (another of its spellings
- * counted as often as the one it takes): then the order in which they
- * were counted decided.
+ * Mark in tied[] (catspell_ngroups entries) each group with a tie for its
+ * spelling (another of its spellings counted as often as the one it
+ * takes): there the order in which they were counted decided.  Returns
+ * how many.
  */
-int catspell_tied(const struct catspell *c, uint32_t g);
+size_t catspell_ties(const struct catspell *c, uint8_t *tied);
 /* The spelling group g takes when it was counted two or more ways, else NULL. */
 const char *catspell_choice(const struct catspell *c, uint32_t g);
 /*

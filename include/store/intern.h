@@ -174,8 +174,9 @@ struct replay_rec {
  * ids is NULL) again, in reading order, into a new finished library
  * (caller frees); some papers spell their categories as the whole
  * library (spell_prefer), so that a paper's views, its index rows and
- * its narrow form spell them alike whatever papers come with it.  With ids, *as (caller frees) gets where each record
- * went (as may be NULL).  NULL with msg when the store could not be read.
+ * its narrow form spell them alike whatever papers come with it.  With
+ * ids, *as (caller frees) gets where each record went (as may be NULL).
+ * NULL with msg when the store could not be read.
  */
 struct lib *replay_ids(struct store *s, const int64_t *ids, size_t n, struct replay_rec **as,
     size_t *nas, struct buf *msg);

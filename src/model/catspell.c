@@ -158,19 +158,22 @@ catspell_name(const struct catspell *c, uint32_t s)
 	return c->sp[s].name;
 }
 
-/* Whether group g's spelling is counted as often as another of its spellings. */
-int
-catspell_tied(const struct catspell *c, uint32_t g)
+/* Mark the groups whose spelling is counted as often as another of theirs, in one pass. */
+size_t
+catspell_ties(const struct catspell *c, uint8_t *tied)
 {
-	size_t i;
-	uint32_t b = c->gr[g].best;
+	size_t i, n = 0;
 
-	if (c->gr[g].nspell < 2)
-		return 0;
-	for (i = 0; i < c->nsp; i++)
-		if (c->sp[i].group == g && i != b && c->sp[i].count && c->sp[i].count == c->sp[b].count)
-			return 1;
-	return 0;
+	memset(tied, 0, c->ngr);
+	for (i = 0; i < c->nsp; i++) {
+		uint32_t g = c->sp[i].group, b = c->gr[g].best;
+
+		if (i != b && c->sp[i].count && c->sp[i].count == c->sp[b].count && !tied[g]) {
+			tied[g] = 1;
+			n++;
+		}
+	}
+	return n;
 }
 
 /* The spelling group g takes when counted two or more ways, else NULL. */

@@ -184,11 +184,16 @@ placed_cmp(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-/* The papers that give one of lists[0..n) in reading order, into *v (caller frees): how many, or -1 with msg. */
+/*
+ * The papers that give one of lists[0..n), into *v (caller frees): in
+ * reading order when ordered, else with first 0 and in no order.  How
+ * many, or -1 with msg.
+ */
 static long
-placed_papers(struct store *s, char **lists, size_t n, struct placed **v, struct buf *msg)
+placed_papers(struct store *s, int ordered, char **lists, size_t n, struct placed **v, struct buf *msg)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT " FIRST_REC_SQL ", p.id FROM papers p WHERE p.cats = ?", msg);
+	sqlite3_stmt *st = store_prep(s, ordered ? "SELECT " FIRST_REC_SQL ", p.id FROM papers p WHERE p.cats = ?" :
+	    "SELECT 0, p.id FROM papers p WHERE p.cats = ?", msg);
 	size_t i, k = 0, alloc = 0;
 	int rc = SQLITE_DONE;
 
@@ -206,7 +211,8 @@ placed_papers(struct store *s, char **lists, size_t n, struct placed **v, struct
 	sqlite3_finalize(st);
 	if (st == NULL || store_step_done(s, rc, msg) < 0)
 		return -1;
-	qsort(*v, k, sizeof **v, placed_cmp);
+	if (ordered)
+		qsort(*v, k, sizeof **v, placed_cmp);
 	return (long)k;
 }
 
@@ -220,7 +226,7 @@ count_in_order(struct store *s, struct catspell *c, const uint8_t *tied, char **
     struct buf *msg)
 {
 	struct placed *v;
-	long np = placed_papers(s, lists, n, &v, msg), i;
+	long np = placed_papers(s, 1, lists, n, &v, msg), i;
 	struct catspell *o = catspell_new(1);
 	struct buf row;
 	const char **names = NULL;
@@ -259,18 +265,14 @@ count_papers(struct store *s, struct buf *msg)
 {
 	struct catspell *c = catspell_new(1);
 	struct pick pk;
-	uint8_t *tied;
-	size_t g, ng;
-	int rc = each_list(s, count_list, c, msg), any = 0;
+	int rc = each_list(s, count_list, c, msg);
+	uint8_t *tied = xcalloc(catspell_ngroups(c) + 1, 1);
+	size_t nt = catspell_ties(c, tied);
 
-	ng = catspell_ngroups(c);
-	tied = xcalloc(ng ? ng : 1, 1);
-	for (g = 0; g < ng; g++)
-		any |= tied[g] = (uint8_t)catspell_tied(c, (uint32_t)g);
 	memset(&pk, 0, sizeof pk);
 	pk.c = c;
 	pk.marked = tied;
-	if (rc == 0 && any && (rc = each_list(s, pick_list, &pk, msg)) == 0)
+	if (rc == 0 && nt && (rc = each_list(s, pick_list, &pk, msg)) == 0)
 		rc = count_in_order(s, c, tied, pk.lists, pk.n, msg);
 	pick_free(&pk);
 	free(tied);
@@ -313,21 +315,14 @@ changed_groups(struct catspell *c, char **old, size_t nold, uint8_t **changed)
 static long
 papers_of_lists(struct store *s, char **lists, size_t n, int64_t **ids, struct buf *msg)
 {
-	sqlite3_stmt *st = store_prep(s, "SELECT id FROM papers WHERE cats = ?", msg);
-	size_t i, k = 0, alloc = 0;
-	int rc = SQLITE_DONE;
+	struct placed *v;
+	long k = placed_papers(s, 0, lists, n, &v, msg), i;
 
-	*ids = NULL;
-	for (i = 0; st && i < n && rc == SQLITE_DONE; i++) {
-		sqlite3_bind_text(st, 1, lists[i], -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			ALLOC_GROW(*ids, k + 1, alloc);
-			(*ids)[k++] = sqlite3_column_int64(st, 0);
-		}
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	return st && store_step_done(s, rc, msg) == 0 ? (long)k : -1;
+	*ids = xcalloc(k > 0 ? (size_t)k : 1, sizeof **ids);
+	for (i = 0; i < k; i++)
+		(*ids)[i] = v[i].id;
+	free(v);
+	return k;
 }
 
 /*
