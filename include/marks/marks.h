@@ -90,6 +90,11 @@ void marks_set_at(struct marks *st, const char *key, enum marks_field f, int on,
 int64_t marks_time(const struct marks *st, const char *key, enum marks_field f);
 /* Number of keys whose field f is set. */
 size_t marks_count(const struct marks *st, enum marks_field f);
+/*
+ * The keys whose field f is set, into *keys (caller frees the array; the
+ * strings are the state's, valid until it changes): how many.
+ */
+size_t marks_keys(const struct marks *st, enum marks_field f, const char ***keys);
 /* True when there are changes not yet saved. */
 int marks_dirty(const struct marks *st);
 /* Number of keys with changes not yet saved. */

@@ -48,6 +48,8 @@ struct day {
 	const char *label;	/* "2025-05-06", "May 9", or "undated" */
 	const uint32_t *papers;	/* paper indices in display order (after lib_finish) */
 	size_t npapers;
+	size_t count;		/* papers on this day in the whole library: npapers, or more in
+				   a part of it that holds only some days (lib_add_day_count) */
 };
 
 struct paper {
@@ -163,6 +165,17 @@ int lib_rec_empty(const struct rec *r);
  * which they were first created (the store uses this to replay it).
  */
 void lib_add_day(struct lib *lib, const char *label);
+/*
+ * Create the day labelled label (NULL: undated) as lib_add_day does, as a
+ * day of count papers in the whole library, of which this library may hold
+ * only some or none (a reader's part of the library: every day with its
+ * count, the papers of the day shown).  lib_finish keeps it with no papers
+ * when count is nonzero, and sets its count to the larger of count and the
+ * papers it holds.
+ */
+void lib_add_day_count(struct lib *lib, const char *label, size_t count);
+/* True when every day holds all its papers (no day of lib_add_day_count holds fewer). */
+int lib_whole(const struct lib *lib);
 struct buf;
 /* Append the text of a summary made of blocks b[0..n), as struct summary's text. */
 void lib_summary_text(struct buf *out, const struct block *b, size_t n);
@@ -185,6 +198,8 @@ const struct paper *lib_paper(const struct lib *lib, size_t i);
 size_t lib_ndays(const struct lib *lib);
 /* Day i: dated newest first, then labels without a year, then undated. */
 const struct day *lib_day(const struct lib *lib, size_t i);
+/* After lib_finish: the index of the day labelled label ("undated" for the undated group), or -1. */
+long lib_day_find(const struct lib *lib, const char *label);
 /*
  * Index of the summary of p to show first: the one whose language comes
  * earliest in prefs, a comma-separated list ("ko,en"; NULL: none), else 0.

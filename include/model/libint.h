@@ -40,6 +40,7 @@ struct mday {
 	int month, mday;	/* for labels such as "May 9"; 0 when unknown */
 	uint32_t seen;		/* first-seen order */
 	uint32_t pos;		/* position after sorting */
+	size_t count;		/* papers in the whole library (lib_add_day_count), else 0 */
 };
 
 /* The lists of a paper that merging keeps free of repeats. */
@@ -73,6 +74,7 @@ struct lib {
 	int finished;
 	int sealed;		/* the merge maps were dropped by lib_finish (rebuilt on the next add) */
 	int light;		/* keep no summary text (--check) */
+	int whole;		/* every day holds all its papers (lib_whole) */
 	int merged;		/* papers came merged (lib_add_merged): their labels are resolved */
 };
 

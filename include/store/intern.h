@@ -124,15 +124,21 @@ int64_t manifest_day_key(const struct day *d, int64_t seen);
  */
 int manifest_dated(struct store *s, int skip_gone, struct buf *out, struct buf *msg);
 
+/* Which part of the library light_lib reads. */
+enum light_part {
+	LIGHT_ALL,	/* every paper */
+	LIGHT_DAY,	/* the papers of a day, and their days */
+	LIGHT_WINDOW,	/* the papers of a day, and every day with its count (lib_add_day_count) */
+};
 /*
- * light.c: the light library (lib_set_light) of every stored paper, or
- * of the papers of day (NULL: all), read from the papers' rows with no
- * record decoded and nothing merged again: the same library as a light
- * parse of the inputs gives (a day's spelled as the whole library's,
- * spell_prefer).  Call inside a read transaction.  Caller frees; NULL
- * with msg.
+ * light.c: the light library (lib_set_light) of the part of the stored
+ * papers that part says (day: the day's label, unused for LIGHT_ALL),
+ * read from the papers' rows with no record decoded and nothing merged
+ * again: the same library as a light parse of the inputs gives (a part
+ * spelled as the whole library's, spell_prefer).  Call inside a read
+ * transaction.  Caller frees; NULL with msg.
  */
-struct lib *light_lib(struct store *s, const char *day, struct buf *msg);
+struct lib *light_lib(struct store *s, enum light_part part, const char *day, struct buf *msg);
 
 /*
  * light.c: split s, a list of items each ended by CATS_SEP (papers.cats,

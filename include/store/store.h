@@ -119,6 +119,20 @@ struct lib *store_lib(struct store *s, struct buf *msg);
  */
 struct lib *store_lib_light(struct store *s, const char *day, struct buf *msg);
 
+/*
+ * A reader's part of the library: every day with its count
+ * (lib_add_day_count) and the papers of day (NULL: the newest), light as
+ * store_lib_light's.  Caller frees; NULL with msg.
+ */
+struct lib *store_lib_window(struct store *s, const char *day, struct buf *msg);
+/*
+ * How many papers of keys[0..n) each day of lib (a library read from s,
+ * such as a window) has, into reads[lib_ndays] (a paper on two days counts
+ * on both; a key s does not have counts nowhere): for the unread counts of
+ * the days lib does not hold.  0, or -1 with msg.
+ */
+int store_day_reads(struct store *s, const struct lib *lib, const char *const *keys, size_t n,
+    size_t *reads, struct buf *msg);
 /* A day and how many papers it has. */
 struct store_day {
 	char *label;

@@ -5,6 +5,7 @@
  * table type holds a file read back under the lock while saving.
  */
 #include "marks/marks.h"
+#include "base/alloc.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/hashmap.h"
@@ -755,6 +756,19 @@ marks_count(const struct marks *st, enum marks_field f)
 
 	for (i = 0; i < st->t.n; i++)
 		n += (st->t.v[i].v & f) != 0;
+	return n;
+}
+
+/* The keys whose field f is set. */
+size_t
+marks_keys(const struct marks *st, enum marks_field f, const char ***keys)
+{
+	size_t i, n = 0;
+
+	*keys = xcalloc(st->t.n ? st->t.n : 1, sizeof **keys);
+	for (i = 0; i < st->t.n; i++)
+		if (st->t.v[i].v & f)
+			(*keys)[n++] = st->t.v[i].key;
 	return n;
 }
 

@@ -71,6 +71,7 @@ lib_new(void)
 	struct lib *lib = xcalloc(1, sizeof *lib);
 
 	lib->a = arena_new();
+	lib->whole = 1;
 	buf_init(&lib->tmp);
 	buf_init(&lib->tkey);
 	return lib;
@@ -769,6 +770,24 @@ lib_add_day(struct lib *lib, const char *label)
 	lib->finished = 0;
 }
 
+/* Create a day (if new) of count papers in the whole library. */
+void
+lib_add_day_count(struct lib *lib, const char *label, size_t count)
+{
+	uint32_t d = day_get(lib, label);	/* it may move lib->days */
+
+	lib->days[d]->count = count;
+	lib->merged = 1;	/* its label was resolved when the whole library was merged */
+	lib->finished = 0;
+}
+
+/* True when every day holds all its papers. */
+int
+lib_whole(const struct lib *lib)
+{
+	return lib->whole;
+}
+
 /* The text of a summary made of blocks, as the library keeps it. */
 void
 lib_summary_text(struct buf *out, const struct block *b, size_t n)
@@ -857,6 +876,21 @@ sort_days(uint32_t *d, size_t n)
 		}
 }
 
+/* Set each day's count: what lib_add_day_count said, or the papers it holds when more. */
+static void
+count_days(struct lib *lib)
+{
+	size_t i;
+
+	lib->whole = 1;
+	for (i = 0; i < lib->ndays; i++) {
+		struct mday *d = lib->days[i];
+
+		d->pub.count = d->count > d->pub.npapers ? d->count : d->pub.npapers;
+		lib->whole &= d->pub.count == d->pub.npapers;
+	}
+}
+
 /* Sort days and papers, fill per-day paper lists and keys. */
 void
 lib_finish(struct lib *lib)
@@ -893,6 +927,7 @@ lib_finish(struct lib *lib)
 	hashmap_free(&lib->by_day);
 	for (i = 0; i < lib->ndays; i++) {
 		lib->days[i]->pub.npapers = 0;
+		lib->days[i]->pub.count = 0;
 		hashmap_put(&lib->by_day, hash_str(lib->days[i]->pub.label), (uint32_t)i);
 	}
 	qsort(ps, lib->npapers, sizeof *ps, paper_cmp);
@@ -910,6 +945,7 @@ lib_finish(struct lib *lib)
 			d->pub.papers = d->papers;
 		}
 	}
+	count_days(lib);
 	free(ps);
 	free(sorted);
 	free(rank);
@@ -959,6 +995,15 @@ const struct day *
 lib_day(const struct lib *lib, size_t i)
 {
 	return i < lib->ndays ? &lib->days[i]->pub : NULL;
+}
+
+/* The index of a day by its label, through the day map lib_finish rebuilt. */
+long
+lib_day_find(const struct lib *lib, const char *label)
+{
+	if (!lib->finished || label == NULL)
+		return -1;
+	return hashmap_get(&lib->by_day, label, hash_str(label), lib_key_day, lib);
 }
 
 /* The summary to show first for a language preference list. */

@@ -119,7 +119,10 @@ remap_days(struct lib *lib, const uint32_t *map)
 	free(seen);
 }
 
-/* Resolve labels, then drop the days no paper is on (merged labels, a left undated group). */
+/*
+ * Resolve labels, then drop the days no paper is on (merged labels, a left
+ * undated group) unless the whole library has papers on them (lib_add_day_count).
+ */
 void
 libtidy_days(struct lib *lib)
 {
@@ -137,7 +140,7 @@ libtidy_days(struct lib *lib)
 			used[lib->papers[i]->days[k]] = 1;
 	for (i = 0; i < lib->ndays; i++) {
 		map[i] = (uint32_t)n;
-		if (used[i])
+		if (used[i] || lib->days[i]->count)
 			lib->days[n++] = lib->days[i];
 	}
 	if (n < lib->ndays) {

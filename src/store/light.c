@@ -20,11 +20,15 @@ static const char *const papers_sql[2] = {
 	PAPERS_COLS " ORDER BY first, p.id",
 	PAPERS_COLS " WHERE p.id IN (SELECT paper FROM paper_days WHERE day = ?1) ORDER BY first, p.id",
 };
-/* The days, in the order they were first seen; or those of the papers of day ?1. */
-static const char *const days_sql[2] = {
+/*
+ * The days, in the order they were first seen; or those of the papers of
+ * day ?1; or all with their papers' counts (a window).
+ */
+static const char *const days_sql[3] = {
 	"SELECT label, kind FROM days ORDER BY dkey, label",
 	"SELECT label, kind FROM days WHERE label IN (SELECT day FROM paper_days WHERE paper IN"
 	" (SELECT paper FROM paper_days WHERE day = ?1)) ORDER BY dkey, label",
+	"SELECT label, kind, n FROM days ORDER BY dkey, label",
 };
 
 /* What one row holds, split: its strings point into the statement's row or into lists. */
@@ -120,14 +124,15 @@ add_row(struct lib *lib, sqlite3_stmt *st, struct lrow *lr)
  * label; -1 with msg.
  */
 static int
-add_days(struct store *s, struct lib *lib, const char *day, struct lrow *lr, struct buf *msg)
+add_days(struct store *s, struct lib *lib, enum light_part part, const char *day, struct lrow *lr,
+    struct buf *msg)
 {
-	sqlite3_stmt *st = store_prep(s, days_sql[day != NULL], msg);
+	sqlite3_stmt *st = store_prep(s, days_sql[part], msg);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	rc = day ? sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC) : SQLITE_OK;
+	rc = part == LIGHT_DAY ? sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC) : SQLITE_OK;
 	while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *label = store_col(st, 0);
 
@@ -136,7 +141,10 @@ add_days(struct store *s, struct lib *lib, const char *day, struct lrow *lr, str
 			buf_puts(&lr->undated, label);
 			label = NULL;
 		}
-		lib_add_day(lib, label);
+		if (part == LIGHT_WINDOW)
+			lib_add_day_count(lib, label, (size_t)sqlite3_column_int64(st, 2));
+		else
+			lib_add_day(lib, label);
 	}
 	rc = store_step_done(s, rc, msg);
 	sqlite3_finalize(st);
@@ -159,9 +167,9 @@ add_papers(struct store *s, struct lib *lib, sqlite3_stmt *st, const char *day, 
 	return rc;
 }
 
-/* The light library of every stored paper, or of one day's (see intern.h). */
+/* The light library of every stored paper, or of one day's, or a window on a day (see intern.h). */
 struct lib *
-light_lib(struct store *s, const char *day, struct buf *msg)
+light_lib(struct store *s, enum light_part part, const char *day, struct buf *msg)
 {
 	struct lib *lib = lib_new();
 	struct lrow lr;
@@ -172,11 +180,12 @@ light_lib(struct store *s, const char *day, struct buf *msg)
 	buf_init(&lr.lists);
 	buf_init(&lr.undated);
 	lib_set_light(lib, 1);
-	if (add_days(s, lib, day, &lr, msg) == 0 && (st = store_prep(s, papers_sql[day != NULL], msg)) != NULL)
-		rc = add_papers(s, lib, st, day, &lr, msg);
+	if (add_days(s, lib, part, day, &lr, msg) == 0 &&
+	    (st = store_prep(s, papers_sql[part != LIGHT_ALL], msg)) != NULL)
+		rc = add_papers(s, lib, st, part == LIGHT_ALL ? NULL : day, &lr, msg);
 	if (st && rc != -1)	/* -1: a damaged row, said already */
 		store_step_done(s, rc, msg);
-	if (rc == SQLITE_DONE && day && spell_prefer(s, lib, msg) < 0)
+	if (rc == SQLITE_DONE && part != LIGHT_ALL && spell_prefer(s, lib, msg) < 0)
 		rc = -1;	/* a day alone: spelled as the whole library */
 	sqlite3_finalize(st);
 	free(lr.v);

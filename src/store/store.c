@@ -782,8 +782,28 @@ store_lib_light(struct store *s, const char *day, struct buf *msg)
 
 	if (read_begin(s, msg) < 0)
 		return NULL;
-	lib = light_lib(s, day, msg);
+	lib = light_lib(s, day ? LIGHT_DAY : LIGHT_ALL, day, msg);
 	read_end(s);
+	return lib;
+}
+
+/* Every day with its count, and the papers of one (the newest when day is NULL), light. */
+struct lib *
+store_lib_window(struct store *s, const char *day, struct buf *msg)
+{
+	struct buf label = BUF_INIT;
+	struct lib *lib = NULL;
+	int rc;
+
+	if (read_begin(s, msg) < 0)
+		return NULL;
+	buf_init(&label);
+	buf_puts(&label, day ? day : "");
+	rc = day ? 1 : store_newest_day(s, &label, msg);
+	if (rc >= 0)
+		lib = light_lib(s, LIGHT_WINDOW, label.buf, msg);
+	read_end(s);
+	buf_free(&label);
 	return lib;
 }
 
@@ -938,6 +958,65 @@ store_days(struct store *s, struct store_day **days, struct buf *msg)
 		return -1;
 	}
 	return (long)n;
+}
+
+/* Put keys[0..n) in the temporary table tk_read, alone; -1 with msg. */
+static int
+fill_reads(struct store *s, const char *const *keys, size_t n, struct buf *msg)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc = SQLITE_DONE;
+
+	if (store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS tk_read(k TEXT PRIMARY KEY) WITHOUT ROWID;"
+	    "DELETE FROM tk_read", msg) < 0)
+		return -1;
+	if ((st = store_prep(s, "INSERT OR IGNORE INTO tk_read VALUES (?1)", msg)) == NULL)
+		return -1;
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_text(st, 1, keys[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return store_step_done(s, rc, msg);
+}
+
+/* The papers of tk_read on each day, counted into reads by lib's day indices. */
+static int
+count_reads(struct store *s, const struct lib *lib, size_t *reads, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT d.label, d.kind, count(*) FROM tk_read r"
+	    " JOIN papers p ON p.key = r.k JOIN paper_days pd ON pd.paper = p.id"
+	    " JOIN days d ON d.label = pd.day GROUP BY d.label", msg);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long d = lib_day_find(lib, sqlite3_column_int(st, 1) == DAY_NONE ? "undated" : store_col(st, 0));
+
+		if (d >= 0)
+			reads[d] = (size_t)sqlite3_column_int64(st, 2);
+	}
+	rc = store_step_done(s, rc, msg);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* How many of the keys each day of lib has (see store.h). */
+int
+store_day_reads(struct store *s, const struct lib *lib, const char *const *keys, size_t n,
+    size_t *reads, struct buf *msg)
+{
+	int rc;
+
+	memset(reads, 0, lib_ndays(lib) * sizeof *reads);
+	if (read_begin(s, msg) < 0)
+		return -1;
+	rc = fill_reads(s, keys, n, msg) == 0 ? count_reads(s, lib, reads, msg) : -1;
+	read_end(s);
+	return rc;
 }
 
 /* The first day in display order, through the index on dkey. */

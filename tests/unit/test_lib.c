@@ -354,6 +354,52 @@ merged_lines(struct buf *out, const struct lib *lib)
 }
 
 /*
+ * Days given a count (a reader's window) stay without papers, holding
+ * fewer than their count, and in order; one of count 0 and no papers goes.
+ */
+static void
+test_day_counts(void **state)
+{
+	static const char *const days[] = { "2025-01-03", "2025-01-02" };
+	struct lib *lib = lib_new();
+	struct rec r;
+
+	(void)state;
+	assert_true(lib_whole(lib));
+	lib_add_day_count(lib, "2025-01-01", 4);
+	lib_add_day_count(lib, "May 9", 2);
+	lib_add_day_count(lib, "2025-01-02", 5);
+	lib_add_day_count(lib, "2024-12-31", 0);
+	lib_add_day_count(lib, "2025-01-03", 1);
+	memset(&r, 0, sizeof r);
+	r.id = "2501.00001";
+	r.title = "A paper";
+	r.votes = -1;
+	assert_int_equal(lib_add_merged(lib, &r, days, 2), 0);
+	lib_finish(lib);
+	assert_int_equal(lib_ndays(lib), 4);
+	assert_string_equal(lib_day(lib, 0)->label, "2025-01-03");
+	assert_int_equal(lib_day(lib, 0)->count, 1);
+	assert_int_equal(lib_day(lib, 0)->npapers, 1);
+	assert_string_equal(lib_day(lib, 1)->label, "2025-01-02");
+	assert_int_equal(lib_day(lib, 1)->count, 5);
+	assert_int_equal(lib_day(lib, 1)->npapers, 1);
+	assert_string_equal(lib_day(lib, 2)->label, "2025-01-01");
+	assert_int_equal(lib_day(lib, 2)->npapers, 0);
+	assert_string_equal(lib_day(lib, 3)->label, "May 9");	/* not resolved to a date */
+	assert_int_equal(lib_day_find(lib, "2025-01-01"), 2);
+	assert_int_equal(lib_day_find(lib, "2024-12-31"), -1);
+	assert_false(lib_whole(lib));
+	lib_free(lib);
+	lib = lib_new();	/* a library of papers only: every day whole, counted */
+	assert_int_equal(lib_add_merged(lib, &r, days, 2), 0);
+	lib_finish(lib);
+	assert_true(lib_whole(lib));
+	assert_int_equal(lib_day(lib, 1)->count, 1);
+	lib_free(lib);
+}
+
+/*
  * A library built again from its merged papers (lib_add_merged, in the
  * order they were made, with their merged categories) is the same: the
  * commonest spelling counted over the merged ones, labels left as they
@@ -611,6 +657,7 @@ main(void)
 		cmocka_unit_test(test_categories_unified),
 		cmocka_unit_test(test_add_merged),
 		cmocka_unit_test(test_prefer_cats),
+		cmocka_unit_test(test_day_counts),
 		cmocka_unit_test(test_link_order),
 		cmocka_unit_test(test_publisher),
 		cmocka_unit_test(test_published_order),

@@ -97,6 +97,23 @@ count_names(const char *prefix, char **first)
 	return n;
 }
 
+/* marks_keys lists the keys of each field set, and no others. */
+static void
+check_keys(const struct marks *b)
+{
+	const char **keys;
+	size_t n = marks_keys(b, MARKS_READ, &keys), i, seen = 0;
+
+	assert_int_equal(n, 2);
+	for (i = 0; i < n; i++)
+		seen |= strcmp(keys[i], "arxiv:2505.02707") == 0 ? 1u : strcmp(keys[i], "title:voila") == 0 ? 2u : 4u;
+	assert_int_equal(seen, 3);
+	free(keys);
+	assert_int_equal(marks_keys(b, MARKS_STARRED, &keys), 1);
+	assert_string_equal(keys[0], "arxiv:2505.02707");
+	free(keys);
+}
+
 #define HEAD "paperboy-state 1\n# KEY<TAB>read=0|1@MS<TAB>starred=0|1@MS (MS: when set, ms since 1970)\n"
 
 static void
@@ -134,6 +151,7 @@ test_round_trip(void **unused)
 	assert_int_equal(marks_time(b, "text:00ff", MARKS_STARRED), 900);
 	assert_int_equal(marks_count(b, MARKS_READ), 2);
 	assert_int_equal(marks_count(b, MARKS_STARRED), 1);
+	check_keys(b);
 	/* toggling always moves time forward, even past a time from the future */
 	marks_set_at(b, "future", MARKS_STARRED, 1, INT64_C(99999999999999));
 	assert_int_equal(marks_toggle(b, "future", MARKS_STARRED), 0);

@@ -117,6 +117,70 @@ same_publishers(const struct paper *a, const struct paper *b)
 	}
 }
 
+/* The window on day d of lib (every day with its count, d's papers) matches lib. */
+static void
+check_window(struct store *s, const struct lib *lib, size_t d)
+{
+	struct buf msg = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
+	struct lib *w = store_lib_window(s, lib_day(lib, d)->label, &msg);
+	size_t i, k;
+
+	assert_non_null(w);
+	assert_true(lib_is_light(w));
+	assert_int_equal(lib_ndays(w), lib_ndays(lib));
+	for (i = 0; i < lib_ndays(lib); i++) {
+		assert_string_equal(lib_day(w, i)->label, lib_day(lib, i)->label);
+		assert_int_equal(lib_day(w, i)->kind, lib_day(lib, i)->kind);
+		assert_int_equal(lib_day(w, i)->count, lib_day(lib, i)->npapers);
+		assert_int_equal(lib_day_find(w, lib_day(lib, i)->label), (long)i);
+	}
+	assert_int_equal(lib_day(w, d)->npapers, lib_day(w, d)->count);
+	buf_setlen(&want, 0);
+	buf_setlen(&got, 0);
+	for (k = 0; k < lib_day(lib, d)->npapers; k++)
+		paper_line(&want, lib_paper(lib, lib_day(lib, d)->papers[k]));
+	for (k = 0; k < lib_day(w, d)->npapers; k++)
+		paper_line(&got, lib_paper(w, lib_day(w, d)->papers[k]));
+	assert_string_equal(buf_str(&got), buf_str(&want));
+	assert_int_equal(lib_whole(w), lib_npapers(w) == lib_npapers(lib));
+	lib_free(w);
+	buf_free(&msg);
+	buf_free(&want);
+	buf_free(&got);
+}
+
+/* store_day_reads counts every other paper's key (and an unknown one) on each day as lib does. */
+static void
+check_reads(struct store *s, const struct lib *lib)
+{
+	struct buf msg = BUF_INIT;
+	struct lib *w = store_lib_window(s, NULL, &msg);
+	size_t nd = lib_ndays(lib), np = lib_npapers(lib), i, k, n = 0;
+	const char **keys = calloc(np + 1, sizeof *keys);
+	size_t *want = calloc(nd + 1, sizeof *want), *got = calloc(nd + 1, sizeof *got);
+
+	assert_non_null(w);
+	keys[n++] = "arxiv:0000.00000";
+	for (i = 0; i < np; i += 2) {
+		const struct paper *p = lib_paper(lib, i);
+
+		keys[n++] = p->key;
+		for (k = 0; k < p->ndays; k++)
+			want[p->days[k]]++;
+	}
+	assert_int_equal(store_day_reads(s, w, keys, n, got, &msg), 0);
+	for (i = 0; i < nd; i++)
+		assert_int_equal(got[i], want[i]);
+	assert_int_equal(store_day_reads(s, w, keys, 0, got, &msg), 0);
+	for (i = 0; i < nd; i++)
+		assert_int_equal(got[i], 0);
+	free(keys);
+	free(want);
+	free(got);
+	lib_free(w);
+	buf_free(&msg);
+}
+
 /* The days, day lists and single papers of the store match lib. */
 static void
 check_views(struct store *s, const struct lib *lib)
@@ -156,8 +220,10 @@ check_views(struct store *s, const struct lib *lib)
 		day_labels(&want, dl);
 		assert_string_equal(buf_str(&got), buf_str(&want));
 		lib_free(dl);
+		check_window(s, lib, (size_t)i);
 	}
 	store_days_free(days, (size_t)n);
+	check_reads(s, lib);
 	buf_setlen(&got, 0);	/* the newest day, read alone, is the first of them */
 	assert_int_equal(store_newest_day(s, &got, &msg), n > 0);
 	assert_string_equal(buf_str(&got), n > 0 ? lib_day(lib, 0)->label : "");
