@@ -2,8 +2,9 @@
  *
  *   store_bench bare                    paint a 200x60 curses screen (on /dev/null) and exit
  *   store_bench paint STORE             the same, with what the reader's first screen
- *                                       shows loaded from the store: the newest day's
- *                                       papers (light), its first paper in full
+ *                                       shows loaded from the store: every day with its
+ *                                       count and the newest day's papers (light: a
+ *                                       window), its first paper in full
  *   store_bench sync STORE PATH...      bring the store up to date
  *   store_bench index STORE             build the whole search index
  *   store_bench search STORE WORD...    type each word one character at a time: per
@@ -13,6 +14,10 @@
  *   store_bench light STORE PATH...     the reader's light library read from the store's
  *                                       papers against a light parse of the paths:
  *                                       best of three each, alternating, wall and CPU
+ *   store_bench window STORE            going to another day: the window on each of
+ *                                       40 days spread over the library read from the
+ *                                       store (median and max), against every day's
+ *                                       light papers (what a search or S reads first)
  *   store_bench exec MARK CMD ARG...    run CMD on a 200x60 pseudo-terminal: the ms
  *                                       from the start until its output shows MARK
  *                                       (the real reader's first paint, or
@@ -119,14 +124,14 @@ run_paint(const char *path)
 	buf_init(&label);
 	has = store_newest_day(s, &label, &msg) > 0;
 	t2 = now_ms();
-	day = has ? store_lib_light(s, label.buf, &msg) : NULL;
+	day = has ? store_lib_window(s, label.buf, &msg) : NULL;
 	one = day && lib_npapers(day) ? store_lib_paper(s, lib_paper(day, 0)->key, &msg) : NULL;
 	t3 = now_ms();
 	paint(day);
 	t4 = now_ms();
-	printf("paint %.1f ms (open %.1f, newest day %.1f, papers %.1f, curses %.1f), %zu papers on %s,"
-	    " peak %.1f MB\n", t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3,
-	    day ? lib_npapers(day) : 0, has ? label.buf : "-", peak_mb());
+	printf("paint %.1f ms (open %.1f, newest day %.1f, days and papers %.1f, curses %.1f), %zu papers"
+	    " on %s of %zu days, peak %.1f MB\n", t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3,
+	    day ? lib_npapers(day) : 0, has ? label.buf : "-", day ? lib_ndays(day) : 0, peak_mb());
 	lib_free(one);
 	lib_free(day);
 	store_close(s);
@@ -368,7 +373,7 @@ wait_idle(pid_t pid, int fd, double t0)
 
 /*
  * The real reader (argv) on a 200x60 pseudo-terminal: the time until it
- * rests (the whole library read and indexed) and its memory then; then a
+ * rests (the store synced and indexed, what it shows read) and its memory then; then a
  * search (/WORD Enter) for each word, and its memory after them.
  */
 static int
@@ -390,7 +395,7 @@ run_reader(char **words, size_t nwords, char **argv)
 	}
 	t = wait_idle(pid, fd, t0);
 	proc_mb(pid, &peak, &rss);
-	printf("reader: the whole library read in %.0f ms (until it rests); peak %.1f MB, %.1f MB resident\n",
+	printf("reader: rests after %.0f ms (the store synced, what it shows read); peak %.1f MB, %.1f MB resident\n",
 	    t, peak, rss);
 	for (i = 0; t >= 0 && i < nwords; i++) {
 		(void)!write(fd, "/", 1);
@@ -476,6 +481,50 @@ run_light(const char *path, char **paths, size_t npaths)
 	return n[0] < 0 || n[0] != n[1];
 }
 
+/* qsort comparison of doubles. */
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The window on 40 days spread over the library, each timed, then the whole light library. */
+static int
+run_window(const char *path)
+{
+	struct store *s = open_or_die(path);
+	struct buf msg = BUF_INIT;
+	struct store_day *days;
+	long nd = store_days(s, &days, &msg), i;
+	double t[40], t0, whole;
+	size_t k, n = 0, held = 0;
+	struct lib *lib;
+
+	for (k = 0; nd > 0 && k < 40; k++) {
+		i = (long)(k * (size_t)nd / 40);
+		t0 = now_ms();
+		lib = store_lib_window(s, days[i].label, &msg);
+		t[n++] = now_ms() - t0;
+		held += lib ? lib_npapers(lib) : 0;
+		lib_free(lib);
+	}
+	qsort(t, n, sizeof *t, cmp_double);
+	t0 = now_ms();
+	lib = store_lib_light(s, NULL, &msg);
+	whole = now_ms() - t0;
+	printf("another day: %.1f ms median, %.1f ms max (%ld days, %zu papers a day on average);"
+	    " every day's light papers %.0f ms (%zu papers, %.1f MB)\n", n ? t[n / 2] : -1.0,
+	    n ? t[n - 1] : -1.0, nd, n ? held / n : 0, whole, lib ? lib_npapers(lib) : 0,
+	    lib ? lib_bytes(lib) / 1e6 : 0.0);
+	lib_free(lib);
+	store_days_free(days, nd > 0 ? (size_t)nd : 0);
+	store_close(s);
+	buf_free(&msg);
+	return n == 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -489,6 +538,8 @@ main(int argc, char **argv)
 	}
 	if (argc == 3 && strcmp(argv[1], "paint") == 0)
 		return run_paint(argv[2]);
+	if (argc == 3 && strcmp(argv[1], "window") == 0)
+		return run_window(argv[2]);
 	if (argc >= 4 && strcmp(argv[1], "light") == 0)
 		return run_light(argv[2], argv + 3, (size_t)argc - 3);
 	if (argc >= 4 && strcmp(argv[1], "exec") == 0)
@@ -509,6 +560,6 @@ main(int argc, char **argv)
 		return run_index(argv[2]);
 	if (argc >= 4 && strcmp(argv[1], "search") == 0)
 		return run_search(argv[2], argv + 3, (size_t)argc - 3);
-	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search|light|exec|reader ...\n");
+	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search|light|window|exec|reader ...\n");
 	return 2;
 }

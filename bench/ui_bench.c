@@ -1,8 +1,11 @@
 /* ui_bench.c: the reader's time per keystroke (make bench).
  *
  *   ui_bench [-n KEYS] PATH...
+ *   ui_bench [-n KEYS] -s STORE
  *
- * Reads PATH... as paperboy does, then feeds KEYS keystrokes (default
+ * Reads PATH... as paperboy does (or, with -s, takes the window on the
+ * store's newest day as the reader does, each day then read from the
+ * store as the keys go to it), then feeds KEYS keystrokes (default
  * 2000; a mix of moves in every pane, focus changes, paging, first/last
  * and the language toggle) through the key handler, the layout and the
  * drawing code into a 200x60 curses terminal on /dev/null, and prints the
@@ -15,6 +18,7 @@
 
 #include "ingest/ingest.h"
 #include "model/lib.h"
+#include "store/store.h"
 #include "ui/draw.h"
 #include "ui/loop.h"
 #include "ui/state.h"
@@ -51,6 +55,27 @@ load(char **paths, int n)
 	lib_finish(lib);
 	ingest_free(ing);
 	return lib;
+}
+
+/* The reader's state on the window on the newest day of the store at path, or -1. */
+static int
+from_store(struct ui_state *st, const char *path)
+{
+	struct buf msg = BUF_INIT;
+	struct store *s = store_open(path, &msg);
+	struct lib *lib = s ? store_lib_window(s, NULL, &msg) : NULL;
+
+	if (lib == NULL) {
+		fprintf(stderr, "ui_bench: %s\n", msg.buf);
+		store_close(s);
+		buf_free(&msg);
+		return -1;
+	}
+	store_shrink(s);	/* as the reader keeps it */
+	ui_state_init(st, lib, NULL, NULL);
+	ui_paper_set_store(st, s);	/* the state closes it */
+	buf_free(&msg);
+	return 0;
 }
 
 /* Time n keystrokes (handler, layout and drawing); ms[i] is key i's time. */
@@ -92,18 +117,24 @@ main(int argc, char **argv)
 		first = 3;
 	}
 	if (n < 1 || first >= argc) {
-		fprintf(stderr, "usage: ui_bench [-n KEYS] PATH...\n");
+		fprintf(stderr, "usage: ui_bench [-n KEYS] PATH... | -s STORE\n");
 		return 2;
 	}
-	ui_state_init(&st, load(argv + first, argc - first), NULL, NULL);
+	if (first + 1 < argc && strcmp(argv[first], "-s") == 0) {
+		if (from_store(&st, argv[first + 1]) < 0)
+			return 1;
+	} else {
+		ui_state_init(&st, load(argv + first, argc - first), NULL, NULL);
+	}
 	ms = xcalloc((size_t)n, sizeof *ms);
 	if (press(&st, ms, n) < 0)
 		return 1;
 	qsort(ms, (size_t)n, sizeof *ms, cmp_double);
 	p99 = (size_t)n * 99 / 100;
 	fprintf(stderr, "paperboy bench: %ld keys (j k h l t g G PgUp PgDn Down) at 200x60, "
-	    "%zu papers, %zu days: median %.3f ms, p99 %.3f ms\n", n, lib_npapers(st.lib),
-	    lib_ndays(st.lib), ms[n / 2], ms[p99 < (size_t)n ? p99 : (size_t)n - 1]);
+	    "%zu papers%s, %zu days: median %.3f ms, p99 %.3f ms\n", n, lib_npapers(st.lib),
+	    lib_whole(st.lib) ? "" : " held at the end (a window)", lib_ndays(st.lib), ms[n / 2],
+	    ms[p99 < (size_t)n ? p99 : (size_t)n - 1]);
 	free(ms);
 	ui_state_free(&st);
 	return 0;

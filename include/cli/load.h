@@ -39,10 +39,12 @@ struct load_how {
 	void (*synced)(void *arg, struct store *s);
 	void *arg;
 	/*
-	 * With keep (may be NULL): when the store is up to date, parse a
-	 * light library (lib_set_light) whose text the reader reads from the
-	 * store a paper at a time, through a second connection put here
-	 * (caller closes); the problems come from the store's report
+	 * With keep (may be NULL): when the store is up to date, read a
+	 * window on it (store_lib_window: light, every day with its count,
+	 * the newest day's papers) whose other days and whose papers' text
+	 * the reader reads from the store as it shows them, through a second
+	 * connection put here (caller closes); the problems come from the
+	 * store's report (failing the window, the whole light library parsed)
 	 */
 	struct store **light;
 	/* without keep: a first build writes while the caller prints (store_set_early; l->store) */

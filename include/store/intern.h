@@ -30,7 +30,7 @@
 #include "model/lib.h"
 #include "store/store.h"
 
-#define STORE_SCHEMA 5
+#define STORE_SCHEMA 6
 #define STORE_BUILDING 1004	/* user_version while a first build runs (store_bulk_begin) */
 #define STORE_APP_ID 0x50427931	/* "PBy1" */
 #define CATS_SEP '\x1f'	/* ends each category in papers.cats: clean text never holds it */

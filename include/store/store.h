@@ -125,14 +125,17 @@ struct lib *store_lib_light(struct store *s, const char *day, struct buf *msg);
  * store_lib_light's.  Caller frees; NULL with msg.
  */
 struct lib *store_lib_window(struct store *s, const char *day, struct buf *msg);
+/* How many of keys[0..n) the store's papers have (the starred papers of a window), or -1 with msg. */
+long store_count_keys(struct store *s, const char *const *keys, size_t n, struct buf *msg);
+/* Called with a day's label (NULL: the undated group) and the key of a paper on it. */
+typedef void (*store_key_fn)(void *arg, const char *day, const char *key);
 /*
- * How many papers of keys[0..n) each day of lib (a library read from s,
- * such as a window) has, into reads[lib_ndays] (a paper on two days counts
- * on both; a key s does not have counts nowhere): for the unread counts of
- * the days lib does not hold.  0, or -1 with msg.
+ * Call fn for every paper of the days [first, first + n) in display order
+ * (store_days' order, a window's day indices), a day's papers together:
+ * the unread counts of the days a window shows but does not hold.  0, or
+ * -1 with msg.
  */
-int store_day_reads(struct store *s, const struct lib *lib, const char *const *keys, size_t n,
-    size_t *reads, struct buf *msg);
+int store_days_keys(struct store *s, size_t first, size_t n, store_key_fn fn, void *arg, struct buf *msg);
 /* A day and how many papers it has. */
 struct store_day {
 	char *label;

@@ -83,7 +83,8 @@ struct index;
 /*
  * After a load that did not fail, on the same thread once the reader has
  * taken its library lib (the reader's: read it, never free it; it stays
- * while this runs): make the library store's search index ready (stop
+ * while this runs; NULL for a window on the library, lib_whole false,
+ * which the reader may replace at once): make the library store's search index ready (stop
  * soon when the cancel flag turns nonzero) and hand the reader a
  * connection to the store in *store for its searches, and (may stay
  * NULL) a search over it bound to lib and warmed up in *ix (index_bind,

@@ -31,8 +31,16 @@ struct ui_marks {
 	unsigned char *star;		/* star per paper (lib order) */
 	struct marks *store;		/* where marks are kept (owned when own) */
 	int own;
-	size_t *unread_day;		/* unread papers per day */
+	/*
+	 * Unread papers per day, where known[day]: every day a library holds
+	 * whole; a day a window on the library holds in part or not at all
+	 * is counted from the store's keys when shown (ui_marks_count_days),
+	 * and again after each change of the marks.
+	 */
+	size_t *unread_day;
+	unsigned char *known;
 	size_t nstarred;
+	size_t star_out;		/* a window: the starred papers it does not hold, at its start */
 	enum settings_mark_read markread;	/* when a paper becomes read: delay, open or manual */
 	long markread_ms;
 	size_t shown;			/* paper (lib index) waiting to be marked read, or SIZE_MAX */
@@ -54,6 +62,12 @@ struct ui_state;
 void ui_marks_init(struct ui_marks *m);
 /* Free (the store too when it is owned). */
 void ui_marks_free(struct ui_marks *m);
+/*
+ * Count the unread papers of the days [first, first + n) that are not
+ * counted yet (known): a window's days, from the library store's keys of
+ * their papers and the marks (without a store: every paper unread).
+ */
+void ui_marks_count_days(struct ui_state *st, size_t first, size_t n);
 /* Read every paper's marks from the store and count them. */
 void ui_marks_load(struct ui_state *st);
 /*

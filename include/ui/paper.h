@@ -61,6 +61,11 @@ const struct lib *ui_paper_lib(const struct ui_state *st);
  */
 int ui_paper_full_list(const struct ui_state *st, const struct paper **v, size_t n, struct lib **full,
     struct buf *msg);
+/*
+ * The library store a light library's papers, and the days a window on the
+ * library does not hold, are read from (the state's), or NULL.
+ */
+struct store *ui_paper_store(const struct ui_state *st);
 /* Read a light library's papers from s from now on (the state closes it; NULL: the search's store). */
 void ui_paper_set_store(struct ui_state *st, struct store *s);
 /* The store is new: read the selected paper of a light library from it again. */

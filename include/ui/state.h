@@ -45,6 +45,7 @@
 
 struct ui_state {
 	struct lib *lib;		/* owned */
+	unsigned lib_gen;		/* libraries swapped in so far (lib indices change with it) */
 	struct buf status;		/* message on the status line */
 	unsigned nsaid;			/* messages set so far (ui_state_message, ui_state_message_after) */
 	struct ui_keys keys;
@@ -76,8 +77,29 @@ void ui_state_free(struct ui_state *st);
  * reported in msgs, one line each), mark-read mode and delay, mouse.
  */
 void ui_state_configure(struct ui_state *st, const struct prefs *p, struct buf *msgs);
-/* Swap in a reloaded library, keeping day, category and paper by key (marks come from the marks store). */
+/*
+ * Swap in a reloaded library, keeping day, category and paper by key
+ * (marks come from the marks store).  A library that holds only some
+ * days (lib_whole false: a window) is first made what the reader needs
+ * from the library store: a window on the day shown, or the whole
+ * library while a view, a search or tags take papers from every day.
+ */
 void ui_state_replace_lib(struct ui_state *st, struct lib *lib);
+/*
+ * Before day d is shown in the days view: when the library does not hold
+ * all of its papers, take the window on d from the library store in its
+ * place (day indices stay: a window has every day), or the whole library
+ * while papers are tagged.  Returns 1 when the library was replaced (lib
+ * indices changed), 0 when not (a failure is on the status line).
+ */
+int ui_state_hold_day(struct ui_state *st, size_t d);
+/*
+ * Before something that takes papers from every day (a search, the
+ * starred view): when the library holds only some days, replace it by the
+ * whole light library from the store, keeping the selection.  Returns 1
+ * when it was replaced, 0 when not.
+ */
+int ui_state_need_whole(struct ui_state *st);
 /* Empty the status line (all but a save error, which stays). */
 void ui_state_clear_status(struct ui_state *st);
 /*

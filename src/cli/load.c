@@ -125,9 +125,11 @@ load_open_store(const struct opts *o, struct buf *msg, FILE *f)
 
 /*
  * Read a light library (how->light) when the store is kept and up to
- * date: from its papers' rows, or failing that (a note in how->note) by
- * a light parse; the store's report gives the problems (a light parse
- * skips some).  Returns 1 then, else 0 (the caller parses in full).
+ * date: a window on its newest day from its papers' rows
+ * (store_lib_window), or failing that (a note in how->note) the whole
+ * library by a light parse; the store's report gives the problems (a
+ * light parse skips some).  Returns 1 then, else 0 (the caller parses in
+ * full).
  */
 static int
 read_light(const struct opts *o, const struct load_how *how, struct loaded *l, const atomic_int *cancel)
@@ -147,7 +149,8 @@ read_light(const struct opts *o, const struct load_how *how, struct loaded *l, c
 		l->from_store = 0;
 	}
 	store_shrink(*how->light);
-	if (ok && (l->lib = store_lib_light(*how->keep, NULL, &msg)) == NULL) {
+	/* a window (every day, the newest day's papers): the reader reads the others as it shows them */
+	if (ok && (l->lib = store_lib_window(*how->keep, NULL, &msg)) == NULL) {
 		if (how->note)
 			buf_printf(how->note, "%s (reading the files instead)", msg.buf);
 		load_parse(o, l, cancel, 1);

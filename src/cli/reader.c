@@ -52,7 +52,8 @@ reader_words(const struct reload_arg *ra, const struct loaded *l, int first, str
 	size_t n = ra->nsetup + diag_problems(load_diags(l));
 
 	if (!first && msg->len == 0)
-		buf_printf(msg, "reloaded %zu papers from %zu files", lib_npapers(l->lib), load_nfiles(l));
+		buf_printf(msg, "reloaded %zu papers from %zu files",
+		    l->from_store ? l->rep.npapers : lib_npapers(l->lib), load_nfiles(l));
 	if (n)
 		buf_printf(msg, "%s%zu problem%s" UI_LOAD_HINT, msg->len ? ", " : "", n, n == 1 ? "" : "s");
 	if (n && first && ra->first_setup)
@@ -161,9 +162,10 @@ save_at_exit(const struct opts *o)
 }
 
 /*
- * The reader's first screen, at once: the newest day's papers from the
- * store when it holds these paths (the load at start brings the rest),
- * light, with the store they are read from in full put in *store; else
+ * The reader's first screen, at once: every day with its count and the
+ * newest day's papers from the store when it holds these paths (a window:
+ * the load at start brings the store up to date), light, with the store
+ * the other days and the papers in full are read from put in *store; else
  * nothing yet.  Caller frees both.
  */
 static struct lib *
@@ -176,7 +178,7 @@ first_lib(const struct opts *o, struct store **store)
 	buf_init(&msg);
 	if (!o->no_store && (s = load_open_store(o, &msg, NULL)) != NULL &&
 	    store_has_paths(s, o->paths, o->npaths))
-		lib = load_newest_day(s, 1);
+		lib = store_lib_window(s, NULL, &msg);
 	if (lib) {
 		*store = s;
 		s = NULL;

@@ -68,7 +68,7 @@ RECS_INDEXES
 PAPERS_SORTED_INDEXES
 "CREATE TABLE days(label TEXT PRIMARY KEY, kind INTEGER NOT NULL, dkey INTEGER NOT NULL,"
 " n INTEGER NOT NULL) WITHOUT ROWID;"
-"CREATE INDEX days_dkey ON days(dkey);"
+"CREATE INDEX days_dkey ON days(dkey, label, kind, n);"	/* covering: the days in order, with their counts */
 "CREATE TABLE fts_todo(id INTEGER PRIMARY KEY);"
 "CREATE TABLE cat_spellings(name TEXT PRIMARY KEY) WITHOUT ROWID;"
 "CREATE VIRTUAL TABLE fts USING fts5(title, authors, cats, sums,"
@@ -960,61 +960,58 @@ store_days(struct store *s, struct store_day **days, struct buf *msg)
 	return (long)n;
 }
 
-/* Put keys[0..n) in the temporary table tk_read, alone; -1 with msg. */
-static int
-fill_reads(struct store *s, const char *const *keys, size_t n, struct buf *msg)
+/* How many of keys[0..n) the store has. */
+long
+store_count_keys(struct store *s, const char *const *keys, size_t n, struct buf *msg)
 {
 	sqlite3_stmt *st;
 	size_t i;
+	long found = 0;
 	int rc = SQLITE_DONE;
 
-	if (store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS tk_read(k TEXT PRIMARY KEY) WITHOUT ROWID;"
-	    "DELETE FROM tk_read", msg) < 0)
+	if (n == 0)
+		return 0;
+	if (read_begin(s, msg) < 0)
 		return -1;
-	if ((st = store_prep(s, "INSERT OR IGNORE INTO tk_read VALUES (?1)", msg)) == NULL)
+	if ((st = store_prep(s, "SELECT 1 FROM papers WHERE key = ?1 LIMIT 1", msg)) == NULL) {
+		read_end(s);
 		return -1;
-	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+	}
+	for (i = 0; i < n && (rc == SQLITE_DONE || rc == SQLITE_ROW); i++) {
 		sqlite3_bind_text(st, 1, keys[i], -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
+		found += (rc = sqlite3_step(st)) == SQLITE_ROW;
+		if (rc == SQLITE_ROW)
+			rc = SQLITE_DONE;
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	return store_step_done(s, rc, msg);
-}
-
-/* The papers of tk_read on each day, counted into reads by lib's day indices. */
-static int
-count_reads(struct store *s, const struct lib *lib, size_t *reads, struct buf *msg)
-{
-	sqlite3_stmt *st = store_prep(s, "SELECT d.label, d.kind, count(*) FROM tk_read r"
-	    " JOIN papers p ON p.key = r.k JOIN paper_days pd ON pd.paper = p.id"
-	    " JOIN days d ON d.label = pd.day GROUP BY d.label", msg);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long d = lib_day_find(lib, sqlite3_column_int(st, 1) == DAY_NONE ? "undated" : store_col(st, 0));
-
-		if (d >= 0)
-			reads[d] = (size_t)sqlite3_column_int64(st, 2);
-	}
 	rc = store_step_done(s, rc, msg);
-	sqlite3_finalize(st);
-	return rc;
+	read_end(s);
+	return rc < 0 ? -1 : found;
 }
 
-/* How many of the keys each day of lib has (see store.h). */
+/* The keys of the papers of days [first, first + n) in display order (see store.h). */
 int
-store_day_reads(struct store *s, const struct lib *lib, const char *const *keys, size_t n,
-    size_t *reads, struct buf *msg)
+store_days_keys(struct store *s, size_t first, size_t n, store_key_fn fn, void *arg, struct buf *msg)
 {
+	sqlite3_stmt *st;
 	int rc;
 
-	memset(reads, 0, lib_ndays(lib) * sizeof *reads);
 	if (read_begin(s, msg) < 0)
 		return -1;
-	rc = fill_reads(s, keys, n, msg) == 0 ? count_reads(s, lib, reads, msg) : -1;
+	st = store_prep(s, "SELECT d.label, d.kind, p.key FROM"
+	    " (SELECT label, kind FROM days ORDER BY dkey, label LIMIT ?2 OFFSET ?1) d"
+	    " CROSS JOIN paper_days pd ON pd.day = d.label CROSS JOIN papers p ON p.id = pd.paper", msg);
+	if (st == NULL) {
+		read_end(s);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)first);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)n);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(arg, sqlite3_column_int(st, 1) == DAY_NONE ? NULL : store_col(st, 0), store_col(st, 2));
+	rc = store_step_done(s, rc, msg);
+	sqlite3_finalize(st);
 	read_end(s);
 	return rc;
 }

@@ -219,7 +219,7 @@ draw_days(struct frame *f, struct ui_rect r, int focused)
 		const char *label = d->label ? d->label : "?";
 
 		draw_row_hl(f, in, (int)i, k == st->list.day && st->list.view == UI_VIEW_DAYS, focused, ' ',
-		    label, day_counts(num, sizeof num, label, unread, d->npapers, in.w),
+		    label, day_counts(num, sizeof num, label, unread, d->count, in.w),
 		    unread ? SETTINGS_EL_UNREAD : SETTINGS_EL_NORMAL, NULL, 0);
 	}
 }

@@ -352,6 +352,8 @@ ui_list_select_day(struct ui_state *st, size_t d)
 	size_t n = lib_ndays(st->lib);
 
 	st->list.day = d < n ? d : (n ? n - 1 : 0);
+	if (st->list.view == UI_VIEW_DAYS)
+		ui_state_hold_day(st, st->list.day);	/* a window on the library: read the day */
 	build_cats(st);
 	ui_list_count_cats(st);
 	ui_nav_unscroll(st, UI_CATS);
@@ -420,6 +422,31 @@ ui_list_row_of(const struct ui_state *st, uint32_t i)
 	return SIZE_MAX;
 }
 
+/*
+ * ui_list_go_to on a window on the library: day d may be read in the
+ * paper's place, so the paper is found again by its key.
+ */
+static int
+go_to_key(struct ui_state *st, const char *key, size_t d)
+{
+	char *k = key ? xstrdup(key) : NULL;
+	size_t i, found = SIZE_MAX;
+
+	ui_list_select_day(st, d);
+	for (i = 0; k && i < lib_npapers(st->lib) && found == SIZE_MAX; i++)
+		if (strcmp(lib_paper(st->lib, i)->key, k) == 0)
+			found = i;
+	free(k);
+	if (found == SIZE_MAX)
+		return 0;
+	if (lib_whole(st->lib))		/* tags made it whole: as there */
+		return ui_list_go_to(st, (uint32_t)found);
+	if ((found = ui_list_row_of(st, (uint32_t)found)) == SIZE_MAX)
+		return 0;	/* hidden by the filter */
+	ui_list_select_paper(st, found);
+	return 1;
+}
+
 /* Show paper (lib index) i: its first day in the Days order, All, the paper. */
 int
 ui_list_go_to(struct ui_state *st, uint32_t i)
@@ -435,6 +462,8 @@ ui_list_go_to(struct ui_state *st, uint32_t i)
 		return 1;
 	}
 	st->list.view = UI_VIEW_DAYS;
+	if (!lib_whole(st->lib))
+		return go_to_key(st, p->key, p->ndays ? p->days[0] : lib_ndays(st->lib) - 1);
 	ui_list_select_day(st, p->ndays ? p->days[0] : lib_ndays(st->lib) - 1);
 	if ((k = ui_list_row_of(st, i)) != SIZE_MAX) {
 		ui_list_select_paper(st, k);
@@ -666,6 +695,7 @@ ui_list_toggle_starred(struct ui_state *st)
 		ui_state_message(st, "days");
 		return UI_ACT_REDRAW;
 	}
+	ui_state_need_whole(st);	/* starred papers of every day */
 	st->list.view = UI_VIEW_STARRED;
 	build_cats(st);
 	ui_list_count_cats(st);
@@ -745,7 +775,7 @@ ui_list_width(const struct ui_state *st)
 	for (i = 0; i < lib_ndays(st->lib); i++) {
 		const struct day *d = lib_day(st->lib, i);
 
-		k = row_width(d->label ? d->label : "?", d->npapers);
+		k = row_width(d->label ? d->label : "?", d->count);
 		w = k > w ? k : w;
 	}
 	for (i = 0; i < st->list.ncats; i++) {

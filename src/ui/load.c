@@ -295,7 +295,11 @@ run(void *arg)
 		c->lib = NULL;
 	}
 	if (c->rc >= 0 && ld->index && !atomic_load(&c->stop)) {
-		c->shown = c->lib;	/* the reader takes it; it stays until on_done */
+		/*
+		 * the reader takes it; it stays until on_done, but for a window
+		 * on the library, which the reader may replace at once
+		 */
+		c->shown = c->lib && lib_whole(c->lib) ? c->lib : NULL;
 		atomic_store(&c->indexing, 1);
 		ui_loop_post(ld->loop, on_result, c);
 		ld->index(ld->arg, c, c->shown, &c->store, &c->ix);

@@ -6,6 +6,7 @@
 
 #include "model/lib.h"
 #include "settings/prefs.h"
+#include "store/store.h"
 #include "ui/loop.h"
 #include "ui/state.h"
 
@@ -30,6 +31,7 @@ ui_marks_free(struct ui_marks *m)
 	free(m->read);
 	free(m->star);
 	free(m->unread_day);
+	free(m->known);
 	if (m->own)
 		marks_free(m->store);
 	buf_free(&m->save_err);
@@ -44,17 +46,91 @@ count_days(struct ui_state *st)
 	size_t nd = lib_ndays(st->lib), i, k, np = lib_npapers(st->lib);
 
 	free(m->unread_day);
+	free(m->known);
 	m->unread_day = xcalloc(nd ? nd : 1, sizeof *m->unread_day);
+	m->known = xcalloc(nd ? nd : 1, 1);
 	for (i = 0; i < nd; i++) {
 		const struct day *d = lib_day(st->lib, i);
 
+		/* a day held in part (a window) is counted from the store when shown */
+		if ((m->known[i] = d->npapers == d->count) == 0)
+			continue;
 		for (k = 0; k < d->npapers; k++)
 			if (d->papers[k] < np && !m->read[d->papers[k]])
 				m->unread_day[i]++;
 	}
-	m->nstarred = 0;
+	m->nstarred = m->star_out;
 	for (i = 0; i < np; i++)
 		m->nstarred += m->star[i] != 0;
+}
+
+/*
+ * A library that holds only some days: the starred papers the store has
+ * that the library does not hold (none when there is no store or it fails).
+ */
+static size_t
+stars_out(struct ui_state *st)
+{
+	struct ui_marks *m = &st->marks;
+	struct store *s = ui_paper_store(st);
+	const char **keys;
+	size_t n, i, held = 0;
+	long found;
+	struct buf msg = BUF_INIT;
+
+	if (lib_whole(st->lib) || s == NULL)
+		return 0;
+	n = marks_keys(m->store, MARKS_STARRED, &keys);
+	found = store_count_keys(s, keys, n, &msg);
+	free(keys);
+	buf_free(&msg);
+	for (i = 0; i < lib_npapers(st->lib); i++)
+		held += m->star[i] != 0;
+	return found > (long)held ? (size_t)found - held : 0;
+}
+
+/* What counting a window's days from the store's keys needs. */
+struct day_count {
+	struct ui_state *st;
+	const struct lib *lib;
+};
+
+/* store_key_fn: count key unread on its day unless the library holds the day (counted already). */
+static void
+count_key(void *arg, const char *day, const char *key)
+{
+	struct day_count *c = arg;
+	struct ui_marks *m = &c->st->marks;
+	long d = lib_day_find(c->lib, day ? day : "undated");
+
+	if (d >= 0 && !m->known[d])
+		m->unread_day[d] += !marks_get(m->store, key, MARKS_READ);
+}
+
+/* Count the unread papers of days [first, first + n) that are not counted yet (see ui/marks.h). */
+void
+ui_marks_count_days(struct ui_state *st, size_t first, size_t n)
+{
+	struct ui_marks *m = &st->marks;
+	struct day_count c = { st, st->lib };
+	struct store *s = ui_paper_store(st);
+	size_t nd = lib_ndays(st->lib), i, lo = SIZE_MAX, hi = 0;
+	struct buf msg = BUF_INIT;
+
+	for (i = first; i < nd && i - first < n; i++)
+		if (!m->known[i]) {
+			lo = lo == SIZE_MAX ? i : lo;
+			hi = i + 1;
+			m->unread_day[i] = 0;
+		}
+	if (lo == SIZE_MAX)
+		return;
+	if (s == NULL || store_days_keys(s, lo, hi - lo, count_key, &c, &msg) < 0)
+		for (i = lo; i < hi; i++)	/* nothing to count them with: all unread */
+			m->unread_day[i] = m->known[i] ? m->unread_day[i] : lib_day(st->lib, i)->count;
+	for (i = lo; i < hi; i++)
+		m->known[i] = 1;
+	buf_free(&msg);
 }
 
 /* Read every paper's marks from the store. */
@@ -76,6 +152,7 @@ ui_marks_load(struct ui_state *st)
 			m->star[i] = marks_get(m->store, key, MARKS_STARRED) != 0;
 		}
 	}
+	m->star_out = stars_out(st);
 	count_days(st);
 }
 
@@ -296,6 +373,27 @@ unread_row(const struct ui_state *st, long from, int dir)
 }
 
 /*
+ * In a window on the library (lib_whole false): the next day in dir
+ * (wrapping) that has unread papers, selected, and the row of its first
+ * unread paper as shown (last, going back); SIZE_MAX when none.
+ */
+static size_t
+unread_day(struct ui_state *st, int dir)
+{
+	size_t nd = lib_ndays(st->lib), k, d;
+
+	for (k = 1; k < nd; k++) {
+		d = dir > 0 ? (st->list.day + k) % nd : (st->list.day + nd - k) % nd;
+		ui_marks_count_days(st, d, 1);
+		if (st->marks.unread_day[d]) {
+			ui_list_select_day(st, d);
+			return unread_row(st, dir > 0 ? 0 : (long)st->list.n - 1, dir);
+		}
+	}
+	return SIZE_MAX;
+}
+
+/*
  * The next (dir 1) or previous (-1) unread paper from the selection: in
  * the list as it is shown; else in the other days, in their order
  * (wrapping), landing on that day's first unread paper as it is shown
@@ -307,9 +405,16 @@ step_unread(struct ui_state *st, int dir)
 {
 	size_t n = lib_npapers(st->lib), cur = ui_list_index(st), from = cur, k, row = SIZE_MAX;
 	enum ui_pane keep = st->nav.focus == UI_SUMMARY ? UI_SUMMARY : UI_PAPERS;
+	unsigned gen = st->lib_gen;
 
 	if (st->list.n)
 		row = unread_row(st, (long)st->list.sel + dir, dir);
+	if (row == SIZE_MAX && !lib_whole(st->lib) && st->list.view == UI_VIEW_DAYS) {
+		row = unread_day(st, dir);	/* a window: the days' counts say where */
+		n = 0;				/* and no paper is looked for one by one */
+		if (st->lib_gen != gen)
+			cur = SIZE_MAX;		/* another library: its indices */
+	}
 	if (from == SIZE_MAX)
 		from = dir > 0 ? n - 1 : 0;	/* nothing selected: from either end */
 	for (k = 1; row == SIZE_MAX && k <= n; k++) {

@@ -95,8 +95,8 @@ ui_paper_lib(const struct ui_state *st)
 }
 
 /* The store a light library's papers are read from, or NULL. */
-static struct store *
-paper_store(const struct ui_state *st)
+struct store *
+ui_paper_store(const struct ui_state *st)
 {
 	return st->paper.store ? st->paper.store : st->search.store;
 }
@@ -127,7 +127,7 @@ fetch_full(struct ui_state *st)
 	if (p && full_of(pp, p))
 		return;
 	drop_full(pp);
-	if (p == NULL || p->key == NULL || !lib_is_light(st->lib) || (s = paper_store(st)) == NULL)
+	if (p == NULL || p->key == NULL || !lib_is_light(st->lib) || (s = ui_paper_store(st)) == NULL)
 		return;
 	buf_init(&msg);
 	pp->full = store_lib_paper(s, p->key, &msg);
@@ -183,7 +183,7 @@ ui_paper_full_list(const struct ui_state *st, const struct paper **v, size_t n, 
 	*full = NULL;
 	if (!lib_is_light(st->lib) || n == 0)
 		return 0;
-	if (paper_store(st) == NULL) {
+	if (ui_paper_store(st) == NULL) {
 		buf_puts(msg, "the library store is not open");
 		return -1;
 	}
@@ -194,7 +194,7 @@ ui_paper_full_list(const struct ui_state *st, const struct paper **v, size_t n, 
 		by[i].at = i;
 	}
 	qsort(by, n, sizeof *by, keyed_cmp);
-	*full = store_lib_keys(paper_store(st), keys, n, msg);
+	*full = store_lib_keys(ui_paper_store(st), keys, n, msg);
 	if (*full == NULL || place_full(*full, by, n, v) != n) {
 		if (*full && msg->len == 0)
 			buf_puts(msg, "the library store does not hold every paper");

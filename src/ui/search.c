@@ -343,6 +343,7 @@ ui_search_start(struct ui_state *st)
 {
 	struct ui_search *s = &st->search;
 
+	ui_state_need_whole(st);	/* a search goes through every day */
 	ui_list_save_place(st, &s->before);
 	s->active = 0;
 	ui_prompt_clear(st);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "settings/prefs.h"
+#include "store/store.h"
 
 /* Start the reader state on a library. */
 void
@@ -160,24 +161,79 @@ restore_selection(struct ui_state *st, const struct saved *sv)
 	ui_nav_focus(st, sv->focus);
 }
 
+/*
+ * Put lib (taken) in the old library's place, with what depends on its
+ * indices: the search, the tags (by key), the results view, the marks.
+ * The lists and the selection are the caller's to rebuild.
+ */
+static void
+swap_lib(struct ui_state *st, struct lib *lib)
+{
+	size_t ntags;
+	char **tags = ui_tags_keys(st, &ntags);
+
+	ui_paper_drop(st);
+	lib_free(st->lib);
+	st->lib = lib;
+	st->lib_gen++;
+	ui_search_relib(st);
+	ui_tags_restore(st, tags, ntags);	/* tags are kept by paper key */
+	ui_list_refind(st);		/* the results view's papers, in the new library */
+	/* this session's marks are in the store: read them for the new papers */
+	ui_marks_load(st);
+}
+
+/* The whole light library from the store, or NULL (said on the status line). */
+static struct lib *
+read_whole(struct ui_state *st)
+{
+	struct buf msg = BUF_INIT;
+	struct lib *lib = store_lib_light(ui_paper_store(st), NULL, &msg);
+
+	if (lib == NULL)
+		ui_state_message(st, "the other days cannot be read: %s", buf_str(&msg));
+	buf_free(&msg);
+	return lib;
+}
+
+/*
+ * What a library that holds only some days (lib_whole false) must be
+ * made for what the reader shows: the whole library for a view or a
+ * search or tags that take papers from every day, else a window on
+ * the day label.  Returns lib, or what replaced it (lib freed).
+ */
+static struct lib *
+fit_lib(struct ui_state *st, struct lib *lib, const char *label)
+{
+	struct store *s = ui_paper_store(st);
+	struct lib *other = NULL;
+	struct buf msg = BUF_INIT;
+	long d;
+
+	if (lib_whole(lib) || s == NULL)
+		return lib;
+	if (st->list.view != UI_VIEW_DAYS || st->search.active || st->tags.n)
+		other = store_lib_light(s, NULL, &msg);
+	else if ((d = lib_day_find(lib, label)) >= 0 &&
+	    lib_day(lib, (size_t)d)->npapers < lib_day(lib, (size_t)d)->count)
+		other = store_lib_window(s, label, &msg);
+	buf_free(&msg);
+	if (other == NULL)
+		return lib;
+	lib_free(lib);
+	return other;
+}
+
 /* Swap in a new library and restore the selection by day label, category and paper key. */
 void
 ui_state_replace_lib(struct ui_state *st, struct lib *lib)
 {
 	struct saved sv;
 	int was_empty = lib_npapers(st->lib) == 0;
-	size_t ntags;
-	char **tags = ui_tags_keys(st, &ntags);
 
 	save_selection(st, &sv);
-	ui_paper_drop(st);
-	lib_free(st->lib);
-	st->lib = lib;
-	ui_search_relib(st);
-	ui_tags_restore(st, tags, ntags);	/* tags are kept by paper key */
-	ui_list_refind(st);		/* the results view's papers, in the new library */
-	/* this session's marks are in the store: read them for the new papers */
-	ui_marks_load(st);
+	lib = fit_lib(st, lib, sv.day);
+	swap_lib(st, lib);
 	restore_selection(st, &sv);
 	if (was_empty && lib_npapers(lib) > 0) {
 		/* papers at last (a fetch, a reload): the lists, not the empty screen */
@@ -189,11 +245,45 @@ ui_state_replace_lib(struct ui_state *st, struct lib *lib)
 	free(sv.paper);
 }
 
+/* Hold day d's papers: a window on it from the store when the library does not (see state.h). */
+int
+ui_state_hold_day(struct ui_state *st, size_t d)
+{
+	const struct day *day = lib_day(st->lib, d);
+	struct buf msg = BUF_INIT;
+	struct lib *lib;
+
+	if (day == NULL || day->npapers == day->count || ui_paper_store(st) == NULL)
+		return 0;
+	if (st->tags.n)		/* tags are kept across days: hold them all */
+		return ui_state_need_whole(st);
+	lib = store_lib_window(ui_paper_store(st), day->label, &msg);
+	if (lib == NULL)
+		ui_state_message(st, "%s cannot be read: %s", day->label, buf_str(&msg));
+	else
+		swap_lib(st, lib);
+	buf_free(&msg);
+	return lib != NULL;
+}
+
+/* Hold every paper: the whole light library from the store (see state.h). */
+int
+ui_state_need_whole(struct ui_state *st)
+{
+	struct lib *lib;
+
+	if (lib_whole(st->lib) || ui_paper_store(st) == NULL || (lib = read_whole(st)) == NULL)
+		return 0;
+	ui_state_replace_lib(st, lib);
+	return 1;
+}
+
 /* Remember pane sizes, lay out the summary and keep selections visible. */
 void
 ui_state_fit(struct ui_state *st, const struct ui_layout *l)
 {
 	ui_nav_fit(st, l);
+	ui_marks_count_days(st, st->nav.top[UI_DAYS], st->nav.rows[UI_DAYS]);	/* the days shown */
 	ui_paper_fit(st, l);
 	ui_help_fit(st, l);
 }

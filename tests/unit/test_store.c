@@ -149,31 +149,67 @@ check_window(struct store *s, const struct lib *lib, size_t d)
 	buf_free(&got);
 }
 
-/* store_day_reads counts every other paper's key (and an unknown one) on each day as lib does. */
+/* What check_reads counts: keys of every other paper of lib, and the days they are on. */
+struct reads {
+	const struct lib *lib, *w;
+	const char **keys;
+	size_t nkeys;
+	size_t *got;
+	long last;		/* the day of the last call */
+	int apart;		/* a day's papers came apart */
+};
+
+/* store_key_fn: count key on its day when it is one of r's keys. */
+static void
+count_key(void *arg, const char *day, const char *key)
+{
+	struct reads *r = arg;
+	long d = lib_day_find(r->w, day ? day : "undated");
+	size_t i;
+
+	assert_true(d >= 0);
+	r->apart |= d < r->last;
+	r->last = d;
+	for (i = 0; i < r->nkeys; i++)
+		if (strcmp(r->keys[i], key) == 0)
+			r->got[d]++;
+}
+
+/*
+ * store_days_keys gives every day's keys (as counted for every other
+ * paper of lib, on each of its days), for a range of days and all;
+ * store_count_keys counts the keys the store has.
+ */
 static void
 check_reads(struct store *s, const struct lib *lib)
 {
 	struct buf msg = BUF_INIT;
 	struct lib *w = store_lib_window(s, NULL, &msg);
-	size_t nd = lib_ndays(lib), np = lib_npapers(lib), i, k, n = 0;
+	size_t nd = lib_ndays(lib), np = lib_npapers(lib), i, k;
 	const char **keys = calloc(np + 1, sizeof *keys);
 	size_t *want = calloc(nd + 1, sizeof *want), *got = calloc(nd + 1, sizeof *got);
+	struct reads r = { lib, w, keys, 0, got, -1, 0 };
 
 	assert_non_null(w);
-	keys[n++] = "arxiv:0000.00000";
+	keys[r.nkeys++] = "arxiv:0000.00000";
 	for (i = 0; i < np; i += 2) {
 		const struct paper *p = lib_paper(lib, i);
 
-		keys[n++] = p->key;
+		keys[r.nkeys++] = p->key;
 		for (k = 0; k < p->ndays; k++)
 			want[p->days[k]]++;
 	}
-	assert_int_equal(store_day_reads(s, w, keys, n, got, &msg), 0);
+	assert_int_equal(store_days_keys(s, 0, nd + 5, count_key, &r, &msg), 0);
 	for (i = 0; i < nd; i++)
 		assert_int_equal(got[i], want[i]);
-	assert_int_equal(store_day_reads(s, w, keys, 0, got, &msg), 0);
+	assert_false(r.apart);
+	memset(got, 0, (nd + 1) * sizeof *got);
+	r.last = -1;
+	assert_int_equal(store_days_keys(s, 1, 1, count_key, &r, &msg), 0);
 	for (i = 0; i < nd; i++)
-		assert_int_equal(got[i], 0);
+		assert_int_equal(got[i], i == 1 ? want[i] : 0);
+	assert_int_equal(store_count_keys(s, keys, r.nkeys, &msg), (long)r.nkeys - 1);
+	assert_int_equal(store_count_keys(s, keys, 0, &msg), 0);
 	free(keys);
 	free(want);
 	free(got);

@@ -1,8 +1,14 @@
 /* test_ui_state.c: the state as a whole: a reload keeps the selection (ui/state.h). */
 #include "unit.h"
 
+#include "base/buf.h"
+#include "marks/marks.h"
 #include "model/lib.h"
+#include "store/store.h"
 #include "ui/state.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 /* Reload keeps day, category, paper and read marks by key. */
 static void
@@ -32,11 +38,187 @@ test_state_reload(void **state)
 	ui_state_free(&st);
 }
 
+#define HEAD(day) "## Papers for " day "\n\n| Title | Authors | Summary |\n|---|---|---|\n"
+
+/* Four days; Shared Paper is on 2024-01-03 and 2024-01-01. */
+static void
+write_days(char *dir, size_t dsize, struct buf *file)
+{
+	snprintf(dir, dsize, "%s/pbwin.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	buf_printf(file, "%s/papers.md", dir);
+	unit_append(file->buf, HEAD("2024-01-04") "| Alpha Paper | A | Alpha text. |\n"
+	    "| Beta Paper | B | Beta text. |\n\n"
+	    HEAD("2024-01-03") "| Gamma Paper | C | Gamma text. |\n| Shared Paper | S | Shared text. |\n\n"
+	    HEAD("2024-01-02") "| Delta Paper | D | Delta text. |\n\n"
+	    HEAD("2024-01-01") "| Epsilon Paper | E | Epsilon text. |\n| Shared Paper | S | Shared text. |\n");
+}
+
+/* The key of the paper titled title in lib. */
+static const char *
+key_of(const struct lib *lib, const char *title)
+{
+	size_t i;
+
+	for (i = 0; i < lib_npapers(lib); i++)
+		if (strcmp(lib_paper(lib, i)->title, title) == 0)
+			return lib_paper(lib, i)->key;
+	fail_msg("no paper '%s'", title);
+	return NULL;
+}
+
+/* A window's day counts and unread counts are the whole library's with the same marks. */
+static void
+same_counts(struct ui_state *win, const char *dir)
+{
+	struct ui_state whole;
+	size_t i, nd;
+	const char **keys;
+	size_t n = marks_keys(win->marks.store, MARKS_READ, &keys);
+
+	ui_state_init(&whole, unit_parse_path_light(dir, 1), NULL, NULL);
+	for (i = 0; i < n; i++)
+		marks_set(whole.marks.store, keys[i], MARKS_READ, 1);
+	free(keys);
+	n = marks_keys(win->marks.store, MARKS_STARRED, &keys);
+	for (i = 0; i < n; i++)
+		marks_set(whole.marks.store, keys[i], MARKS_STARRED, 1);
+	free(keys);
+	ui_marks_load(&whole);
+	nd = lib_ndays(whole.lib);
+	ui_marks_count_days(win, 0, nd);
+	assert_int_equal(lib_ndays(win->lib), nd);
+	for (i = 0; i < nd; i++) {
+		assert_string_equal(lib_day(win->lib, i)->label, lib_day(whole.lib, i)->label);
+		assert_int_equal(lib_day(win->lib, i)->count, lib_day(whole.lib, i)->npapers);
+		assert_int_equal(win->marks.unread_day[i], whole.marks.unread_day[i]);
+	}
+	assert_int_equal(win->marks.nstarred, whole.marks.nstarred);
+	ui_state_free(&whole);
+}
+
+/*
+ * A window on the library (every day, one day's papers) reads each day
+ * from the store as it is shown, counts the unread papers of the days it
+ * does not hold from the marks, and takes the whole library for what
+ * needs every day: the starred view, a search, tags.
+ */
+static void
+test_window(void **state)
+{
+	char dir[300];
+	struct buf file = BUF_INIT, db = BUF_INIT, msg = BUF_INIT;
+	struct ui_state st;
+	struct lib *all = NULL;
+	unsigned gen;
+
+	(void)state;
+	write_days(dir, sizeof dir, &file);
+	all = unit_parse_path_light(dir, 1);
+	{
+		struct store *s = unit_indexed_store(dir, &db);
+
+		ui_state_init(&st, store_lib_window(s, NULL, &msg), NULL, NULL);
+		ui_paper_set_store(&st, s);	/* the state closes it */
+	}
+	unit_fit(&st, 24, 100);
+	assert_false(lib_whole(st.lib));
+	assert_int_equal(lib_npapers(st.lib), 2);
+	assert_string_equal(unit_title(&st), "Alpha Paper");
+	/* read and starred papers the window does not hold count on their days */
+	marks_set(st.marks.store, key_of(all, "Shared Paper"), MARKS_READ, 1);
+	marks_set(st.marks.store, key_of(all, "Delta Paper"), MARKS_READ, 1);
+	marks_set(st.marks.store, key_of(all, "Epsilon Paper"), MARKS_STARRED, 1);
+	marks_set(st.marks.store, key_of(all, "Alpha Paper"), MARKS_READ, 1);
+	ui_marks_load(&st);
+	assert_false(st.marks.known[1]);	/* counted when shown */
+	unit_fit(&st, 24, 100);
+	assert_true(st.marks.known[3]);
+	assert_int_equal(st.marks.unread_day[0], 1);
+	assert_int_equal(st.marks.unread_day[1], 1);
+	assert_int_equal(st.marks.unread_day[2], 0);
+	assert_int_equal(st.marks.unread_day[3], 1);
+	assert_int_equal(st.marks.nstarred, 1);
+	same_counts(&st, dir);
+	/* the next day is read from the store in the window's place */
+	gen = st.lib_gen;
+	ui_keys_handle(&st, '}');
+	unit_fit(&st, 24, 100);
+	assert_int_equal(st.lib_gen, gen + 1);
+	assert_false(lib_whole(st.lib));
+	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2024-01-03");
+	assert_int_equal(st.list.n, 2);
+	assert_string_equal(unit_title(&st), "Gamma Paper");
+	same_counts(&st, dir);
+	/* a paper marked here counts on its other day too */
+	ui_keys_handle(&st, 'u');	/* Gamma read */
+	unit_fit(&st, 24, 100);
+	assert_int_equal(st.marks.unread_day[1], 0);
+	same_counts(&st, dir);
+	ui_keys_handle(&st, 'j');
+	assert_string_equal(unit_title(&st), "Shared Paper");
+	ui_keys_handle(&st, 'u');	/* unread, here and on 2024-01-01, which the window does not hold */
+	unit_fit(&st, 24, 100);
+	assert_int_equal(st.marks.unread_day[3], 2);
+	same_counts(&st, dir);
+	ui_keys_handle(&st, 'u');
+	unit_fit(&st, 24, 100);
+	assert_int_equal(st.marks.unread_day[3], 1);
+	/* the next unread paper: on the first day with one, wrapping */
+	ui_keys_handle(&st, ']');
+	unit_fit(&st, 24, 100);
+	assert_string_equal(unit_title(&st), "Epsilon Paper");
+	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2024-01-01");
+	ui_keys_handle(&st, ']');
+	unit_fit(&st, 24, 100);
+	assert_string_equal(unit_title(&st), "Beta Paper");
+	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2024-01-04");
+	same_counts(&st, dir);
+	/* the starred view takes every day */
+	ui_keys_handle(&st, 'S');
+	unit_fit(&st, 24, 100);
+	assert_true(lib_whole(st.lib));
+	assert_int_equal(st.list.n, 1);
+	assert_string_equal(unit_title(&st), "Epsilon Paper");
+	/* a reload brings a window: the starred view keeps the whole library */
+	ui_state_replace_lib(&st, store_lib_window(ui_paper_store(&st), NULL, &msg));
+	assert_true(lib_whole(st.lib));
+	ui_keys_handle(&st, 'S');	/* back to the days: a reload now brings the window on the day shown */
+	ui_keys_handle(&st, '}');
+	ui_state_replace_lib(&st, store_lib_window(ui_paper_store(&st), NULL, &msg));
+	unit_fit(&st, 24, 100);
+	assert_false(lib_whole(st.lib));
+	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2024-01-03");
+	assert_int_equal(st.list.n, 2);
+	/* tags are kept across days: a day shown with papers tagged takes every day */
+	ui_keys_handle(&st, 'x');	/* Gamma tagged */
+	ui_keys_handle(&st, '}');
+	assert_true(lib_whole(st.lib));
+	assert_int_equal(st.tags.n, 1);
+	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2024-01-02");
+	ui_keys_handle(&st, 'X');
+	/* a search takes every day */
+	ui_state_replace_lib(&st, store_lib_window(ui_paper_store(&st), NULL, &msg));
+	assert_false(lib_whole(st.lib));
+	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2024-01-02");
+	ui_keys_handle(&st, '/');
+	assert_true(lib_whole(st.lib));
+	unit_type(&st, "epsilon");
+	assert_string_equal(unit_title(&st), "Epsilon Paper");
+	ui_state_free(&st);
+	lib_free(all);
+	unit_remove_store_lib(dir, &file, &db);
+	buf_free(&file);
+	buf_free(&db);
+	buf_free(&msg);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_state_reload),
+		cmocka_unit_test(test_window),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
