@@ -2,6 +2,7 @@
  *
  *   ui_bench [-n KEYS] PATH...
  *   ui_bench [-n KEYS] -s STORE
+ *   ui_bench -s STORE -w WORD...
  *
  * Reads PATH... as paperboy does (or, with -s, takes the window on the
  * store's newest day as the reader does, each day then read from the
@@ -9,7 +10,10 @@
  * 2000; a mix of moves in every pane, focus changes, paging, first/last
  * and the language toggle) through the key handler, the layout and the
  * drawing code into a 200x60 curses terminal on /dev/null, and prints the
- * median and p99 time per key on stderr.  Default settings and marks kept
+ * median and p99 time per key on stderr.  With -w, each WORD is searched
+ * instead (/, the word a character at a time, Enter, then n five times)
+ * through the store's index, its warm-up timed apart: the time of each
+ * of those keys.  Default settings and marks kept
  * in memory: the figures do not depend on the user's files.
  */
 #include <stdio.h>
@@ -18,6 +22,8 @@
 
 #include "ingest/ingest.h"
 #include "model/lib.h"
+#include "store/index.h"
+#include "text/text.h"
 #include "store/store.h"
 #include "ui/draw.h"
 #include "ui/loop.h"
@@ -102,6 +108,58 @@ press(struct ui_state *st, double *ms, long n)
 	return 0;
 }
 
+/* Handle key and redraw: its time in ms. */
+static double
+timed_key(struct ui_state *st, struct ui_term *t, int key)
+{
+	double t0 = ui_loop_now();
+
+	ui_keys_handle(st, key);
+	ui_draw_screen(t, st, 0);
+	return ui_loop_now() - t0;
+}
+
+/* Search each word as a user types it; print the times of its keys. */
+static int
+search_words(struct ui_state *st, const char *path, char **words, int n)
+{
+	const char *err = NULL;
+	struct ui_term *t = ui_term_open(60, 200, &err);
+	struct buf msg = BUF_INIT;
+	struct store *s = store_open(path, &msg);
+	struct index *ix = s ? index_new(s) : NULL;
+	double t0 = ui_loop_now(), warm, ms[64];
+	int i, k, nk;
+	size_t j;
+
+	if (t == NULL || ix == NULL || index_warm(ix, &msg) < 0) {
+		fprintf(stderr, "ui_bench: %s\n", err ? err : msg.buf);
+		return -1;
+	}
+	warm = ui_loop_now() - t0;
+	ui_search_set_store(st, s, ix, NULL);	/* the state closes them */
+	ui_draw_screen(t, st, 1);
+	fprintf(stderr, "paperboy bench: index warm-up %.0f ms, apart\n", warm);
+	for (i = 0; i < n; i++) {
+		const char *w = words[i];
+
+		nk = 0;
+		ms[nk++] = timed_key(st, t, '/');
+		for (j = 0; w[j] && nk < 50;)	/* a code point a key */
+			ms[nk++] = timed_key(st, t, (int)text_decode(w, strlen(w), &j));
+		ms[nk++] = timed_key(st, t, KEYNAME_ENTER);
+		for (k = 0; k < 5; k++)
+			ms[nk++] = timed_key(st, t, 'n');
+		qsort(ms, (size_t)nk, sizeof *ms, cmp_double);
+		fprintf(stderr, "paperboy bench: search '%s' on %s: %d keys, median %.2f ms, max %.2f ms (%s)\n", w,
+		    lib_whole(st->lib) ? "the whole library" : "a window", nk, ms[nk / 2], ms[nk - 1],
+		    buf_str(&st->status));
+	}
+	ui_term_close(t);
+	buf_free(&msg);
+	return 0;
+}
+
 /* Entry point. */
 int
 main(int argc, char **argv)
@@ -123,6 +181,12 @@ main(int argc, char **argv)
 	if (first + 1 < argc && strcmp(argv[first], "-s") == 0) {
 		if (from_store(&st, argv[first + 1]) < 0)
 			return 1;
+		if (first + 2 < argc && strcmp(argv[first + 2], "-w") == 0) {
+			int rc = search_words(&st, argv[first + 1], argv + first + 3, argc - first - 3);
+
+			ui_state_free(&st);
+			return rc < 0;
+		}
 	} else {
 		ui_state_init(&st, load(argv + first, argc - first), NULL, NULL);
 	}

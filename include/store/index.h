@@ -83,8 +83,10 @@ long index_day(struct index *ix, const char *day, size_t **out, struct buf *msg)
 long index_ranked(struct index *ix, size_t max, struct buf *keys, struct buf *msg);
 
 /*
- * Answer index_hits for the papers of lib from now on (NULL: for none);
- * lib must outlive the binding.  The store and lib are matched by key.
+ * Answer index_hits for the papers of lib from now on (NULL: for none,
+ * and the display order read already is kept: index_rank and index_key
+ * need no library); lib must outlive the binding.  The store and lib are
+ * matched by key, at the next query.
  */
 void index_bind(struct index *ix, const struct lib *lib);
 /*

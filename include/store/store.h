@@ -125,6 +125,12 @@ struct lib *store_lib_light(struct store *s, const char *day, struct buf *msg);
  * store_lib_light's.  Caller frees; NULL with msg.
  */
 struct lib *store_lib_window(struct store *s, const char *day, struct buf *msg);
+/*
+ * Append the label of the first day, in display order, of the paper with
+ * this key ("undated" for the undated group: a library's label), where a
+ * reader shows it: 1, 0 when the store has no such paper, -1 with msg.
+ */
+int store_paper_day(struct store *s, const char *key, struct buf *label, struct buf *msg);
 /* How many of keys[0..n) the store's papers have (the starred papers of a window), or -1 with msg. */
 long store_count_keys(struct store *s, const char *const *keys, size_t n, struct buf *msg);
 /* Called with a day's label (NULL: the undated group) and the key of a paper on it. */

@@ -47,6 +47,7 @@ struct ui_place {
 	enum ui_view view;
 	size_t day, cat, sel;
 	size_t paper;			/* lib index of the selected paper, or SIZE_MAX */
+	unsigned gen;			/* of the library then (struct ui_state's lib_gen) */
 	enum ui_filter filter;
 	long min_votes;
 	enum ui_pane focus;
@@ -115,6 +116,12 @@ void ui_list_count_cats(struct ui_state *st);
  * its first day, else with the filter cleared.  0 when it cannot be shown.
  */
 int ui_list_go_to(struct ui_state *st, uint32_t i);
+/*
+ * Show the paper with this key on day d (its first day) as ui_list_go_to
+ * does, when the library may not hold it yet: a window reads day d in
+ * its place first.  0 when it cannot be shown.
+ */
+int ui_list_go_to_key(struct ui_state *st, const char *key, size_t d);
 /* Remember the selection in *p. */
 void ui_list_save_place(const struct ui_state *st, struct ui_place *p);
 /* Go back to a remembered selection: view, filter, minimum votes, day, category, paper, focus. */

@@ -6,6 +6,13 @@
  * first match; Tab limits it to the current list; Esc goes back; n and N
  * walk the matches afterwards, across days, and L lists them all, newest
  * first (neomutt's limit).
+ *
+ * On a window on the library (one day held, ui/state.h) the index
+ * answers for every day by rank: the count, the next match's key and its
+ * first day, which is then read in the window's place; the window's own
+ * papers are marked in hits.  Where the index cannot answer exactly (not
+ * there yet, papers waiting), and for L, every day is read first
+ * (ui_state_need_whole) and searched as before.
  */
 #ifndef PB_UI_SEARCH_H
 #define PB_UI_SEARCH_H
@@ -27,6 +34,9 @@ struct ui_search {
 	struct store *store;		/* the library store for searching, or NULL (ui_search_set_store) */
 	struct index *ix;		/* its search index, bound to the library */
 	uint8_t *hits;			/* the index's answer for the query, one per paper (match uses it) */
+	struct buf ixq;			/* the query whose matches the index holds ("": none) */
+	int wide;			/* a window on the library: the index answers for every day
+					   (matches by rank; the window marks its own in hits) */
 	struct buf query;		/* the query as typed (kept across reloads) */
 	int day;			/* search only the current list, not every day */
 	int active;			/* a query is active: highlight, n and N */

@@ -133,8 +133,8 @@ reader_index(void *arg, struct ui_load_ctl *ctl, const struct lib *lib, struct s
 		;
 	while (*out && !atomic_load(stop) && indexer_tidy(*out, &msg) > 0)
 		;
-	if (*out && lib && !atomic_load(stop)) {
-		/* what the first keystroke would read, read now */
+	if (*out && !atomic_load(stop)) {
+		/* what the first keystroke would read, read now (a window: nothing to bind) */
 		*ix = index_new(*out);
 		index_bind(*ix, lib);
 		index_warm(*ix, &msg);	/* on failure, the first search tries again */

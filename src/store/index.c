@@ -748,7 +748,8 @@ void
 index_bind(struct index *ix, const struct lib *lib)
 {
 	ix->lib = lib;
-	ix->version[0] = -1;	/* map the positions again */
+	if (lib)
+		ix->version[0] = -1;	/* map the positions again (none to map for no library) */
 }
 
 /* Set the query and mark the bound library's papers that match. */

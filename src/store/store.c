@@ -990,6 +990,28 @@ store_count_keys(struct store *s, const char *const *keys, size_t n, struct buf 
 	return rc < 0 ? -1 : found;
 }
 
+/* The label of the first day (display order) of the paper with this key (see store.h). */
+int
+store_paper_day(struct store *s, const char *key, struct buf *label, struct buf *msg)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (manifest_wait(s, msg) < 0)
+		return -1;
+	st = store_prep(s, "SELECT d.label, d.kind FROM papers p CROSS JOIN paper_days pd ON pd.paper = p.id"
+	    " CROSS JOIN days d ON d.label = pd.day WHERE p.key = ?1 ORDER BY d.dkey, d.label LIMIT 1", msg);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		buf_puts(label, sqlite3_column_int(st, 1) == DAY_NONE ? "undated" : store_col(st, 0));
+	rc = rc == SQLITE_ROW ? 1 : store_step_done(s, rc, msg);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* The keys of the papers of days [first, first + n) in display order (see store.h). */
 int
 store_days_keys(struct store *s, size_t first, size_t n, store_key_fn fn, void *arg, struct buf *msg)

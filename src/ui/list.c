@@ -422,29 +422,34 @@ ui_list_row_of(const struct ui_state *st, uint32_t i)
 	return SIZE_MAX;
 }
 
-/*
- * ui_list_go_to on a window on the library: day d may be read in the
- * paper's place, so the paper is found again by its key.
- */
-static int
-go_to_key(struct ui_state *st, const char *key, size_t d)
+/* The lib index of the paper with this key, or SIZE_MAX. */
+static size_t
+index_of_key(const struct ui_state *st, const char *key)
 {
-	char *k = key ? xstrdup(key) : NULL;
-	size_t i, found = SIZE_MAX;
+	size_t i;
 
-	ui_list_select_day(st, d);
-	for (i = 0; k && i < lib_npapers(st->lib) && found == SIZE_MAX; i++)
-		if (strcmp(lib_paper(st->lib, i)->key, k) == 0)
-			found = i;
+	for (i = 0; key && i < lib_npapers(st->lib); i++)
+		if (strcmp(lib_paper(st->lib, i)->key, key) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* Show the paper with this key on day d (see ui/list.h). */
+int
+ui_list_go_to_key(struct ui_state *st, const char *key, size_t d)
+{
+	const struct day *day = lib_day(st->lib, d);
+	size_t i = index_of_key(st, key);
+	char *k;
+
+	if (i != SIZE_MAX && (day == NULL || day->npapers == day->count))
+		return ui_list_go_to(st, (uint32_t)i);	/* held, and its day too */
+	k = xstrdup(key);
+	st->list.view = UI_VIEW_DAYS;
+	ui_list_select_day(st, d);	/* a window reads the day in its place */
+	i = index_of_key(st, k);
 	free(k);
-	if (found == SIZE_MAX)
-		return 0;
-	if (lib_whole(st->lib))		/* tags made it whole: as there */
-		return ui_list_go_to(st, (uint32_t)found);
-	if ((found = ui_list_row_of(st, (uint32_t)found)) == SIZE_MAX)
-		return 0;	/* hidden by the filter */
-	ui_list_select_paper(st, found);
-	return 1;
+	return i != SIZE_MAX && ui_list_go_to(st, (uint32_t)i);
 }
 
 /* Show paper (lib index) i: its first day in the Days order, All, the paper. */
@@ -452,7 +457,7 @@ int
 ui_list_go_to(struct ui_state *st, uint32_t i)
 {
 	const struct paper *p = lib_paper(st->lib, i);
-	size_t k;
+	size_t k, d;
 
 	if (!p)
 		return 0;
@@ -462,9 +467,10 @@ ui_list_go_to(struct ui_state *st, uint32_t i)
 		return 1;
 	}
 	st->list.view = UI_VIEW_DAYS;
-	if (!lib_whole(st->lib))
-		return go_to_key(st, p->key, p->ndays ? p->days[0] : lib_ndays(st->lib) - 1);
-	ui_list_select_day(st, p->ndays ? p->days[0] : lib_ndays(st->lib) - 1);
+	d = p->ndays ? p->days[0] : lib_ndays(st->lib) - 1;
+	if (!lib_whole(st->lib) && lib_day(st->lib, d)->npapers < lib_day(st->lib, d)->count)
+		return ui_list_go_to_key(st, p->key, d);	/* the day is read in the window's place */
+	ui_list_select_day(st, d);
 	if ((k = ui_list_row_of(st, i)) != SIZE_MAX) {
 		ui_list_select_paper(st, k);
 		return 1;
@@ -574,6 +580,7 @@ ui_list_save_place(const struct ui_state *st, struct ui_place *p)
 	p->cat = st->list.cat;
 	p->sel = st->list.sel;
 	p->paper = ui_list_index(st);
+	p->gen = st->lib_gen;
 	p->filter = st->list.filter;
 	p->min_votes = st->list.min_votes;
 	p->focus = st->nav.focus;
@@ -591,8 +598,8 @@ ui_list_restore_place(struct ui_state *st, const struct ui_place *p)
 	ui_list_select_day(st, p->day);
 	if (p->cat <= st->list.ncats)
 		ui_list_select_cat(st, p->cat);
-	/* the same paper, wherever a rebuilt list put it */
-	k = p->paper <= UINT32_MAX ? ui_list_row_of(st, (uint32_t)p->paper) : SIZE_MAX;
+	/* the same paper, wherever a rebuilt list put it (another library: the same row) */
+	k = p->paper <= UINT32_MAX && p->gen == st->lib_gen ? ui_list_row_of(st, (uint32_t)p->paper) : SIZE_MAX;
 	ui_list_select_paper(st, k != SIZE_MAX ? k : p->sel);
 	ui_nav_focus(st, p->focus);
 }

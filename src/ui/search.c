@@ -19,6 +19,7 @@ ui_search_init(struct ui_state *st)
 	st->search.ix = NULL;
 	st->search.hits = NULL;
 	buf_init(&st->search.query);
+	buf_init(&st->search.ixq);
 	st->search.day = 0;
 	st->search.active = 0;
 	st->search.partial = 0;
@@ -32,6 +33,7 @@ drop_store(struct ui_search *s)
 	store_close(s->store);
 	s->ix = NULL;
 	s->store = NULL;
+	buf_setlen(&s->ixq, 0);
 }
 
 /* Free. */
@@ -44,6 +46,58 @@ ui_search_free(struct ui_search *s)
 	free(s->hits);
 	s->hits = NULL;
 	buf_free(&s->query);
+	buf_free(&s->ixq);
+}
+
+/* An index that failed: dropped, but for the store a light library's papers are read from. */
+static void
+index_failed(struct ui_state *st)
+{
+	struct ui_search *s = &st->search;
+
+	if (lib_is_light(st->lib)) {
+		index_free(s->ix);
+		s->ix = NULL;
+	} else {
+		drop_store(s);
+	}
+}
+
+/*
+ * The query q[0..n) on a window on the library (lib_whole false): the
+ * index counts the matches of every day, and the window's papers that
+ * match are marked by their rank among them (index_rank): the search is
+ * wide.  When the index cannot answer exactly (papers waiting to be
+ * indexed, too many to search one by one), it is not wide: the caller
+ * reads every day (ui_state_need_whole).  Returns 1 (the query is set).
+ */
+static int
+window_hits(struct ui_state *st, const char *q, size_t n)
+{
+	struct ui_search *s = &st->search;
+	struct buf msg = BUF_INIT;
+	size_t np = lib_npapers(st->lib), i;
+	long r = 0;
+	int is;
+
+	if (s->ixq.len != n || memcmp(s->ixq.buf, q, n) != 0)	/* a window read in place: asked already */
+		r = index_set(s->ix, q, n, &msg);
+	buf_setlen(&s->ixq, 0);
+	if (r >= 0)
+		buf_add(&s->ixq, q, n);
+	else
+		index_failed(st);
+	buf_free(&msg);
+	if (r < 0 || index_pending(s->ix))
+		return 1;
+	free(s->hits);
+	s->hits = xcalloc(np + 1, 1);
+	for (i = 0; i < np; i++)
+		s->hits[i] = index_rank(s->ix, lib_paper(st->lib, i)->key, &is) >= 0 && is;
+	search_use_hits(s->match, s->hits);
+	s->partial = 0;
+	s->wide = 1;
+	return 1;
 }
 
 /*
@@ -59,8 +113,11 @@ set_query(struct ui_state *st, const char *q, size_t n)
 	long r;
 
 	s->partial = on && lib_is_light(st->lib);	/* until the index answers */
+	s->wide = 0;
 	if (!on || s->ix == NULL)
 		return on;
+	if (!lib_whole(st->lib))
+		return window_hits(st, q, n);
 	buf_init(&msg);
 	free(s->hits);
 	s->hits = xcalloc(lib_npapers(st->lib) + 1, 1);
@@ -73,12 +130,11 @@ set_query(struct ui_state *st, const char *q, size_t n)
 		s->hits = NULL;
 		s->partial = s->partial ? 2 : 0;
 	}
-	if (r == -1 && lib_is_light(st->lib)) {
-		index_free(s->ix);	/* the store still gives the papers' text */
-		s->ix = NULL;
-	} else if (r == -1) {
-		drop_store(s);
-	}
+	if (r == -1)
+		index_failed(st);	/* a light library's store still gives the papers' text */
+	buf_setlen(&s->ixq, 0);	/* the index holds another query's matches now */
+	if (r >= 0)
+		buf_add(&s->ixq, q, n);
 	buf_free(&msg);
 	return on;
 }
@@ -93,7 +149,7 @@ ui_search_set_store(struct ui_state *st, struct store *s, struct index *ix, cons
 	se->store = s;
 	se->ix = ix ? ix : index_new(s);
 	if (ix == NULL || bound != st->lib)
-		index_bind(se->ix, st->lib);
+		index_bind(se->ix, lib_whole(st->lib) ? st->lib : NULL);	/* a window: by rank */
 	ui_paper_refetch(st);
 	if (se->active)
 		set_query(st, se->query.buf, se->query.len);
@@ -108,7 +164,7 @@ ui_search_relib(struct ui_state *st)
 	search_free(s->match);
 	s->match = search_new(st->lib);
 	if (s->ix)
-		index_bind(s->ix, st->lib);
+		index_bind(s->ix, lib_whole(st->lib) ? st->lib : NULL);	/* a window: by rank */
 	if (s->active)
 		s->active = set_query(st, s->query.buf, s->query.len);
 }
@@ -154,6 +210,51 @@ pick(const size_t *m, size_t count, size_t from, int dir, int same)
 	return k > 0 ? k - 1 : count - 1;
 }
 
+/* Show match k (a rank) of a wide search: its first day, read in the window's place. */
+static int
+show_rank(struct ui_state *st, size_t k)
+{
+	struct buf key = BUF_INIT, label = BUF_INIT, msg = BUF_INIT;
+	struct store *s = ui_paper_store(st);
+	long d = -1;
+	int ok;
+
+	ok = index_key(st->search.ix, k, &key) == 0 && s && store_paper_day(s, key.buf, &label, &msg) > 0 &&
+	    (d = lib_day_find(st->lib, label.buf)) >= 0 && ui_list_go_to_key(st, key.buf, (size_t)d);
+	buf_free(&key);
+	buf_free(&label);
+	buf_free(&msg);
+	return ok;
+}
+
+/*
+ * find_match of a wide search (every day, on a window): the rank of the
+ * selected paper among the matches says which is next (at it, same).
+ */
+static int
+wide_match(struct ui_state *st, int dir, int same, size_t *nmatch, size_t *which)
+{
+	const struct paper *p = ui_list_paper(st);
+	size_t count = index_count(st->search.ix), k;
+	long r = 0;
+	int is = 0;
+
+	*nmatch = count;
+	if (count == 0)
+		return 0;
+	if (p == NULL)
+		same = 1;	/* nothing selected: the first match is next */
+	else if ((r = index_rank(st->search.ix, p->key, &is)) < 0)
+		r = 0;
+	if (dir > 0)
+		k = is && !same ? (size_t)r + 1 : (size_t)r;	/* at (same) or after */
+	else
+		k = r > 0 ? (size_t)r - 1 : count - 1;	/* before */
+	k = k < count ? k : 0;
+	*which = k + 1;
+	return show_rank(st, k);
+}
+
 /*
  * Go to the next (dir 1) or previous (-1) match after the selection, or
  * at it (same); *nmatch is the number of matches, *which the rank of the
@@ -165,6 +266,8 @@ find_match(struct ui_state *st, int dir, int same, size_t *nmatch, size_t *which
 	size_t n = scope_len(st), k, count = 0;
 	size_t *m;
 
+	if (st->search.active && st->search.wide && !st->search.day)
+		return wide_match(st, dir, same, nmatch, which);
 	if (!st->search.active || n == 0)
 		return 0;
 	if (!ui_list_paper(st))
@@ -242,7 +345,11 @@ static void
 go(struct ui_state *st, int dir, int same)
 {
 	size_t count = 0, which = 0;
-	int found = find_match(st, dir, same, &count, &which);
+	int found;
+
+	if (st->search.active && !st->search.wide && !lib_whole(st->lib))
+		ui_state_need_whole(st);	/* the index cannot answer for a window: every day */
+	found = find_match(st, dir, same, &count, &which);
 
 	if (found)
 		show_matching_summary(st);
@@ -343,7 +450,6 @@ ui_search_start(struct ui_state *st)
 {
 	struct ui_search *s = &st->search;
 
-	ui_state_need_whole(st);	/* a search goes through every day */
 	ui_list_save_place(st, &s->before);
 	s->active = 0;
 	ui_prompt_clear(st);
@@ -390,6 +496,7 @@ ui_search_results(struct ui_state *st)
 		ui_state_message(st, "no search: / starts one, then L lists its matches");
 		return UI_ACT_REDRAW;
 	}
+	ui_state_need_whole(st);	/* the matches of every day in one list */
 	n = ui_list_show_results(st, st->search.match, search_query(st->search.match));
 	/* the position names the results and counts them */
 	ui_state_message(st, n ? "q: back" : "no paper matches (q: back)");

@@ -198,9 +198,9 @@ read_whole(struct ui_state *st)
 
 /*
  * What a library that holds only some days (lib_whole false) must be
- * made for what the reader shows: the whole library for a view or a
- * search or tags that take papers from every day, else a window on
- * the day label.  Returns lib, or what replaced it (lib freed).
+ * made for what the reader shows: the whole library for a view, tags or
+ * a search the index does not answer by rank (not wide) that take
+ * papers from every day, else a window on the day label.  Returns lib, or what replaced it (lib freed).
  */
 static struct lib *
 fit_lib(struct ui_state *st, struct lib *lib, const char *label)
@@ -212,7 +212,7 @@ fit_lib(struct ui_state *st, struct lib *lib, const char *label)
 
 	if (lib_whole(lib) || s == NULL)
 		return lib;
-	if (st->list.view != UI_VIEW_DAYS || st->search.active || st->tags.n)
+	if (st->list.view != UI_VIEW_DAYS || (st->search.active && !st->search.wide) || st->tags.n)
 		other = store_lib_light(s, NULL, &msg);
 	else if ((d = lib_day_find(lib, label)) >= 0 &&
 	    lib_day(lib, (size_t)d)->npapers < lib_day(lib, (size_t)d)->count)

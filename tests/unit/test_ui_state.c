@@ -197,13 +197,13 @@ test_window(void **state)
 	assert_int_equal(st.tags.n, 1);
 	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2024-01-02");
 	ui_keys_handle(&st, 'X');
-	/* a search takes every day */
+	/* a search without the store's index takes every day */
 	ui_state_replace_lib(&st, store_lib_window(ui_paper_store(&st), NULL, &msg));
 	assert_false(lib_whole(st.lib));
 	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2024-01-02");
 	ui_keys_handle(&st, '/');
-	assert_true(lib_whole(st.lib));
 	unit_type(&st, "epsilon");
+	assert_true(lib_whole(st.lib));
 	assert_string_equal(unit_title(&st), "Epsilon Paper");
 	ui_state_free(&st);
 	lib_free(all);
@@ -213,12 +213,107 @@ test_window(void **state)
 	buf_free(&msg);
 }
 
+/* Where a state stands: the selected paper's title, its day, the status line. */
+static void
+where(struct ui_state *st, struct buf *out)
+{
+	unit_fit(st, 24, 100);
+	buf_printf(out, "%s | %s | %s\n", unit_title(st), lib_day(st->lib, st->list.day)->label,
+	    buf_str(&st->status));
+}
+
+/* Press key in both states and note where each stands. */
+static void
+both(struct ui_state *w, struct ui_state *a, int key, struct buf *gw, struct buf *ga)
+{
+	ui_keys_handle(w, key);
+	ui_keys_handle(a, key);
+	where(w, gw);
+	where(a, ga);
+}
+
+/*
+ * A search on a window through the store's index (wide: by rank) goes
+ * where the same search on the whole library goes, match for match and
+ * day for day, with the same counts, and keeps holding one day.
+ */
+static void
+test_window_search(void **state)
+{
+	static const char *const queries[] = { "paper", "text", "ta", "shared", "gamma", "nothing" };
+	char dir[300];
+	struct buf file = BUF_INIT, db = BUF_INIT, msg = BUF_INIT, gw = BUF_INIT, ga = BUF_INIT;
+	struct ui_state w, a;
+	struct store *s;
+	size_t q, k;
+
+	(void)state;
+	write_days(dir, sizeof dir, &file);
+	s = unit_indexed_store(dir, &db);
+	ui_state_init(&w, store_lib_window(s, NULL, &msg), NULL, NULL);
+	ui_paper_set_store(&w, s);
+	ui_search_set_store(&w, store_open(db.buf, &msg), NULL, NULL);
+	s = store_open(db.buf, &msg);
+	ui_state_init(&a, store_lib_light(s, NULL, &msg), NULL, NULL);
+	ui_paper_set_store(&a, s);
+	ui_search_set_store(&a, store_open(db.buf, &msg), NULL, NULL);
+	assert_false(lib_whole(w.lib));
+	assert_true(lib_whole(a.lib));
+	ui_keys_handle(&w, '}');	/* from the second day */
+	ui_keys_handle(&a, '}');
+	for (q = 0; q < sizeof queries / sizeof *queries; q++) {
+		ui_keys_handle(&w, '/');
+		ui_keys_handle(&a, '/');
+		unit_type(&w, queries[q]);
+		unit_type(&a, queries[q]);
+		where(&w, &gw);
+		where(&a, &ga);
+		both(&w, &a, KEYNAME_ENTER, &gw, &ga);
+		for (k = 0; k < 7; k++)
+			both(&w, &a, 'n', &gw, &ga);
+		for (k = 0; k < 3; k++)
+			both(&w, &a, 'N', &gw, &ga);
+		assert_string_equal(buf_str(&gw), buf_str(&ga));
+		assert_false(lib_whole(w.lib));
+		assert_true(w.search.wide);
+	}
+	assert_non_null(strstr(buf_str(&gw), "Shared Paper | 2024-01-03 | /shared: match 1 of 1"));
+	/* Esc at the prompt goes back where the search began; Tab searches this day only */
+	ui_keys_handle(&w, '/');
+	ui_keys_handle(&a, '/');
+	unit_type(&w, "delta");
+	unit_type(&a, "delta");
+	where(&w, &gw);
+	where(&a, &ga);
+	both(&w, &a, '\t', &gw, &ga);
+	both(&w, &a, '\t', &gw, &ga);
+	both(&w, &a, KEYNAME_ESC, &gw, &ga);
+	assert_string_equal(buf_str(&gw), buf_str(&ga));
+	assert_false(lib_whole(w.lib));
+	/* L lists every day's matches: the whole library */
+	ui_keys_handle(&w, '/');
+	unit_type(&w, "paper");
+	ui_keys_handle(&w, KEYNAME_ENTER);
+	ui_keys_handle(&w, 'L');
+	assert_true(lib_whole(w.lib));
+	assert_int_equal(w.list.nfound, 6);
+	ui_state_free(&w);
+	ui_state_free(&a);
+	unit_remove_store_lib(dir, &file, &db);
+	buf_free(&file);
+	buf_free(&db);
+	buf_free(&msg);
+	buf_free(&gw);
+	buf_free(&ga);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_state_reload),
 		cmocka_unit_test(test_window),
+		cmocka_unit_test(test_window_search),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
