@@ -129,6 +129,8 @@ enum light_part {
 	LIGHT_ALL,	/* every paper */
 	LIGHT_DAY,	/* the papers of a day, and their days */
 	LIGHT_WINDOW,	/* the papers of a day, and every day with its count (lib_add_day_count) */
+	LIGHT_WINDOW_KEYS,	/* the same and the papers of the keys in temp.tk_keys */
+	LIGHT_NPARTS
 };
 /*
  * light.c: the light library (lib_set_light) of the part of the stored

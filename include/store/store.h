@@ -126,6 +126,12 @@ struct lib *store_lib_light(struct store *s, const char *day, struct buf *msg);
  */
 struct lib *store_lib_window(struct store *s, const char *day, struct buf *msg);
 /*
+ * store_lib_window, holding the papers of keys[0..n) too (the starred or
+ * tagged papers of every day: a key the store does not have is left out).
+ */
+struct lib *store_lib_window_with(struct store *s, const char *day, const char *const *keys, size_t n,
+    struct buf *msg);
+/*
  * Append the label of the first day, in display order, of the paper with
  * this key ("undated" for the undated group: a library's label), where a
  * reader shows it: 1, 0 when the store has no such paper, -1 with msg.

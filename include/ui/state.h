@@ -81,23 +81,31 @@ void ui_state_configure(struct ui_state *st, const struct prefs *p, struct buf *
  * Swap in a reloaded library, keeping day, category and paper by key
  * (marks come from the marks store).  A library that holds only some
  * days (lib_whole false: a window) is first made what the reader needs
- * from the library store: a window on the day shown, or the whole
- * library while a view, a search or tags take papers from every day.
+ * from the library store: a window on the day shown holding the tagged
+ * papers (and the starred ones in the starred view), or the whole
+ * library for the results view and a search the index cannot answer.
  */
 void ui_state_replace_lib(struct ui_state *st, struct lib *lib);
 /*
  * Before day d is shown in the days view: when the library does not hold
  * all of its papers, take the window on d from the library store in its
- * place (day indices stay: a window has every day), or the whole library
- * while papers are tagged.  Returns 1 when the library was replaced (lib
- * indices changed), 0 when not (a failure is on the status line).
+ * place (day indices stay: a window has every day), holding the tagged
+ * papers too.  Returns 1 when the library was replaced (lib indices
+ * changed), 0 when not (a failure is on the status line).
  */
 int ui_state_hold_day(struct ui_state *st, size_t d);
 /*
- * Before something that takes papers from every day (a search, the
- * starred view): when the library holds only some days, replace it by the
- * whole light library from the store, keeping the selection.  Returns 1
- * when it was replaced, 0 when not.
+ * Before the starred view: when the library holds only some days, take a
+ * window that holds every starred paper too, keeping the selection.
+ * Returns 1 when it was replaced, 0 when not.
+ */
+int ui_state_hold_starred(struct ui_state *st);
+/*
+ * Before something that lists papers of every day that a window cannot
+ * hold by key (L's matches, a search the index cannot answer): when the
+ * library holds only some days, replace it by the whole light library
+ * from the store, keeping the selection.  Returns 1 when it was
+ * replaced, 0 when not.
  */
 int ui_state_need_whole(struct ui_state *st);
 /* Empty the status line (all but a save error, which stays). */

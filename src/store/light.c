@@ -16,19 +16,25 @@
 "SELECT p.aid, p.title, p.cats, -p.nvotes, p.utext," \
 " (SELECT group_concat(d.day || " CATS_SEP_SQL ", '') FROM paper_days d WHERE d.paper = p.id)," \
 " p.id, " FIRST_REC_SQL " AS first FROM papers p"
-static const char *const papers_sql[2] = {
-	PAPERS_COLS " ORDER BY first, p.id",
-	PAPERS_COLS " WHERE p.id IN (SELECT paper FROM paper_days WHERE day = ?1) ORDER BY first, p.id",
+static const char *const papers_sql[LIGHT_NPARTS] = {
+	[LIGHT_ALL] = PAPERS_COLS " ORDER BY first, p.id",
+	[LIGHT_DAY] = PAPERS_COLS " WHERE p.id IN (SELECT paper FROM paper_days WHERE day = ?1) ORDER BY first, p.id",
+	[LIGHT_WINDOW] = PAPERS_COLS " WHERE p.id IN (SELECT paper FROM paper_days WHERE day = ?1)"
+	" ORDER BY first, p.id",
+	/* and the papers of the keys in temp.tk_keys, each looked up */
+	[LIGHT_WINDOW_KEYS] = PAPERS_COLS " WHERE p.id IN (SELECT paper FROM paper_days WHERE day = ?1"
+	" UNION SELECT k.id FROM temp.tk_keys t CROSS JOIN papers k ON k.key = t.k) ORDER BY first, p.id",
 };
 /*
  * The days, in the order they were first seen; or those of the papers of
  * day ?1; or all with their papers' counts (a window).
  */
-static const char *const days_sql[3] = {
-	"SELECT label, kind FROM days ORDER BY dkey, label",
-	"SELECT label, kind FROM days WHERE label IN (SELECT day FROM paper_days WHERE paper IN"
+static const char *const days_sql[LIGHT_NPARTS] = {
+	[LIGHT_ALL] = "SELECT label, kind FROM days ORDER BY dkey, label",
+	[LIGHT_DAY] = "SELECT label, kind FROM days WHERE label IN (SELECT day FROM paper_days WHERE paper IN"
 	" (SELECT paper FROM paper_days WHERE day = ?1)) ORDER BY dkey, label",
-	"SELECT label, kind, n FROM days ORDER BY dkey, label",
+	[LIGHT_WINDOW] = "SELECT label, kind, n FROM days ORDER BY dkey, label",
+	[LIGHT_WINDOW_KEYS] = "SELECT label, kind, n FROM days ORDER BY dkey, label",
 };
 
 /* What one row holds, split: its strings point into the statement's row or into lists. */
@@ -141,7 +147,7 @@ add_days(struct store *s, struct lib *lib, enum light_part part, const char *day
 			buf_puts(&lr->undated, label);
 			label = NULL;
 		}
-		if (part == LIGHT_WINDOW)
+		if (part == LIGHT_WINDOW || part == LIGHT_WINDOW_KEYS)
 			lib_add_day_count(lib, label, (size_t)sqlite3_column_int64(st, 2));
 		else
 			lib_add_day(lib, label);
@@ -181,7 +187,7 @@ light_lib(struct store *s, enum light_part part, const char *day, struct buf *ms
 	buf_init(&lr.undated);
 	lib_set_light(lib, 1);
 	if (add_days(s, lib, part, day, &lr, msg) == 0 &&
-	    (st = store_prep(s, papers_sql[part != LIGHT_ALL], msg)) != NULL)
+	    (st = store_prep(s, papers_sql[part], msg)) != NULL)
 		rc = add_papers(s, lib, st, part == LIGHT_ALL ? NULL : day, &lr, msg);
 	if (st && rc != -1)	/* -1: a damaged row, said already */
 		store_step_done(s, rc, msg);

@@ -787,9 +787,32 @@ store_lib_light(struct store *s, const char *day, struct buf *msg)
 	return lib;
 }
 
-/* Every day with its count, and the papers of one (the newest when day is NULL), light. */
+/* Put keys[0..n) alone in the temporary table tk_keys; -1 with msg. */
+static int
+fill_keys(struct store *s, const char *const *keys, size_t n, struct buf *msg)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc = SQLITE_DONE;
+
+	if (store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS tk_keys(k TEXT PRIMARY KEY) WITHOUT ROWID;"
+	    "DELETE FROM tk_keys", msg) < 0)
+		return -1;
+	if ((st = store_prep(s, "INSERT OR IGNORE INTO tk_keys VALUES (?1)", msg)) == NULL)
+		return -1;
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_text(st, 1, keys[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return store_step_done(s, rc, msg);
+}
+
+/* Every day with its count, the papers of one (the newest when day is NULL) and those of keys, light. */
 struct lib *
-store_lib_window(struct store *s, const char *day, struct buf *msg)
+store_lib_window_with(struct store *s, const char *day, const char *const *keys, size_t nkeys,
+    struct buf *msg)
 {
 	struct buf label = BUF_INIT;
 	struct lib *lib = NULL;
@@ -800,11 +823,18 @@ store_lib_window(struct store *s, const char *day, struct buf *msg)
 	buf_init(&label);
 	buf_puts(&label, day ? day : "");
 	rc = day ? 1 : store_newest_day(s, &label, msg);
-	if (rc >= 0)
-		lib = light_lib(s, LIGHT_WINDOW, label.buf, msg);
+	if (rc >= 0 && (nkeys == 0 || fill_keys(s, keys, nkeys, msg) == 0))
+		lib = light_lib(s, nkeys ? LIGHT_WINDOW_KEYS : LIGHT_WINDOW, label.buf, msg);
 	read_end(s);
 	buf_free(&label);
 	return lib;
+}
+
+/* Every day with its count, and the papers of one (the newest when day is NULL), light. */
+struct lib *
+store_lib_window(struct store *s, const char *day, struct buf *msg)
+{
+	return store_lib_window_with(s, day, NULL, 0, msg);
 }
 
 /* Step st to its end, appending its first column to *ids (*n of them, room for *alloc); the last step's code. */

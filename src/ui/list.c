@@ -702,7 +702,7 @@ ui_list_toggle_starred(struct ui_state *st)
 		ui_state_message(st, "days");
 		return UI_ACT_REDRAW;
 	}
-	ui_state_need_whole(st);	/* starred papers of every day */
+	ui_state_hold_starred(st);	/* the starred papers of every day */
 	st->list.view = UI_VIEW_STARRED;
 	build_cats(st);
 	ui_list_count_cats(st);

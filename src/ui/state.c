@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "marks/marks.h"
 #include "settings/prefs.h"
 #include "store/store.h"
 
@@ -197,10 +198,41 @@ read_whole(struct ui_state *st)
 }
 
 /*
+ * The window on the day label from the store, holding the tagged papers
+ * too and, with starred, the starred ones: what the days view, the tags
+ * and the starred view show.  NULL with msg.
+ */
+static struct lib *
+read_window(struct ui_state *st, const char *label, int starred, struct buf *msg)
+{
+	size_t nt, ns = 0, i;
+	char **tags = ui_tags_keys(st, &nt);
+	const char **stars = NULL, **keys;
+	struct lib *lib;
+
+	if (starred)
+		ns = marks_keys(st->marks.store, MARKS_STARRED, &stars);
+	keys = xcalloc(nt + ns + 1, sizeof *keys);
+	for (i = 0; i < nt; i++)
+		keys[i] = tags[i];
+	for (i = 0; i < ns; i++)
+		keys[nt + i] = stars[i];
+	lib = store_lib_window_with(ui_paper_store(st), label, keys, nt + ns, msg);
+	for (i = 0; i < nt; i++)
+		free(tags[i]);
+	free(tags);
+	free(stars);
+	free(keys);
+	return lib;
+}
+
+/*
  * What a library that holds only some days (lib_whole false) must be
- * made for what the reader shows: the whole library for a view, tags or
- * a search the index does not answer by rank (not wide) that take
- * papers from every day, else a window on the day label.  Returns lib, or what replaced it (lib freed).
+ * made for what the reader shows: the whole library for the results view
+ * or a search the index does not answer by rank (not wide), else a
+ * window on the day label holding the tagged papers, and the starred
+ * ones in the starred view (when lib does not hold them already).
+ * Returns lib, or what replaced it (lib freed).
  */
 static struct lib *
 fit_lib(struct ui_state *st, struct lib *lib, const char *label)
@@ -212,11 +244,11 @@ fit_lib(struct ui_state *st, struct lib *lib, const char *label)
 
 	if (lib_whole(lib) || s == NULL)
 		return lib;
-	if (st->list.view != UI_VIEW_DAYS || (st->search.active && !st->search.wide) || st->tags.n)
+	if (st->list.view == UI_VIEW_RESULTS || (st->search.active && !st->search.wide))
 		other = store_lib_light(s, NULL, &msg);
-	else if ((d = lib_day_find(lib, label)) >= 0 &&
-	    lib_day(lib, (size_t)d)->npapers < lib_day(lib, (size_t)d)->count)
-		other = store_lib_window(s, label, &msg);
+	else if (st->list.view == UI_VIEW_STARRED || st->tags.n ||
+	    ((d = lib_day_find(lib, label)) >= 0 && lib_day(lib, (size_t)d)->npapers < lib_day(lib, (size_t)d)->count))
+		other = read_window(st, label, st->list.view == UI_VIEW_STARRED, &msg);
 	buf_free(&msg);
 	if (other == NULL)
 		return lib;
@@ -255,13 +287,30 @@ ui_state_hold_day(struct ui_state *st, size_t d)
 
 	if (day == NULL || day->npapers == day->count || ui_paper_store(st) == NULL)
 		return 0;
-	if (st->tags.n)		/* tags are kept across days: hold them all */
-		return ui_state_need_whole(st);
-	lib = store_lib_window(ui_paper_store(st), day->label, &msg);
+	lib = read_window(st, day->label, 0, &msg);	/* the tagged papers stay */
 	if (lib == NULL)
 		ui_state_message(st, "%s cannot be read: %s", day->label, buf_str(&msg));
 	else
 		swap_lib(st, lib);
+	buf_free(&msg);
+	return lib != NULL;
+}
+
+/* Hold the starred papers of every day: a window holding them (see state.h). */
+int
+ui_state_hold_starred(struct ui_state *st)
+{
+	const struct day *day = ui_list_day(st);
+	struct buf msg = BUF_INIT;
+	struct lib *lib;
+
+	if (lib_whole(st->lib) || ui_paper_store(st) == NULL)
+		return 0;
+	lib = read_window(st, day ? day->label : NULL, 1, &msg);
+	if (lib == NULL)
+		ui_state_message(st, "the starred papers cannot be read: %s", buf_str(&msg));
+	else
+		ui_state_replace_lib(st, lib);
 	buf_free(&msg);
 	return lib != NULL;
 }

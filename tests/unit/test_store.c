@@ -117,6 +117,62 @@ same_publishers(const struct paper *a, const struct paper *b)
 	}
 }
 
+/* A paper's key, categories and day labels in lib, a line. */
+static void
+paper_days_line(struct buf *out, const struct lib *lib, const struct paper *p)
+{
+	size_t k;
+
+	buf_setlen(out, 0);
+	paper_line(out, p);
+	for (k = 0; k < p->ndays; k++)
+		buf_printf(out, " %s", lib_day(lib, p->days[k])->label);
+}
+
+/*
+ * The window on day d holding the papers of every third paper's key too
+ * (and an unknown key): exactly those papers, each with lib's days.
+ */
+static void
+check_window_with(struct store *s, const struct lib *lib, size_t d)
+{
+	struct buf msg = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
+	size_t np = lib_npapers(lib), i, k, n = 0, nwant = 0;
+	const char **keys = calloc(np + 1, sizeof *keys);
+	char *in = calloc(np + 1, 1);
+	struct lib *w;
+
+	keys[n++] = "arxiv:0000.00000";
+	for (i = 0; i < np; i += 3) {
+		keys[n++] = lib_paper(lib, i)->key;
+		in[i] = 1;
+	}
+	for (k = 0; k < lib_day(lib, d)->npapers; k++)
+		in[lib_day(lib, d)->papers[k]] = 1;
+	w = store_lib_window_with(s, lib_day(lib, d)->label, keys, n, &msg);
+	assert_non_null(w);
+	for (i = 0; i < np; i++)
+		nwant += in[i];
+	assert_int_equal(lib_npapers(w), nwant);
+	for (i = 0; i < lib_npapers(w); i++) {
+		long j;
+
+		for (j = 0; j < (long)np && strcmp(lib_paper(lib, (size_t)j)->key, lib_paper(w, i)->key); j++)
+			;
+		assert_true(j < (long)np && in[j]);
+		paper_days_line(&want, lib, lib_paper(lib, (size_t)j));
+		paper_days_line(&got, w, lib_paper(w, i));
+		assert_string_equal(buf_str(&got), buf_str(&want));
+	}
+	assert_int_equal(lib_day(w, d)->npapers, lib_day(w, d)->count);
+	lib_free(w);
+	free(keys);
+	free(in);
+	buf_free(&msg);
+	buf_free(&want);
+	buf_free(&got);
+}
+
 /* The window on day d of lib (every day with its count, d's papers) matches lib. */
 static void
 check_window(struct store *s, const struct lib *lib, size_t d)
@@ -257,6 +313,7 @@ check_views(struct store *s, const struct lib *lib)
 		assert_string_equal(buf_str(&got), buf_str(&want));
 		lib_free(dl);
 		check_window(s, lib, (size_t)i);
+		check_window_with(s, lib, (size_t)i);
 	}
 	store_days_free(days, (size_t)n);
 	check_reads(s, lib);

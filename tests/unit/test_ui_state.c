@@ -67,6 +67,17 @@ key_of(const struct lib *lib, const char *title)
 	return NULL;
 }
 
+/* The one tagged paper of st is titled title. */
+static void
+tagged_title(const struct ui_state *st, const char *title)
+{
+	uint32_t *v;
+
+	assert_int_equal(ui_tags_indices(st, &v), 1);
+	assert_string_equal(lib_paper(st->lib, v[0])->title, title);
+	free(v);
+}
+
 /* A window's day counts and unread counts are the whole library's with the same marks. */
 static void
 same_counts(struct ui_state *win, const char *dir)
@@ -174,15 +185,30 @@ test_window(void **state)
 	assert_string_equal(unit_title(&st), "Beta Paper");
 	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2024-01-04");
 	same_counts(&st, dir);
-	/* the starred view takes every day */
+	/* the starred view: a window holding the starred papers of every day */
+	gen = st.lib_gen;
 	ui_keys_handle(&st, 'S');
 	unit_fit(&st, 24, 100);
-	assert_true(lib_whole(st.lib));
+	assert_false(lib_whole(st.lib));
+	assert_int_equal(st.lib_gen, gen + 1);
 	assert_int_equal(st.list.n, 1);
 	assert_string_equal(unit_title(&st), "Epsilon Paper");
-	/* a reload brings a window: the starred view keeps the whole library */
+	assert_int_equal(st.marks.nstarred, 1);
+	ui_keys_handle(&st, 's');	/* unstarred: gone from the view */
+	unit_fit(&st, 24, 100);
+	assert_int_equal(st.list.n, 0);
+	assert_int_equal(st.marks.nstarred, 0);
+	ui_keys_handle(&st, 'S');
+	marks_set(st.marks.store, key_of(all, "Epsilon Paper"), MARKS_STARRED, 1);
+	ui_keys_handle(&st, 'S');
+	unit_fit(&st, 24, 100);
+	assert_int_equal(st.list.n, 1);
+	/* a reload brings a window on the newest day: the starred view keeps its papers */
 	ui_state_replace_lib(&st, store_lib_window(ui_paper_store(&st), NULL, &msg));
-	assert_true(lib_whole(st.lib));
+	unit_fit(&st, 24, 100);
+	assert_false(lib_whole(st.lib));
+	assert_int_equal(st.list.n, 1);
+	assert_string_equal(unit_title(&st), "Epsilon Paper");
 	ui_keys_handle(&st, 'S');	/* back to the days: a reload now brings the window on the day shown */
 	ui_keys_handle(&st, '}');
 	ui_state_replace_lib(&st, store_lib_window(ui_paper_store(&st), NULL, &msg));
@@ -190,11 +216,16 @@ test_window(void **state)
 	assert_false(lib_whole(st.lib));
 	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2024-01-03");
 	assert_int_equal(st.list.n, 2);
-	/* tags are kept across days: a day shown with papers tagged takes every day */
+	/* tags are kept across days: the window on another day holds the tagged papers */
 	ui_keys_handle(&st, 'x');	/* Gamma tagged */
 	ui_keys_handle(&st, '}');
-	assert_true(lib_whole(st.lib));
+	assert_false(lib_whole(st.lib));
 	assert_int_equal(st.tags.n, 1);
+	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2024-01-02");
+	tagged_title(&st, "Gamma Paper");
+	ui_state_replace_lib(&st, store_lib_window(ui_paper_store(&st), NULL, &msg));	/* a reload */
+	assert_int_equal(st.tags.n, 1);
+	tagged_title(&st, "Gamma Paper");
 	assert_string_equal(lib_day(st.lib, st.list.day)->label, "2024-01-02");
 	ui_keys_handle(&st, 'X');
 	/* a search without the store's index takes every day */
