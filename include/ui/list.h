@@ -89,6 +89,8 @@ const struct day *ui_list_day(const struct ui_state *st);
 const struct paper *ui_list_paper(const struct ui_state *st);
 /* The lib index of the selected paper, or SIZE_MAX. */
 size_t ui_list_index(const struct ui_state *st);
+/* The lib index of the paper with this key, or SIZE_MAX (a look at every paper). */
+size_t ui_list_index_of_key(const struct ui_state *st, const char *key);
 
 /* Select day d (clamped), category All and its first paper. */
 void ui_list_select_day(struct ui_state *st, size_t d);

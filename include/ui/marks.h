@@ -52,6 +52,9 @@ struct ui_marks {
 	int quit_armed;			/* the key being handled follows that question */
 };
 
+/* marks.last of a paper opened that the library no longer holds (a window read since). */
+#define UI_MARKS_GONE (SIZE_MAX - 1)
+
 /* How long to wait before saving marks again after a failed save (ms). */
 #define UI_SAVE_RETRY_MS 5000
 
@@ -92,11 +95,21 @@ size_t ui_marks_set_many(struct ui_state *st, const uint32_t *v, size_t n, enum 
  */
 void ui_marks_opened(struct ui_state *st);
 /*
- * After a command that began with paper before (lib index) selected and
- * focus_before focused: a nav command that changed the paper, or a focus
- * change onto a paper not opened yet, opens the selected paper.
+ * After a command that began with paper before (lib index, in the library
+ * of generation gen: struct ui_state's lib_gen) selected and focus_before
+ * focused: a nav command that changed the paper (another library: it
+ * did), or a focus change onto a paper not opened yet, opens the selected
+ * paper.
  */
-void ui_marks_after(struct ui_state *st, size_t before, enum ui_pane focus_before, int nav);
+void ui_marks_after(struct ui_state *st, size_t before, unsigned gen, enum ui_pane focus_before, int nav);
+/*
+ * The library is being replaced: *key gets the key of the paper opened
+ * last (caller frees; NULL when none); ui_marks_relib finds it in the new
+ * library afterwards.
+ */
+void ui_marks_unlib(const struct ui_state *st, char **key);
+/* The library was replaced: the paper opened last, by key (see ui_marks_unlib; key freed). */
+void ui_marks_relib(struct ui_state *st, char *key);
 /* No paper is waiting to be marked read any more (another was selected). */
 void ui_marks_forget(struct ui_state *st);
 /*

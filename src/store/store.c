@@ -1027,18 +1027,21 @@ store_paper_day(struct store *s, const char *key, struct buf *label, struct buf 
 	sqlite3_stmt *st;
 	int rc;
 
-	if (manifest_wait(s, msg) < 0)
+	if (read_begin(s, msg) < 0)
 		return -1;
 	st = store_prep(s, "SELECT d.label, d.kind FROM papers p CROSS JOIN paper_days pd ON pd.paper = p.id"
 	    " CROSS JOIN days d ON d.label = pd.day WHERE p.key = ?1 ORDER BY d.dkey, d.label LIMIT 1", msg);
-	if (st == NULL)
+	if (st == NULL) {
+		read_end(s);
 		return -1;
+	}
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		buf_puts(label, sqlite3_column_int(st, 1) == DAY_NONE ? "undated" : store_col(st, 0));
 	rc = rc == SQLITE_ROW ? 1 : store_step_done(s, rc, msg);
 	sqlite3_finalize(st);
+	read_end(s);
 	return rc;
 }
 

@@ -202,6 +202,7 @@ ui_keys_handle(struct ui_state *st, int key)
 {
 	struct buf name = BUF_INIT;
 	size_t i, before = ui_list_index(st);
+	unsigned gen = st->lib_gen;
 	enum ui_pane focus = st->nav.focus;
 
 	if (key == KEYNAME_RESIZE)
@@ -219,7 +220,7 @@ ui_keys_handle(struct ui_state *st, int key)
 			unsigned a = ui_cmd_run(st, c) | UI_ACT_REDRAW;
 
 			if (!st->help.open)
-				ui_marks_after(st, before, focus, (ui_cmd_flags(c) & UI_CMDF_NAV) != 0);
+				ui_marks_after(st, before, gen, focus, (ui_cmd_flags(c) & UI_CMDF_NAV) != 0);
 			return a;
 		}
 	buf_init(&name);

@@ -423,8 +423,8 @@ ui_list_row_of(const struct ui_state *st, uint32_t i)
 }
 
 /* The lib index of the paper with this key, or SIZE_MAX. */
-static size_t
-index_of_key(const struct ui_state *st, const char *key)
+size_t
+ui_list_index_of_key(const struct ui_state *st, const char *key)
 {
 	size_t i;
 
@@ -439,7 +439,7 @@ int
 ui_list_go_to_key(struct ui_state *st, const char *key, size_t d)
 {
 	const struct day *day = lib_day(st->lib, d);
-	size_t i = index_of_key(st, key);
+	size_t i = ui_list_index_of_key(st, key);
 	char *k;
 
 	if (i != SIZE_MAX && (day == NULL || day->npapers == day->count))
@@ -447,8 +447,16 @@ ui_list_go_to_key(struct ui_state *st, const char *key, size_t d)
 	k = xstrdup(key);
 	st->list.view = UI_VIEW_DAYS;
 	ui_list_select_day(st, d);	/* a window reads the day in its place */
-	i = index_of_key(st, k);
+	i = ui_list_index_of_key(st, k);
 	free(k);
+	day = lib_day(st->lib, d);
+	if (i != SIZE_MAX && day && day->npapers < day->count) {
+		/* the day could not be read (said): the paper where the window has it, or not at all */
+		if ((i = ui_list_row_of(st, (uint32_t)i)) == SIZE_MAX)
+			return 0;
+		ui_list_select_paper(st, i);
+		return 1;
+	}
 	return i != SIZE_MAX && ui_list_go_to(st, (uint32_t)i);
 }
 
@@ -595,6 +603,10 @@ ui_list_restore_place(struct ui_state *st, const struct ui_place *p)
 	st->list.view = p->view;
 	st->list.filter = p->filter;
 	st->list.min_votes = p->min_votes;
+	if (p->view == UI_VIEW_STARRED)
+		ui_state_hold_starred(st);	/* a window read since: the starred papers too */
+	else if (p->view == UI_VIEW_RESULTS)
+		ui_state_need_whole(st);
 	ui_list_select_day(st, p->day);
 	if (p->cat <= st->list.ncats)
 		ui_list_select_cat(st, p->cat);

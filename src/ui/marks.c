@@ -92,7 +92,7 @@ stars_out(struct ui_state *st)
 /* What counting a window's days from the store's keys needs. */
 struct day_count {
 	struct ui_state *st;
-	const struct lib *lib;
+	unsigned char *met;	/* per day: its papers were met (counted) */
 };
 
 /* store_key_fn: count key unread on its day unless the library holds the day (counted already). */
@@ -101,10 +101,14 @@ count_key(void *arg, const char *day, const char *key)
 {
 	struct day_count *c = arg;
 	struct ui_marks *m = &c->st->marks;
-	long d = lib_day_find(c->lib, day ? day : "undated");
+	long d = lib_day_find(c->st->lib, day ? day : "undated");
 
-	if (d >= 0 && !m->known[d])
-		m->unread_day[d] += !marks_get(m->store, key, MARKS_READ);
+	if (d < 0 || m->known[d])
+		return;
+	if (!c->met[d])
+		m->unread_day[d] = 0;
+	c->met[d] = 1;
+	m->unread_day[d] += !marks_get(m->store, key, MARKS_READ);
 }
 
 /* Count the unread papers of days [first, first + n) that are not counted yet (see ui/marks.h). */
@@ -112,24 +116,28 @@ void
 ui_marks_count_days(struct ui_state *st, size_t first, size_t n)
 {
 	struct ui_marks *m = &st->marks;
-	struct day_count c = { st, st->lib };
 	struct store *s = ui_paper_store(st);
 	size_t nd = lib_ndays(st->lib), i, lo = SIZE_MAX, hi = 0;
+	struct day_count c = { st, NULL };
 	struct buf msg = BUF_INIT;
 
 	for (i = first; i < nd && i - first < n; i++)
 		if (!m->known[i]) {
 			lo = lo == SIZE_MAX ? i : lo;
 			hi = i + 1;
-			m->unread_day[i] = 0;
 		}
 	if (lo == SIZE_MAX)
 		return;
-	if (s == NULL || store_days_keys(s, lo, hi - lo, count_key, &c, &msg) < 0)
-		for (i = lo; i < hi; i++)	/* nothing to count them with: all unread */
-			m->unread_day[i] = m->known[i] ? m->unread_day[i] : lib_day(st->lib, i)->count;
+	c.met = xcalloc(nd, 1);
+	if (s && store_days_keys(s, lo, hi - lo, count_key, &c, &msg) < 0)
+		memset(c.met, 0, nd);
+	/* a day not met (no store, a failure): every paper it does not hold unread, until asked again */
 	for (i = lo; i < hi; i++)
-		m->known[i] = 1;
+		if (!m->known[i] && !c.met[i])
+			m->unread_day[i] = lib_day(st->lib, i)->count;
+	for (i = 0; i < nd; i++)
+		m->known[i] |= c.met[i];
+	free(c.met);
 	buf_free(&msg);
 }
 
@@ -267,13 +275,33 @@ ui_marks_opened(struct ui_state *st)
  * and leaving it reads nothing.
  */
 void
-ui_marks_after(struct ui_state *st, size_t before, enum ui_pane focus_before, int nav)
+ui_marks_after(struct ui_state *st, size_t before, unsigned gen, enum ui_pane focus_before, int nav)
 {
 	size_t i = ui_list_index(st);
 
-	if ((nav && i != before) || (st->nav.focus != focus_before && i != st->marks.last) ||
+	if ((nav && (i != before || st->lib_gen != gen)) || (st->nav.focus != focus_before && i != st->marks.last) ||
 	    st->marks.last == SIZE_MAX)
 		ui_marks_opened(st);
+}
+
+/* The key of the paper opened last, before the library goes. */
+void
+ui_marks_unlib(const struct ui_state *st, char **key)
+{
+	size_t i = st->marks.last;
+
+	*key = i < lib_npapers(st->lib) && lib_paper(st->lib, i)->key ? xstrdup(lib_paper(st->lib, i)->key) : NULL;
+}
+
+/* The paper opened last in the new library, or none there (UI_MARKS_GONE: one was). */
+void
+ui_marks_relib(struct ui_state *st, char *key)
+{
+	size_t i = key ? ui_list_index_of_key(st, key) : SIZE_MAX;
+
+	if (st->marks.last != SIZE_MAX)
+		st->marks.last = i != SIZE_MAX ? i : UI_MARKS_GONE;
+	free(key);
 }
 
 /* Nothing waits to be marked read. */
@@ -373,6 +401,27 @@ unread_row(const struct ui_state *st, long from, int dir)
 }
 
 /*
+ * The row of the first unread paper of the list (the last, going back),
+ * the filter and the minimum votes cleared when they hide every unread
+ * one (as ui_list_go_to shows a paper); SIZE_MAX when none.
+ */
+static size_t
+unread_shown(struct ui_state *st, int dir)
+{
+	size_t row = unread_row(st, dir > 0 ? 0 : (long)st->list.n - 1, dir);
+
+	if (row != SIZE_MAX || (st->list.filter == UI_FILTER_ALL && st->list.min_votes == 0))
+		return row;
+	st->list.filter = UI_FILTER_ALL;
+	st->list.min_votes = 0;
+	ui_list_relist(st);
+	row = unread_row(st, dir > 0 ? 0 : (long)st->list.n - 1, dir);
+	if (row != SIZE_MAX)
+		ui_state_message(st, "filter cleared to show the paper");
+	return row;
+}
+
+/*
  * In a window on the library (lib_whole false): the next day in dir
  * (wrapping) that has unread papers, selected, and the row of its first
  * unread paper as shown (last, going back); SIZE_MAX when none.
@@ -387,7 +436,7 @@ unread_day(struct ui_state *st, int dir)
 		ui_marks_count_days(st, d, 1);
 		if (st->marks.unread_day[d]) {
 			ui_list_select_day(st, d);
-			return unread_row(st, dir > 0 ? 0 : (long)st->list.n - 1, dir);
+			return unread_shown(st, dir);
 		}
 	}
 	return SIZE_MAX;

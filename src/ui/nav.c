@@ -248,6 +248,7 @@ ui_nav_mouse(struct ui_state *st, int y, int x, int button)
 	enum ui_pane p = pane_at(&st->nav.layout, y, x);
 	struct ui_rect in;
 	size_t before = ui_list_index(st);
+	unsigned gen = st->lib_gen;
 	enum ui_pane focus = st->nav.focus;
 	unsigned a = UI_ACT_REDRAW;
 
@@ -263,7 +264,7 @@ ui_nav_mouse(struct ui_state *st, int y, int x, int button)
 		return UI_ACT_REDRAW;	/* the border: focus only */
 	else
 		click(st, p, st->nav.top[p] + (size_t)(y - in.y));
-	ui_marks_after(st, before, focus, 1);
+	ui_marks_after(st, before, gen, focus, 1);
 	return a;
 }
 

@@ -26,7 +26,7 @@ ui_state_init(struct ui_state *st, struct lib *lib, const char *lang, const char
 	ui_act_request_init(&st->req);
 	ui_marks_load(st);
 	ui_list_select_day(st, 0);	/* shown, not opened: starting reads nothing */
-	if (lib_npapers(lib) == 0) {
+	if (lib_npapers(st->lib) == 0) {
 		/* an empty library: its screen, how to get papers, fills the reader */
 		ui_nav_focus(st, UI_SUMMARY);
 		st->nav.zoom = 1;
@@ -171,8 +171,9 @@ static void
 swap_lib(struct ui_state *st, struct lib *lib)
 {
 	size_t ntags;
-	char **tags = ui_tags_keys(st, &ntags);
+	char **tags = ui_tags_keys(st, &ntags), *last;
 
+	ui_marks_unlib(st, &last);
 	ui_paper_drop(st);
 	lib_free(st->lib);
 	st->lib = lib;
@@ -182,6 +183,7 @@ swap_lib(struct ui_state *st, struct lib *lib)
 	ui_list_refind(st);		/* the results view's papers, in the new library */
 	/* this session's marks are in the store: read them for the new papers */
 	ui_marks_load(st);
+	ui_marks_relib(st, last);
 }
 
 /* The whole light library from the store, or NULL (said on the status line). */
@@ -264,10 +266,11 @@ ui_state_replace_lib(struct ui_state *st, struct lib *lib)
 	int was_empty = lib_npapers(st->lib) == 0;
 
 	save_selection(st, &sv);
+	buf_setlen(&st->search.ixq, 0);	/* another store's state, maybe: the index asked again */
 	lib = fit_lib(st, lib, sv.day);
 	swap_lib(st, lib);
-	restore_selection(st, &sv);
-	if (was_empty && lib_npapers(lib) > 0) {
+	restore_selection(st, &sv);	/* which may read another window */
+	if (was_empty && lib_npapers(st->lib) > 0) {
 		/* papers at last (a fetch, a reload): the lists, not the empty screen */
 		st->nav.zoom = 0;
 		ui_nav_focus(st, UI_PAPERS);

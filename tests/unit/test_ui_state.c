@@ -7,6 +7,7 @@
 #include "store/store.h"
 #include "ui/state.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -338,6 +339,108 @@ test_window_search(void **state)
 	buf_free(&ga);
 }
 
+/* Two states on the same store: a window (w) and the whole light library (a), no index. */
+static void
+two_states(struct ui_state *w, struct ui_state *a, const char *dir, struct buf *db)
+{
+	struct buf msg = BUF_INIT;
+	struct store *s = unit_indexed_store(dir, db);
+
+	ui_state_init(w, store_lib_window(s, NULL, &msg), NULL, NULL);
+	ui_paper_set_store(w, s);
+	s = store_open(db->buf, &msg);
+	ui_state_init(a, store_lib_light(s, NULL, &msg), NULL, NULL);
+	ui_paper_set_store(a, s);
+	buf_free(&msg);
+	unit_fit(w, 24, 100);
+	unit_fit(a, 24, 100);
+	w->nav.focus = a->nav.focus = UI_PAPERS;
+}
+
+/* Free what two_states made. */
+static void
+two_free(struct ui_state *w, struct ui_state *a, const char *dir, struct buf *file, struct buf *db)
+{
+	ui_state_free(w);
+	ui_state_free(a);
+	unit_remove_store_lib(dir, file, db);
+	buf_free(file);
+	buf_free(db);
+}
+
+/*
+ * Going to another day opens its paper in a window as in the whole
+ * library, though the window numbers the new day's papers from 0 again;
+ * and ] with a filter that hides a day's unread papers clears it there.
+ */
+static void
+test_window_opened(void **state)
+{
+	char dir[300];
+	struct buf file = BUF_INIT, db = BUF_INIT, gw = BUF_INIT, ga = BUF_INIT;
+	struct ui_state w, a;
+
+	(void)state;
+	write_days(dir, sizeof dir, &file);
+	two_states(&w, &a, dir, &db);
+	w.marks.markread = a.marks.markread = SETTINGS_MARK_OPEN;
+	both(&w, &a, 'j', &gw, &ga);
+	both(&w, &a, 'k', &gw, &ga);
+	both(&w, &a, '}', &gw, &ga);
+	assert_string_equal(unit_title(&w), "Gamma Paper");
+	assert_true(w.marks.read[ui_list_index(&w)]);
+	assert_true(a.marks.read[ui_list_index(&a)]);
+	both(&w, &a, '{', &gw, &ga);	/* Alpha, opened before: read */
+	w.marks.markread = a.marks.markread = SETTINGS_MARK_MANUAL;
+	both(&w, &a, 'f', &gw, &ga);	/* unread only */
+	both(&w, &a, 'f', &gw, &ga);	/* starred only: no unread paper shown anywhere */
+	both(&w, &a, ']', &gw, &ga);
+	assert_string_equal(buf_str(&gw), buf_str(&ga));
+	assert_non_null(strstr(buf_str(&gw), "filter cleared to show the paper"));
+	two_free(&w, &a, dir, &file, &db);
+	buf_free(&gw);
+	buf_free(&ga);
+}
+
+/*
+ * A day the store cannot give any more (its days are gone) is shown
+ * empty with a message, and a paper hidden by the filter on a day that
+ * cannot be read is not looked for again and again (a search without an
+ * index, then n: this recursed until the stack ran out).
+ */
+static void
+test_window_unreadable(void **state)
+{
+	char dir[300];
+	struct buf file = BUF_INIT, db = BUF_INIT;
+	struct ui_state w, a;
+	sqlite3 *d;
+
+	(void)state;
+	write_days(dir, sizeof dir, &file);
+	two_states(&w, &a, dir, &db);
+	w.marks.markread = SETTINGS_MARK_MANUAL;
+	ui_keys_handle(&w, '}');
+	ui_keys_handle(&w, '}');
+	ui_keys_handle(&w, '}');
+	assert_string_equal(unit_title(&w), "Shared Paper");
+	ui_keys_handle(&w, 'u');	/* read */
+	ui_keys_handle(&w, 'f');	/* unread only: Shared hidden here */
+	assert_int_equal(sqlite3_open(db.buf, &d), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(d, "DROP TABLE days", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(d);
+	ui_keys_handle(&w, '/');
+	unit_type(&w, "shared");
+	ui_keys_handle(&w, KEYNAME_ENTER);
+	ui_keys_handle(&w, 'n');
+	ui_keys_handle(&w, '{');
+	unit_fit(&w, 24, 100);
+	assert_false(lib_whole(w.lib));
+	assert_non_null(strstr(buf_str(&w.status), "cannot be read: store '"));
+	assert_int_equal(w.list.n, 0);	/* a day not held: nothing listed but the message */
+	two_free(&w, &a, dir, &file, &db);
+}
+
 int
 main(void)
 {
@@ -345,6 +448,8 @@ main(void)
 		cmocka_unit_test(test_state_reload),
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_window_search),
+		cmocka_unit_test(test_window_opened),
+		cmocka_unit_test(test_window_unreadable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
