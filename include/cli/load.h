@@ -67,10 +67,11 @@ const struct ingest_file *load_file(const struct loaded *l, size_t i);
 /* The messages about the files, in file order (a file's: first_msg, nmsgs). */
 const struct diag_list *load_diags(const struct loaded *l);
 /*
- * The newest day's papers in store s, as a library (caller frees), or
- * NULL; light: store_lib_light's, whose papers are read in full from s.
+ * The newest day's papers in store s, merged in full, as a library
+ * (caller frees), or NULL: what the reader shows as soon as a sync
+ * changed the store.
  */
-struct lib *load_newest_day(struct store *s, int light);
+struct lib *load_newest_day(struct store *s);
 /* Open the store named by --store, else the default one (a rebuild noted on f); NULL with the reason in msg. */
 struct store *load_open_store(const struct opts *o, struct buf *msg, FILE *f);
 

@@ -75,6 +75,11 @@ long long store_int(struct store *s, const char *sql, long long def, struct buf 
  * rebuilding, store_damaged).
  */
 int store_step_done(struct store *s, int rc, struct buf *msg);
+/*
+ * Run the insert statement sql (one parameter, ?1) once for each text of
+ * v[0..n), stopping at the first failure: 0, or -1 with msg.
+ */
+int store_insert_texts(struct store *s, const char *sql, const char *const *v, size_t n, struct buf *msg);
 /* A column as a C string ("" when NULL). */
 const char *store_col(sqlite3_stmt *st, int i);
 /* Bind a string or NULL. */

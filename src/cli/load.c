@@ -59,16 +59,16 @@ load_parse(const struct opts *o, struct loaded *l, const atomic_int *cancel, int
 		lib_finish(l->lib);
 }
 
-/* The newest day's papers in store s, as a library (light: store_lib_light's; caller frees), or NULL. */
+/* The newest day's papers in store s, as a library (caller frees), or NULL. */
 struct lib *
-load_newest_day(struct store *s, int light)
+load_newest_day(struct store *s)
 {
 	struct buf msg = BUF_INIT, label = BUF_INIT;
 	struct lib *lib = NULL;
 
 	buf_init(&label);
 	if (store_newest_day(s, &label, &msg) > 0)
-		lib = light ? store_lib_light(s, label.buf, &msg) : store_lib_day(s, label.buf, &msg);
+		lib = store_lib_day(s, label.buf, &msg);
 	buf_free(&label);
 	buf_free(&msg);
 	return lib;

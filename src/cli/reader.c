@@ -67,7 +67,7 @@ reader_words(const struct reload_arg *ra, const struct loaded *l, int first, str
 static void
 reader_synced(void *arg, struct store *s)
 {
-	struct lib *lib = load_newest_day(s, 0);
+	struct lib *lib = load_newest_day(s);
 
 	if (lib)
 		ui_load_preview(arg, lib);

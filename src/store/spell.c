@@ -60,20 +60,9 @@ spell_prefer(struct store *s, struct lib *lib, struct buf *msg)
 static int
 write_names(struct store *s, const char *const *names, size_t n, struct buf *msg)
 {
-	sqlite3_stmt *st;
-	size_t i;
-	int rc = SQLITE_DONE;
-
-	if (store_exec(s, "DELETE FROM cat_spellings", msg) < 0 ||
-	    (st = store_prep(s, "INSERT INTO cat_spellings VALUES (?)", msg)) == NULL)
+	if (store_exec(s, "DELETE FROM cat_spellings", msg) < 0)
 		return -1;
-	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
-		sqlite3_bind_text(st, 1, names[i], -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	return store_step_done(s, rc, msg);
+	return store_insert_texts(s, "INSERT INTO cat_spellings VALUES (?1)", names, n, msg);
 }
 
 /* Keep lib's choices (see intern.h). */

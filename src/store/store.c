@@ -787,26 +787,33 @@ store_lib_light(struct store *s, const char *day, struct buf *msg)
 	return lib;
 }
 
-/* Put keys[0..n) alone in the temporary table tk_keys; -1 with msg. */
-static int
-fill_keys(struct store *s, const char *const *keys, size_t n, struct buf *msg)
+/* Run the insert statement sql once for each of v[0..n), bound to ?1 (see intern.h). */
+int
+store_insert_texts(struct store *s, const char *sql, const char *const *v, size_t n, struct buf *msg)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = store_prep(s, sql, msg);
 	size_t i;
 	int rc = SQLITE_DONE;
 
-	if (store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS tk_keys(k TEXT PRIMARY KEY) WITHOUT ROWID;"
-	    "DELETE FROM tk_keys", msg) < 0)
-		return -1;
-	if ((st = store_prep(s, "INSERT OR IGNORE INTO tk_keys VALUES (?1)", msg)) == NULL)
+	if (st == NULL)
 		return -1;
 	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
-		sqlite3_bind_text(st, 1, keys[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, v[i], -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
 	return store_step_done(s, rc, msg);
+}
+
+/* Put keys[0..n) alone in the temporary table tk_keys; -1 with msg. */
+static int
+fill_keys(struct store *s, const char *const *keys, size_t n, struct buf *msg)
+{
+	if (store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS tk_keys(k TEXT PRIMARY KEY) WITHOUT ROWID;"
+	    "DELETE FROM tk_keys", msg) < 0)
+		return -1;
+	return store_insert_texts(s, "INSERT OR IGNORE INTO tk_keys VALUES (?1)", keys, n, msg);
 }
 
 /* Every day with its count, the papers of one (the newest when day is NULL) and those of keys, light. */
