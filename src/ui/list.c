@@ -442,8 +442,9 @@ ui_list_go_to_key(struct ui_state *st, const char *key, size_t d)
 	size_t i = ui_list_index_of_key(st, key);
 	char *k;
 
-	if (i != SIZE_MAX && (day == NULL || day->npapers == day->count))
-		return ui_list_go_to(st, (uint32_t)i);	/* held, and its day too */
+	if (i != SIZE_MAX && (ui_list_row_of(st, (uint32_t)i) != SIZE_MAX || day == NULL ||
+	    day->npapers == day->count))
+		return ui_list_go_to(st, (uint32_t)i);	/* in the list shown, or held with its day */
 	k = xstrdup(key);
 	st->list.view = UI_VIEW_DAYS;
 	ui_list_select_day(st, d);	/* a window reads the day in its place */
@@ -714,8 +715,8 @@ ui_list_toggle_starred(struct ui_state *st)
 		ui_state_message(st, "days");
 		return UI_ACT_REDRAW;
 	}
-	ui_state_hold_starred(st);	/* the starred papers of every day */
 	st->list.view = UI_VIEW_STARRED;
+	ui_state_hold_starred(st);	/* the starred papers of every day */
 	build_cats(st);
 	ui_list_count_cats(st);
 	ui_nav_unscroll(st, UI_CATS);

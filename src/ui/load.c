@@ -100,12 +100,20 @@ ui_load_progress(struct ui_load_ctl *c, size_t done, size_t total)
 		ui_loop_post(c->ld->loop, on_progress, c);
 }
 
-/* ui_loop_fn, on the reader's thread: show the part of the library the load sent. */
+/*
+ * ui_loop_fn, on the reader's thread: show the part of the library the
+ * load sent (its newest day), or, when the reader shows a window on the
+ * store, the window on the store as the sync left it (every day listed
+ * still); the newest day stays selected when it was.
+ */
 static unsigned
 on_preview(void *arg)
 {
 	struct ui_load_ctl *c = arg;
-	struct lib *lib;
+	struct ui_state *st = c->ld->st;
+	struct lib *lib, *w = NULL;
+	struct buf msg = BUF_INIT;
+	int newest = st->list.view == UI_VIEW_DAYS && st->list.day == 0;
 
 	pthread_mutex_lock(&c->mu);
 	lib = c->preview;
@@ -113,7 +121,16 @@ on_preview(void *arg)
 	pthread_mutex_unlock(&c->mu);
 	if (lib == NULL)
 		return UI_ACT_NONE;
-	ui_state_replace_lib(c->ld->st, lib);
+	if (!lib_whole(st->lib) && ui_paper_store(st))
+		w = store_lib_window(ui_paper_store(st), NULL, &msg);
+	buf_free(&msg);
+	if (w) {
+		lib_free(lib);
+		lib = w;
+	}
+	ui_state_replace_lib(st, lib);
+	if (newest && st->list.day != 0)
+		ui_list_pick_day(st, 0);	/* the new day, when the newest was shown */
 	return UI_ACT_REDRAW;
 }
 

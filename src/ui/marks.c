@@ -452,9 +452,16 @@ unread_day(struct ui_state *st, int dir)
 static unsigned
 step_unread(struct ui_state *st, int dir)
 {
-	size_t n = lib_npapers(st->lib), cur = ui_list_index(st), from = cur, k, row = SIZE_MAX;
+	size_t n, cur, from, k, row = SIZE_MAX;
 	enum ui_pane keep = st->nav.focus == UI_SUMMARY ? UI_SUMMARY : UI_PAPERS;
-	unsigned gen = st->lib_gen;
+	unsigned gen;
+
+	if (!lib_whole(st->lib) && st->list.view != UI_VIEW_DAYS &&
+	    (st->list.n == 0 || unread_row(st, (long)st->list.sel + dir, dir) == SIZE_MAX))
+		ui_state_need_whole(st);	/* the starred view's window: look at every paper, below */
+	n = lib_npapers(st->lib);
+	cur = from = ui_list_index(st);
+	gen = st->lib_gen;
 
 	if (st->list.n)
 		row = unread_row(st, (long)st->list.sel + dir, dir);

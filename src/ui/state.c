@@ -136,22 +136,19 @@ save_selection(const struct ui_state *st, struct saved *sv)
 static void
 restore_selection(struct ui_state *st, const struct saved *sv)
 {
-	const struct lib *lib = st->lib;
 	size_t i, d = 0;
+	long found = sv->day ? lib_day_find(st->lib, sv->day) : -1;
 
-	for (i = 0; sv->day && i < lib_ndays(lib); i++)
-		if (lib_day(lib, i)->label && strcmp(lib_day(lib, i)->label, sv->day) == 0) {
-			d = i;
-			break;
-		}
-	ui_list_select_day(st, d);
+	if (found >= 0)
+		d = (size_t)found;
+	ui_list_select_day(st, d);	/* a window may read the day in its place: st->lib from here */
 	for (i = 0; sv->cat && i < st->list.ncats; i++)
 		if (strcmp(st->list.cats[i].name, sv->cat) == 0) {
 			ui_list_select_cat(st, i + 1);
 			break;
 		}
 	for (i = 0; sv->paper && i < st->list.n; i++) {
-		const char *key = lib_paper(lib, st->list.v[i])->key;
+		const char *key = lib_paper(st->lib, st->list.v[i])->key;
 
 		if (key && strcmp(key, sv->paper) == 0) {
 			ui_list_select_paper(st, i);
@@ -258,16 +255,17 @@ fit_lib(struct ui_state *st, struct lib *lib, const char *label)
 	return other;
 }
 
-/* Swap in a new library and restore the selection by day label, category and paper key. */
-void
-ui_state_replace_lib(struct ui_state *st, struct lib *lib)
+/* Swap in lib (made fit for what is shown when fit is set: fit_lib) and restore the selection. */
+static void
+replace(struct ui_state *st, struct lib *lib, int fit)
 {
 	struct saved sv;
 	int was_empty = lib_npapers(st->lib) == 0;
 
 	save_selection(st, &sv);
 	buf_setlen(&st->search.ixq, 0);	/* another store's state, maybe: the index asked again */
-	lib = fit_lib(st, lib, sv.day);
+	if (fit)
+		lib = fit_lib(st, lib, sv.day);
 	swap_lib(st, lib);
 	restore_selection(st, &sv);	/* which may read another window */
 	if (was_empty && lib_npapers(st->lib) > 0) {
@@ -278,6 +276,13 @@ ui_state_replace_lib(struct ui_state *st, struct lib *lib)
 	free(sv.day);
 	free(sv.cat);
 	free(sv.paper);
+}
+
+/* Swap in a new library and restore the selection by day label, category and paper key. */
+void
+ui_state_replace_lib(struct ui_state *st, struct lib *lib)
+{
+	replace(st, lib, 1);
 }
 
 /* Hold day d's papers: a window on it from the store when the library does not (see state.h). */
@@ -313,7 +318,7 @@ ui_state_hold_starred(struct ui_state *st)
 	if (lib == NULL)
 		ui_state_message(st, "the starred papers cannot be read: %s", buf_str(&msg));
 	else
-		ui_state_replace_lib(st, lib);
+		replace(st, lib, 0);	/* what it holds is what is shown: nothing to fit */
 	buf_free(&msg);
 	return lib != NULL;
 }

@@ -267,6 +267,53 @@ test_preview(void **unused)
 	rig_free(&r);
 }
 
+/*
+ * A reader on a window: the load's preview after its sync brings the
+ * window on the store as the sync left it (every day, the new one too),
+ * and the new day is selected, as the newest was.
+ */
+static void
+test_preview_window(void **unused)
+{
+	char dir[300], *paths[1];
+	struct buf file = BUF_INIT, db = BUF_INIT, msg = BUF_INIT;
+	struct store *s;
+	struct rig r;
+	int i;
+
+	(void)unused;
+	unit_write_store_lib(dir, sizeof dir, &file);
+	s = unit_indexed_store(dir, &db);
+	rig_init(&r, 1);
+	ui_paper_set_store(&r.st, store_open(db.buf, &msg));
+	ui_state_replace_lib(&r.st, store_lib_window(ui_paper_store(&r.st), NULL, &msg));
+	assert_false(lib_whole(r.st.lib));
+	assert_int_equal(lib_ndays(r.st.lib), 2);
+	/* a new day, synced as the load syncs before its preview */
+	unit_append(file.buf, "\n## Papers for 2024-01-03\n\n| Title | Authors | Summary |\n|---|---|---|\n"
+	    "| Zeta Paper | Zed Doe | New. |\n");
+	paths[0] = dir;
+	assert_int_equal(store_sync(s, paths, 1, NULL, NULL, &msg), 0);
+	r.f.preview = 1;
+	assert_int_equal(pipe(r.f.hold), 0);
+	ui_loader_begin(&r.ld, NULL);
+	for (i = 0; i < 200 && lib_ndays(r.st.lib) == 2; i++)
+		ui_loop_wait(r.loop, 50);
+	unit_fit(&r.st, 24, 80);
+	assert_false(lib_whole(r.st.lib));
+	assert_int_equal(lib_ndays(r.st.lib), 3);
+	assert_string_equal(lib_day(r.st.lib, r.st.list.day)->label, "2024-01-03");
+	assert_string_equal(unit_title(&r.st), "Zeta Paper");
+	assert_int_equal(write(r.f.hold[1], "x", 1), 1);
+	settle(r.loop, &r.st);
+	rig_free(&r);
+	store_close(s);
+	unit_remove_store_lib(dir, &file, &db);
+	buf_free(&file);
+	buf_free(&db);
+	buf_free(&msg);
+}
+
 /* A light library comes with the store its papers are read from: the selected one is shown in full at once. */
 static void
 test_light_with_store(void **unused)
@@ -361,6 +408,7 @@ main(void)
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_not_available),
 		cmocka_unit_test(test_preview),
+		cmocka_unit_test(test_preview_window),
 		cmocka_unit_test(test_index_after_load),
 		cmocka_unit_test(test_light_with_store),
 	};

@@ -441,6 +441,89 @@ test_window_unreadable(void **state)
 	two_free(&w, &a, dir, &file, &db);
 }
 
+/* Set a mark by title in both states' stores, and read the marks again. */
+static void
+mark_both(struct ui_state *w, struct ui_state *a, const char *title, enum marks_field f)
+{
+	const char *key = key_of(a->lib, title);
+
+	marks_set(w->marks.store, key, f, 1);
+	marks_set(a->marks.store, key, f, 1);
+	ui_marks_load(w);
+	ui_marks_load(a);
+	ui_list_relist(w);
+	ui_list_relist(a);
+}
+
+/* Two states with the store's index as two_states makes them, marks by hand only. */
+static void
+two_indexed(struct ui_state *w, struct ui_state *a, const char *dir, struct buf *db)
+{
+	struct buf msg = BUF_INIT;
+
+	two_states(w, a, dir, db);
+	ui_search_set_store(w, store_open(db->buf, &msg), NULL, NULL);
+	ui_search_set_store(a, store_open(db->buf, &msg), NULL, NULL);
+	w->marks.markread = a->marks.markread = SETTINGS_MARK_MANUAL;
+	buf_free(&msg);
+}
+
+/*
+ * The starred view on a window, as on the whole library (a second
+ * review's findings), each from the start: S with a paper tagged lists
+ * every starred paper (the tags' window dropped them); ] past its last
+ * unread paper goes on through every day (it looked at the window's
+ * papers only); a search typed in it that finds a starred paper of
+ * another day stays in the view (it went to the days view).
+ */
+static void
+test_window_starred(void **state)
+{
+	char dir[300];
+	struct buf file = BUF_INIT, db = BUF_INIT, gw = BUF_INIT, ga = BUF_INIT;
+	struct ui_state w, a;
+	int step;
+
+	(void)state;
+	for (step = 0; step < 3; step++) {
+		write_days(dir, sizeof dir, &file);
+		two_indexed(&w, &a, dir, &db);
+		buf_setlen(&gw, 0);
+		buf_setlen(&ga, 0);
+		mark_both(&w, &a, step == 1 ? "Alpha Paper" : "Epsilon Paper", MARKS_STARRED);
+		if (step == 0) {
+			both(&w, &a, 'x', &gw, &ga);	/* Alpha tagged */
+			both(&w, &a, 'S', &gw, &ga);
+			assert_int_equal(w.list.n, 1);
+		} else if (step == 1) {
+			mark_both(&w, &a, "Alpha Paper", MARKS_READ);
+			mark_both(&w, &a, "Beta Paper", MARKS_READ);
+			both(&w, &a, 'S', &gw, &ga);
+			both(&w, &a, ']', &gw, &ga);
+			assert_non_null(strstr(buf_str(&ga), "Gamma Paper | 2024-01-03"));
+		} else {
+			mark_both(&w, &a, "Alpha Paper", MARKS_STARRED);
+			both(&w, &a, 'S', &gw, &ga);
+			ui_keys_handle(&w, '/');
+			ui_keys_handle(&a, '/');
+			both(&w, &a, 'e', &gw, &ga);
+			both(&w, &a, 'p', &gw, &ga);
+			both(&w, &a, KEYNAME_ENTER, &gw, &ga);
+			buf_printf(&gw, "view %d\n", (int)w.list.view);
+			buf_printf(&ga, "view %d\n", (int)a.list.view);
+			both(&w, &a, KEYNAME_ESC, &gw, &ga);
+			buf_printf(&gw, "view %d, %zu papers\n", (int)w.list.view, w.list.n);
+			buf_printf(&ga, "view %d, %zu papers\n", (int)a.list.view, a.list.n);
+			assert_int_equal(w.list.view, UI_VIEW_STARRED);
+		}
+		assert_string_equal(buf_str(&gw), buf_str(&ga));
+		two_free(&w, &a, dir, &file, &db);
+		file = db = (struct buf)BUF_INIT;
+	}
+	buf_free(&gw);
+	buf_free(&ga);
+}
+
 int
 main(void)
 {
@@ -450,6 +533,7 @@ main(void)
 		cmocka_unit_test(test_window_search),
 		cmocka_unit_test(test_window_opened),
 		cmocka_unit_test(test_window_unreadable),
+		cmocka_unit_test(test_window_starred),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
