@@ -176,6 +176,8 @@ void lib_add_day(struct lib *lib, const char *label);
 void lib_add_day_count(struct lib *lib, const char *label, size_t count);
 /* True when every day holds all its papers (no day of lib_add_day_count holds fewer). */
 int lib_whole(const struct lib *lib);
+/* True when the library holds every paper of day d (and when d is NULL: nothing to hold). */
+int lib_day_held(const struct day *d);
 struct buf;
 /* Append the text of a summary made of blocks b[0..n), as struct summary's text. */
 void lib_summary_text(struct buf *out, const struct block *b, size_t n);

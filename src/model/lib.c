@@ -781,6 +781,13 @@ lib_add_day_count(struct lib *lib, const char *label, size_t count)
 	lib->finished = 0;
 }
 
+/* True when the library holds all of d's papers. */
+int
+lib_day_held(const struct day *d)
+{
+	return d == NULL || d->npapers == d->count;
+}
+
 /* True when every day holds all its papers. */
 int
 lib_whole(const struct lib *lib)

@@ -16,25 +16,26 @@
 "SELECT p.aid, p.title, p.cats, -p.nvotes, p.utext," \
 " (SELECT group_concat(d.day || " CATS_SEP_SQL ", '') FROM paper_days d WHERE d.paper = p.id)," \
 " p.id, " FIRST_REC_SQL " AS first FROM papers p"
+#define DAY_PAPERS_SQL "SELECT paper FROM paper_days WHERE day = ?1"
 static const char *const papers_sql[LIGHT_NPARTS] = {
 	[LIGHT_ALL] = PAPERS_COLS " ORDER BY first, p.id",
-	[LIGHT_DAY] = PAPERS_COLS " WHERE p.id IN (SELECT paper FROM paper_days WHERE day = ?1) ORDER BY first, p.id",
-	[LIGHT_WINDOW] = PAPERS_COLS " WHERE p.id IN (SELECT paper FROM paper_days WHERE day = ?1)"
-	" ORDER BY first, p.id",
+	[LIGHT_DAY] = PAPERS_COLS " WHERE p.id IN (" DAY_PAPERS_SQL ") ORDER BY first, p.id",
+	[LIGHT_WINDOW] = PAPERS_COLS " WHERE p.id IN (" DAY_PAPERS_SQL ") ORDER BY first, p.id",
 	/* and the papers of the keys in temp.tk_keys, each looked up */
-	[LIGHT_WINDOW_KEYS] = PAPERS_COLS " WHERE p.id IN (SELECT paper FROM paper_days WHERE day = ?1"
+	[LIGHT_WINDOW_KEYS] = PAPERS_COLS " WHERE p.id IN (" DAY_PAPERS_SQL
 	" UNION SELECT k.id FROM temp.tk_keys t CROSS JOIN papers k ON k.key = t.k) ORDER BY first, p.id",
 };
 /*
  * The days, in the order they were first seen; or those of the papers of
  * day ?1; or all with their papers' counts (a window).
  */
+#define WINDOW_DAYS_SQL "SELECT label, kind, n FROM days ORDER BY dkey, label"
 static const char *const days_sql[LIGHT_NPARTS] = {
 	[LIGHT_ALL] = "SELECT label, kind FROM days ORDER BY dkey, label",
 	[LIGHT_DAY] = "SELECT label, kind FROM days WHERE label IN (SELECT day FROM paper_days WHERE paper IN"
-	" (SELECT paper FROM paper_days WHERE day = ?1)) ORDER BY dkey, label",
-	[LIGHT_WINDOW] = "SELECT label, kind, n FROM days ORDER BY dkey, label",
-	[LIGHT_WINDOW_KEYS] = "SELECT label, kind, n FROM days ORDER BY dkey, label",
+	" (" DAY_PAPERS_SQL ")) ORDER BY dkey, label",
+	[LIGHT_WINDOW] = WINDOW_DAYS_SQL,
+	[LIGHT_WINDOW_KEYS] = WINDOW_DAYS_SQL,
 };
 
 /* What one row holds, split: its strings point into the statement's row or into lists. */

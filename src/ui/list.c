@@ -442,8 +442,7 @@ ui_list_go_to_key(struct ui_state *st, const char *key, size_t d)
 	size_t i = ui_list_index_of_key(st, key);
 	char *k;
 
-	if (i != SIZE_MAX && (ui_list_row_of(st, (uint32_t)i) != SIZE_MAX || day == NULL ||
-	    day->npapers == day->count))
+	if (i != SIZE_MAX && (ui_list_row_of(st, (uint32_t)i) != SIZE_MAX || lib_day_held(day)))
 		return ui_list_go_to(st, (uint32_t)i);	/* in the list shown, or held with its day */
 	k = xstrdup(key);
 	st->list.view = UI_VIEW_DAYS;
@@ -451,7 +450,7 @@ ui_list_go_to_key(struct ui_state *st, const char *key, size_t d)
 	i = ui_list_index_of_key(st, k);
 	free(k);
 	day = lib_day(st->lib, d);
-	if (i != SIZE_MAX && day && day->npapers < day->count) {
+	if (i != SIZE_MAX && !lib_day_held(day)) {
 		/* the day could not be read (said): the paper where the window has it, or not at all */
 		if ((i = ui_list_row_of(st, (uint32_t)i)) == SIZE_MAX)
 			return 0;
@@ -477,7 +476,7 @@ ui_list_go_to(struct ui_state *st, uint32_t i)
 	}
 	st->list.view = UI_VIEW_DAYS;
 	d = p->ndays ? p->days[0] : lib_ndays(st->lib) - 1;
-	if (!lib_whole(st->lib) && lib_day(st->lib, d)->npapers < lib_day(st->lib, d)->count)
+	if (!lib_day_held(lib_day(st->lib, d)))
 		return ui_list_go_to_key(st, p->key, d);	/* the day is read in the window's place */
 	ui_list_select_day(st, d);
 	if ((k = ui_list_row_of(st, i)) != SIZE_MAX) {

@@ -53,7 +53,7 @@ count_days(struct ui_state *st)
 		const struct day *d = lib_day(st->lib, i);
 
 		/* a day held in part (a window) is counted from the store when shown */
-		if ((m->known[i] = d->npapers == d->count) == 0)
+		if ((m->known[i] = (unsigned char)lib_day_held(d)) == 0)
 			continue;
 		for (k = 0; k < d->npapers; k++)
 			if (d->papers[k] < np && !m->read[d->papers[k]])

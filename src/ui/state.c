@@ -246,7 +246,7 @@ fit_lib(struct ui_state *st, struct lib *lib, const char *label)
 	if (st->list.view == UI_VIEW_RESULTS || (st->search.active && !st->search.wide))
 		other = store_lib_light(s, NULL, &msg);
 	else if (st->list.view == UI_VIEW_STARRED || st->tags.n ||
-	    ((d = lib_day_find(lib, label)) >= 0 && lib_day(lib, (size_t)d)->npapers < lib_day(lib, (size_t)d)->count))
+	    ((d = lib_day_find(lib, label)) >= 0 && !lib_day_held(lib_day(lib, (size_t)d))))
 		other = read_window(st, label, st->list.view == UI_VIEW_STARRED, &msg);
 	buf_free(&msg);
 	if (other == NULL)
@@ -293,7 +293,7 @@ ui_state_hold_day(struct ui_state *st, size_t d)
 	struct buf msg = BUF_INIT;
 	struct lib *lib;
 
-	if (day == NULL || day->npapers == day->count || ui_paper_store(st) == NULL)
+	if (lib_day_held(day) || ui_paper_store(st) == NULL)
 		return 0;
 	lib = read_window(st, day->label, 0, &msg);	/* the tagged papers stay */
 	if (lib == NULL)

@@ -389,6 +389,10 @@ test_day_counts(void **state)
 	assert_string_equal(lib_day(lib, 3)->label, "May 9");	/* not resolved to a date */
 	assert_int_equal(lib_day_find(lib, "2025-01-01"), 2);
 	assert_int_equal(lib_day_find(lib, "2024-12-31"), -1);
+	assert_true(lib_day_held(lib_day(lib, 0)));
+	assert_false(lib_day_held(lib_day(lib, 1)));
+	assert_false(lib_day_held(lib_day(lib, 2)));
+	assert_true(lib_day_held(NULL));
 	assert_false(lib_whole(lib));
 	lib_free(lib);
 	lib = lib_new();	/* a library of papers only: every day whole, counted */
