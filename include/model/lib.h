@@ -189,7 +189,8 @@ int lib_label_date(const char *label, int *month, int *mday);
  * Sort papers and days into display order; call after the last add.  A day
  * label without a year ("May 9") becomes a date when exactly one year of
  * the library's dated days fits it (the date lies within a month of the
- * dated days' range); days no paper is on any more are dropped.
+ * dated days' range); days no paper is on any more are dropped.  Days
+ * added in display order already (a store's window) are not sorted again.
  */
 void lib_finish(struct lib *lib);
 /* Number of papers. */

@@ -68,7 +68,9 @@ void ui_marks_free(struct ui_marks *m);
 /*
  * Count the unread papers of the days [first, first + n) that are not
  * counted yet (known): a window's days, from the library store's keys of
- * their papers and the marks (without a store: every paper unread).
+ * their papers and the marks (without a store: every paper unread, to be
+ * counted again).  With no paper marked read, each day's count is its
+ * unread count, and the store is not asked.
  */
 void ui_marks_count_days(struct ui_state *st, size_t first, size_t n);
 /* Read every paper's marks from the store and count them. */

@@ -883,6 +883,18 @@ sort_days(uint32_t *d, size_t n)
 		}
 }
 
+/* True when days[0..n) are in display order already. */
+static int
+days_in_order(struct mday *const *days, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (day_cmp(&days[i - 1], &days[i]) > 0)
+			return 0;
+	return 1;
+}
+
 /* Set each day's count: what lib_add_day_count said, or the papers it holds when more. */
 static void
 count_days(struct lib *lib)
@@ -902,16 +914,19 @@ count_days(struct lib *lib)
 void
 lib_finish(struct lib *lib)
 {
-	size_t i, k;
+	size_t i, k, ndays = lib->ndays;
 	uint32_t *rank = xcalloc(lib->ndays ? lib->ndays : 1, sizeof *rank);
 	struct mday **sorted = xcalloc(lib->ndays ? lib->ndays : 1, sizeof *sorted);
 	struct mpaper **ps = xcalloc(lib->npapers ? lib->npapers : 1, sizeof *ps);
+	int moved;
 
 	libtidy_days(lib);
 	libtidy_cats(lib);
 	if (lib->ndays)
 		memcpy(sorted, lib->days, lib->ndays * sizeof *sorted);
-	qsort(sorted, lib->ndays, sizeof *sorted, day_cmp);
+	moved = lib->ndays != ndays || !days_in_order(sorted, lib->ndays);
+	if (moved)	/* a store's window comes in order: no sort, and its map stays */
+		qsort(sorted, lib->ndays, sizeof *sorted, day_cmp);
 	for (i = 0; i < lib->ndays; i++)
 		sorted[i]->pos = (uint32_t)i;
 	for (k = 0; k < lib->ndays; k++)
@@ -931,11 +946,13 @@ lib_finish(struct lib *lib)
 	/* the days are now stored in sorted order; maps are rebuilt lazily */
 	if (lib->ndays)
 		memcpy(lib->days, sorted, lib->ndays * sizeof *sorted);
-	hashmap_free(&lib->by_day);
+	if (moved)
+		hashmap_free(&lib->by_day);
 	for (i = 0; i < lib->ndays; i++) {
 		lib->days[i]->pub.npapers = 0;
 		lib->days[i]->pub.count = 0;
-		hashmap_put(&lib->by_day, hash_str(lib->days[i]->pub.label), (uint32_t)i);
+		if (moved)
+			hashmap_put(&lib->by_day, hash_str(lib->days[i]->pub.label), (uint32_t)i);
 	}
 	qsort(ps, lib->npapers, sizeof *ps, paper_cmp);
 	free(lib->order);

@@ -111,7 +111,11 @@ count_key(void *arg, const char *day, const char *key)
 	m->unread_day[d] += !marks_get(m->store, key, MARKS_READ);
 }
 
-/* Count the unread papers of days [first, first + n) that are not counted yet (see ui/marks.h). */
+/*
+ * Count the unread papers of days [first, first + n) that are not counted
+ * yet (see ui/marks.h).  With nothing marked read, each is its count, and
+ * the store is not asked.
+ */
 void
 ui_marks_count_days(struct ui_state *st, size_t first, size_t n)
 {
@@ -120,6 +124,7 @@ ui_marks_count_days(struct ui_state *st, size_t first, size_t n)
 	size_t nd = lib_ndays(st->lib), i, lo = SIZE_MAX, hi = 0;
 	struct day_count c = { st, NULL };
 	struct buf msg = BUF_INIT;
+	int none_read;
 
 	for (i = first; i < nd && i - first < n; i++)
 		if (!m->known[i]) {
@@ -128,13 +133,16 @@ ui_marks_count_days(struct ui_state *st, size_t first, size_t n)
 		}
 	if (lo == SIZE_MAX)
 		return;
+	none_read = marks_count(m->store, MARKS_READ) == 0;
 	c.met = xcalloc(nd, 1);
-	if (s && store_days_keys(s, lo, hi - lo, count_key, &c, &msg) < 0)
+	if (!none_read && s && store_days_keys(s, lo, hi - lo, count_key, &c, &msg) < 0)
 		memset(c.met, 0, nd);
 	/* a day not met (no store, a failure): every paper it does not hold unread, until asked again */
 	for (i = lo; i < hi; i++)
-		if (!m->known[i] && !c.met[i])
+		if (!m->known[i] && !c.met[i]) {
 			m->unread_day[i] = lib_day(st->lib, i)->count;
+			m->known[i] = (unsigned char)none_read;
+		}
 	for (i = 0; i < nd; i++)
 		m->known[i] |= c.met[i];
 	free(c.met);

@@ -404,6 +404,40 @@ test_day_counts(void **state)
 }
 
 /*
+ * Days given in display order (as a store's window comes) are kept as
+ * they are and found by label; a day added after, out of order, sorts
+ * them again at the next finish, and each is still found by its label.
+ */
+static void
+test_days_in_order(void **state)
+{
+	static const char *const labels[] = { "2025-01-03", "2025-01-02", "2025-01-01", "May 9", "May 8" };
+	struct lib *lib = lib_new();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 5; i++)
+		lib_add_day_count(lib, labels[i], i + 1);
+	lib_finish(lib);
+	assert_int_equal(lib_ndays(lib), 5);
+	for (i = 0; i < 5; i++) {
+		assert_string_equal(lib_day(lib, i)->label, labels[i]);
+		assert_int_equal(lib_day(lib, i)->count, i + 1);
+		assert_int_equal(lib_day_find(lib, labels[i]), (long)i);
+	}
+	lib_add_day_count(lib, "2025-01-04", 7);	/* newest: goes first */
+	lib_finish(lib);
+	assert_int_equal(lib_ndays(lib), 6);
+	assert_string_equal(lib_day(lib, 0)->label, "2025-01-04");
+	assert_int_equal(lib_day_find(lib, "2025-01-04"), 0);
+	for (i = 0; i < 5; i++) {
+		assert_string_equal(lib_day(lib, i + 1)->label, labels[i]);
+		assert_int_equal(lib_day_find(lib, labels[i]), (long)i + 1);
+	}
+	lib_free(lib);
+}
+
+/*
  * A library built again from its merged papers (lib_add_merged, in the
  * order they were made, with their merged categories) is the same: the
  * commonest spelling counted over the merged ones, labels left as they
@@ -662,6 +696,7 @@ main(void)
 		cmocka_unit_test(test_add_merged),
 		cmocka_unit_test(test_prefer_cats),
 		cmocka_unit_test(test_day_counts),
+		cmocka_unit_test(test_days_in_order),
 		cmocka_unit_test(test_link_order),
 		cmocka_unit_test(test_publisher),
 		cmocka_unit_test(test_published_order),

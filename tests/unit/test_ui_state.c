@@ -245,6 +245,54 @@ test_window(void **state)
 	buf_free(&msg);
 }
 
+/*
+ * With nothing marked read, the days a window does not hold are counted
+ * all unread without asking the store (here it cannot answer: its
+ * paper_days table is gone); with a paper read, they are asked for, and
+ * stay to be counted while the store fails.
+ */
+static void
+test_window_none_read(void **state)
+{
+	char dir[300];
+	struct buf file = BUF_INIT, db = BUF_INIT, msg = BUF_INIT;
+	struct ui_state st;
+	struct lib *all;
+	sqlite3 *d;
+	size_t i;
+
+	(void)state;
+	write_days(dir, sizeof dir, &file);
+	all = unit_parse_path_light(dir, 1);
+	{
+		struct store *s = unit_indexed_store(dir, &db);
+
+		ui_state_init(&st, store_lib_window(s, NULL, &msg), NULL, NULL);
+		ui_paper_set_store(&st, s);	/* the state closes it */
+	}
+	assert_int_equal(sqlite3_open(db.buf, &d), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(d, "DROP TABLE paper_days", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(d);
+	unit_fit(&st, 24, 100);
+	assert_false(lib_whole(st.lib));
+	for (i = 0; i < lib_ndays(st.lib); i++) {
+		assert_true(st.marks.known[i]);
+		assert_int_equal(st.marks.unread_day[i], lib_day(st.lib, i)->count);
+	}
+	marks_set(st.marks.store, key_of(all, "Delta Paper"), MARKS_READ, 1);
+	ui_marks_load(&st);
+	unit_fit(&st, 24, 100);
+	assert_true(st.marks.known[0]);		/* held: counted from the window */
+	assert_false(st.marks.known[1]);	/* asked for, and the store failed */
+	assert_int_equal(st.marks.unread_day[1], lib_day(st.lib, 1)->count);
+	ui_state_free(&st);
+	lib_free(all);
+	unit_remove_store_lib(dir, &file, &db);
+	buf_free(&file);
+	buf_free(&db);
+	buf_free(&msg);
+}
+
 /* Where a state stands: the selected paper's title, its day, the status line. */
 static void
 where(struct ui_state *st, struct buf *out)
@@ -534,6 +582,7 @@ main(void)
 		cmocka_unit_test(test_window_opened),
 		cmocka_unit_test(test_window_unreadable),
 		cmocka_unit_test(test_window_starred),
+		cmocka_unit_test(test_window_none_read),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
