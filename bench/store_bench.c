@@ -23,9 +23,14 @@
  *                                       (the real reader's first paint, or
  *                                       bench/bare's: a curses program linked
  *                                       with ncursesw alone)
+ *   store_bench term SOCKET MARK CMD ARG...
+ *                                       the same in a 200x60 tmux window (tmux -L
+ *                                       SOCKET, started when it is not running):
+ *                                       the ms until capture-pane shows MARK
  * Each prints one line of figures (ms; peak RSS in MB from getrusage).
  */
 #include <curses.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <poll.h>
 #include <pty.h>
@@ -299,6 +304,86 @@ run_exec(const char *mark, char **argv)
 	return t < 0;
 }
 
+/*
+ * Run argv and wait for it, its stdout into out (size bytes at most, NUL
+ * ended) when out is not NULL, its stderr to /dev/null: its exit status,
+ * or -1.
+ */
+static int
+run_cmd(char *const *argv, char *out, size_t size)
+{
+	int fd[2], status;
+	char scratch[256];
+	size_t have = 0;
+	ssize_t n;
+	pid_t pid;
+
+	if (pipe(fd) < 0)
+		return -1;
+	if ((pid = fork()) == 0) {
+		int null = open("/dev/null", O_WRONLY);
+
+		dup2(fd[1], 1);
+		if (null >= 0)
+			dup2(null, 2);	/* has-session's "no server running" */
+		close(fd[0]);
+		close(fd[1]);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	close(fd[1]);
+	while (pid > 0 && (n = out ? read(fd[0], out + have, size - have - 1) :
+	    read(fd[0], scratch, sizeof scratch)) > 0)
+		have += out ? (size_t)n : 0;
+	if (out)
+		out[have] = '\0';
+	close(fd[0]);
+	if (pid < 0 || waitpid(pid, &status, 0) < 0)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/*
+ * In a 200x60 tmux window on the tmux server of socket sock (started
+ * first, detached, when it is not running), run argv: print the ms from
+ * asking tmux for the window until capture-pane shows mark, polled
+ * (10 s and 5,000 polls at most), then close the window.  This is how
+ * the issue measured the first paint: in a terminal, a bare curses
+ * program taking about 30 ms so.
+ */
+static int
+run_term(const char *sock, const char *mark, char **argv)
+{
+	char *has[] = { "tmux", "-L", (char *)sock, "has-session", "-t", "pbb", NULL };
+	char *start[] = { "tmux", "-L", (char *)sock, "new-session", "-d", "-s", "pbb", "-x", "200", "-y", "60",
+		";", "set-option", "-g", "default-size", "200x60", NULL };
+	char *cap[] = { "tmux", "-L", (char *)sock, "capture-pane", "-p", "-t", "pbb:run", NULL };
+	char *kill[] = { "tmux", "-L", (char *)sock, "kill-window", "-t", "pbb:run", NULL };
+	char *win[64] = { "tmux", "-L", (char *)sock, "new-window", "-d", "-t", "pbb:", "-n", "run" };
+	static char screen[1 << 16];
+	size_t k = 9, i;
+	double t0, t = -1;
+
+	for (i = 0; argv[i] && k < 63; i++)
+		win[k++] = argv[i];
+	win[k] = NULL;
+	if (run_cmd(has, NULL, 0) != 0 && run_cmd(start, NULL, 0) != 0) {
+		fprintf(stderr, "store_bench: cannot start tmux\n");
+		return 1;
+	}
+	t0 = now_ms();
+	if (run_cmd(win, NULL, 0) != 0)
+		return 1;
+	for (i = 0; i < 5000 && now_ms() - t0 < 10000; i++)
+		if (run_cmd(cap, screen, sizeof screen) == 0 && strstr(screen, mark)) {
+			t = now_ms() - t0;
+			break;
+		}
+	run_cmd(kill, NULL, 0);
+	printf("term %.1f ms until '%s' (%s)\n", t, mark, argv[0]);
+	return t < 0;
+}
+
 /* The peak and current resident memory of process pid in MB (VmHWM, VmRSS), -1 when unknown. */
 static void
 proc_mb(pid_t pid, double *peak, double *now)
@@ -544,6 +629,8 @@ main(int argc, char **argv)
 		return run_light(argv[2], argv + 3, (size_t)argc - 3);
 	if (argc >= 4 && strcmp(argv[1], "exec") == 0)
 		return run_exec(argv[2], argv + 3);
+	if (argc >= 5 && strcmp(argv[1], "term") == 0)
+		return run_term(argv[2], argv[3], argv + 4);
 	if (argc >= 4 && strcmp(argv[1], "reader") == 0) {
 		int k;
 
@@ -560,6 +647,6 @@ main(int argc, char **argv)
 		return run_index(argv[2]);
 	if (argc >= 4 && strcmp(argv[1], "search") == 0)
 		return run_search(argv[2], argv + 3, (size_t)argc - 3);
-	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search|light|window|exec|reader ...\n");
+	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search|light|window|exec|term|reader ...\n");
 	return 2;
 }
