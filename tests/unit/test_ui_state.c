@@ -79,6 +79,27 @@ tagged_title(const struct ui_state *st, const char *title)
 	free(v);
 }
 
+/*
+ * Write the days into a new directory dir (file: their file), store them
+ * in db, and start st on a window on the newest day, the store its own:
+ * the whole library parsed, which the caller frees.
+ */
+static struct lib *
+window_state(struct ui_state *st, char *dir, size_t dsize, struct buf *file, struct buf *db)
+{
+	struct buf msg = BUF_INIT;
+	struct lib *all;
+	struct store *s;
+
+	write_days(dir, dsize, file);
+	all = unit_parse_path_light(dir, 1);
+	s = unit_indexed_store(dir, db);
+	ui_state_init(st, store_lib_window(s, NULL, &msg), NULL, NULL);
+	ui_paper_set_store(st, s);	/* the state closes it */
+	buf_free(&msg);
+	return all;
+}
+
 /* A window's day counts and unread counts are the whole library's with the same marks. */
 static void
 same_counts(struct ui_state *win, const char *dir)
@@ -125,14 +146,7 @@ test_window(void **state)
 	unsigned gen;
 
 	(void)state;
-	write_days(dir, sizeof dir, &file);
-	all = unit_parse_path_light(dir, 1);
-	{
-		struct store *s = unit_indexed_store(dir, &db);
-
-		ui_state_init(&st, store_lib_window(s, NULL, &msg), NULL, NULL);
-		ui_paper_set_store(&st, s);	/* the state closes it */
-	}
+	all = window_state(&st, dir, sizeof dir, &file, &db);
 	unit_fit(&st, 24, 100);
 	assert_false(lib_whole(st.lib));
 	assert_int_equal(lib_npapers(st.lib), 2);
@@ -255,21 +269,14 @@ static void
 test_window_none_read(void **state)
 {
 	char dir[300];
-	struct buf file = BUF_INIT, db = BUF_INIT, msg = BUF_INIT;
+	struct buf file = BUF_INIT, db = BUF_INIT;
 	struct ui_state st;
 	struct lib *all;
 	sqlite3 *d;
 	size_t i;
 
 	(void)state;
-	write_days(dir, sizeof dir, &file);
-	all = unit_parse_path_light(dir, 1);
-	{
-		struct store *s = unit_indexed_store(dir, &db);
-
-		ui_state_init(&st, store_lib_window(s, NULL, &msg), NULL, NULL);
-		ui_paper_set_store(&st, s);	/* the state closes it */
-	}
+	all = window_state(&st, dir, sizeof dir, &file, &db);
 	assert_int_equal(sqlite3_open(db.buf, &d), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(d, "DROP TABLE paper_days", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(d);
@@ -290,7 +297,6 @@ test_window_none_read(void **state)
 	unit_remove_store_lib(dir, &file, &db);
 	buf_free(&file);
 	buf_free(&db);
-	buf_free(&msg);
 }
 
 /* Where a state stands: the selected paper's title, its day, the status line. */
