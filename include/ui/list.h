@@ -74,6 +74,7 @@ struct ui_list {
 	char *found_q;			/* the query they match, as shown (owned) */
 	int found_best;			/* best match first (the store's index ranks them), not newest first */
 	struct ui_place found_from;	/* where the user was before the results view */
+	size_t days_width;		/* cells of the library's widest day row (ui_list_measure_days) */
 };
 
 struct ui_state;
@@ -188,5 +189,10 @@ unsigned ui_list_cycle_order(struct ui_state *st);
  * day label and category name whole with its count.
  */
 int ui_list_width(const struct ui_state *st);
+/*
+ * Measure the library's widest day row for ui_list_width: once for each
+ * library the state takes, not at every frame (a window has every day).
+ */
+void ui_list_measure_days(struct ui_state *st);
 
 #endif

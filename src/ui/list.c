@@ -791,17 +791,27 @@ ui_list_width(const struct ui_state *st)
 {
 	size_t w = row_width("All", lib_npapers(st->lib)), i, k;
 
+	w = st->list.days_width > w ? st->list.days_width : w;
+	for (i = 0; i < st->list.ncats; i++) {
+		k = row_width(st->list.cats[i].name, st->list.cats[i].count);
+		w = k > w ? k : w;
+	}
+	return w > 1000 ? 1000 : (int)w;
+}
+
+/* Measure the widest day row (see ui/list.h). */
+void
+ui_list_measure_days(struct ui_state *st)
+{
+	size_t w = 0, i, k;
+
 	for (i = 0; i < lib_ndays(st->lib); i++) {
 		const struct day *d = lib_day(st->lib, i);
 
 		k = row_width(d->label ? d->label : "?", d->count);
 		w = k > w ? k : w;
 	}
-	for (i = 0; i < st->list.ncats; i++) {
-		k = row_width(st->list.cats[i].name, st->list.cats[i].count);
-		w = k > w ? k : w;
-	}
-	return w > 1000 ? 1000 : (int)w;
+	st->list.days_width = w;
 }
 
 /* The day delta rows away in Days (1: the one below, older), whatever pane has the focus. */

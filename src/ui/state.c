@@ -24,6 +24,7 @@ ui_state_init(struct ui_state *st, struct lib *lib, const char *lang, const char
 	ui_search_init(st);
 	ui_tags_init(&st->tags);
 	ui_act_request_init(&st->req);
+	ui_list_measure_days(st);
 	ui_marks_load(st);
 	ui_list_select_day(st, 0);	/* shown, not opened: starting reads nothing */
 	if (lib_npapers(st->lib) == 0) {
@@ -175,6 +176,7 @@ swap_lib(struct ui_state *st, struct lib *lib)
 	lib_free(st->lib);
 	st->lib = lib;
 	st->lib_gen++;
+	ui_list_measure_days(st);
 	ui_search_relib(st);
 	ui_tags_restore(st, tags, ntags);	/* tags are kept by paper key */
 	ui_list_refind(st);		/* the results view's papers, in the new library */

@@ -205,6 +205,25 @@ test_zoom(void **state)
 	ui_state_free(&st);
 }
 
+/* The lists' width is measured again for each library the state takes (not at every frame). */
+static void
+test_width_relib(void **state)
+{
+	struct ui_state st;
+	struct lib *lib = lib_new();
+
+	(void)state;
+	ui_state_init(&st, unit_lib(0), NULL, NULL);
+	assert_int_equal(ui_list_width(&st), 2 + 10 + 1 + 3 + 2);
+	lib_add_day_count(lib, "September 30", 1234);	/* a window: a day it holds none of */
+	lib_finish(lib);
+	ui_state_replace_lib(&st, lib);
+	assert_int_equal(ui_list_width(&st), 2 + 12 + 1 + 9 + 2);
+	ui_state_replace_lib(&st, unit_lib(0));
+	assert_int_equal(ui_list_width(&st), 2 + 10 + 1 + 3 + 2);
+	ui_state_free(&st);
+}
+
 int
 main(void)
 {
@@ -213,6 +232,7 @@ main(void)
 		cmocka_unit_test(test_back),
 		cmocka_unit_test(test_state_moves),
 		cmocka_unit_test(test_mouse),
+		cmocka_unit_test(test_width_relib),
 		cmocka_unit_test(test_zoom),
 	};
 
