@@ -136,13 +136,18 @@ width_next_cluster(const char *s, size_t n, size_t *pos, struct width_cluster *c
 	return 1;
 }
 
-/* Total display width. */
+/* Total display width: n for printable ASCII alone (a cell each, no two in one cluster). */
 size_t
 width_of(const char *s, size_t n)
 {
 	struct width_cluster c;
 	size_t pos = 0, w = 0;
 
+	while (pos < n && (unsigned char)s[pos] >= 0x20 && (unsigned char)s[pos] < 0x7F)
+		pos++;
+	if (pos == n)
+		return n;
+	pos = 0;
 	while (width_next_cluster(s, n, &pos, &c))
 		w += c.width;
 	return w;

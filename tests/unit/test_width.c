@@ -43,6 +43,11 @@ test_widths(void **state)
 	assert_int_equal(w("\xff\xfe"), 2);	/* invalid bytes: U+FFFD each */
 	assert_int_equal(w("\xe4\xb8"), 1);	/* truncated sequence */
 	assert_int_equal(width_str(NULL), 0);
+	assert_int_equal(w("2024-12-31 ~ Paper: A/B"), 23);	/* printable ASCII alone: a cell each */
+	assert_int_equal(w("Cafe\xCC\x81 au lait"), 12);	/* a mark after ASCII joins its base */
+	assert_int_equal(w("tab\there"), 8);		/* a control: the clusters' own rule */
+	assert_int_equal(w(" "), 1);
+	assert_int_equal(w("~"), 1);
 }
 
 /* Clusters keep marks and joiners with their base. */
