@@ -33,6 +33,20 @@ void text_encode(struct buf *out, int32_t cp);
 int text_is_stripped(int32_t cp);
 
 /*
+ * Bytes of printable ASCII (0x20..0x7E) at the start of s[0..n): most
+ * text, which passes sanitising as it is and takes a cell a byte.
+ */
+static inline size_t
+text_ascii_run(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+		i++;
+	return i;
+}
+
+/*
  * Append the sanitised form of s[0..n) to out: invalid UTF-8 becomes
  * U+FFFD, stripped controls are dropped, CR LF and lone CR become LF, the
  * result is in NFC.  flags add whitespace squeezing.  (Markdown/HTML inline

@@ -125,13 +125,9 @@ sanitise(struct buf *out, const char *s, size_t n, int *nfc)
 
 	buf_grow(out, n);
 	while (i < n) {
-		size_t j = i;
+		size_t j = i + text_ascii_run(s + i, n - i);	/* copied at once */
 		unsigned char c;
 
-		/* copy the longest run of printable ASCII at once */
-		while (j < n && (unsigned char)s[j] >= 0x20 &&
-		    (unsigned char)s[j] < 0x7F)
-			j++;
 		if (j > i) {
 			buf_add(out, s + i, j - i);
 			i = j;
@@ -391,13 +387,13 @@ text_is_clean(const char *s, size_t n)
 	size_t i = 0;
 
 	while (i < n) {
-		size_t at = i;
+		size_t at;
 		int32_t cp;
 
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
-			i++;	/* printable ASCII, most of the text: never stripped */
-			continue;
-		}
+		i += text_ascii_run(s + i, n - i);	/* never stripped */
+		if (i >= n)
+			break;
+		at = i;
 		cp = text_decode(s, n, &i);
 		if (text_is_stripped(cp))
 			return 0;

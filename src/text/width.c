@@ -1,5 +1,6 @@
 /* text/width.c: display width, grapheme clusters, wrapping and truncation. */
 #include "text/width.h"
+#include "text/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -143,11 +144,8 @@ width_of(const char *s, size_t n)
 	struct width_cluster c;
 	size_t pos = 0, w = 0;
 
-	while (pos < n && (unsigned char)s[pos] >= 0x20 && (unsigned char)s[pos] < 0x7F)
-		pos++;
-	if (pos == n)
+	if (text_ascii_run(s, n) == n)
 		return n;
-	pos = 0;
 	while (width_next_cluster(s, n, &pos, &c))
 		w += c.width;
 	return w;
