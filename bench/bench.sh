@@ -59,6 +59,31 @@ if [ "$(cat "$archive/.stamp" 2>/dev/null)" != "$stamp" ]; then
 	echo "$stamp" >"$archive/.stamp"
 fi
 
+# awk's med(a, n): the median of a[0..n), sorting a.
+awk_med='function med(a, n,   i, j, t) { for (i = 0; i < n; i++) for (j = i + 1; j < n; j++)
+	if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t } return a[int(n / 2)] }'
+
+# against_bare FILE LABEL HOW...: run `store_bench HOW... MARK CMD` fifteen
+# times for bench/bare and for the reader on the warm store, alternating,
+# into FILE; print LABEL with both medians and their ratio.
+against_bare() {
+	file=$1 label=$2
+	shift 2
+	: >"$file"
+	i=0
+	while [ $i -lt 15 ]; do
+		"$sb" "$@" BENCHDONE "$bare" >>"$file"
+		PAPERBOY_STATE="$out/state" PAPERBOY_CONFIG="$out/config" \
+			"$sb" "$@" "paper 1/" "$PB_BIN" --store="$db" "$archive" >>"$file"
+		i=$((i + 1))
+	done
+	awk -v how="$1" -v label="$label" '$1 == how && /bench\/bare/ { b[nb++] = $2 }
+		$1 == how && !/bench\/bare/ { p[np++] = $2 }
+		'"$awk_med"'
+		END { pb = med(b, nb); pp = med(p, np)
+			printf "   %s: %.1f ms median, a bare curses program %.1f ms: %.2f x (targets <= 100 ms, <= 1.5 x)\n", label, pp, pb, pp / pb }' "$file"
+}
+
 # list_files DIR: the files paperboy reads there (hidden entries skipped).
 list_files() { find "$1" -name '.*' ! -path "$1" -prune -o -type f -print; }
 
@@ -223,47 +248,22 @@ if [ -x "$sb" ] && [ -x "$bare" ]; then
 		i=$((i + 1))
 	done
 	awk '$1 == "bare" { b[nb++] = $2 } $1 == "paint" { p[np++] = $2; m = $0 }
-		function med(a, n,   i, j, t) { for (i = 0; i < n; i++) for (j = i + 1; j < n; j++)
-			if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t } return a[int(n / 2)] }
+		'"$awk_med"'
 		END { pb = med(b, nb); pp = med(p, np)
 			printf "   first paint from the store: %.1f ms median, bare curses %.1f ms: %.2f x (targets <= 100 ms, <= 1.5 x)\n", pp, pb, pp / pb
 			sub(/.*peak /, "", m); printf "   peak memory at first paint: %s (target <= 30 MB)\n", m }' "$out/paint"
 	# the real reader on a 200x60 pseudo-terminal, from exec to its first
 	# screen (the newest day, from the warm store), against a bare curses
 	# program (bench/bare: linked with ncursesw alone) run the same way
-	: >"$out/exec"
 	: >"$out/config"
-	i=0
-	while [ $i -lt 15 ]; do
-		"$sb" exec BENCHDONE "$bare" >>"$out/exec"
-		PAPERBOY_STATE="$out/state" PAPERBOY_CONFIG="$out/config" \
-			"$sb" exec "paper 1/" "$PB_BIN" --store="$db" "$archive" >>"$out/exec"
-		i=$((i + 1))
-	done
-	awk '$1 == "exec" && /bench\/bare/ { b[nb++] = $2 } $1 == "exec" && !/bench\/bare/ { p[np++] = $2 }
-		function med(a, n,   i, j, t) { for (i = 0; i < n; i++) for (j = i + 1; j < n; j++)
-			if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t } return a[int(n / 2)] }
-		END { pb = med(b, nb); pp = med(p, np)
-			printf "   the reader, exec to its first screen: %.1f ms median, a bare curses program %.1f ms: %.2f x (targets <= 100 ms, <= 1.5 x)\n", pp, pb, pp / pb }' "$out/exec"
+	against_bare "$out/exec" "the reader, exec to its first screen" exec
 	# the same in a terminal, as the issue measured it (its bare curses
 	# program took 33 ms): a 200x60 tmux window, from asking tmux for it
 	# until capture-pane shows the screen, on a tmux server of its own
 	if command -v tmux >/dev/null 2>&1; then
-		: >"$out/term"
 		sock=pb-bench-$$
-		i=0
-		while [ $i -lt 15 ]; do
-			"$sb" term "$sock" BENCHDONE "$bare" >>"$out/term"
-			PAPERBOY_STATE="$out/state" PAPERBOY_CONFIG="$out/config" \
-				"$sb" term "$sock" "paper 1/" "$PB_BIN" --store="$db" "$archive" >>"$out/term"
-			i=$((i + 1))
-		done
+		against_bare "$out/term" "the reader in a terminal (tmux), to its first screen" term "$sock"
 		tmux -L "$sock" kill-server 2>/dev/null
-		awk '$1 == "term" && /bench\/bare/ { b[nb++] = $2 } $1 == "term" && !/bench\/bare/ { p[np++] = $2 }
-			function med(a, n,   i, j, t) { for (i = 0; i < n; i++) for (j = i + 1; j < n; j++)
-				if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t } return a[int(n / 2)] }
-			END { pb = med(b, nb); pp = med(p, np)
-				printf "   the reader in a terminal (tmux), to its first screen: %.1f ms median, a bare curses program %.1f ms: %.2f x (targets <= 100 ms, <= 1.5 x)\n", pp, pb, pp / pb }' "$out/term"
 	else
 		echo "   (no tmux: the first paint in a terminal is not measured)"
 	fi
