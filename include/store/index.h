@@ -12,7 +12,10 @@
  * through the FTS5 trigram index.  A space between Hangul matches a space
  * or none: the FTS5 query spells out both ways of each such gap (up to
  * four of them, and only when the query without them is still three code
- * points long; index_hits declines the others).  Shorter queries (a Latin letter or two, one or two CJK
+ * points long; index_hits declines the others).  A single phrase of five
+ * or more code points is found through its cover (store/cover.h): about
+ * a third of its trigrams, at their offsets, with the phrase's matches.
+ * Shorter queries (a Latin letter or two, one or two CJK
  * ideographs: model/search.h's short queries) are answered by scanning a
  * narrow column that holds only the search form of titles, authors and
  * categories, as model/search.c does for them (index_set keeps that

@@ -51,6 +51,7 @@ struct store {
 	struct store_report *built_rep;	/* what an early first build read, until store_report takes it */
 	unsigned long long max_bytes;	/* files larger than this are skipped */
 	int bulk;		/* a first build without WAL is running (store_bulk_begin) */
+	int cover;		/* the connection has store/cover.h's pb_cover */
 	struct buf tmp;
 };
 

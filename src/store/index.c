@@ -2,6 +2,7 @@
 #define _GNU_SOURCE 1	/* memmem */
 #include "store/index.h"
 #include "store/indexer.h"
+#include "store/cover.h"
 #include "store/intern.h"
 #include "model/search.h"
 #include "text/text.h"
@@ -41,6 +42,8 @@ struct index {
 	uint32_t *match;	/* positions of the matches, ascending */
 	size_t nmatch, amatch;
 	struct buf q;		/* the FTS5 query or the narrow needle */
+	struct cover cover;	/* a long phrase's cover (store/cover.h), when covered */
+	int covered;		/* q is one phrase, found through cover */
 	int narrow;		/* a short query: scan the narrow column */
 	int inexact;		/* the query's matches are not known (index_hits declines) */
 	int verify;		/* the FTS5 query finds more than the matches: check each (verify) */
@@ -59,6 +62,7 @@ index_new(struct store *s)
 	ix->s = s;
 	ix->version[0] = -1;
 	buf_init(&ix->q);
+	cover_init(&ix->cover);
 	return ix;
 }
 
@@ -78,6 +82,7 @@ index_free(struct index *ix)
 	free(ix->runs);
 	arena_free(ix->fa);
 	buf_free(&ix->q);
+	cover_free(&ix->cover);
 	free(ix);
 }
 
@@ -354,6 +359,7 @@ make_query(struct index *ix, const struct buf *f, int narrow)
 	ix->narrow = narrow;
 	ix->inexact = 0;
 	ix->verify = 0;
+	ix->covered = 0;
 	if (ix->narrow) {
 		buf_add(&ix->q, f->buf, f->len);
 		return;
@@ -371,6 +377,8 @@ make_query(struct index *ix, const struct buf *f, int narrow)
 		ix->inexact = 1;
 		ngaps = 0;
 	}
+	/* one phrase: found through its cover when that is shorter (q stays, for bm25) */
+	ix->covered = ngaps == 0 && ix->s->cover && cover_make(&ix->cover, f->buf, f->len);
 	for (m = 0; m < 1u << ngaps; m++) {
 		if (m)
 			buf_puts(&ix->q, " OR ");
@@ -431,6 +439,23 @@ scan_forms(struct index *ix)
 	}
 }
 
+/* The statement that gives the rowids of the query's matches, bound; NULL with msg. */
+static sqlite3_stmt *
+prep_query(struct index *ix, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(ix->s, ix->covered ? COVER_SQL : "SELECT rowid FROM fts WHERE fts MATCH ?1", msg);
+
+	if (st == NULL)
+		return NULL;
+	if (!ix->covered) {
+		sqlite3_bind_text(st, 1, ix->q.buf, (int)ix->q.len, SQLITE_STATIC);
+		return st;
+	}
+	sqlite3_bind_text(st, 1, ix->cover.q.buf, (int)ix->cover.q.len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, ix->cover.off, (int)(ix->cover.n * sizeof *ix->cover.off), SQLITE_STATIC);
+	return st;
+}
+
 /* Collect the positions of the papers the query matches. */
 static int
 run_query(struct index *ix, struct buf *msg)
@@ -442,10 +467,9 @@ run_query(struct index *ix, struct buf *msg)
 		scan_forms(ix);
 		return 0;
 	}
-	st = store_prep(ix->s, "SELECT rowid FROM fts WHERE fts MATCH ?1", msg);
+	st = prep_query(ix, msg);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, ix->q.buf, (int)ix->q.len, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		add_match(ix, sqlite3_column_int64(st, 0));
 	if (rc != SQLITE_DONE)

@@ -3,6 +3,7 @@
 
 #include "store/store.h"
 #include "store/intern.h"
+#include "store/cover.h"
 #include "base/hashmap.h"
 #include "base/safeio.h"
 #include "text/text.h"
@@ -308,6 +309,7 @@ db_connect(struct store *s, struct buf *msg)
 	}
 	sqlite3_busy_timeout(s->db, busy_ms());
 	sqlite3_extended_result_codes(s->db, 1);
+	s->cover = cover_register(s->db) == 0;	/* else long phrases are searched as phrases */
 	/*
 	 * For a new store only (an existing one keeps its own): a record row
 	 * is about 1.2 KB, which on 4 KiB pages often spills to an overflow

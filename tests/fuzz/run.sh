@@ -8,7 +8,8 @@
 #
 # Targets: ingest (sniffer and parsers), settings (the settings parser),
 # marks (the state file, load/save/load round trip), url (URL checks and
-# browser argv), export (BibTeX brace balance, Markdown, JSON Lines).
+# browser argv), export (BibTeX brace balance, Markdown, JSON Lines),
+# cover (a phrase's cover finds what the phrase finds, store/cover.h).
 # Each target T has its seed corpus in tests/fuzz/corpus/T and its
 # dictionary in tests/fuzz/T.dict.  Builds into ${PB_BUILDDIR:-.}/_fuzz;
 # new corpus entries go to _fuzz/corpus/T, crashing inputs to
