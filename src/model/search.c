@@ -1,5 +1,4 @@
 /* model/search.c: case- and normalisation-blind search over a library. */
-#define _GNU_SOURCE 1	/* memmem */
 #include "model/search.h"
 
 #include <stdint.h>
@@ -7,6 +6,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/mem.h"
 #include "text/text.h"
 
 struct search {
@@ -190,7 +190,7 @@ find(const struct search *s, const char *hay, size_t n, size_t from, size_t *len
 	size_t first = s->ngaps ? s->gaps[0] : s->q.len;
 
 	while (from + first <= n) {
-		const char *m = memmem(hay + from, n - from, s->q.buf, first);
+		const char *m = mem_find(hay + from, n - from, s->q.buf, first);
 		size_t at;
 
 		if (m == NULL)

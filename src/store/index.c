@@ -1,5 +1,4 @@
 /* store/index.c: search through FTS5, in display order. */
-#define _GNU_SOURCE 1	/* memmem */
 #include "store/index.h"
 #include "store/indexer.h"
 #include "store/cover.h"
@@ -8,6 +7,7 @@
 #include "text/text.h"
 #include "base/hashmap.h"
 #include "base/arena.h"
+#include "base/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +31,7 @@ struct index {
 	/*
 	 * Every paper's narrow form, NUL-terminated, in an arena (no copy
 	 * when it grows); runs are the stretches where consecutive forms lie
-	 * end to end, each scanned with one memmem.
+	 * end to end, each scanned with one mem_find.
 	 */
 	struct arena *fa;
 	const char **form;	/* form k starts here */
@@ -430,7 +430,7 @@ scan_forms(struct index *ix)
 		size_t k = r->first, at = 0;
 		const char *hit;
 
-		while (at < r->len && (hit = memmem(r->start + at, r->len - at, ix->q.buf, ix->q.len)) != NULL) {
+		while (at < r->len && (hit = mem_find(r->start + at, r->len - at, ix->q.buf, ix->q.len)) != NULL) {
 			while (k + 1 < last && ix->form[k + 1] <= hit)
 				k++;	/* the form hit is in */
 			add_match(ix, ix->formid[k]);
