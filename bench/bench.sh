@@ -293,6 +293,8 @@ if [ -x "$sb" ] && [ -x "$bare" ]; then
 		echo "   (targets per keystroke: median <= 10 ms, max <= 50 ms)"
 	fi
 	"$sb" search "$db" diffusion transformer 강화학습 올림피아드 학습 | sed 's/^/   /'
+	# the same on one core (no helper thread, src/store/split.c), for comparison
+	"$sb" search1 "$db" diffusion transformer 강화학습 올림피아드 학습 | sed -n 's/^search all/   one core, all/p'
 	echo "   (targets per keystroke: median <= 10 ms, max <= 50 ms; memory after ten searches <= 60 MB;"
 	echo "    the warm-up is index_warm, once per store version before the first keystroke)"
 	# one new day: a copy of the newest Korean day, dated a day later, with new ids

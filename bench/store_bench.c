@@ -11,6 +11,7 @@
  *                                       keystroke, the match count, the matches of
  *                                       the newest day and the first match's key
  *                                       (after index_warm, timed apart)
+ *   store_bench search1 STORE WORD...   the same on one core (no helper thread)
  *   store_bench light STORE PATH...     the reader's light library read from the store's
  *                                       papers against a light parse of the paths:
  *                                       best of three each, alternating, wall and CPU
@@ -197,7 +198,7 @@ dbl_cmp(const void *a, const void *b)
 
 /* Type each word a character at a time. */
 static int
-run_search(const char *path, char **words, size_t n)
+run_search(const char *path, char **words, size_t n, int alone)
 {
 	struct buf msg = BUF_INIT, key = BUF_INIT;
 	struct store *s = open_or_die(path);
@@ -207,6 +208,8 @@ run_search(const char *path, char **words, size_t n)
 	double t[512], all[4096], t0 = now_ms();
 	size_t i, nall = 0;
 
+	if (alone)
+		index_set_split(ix, SIZE_MAX);	/* no helper thread: one core */
 	if (index_warm(ix, &msg) < 0)
 		fprintf(stderr, "store_bench: %s\n", msg.buf);
 	printf("search warm-up (index_warm: display order, narrow forms) %.2f ms\n", now_ms() - t0);
@@ -663,7 +666,9 @@ main(int argc, char **argv)
 	if (argc == 3 && strcmp(argv[1], "index") == 0)
 		return run_index(argv[2]);
 	if (argc >= 4 && strcmp(argv[1], "search") == 0)
-		return run_search(argv[2], argv + 3, (size_t)argc - 3);
-	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search|light|window|exec|term|reader ...\n");
+		return run_search(argv[2], argv + 3, (size_t)argc - 3, 0);
+	if (argc >= 4 && strcmp(argv[1], "search1") == 0)
+		return run_search(argv[2], argv + 3, (size_t)argc - 3, 1);
+	fprintf(stderr, "usage: store_bench bare|paint|sync|index|search|search1|light|window|exec|term|reader ...\n");
 	return 2;
 }

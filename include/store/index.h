@@ -41,6 +41,15 @@
  */
 #define INDEX_SCAN_MAX 5000
 
+/*
+ * A store of at least INDEX_SPLIT_MIN papers is searched on two cores:
+ * the rows above the median paper id are read by a helper thread on its
+ * own connection (store/split.h), the rest here.  A commit by another
+ * connection during the query sends it again without the helper, so the
+ * matches always come from one snapshot.
+ */
+#define INDEX_SPLIT_MIN 16384
+
 struct index;
 
 /* A search over store s (caller frees with index_free; s must outlive it). */
@@ -61,6 +70,11 @@ int index_warm(struct index *ix, struct buf *msg);
  * in all days (0 for an empty query), or -1 with msg.
  */
 long index_set(struct index *ix, const char *q, size_t n, struct buf *msg);
+/*
+ * Split queries on stores of at least min papers (INDEX_SPLIT_MIN by
+ * default; 0 always, SIZE_MAX never): for tests and the benchmark.
+ */
+void index_set_split(struct index *ix, size_t min);
 /* Papers the last query could not search (not indexed yet, too many to scan). */
 size_t index_pending(const struct index *ix);
 /* Number of matches of the query set last. */

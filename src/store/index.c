@@ -2,6 +2,7 @@
 #include "store/index.h"
 #include "store/indexer.h"
 #include "store/cover.h"
+#include "store/split.h"
 #include "store/intern.h"
 #include "model/search.h"
 #include "text/text.h"
@@ -44,6 +45,11 @@ struct index {
 	struct buf q;		/* the FTS5 query or the narrow needle */
 	struct cover cover;	/* a long phrase's cover (store/cover.h), when covered */
 	int covered;		/* q is one phrase, found through cover */
+	struct split *split;	/* reads the rows from split_at up on a second core (store/split.h), or NULL */
+	int64_t split_at;	/* the median paper id */
+	size_t split_min;	/* papers from which a query is split (index_set_split) */
+	int may_split;		/* this attempt may split */
+	int halves;		/* the last query was split */
 	int narrow;		/* a short query: scan the narrow column */
 	int inexact;		/* the query's matches are not known (index_hits declines) */
 	int verify;		/* the FTS5 query finds more than the matches: check each (verify) */
@@ -63,6 +69,7 @@ index_new(struct store *s)
 	ix->version[0] = -1;
 	buf_init(&ix->q);
 	cover_init(&ix->cover);
+	ix->split_min = INDEX_SPLIT_MIN;
 	return ix;
 }
 
@@ -83,6 +90,7 @@ index_free(struct index *ix)
 	arena_free(ix->fa);
 	buf_free(&ix->q);
 	cover_free(&ix->cover);
+	split_free(ix->split);
 	free(ix);
 }
 
@@ -93,6 +101,18 @@ pos_of(const struct index *ix, int64_t id)
 	if (id < 0 || (uint64_t)id >= ix->nposof || ix->posof[id] == UINT32_MAX)
 		return -1;
 	return (long)ix->posof[id];
+}
+
+/* The id below which half the papers' ids lie (posof made). */
+static int64_t
+median_id(const struct index *ix)
+{
+	size_t id, seen = 0;
+
+	for (id = 0; id < ix->nposof; id++)
+		if (ix->posof[id] != UINT32_MAX && ++seen > ix->norder / 2)
+			return (int64_t)id;
+	return (int64_t)ix->nposof;
 }
 
 /* Index the positions by id: posof (ids are rowids, dense but for deletions). */
@@ -114,6 +134,7 @@ make_posof(struct index *ix)
 		if (ix->order[i] >= 0)
 			ix->posof[ix->order[i]] = (uint32_t)i;
 	ix->bits = xcalloc(ix->norder / 64 + 1, sizeof *ix->bits);
+	ix->split_at = median_id(ix);
 }
 
 /* The store's version as this connection sees it. */
@@ -439,35 +460,46 @@ scan_forms(struct index *ix)
 	}
 }
 
-/* The statement that gives the rowids of the query's matches, bound; NULL with msg. */
-static sqlite3_stmt *
-prep_query(struct index *ix, struct buf *msg)
+/* Which of a query's rows a statement reads: all, those below split_at, the others. */
+enum rows { ALL_ROWS, LOWER_ROWS, UPPER_ROWS };
+
+#define PHRASE_SQL "SELECT rowid FROM fts WHERE fts MATCH ?1"
+/* The statements, by covered and rows: ?1 the query, ?2 the cover's offsets, ?3 split_at. */
+static const char *const query_sql[2][3] = {
+	{ PHRASE_SQL, PHRASE_SQL " AND rowid < ?3", PHRASE_SQL " AND rowid >= ?3" },
+	{ COVER_SQL, COVER_SQL " AND rowid < ?3", COVER_SQL " AND rowid >= ?3" },
+};
+
+/* The FTS5 query's text: the cover's when covered. */
+static const struct buf *
+query_text(const struct index *ix)
 {
-	sqlite3_stmt *st = store_prep(ix->s, ix->covered ? COVER_SQL : "SELECT rowid FROM fts WHERE fts MATCH ?1", msg);
+	return ix->covered ? &ix->cover.q : &ix->q;
+}
+
+/* The statement that gives the rowids of the query's matches among rows, bound; NULL with msg. */
+static sqlite3_stmt *
+prep_query(struct index *ix, enum rows rows, struct buf *msg)
+{
+	sqlite3_stmt *st = store_prep(ix->s, query_sql[ix->covered][rows], msg);
+	const struct buf *q = query_text(ix);
 
 	if (st == NULL)
 		return NULL;
-	if (!ix->covered) {
-		sqlite3_bind_text(st, 1, ix->q.buf, (int)ix->q.len, SQLITE_STATIC);
-		return st;
-	}
-	sqlite3_bind_text(st, 1, ix->cover.q.buf, (int)ix->cover.q.len, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 2, ix->cover.off, (int)(ix->cover.n * sizeof *ix->cover.off), SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, q->buf, (int)q->len, SQLITE_STATIC);
+	if (ix->covered)
+		sqlite3_bind_blob(st, 2, ix->cover.off, (int)(ix->cover.n * sizeof *ix->cover.off), SQLITE_STATIC);
+	if (rows != ALL_ROWS)
+		sqlite3_bind_int64(st, 3, ix->split_at);
 	return st;
 }
 
-/* Collect the positions of the papers the query matches. */
+/* Add the match of each rowid st gives, then finalize it; 0, or -1 with msg. */
 static int
-run_query(struct index *ix, struct buf *msg)
+add_rows(struct index *ix, sqlite3_stmt *st, struct buf *msg)
 {
-	sqlite3_stmt *st;
 	int rc;
 
-	if (ix->narrow) {
-		scan_forms(ix);
-		return 0;
-	}
-	st = prep_query(ix, msg);
 	if (st == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -476,6 +508,49 @@ run_query(struct index *ix, struct buf *msg)
 		buf_printf(msg, "store '%s': %s", ix->s->path, sqlite3_errmsg(ix->s->db));
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Ask the helper for the rows from split_at up; -1 when there is none (read them here). */
+static int
+ask_helper(struct index *ix)
+{
+	const struct buf *q = query_text(ix);
+
+	if (!ix->may_split || ix->norder < ix->split_min)
+		return -1;
+	if (ix->split == NULL)
+		ix->split = split_new(ix->s->path);
+	return split_ask(ix->split, query_sql[ix->covered][UPPER_ROWS], q->buf, q->len,
+	    ix->covered ? ix->cover.off : NULL, ix->cover.n * sizeof *ix->cover.off, ix->split_at);
+}
+
+/* Read the rows below split_at here while the helper reads the others; 0, or -1 with msg. */
+static int
+run_halves(struct index *ix, struct buf *msg)
+{
+	const int64_t *ids;
+	int rc = add_rows(ix, prep_query(ix, LOWER_ROWS, msg), msg);
+	long n = split_answer(ix->split, &ids), i;
+
+	if (n < 0)	/* the helper could not: read them here */
+		return rc == 0 ? add_rows(ix, prep_query(ix, UPPER_ROWS, msg), msg) : rc;
+	for (i = 0; i < n; i++)
+		add_match(ix, ids[i]);
+	ix->halves = 1;
+	return rc;
+}
+
+/* Collect the positions of the papers the query matches. */
+static int
+run_query(struct index *ix, struct buf *msg)
+{
+	if (ix->narrow) {
+		scan_forms(ix);
+		return 0;
+	}
+	if (ask_helper(ix) == 0)
+		return run_halves(ix, msg);
+	return add_rows(ix, prep_query(ix, ALL_ROWS, msg), msg);
 }
 
 /* Add the papers of lib (read from the store) that model/search.c matches with typed; frees lib. */
@@ -571,6 +646,54 @@ index_warm(struct index *ix, struct buf *msg)
 	return rc;
 }
 
+/*
+ * Run query form f in one read transaction (sf its search form, typed
+ * what was typed); split: the helper may read half.  0, or -1 with msg.
+ */
+static int
+search_once(struct index *ix, const struct buf *typed, const struct buf *sf, const struct buf *f, int split,
+    struct buf *msg)
+{
+	int rc;
+
+	if (store_exec(ix->s, "BEGIN", msg) < 0)
+		return -1;
+	ix->pending = 0;
+	ix->may_split = split;
+	ix->halves = 0;
+	make_query(ix, f, search_form_short(sf->buf, sf->len));
+	rc = load_order(ix, msg);
+	if (rc == 0)
+		rc = run_query(ix, msg);
+	if (rc == 0 && ix->verify)
+		rc = verify(ix, typed, msg);
+	if (rc == 0 && !ix->narrow)
+		rc = scan_pending(ix, typed, msg);
+	sqlite3_exec(ix->s->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+/*
+ * True when another connection committed since the last query's read
+ * transaction began (so since the helper's began too, when it helped).
+ */
+static int
+moved(struct index *ix)
+{
+	long long v[2];
+
+	version(ix, v);
+	return v[0] != ix->version[0];
+}
+
+/* Forget the matches collected so far. */
+static void
+clear_bits(struct index *ix)
+{
+	if (ix->bits)
+		memset(ix->bits, 0, (ix->norder / 64 + 1) * sizeof *ix->bits);
+}
+
 /* Set the query. */
 long
 index_set(struct index *ix, const char *q, size_t n, struct buf *msg)
@@ -586,18 +709,13 @@ index_set(struct index *ix, const char *q, size_t n, struct buf *msg)
 	text_clean(&typed, q, n, TEXT_ONELINE);
 	text_search_form(&sf, typed.buf, typed.len, NULL, NULL);
 	indexer_marks(&f, sf.buf, sf.len);	/* indexer_form, keeping the search form for the short rule */
-	if (f.len && store_exec(ix->s, "BEGIN", msg) == 0) {
-		make_query(ix, &f, search_form_short(sf.buf, sf.len));
-		rc = load_order(ix, msg);
-		if (rc == 0)
-			rc = run_query(ix, msg);
-		if (rc == 0 && ix->verify)
-			rc = verify(ix, &typed, msg);
-		if (rc == 0 && !ix->narrow)
-			rc = scan_pending(ix, &typed, msg);
-		sqlite3_exec(ix->s->db, "COMMIT", NULL, NULL, NULL);
-	} else if (f.len) {
-		rc = -1;
+	if (f.len) {
+		rc = search_once(ix, &typed, &sf, &f, 1, msg);
+		if (rc == 0 && ix->halves && moved(ix)) {
+			/* the helper may have read another snapshot: again, alone */
+			clear_bits(ix);
+			rc = search_once(ix, &typed, &sf, &f, 0, msg);
+		}
 	}
 	buf_free(&typed);
 	buf_free(&sf);
@@ -608,6 +726,13 @@ index_set(struct index *ix, const char *q, size_t n, struct buf *msg)
 		return -1;
 	}
 	return (long)ix->nmatch;
+}
+
+/* Split queries from min papers up. */
+void
+index_set_split(struct index *ix, size_t min)
+{
+	ix->split_min = min;
 }
 
 /* Number of matches. */

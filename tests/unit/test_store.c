@@ -398,15 +398,19 @@ check_hits(struct index *ix, struct search *se, const struct lib *lib, const cha
 	free(hit);
 }
 
-/* A query gives model/search.c's matches, in display order. */
+/* A query gives model/search.c's matches, in display order; split: the index splits every query. */
 static void
-check_query(struct store *s, const struct lib *lib, const char *q, int indexed)
+check_query_split(struct store *s, const struct lib *lib, const char *q, int indexed, int split)
 {
 	struct index *ix = index_new(s);
 	struct search *se = search_new(lib);
 	struct buf msg = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
 	size_t i, nwant = 0;
-	long n = index_set(ix, q, strlen(q), &msg);
+	long n;
+
+	if (split)
+		index_set_split(ix, 0);
+	n = index_set(ix, q, strlen(q), &msg);
 
 	search_set(se, q, strlen(q));
 	for (i = 0; i < lib_npapers(lib); i++)
@@ -439,6 +443,14 @@ check_query(struct store *s, const struct lib *lib, const char *q, int indexed)
 	buf_free(&msg);
 	buf_free(&want);
 	buf_free(&got);
+}
+
+/* A query gives model/search.c's matches, in display order, on one core and split on two. */
+static void
+check_query(struct store *s, const struct lib *lib, const char *q, int indexed)
+{
+	check_query_split(s, lib, q, indexed, 0);
+	check_query_split(s, lib, q, indexed, 1);
 }
 
 /* Number of matches of q in the index. */
@@ -913,6 +925,20 @@ sync_and_count(struct store *s, struct index *ix, const char *q)
 	return n;
 }
 
+/* Index what the store holds, then count the matches of q (through FTS5, not the pending scan). */
+static long
+indexed_count(struct store *s, struct index *ix, const char *q)
+{
+	struct buf msg = BUF_INIT;
+	long n;
+
+	assert_true(indexer_build(s, 1000, &msg) >= 0);
+	n = index_set(ix, q, strlen(q), &msg);
+	assert_int_equal(index_pending(ix), 0);
+	buf_free(&msg);
+	return n;
+}
+
 /*
  * One search kept over changes of the store: what it keeps in memory (the
  * display order, the narrow forms) follows them.
@@ -929,13 +955,17 @@ test_index_follows_store(void **state)
 	s = store_open(db, &msg);
 	assert_non_null(s);
 	ix = index_new(s);
+	index_set_split(ix, 0);	/* the helper's connection follows the store too */
 	assert_int_equal(sync_and_count(s, ix, "zq"), 1);
+	assert_int_equal(indexed_count(s, ix, "alpha zq"), 1);
 	put("b.md", "## Papers for 2024-01-02\n\n" HEAD "| Beta Zq | Bo Kim | Two. |\n");
 	assert_int_equal(sync_and_count(s, ix, "zq"), 2);
+	assert_int_equal(indexed_count(s, ix, "eta z"), 1);
 	assert_int_equal(index_set(ix, "bo", 2, &msg), 1);
 	del("a.md");
 	assert_int_equal(sync_and_count(s, ix, "zq"), 1);
 	assert_int_equal(index_key(ix, 0, &msg), 0);
+	assert_int_equal(indexed_count(s, ix, "alpha zq"), 0);
 	del("b.md");
 	assert_int_equal(sync_and_count(s, ix, "zq"), 0);
 	index_free(ix);
