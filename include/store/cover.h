@@ -41,6 +41,8 @@ struct cover {
 	size_t n;		/* trigrams in q and off */
 };
 
+/* Append s[0..n) to q as one FTS5 string: quoted, each quote doubled. */
+void cover_quote(struct buf *q, const char *s, size_t n);
 /* An empty cover (free with cover_free). */
 void cover_init(struct cover *c);
 /* Free the cover's query. */

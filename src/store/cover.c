@@ -20,9 +20,9 @@ cover_free(struct cover *c)
 	c->n = 0;
 }
 
-/* Append s[0..n) to q as one FTS5 string: quoted, a quote doubled. */
-static void
-add_quoted(struct buf *q, const char *s, size_t n)
+/* Append s as one FTS5 string. */
+void
+cover_quote(struct buf *q, const char *s, size_t n)
 {
 	size_t i;
 
@@ -62,7 +62,7 @@ cover_make(struct cover *c, const char *f, size_t len)
 		start = k * 3 < n - 3 ? k * 3 : n - 3;
 		if (k)
 			buf_puts(&c->q, " AND ");
-		add_quoted(&c->q, f + at[start], at[start + 3] - at[start]);
+		cover_quote(&c->q, f + at[start], at[start + 3] - at[start]);
 		c->off[k] = (int32_t)start;
 	}
 	c->n = k;

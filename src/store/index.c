@@ -323,17 +323,17 @@ find_gaps(const struct buf *f, size_t *gaps, size_t max)
 static void
 add_phrase(struct buf *q, const struct buf *f, const size_t *gaps, size_t ngaps, unsigned drop)
 {
+	struct buf p = BUF_INIT;
 	size_t i, g = 0;
 
-	buf_addch(q, '"');
+	buf_init(&p);
 	for (i = 0; i < f->len; i++) {
 		if (g < ngaps && gaps[g] == i && (drop >> g++ & 1))
 			continue;
-		if (f->buf[i] == '"')
-			buf_addch(q, '"');
-		buf_addch(q, f->buf[i]);
+		buf_addch(&p, f->buf[i]);
 	}
-	buf_addch(q, '"');
+	cover_quote(q, p.buf, p.len);
+	buf_free(&p);
 }
 
 /*
@@ -349,16 +349,11 @@ add_pieces(struct buf *q, const struct buf *f)
 	find_gaps(f, gaps, n);
 	gaps[n] = f->len;
 	for (g = 0; g <= n; g++) {
-		struct buf piece = BUF_INIT;
-
-		buf_init(&piece);
-		buf_add(&piece, f->buf + from, gaps[g] - from);
-		if (ncodepoints(piece.buf, piece.len) >= SEARCH_SHORT) {
+		if (ncodepoints(f->buf + from, gaps[g] - from) >= SEARCH_SHORT) {
 			if (q->len)
 				buf_puts(q, " AND ");
-			add_phrase(q, &piece, NULL, 0, 0);
+			cover_quote(q, f->buf + from, gaps[g] - from);
 		}
-		buf_free(&piece);
 		from = gaps[g] + (g < n);	/* past the space */
 	}
 	free(gaps);

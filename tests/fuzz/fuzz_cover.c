@@ -81,15 +81,8 @@ compare(sqlite3 *db, const struct buf *q, const struct cover *c)
 {
 	struct buf phrase = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
 	sqlite3_stmt *st = NULL;
-	size_t i;
 
-	buf_addch(&phrase, '"');
-	for (i = 0; i < q->len; i++) {
-		if (q->buf[i] == '"')
-			buf_addch(&phrase, '"');
-		buf_addch(&phrase, q->buf[i]);
-	}
-	buf_addch(&phrase, '"');
+	cover_quote(&phrase, q->buf, q->len);
 	if (sqlite3_prepare_v2(db, "SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY rowid", -1, &st, NULL) != SQLITE_OK)
 		abort();
 	sqlite3_bind_text(st, 1, phrase.buf, (int)phrase.len, SQLITE_STATIC);

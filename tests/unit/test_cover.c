@@ -59,15 +59,8 @@ by_phrase(sqlite3 *db, const char *p, struct buf *out)
 {
 	sqlite3_stmt *st = NULL;
 	struct buf q = BUF_INIT;
-	size_t i;
 
-	buf_addch(&q, '"');
-	for (i = 0; p[i]; i++) {
-		if (p[i] == '"')
-			buf_addch(&q, '"');
-		buf_addch(&q, p[i]);
-	}
-	buf_addch(&q, '"');
+	cover_quote(&q, p, strlen(p));
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY rowid", -1, &st,
 	    NULL), SQLITE_OK);
 	sqlite3_bind_text(st, 1, q.buf, (int)q.len, SQLITE_STATIC);
