@@ -20,10 +20,21 @@ equal_bytes(uint64_t v, uint64_t rep)
 	return ~(((x & LOW7) + LOW7) | x | LOW7);
 }
 
+/* Which byte of a word loaded from memory, in memory order, the first 0x80 of a mask is in. */
+static size_t
+first_byte(uint64_t mask)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (size_t)(__builtin_clzll(mask) >> 3);
+#else
+	return (size_t)(__builtin_ctzll(mask) >> 3);
+#endif
+}
+
 /*
  * The first two-byte needle a b in hay[0..n): a mask for each eight
- * positions of where a is and b follows (byte k of a word loaded
- * little-endian is hay[i + k]).
+ * positions of where a is and b follows (the words at i and at i + 1,
+ * compared byte for byte).
  */
 static const char *
 find_pair(const char *hay, size_t n, unsigned char a, unsigned char b)
@@ -36,7 +47,7 @@ find_pair(const char *hay, size_t n, unsigned char a, unsigned char b)
 		memcpy(&next, hay + i + 1, sizeof next);
 		hit = equal_bytes(w, ra) & equal_bytes(next, rb);
 		if (hit)
-			return hay + i + (size_t)(__builtin_ctzll(hit) >> 3);
+			return hay + i + first_byte(hit);
 	}
 	for (; i + 2 <= n; i++)
 		if ((unsigned char)hay[i] == a && (unsigned char)hay[i + 1] == b)
@@ -54,9 +65,7 @@ mem_find(const char *hay, size_t n, const char *needle, size_t m)
 		return NULL;
 	if (m == 1)
 		return memchr(hay, needle[0], n);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	if (m == 2)
 		return find_pair(hay, n, (unsigned char)needle[0], (unsigned char)needle[1]);
-#endif
 	return memmem(hay, n, needle, m);
 }
