@@ -2,7 +2,8 @@
  *
  * The search index (store/indexer.h) uses FTS5's trigram tokenizer, which
  * gives a column a token at every code point: the three code points that
- * start there, none skipped (spaces and line ends included).  A phrase of
+ * start there, none skipped (spaces and line ends included; it skips
+ * U+0000, which the store's text never holds).  A phrase of
  * n code points is n - 2 tokens at consecutive positions, and FTS5 reads
  * the position list of every one of them in every row that holds them
  * all, so a long phrase of common trigrams is slow (transformer: nine
@@ -16,6 +17,7 @@
  * (a superset of the matches, since it says nothing of where) and their
  * offsets; the FTS5 auxiliary function pb_cover (cover_register) keeps the
  * rows where the offsets hold in one column.  COVER_SQL runs both.
+ * cover_quote is the quoting of an FTS5 string every query here uses.
  */
 #ifndef PB_STORE_COVER_H
 #define PB_STORE_COVER_H
@@ -48,8 +50,8 @@ void cover_init(struct cover *c);
 /* Free the cover's query. */
 void cover_free(struct cover *c);
 /*
- * Make c the cover of the phrase f[0..len) (valid UTF-8, in the index's
- * form).  Returns 1 when it has fewer trigrams than the phrase has
+ * Make c the cover of the phrase f[0..len) (valid UTF-8 without U+0000,
+ * in the index's form).  Returns 1 when it has fewer trigrams than the phrase has
  * tokens (use COVER_SQL), 0 when not, the phrase being shorter than five
  * code points or its cover longer than COVER_MAX (search the phrase).
  */

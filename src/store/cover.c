@@ -87,21 +87,25 @@ start_of(const struct inst *p)
 }
 
 /*
- * True when the row has every phrase at its offset from one start in one
- * column: a merge of the phrases' instances (each in (column, offset)
- * order), advancing whichever is behind the furthest; each instance is
- * passed once.
+ * 1 when the row has every phrase at its offset from one start in one
+ * column, else 0: a merge of the phrases' instances (each in (column,
+ * offset) order), advancing whichever is behind the furthest; each
+ * instance is passed once.  FTS5's error code (negated) when it cannot
+ * give them.
  */
 static int
 aligned(const Fts5ExtensionApi *api, Fts5Context *fc, struct inst *p, size_t n)
 {
 	int64_t want = INT64_MIN;
 	size_t k;
-	int agree;
+	int agree, rc;
 
-	for (k = 0; k < n; k++)
-		if (api->xPhraseFirst(fc, (int)k, &p[k].it, &p[k].col, &p[k].off) != SQLITE_OK || p[k].col < 0)
+	for (k = 0; k < n; k++) {
+		if ((rc = api->xPhraseFirst(fc, (int)k, &p[k].it, &p[k].col, &p[k].off)) != SQLITE_OK)
+			return -rc;
+		if (p[k].col < 0)
 			return 0;
+	}
 	for (;;) {
 		for (k = 0; k < n; k++)
 			if (start_of(&p[k]) > want)
@@ -125,7 +129,7 @@ static void
 cover_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *cx, int nval, sqlite3_value **val)
 {
 	struct inst p[COVER_MAX];
-	int nphrase = api->xPhraseCount(fc);
+	int nphrase = api->xPhraseCount(fc), rc;
 	size_t k, n = (size_t)nphrase;
 
 	if (nval != 1 || nphrase < 1 || nphrase > COVER_MAX ||
@@ -135,7 +139,11 @@ cover_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *cx, int 
 	}
 	for (k = 0; k < n; k++)
 		memcpy(&p[k].d, (const char *)sqlite3_value_blob(val[0]) + k * sizeof p[k].d, sizeof p[k].d);
-	sqlite3_result_int(cx, aligned(api, fc, p, n));
+	rc = aligned(api, fc, p, n);
+	if (rc < 0)
+		sqlite3_result_error_code(cx, -rc);	/* as the phrase query would fail */
+	else
+		sqlite3_result_int(cx, rc);
 }
 
 /* FTS5's API on db, or NULL. */
