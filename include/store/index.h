@@ -43,10 +43,10 @@
 
 /*
  * A store of at least INDEX_SPLIT_MIN papers is searched on two cores:
- * the rows above the median paper id are read by a helper thread on its
- * own connection (store/split.h), the rest here.  A commit by another
- * connection during the query sends it again without the helper, so the
- * matches always come from one snapshot.
+ * the rows at or above the median paper id are read by a helper thread
+ * on its own connection (store/split.h), the rest here.  A commit by
+ * another connection during the query sends it again without the
+ * helper, so the matches always come from one snapshot.
  */
 #define INDEX_SPLIT_MIN 16384
 
@@ -75,6 +75,11 @@ long index_set(struct index *ix, const char *q, size_t n, struct buf *msg);
  * default; 0 always, SIZE_MAX never): for tests and the benchmark.
  */
 void index_set_split(struct index *ix, size_t min);
+/*
+ * For tests: fn(arg) runs each time a query has asked the helper, before
+ * it reads its own rows (NULL: nothing), e.g. to commit meanwhile.
+ */
+void index_set_split_hook(struct index *ix, void (*fn)(void *), void *arg);
 /* Papers the last query could not search (not indexed yet, too many to scan). */
 size_t index_pending(const struct index *ix);
 /* Number of matches of the query set last. */

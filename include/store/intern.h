@@ -33,6 +33,14 @@
 #define STORE_SCHEMA 6
 #define STORE_BUILDING 1004	/* user_version while a first build runs (store_bulk_begin) */
 #define STORE_APP_ID 0x50427931	/* "PBy1" */
+/*
+ * The store's mark: a random value made with the file (meta 'made') and
+ * the parser version.  A store built anew at the same path (by another
+ * process, of another version) does not share it, so a second connection
+ * opened by path can tell it reads the same file (store/split.c).
+ */
+#define STORE_MARK_SQL "SELECT coalesce((SELECT v FROM meta WHERE k = 'made'), '') || ' ' ||" \
+	" coalesce((SELECT v FROM meta WHERE k = 'parser'), '')"
 #define CATS_SEP '\x1f'	/* ends each category in papers.cats: clean text never holds it */
 #define CATS_SEP_SQL "char(31)"	/* CATS_SEP in SQL */
 /* A record's place in reading order (recs r joined with its files f), as one integer. */
@@ -55,6 +63,8 @@ struct store {
 	struct buf tmp;
 };
 
+/* The store's mark (STORE_MARK_SQL; caller frees), or NULL when it cannot be read. */
+char *store_mark(struct store *s);
 /* Run SQL without results; -1 with the error appended to msg (may be NULL). */
 int store_exec(struct store *s, const char *sql, struct buf *msg);
 /* Prepare a statement; NULL with the error appended to msg (may be NULL). */

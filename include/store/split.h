@@ -3,17 +3,19 @@
  * A search of a common word reads tens of thousands of rows from FTS5 on
  * one core (store/index.c).  The index asks a helper for the rows at or
  * above a rowid while it reads those below: two cores, about half the
- * wait.  The helper is a thread with its own connection to the store,
- * both made at the first question and kept until split_free; it only
- * reads.  One question at a time: split_ask, then split_answer before the
- * next.
+ * wait.  The helper is a thread with its own read-only connection to
+ * the store, both made at the first question and kept until split_free.
+ * One question at a time: split_ask, then split_answer before the next.
  *
  * The helper's one statement reads the store as it is when the statement
  * starts, which is the asking connection's snapshot only when no other
  * connection commits meanwhile: the caller checks that (PRAGMA
  * data_version, store/index.c) and asks again without a helper when one
- * did.  A helper that cannot open or read says so (split_answer -1), and
- * the caller reads those rows itself.
+ * did.  A helper that cannot read says so (split_answer -1), and the
+ * caller reads those rows itself.  One that cannot open the store, or
+ * finds another file at its path than the asker's (a store built anew
+ * there: its mark, STORE_MARK_SQL, differs), says so and is never asked
+ * again (split_ask -1).
  */
 #ifndef PB_STORE_SPLIT_H
 #define PB_STORE_SPLIT_H
@@ -23,16 +25,21 @@
 
 struct split;
 
-/* A helper for the store at path, not started yet (caller frees with split_free). */
-struct split *split_new(const char *path);
+/*
+ * A helper for the store at path whose mark (STORE_MARK_SQL, as the
+ * asker's connection reads it) is mark; not started yet (caller frees
+ * with split_free).
+ */
+struct split *split_new(const char *path, const char *mark);
 /* Stop the helper (waiting for its question) and free it; NULL is nothing. */
 void split_free(struct split *sp);
 /*
  * Ask for the rowids sql gives, its parameters bound: ?1 the text
  * text[0..ntext), ?2 the blob blob[0..nblob) when blob is not NULL, ?3
  * the integer from (the statement's lower bound).  sql, text and blob
- * must stay unchanged until split_answer.  0, or -1 when no helper can be
- * started (then read those rows yourself).
+ * must stay unchanged until split_answer.  0, or -1 when there is no
+ * helper (none could be started, or it could not open the store): then
+ * read those rows yourself.
  */
 int split_ask(struct split *sp, const char *sql, const char *text, size_t ntext,
     const void *blob, size_t nblob, int64_t from);

@@ -49,6 +49,8 @@ struct index {
 	int64_t split_at;	/* the median paper id */
 	size_t split_min;	/* papers from which a query is split (index_set_split) */
 	int may_split;		/* this attempt may split */
+	void (*split_hook)(void *);	/* index_set_split_hook */
+	void *split_arg;
 	int halves;		/* the last query was split */
 	int narrow;		/* a short query: scan the narrow column */
 	int inexact;		/* the query's matches are not known (index_hits declines) */
@@ -511,10 +513,16 @@ ask_helper(struct index *ix)
 {
 	const struct buf *q = query_text(ix);
 
+	char *mark;
+
 	if (!ix->may_split || ix->norder < ix->split_min)
 		return -1;
-	if (ix->split == NULL)
-		ix->split = split_new(ix->s->path);
+	if (ix->split == NULL) {
+		if ((mark = store_mark(ix->s)) == NULL)
+			return -1;
+		ix->split = split_new(ix->s->path, mark);
+		free(mark);
+	}
 	return split_ask(ix->split, query_sql[ix->covered][UPPER_ROWS], q->buf, q->len,
 	    ix->covered ? ix->cover.off : NULL, ix->cover.n * sizeof *ix->cover.off, ix->split_at);
 }
@@ -543,8 +551,11 @@ run_query(struct index *ix, struct buf *msg)
 		scan_forms(ix);
 		return 0;
 	}
-	if (ask_helper(ix) == 0)
+	if (ask_helper(ix) == 0) {
+		if (ix->split_hook)
+			ix->split_hook(ix->split_arg);
 		return run_halves(ix, msg);
+	}
 	return add_rows(ix, prep_query(ix, ALL_ROWS, msg), msg);
 }
 
@@ -728,6 +739,14 @@ void
 index_set_split(struct index *ix, size_t min)
 {
 	ix->split_min = min;
+}
+
+/* Run fn(arg) once the helper is asked. */
+void
+index_set_split_hook(struct index *ix, void (*fn)(void *), void *arg)
+{
+	ix->split_hook = fn;
+	ix->split_arg = arg;
 }
 
 /* Number of matches. */

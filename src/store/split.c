@@ -1,11 +1,13 @@
 /* store/split.c: the upper rows of a query, read on a helper thread (see store/split.h). */
 #include "store/split.h"
 #include "store/cover.h"
+#include "store/intern.h"
 #include "base/alloc.h"
 
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* The helper waits this long for a lock (a checkpoint): then it says it failed. */
 #define SPLIT_BUSY_MS 50
@@ -21,7 +23,9 @@ enum split_state { SPLIT_IDLE, SPLIT_ASKED, SPLIT_DONE, SPLIT_QUIT };
  */
 struct split {
 	char *path;
+	char *mark;		/* the asker's STORE_MARK_SQL */
 	sqlite3 *db;		/* the helper's connection (opened by the helper) */
+	int dead;		/* it could not open the store, or another file: never asked again */
 	pthread_t th;
 	int started;
 	pthread_mutex_t mu;
@@ -38,34 +42,49 @@ struct split {
 
 /* A helper for path. */
 struct split *
-split_new(const char *path)
+split_new(const char *path, const char *mark)
 {
 	struct split *sp = xcalloc(1, sizeof *sp);
 
 	sp->path = xstrdup(path);
+	sp->mark = xstrdup(mark);
 	pthread_mutex_init(&sp->mu, NULL);
 	pthread_cond_init(&sp->cv, NULL);
 	return sp;
 }
 
-/* Open the helper's connection (on the helper); -1 when it cannot. */
+/* True when db's store has the mark mark. */
+static int
+same_store(sqlite3 *db, const char *mark)
+{
+	sqlite3_stmt *st = NULL;
+	int same = sqlite3_prepare_v2(db, STORE_MARK_SQL, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+	    strcmp((const char *)sqlite3_column_text(st, 0), mark) == 0;
+
+	sqlite3_finalize(st);
+	return same;
+}
+
+/* Open the helper's connection (on the helper); -1 when it cannot, or finds another store. */
 static int
 helper_open(struct split *sp)
 {
 	if (sp->db)
 		return 0;
-	if (sqlite3_open_v2(sp->path, &sp->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-	    cover_register(sp->db) < 0) {
-		sqlite3_close(sp->db);
-		sp->db = NULL;
-		return -1;
+	if (sqlite3_open_v2(sp->path, &sp->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK) {
+		sqlite3_busy_timeout(sp->db, SPLIT_BUSY_MS);
+		if (cover_register(sp->db) == 0 && same_store(sp->db, sp->mark)) {
+			sqlite3_exec(sp->db, SPLIT_CACHE, NULL, NULL, NULL);
+			return 0;
+		}
 	}
-	sqlite3_busy_timeout(sp->db, SPLIT_BUSY_MS);
-	sqlite3_exec(sp->db, SPLIT_CACHE, NULL, NULL, NULL);
-	return 0;
+	sqlite3_close(sp->db);
+	sp->db = NULL;
+	return -1;
 }
 
-/* Read the question's rowids into the answer (on the helper); -1 when it cannot. */
+/* Read the question's rowids into the answer (on the helper); -1 when it cannot, -2 without a store. */
 static int
 helper_read(struct split *sp)
 {
@@ -73,7 +92,9 @@ helper_read(struct split *sp)
 	int rc;
 
 	sp->nids = 0;
-	if (helper_open(sp) < 0 || sqlite3_prepare_v2(sp->db, sp->sql, -1, &st, NULL) != SQLITE_OK) {
+	if (helper_open(sp) < 0)
+		return -2;
+	if (sqlite3_prepare_v2(sp->db, sp->sql, -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -106,6 +127,7 @@ helper(void *arg)
 		rc = helper_read(sp);
 		pthread_mutex_lock(&sp->mu);
 		sp->failed = rc < 0;
+		sp->dead = rc == -2;
 		sp->state = SPLIT_DONE;
 		pthread_cond_broadcast(&sp->cv);
 	}
@@ -133,6 +155,7 @@ split_free(struct split *sp)
 	pthread_cond_destroy(&sp->cv);
 	free(sp->ids);
 	free(sp->path);
+	free(sp->mark);
 	free(sp);
 }
 
@@ -147,6 +170,10 @@ split_ask(struct split *sp, const char *sql, const char *text, size_t ntext,
 		sp->started = 1;
 	}
 	pthread_mutex_lock(&sp->mu);
+	if (sp->dead) {
+		pthread_mutex_unlock(&sp->mu);
+		return -1;
+	}
 	sp->sql = sql;
 	sp->text = text;
 	sp->ntext = ntext;

@@ -205,6 +205,17 @@ meta_get(struct store *s, const char *k)
 	return v;
 }
 
+/* The store's mark. */
+char *
+store_mark(struct store *s)
+{
+	sqlite3_stmt *st = store_prep(s, STORE_MARK_SQL, NULL);
+	char *mark = st && sqlite3_step(st) == SQLITE_ROW ? xstrdup(store_col(st, 0)) : NULL;
+
+	sqlite3_finalize(st);
+	return mark;
+}
+
 /* Create the tables in an empty store; -1 with msg. */
 static int
 create_schema(struct store *s, struct buf *msg)
@@ -218,7 +229,8 @@ create_schema(struct store *s, struct buf *msg)
 		return store_exec(s, "COMMIT", msg);	/* another process made it */
 	buf_init(&sql);
 	buf_printf(&sql, "%sPRAGMA application_id = %d; PRAGMA user_version = %d;"
-	    "INSERT INTO meta VALUES ('parser', '%s'), ('roots', NULL); COMMIT",
+	    "INSERT INTO meta VALUES ('parser', '%s'), ('roots', NULL), ('made', lower(hex(randomblob(8))));"
+	    "COMMIT",
 	    schema_sql, STORE_APP_ID, STORE_SCHEMA, PARSER_VERSION);
 	rc = store_exec(s, sql.buf, msg);
 	buf_free(&sql);

@@ -1,6 +1,7 @@
 /* test_split.c: the helper (store/split.c) reads the rows a query gives
  * from a rowid up, as the asking connection would; it can be asked again
- * and again; a helper that cannot open or prepare says so. */
+ * and again; a helper that cannot open the store, finds another mark or
+ * cannot prepare says so. */
 #include "unit.h"
 
 #include <sqlite3.h>
@@ -11,9 +12,10 @@
 #include <unistd.h>
 
 #include "store/cover.h"
+#include "store/intern.h"
 #include "store/split.h"
 
-static char path[64];
+static char path[64], mark[64];
 static sqlite3 *db;
 
 /* A store-like file: an FTS5 table of 400 rows, every third one holding "transformer". */
@@ -29,7 +31,14 @@ setup(void **unused)
 	snprintf(path, sizeof path, "%s/s.db", dir);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode = WAL; CREATE VIRTUAL TABLE fts USING fts5(a, b,"
-	    " tokenize='trigram case_sensitive 1', content='', detail=full)", NULL, NULL, NULL), SQLITE_OK);
+	    " tokenize='trigram case_sensitive 1', content='', detail=full);"
+	    "CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;"
+	    "INSERT INTO meta VALUES ('made', 'c0ffee'), ('parser', 'test/1')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, STORE_MARK_SQL, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(mark, sizeof mark, "%s", (const char *)sqlite3_column_text(st, 0));
+	assert_string_equal(mark, "c0ffee test/1");
+	sqlite3_finalize(st);
 	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO fts(rowid, a, b) VALUES (?, ?, 'x')", -1, &st, NULL),
 	    SQLITE_OK);
 	for (i = 1; i <= 400; i++) {
@@ -96,7 +105,7 @@ test_same_rows(void **state)
 {
 	static const char phrase_sql[] = "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?3";
 	static const char cover_sql[] = COVER_SQL " AND rowid >= ?3";
-	struct split *sp = split_new(path);
+	struct split *sp = split_new(path, mark);
 	struct buf want = BUF_INIT, got = BUF_INIT;
 	struct cover c;
 	int64_t from;
@@ -122,29 +131,37 @@ test_same_rows(void **state)
 	buf_free(&got);
 }
 
-/* A helper never asked, and one whose store or statement fails, end cleanly; the failure is -1. */
+/*
+ * A helper never asked ends cleanly.  One whose store cannot open, or
+ * whose file has another mark (a store built anew at its path), says so
+ * and is not asked again; one whose statement fails answers -1 and then
+ * the next question.  One freed while asked ends cleanly.
+ */
 static void
 test_failures(void **state)
 {
-	struct split *sp = split_new(path);
+	static const char sql[] = "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?3";
+	struct split *sp = split_new(path, mark);
 	const int64_t *ids;
 
 	(void)state;
 	split_free(sp);
-	sp = split_new("/nonexistent/pb/s.db");
-	assert_int_equal(split_ask(sp, "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?3", "\"abc\"", 5,
-	    NULL, 0, 0), 0);
+	sp = split_new("/nonexistent/pb/s.db", mark);
+	assert_int_equal(split_ask(sp, sql, "\"abc\"", 5, NULL, 0, 0), 0);
 	assert_int_equal(split_answer(sp, &ids), -1);
+	assert_int_equal(split_ask(sp, sql, "\"abc\"", 5, NULL, 0, 0), -1);
 	split_free(sp);
-	sp = split_new(path);
+	sp = split_new(path, "another test/1");
+	assert_int_equal(split_ask(sp, sql, "\"tra\"", 5, NULL, 0, 0), 0);
+	assert_int_equal(split_answer(sp, &ids), -1);
+	assert_int_equal(split_ask(sp, sql, "\"tra\"", 5, NULL, 0, 0), -1);
+	split_free(sp);
+	sp = split_new(path, mark);
 	assert_int_equal(split_ask(sp, "SELECT rowid FROM no_such_table", "", 0, NULL, 0, 0), 0);
 	assert_int_equal(split_answer(sp, &ids), -1);
-	assert_int_equal(split_ask(sp, "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?3", "\"abc\"", 5,
-	    NULL, 0, 0), 0);
+	assert_int_equal(split_ask(sp, sql, "\"abc\"", 5, NULL, 0, 0), 0);
 	assert_int_equal(split_answer(sp, &ids), 0);	/* failed once, answers again */
-	/* asked and freed without waiting for the answer */
-	assert_int_equal(split_ask(sp, "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?3", "\"tra\"", 5,
-	    NULL, 0, 0), 0);
+	assert_int_equal(split_ask(sp, sql, "\"tra\"", 5, NULL, 0, 0), 0);
 	split_free(sp);
 }
 

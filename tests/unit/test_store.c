@@ -686,9 +686,9 @@ check_root_views(void)
 	buf_free(&msg);
 }
 
-/* Remove the store's files. */
+/* Remove a store's files: path and its WAL files. */
 static void
-remove_store(void)
+remove_store(const char *path)
 {
 	static const char *const ext[] = { "", "-wal", "-shm" };
 	struct buf f = BUF_INIT;
@@ -696,7 +696,7 @@ remove_store(void)
 
 	for (i = 0; i < 3; i++) {
 		buf_setlen(&f, 0);
-		buf_printf(&f, "%s%s", db, ext[i]);
+		buf_printf(&f, "%s%s", path, ext[i]);
 		unlink(f.buf);
 	}
 	buf_free(&f);
@@ -742,7 +742,7 @@ test_category_spellings(void **state)
 	check_root_views();
 	put_fm("z.md", "2401.00103", "Paper Z", "2024-01-02", "Multi-Modal");
 	put_fm("zz.md", "2401.00104", "Paper W", "2024-01-02", "Multi-Modal");
-	remove_store();
+	remove_store(db);
 	check_root_views();
 	del("zz.md");
 	put_fm("zz.md", "2401.00104", "Paper W", "2024-01-02", "Multimodal");
@@ -970,6 +970,99 @@ test_index_follows_store(void **state)
 	assert_int_equal(sync_and_count(s, ix, "zq"), 0);
 	index_free(ix);
 	store_close(s);
+	buf_free(&msg);
+}
+
+/*
+ * A store's mark stays while the file does, and a store built anew at
+ * the same path has another (what store/split.c's helper checks).
+ */
+static void
+test_mark(void **state)
+{
+	struct buf msg = BUF_INIT;
+	char path[320], *m1, *m2, *m3;
+	struct store *s;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/cache/mark.db", dir);
+	s = store_open(path, &msg);
+	assert_non_null(s);
+	m1 = store_mark(s);
+	store_close(s);
+	s = store_open(path, &msg);
+	assert_non_null(s);
+	m2 = store_mark(s);
+	store_close(s);
+	remove_store(path);
+	s = store_open(path, &msg);
+	assert_non_null(s);
+	m3 = store_mark(s);
+	store_close(s);
+	remove_store(path);
+	assert_non_null(m1);
+	assert_non_null(m3);
+	assert_string_equal(m1, m2);
+	assert_string_not_equal(m1, m3);
+	assert_int_equal(strlen(m1), 16 + 1 + strlen(strchr(m1, ' ') + 1));	/* 8 random bytes, a space, the parser */
+	free(m1);
+	free(m2);
+	free(m3);
+	buf_free(&msg);
+}
+
+/* index_set_split_hook for test_split_retry: once, another connection stores and indexes a new paper. */
+static void
+commit_meanwhile(void *arg)
+{
+	struct buf msg = BUF_INIT;
+	char *paths[1] = { root };
+	struct store *other;
+	int *ran = arg;
+
+	if ((*ran)++)
+		return;
+	put("r3.md", "## Papers for 2024-03-03\n\n" HEAD "| Gamma Zqx | Cy Park | Three. |\n");
+	other = store_open(db, &msg);
+	assert_non_null(other);
+	assert_int_equal(store_sync(other, paths, 1, NULL, NULL, &msg), 0);
+	assert_true(indexer_build(other, 1000, &msg) >= 0);
+	store_close(other);
+	buf_free(&msg);
+}
+
+/*
+ * Another connection commits while a split query runs: the query is sent
+ * again alone and gives the new snapshot's matches.  The new paper's id
+ * is above the median, so the helper may see it while the first attempt's
+ * display order cannot place it: without the second attempt it is lost.
+ */
+static void
+test_split_retry(void **state)
+{
+	struct buf msg = BUF_INIT;
+	struct store *s;
+	struct index *ix;
+	int ran = 0;
+
+	(void)state;
+	put("r1.md", "## Papers for 2024-03-01\n\n" HEAD "| Alpha Zqx | Ann Lee | One. |\n");
+	put("r2.md", "## Papers for 2024-03-02\n\n" HEAD "| Beta Zqx | Bo Kim | Two. |\n");
+	s = store_open(db, &msg);
+	assert_non_null(s);
+	ix = index_new(s);
+	index_set_split(ix, 0);
+	assert_int_equal(sync_and_count(s, ix, "zqx"), 2);
+	assert_int_equal(indexed_count(s, ix, "zqx"), 2);
+	index_set_split_hook(ix, commit_meanwhile, &ran);
+	assert_int_equal(index_set(ix, "zqx", 3, &msg), 3);
+	assert_int_equal(ran, 1);
+	assert_int_equal(index_pending(ix), 0);
+	index_free(ix);
+	store_close(s);
+	del("r1.md");
+	del("r2.md");
+	del("r3.md");
 	buf_free(&msg);
 }
 
@@ -1608,6 +1701,8 @@ main(void)
 		cmocka_unit_test(test_spelling_order),
 		cmocka_unit_test(test_tidy),
 		cmocka_unit_test(test_index_follows_store),
+		cmocka_unit_test(test_split_retry),
+		cmocka_unit_test(test_mark),
 		cmocka_unit_test(test_many_days),
 	};
 
