@@ -59,10 +59,16 @@ struct store {
 	struct store_report *built_rep;	/* what an early first build read, until store_report takes it */
 	unsigned long long max_bytes;	/* files larger than this are skipped */
 	int bulk;		/* a first build without WAL is running (store_bulk_begin) */
-	int cover;		/* the connection has store/cover.h's pb_cover */
+	int cover;		/* store/cover.h's pb_cover on the connection: 1 yes, -1 refused, 0 not asked */
 	struct buf tmp;
 };
 
+/*
+ * True when the connection has store/cover.h's pb_cover, registering it
+ * at the first call for each connection (not at open: most runs never
+ * search).
+ */
+int store_cover(struct store *s);
 /* The store's mark (STORE_MARK_SQL; caller frees), or NULL when it cannot be read. */
 char *store_mark(struct store *s);
 /* Run SQL without results; -1 with the error appended to msg (may be NULL). */

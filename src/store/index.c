@@ -396,7 +396,7 @@ make_query(struct index *ix, const struct buf *f, int narrow)
 		ngaps = 0;
 	}
 	/* one phrase: found through its cover when that is shorter (q stays, for bm25) */
-	ix->covered = ngaps == 0 && ix->s->cover && cover_make(&ix->cover, f->buf, f->len);
+	ix->covered = ngaps == 0 && cover_make(&ix->cover, f->buf, f->len) && store_cover(ix->s);
 	for (m = 0; m < 1u << ngaps; m++) {
 		if (m)
 			buf_puts(&ix->q, " OR ");

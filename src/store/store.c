@@ -205,6 +205,15 @@ meta_get(struct store *s, const char *k)
 	return v;
 }
 
+/* Register pb_cover on the connection the first time a search asks. */
+int
+store_cover(struct store *s)
+{
+	if (s->cover == 0)
+		s->cover = cover_register(s->db) == 0 ? 1 : -1;
+	return s->cover > 0;
+}
+
 /* The store's mark. */
 char *
 store_mark(struct store *s)
@@ -321,7 +330,7 @@ db_connect(struct store *s, struct buf *msg)
 	}
 	sqlite3_busy_timeout(s->db, busy_ms());
 	sqlite3_extended_result_codes(s->db, 1);
-	s->cover = cover_register(s->db) == 0;	/* else long phrases are searched as phrases */
+	s->cover = 0;	/* pb_cover is registered when a search first needs it (store_cover) */
 	/*
 	 * For a new store only (an existing one keeps its own): a record row
 	 * is about 1.2 KB, which on 4 KiB pages often spills to an overflow
