@@ -5,9 +5,8 @@
  * empty needle is found at hay.  A needle of two bytes (a search for two
  * Latin letters) is looked for eight haystack bytes at a time (either
  * byte order), about five times faster than glibc's memmem, which goes a
- * byte at a time for them;
- * others go to memchr and memmem.  Every needle is found in time linear
- * in n.
+ * byte at a time for them; others go to memchr and memmem.  Every needle
+ * is found in time linear in n.
  */
 #ifndef PB_BASE_MEM_H
 #define PB_BASE_MEM_H

@@ -3,8 +3,8 @@
  * The search index (store/indexer.h) uses FTS5's trigram tokenizer, which
  * gives a column a token at every code point: the three code points that
  * start there, none skipped (spaces and line ends included; it skips
- * U+0000, which the store's text never holds).  A phrase of
- * n code points is n - 2 tokens at consecutive positions, and FTS5 reads
+ * U+0000, which the store's text never holds).  A phrase of n code
+ * points is n - 2 tokens at consecutive positions, and FTS5 reads
  * the position list of every one of them in every row that holds them
  * all, so a long phrase of common trigrams is slow (transformer: nine
  * tokens, 30 ms on a 67k-paper store).
@@ -51,9 +51,10 @@ void cover_init(struct cover *c);
 void cover_free(struct cover *c);
 /*
  * Make c the cover of the phrase f[0..len) (valid UTF-8 without U+0000,
- * in the index's form).  Returns 1 when it has fewer trigrams than the phrase has
- * tokens (use COVER_SQL), 0 when not, the phrase being shorter than five
- * code points or its cover longer than COVER_MAX (search the phrase).
+ * in the index's form).  Returns 1 when it has fewer trigrams than the
+ * phrase has tokens (use COVER_SQL), 0 when not, the phrase being
+ * shorter than five code points or its cover longer than COVER_MAX
+ * (search the phrase).
  */
 int cover_make(struct cover *c, const char *f, size_t len);
 /*

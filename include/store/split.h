@@ -20,6 +20,7 @@
 #ifndef PB_STORE_SPLIT_H
 #define PB_STORE_SPLIT_H
 
+#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -43,6 +44,13 @@ void split_free(struct split *sp);
  */
 int split_ask(struct split *sp, const char *sql, const char *text, size_t ntext,
     const void *blob, size_t nblob, int64_t from);
+/*
+ * Bind a question's parameters to st, as split_ask's helper does (the
+ * asker binds its own half with it): ?1 the text, ?2 the blob when not
+ * NULL, ?3 from when st has a third parameter.  Both stay the caller's
+ * until st is done.
+ */
+void split_bind(sqlite3_stmt *st, const char *text, size_t ntext, const void *blob, size_t nblob, int64_t from);
 /*
  * Wait for the answer: *ids gets the rowids (valid until the next
  * question; the helper owns them) and the count is returned, or -1 when

@@ -467,6 +467,13 @@ static const char *const query_sql[2][3] = {
 	{ COVER_SQL, COVER_SQL " AND rowid < ?3", COVER_SQL " AND rowid >= ?3" },
 };
 
+/* Bytes of the cover's offsets, as ?2 binds them (none when not covered). */
+static size_t
+offsets_size(const struct index *ix)
+{
+	return ix->covered ? ix->cover.n * sizeof *ix->cover.off : 0;
+}
+
 /* The FTS5 query's text: the cover's when covered. */
 static const struct buf *
 query_text(const struct index *ix)
@@ -481,13 +488,8 @@ prep_query(struct index *ix, enum rows rows, struct buf *msg)
 	sqlite3_stmt *st = store_prep(ix->s, query_sql[ix->covered][rows], msg);
 	const struct buf *q = query_text(ix);
 
-	if (st == NULL)
-		return NULL;
-	sqlite3_bind_text(st, 1, q->buf, (int)q->len, SQLITE_STATIC);
-	if (ix->covered)
-		sqlite3_bind_blob(st, 2, ix->cover.off, (int)(ix->cover.n * sizeof *ix->cover.off), SQLITE_STATIC);
-	if (rows != ALL_ROWS)
-		sqlite3_bind_int64(st, 3, ix->split_at);
+	if (st)
+		split_bind(st, q->buf, q->len, ix->covered ? ix->cover.off : NULL, offsets_size(ix), ix->split_at);
 	return st;
 }
 
@@ -512,7 +514,6 @@ static int
 ask_helper(struct index *ix)
 {
 	const struct buf *q = query_text(ix);
-
 	char *mark;
 
 	if (!ix->may_split || ix->norder < ix->split_min)
@@ -524,7 +525,7 @@ ask_helper(struct index *ix)
 		free(mark);
 	}
 	return split_ask(ix->split, query_sql[ix->covered][UPPER_ROWS], q->buf, q->len,
-	    ix->covered ? ix->cover.off : NULL, ix->cover.n * sizeof *ix->cover.off, ix->split_at);
+	    ix->covered ? ix->cover.off : NULL, offsets_size(ix), ix->split_at);
 }
 
 /* Read the rows below split_at here while the helper reads the others; 0, or -1 with msg. */
@@ -692,14 +693,6 @@ moved(struct index *ix)
 	return v[0] != ix->version[0];
 }
 
-/* Forget the matches collected so far. */
-static void
-clear_bits(struct index *ix)
-{
-	if (ix->bits)
-		memset(ix->bits, 0, (ix->norder / 64 + 1) * sizeof *ix->bits);
-}
-
 /* Set the query. */
 long
 index_set(struct index *ix, const char *q, size_t n, struct buf *msg)
@@ -718,8 +711,7 @@ index_set(struct index *ix, const char *q, size_t n, struct buf *msg)
 	if (f.len) {
 		rc = search_once(ix, &typed, &sf, &f, 1, msg);
 		if (rc == 0 && ix->halves && moved(ix)) {
-			/* the helper may have read another snapshot: again, alone */
-			clear_bits(ix);
+			/* another snapshot, maybe: again, alone (load_order reloads, bits and all) */
 			rc = search_once(ix, &typed, &sf, &f, 0, msg);
 		}
 	}

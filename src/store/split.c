@@ -98,16 +98,24 @@ helper_read(struct split *sp)
 		sqlite3_finalize(st);
 		return -1;
 	}
-	sqlite3_bind_text(st, 1, sp->text, (int)sp->ntext, SQLITE_STATIC);
-	if (sp->blob)
-		sqlite3_bind_blob(st, 2, sp->blob, (int)sp->nblob, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, sp->from);
+	split_bind(st, sp->text, sp->ntext, sp->blob, sp->nblob, sp->from);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(sp->ids, sp->nids + 1, sp->aids);
 		sp->ids[sp->nids++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Bind a question's parameters. */
+void
+split_bind(sqlite3_stmt *st, const char *text, size_t ntext, const void *blob, size_t nblob, int64_t from)
+{
+	sqlite3_bind_text(st, 1, text, (int)ntext, SQLITE_STATIC);
+	if (blob)
+		sqlite3_bind_blob(st, 2, blob, (int)nblob, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_int64(st, 3, from);
 }
 
 /* The helper: answer each question until told to quit. */
